@@ -1,0 +1,19 @@
+package cn.unionhub.contest.award.api;
+
+import cn.unionhub.contest.award.domain.AwardRule;
+import cn.unionhub.platform.web.CodeLabel;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public code list for front-ends (labels in Chinese and English). */
+@RestController
+@RequestMapping("/api/v1/contests")
+class AwardRuleController {
+
+    @GetMapping("/award-rules")
+    List<CodeLabel> list() {
+        return CodeLabel.of(AwardRule.values());
+    }
+}

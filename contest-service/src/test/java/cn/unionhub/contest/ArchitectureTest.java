@@ -1,0 +1,12 @@
+package cn.unionhub.contest;
+
+import cn.unionhub.test.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void domainCodeDependsOnNoFrameworkAndFeaturesStayApart() {
+        ArchitectureRules.check("cn.unionhub.contest");
+    }
+}

@@ -1,0 +1,474 @@
+package cn.unionhub.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Runs the whole platform on one machine without Docker: Kafka and MongoDB first, then Eureka,
+ * then the gateway and the six services, each as its own process with its log in a file, gated
+ * on health and on being routed through the gateway. {@code ./unionhub up|down|status} calls this.
+ *
+ * <p>Exit codes: 0 done, 1 partly running, 2 not built, 3 port taken, 4 did not become healthy.
+ */
+public final class Launcher {
+
+    public static final int OK = 0;
+    public static final int PARTLY_RUNNING = 1;
+    public static final int NOT_BUILT = 2;
+    public static final int PORT_TAKEN = 3;
+    public static final int UNHEALTHY = 4;
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Launcher(StackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        StackConfig config;
+        try {
+            config = StackConfig.fromEnvironment(Path.of(System.getProperty("unionhub.repo", ".")), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("配置错误 / configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Launcher launcher = new Launcher(config, System.out);
+        int rc = switch (command) {
+            case "up" -> launcher.up();
+            case "down" -> launcher.down();
+            case "status" -> launcher.status();
+            case "stop" -> args.length > 1 ? launcher.stop(Component.named(args[1])) : usage();
+            default -> usage();
+        };
+        System.exit(rc);
+    }
+
+    private static int usage() {
+        System.out.println("usage: unionhub up | down | status | stop <component>");
+        return 2;
+    }
+
+    // ---------------------------------------------------------------- up
+
+    public int up() {
+        long started = System.nanoTime();
+        List<Component> alive = Component.ALL.stream().filter(this::isRunning).toList();
+        if (alive.size() == Component.ALL.size()) {
+            out.println("UnionHub 已在运行 / is already running: " + config.gatewayUrl()
+                    + "  (./unionhub status, ./unionhub down)");
+            return OK;
+        }
+        if (!alive.isEmpty()) {
+            out.println("UnionHub 部分进程仍在运行 / is partly running: " + names(alive)
+                    + ". 请先执行 / run ./unionhub down first.");
+            return PARTLY_RUNNING;
+        }
+        List<String> missing = missingJars();
+        if (!missing.isEmpty()) {
+            out.println("尚未构建 / not built: " + String.join(", ", missing) + ". Run ./mvnw -DskipTests package.");
+            return NOT_BUILT;
+        }
+        List<String> busy = busyPorts();
+        if (!busy.isEmpty()) {
+            busy.forEach(b -> out.println("端口已被占用 / port in use: " + b));
+            out.println("请释放端口或改用其他端口 / free the port or choose another one with the variable shown.");
+            return PORT_TAKEN;
+        }
+        createDirectories();
+
+        Thread abort = new Thread(this::down, "unionhub-abort");
+        Runtime.getRuntime().addShutdownHook(abort);
+        try {
+            out.println("启动 UnionHub / starting UnionHub — logs in " + config.logDir());
+            boolean healthy = startAndAwait(List.of(Component.named(Component.KAFKA), Component.named(Component.MONGO)), started)
+                    && startAndAwait(List.of(Component.named(Component.DISCOVERY)), started)
+                    && startAndAwait(Component.ALL.stream()
+                            .filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY)).toList(), started)
+                    && awaitRoutes(started);
+            if (!healthy) {
+                out.println("启动失败，正在停止 / start failed, stopping what was started.");
+                down();
+                return UNHEALTHY;
+            }
+        } finally {
+            removeHook(abort);
+        }
+        out.printf("UnionHub 已就绪 / is up in %ds%n", seconds(started));
+        out.println("  gateway     " + config.gatewayUrl());
+        out.println("  API docs    " + config.gatewayUrl() + "/swagger-ui.html");
+        out.println("  Eureka      " + config.eurekaUrl());
+        out.println("  Kafka       127.0.0.1:" + config.port(Component.KAFKA));
+        out.println("  MongoDB     mongodb://127.0.0.1:" + config.port(Component.MONGO));
+        out.println("  stop with   ./unionhub down");
+        return OK;
+    }
+
+    private boolean startAndAwait(List<Component> components, long started) {
+        components.forEach(this::start);
+        Set<Component> waiting = new LinkedHashSet<>(components);
+        long deadline = started + config.startTimeout().toNanos();
+        long lastReport = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            for (Component c : List.copyOf(waiting)) {
+                if (!isRunning(c)) {
+                    out.printf("  ✗ %-20s 进程已退出 / exited — last lines of %s:%n", c.name(), logFile(c));
+                    tail(logFile(c), 25).forEach(line -> out.println("      " + line));
+                    return false;
+                }
+                if (isHealthy(c)) {
+                    waiting.remove(c);
+                    out.printf("  ✓ %-20s 健康 / healthy on port %d (%ds)%n", c.name(), config.port(c.name()), seconds(started));
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                out.println("  ✗ 超时 / timed out waiting for: " + names(waiting));
+                waiting.forEach(c -> {
+                    out.println("    last lines of " + logFile(c) + ":");
+                    tail(logFile(c), 15).forEach(line -> out.println("      " + line));
+                });
+                return false;
+            }
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+                out.printf("  … 等待 / waiting for %s (%ds)%n", names(waiting), seconds(started));
+                lastReport = System.nanoTime();
+            }
+            pause(Duration.ofMillis(500));
+        }
+        return true;
+    }
+
+    /** The gateway learns instances from Eureka a few seconds after they register: wait until each route answers. */
+    private boolean awaitRoutes(long started) {
+        Set<Component> waiting = new LinkedHashSet<>(Component.ALL.stream().filter(Component::isDomainService).toList());
+        long deadline = started + config.startTimeout().toNanos();
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(c -> httpStatus(config.gatewayUrl() + c.routeProbe()) == 200);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                out.println("  ✗ 网关路由超时 / gateway does not route to: " + names(waiting));
+                return false;
+            }
+            pause(Duration.ofMillis(500));
+        }
+        out.printf("  ✓ %-20s 已路由全部服务 / routes every service (%ds)%n", Component.GATEWAY, seconds(started));
+        return true;
+    }
+
+    private void start(Component c) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // own session: closing the terminal does not take the platform down
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dunionhub.stack=" + config.home());
+        command.add("-Dunionhub.component=" + c.name());
+        command.add("-Dfile.encoding=UTF-8");
+        if (c.isInfrastructure()) {
+            command.addAll(List.of("-Xms32m", c.name().equals(Component.KAFKA) ? "-Xmx512m" : "-Xmx384m", "-XX:+UseSerialGC"));
+            command.add("-cp");
+            command.add(devstackJar().toString());
+            if (c.name().equals(Component.KAFKA)) {
+                command.addAll(List.of(KafkaNode.class.getName(), config.dataDir().resolve("kafka").toString(),
+                        String.valueOf(config.port(c.name())), String.valueOf(config.kafkaControllerPort())));
+            } else {
+                command.addAll(List.of(MongoNode.class.getName(), config.dataDir().resolve("mongodb").toString(),
+                        String.valueOf(config.port(c.name()))));
+            }
+        } else {
+            command.addAll(List.of(config.javaOptions().trim().split("\\s+")));
+            command.add("-jar");
+            command.add(jarOf(c).toString());
+            command.addAll(springArguments(c));
+        }
+        try {
+            Path log = logFile(c);
+            Files.writeString(log, "=== " + java.time.OffsetDateTime.now() + " " + String.join(" ", command) + System.lineSeparator(),
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command)
+                    .directory(config.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Files.writeString(pidFile(c), String.valueOf(process.pid()));
+            out.printf("  ▶ %-20s 启动中 / starting (pid %d, port %d)%n", c.name(), process.pid(), config.port(c.name()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + c.name(), e);
+        }
+    }
+
+    private List<String> springArguments(Component c) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + config.port(c.name()));
+        args.add("--eureka.client.service-url.defaultZone=http://127.0.0.1:" + config.port(Component.DISCOVERY) + "/eureka/");
+        args.add("--eureka.instance.prefer-ip-address=true");
+        args.add("--eureka.instance.ip-address=127.0.0.1");
+        if (c.isDomainService()) {
+            args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + config.port(Component.KAFKA));
+            args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + config.port(Component.MONGO));
+        }
+        return args;
+    }
+
+    // ---------------------------------------------------------------- down, stop, status
+
+    public int down() {
+        List<Component> reversed = new ArrayList<>(Component.ALL);
+        java.util.Collections.reverse(reversed);
+        boolean any = false;
+        // Services first, in parallel (each takes a few seconds to drain), then Eureka, then the infrastructure.
+        List<Component> apps = reversed.stream().filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY)).toList();
+        any |= stopAll(apps);
+        any |= stopAll(List.of(Component.named(Component.DISCOVERY)));
+        any |= stopAll(List.of(Component.named(Component.MONGO), Component.named(Component.KAFKA)));
+        out.println(any ? "UnionHub 已停止 / stopped." : "UnionHub 未在运行 / is not running.");
+        return OK;
+    }
+
+    public int stop(Component c) {
+        stopAll(List.of(c));
+        return OK;
+    }
+
+    private boolean stopAll(List<Component> components) {
+        Map<Component, ProcessHandle> handles = new LinkedHashMap<>();
+        for (Component c : components) {
+            ourProcess(c).ifPresent(p -> {
+                p.destroy();
+                handles.put(c, p);
+            });
+        }
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        for (Map.Entry<Component, ProcessHandle> e : handles.entrySet()) {
+            ProcessHandle p = e.getValue();
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(100));
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                out.printf("  ■ %-20s 强制停止 / killed (pid %d)%n", e.getKey().name(), p.pid());
+            } else {
+                out.printf("  ■ %-20s 已停止 / stopped (pid %d)%n", e.getKey().name(), p.pid());
+            }
+        }
+        components.forEach(c -> deleteQuietly(pidFile(c)));
+        return !handles.isEmpty();
+    }
+
+    public int status() {
+        out.printf("%-20s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "STATE");
+        boolean anyRunning = false;
+        for (Component c : Component.ALL) {
+            Optional<ProcessHandle> p = ourProcess(c);
+            anyRunning |= p.isPresent();
+            String state = p.isEmpty() ? "stopped" : isHealthy(c) ? "healthy" : "starting/unhealthy";
+            out.printf("%-20s %-8s %-6d %s%n", c.name(), p.map(h -> String.valueOf(h.pid())).orElse("-"),
+                    config.port(c.name()), state);
+        }
+        if (anyRunning) {
+            out.println("gateway " + config.gatewayUrl() + "   logs " + config.logDir());
+        }
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    public boolean isRunning(Component c) {
+        return ourProcess(c).isPresent();
+    }
+
+    /** The pid file is ours only if that pid still runs a JVM started for this stack home (pids are reused). */
+    private Optional<ProcessHandle> ourProcess(Component c) {
+        Path pidFile = pidFile(c);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().commandLine()
+                            .map(cmd -> cmd.contains("-Dunionhub.stack=" + config.home())
+                                    && cmd.contains("-Dunionhub.component=" + c.name()))
+                            .orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    boolean isHealthy(Component c) {
+        int port = config.port(c.name());
+        return switch (c.name()) {
+            case Component.KAFKA -> kafkaAnswers(port);
+            case Component.MONGO -> portAnswers(port);
+            case Component.DISCOVERY -> httpStatus("http://127.0.0.1:" + port + "/actuator/health") == 200;
+            default -> httpStatus("http://127.0.0.1:" + port + "/actuator/health/readiness") == 200;
+        };
+    }
+
+    private boolean kafkaAnswers(int port) {
+        if (!portAnswers(port)) {
+            return false;
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(props)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean portAnswers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    int httpStatus(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private List<String> busyPorts() {
+        List<String> busy = new ArrayList<>();
+        Map<String, Integer> toCheck = new LinkedHashMap<>();
+        Component.ALL.forEach(c -> toCheck.put(c.name() + " (" + c.portKey() + ")", config.port(c.name())));
+        toCheck.put("kafka controller (UNIONHUB_KAFKA_PORT + 1)", config.kafkaControllerPort());
+        toCheck.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true); // as servers do: TIME_WAIT leftovers of a previous run are no conflict
+                socket.bind(new InetSocketAddress(port));
+            } catch (IOException e) {
+                busy.add(port + " — " + what);
+            }
+        });
+        return busy;
+    }
+
+    private List<String> missingJars() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.exists(devstackJar())) {
+            missing.add(config.repoRoot().relativize(devstackJar()).toString());
+        }
+        Component.ALL.stream().filter(c -> !c.isInfrastructure()).map(this::jarOf).filter(j -> !Files.exists(j))
+                .forEach(j -> missing.add(config.repoRoot().relativize(j).toString()));
+        return missing;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private Path jarOf(Component c) {
+        return config.repoRoot().resolve(c.module()).resolve("target").resolve(c.module() + ".jar");
+    }
+
+    private Path devstackJar() {
+        return config.repoRoot().resolve("devstack/target/devstack.jar");
+    }
+
+    public Path logFile(Component c) {
+        return config.logDir().resolve(c.name() + ".log");
+    }
+
+    private Path pidFile(Component c) {
+        return config.runDir().resolve(c.name() + ".pid");
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(config.logDir());
+            Files.createDirectories(config.runDir());
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file is harmless: ourProcess() checks the command line before trusting it
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down: the hook runs and stops what was started
+        }
+    }
+
+    private static String names(java.util.Collection<Component> components) {
+        return String.join(", ", components.stream().map(Component::name).toList());
+    }
+
+    private static long seconds(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package cn.unionhub.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the local stack lives and which ports it uses. {@code ./unionhub} builds it from the
+ * environment; the end-to-end tests build one with free ports and a temporary home.
+ *
+ * @param repoRoot     checkout whose module jars are run
+ * @param home         folder for data, logs and pid files (default {@code <repoRoot>/.unionhub})
+ * @param ports        port per component name
+ * @param javaOptions  JVM options for the Spring processes
+ * @param startTimeout how long {@code up} waits for everything to be healthy and routed
+ */
+public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, String javaOptions,
+        Duration startTimeout) {
+
+    /** Small heaps and a quick JIT: a laptop runs ten JVMs, and start-up matters more than peak speed. */
+    public static final String DEFAULT_JAVA_OPTIONS =
+            "-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m";
+
+    public static StackConfig fromEnvironment(Path repoRoot, Map<String, String> env) {
+        Map<String, Integer> ports = new HashMap<>();
+        for (Component c : Component.ALL) {
+            ports.put(c.name(), parsePort(c, env.get(c.portKey())));
+        }
+        Path home = env.containsKey("UNIONHUB_HOME") ? Path.of(env.get("UNIONHUB_HOME")) : repoRoot.resolve(".unionhub");
+        return new StackConfig(repoRoot.toAbsolutePath(), home.toAbsolutePath(), ports,
+                env.getOrDefault("UNIONHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("UNIONHUB_START_TIMEOUT", "360"))));
+    }
+
+    private static int parsePort(Component c, String value) {
+        if (value == null || value.isBlank()) {
+            return c.defaultPort();
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(c.portKey() + "=" + value + " is not a port number (1-65535)");
+        }
+    }
+
+    public int port(String component) {
+        return ports.get(component);
+    }
+
+    /** The KRaft controller listens next to the broker; overridable for crowded machines. */
+    public int kafkaControllerPort() {
+        return ports.getOrDefault("kafka-controller", port(Component.KAFKA) + 1);
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logDir() {
+        return home.resolve("logs");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + port(Component.GATEWAY);
+    }
+
+    public String eurekaUrl() {
+        return "http://localhost:" + port(Component.DISCOVERY);
+    }
+}

@@ -1,0 +1,152 @@
+package cn.unionhub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.devstack.Component;
+import cn.unionhub.devstack.Launcher;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform as a user runs it: every process up, registered, routed; resilient when one stops. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformE2EIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceAndTheGatewayAreRegisteredInEureka() {
+        HttpResponse<String> response = platform.get(platform.eureka("/eureka/apps"), "Accept", "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        Set<String> registered = new HashSet<>();
+        JSON.readTree(response.body()).path("applications").path("application")
+                .forEach(app -> registered.add(app.path("name").asString().toLowerCase()));
+        Set<String> expected = new HashSet<>();
+        Component.ALL.stream().filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY))
+                .forEach(c -> expected.add(c.name()));
+        assertThat(registered).containsAll(expected);
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceAnswersThroughTheGatewayWithARequestId() {
+        for (Component service : Component.ALL.stream().filter(Component::isDomainService).toList()) {
+            HttpResponse<String> response = platform.get(platform.gateway(service.routeProbe()), "X-Request-Id", "e2e-" + service.name());
+            assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).isArray()).as(service.name()).isTrue();
+            assertThat(JSON.readTree(response.body()).size()).as(service.name()).isPositive();
+            assertThat(response.headers().firstValue("X-Request-Id")).hasValue("e2e-" + service.name());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void codeListsAreChineseByDefaultAndEnglishOnRequest() {
+        JsonNode zh = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/categories")).body());
+        JsonNode en = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/categories"), "Accept-Language", "en").body());
+        assertThat(zh.get(0).path("label").asString()).isEqualTo("福利待遇");
+        assertThat(en.get(0).path("label").asString()).isEqualTo("Welfare and benefits");
+    }
+
+    @Test
+    @Order(4)
+    void unknownAddressesAnswerAChineseProblemWithoutInternals() {
+        HttpResponse<String> unrouted = platform.get(platform.gateway("/api/v1/unknown"));
+        HttpResponse<String> unmapped = platform.get(platform.gateway("/api/v1/feedback/unknown"));
+
+        for (HttpResponse<String> response : java.util.List.of(unrouted, unmapped)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/not-found");
+            assertThat(problem.path("title").asString()).isEqualTo("未找到");
+            assertThat(problem.path("requestId").asString()).isNotBlank();
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("127.0.0.1");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyServicesOpenApiDocumentIsBrowsableThroughTheGateway() {
+        for (Component service : Component.ALL.stream().filter(Component::isDomainService).toList()) {
+            HttpResponse<String> response = platform.get(platform.gateway("/openapi/" + service.name()));
+            assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+            JsonNode document = JSON.readTree(response.body());
+            assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/");
+            assertThat(document.path("paths").has(service.routeProbe())).as(service.name()).isTrue();
+        }
+        assertThat(platform.get(platform.gateway("/swagger-ui/index.html")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aSecondUpSaysItIsRunningAndARestartKeepsTheData() {
+        assertThat(platform.upAgain()).isEqualTo(Launcher.OK);
+        assertThat(platform.output()).contains("already running");
+
+        String marker = "e2e-" + UUID.randomUUID();
+        try (MongoClient client = MongoClients.create(platform.mongoUri())) {
+            client.getDatabase("e2e").getCollection("markers").insertOne(new Document("_id", marker).append("note", "重启后仍在"));
+        }
+        platform.down();
+        assertThat(Component.ALL).noneMatch(c -> platform.isRunning(c.name()));
+        platform.up();
+
+        try (MongoClient client = MongoClients.create(platform.mongoUri())) {
+            MongoCollection<Document> markers = client.getDatabase("e2e").getCollection("markers");
+            Document found = markers.find(new Document("_id", marker)).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("note")).isEqualTo("重启后仍在");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aStoppedServiceAnswersA503ProblemFromTheCircuitBreakerFallbackInsteadOfHanging() {
+        platform.stop("station-service");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = platform.get(platform.gateway("/api/v1/stations/service-types"));
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/service-unavailable");
+            assertThat(problem.path("title").asString()).isEqualTo("服务暂时不可用");
+            assertThat(problem.path("service").asString()).isEqualTo("station-service");
+            assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/stations/service-types");
+        });
+        // The other services are unaffected.
+        assertThat(platform.get(platform.gateway("/api/v1/alerts/levels")).statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,151 @@
+package cn.unionhub.e2e;
+
+import cn.unionhub.devstack.Component;
+import cn.unionhub.devstack.Launcher;
+import cn.unionhub.devstack.StackConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started by the same launcher as {@code ./unionhub up}, on free ports and in a
+ * temporary home so it can run beside a developer's own platform, and removed afterwards.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Launcher launcher;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningPlatform(StackConfig config) {
+        this.config = config;
+        PrintStream console = new PrintStream(new TeeStream(output, System.out), true, StandardCharsets.UTF_8);
+        this.launcher = new Launcher(config, console);
+    }
+
+    static RunningPlatform start() {
+        Map<String, Integer> ports = new HashMap<>();
+        Component.ALL.forEach(c -> ports.put(c.name(), freePort()));
+        ports.put("kafka-controller", freePort());
+        try {
+            Path repoRoot = Path.of("").toAbsolutePath().getParent();
+            Path home = Files.createTempDirectory("unionhub-e2e-");
+            RunningPlatform platform = new RunningPlatform(new StackConfig(repoRoot, home, ports,
+                    StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6)));
+            platform.up();
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void up() {
+        int rc = launcher.up();
+        if (rc != Launcher.OK) {
+            throw new IllegalStateException("./unionhub up failed with exit code " + rc + ":\n" + output());
+        }
+    }
+
+    int upAgain() {
+        return launcher.up();
+    }
+
+    void down() {
+        launcher.down();
+    }
+
+    void stop(String component) {
+        launcher.stop(Component.named(component));
+    }
+
+    boolean isRunning(String component) {
+        return launcher.isRunning(Component.named(component));
+    }
+
+    String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    String gateway(String path) {
+        return config.gatewayUrl() + path;
+    }
+
+    String eureka(String path) {
+        return config.eurekaUrl() + path;
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + config.port(Component.MONGO);
+    }
+
+    HttpResponse<String> get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher.down();
+        try (Stream<Path> files = Files.walk(config.home())) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Shows the launcher's progress in the build log while keeping it for assertions. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+    }
+}

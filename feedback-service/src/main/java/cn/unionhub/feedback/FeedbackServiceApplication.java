@@ -1,0 +1,13 @@
+package cn.unionhub.feedback;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** feedback-service: workers' reviews, complaints, suggestions and appeals (职工点评). */
+@SpringBootApplication
+public class FeedbackServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FeedbackServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,38 @@
+package cn.unionhub.events;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every published event type. The AsyncAPI document ({@code /asyncapi.yaml}) must list exactly
+ * these; {@code AsyncApiDocumentTest} fails when the two drift apart.
+ */
+public final class EventCatalog {
+
+    /** Registered event record classes, in the order the AsyncAPI document lists them. */
+    private static final List<Class<? extends DomainEvent>> EVENTS = List.of();
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends DomainEvent>> events() {
+        return EVENTS;
+    }
+
+    public static EventContract contractOf(Class<?> eventClass) {
+        EventContract contract = eventClass.getAnnotation(EventContract.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventContract");
+        }
+        return contract;
+    }
+
+    public static Optional<Class<? extends DomainEvent>> byType(String type) {
+        return EVENTS.stream().filter(c -> Objects.equals(contractOf(c).type(), type)).findFirst();
+    }
+
+    public static String schemaPath(String type) {
+        return "/events/schemas/" + type + ".json";
+    }
+}

@@ -1,0 +1,183 @@
+package cn.unionhub.platform;
+
+import cn.unionhub.events.Topics;
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.events.EventEncoder;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.platform.events.EventsProperties;
+import cn.unionhub.platform.events.InboundEvents;
+import cn.unionhub.platform.events.Inbox;
+import cn.unionhub.platform.events.InvalidEventException;
+import cn.unionhub.platform.events.OutboxRelay;
+import cn.unionhub.platform.problem.ProblemHandler;
+import cn.unionhub.platform.problem.Problems;
+import cn.unionhub.platform.web.OpenApiDefaults;
+import cn.unionhub.platform.web.RequestIdFilter;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared runtime of every domain service: events (outbox, relay, inbox, dead letters),
+ * RFC 9457 problems and request ids. Runs before Boot's Kafka configuration so that its byte-array
+ * producer is the one the service uses.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataMongoAutoConfiguration.class)
+@EnableConfigurationProperties({EventsProperties.class, KafkaProperties.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class WebConfiguration {
+
+        @Bean
+        Problems problems(MessageSource messageSource) {
+            return new Problems(messageSource);
+        }
+
+        @Bean
+        ProblemHandler problemHandler(Problems problems) {
+            return new ProblemHandler(problems);
+        }
+
+        @Bean
+        OpenApiCustomizer unionHubOpenApi(@Value("${spring.application.name:unionhub}") String applicationName,
+                @Value("${unionhub.api.version:v1}") String version) {
+            return OpenApiDefaults.customizer(applicationName, version);
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+            FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EventsConfiguration {
+
+        @Bean
+        EventSchemas eventSchemas() {
+            return new EventSchemas();
+        }
+
+        @Bean
+        EventEncoder eventEncoder(JsonMapper json, EventSchemas schemas, Clock clock) {
+            return new EventEncoder(json, schemas, clock);
+        }
+
+        /**
+         * One producer for the relay and for dead letters: values are already bytes (CloudEvents
+         * binary mode), idempotent with {@code acks=all}, and quick to give up while the broker is
+         * down so the relay can back off instead of blocking.
+         */
+        @Bean
+        ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+            Map<String, Object> config = kafka.buildProducerProperties();
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+            return new DefaultKafkaProducerFactory<>(config);
+        }
+
+        @Bean
+        KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+            return new KafkaTemplate<>(producerFactory);
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, EventsProperties properties,
+                @Value("${spring.application.name:unionhub}") String applicationName, Clock clock, MeterRegistry meters,
+                ObjectProvider<KafkaAdmin> admin) {
+            return new OutboxRelay(mongo, kafka, properties, applicationName, clock, meters,
+                    () -> admin.ifAvailable(KafkaAdmin::initialize));
+        }
+
+        @Bean
+        AggregateStore aggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay) {
+            return new AggregateStore(mongo, encoder, relay);
+        }
+
+        @Bean
+        Inbox inbox(MongoTemplate mongo) {
+            return new Inbox(mongo);
+        }
+
+        @Bean
+        InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
+            return new InboundEvents(json, schemas, inbox, meters);
+        }
+
+        /**
+         * Retries with exponential back-off, then parks the record on {@code <topic>.dlt} with the
+         * reason in {@code kafka_dlt-exception-*} headers; records that can never succeed go there
+         * at once. Either way the partition moves on.
+         */
+        @Bean
+        DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, EventsProperties properties) {
+            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                    (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+            backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
+            backOff.setMultiplier(2.0);
+            backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+            handler.addNotRetryableExceptions(InvalidEventException.class);
+            return handler;
+        }
+
+        @Bean
+        KafkaAdmin.NewTopics unionHubTopics(EventsProperties properties) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic : properties.topics()) {
+                topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas()).build());
+                topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions())
+                        .replicas(properties.replicas()).build());
+            }
+            return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package cn.unionhub.platform.events;
+
+import cn.unionhub.events.DomainEvent;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Writes an aggregate and the events its change caused in <em>one</em> single-document write:
+ * the events go into the document's {@code _outbox} array, which {@link OutboxRelay} drains. No
+ * multi-document transaction is needed, so this works on a replica set and on mongo-java-server.
+ *
+ * <p>Aggregates that publish events must be saved through this store, never with
+ * {@code repository.save()}: a whole-document replace would drop events still waiting in the
+ * outbox. Updates {@code $set} the aggregate's fields and only ever {@code $push} to the outbox,
+ * while the relay only {@code $pull}s from it, so the two never overwrite each other. Aggregates
+ * need an assigned id and a {@code @Version} property (optimistic locking).
+ */
+public class AggregateStore {
+
+    private final MongoTemplate mongo;
+    private final EventEncoder encoder;
+    private final OutboxRelay relay;
+
+    public AggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.encoder = encoder;
+        this.relay = relay;
+    }
+
+    /** Inserts a new aggregate with version 0; a duplicate id raises {@code DuplicateKeyException}. */
+    public <T> T insert(T aggregate, List<? extends DomainEvent> events) {
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
+        MongoPersistentProperty version = entity.getRequiredVersionProperty();
+        accessor.setProperty(version, versionValue(version, 0));
+        T bean = accessor.getBean();
+
+        Document document = new Document();
+        mongo.getConverter().write(bean, document);
+        if (document.get("_id") == null) {
+            throw new IllegalArgumentException(entity.getType().getSimpleName() + " needs an assigned id before insert");
+        }
+        List<Document> outbox = outboxEntries(events);
+        if (!outbox.isEmpty()) {
+            document.put(OutboxEntry.FIELD, outbox);
+            document.put(OutboxEntry.PENDING_SINCE, outbox.get(0).get("time"));
+        }
+        String collection = entity.getCollection();
+        mongo.execute(collection, c -> c.insertOne(document));
+        relay.track(collection, !outbox.isEmpty());
+        return bean;
+    }
+
+    /**
+     * Updates an aggregate loaded at version {@code n} to version {@code n + 1}, appending its new
+     * events; fails with {@link OptimisticLockingFailureException} if someone else changed it first.
+     */
+    public <T> T update(T aggregate, List<? extends DomainEvent> events) {
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
+        MongoPersistentProperty version = entity.getRequiredVersionProperty();
+        Number current = (Number) Objects.requireNonNull(accessor.getProperty(version),
+                "update() needs a loaded aggregate with a version; use insert() for new ones");
+
+        Document document = new Document();
+        mongo.getConverter().write(accessor.getBean(), document);
+        Object id = document.remove("_id");
+        document.remove(version.getFieldName());
+
+        Update update = new Update();
+        document.forEach(update::set);
+        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+            // Fields that became null are absent from the written document: remove them, don't keep stale values.
+            if (!property.isIdProperty() && !property.isVersionProperty() && !document.containsKey(property.getFieldName())) {
+                update.unset(property.getFieldName());
+            }
+        });
+        update.inc(version.getFieldName(), 1);
+        List<Document> outbox = outboxEntries(events);
+        if (!outbox.isEmpty()) {
+            update.push(OutboxEntry.FIELD).each(outbox.toArray());
+            update.min(OutboxEntry.PENDING_SINCE, outbox.get(0).get("time"));
+        }
+
+        Query query = new Query(Criteria.where("_id").is(id).and(version.getFieldName()).is(current));
+        String collection = entity.getCollection();
+        if (mongo.updateFirst(query, update, collection).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
+                    + " was changed concurrently (expected version " + current + ")");
+        }
+        accessor.setProperty(version, versionValue(version, current.longValue() + 1));
+        relay.track(collection, !outbox.isEmpty());
+        return accessor.getBean();
+    }
+
+    private List<Document> outboxEntries(List<? extends DomainEvent> events) {
+        return events.stream().map(encoder::encode).map(AggregateStore::toDocument).toList();
+    }
+
+    static Document toDocument(OutboxEntry e) {
+        return new Document("id", e.id()).append("type", e.type()).append("topic", e.topic()).append("key", e.key())
+                .append("subject", e.subject()).append("time", Date.from(e.time())).append("data", e.data());
+    }
+
+    private MongoPersistentEntity<?> entityOf(Object aggregate) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+    }
+
+    private static Object versionValue(MongoPersistentProperty version, long value) {
+        Class<?> type = version.getType();
+        return type == Integer.class || type == int.class ? (Object) (int) value : (Object) value;
+    }
+}

@@ -1,0 +1,131 @@
+package cn.unionhub.platform.events;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventCatalog;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives Kafka records for one consumer and hands each CloudEvent to the handler registered for
+ * its type, exactly once per event id. Call {@link #accept} from a thin {@code @KafkaListener}:
+ *
+ * <pre>{@code
+ * private final EventRouter events = inbound.router("case-intake")
+ *         .on(FeedbackSubmitted.class, (event, meta) -> intake.open(event, meta.id()));
+ *
+ * @KafkaListener(topics = Topics.FEEDBACK)
+ * void on(ConsumerRecord<String, byte[]> record) { events.accept(record); }
+ * }</pre>
+ *
+ * Types without a handler are skipped (a topic carries many types, and publishers may add new
+ * ones). A record that is not a CloudEvent or whose data breaks its schema raises
+ * {@link InvalidEventException}: the error handler parks it on the dead-letter topic at once.
+ * A handler's own exception is retried with back-off, then dead-lettered too.
+ */
+public final class EventRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+
+    private final String consumer;
+    private final JsonMapper json;
+    private final EventSchemas schemas;
+    private final Inbox inbox;
+    private final MeterRegistry meters;
+    private final Map<String, Route<?>> routes = new HashMap<>();
+
+    EventRouter(String consumer, JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
+        this.consumer = consumer;
+        this.json = json;
+        this.schemas = schemas;
+        this.inbox = inbox;
+        this.meters = meters;
+    }
+
+    public <T extends DomainEvent> EventRouter on(Class<T> type, Consumer<T> handler) {
+        return on(type, (event, metadata) -> handler.accept(event));
+    }
+
+    public <T extends DomainEvent> EventRouter on(Class<T> type, BiConsumer<T, EventMetadata> handler) {
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler));
+        return this;
+    }
+
+    public void accept(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = decode(record);
+        Route<?> route = routes.get(event.getType());
+        if (route == null) {
+            log.debug("{} skips event type {} ({})", consumer, event.getType(), event.getId());
+            return;
+        }
+        if (inbox.contains(consumer, event.getId())) {
+            meters.counter("unionhub.events.duplicates", "consumer", consumer, "type", event.getType()).increment();
+            log.debug("{} already applied event {}", consumer, event.getId());
+            return;
+        }
+        route.apply(event, metadata(event));
+        inbox.record(consumer, event.getId(), event.getType());
+        meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
+    }
+
+    private static CloudEvent decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+            if (event.getId() == null || event.getType() == null) {
+                throw new InvalidEventException("CloudEvent without id or type");
+            }
+            return event;
+        } catch (CloudEventRWException | IllegalStateException e) {
+            throw new InvalidEventException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    private static EventMetadata metadata(CloudEvent event) {
+        Instant time = event.getTime() == null ? null : event.getTime().toInstant();
+        return new EventMetadata(event.getId(), event.getType(),
+                event.getSource() == null ? null : event.getSource().toString(), event.getSubject(), time);
+    }
+
+    private final class Route<T extends DomainEvent> {
+        private final Class<T> type;
+        private final BiConsumer<T, EventMetadata> handler;
+
+        Route(Class<T> type, BiConsumer<T, EventMetadata> handler) {
+            this.type = type;
+            this.handler = handler;
+        }
+
+        void apply(CloudEvent event, EventMetadata metadata) {
+            if (event.getData() == null) {
+                throw new InvalidEventException("Event " + event.getId() + " of type " + event.getType() + " has no data");
+            }
+            T data;
+            try {
+                JsonNode tree = json.readTree(event.getData().toBytes());
+                List<String> violations = schemas.violations(event.getType(), tree);
+                if (!violations.isEmpty()) {
+                    throw new InvalidEventException("Event " + event.getId() + " violates schema of " + event.getType()
+                            + ": " + violations);
+                }
+                data = json.treeToValue(tree, type);
+            } catch (JacksonException e) {
+                throw new InvalidEventException("Event " + event.getId() + " data is not valid JSON for "
+                        + event.getType() + ": " + e.getOriginalMessage(), e);
+            }
+            handler.accept(data, metadata);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.unionhub.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of the event backbone ({@code unionhub.events.*}).
+ *
+ * @param topics                       topics this service publishes; created with their dead-letter topics
+ * @param partitions                   partitions per created topic (keys are aggregate ids, so this bounds consumer parallelism)
+ * @param replicas                     replication factor of created topics (1 locally, 3 in production)
+ * @param relayInterval                how often the relay looks for pending events when not woken
+ * @param relayMaxBackoff              longest wait between attempts while the broker is unreachable
+ * @param relayLease                   how long one relay instance owns a document it publishes
+ * @param relayBatchSize               documents per collection per pass
+ * @param sendTimeout                  how long to wait for the broker's acknowledgement
+ * @param collectionDiscoveryInterval how often to look for collections with pending events
+ * @param retryAttempts                redeliveries of a failing record before it goes to the dead-letter topic
+ * @param retryInitialInterval         first back-off between redeliveries, doubled each time
+ * @param retryMaxInterval             longest back-off between redeliveries
+ */
+@ConfigurationProperties("unionhub.events")
+public record EventsProperties(
+        @DefaultValue List<String> topics,
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("10s") Duration relayMaxBackoff,
+        @DefaultValue("30s") Duration relayLease,
+        @DefaultValue("100") int relayBatchSize,
+        @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue("30s") Duration collectionDiscoveryInterval,
+        @DefaultValue("3") int retryAttempts,
+        @DefaultValue("500ms") Duration retryInitialInterval,
+        @DefaultValue("5s") Duration retryMaxInterval) {
+}

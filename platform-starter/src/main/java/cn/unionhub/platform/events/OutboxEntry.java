@@ -1,0 +1,24 @@
+package cn.unionhub.platform.events;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document to be published. Stored in the {@code _outbox}
+ * array of the same document as the state change that caused it, so both are written atomically.
+ *
+ * @param id      CloudEvents id, also what consumers deduplicate on
+ * @param type    CloudEvents type with version suffix
+ * @param topic   Kafka topic
+ * @param key     Kafka key (ordering unit)
+ * @param subject CloudEvents subject: the aggregate id
+ * @param time    when the state change happened (UTC)
+ * @param data    the event as JSON, already validated against its schema
+ */
+public record OutboxEntry(String id, String type, String topic, String key, String subject, Instant time, String data) {
+
+    public static final String FIELD = "_outbox";
+    /** Time of the oldest pending entry; indexed so the relay finds work without scanning. */
+    public static final String PENDING_SINCE = "_outboxSince";
+    /** Until when one relay instance holds the document; lets several instances share the work. */
+    public static final String LEASE = "_outboxLease";
+}

@@ -1,0 +1,149 @@
+package cn.unionhub.platform.problem;
+
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.DomainException;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a service answers is an RFC 9457 problem: stable type, zh-CN title and detail (or
+ * English on request), all bad fields at once, the request id, and never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private static final Map<Integer, String> CODES_BY_STATUS = Map.of(
+            400, "bad-request", 404, "not-found", 405, "method-not-allowed", 406, "not-acceptable",
+            413, "payload-too-large", 415, "unsupported-media-type");
+
+    private final Problems problems;
+
+    public ProblemHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return respond(domainProblem(HttpStatus.NOT_FOUND, e));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return respond(domainProblem(HttpStatus.CONFLICT, e));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
+        ProblemDetail problem = domainProblem(HttpStatus.BAD_REQUEST, e);
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (RuleViolationException.FieldViolation v : e.violations()) {
+            errors.add(Map.of("field", v.field(), "code", v.code(),
+                    "message", problems.message("field." + v.code(), v.arguments(), v.code(), LocaleContextHolder.getLocale())));
+        }
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentModification(OptimisticLockingFailureException e) {
+        return respond(problems.of(HttpStatus.CONFLICT, "concurrent-modification"));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return respond(problems.of(HttpStatus.CONFLICT, "duplicate"));
+    }
+
+    /** Anything unexpected: log it in full here, tell the caller only the request id. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", MDC.get(RequestIds.MDC_KEY)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", error.getField(), "code", String.valueOf(error.getCode()),
+                    "message", problems.message(error, LocaleContextHolder.getLocale())));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of("field", error.getObjectName(),
+                "code", String.valueOf(error.getCode()), "message", problems.message(error, LocaleContextHolder.getLocale()))));
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", errors.size());
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(Map.of(
+                "field", result.getMethodParameter().getParameterName() == null ? "" : result.getMethodParameter().getParameterName(),
+                "code", error.getCodes() == null || error.getCodes().length == 0 ? "invalid" : error.getCodes()[error.getCodes().length - 1],
+                "message", problems.message(error, LocaleContextHolder.getLocale())))));
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", errors.size());
+        problem.setProperty("errors", errors);
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return new ResponseEntity<>(problems.of(HttpStatus.BAD_REQUEST, "malformed-body"), headers, HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return new ResponseEntity<>(problems.of(status, "method-not-allowed", e.getMethod()), headers, status);
+    }
+
+    /** The remaining Spring MVC exceptions: same shape, text chosen by status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType() != null
+                && detail.getType().toString().startsWith(Problems.TYPE_BASE)) {
+            return new ResponseEntity<>(body, headers, status);
+        }
+        String code = CODES_BY_STATUS.getOrDefault(status.value(), status.is5xxServerError() ? "internal" : "bad-request");
+        Object argument = code.equals("internal") ? MDC.get(RequestIds.MDC_KEY) : e.getClass().getSimpleName();
+        return new ResponseEntity<>(problems.of(status, code, argument), headers, status);
+    }
+
+    private ProblemDetail domainProblem(HttpStatus status, DomainException e) {
+        return problems.of(status, e.code(), e.arguments());
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,46 @@
+package cn.unionhub.platform.problem;
+
+import java.net.URI;
+import java.util.Locale;
+import org.slf4j.MDC;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds RFC 9457 problems with a stable {@code type} URI per problem code and zh-CN text, or
+ * English when the caller sends {@code Accept-Language: en}. Every problem carries the request id.
+ */
+public class Problems {
+
+    public static final String TYPE_BASE = "https://unionhub.cn/problems/";
+
+    private final MessageSource messages;
+
+    public Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ProblemDetail of(HttpStatusCode status, String code, Object... arguments) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(message("problem." + code + ".title", arguments, code, locale));
+        problem.setDetail(message("problem." + code + ".detail", arguments, null, locale));
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+
+    public String message(String code, Object[] arguments, String fallback, Locale locale) {
+        return messages.getMessage(code, arguments, fallback, locale);
+    }
+
+    /** Bean Validation messages, resolved through the same bundles (zh-CN default). */
+    public String message(org.springframework.context.MessageSourceResolvable error, Locale locale) {
+        return messages.getMessage(error, locale);
+    }
+}

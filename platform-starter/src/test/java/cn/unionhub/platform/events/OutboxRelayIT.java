@@ -1,0 +1,98 @@
+package cn.unionhub.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class OutboxRelayIT {
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void eventsLeaveTheOutboxAsCloudEventsInOrderPerAggregate() {
+        String id = "parcel-" + UUID.randomUUID();
+        Parcel parcel = new Parcel(id);
+        parcel = store.insert(parcel, parcel.stamp("收件"));
+        for (int i = 2; i <= 5; i++) {
+            parcel = store.update(parcel, parcel.stamp("第" + i + "次盖章"));
+        }
+
+        try (KafkaProbe probe = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id).size() >= 5);
+            List<ConsumerRecord<String, byte[]>> records = probe.withKey(id);
+
+            assertThat(records).hasSize(5);
+            assertThat(records).extracting(r -> sequenceOf(r)).containsExactly(1, 2, 3, 4, 5);
+            ConsumerRecord<String, byte[]> first = records.get(0);
+            assertThat(KafkaProbe.header(first, "ce_specversion")).isEqualTo("1.0");
+            assertThat(KafkaProbe.header(first, "ce_type")).isEqualTo("cn.unionhub.test.parcel-stamped.v1");
+            assertThat(KafkaProbe.header(first, "ce_source")).isEqualTo("/unionhub/starter-test");
+            assertThat(KafkaProbe.header(first, "ce_subject")).isEqualTo(id);
+            assertThat(KafkaProbe.header(first, "ce_time")).isNotBlank();
+            assertThat(KafkaProbe.header(first, "content-type")).isEqualTo("application/json");
+            assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_id")).doesNotHaveDuplicates();
+            assertThat(new String(first.value(), StandardCharsets.UTF_8)).contains("收件");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document stored = mongo.findById(id, Document.class, "parcels");
+            assertThat(stored.getList(OutboxEntry.FIELD, Document.class)).isEmpty();
+            assertThat(stored).doesNotContainKey(OutboxEntry.PENDING_SINCE).doesNotContainKey(OutboxEntry.LEASE);
+            assertThat(stored.getInteger("stamps")).isEqualTo(5);
+            assertThat(stored.getLong("version")).isEqualTo(4L);
+        });
+    }
+
+    @Test
+    void staleUpdateIsRefusedAndLeavesNeitherStateNorEvents() {
+        String id = "parcel-" + UUID.randomUUID();
+        Parcel parcel = new Parcel(id);
+        store.insert(parcel, parcel.stamp("收件"));
+
+        Parcel mine = mongo.findById(id, Parcel.class);
+        Parcel theirs = mongo.findById(id, Parcel.class);
+        store.update(mine, mine.stamp("mine"));
+
+        assertThatThrownBy(() -> store.update(theirs, theirs.stamp("theirs")))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        Parcel stored = mongo.findById(id, Parcel.class);
+        assertThat(stored.lastNote).isEqualTo("mine");
+        assertThat(stored.stamps).isEqualTo(2);
+    }
+
+    @Test
+    void eventThatBreaksItsSchemaFailsTheWriteItself() {
+        String id = "parcel-" + UUID.randomUUID();
+        Parcel parcel = new Parcel(id);
+        List<ParcelStamped> events = List.of(new ParcelStamped(id, 1, "x".repeat(201)));
+
+        assertThatThrownBy(() -> store.insert(parcel, events)).hasMessageContaining("violates its schema");
+        assertThat(mongo.findById(id, Document.class, "parcels")).isNull();
+    }
+
+    private int sequenceOf(ConsumerRecord<String, byte[]> record) {
+        JsonNode data = json.readTree(record.value());
+        return data.get("sequence").asInt();
+    }
+}

@@ -1,0 +1,26 @@
+package cn.unionhub.test;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at {@link TestInfrastructure}: its Kafka broker, a fresh MongoDB
+ * database of its own (so contexts never see each other's data), and no Eureka.
+ */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("unionhub-test-infrastructure", Map.of(
+                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
+                "spring.mongodb.uri", infra.mongoUri() + "/" + database,
+                "spring.mongodb.database", database,
+                "eureka.client.enabled", "false",
+                "spring.cloud.discovery.enabled", "false")));
+    }
+}
