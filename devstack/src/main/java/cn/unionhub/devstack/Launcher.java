@@ -202,12 +202,12 @@ public final class Launcher {
             command.addAll(List.of("-Xms32m", c.name().equals(Component.KAFKA) ? "-Xmx512m" : "-Xmx384m", "-XX:+UseSerialGC"));
             command.add("-cp");
             command.add(devstackJar().toString());
+            command.add(InfrastructureNode.class.getName());
+            command.add(c.name());
+            command.add(config.dataDir().resolve(c.name()).toString());
+            command.add(String.valueOf(config.port(c.name())));
             if (c.name().equals(Component.KAFKA)) {
-                command.addAll(List.of(KafkaNode.class.getName(), config.dataDir().resolve("kafka").toString(),
-                        String.valueOf(config.port(c.name())), String.valueOf(config.kafkaControllerPort())));
-            } else {
-                command.addAll(List.of(MongoNode.class.getName(), config.dataDir().resolve("mongodb").toString(),
-                        String.valueOf(config.port(c.name()))));
+                command.add(String.valueOf(config.kafkaControllerPort()));
             }
         } else {
             command.addAll(List.of(config.javaOptions().trim().split("\\s+")));

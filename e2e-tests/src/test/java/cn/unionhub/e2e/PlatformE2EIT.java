@@ -110,6 +110,38 @@ class PlatformE2EIT {
     }
 
     @Test
+    @Order(5)
+    void everyProcessExposesProbesAndPrometheusMetricsTaggedWithItsName() {
+        for (Component process : Component.ALL.stream().filter(c -> !c.isInfrastructure()).toList()) {
+            assertThat(platform.get(platform.direct(process.name(), "/actuator/health/liveness")).statusCode())
+                    .as(process.name()).isEqualTo(200);
+            HttpResponse<String> metrics = platform.get(platform.direct(process.name(), "/actuator/prometheus"));
+            assertThat(metrics.statusCode()).as(process.name()).isEqualTo(200);
+            assertThat(metrics.body()).as(process.name()).contains("application=\"" + process.name() + "\"");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void corsAllowsConfiguredFrontEndOriginsOnly() {
+        HttpResponse<String> allowed = platform.send(preflight("http://localhost:5173"));
+        HttpResponse<String> refused = platform.send(preflight("https://phishing.example"));
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static java.net.http.HttpRequest preflight(String origin) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.gateway("/api/v1/feedback/categories")))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .build();
+    }
+
+    @Test
     @Order(6)
     void aSecondUpSaysItIsRunningAndARestartKeepsTheData() {
         assertThat(platform.upAgain()).isEqualTo(Launcher.OK);

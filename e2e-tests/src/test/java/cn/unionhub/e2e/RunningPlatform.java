@@ -89,6 +89,21 @@ final class RunningPlatform implements AutoCloseable {
         return config.eurekaUrl() + path;
     }
 
+    String direct(String component, String path) {
+        return "http://127.0.0.1:" + config.port(component) + path;
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String mongoUri() {
         return "mongodb://127.0.0.1:" + config.port(Component.MONGO);
     }
@@ -98,14 +113,7 @@ final class RunningPlatform implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 
     @Override

@@ -34,6 +34,16 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void catalogListsEveryEventContractInTheCode() {
+        Set<String> annotated = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importPackages("cn.unionhub").stream()
+                .filter(c -> c.isAnnotatedWith(EventContract.class))
+                .map(c -> c.getAnnotationOfType(EventContract.class).type())
+                .collect(Collectors.toSet());
+        assertThat(AsyncApiCheck.catalogTypes()).containsExactlyInAnyOrderElementsOf(annotated);
+    }
+
+    @Test
     void everyPublishedTypeHasASchemaAndIsOnItsTopicsChannel() {
         assertThat(AsyncApiCheck.problems(document)).isEmpty();
     }

@@ -50,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String SCHEMA_BASE = "https://unionhub.cn/schemas/events/";
+    static final String PENDING_INDEX = "outbox_pending";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -265,7 +266,11 @@ public class OutboxRelay implements SmartLifecycle {
         return KafkaMessageFactory.createWriter(entry.getString("topic"), entry.getString("key")).writeBinary(event);
     }
 
-    /** After a restart the relay must find events written before it: look at every collection now and then. */
+    /**
+     * After a restart the relay must find events written before it. Collections that ever held
+     * aggregates written by {@link AggregateStore} carry the {@value #PENDING_INDEX} index; only
+     * those are polled, so other collections are never scanned.
+     */
     private void discoverCollections() {
         long now = clock.millis();
         if (now - lastDiscovery < properties.collectionDiscoveryInterval().toMillis()) {
@@ -273,15 +278,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
         lastDiscovery = now;
         for (String name : mongo.getCollectionNames()) {
-            if (!name.startsWith("system.") && !name.equals(Inbox.COLLECTION) && collections.add(name)) {
-                ensureIndex(name);
+            if (!collections.contains(name) && !name.startsWith("system.") && mongo.indexOps(name).getIndexInfo().stream()
+                    .anyMatch(index -> PENDING_INDEX.equals(index.getName()))) {
+                collections.add(name);
             }
         }
     }
 
     private void ensureIndex(String collection) {
         mongo.indexOps(collection).createIndex(new Index().on(OutboxEntry.PENDING_SINCE, Sort.Direction.ASC)
-                .sparse().named("outbox_pending"));
+                .sparse().named(PENDING_INDEX));
     }
 
     private static String rootMessage(Throwable e) {

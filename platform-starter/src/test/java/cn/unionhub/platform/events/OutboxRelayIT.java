@@ -91,6 +91,29 @@ class OutboxRelayIT {
         assertThat(mongo.findById(id, Document.class, "parcels")).isNull();
     }
 
+    @Test
+    void eventsLeftByAnEarlierRunAreFoundAndPublishedButUnrelatedCollectionsAreNeverPolled() {
+        String id = "legacy-" + UUID.randomUUID();
+        OutboxEntry leftOver = new OutboxEntry(UUID.randomUUID().toString(), "cn.unionhub.test.parcel-stamped.v1",
+                "test.parcels", id, id, java.time.Instant.now(),
+                "{\"parcelId\":\"" + id + "\",\"sequence\":1,\"note\":\"上次运行留下的\"}");
+        String earlierRun = "earlier_run_parcels";
+        mongo.indexOps(earlierRun).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on(OutboxEntry.PENDING_SINCE, org.springframework.data.domain.Sort.Direction.ASC).sparse().named("outbox_pending"));
+        mongo.insert(new Document("_id", id).append(OutboxEntry.FIELD, List.of(AggregateStore.toDocument(leftOver)))
+                .append(OutboxEntry.PENDING_SINCE, java.util.Date.from(leftOver.time())), earlierRun);
+        String unrelated = "unrelated-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", unrelated).append(OutboxEntry.FIELD, List.of(AggregateStore.toDocument(leftOver)))
+                .append(OutboxEntry.PENDING_SINCE, java.util.Date.from(leftOver.time())), "not_an_outbox");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(mongo.findById(id, Document.class, earlierRun)).doesNotContainKey(OutboxEntry.PENDING_SINCE));
+        try (KafkaProbe probe = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id).size() == 1);
+        }
+        assertThat(mongo.findById(unrelated, Document.class, "not_an_outbox")).containsKey(OutboxEntry.PENDING_SINCE);
+    }
+
     private int sequenceOf(ConsumerRecord<String, byte[]> record) {
         JsonNode data = json.readTree(record.value());
         return data.get("sequence").asInt();

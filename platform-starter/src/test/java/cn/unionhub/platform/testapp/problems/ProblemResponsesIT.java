@@ -1,0 +1,109 @@
+package cn.unionhub.platform.testapp.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.test.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class ProblemResponsesIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void invalidBodyListsEveryBadFieldInChineseAndChangesNothing() throws Exception {
+        HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\":\"\",\"weightGrams\":0,\"note\":\"超过十个字的备注内容太长了\"}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/validation");
+        assertThat(problem.path("title").asString()).isEqualTo("请求参数有误");
+        assertThat(problem.path("detail").asString()).contains("3");
+        assertThat(problem.path("errors")).hasSize(3);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("recipient", "weightGrams", "note");
+        assertThat(problem.path("errors").findValuesAsString("message")).allSatisfy(m -> assertThat(m).containsPattern("\\p{IsHan}"));
+        assertThat(problem.path("requestId").asString()).isNotBlank();
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(problem.path("requestId").asString());
+    }
+
+    @Test
+    void englishOnRequest() throws Exception {
+        HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\":\"\",\"weightGrams\":5}", "en");
+
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").get(0).path("message").asString()).doesNotContainPattern("\\p{IsHan}");
+    }
+
+    @Test
+    void malformedJsonIsAClearProblem() throws Exception {
+        HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\": ", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/malformed-body");
+    }
+
+    @Test
+    void domainExceptionsBecomeProblemsWithTheirOwnTypeAndText() throws Exception {
+        HttpResponse<String> missing = get("/api/v1/probe/parcels/P-404");
+        HttpResponse<String> conflict = post("/api/v1/probe/parcels/P-1/deliver", "", null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        JsonNode notFound = JSON.readTree(missing.body());
+        assertThat(notFound.path("type").asString()).isEqualTo("https://unionhub.cn/problems/parcel-not-found");
+        assertThat(notFound.path("title").asString()).isEqualTo("包裹不存在");
+        assertThat(notFound.path("detail").asString()).isEqualTo("未找到编号为 P-404 的包裹。");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(conflict.body()).path("type").asString()).endsWith("/parcel-already-delivered");
+    }
+
+    @Test
+    void unexpectedErrorsRevealNothingButTheRequestId() throws Exception {
+        HttpResponse<String> response = get("/api/v1/probe/boom");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("服务器内部错误");
+        assertThat(problem.path("detail").asString()).contains(problem.path("requestId").asString());
+        assertThat(response.body()).doesNotContain("secret").doesNotContain("IllegalStateException").doesNotContain("27017");
+    }
+
+    @Test
+    void wrongMethodIsAProblemToo() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/probe/parcels")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("不支持的请求方法");
+    }
+
+    private HttpResponse<String> post(String path, String body, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,48 @@
+package cn.unionhub.platform.testapp.problems;
+
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service with one controller that fails in every way a real one can. */
+@SpringBootApplication
+class ProblemTestApplication {
+
+    record ParcelRequest(@NotBlank String recipient, @Min(1) int weightGrams, @Size(max = 10) String note) {
+    }
+
+    @RestController
+    @RequestMapping("/api/v1/probe")
+    static class ProbeController {
+
+        @PostMapping("/parcels")
+        ParcelRequest create(@Valid @RequestBody ParcelRequest request) {
+            return request;
+        }
+
+        @GetMapping("/parcels/{id}")
+        ParcelRequest find(@PathVariable String id) {
+            throw new NotFoundException("parcel-not-found", id);
+        }
+
+        @PostMapping("/parcels/{id}/deliver")
+        void deliver(@PathVariable String id) {
+            throw new ConflictException("parcel-already-delivered", id);
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internal detail at db-7.internal:27017");
+        }
+    }
+}
