@@ -42,6 +42,7 @@ public final class Launcher {
     public static final int UNHEALTHY = 4;
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int ROUTE_READY_STREAK = 3;
 
     private final StackConfig config;
     private final PrintStream out;
@@ -170,20 +171,24 @@ public final class Launcher {
         return true;
     }
 
-    /** The gateway learns instances from Eureka a few seconds after they register: wait until each route answers. */
+    /**
+     * The gateway learns instances from Eureka a few seconds after they register, and its circuit
+     * breakers count the failed probes meanwhile. A route counts as ready after {@value #ROUTE_READY_STREAK}
+     * answers in a row: enough for a half-open breaker to close again.
+     */
     private boolean awaitRoutes(long started) {
-        Set<Component> waiting = new LinkedHashSet<>(Component.ALL.stream().filter(Component::isDomainService).toList());
+        Map<Component, Integer> streaks = new LinkedHashMap<>();
+        Component.ALL.stream().filter(Component::isDomainService).forEach(c -> streaks.put(c, 0));
         long deadline = started + config.startTimeout().toNanos();
-        while (!waiting.isEmpty()) {
-            waiting.removeIf(c -> httpStatus(config.gatewayUrl() + c.routeProbe()) == 200);
-            if (waiting.isEmpty()) {
-                break;
-            }
+        while (streaks.values().stream().anyMatch(n -> n < ROUTE_READY_STREAK)) {
+            streaks.replaceAll((c, n) -> n >= ROUTE_READY_STREAK ? n
+                    : httpStatus(config.gatewayUrl() + c.routeProbe()) == 200 ? n + 1 : 0);
             if (System.nanoTime() > deadline) {
-                out.println("  ✗ 网关路由超时 / gateway does not route to: " + names(waiting));
+                out.println("  ✗ 网关路由超时 / gateway does not route to: " + names(streaks.entrySet().stream()
+                        .filter(e -> e.getValue() < ROUTE_READY_STREAK).map(Map.Entry::getKey).toList()));
                 return false;
             }
-            pause(Duration.ofMillis(500));
+            pause(Duration.ofSeconds(1));
         }
         out.printf("  ✓ %-20s 已路由全部服务 / routes every service (%ds)%n", Component.GATEWAY, seconds(started));
         return true;

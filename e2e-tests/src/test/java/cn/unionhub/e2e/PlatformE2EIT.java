@@ -62,7 +62,7 @@ class PlatformE2EIT {
     void everyServiceAnswersThroughTheGatewayWithARequestId() {
         for (Component service : Component.ALL.stream().filter(Component::isDomainService).toList()) {
             HttpResponse<String> response = platform.get(platform.gateway(service.routeProbe()), "X-Request-Id", "e2e-" + service.name());
-            assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+            assertThat(response.statusCode()).as(service.name() + ": " + response.body()).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).isArray()).as(service.name()).isTrue();
             assertThat(JSON.readTree(response.body()).size()).as(service.name()).isPositive();
             assertThat(response.headers().firstValue("X-Request-Id")).hasValue("e2e-" + service.name());
@@ -72,10 +72,12 @@ class PlatformE2EIT {
     @Test
     @Order(3)
     void codeListsAreChineseByDefaultAndEnglishOnRequest() {
-        JsonNode zh = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/categories")).body());
-        JsonNode en = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/categories"), "Accept-Language", "en").body());
-        assertThat(zh.get(0).path("label").asString()).isEqualTo("福利待遇");
-        assertThat(en.get(0).path("label").asString()).isEqualTo("Welfare and benefits");
+        HttpResponse<String> zh = platform.get(platform.gateway("/api/v1/feedback/categories"));
+        HttpResponse<String> en = platform.get(platform.gateway("/api/v1/feedback/categories"), "Accept-Language", "en");
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(200);
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(200);
+        assertThat(JSON.readTree(zh.body()).get(0).path("label").asString()).isEqualTo("福利待遇");
+        assertThat(JSON.readTree(en.body()).get(0).path("label").asString()).isEqualTo("Welfare and benefits");
     }
 
     @Test
@@ -85,7 +87,7 @@ class PlatformE2EIT {
         HttpResponse<String> unmapped = platform.get(platform.gateway("/api/v1/feedback/unknown"));
 
         for (HttpResponse<String> response : java.util.List.of(unrouted, unmapped)) {
-            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
