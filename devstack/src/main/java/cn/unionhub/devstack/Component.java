@@ -16,6 +16,7 @@ public record Component(String name, String module, String portKey, int defaultP
     public static final String KAFKA = "kafka";
     public static final String MONGO = "mongodb";
     public static final String DISCOVERY = "discovery-server";
+    public static final String IDENTITY = "identity-server";
     public static final String GATEWAY = "gateway";
 
     /** Every process in start order; {@code down} stops them in reverse. */
@@ -23,6 +24,7 @@ public record Component(String name, String module, String portKey, int defaultP
             new Component(KAFKA, null, "UNIONHUB_KAFKA_PORT", 9092, null),
             new Component(MONGO, null, "UNIONHUB_MONGO_PORT", 27017, null),
             new Component(DISCOVERY, DISCOVERY, "UNIONHUB_EUREKA_PORT", 8761, null),
+            new Component(IDENTITY, IDENTITY, "UNIONHUB_IDENTITY_PORT", 9000, null),
             new Component("feedback-service", "feedback-service", "UNIONHUB_FEEDBACK_PORT", 8081, "/api/v1/feedback/categories"),
             new Component("case-service", "case-service", "UNIONHUB_CASE_PORT", 8082, "/api/v1/cases/handling-organisations"),
             new Component("member-card-service", "member-card-service", "UNIONHUB_MEMBER_CARD_PORT", 8083, "/api/v1/member-cards/card-types"),
@@ -33,6 +35,11 @@ public record Component(String name, String module, String portKey, int defaultP
 
     public boolean isInfrastructure() {
         return module == null;
+    }
+
+    /** Started right after the infrastructure, before the services that depend on them. */
+    public boolean isPlatformService() {
+        return name.equals(DISCOVERY) || name.equals(IDENTITY);
     }
 
     public boolean isDomainService() {

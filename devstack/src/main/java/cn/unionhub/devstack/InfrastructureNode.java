@@ -17,6 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class InfrastructureNode {
 
+    static {
+        // A file named logback.xml would also take over every Spring service that has devstack on its
+        // (test) class path, bypassing the starter's logback-spring.xml; so devstack's has its own name.
+        System.setProperty("logback.configurationFile",
+                System.getProperty("logback.configurationFile", "unionhub-devstack-logback.xml"));
+    }
+
     private static final Logger log = LoggerFactory.getLogger(InfrastructureNode.class);
 
     private InfrastructureNode() {

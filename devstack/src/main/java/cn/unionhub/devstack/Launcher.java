@@ -35,6 +35,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class Launcher {
 
+    static {
+        // A file named logback.xml would also take over every Spring service that has devstack on its
+        // (test) class path, bypassing the starter's logback-spring.xml; so devstack's has its own name.
+        System.setProperty("logback.configurationFile",
+                System.getProperty("logback.configurationFile", "unionhub-devstack-logback.xml"));
+    }
+
     public static final int OK = 0;
     public static final int PARTLY_RUNNING = 1;
     public static final int NOT_BUILT = 2;
@@ -112,9 +119,9 @@ public final class Launcher {
         try {
             out.println("启动 UnionHub / starting UnionHub — logs in " + config.logDir());
             boolean healthy = startAndAwait(List.of(Component.named(Component.KAFKA), Component.named(Component.MONGO)), started)
-                    && startAndAwait(List.of(Component.named(Component.DISCOVERY)), started)
+                    && startAndAwait(Component.ALL.stream().filter(Component::isPlatformService).toList(), started)
                     && startAndAwait(Component.ALL.stream()
-                            .filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY)).toList(), started)
+                            .filter(c -> !c.isInfrastructure() && !c.isPlatformService()).toList(), started)
                     && awaitRoutes(started);
             if (!healthy) {
                 out.println("启动失败，正在停止 / start failed, stopping what was started.");
@@ -128,6 +135,7 @@ public final class Launcher {
         out.println("  gateway     " + config.gatewayUrl());
         out.println("  API docs    " + config.gatewayUrl() + "/swagger-ui.html");
         out.println("  Eureka      " + config.eurekaUrl());
+        out.println("  identity    " + config.issuerUrl() + "   (demo accounts: GET /demo/accounts, tokens: POST /demo/tokens)");
         out.println("  Kafka       127.0.0.1:" + config.port(Component.KAFKA));
         out.println("  MongoDB     mongodb://127.0.0.1:" + config.port(Component.MONGO));
         out.println("  stop with   ./unionhub down");
@@ -240,13 +248,21 @@ public final class Launcher {
     private List<String> springArguments(Component c) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + config.port(c.name()));
-        args.add("--eureka.client.service-url.defaultZone=http://127.0.0.1:" + config.port(Component.DISCOVERY) + "/eureka/");
-        args.add("--eureka.instance.prefer-ip-address=true");
-        args.add("--eureka.instance.ip-address=127.0.0.1");
+        if (c.name().equals(Component.IDENTITY)) {
+            args.add("--spring.profiles.active=local");
+            args.add("--spring.security.oauth2.authorizationserver.issuer=" + config.issuerUrl());
+            args.add("--unionhub.identity.key-file=" + config.dataDir().resolve("identity").resolve("signing-key.json"));
+        } else {
+            args.add("--eureka.client.service-url.defaultZone=http://127.0.0.1:" + config.port(Component.DISCOVERY) + "/eureka/");
+            args.add("--eureka.instance.prefer-ip-address=true");
+            args.add("--eureka.instance.ip-address=127.0.0.1");
+            args.add("--unionhub.security.jwt.issuer=" + config.issuerUrl());
+        }
         if (c.isDomainService()) {
             args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + config.port(Component.KAFKA));
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + config.port(Component.MONGO));
         }
+        args.addAll(config.extraArguments().getOrDefault(c.name(), List.of()));
         return args;
     }
 
@@ -256,10 +272,9 @@ public final class Launcher {
         List<Component> reversed = new ArrayList<>(Component.ALL);
         java.util.Collections.reverse(reversed);
         boolean any = false;
-        // Services first, in parallel (each takes a few seconds to drain), then Eureka, then the infrastructure.
-        List<Component> apps = reversed.stream().filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY)).toList();
-        any |= stopAll(apps);
-        any |= stopAll(List.of(Component.named(Component.DISCOVERY)));
+        // Services first, in parallel (each takes a few seconds to drain), then Eureka and the identity server, then the infrastructure.
+        any |= stopAll(reversed.stream().filter(c -> !c.isInfrastructure() && !c.isPlatformService()).toList());
+        any |= stopAll(reversed.stream().filter(Component::isPlatformService).toList());
         any |= stopAll(List.of(Component.named(Component.MONGO), Component.named(Component.KAFKA)));
         out.println(any ? "UnionHub 已停止 / stopped." : "UnionHub 未在运行 / is not running.");
         return OK;

@@ -3,6 +3,7 @@ package cn.unionhub.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,9 +15,14 @@ import java.util.Map;
  * @param ports        port per component name
  * @param javaOptions  JVM options for the Spring processes
  * @param startTimeout how long {@code up} waits for everything to be healthy and routed
+ * @param extraArguments more command-line arguments per component name (tests tune limits this way)
  */
 public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, String javaOptions,
-        Duration startTimeout) {
+        Duration startTimeout, Map<String, List<String>> extraArguments) {
+
+    public StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, String javaOptions, Duration startTimeout) {
+        this(repoRoot, home, ports, javaOptions, startTimeout, Map.of());
+    }
 
     /** Small heaps and a quick JIT: a laptop runs ten JVMs, and start-up matters more than peak speed. */
     public static final String DEFAULT_JAVA_OPTIONS =
@@ -71,6 +77,11 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
 
     public String gatewayUrl() {
         return "http://localhost:" + port(Component.GATEWAY);
+    }
+
+    /** The token issuer every service trusts: the local identity server. */
+    public String issuerUrl() {
+        return "http://localhost:" + port(Component.IDENTITY);
     }
 
     public String eurekaUrl() {

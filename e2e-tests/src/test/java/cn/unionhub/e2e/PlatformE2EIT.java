@@ -52,7 +52,7 @@ class PlatformE2EIT {
         JSON.readTree(response.body()).path("applications").path("application")
                 .forEach(app -> registered.add(app.path("name").asString().toLowerCase()));
         Set<String> expected = new HashSet<>();
-        Component.ALL.stream().filter(c -> !c.isInfrastructure() && !c.name().equals(Component.DISCOVERY))
+        Component.ALL.stream().filter(c -> !c.isInfrastructure() && !c.isPlatformService())
                 .forEach(c -> expected.add(c.name()));
         assertThat(registered).containsAll(expected);
     }
@@ -82,20 +82,24 @@ class PlatformE2EIT {
 
     @Test
     @Order(4)
-    void unknownAddressesAnswerAChineseProblemWithoutInternals() {
+    void unknownAddressesAnswerChineseProblemsWithoutInternals() {
         HttpResponse<String> unrouted = platform.get(platform.gateway("/api/v1/unknown"));
-        HttpResponse<String> unmapped = platform.get(platform.gateway("/api/v1/feedback/unknown"));
+        HttpResponse<String> undeclared = platform.get(platform.gateway("/api/v1/feedback/unknown"));
 
-        for (HttpResponse<String> response : java.util.List.of(unrouted, unmapped)) {
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-            JsonNode problem = JSON.readTree(response.body());
-            assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/not-found");
-            assertThat(problem.path("title").asString()).isEqualTo("未找到");
-            assertThat(problem.path("requestId").asString()).isNotBlank();
-            assertThat(response.body()).doesNotContain("Exception").doesNotContain("127.0.0.1");
-        }
+        assertProblem(unrouted, 404, "not-found", "未找到");
+        // Under a service, anything its access rules do not open is refused before it could reveal what exists.
+        assertProblem(undeclared, 401, "unauthorized", "需要登录");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type, String title) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/" + type);
+        assertThat(problem.path("title").asString()).isEqualTo(title);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("127.0.0.1");
     }
 
     @Test

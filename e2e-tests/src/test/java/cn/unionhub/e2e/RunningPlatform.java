@@ -104,6 +104,34 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    String identity(String path) {
+        return config.issuerUrl() + path;
+    }
+
+    /** A token for a demo account from the identity server that the run command started. */
+    String demoToken(String account) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(identity("/demo/tokens")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account + "\"}")).build());
+        return accessTokenOf(response, account);
+    }
+
+    /** A machine client's token, the way another government system gets one. */
+    String clientCredentialsToken(String clientId, String secret) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(identity("/oauth2/token")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        return accessTokenOf(response, clientId);
+    }
+
+    private static String accessTokenOf(HttpResponse<String> response, String who) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + who + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
     String mongoUri() {
         return "mongodb://127.0.0.1:" + config.port(Component.MONGO);
     }

@@ -8,7 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at {@link TestInfrastructure}: its Kafka broker, a fresh MongoDB
- * database of its own (so contexts never see each other's data), and no Eureka.
+ * database of its own (so contexts never see each other's data), no Eureka, and trust in
+ * {@link TestTokens}.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,6 +22,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.mongodb.uri", infra.mongoUri() + "/" + database,
                 "spring.mongodb.database", database,
                 "eureka.client.enabled", "false",
-                "spring.cloud.discovery.enabled", "false")));
+                "spring.cloud.discovery.enabled", "false",
+                "unionhub.security.jwt.issuer", TestTokens.ISSUER,
+                "unionhub.security.jwt.public-key-location", TestTokens.publicKeyLocation())));
     }
 }

@@ -23,7 +23,11 @@ public class Problems {
     }
 
     public ProblemDetail of(HttpStatusCode status, String code, Object... arguments) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return of(LocaleContextHolder.getLocale(), status, code, arguments);
+    }
+
+    /** For callers outside Spring MVC's request handling (security filters), which resolve the locale themselves. */
+    public ProblemDetail of(Locale locale, HttpStatusCode status, String code, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setTitle(message("problem." + code + ".title", arguments, code, locale));

@@ -18,6 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 class ProblemTestApplication {
 
+    @org.springframework.context.annotation.Bean
+    cn.unionhub.security.AccessRules accessRules() {
+        return cn.unionhub.security.AccessRules.define()
+                .publicly(org.springframework.http.HttpMethod.POST, "/api/v1/probe/parcels", "/api/v1/probe/parcels/{id}/deliver")
+                .publicly(org.springframework.http.HttpMethod.GET, "/api/v1/probe/parcels/{id}", "/api/v1/probe/boom")
+                .publicly(org.springframework.http.HttpMethod.DELETE, "/api/v1/probe/parcels");
+    }
+
     record ParcelRequest(@NotBlank String recipient, @Min(1) int weightGrams, @Size(max = 10) String note) {
     }
 

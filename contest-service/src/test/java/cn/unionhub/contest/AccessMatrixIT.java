@@ -1,0 +1,6 @@
+package cn.unionhub.contest;
+
+import cn.unionhub.test.AbstractAccessMatrixIT;
+
+class AccessMatrixIT extends AbstractAccessMatrixIT {
+}

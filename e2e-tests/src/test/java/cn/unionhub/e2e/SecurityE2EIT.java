@@ -1,0 +1,114 @@
+package cn.unionhub.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Identity, token checks and abuse limits as a front-end meets them, through the gateway. */
+class SecurityE2EIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aWorkerSignedInAtTheIdentityServerIsKnownThroughTheGateway() {
+        String token = platform.demoToken("worker-zhang-wei");
+
+        HttpResponse<String> me = platform.get(platform.gateway("/api/v1/me"), "Authorization", "Bearer " + token);
+
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(me.body());
+        assertThat(body.path("subject").asString()).isEqualTo("worker-zhang-wei");
+        assertThat(body.path("name").asString()).isEqualTo("张伟");
+        assertThat(body.path("roles").get(0).asString()).isEqualTo("WORKER");
+        assertThat(body.path("enterprise").asString()).isEqualTo("91330211MA2H3K5Q1G");
+        assertThat(body.path("district").asString()).isEqualTo("330211");
+    }
+
+    @Test
+    void governmentSystemsCallWithClientCredentialsAndServicesAcceptTheToken() {
+        String token = platform.clientCredentialsToken("labor-inspection", "local-demo-secret");
+
+        HttpResponse<String> me = platform.get(platform.gateway("/api/v1/me"), "Authorization", "Bearer " + token);
+        HttpResponse<String> throughService = platform.get(platform.gateway("/api/v1/cases/handling-organisations"),
+                "Authorization", "Bearer " + token);
+
+        assertThat(JSON.readTree(me.body()).path("roles").get(0).asString()).isEqualTo("GOV_SYSTEM");
+        assertThat(throughService.statusCode()).as(throughService.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedAtTheGatewayWithAProblem() {
+        String token = platform.demoToken("admin-zhou");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+
+        for (String path : new String[] {"/api/v1/me", "/api/v1/feedback/categories"}) {
+            HttpResponse<String> response = platform.get(platform.gateway(path), "Authorization", "Bearer " + tampered);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+            assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("登录已失效");
+        }
+        assertThat(platform.get(platform.gateway("/api/v1/me")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anonymousSubmissionsAreThrottledPerAddressWithRetryAfter() {
+        HttpResponse<String> first = postFeedback("{}");
+        HttpResponse<String> limited = first;
+        for (int i = 0; i < 30 && limited.statusCode() != 429; i++) {
+            limited = postFeedback("{}");
+        }
+
+        assertThat(first.statusCode()).isNotEqualTo(429);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isPositive());
+        assertThat(JSON.readTree(limited.body()).path("title").asString()).isEqualTo("请求过于频繁");
+        // Reading stays possible: the limit is on submissions.
+        assertThat(platform.get(platform.gateway("/api/v1/feedback/categories")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizeBodiesAreRefusedBeforeReachingAService() {
+        HttpResponse<String> response = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/cases/x")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + platform.demoToken("handler-liu-yang"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"minutes\":\"" + "会".repeat(600_000) + "\"}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).endsWith("/payload-too-large");
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        HttpResponse<String> response = platform.get(platform.gateway("/api/v1/feedback/categories"));
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    private HttpResponse<String> postFeedback(String body) {
+        return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}

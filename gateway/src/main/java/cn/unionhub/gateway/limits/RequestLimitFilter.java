@@ -1,0 +1,101 @@
+package cn.unionhub.gateway.limits;
+
+import cn.unionhub.gateway.web.ProblemResponses;
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Body size and rate limits, applied after the token check so a signed-in user is limited per
+ * user and everyone else per client address. Answers 413 or 429 Problems (with {@code Retry-After}).
+ */
+@Component
+class RequestLimitFilter implements WebFilter, Ordered {
+
+    private static final int SWEEP_EVERY = 10_000;
+
+    private final RateLimitProperties properties;
+    private final ProblemResponses problems;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<RateLimitProperties.Rule, PathPattern> patterns = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+
+    RequestLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    /** After Spring Security's web filter (order -100), so the principal is known. */
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.startsWith("/actuator/")) {
+            return chain.filter(exchange);
+        }
+        if (exchange.getRequest().getHeaders().getContentLength() > properties.maxRequestSize().toBytes()) {
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
+        }
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    long now = System.nanoTime();
+                    sweepNowAndThen(now);
+                    String caller = user.map(name -> "user:" + name).orElseGet(() -> "address:" + address(exchange));
+                    RateLimitProperties.Rule rule = ruleFor(exchange, path, user.isEmpty());
+                    RateLimitProperties.Limit limit = rule != null ? rule.limit()
+                            : user.isPresent() ? properties.perUser() : properties.perAddress();
+                    String key = (rule == null ? "default" : rule.name()) + "|" + caller;
+                    long waitNanos = buckets.computeIfAbsent(key, k -> new TokenBucket(limit.capacity(), limit.refillEvery(), now))
+                            .tryTake(now);
+                    if (waitNanos == 0) {
+                        return chain.filter(exchange);
+                    }
+                    exchange.getResponse().getHeaders().set("Retry-After",
+                            String.valueOf(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1)));
+                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
+                });
+    }
+
+    private RateLimitProperties.Rule ruleFor(ServerWebExchange exchange, String path, boolean anonymous) {
+        for (RateLimitProperties.Rule rule : properties.rules()) {
+            boolean methodMatches = rule.method() == null || rule.method().isBlank()
+                    || rule.method().equalsIgnoreCase(exchange.getRequest().getMethod().name());
+            if (methodMatches && (!rule.anonymousOnly() || anonymous)
+                    && patterns.computeIfAbsent(rule, r -> PathPatternParser.defaultInstance.parse(r.path()))
+                            .matches(PathContainer.parsePath(path))) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    /** Forget buckets that refilled completely, now and then, so idle callers cost no memory. */
+    private void sweepNowAndThen(long now) {
+        if (requests.incrementAndGet() % SWEEP_EVERY == 0) {
+            buckets.values().removeIf(bucket -> bucket.isFull(now));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.unionhub.gateway.security;
+
+import cn.unionhub.gateway.web.ProblemResponses;
+import cn.unionhub.security.JwtSettings;
+import cn.unionhub.security.JwtValidation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway checks every bearer token it sees (signature, issuer, audience, expiry) and refuses
+ * a bad one with a 401 Problem before any service is called. Requests without a token pass on:
+ * which endpoints are public is decided by each service's access rules, in one place, and enforced
+ * there as well. Security headers go on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(JwtSettings.class)
+class SecurityConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtSettings settings) {
+        return JwtValidation.reactiveDecoder(settings);
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, JwtSettings settings, ProblemResponses problems) {
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(jwt -> JwtValidation.authorities(jwt, settings));
+        ServerAuthenticationEntryPoint unauthorized = (exchange, failure) -> {
+            boolean badToken = failure instanceof OAuth2AuthenticationException;
+            exchange.getResponse().getHeaders().set("WWW-Authenticate",
+                    badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, badToken ? "invalid-token" : "unauthorized");
+        };
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/v1/me").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
+                        .authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden")))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
+                .build();
+    }
+
+    /** Present so the reactive chain above is the only one; the gateway has no users of its own. */
+    @Bean
+    org.springframework.security.core.userdetails.ReactiveUserDetailsService noUsers() {
+        return username -> Mono.empty();
+    }
+}

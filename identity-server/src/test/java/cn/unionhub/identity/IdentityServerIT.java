@@ -1,0 +1,153 @@
+package cn.unionhub.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.unionhub.security.JwtSettings;
+import cn.unionhub.security.JwtValidation;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class IdentityServerIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REDIRECT = "http://localhost:5173/callback";
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void governmentSystemsGetAGovSystemTokenWithClientCredentials() throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:local-demo-secret".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=unionhub.read")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
+        assertThat(jwt.getSubject()).isEqualTo("labor-inspection");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("GOV_SYSTEM");
+    }
+
+    @Test
+    void aWrongClientSecretGetsNoToken() throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:guess".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void demoTokensCarryTheSameClaimsAsASignIn() throws Exception {
+        Jwt jwt = validate(demoToken("chair-wang-fang"));
+
+        assertThat(jwt.getSubject()).isEqualTo("chair-wang-fang");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("ENTERPRISE_UNION");
+        assertThat(jwt.getClaimAsString("enterprise")).isEqualTo("91330211MA2H3K5Q1G");
+        assertThat(jwt.getClaimAsString("district")).isEqualTo("330211");
+        assertThat(jwt.getExpiresAt()).isAfter(jwt.getIssuedAt().plus(Duration.ofMinutes(29)));
+    }
+
+    @Test
+    void peopleSignInWithAuthorizationCodeAndPkce() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String verifier = "a-long-random-code-verifier-of-the-app-0123456789abcdefghij";
+        String challenge = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        URI authorize = uri("/oauth2/authorize?response_type=code&client_id=unionhub-app&scope=openid%20profile"
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256&state=xyz");
+
+        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        String loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as(loginPage).isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=worker-zhang-wei&password=demo-password&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(login.headers().firstValue("Location").orElseThrow()))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        String location = back.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT).contains("state=xyz");
+        String code = URLEncoder.encode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+
+        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=unionhub-app&code=" + code
+                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier=" + verifier))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        Jwt jwt = validate(JSON.readTree(tokens.body()).path("access_token").asString());
+        assertThat(jwt.getSubject()).isEqualTo("worker-zhang-wei");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("WORKER");
+        assertThat(jwt.getClaimAsString("enterprise")).isEqualTo("91330211MA2H3K5Q1G");
+    }
+
+    @Test
+    void theDemoShortcutCannotBeSwitchedOnInTheDockerOrKubernetesProfiles() {
+        for (String profile : List.of("docker", "k8s")) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(IdentityServerApplication.class)
+                    .profiles(profile, "local")
+                    .run("--server.port=0", "--management.server.port=-1"))
+                    .as(profile)
+                    .hasStackTraceContaining("demo-tokens must not be enabled");
+        }
+    }
+
+    private String demoToken(String account) throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/demo/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("access_token").asString();
+    }
+
+    /** Checks a token exactly as every UnionHub service does, against this server's published keys. */
+    private Jwt validate(String token) {
+        JwtSettings settings = new JwtSettings("http://localhost:" + port, null, null, "unionhub", Duration.ofSeconds(30),
+                "roles", "enterprise", "district");
+        return JwtValidation.decoder(settings).decode(token);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
+}

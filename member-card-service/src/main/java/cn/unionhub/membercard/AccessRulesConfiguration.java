@@ -1,0 +1,18 @@
+package cn.unionhub.membercard;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import cn.unionhub.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who may call which endpoint of member-card-service: the one place for it (anything unlisted is refused). */
+@Configuration(proxyBeanMethods = false)
+class AccessRulesConfiguration {
+
+    @Bean
+    AccessRules accessRules() {
+        return AccessRules.define()
+                .publicly(GET, "/api/v1/member-cards/card-types");
+    }
+}

@@ -1,0 +1,17 @@
+package cn.unionhub.security;
+
+/** Who a caller is to the platform; tokens carry these names in their roles claim. */
+public enum Role {
+    /** A worker (职工): submits and follows their own items. */
+    WORKER,
+    /** Enterprise union chair or staff (企业工会): sees only their enterprise. */
+    ENTERPRISE_UNION,
+    /** Town/street or district union staff (镇街/区总工会): sees only their district. */
+    DISTRICT_UNION,
+    /** Case handler: mediator, legal-aid lawyer, hotline operator. */
+    HANDLER,
+    /** Platform administrator. */
+    ADMIN,
+    /** Another government system calling as a machine client. */
+    GOV_SYSTEM
+}

@@ -1,0 +1,41 @@
+package cn.unionhub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ActorTest {
+
+    private static final String FUDE = "91330211MA2H3K5Q1X";
+    private static final String OTHER = "91330205MA2J7P9K2Y";
+    private static final String ZHENHAI = "330211";
+
+    @Test
+    void enterpriseUnionSeesOnlyItsEnterprise() {
+        Actor chair = new Actor("chair-wang", Set.of(Role.ENTERPRISE_UNION), FUDE, ZHENHAI);
+        assertThat(chair.canSee(FUDE, ZHENHAI)).isTrue();
+        assertThat(chair.canSee(OTHER, ZHENHAI)).isFalse();
+    }
+
+    @Test
+    void districtStaffSeeTheirDistrictOnly() {
+        Actor staff = new Actor("staff-chen", Set.of(Role.DISTRICT_UNION), null, ZHENHAI);
+        assertThat(staff.canSee(OTHER, ZHENHAI)).isTrue();
+        assertThat(staff.canSee(FUDE, "330205")).isFalse();
+    }
+
+    @Test
+    void workersAndAnonymousCallersSeeNoTenantData() {
+        assertThat(new Actor("worker-zhang", Set.of(Role.WORKER), FUDE, ZHENHAI).canSee(FUDE, ZHENHAI)).isFalse();
+        assertThat(Actor.anonymous().canSee(FUDE, ZHENHAI)).isFalse();
+        assertThat(Actor.anonymous().isAnonymous()).isTrue();
+    }
+
+    @Test
+    void platformRolesSeeEveryTenant() {
+        for (Role role : Set.of(Role.ADMIN, Role.HANDLER, Role.GOV_SYSTEM)) {
+            assertThat(new Actor("x", Set.of(role), null, null).canSee(OTHER, "330205")).as(role.name()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package cn.unionhub.platform;
+
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Role;
+import cn.unionhub.platform.problem.Problems;
+import cn.unionhub.security.AccessRules;
+import cn.unionhub.platform.security.ActorArgumentResolver;
+import cn.unionhub.platform.security.Actors;
+import cn.unionhub.platform.security.ProblemSecurityResponses;
+import cn.unionhub.platform.web.RequestSizeLimitFilter;
+import cn.unionhub.security.JwtSettings;
+import cn.unionhub.security.JwtValidation;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server: bearer JWTs checked by {@link JwtValidation}, access
+ * decided by the service's {@link AccessRules} (anything unlisted refused), 401/403 as Problems,
+ * stateless, no sessions, no CSRF tokens (no cookies are ever trusted).
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(JwtSettings.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /** The development key; refused outside the local run so production pseudonyms cannot be recomputed from the repository. */
+    static final String DEVELOPMENT_PSEUDONYM_KEY = "local-development-pseudonym-key-not-a-secret";
+
+    private static final String[] INFRASTRUCTURE = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error"};
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        return JwtValidation.decoder(settings);
+    }
+
+    @Bean
+    Actors actors(JwtSettings settings) {
+        return new Actors(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessRules accessRules() {
+        return AccessRules.define();
+    }
+
+    @Bean
+    ProblemSecurityResponses problemSecurityResponses(Problems problems, LocaleResolver localeResolver, JsonMapper json) {
+        return new ProblemSecurityResponses(problems, localeResolver, json);
+    }
+
+    @Bean
+    SecurityFilterChain unionHubSecurity(HttpSecurity http, AccessRules rules, JwtSettings settings,
+            ProblemSecurityResponses responses) throws Exception {
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(jwt -> JwtValidation.authorities(jwt, settings));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers(INFRASTRUCTURE).permitAll();
+                    for (AccessRules.Rule rule : rules.rules()) {
+                        if (rule.isPublic()) {
+                            authorize.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                        } else {
+                            authorize.requestMatchers(rule.method(), rule.pattern())
+                                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    authorize.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(responses)
+                        .accessDeniedHandler(responses))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(responses).accessDeniedHandler(responses));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer actorArguments(Actors actors) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorArgumentResolver(actors));
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${unionhub.web.max-request-size:1MB}") DataSize max, Problems problems,
+            LocaleResolver localeResolver, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(max, problems, localeResolver, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    Pseudonyms pseudonyms(@Value("${unionhub.security.pseudonym-key:" + DEVELOPMENT_PSEUDONYM_KEY + "}") String key,
+            Environment environment) {
+        if (key.equals(DEVELOPMENT_PSEUDONYM_KEY) && environment.acceptsProfiles(Profiles.of("docker", "k8s"))) {
+            throw new IllegalStateException("Set UNIONHUB_SECURITY_PSEUDONYM_KEY (32+ random bytes): the development "
+                    + "pseudonym key must not be used in the " + Arrays.toString(environment.getActiveProfiles()) + " profile");
+        }
+        return new Pseudonyms(key.getBytes(StandardCharsets.UTF_8));
+    }
+}

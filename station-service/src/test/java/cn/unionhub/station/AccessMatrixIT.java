@@ -1,0 +1,6 @@
+package cn.unionhub.station;
+
+import cn.unionhub.test.AbstractAccessMatrixIT;
+
+class AccessMatrixIT extends AbstractAccessMatrixIT {
+}
