@@ -14,33 +14,16 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The platform as a user runs it: every process up, registered, routed; resilient when one stops. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PlatformE2EIT {
+class PlatformE2EIT extends PlatformTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static RunningPlatform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -5,29 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Identity, token checks and abuse limits as a front-end meets them, through the gateway. */
-class SecurityE2EIT {
+class SecurityE2EIT extends PlatformTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static RunningPlatform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void aWorkerSignedInAtTheIdentityServerIsKnownThroughTheGateway() {

@@ -24,16 +24,17 @@ class ProblemResponsesIT {
 
     @Test
     void invalidBodyListsEveryBadFieldInChineseAndChangesNothing() throws Exception {
-        HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\":\"\",\"weightGrams\":0,\"note\":\"超过十个字的备注内容太长了\"}", null);
+        HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\":\"\",\"weightGrams\":0,\"note\":\"超过十个字的备注内容太长了\",\"phone\":\"12345\"}", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("type").asString()).isEqualTo("https://unionhub.cn/problems/validation");
         assertThat(problem.path("title").asString()).isEqualTo("请求参数有误");
-        assertThat(problem.path("detail").asString()).contains("3");
-        assertThat(problem.path("errors")).hasSize(3);
-        assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("recipient", "weightGrams", "note");
+        assertThat(problem.path("detail").asString()).contains("4");
+        assertThat(problem.path("errors")).hasSize(4);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("recipient", "weightGrams", "note", "phone");
+        assertThat(problem.path("errors").findValuesAsString("message")).contains("不是有效的手机号码");
         assertThat(problem.path("errors").findValuesAsString("message")).allSatisfy(m -> assertThat(m).containsPattern("\\p{IsHan}"));
         assertThat(problem.path("requestId").asString()).isNotBlank();
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(problem.path("requestId").asString());

@@ -26,7 +26,8 @@ class ProblemTestApplication {
                 .publicly(org.springframework.http.HttpMethod.DELETE, "/api/v1/probe/parcels");
     }
 
-    record ParcelRequest(@NotBlank String recipient, @Min(1) int weightGrams, @Size(max = 10) String note) {
+    record ParcelRequest(@NotBlank String recipient, @Min(1) int weightGrams, @Size(max = 10) String note,
+            @cn.unionhub.platform.validation.ChineseIdentifier(cn.unionhub.platform.validation.ChineseIdentifier.Kind.MOBILE) String phone) {
     }
 
     @RestController

@@ -115,6 +115,23 @@ class TokenAndTenantIT {
     }
 
     @Test
+    void everyEndpointTheEnterpriseMayCallKeepsTheAnonymousWorkerHidden(
+            @org.springframework.beans.factory.annotation.Autowired cn.unionhub.security.AccessRules rules,
+            @org.springframework.beans.factory.annotation.Autowired cn.unionhub.platform.identity.Pseudonyms pseudonyms) {
+        java.util.Map<String, String> ids = java.util.Map.of("id", "C-FUDE-1");
+        java.util.List<String> secrets = java.util.List.of("张伟", "13812345678", "138****5678",
+                People.WORKER_ZHANG_WEI.subject(), pseudonyms.of(People.WORKER_ZHANG_WEI.subject()));
+
+        assertThat(cn.unionhub.test.AnonymityProbe.calledPaths(rules, People.CHAIR_FUDE, ids))
+                .contains(FUDE_COMPLAINT, "/api/v1/whoami");
+        assertThat(cn.unionhub.test.AnonymityProbe.leaks("http://127.0.0.1:" + port, rules, People.CHAIR_FUDE, ids, secrets))
+                .isEmpty();
+        // The probe does see what the worker may see, so an empty result above means something.
+        assertThat(cn.unionhub.test.AnonymityProbe.leaks("http://127.0.0.1:" + port, rules, People.WORKER_ZHANG_WEI, ids, secrets))
+                .isNotEmpty();
+    }
+
+    @Test
     void phoneNumbersAreMaskedInTheLogs(CapturedOutput output) throws Exception {
         get(FUDE_COMPLAINT, People.CHAIR_FUDE.token());
 
