@@ -1,8 +1,10 @@
 package cn.unionhub.feedback;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +15,15 @@ class AccessRulesConfiguration {
     @Bean
     AccessRules accessRules() {
         return AccessRules.define()
-                .publicly(GET, "/api/v1/feedback/categories");
+                .publicly(GET, "/api/v1/feedback/categories", "/api/v1/feedback/code-lists",
+                        "/api/v1/feedback/category-definitions")
+                // The private token is the credential; the gateway throttles anonymous calls hard.
+                .publicly(POST, "/api/v1/feedback/follow-up")
+                // Workers submit themselves; union staff and handlers record hotline calls and talks for them.
+                .allow(POST, "/api/v1/feedback/submissions", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
+                        Role.HANDLER)
+                .allow(GET, "/api/v1/feedback/submissions/mine", Role.WORKER)
+                .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,
+                        Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN);
     }
 }

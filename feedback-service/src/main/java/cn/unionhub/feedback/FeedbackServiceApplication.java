@@ -2,9 +2,11 @@ package cn.unionhub.feedback;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** feedback-service: workers' reviews, complaints, suggestions and appeals (职工点评). */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class FeedbackServiceApplication {
 
     public static void main(String[] args) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 public final class EventCatalog {
 
     /** Registered event record classes, in the order the AsyncAPI document lists them. */
-    private static final List<Class<? extends DomainEvent>> EVENTS = List.of();
+    private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
+            cn.unionhub.events.feedback.FeedbackSubmitted.class);
 
     private EventCatalog() {
     }

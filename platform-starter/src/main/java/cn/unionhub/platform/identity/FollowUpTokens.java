@@ -27,12 +27,31 @@ public final class FollowUpTokens {
     }
 
     public static Issued issue() {
+        byte[] random = new byte[LENGTH];
+        RANDOM.nextBytes(random);
+        return fromBytes(random);
+    }
+
+    /**
+     * The same token every time for the same secret seed, e.g. a keyed pseudonym of the request's
+     * idempotency scope: a retried submission gets back the token the lost first answer carried,
+     * although only its hash was stored. The seed must itself be secret (keyed), or the token is guessable.
+     */
+    public static Issued derive(String secretSeed) {
+        try {
+            return fromBytes(MessageDigest.getInstance("SHA-256").digest(secretSeed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Issued fromBytes(byte[] bytes) {
         StringBuilder token = new StringBuilder();
         for (int i = 0; i < LENGTH; i++) {
             if (i > 0 && i % 4 == 0) {
                 token.append('-');
             }
-            token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            token.append(ALPHABET.charAt((bytes[i] & 0xFF) % ALPHABET.length()));
         }
         return new Issued(token.toString(), hash(token.toString()));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -50,16 +51,16 @@ class EventInboxIT {
         send(cloudEvent(UUID.randomUUID().toString(), parcel, "{\"parcelId\":\"" + parcel + "\",\"sequence\":7,\"note\":\"ok\"}"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor(parcel).size() == 1);
-        try (KafkaProbe dlt = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC + ".dlt")) {
+        try (TopicProbe dlt = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC + ".dlt")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> dlt.withKey(parcel).size() >= 3);
             List<ConsumerRecord<String, byte[]>> parked = dlt.withKey(parcel);
             assertThat(parked).hasSize(3);
-            assertThat(parked).extracting(r -> KafkaProbe.header(r, "kafka_dlt-exception-message"))
+            assertThat(parked).extracting(r -> TopicProbe.header(r, "kafka_dlt-exception-message"))
                     .anySatisfy(reason -> assertThat(reason).contains("Not a CloudEvent"))
                     .anySatisfy(reason -> assertThat(reason).contains("violates schema").contains("note"))
                     .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"));
-            assertThat(parked).extracting(r -> KafkaProbe.header(r, "kafka_dlt-original-topic")).containsOnly(TOPIC);
-            assertThat(parked).extracting(r -> KafkaProbe.header(r, "kafka_dlt-original-consumer-group"))
+            assertThat(parked).extracting(r -> TopicProbe.header(r, "kafka_dlt-original-topic")).containsOnly(TOPIC);
+            assertThat(parked).extracting(r -> TopicProbe.header(r, "kafka_dlt-original-consumer-group"))
                     .containsOnly("starter-test");
         }
     }
@@ -72,11 +73,11 @@ class EventInboxIT {
         send(cloudEvent(UUID.randomUUID().toString(), flaky, "{\"parcelId\":\"" + flaky + "\",\"sequence\":1,\"note\":\"fails-once\"}"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor(flaky).size() == 1);
-        try (KafkaProbe dlt = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC + ".dlt")) {
+        try (TopicProbe dlt = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC + ".dlt")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> dlt.withKey(broken).size() == 1);
-            assertThat(KafkaProbe.header(dlt.withKey(broken).get(0), "kafka_dlt-exception-message"))
+            assertThat(TopicProbe.header(dlt.withKey(broken).get(0), "kafka_dlt-exception-message"))
                     .contains("downstream refused");
-            assertThat(KafkaProbe.header(dlt.withKey(broken).get(0), "ce_type"))
+            assertThat(TopicProbe.header(dlt.withKey(broken).get(0), "ce_type"))
                     .isEqualTo("cn.unionhub.test.parcel-stamped.v1");
         }
         assertThat(appliedFor(broken)).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class OutboxBrokerOutageIT {
 
             broker = TestInfrastructure.EphemeralKafka.start(kafkaPort);
             JsonMapper json = context.getBean(JsonMapper.class);
-            try (KafkaProbe probe = new KafkaProbe(broker.bootstrapServers(), "test.parcels")) {
+            try (TopicProbe probe = new TopicProbe(broker.bootstrapServers(), "test.parcels")) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> probe.poll().size() >= PARCELS * STAMPS);
                 for (String id : ids) {
                     List<ConsumerRecord<String, byte[]>> records = probe.withKey(id);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,20 +39,20 @@ class OutboxRelayIT {
             parcel = store.update(parcel, parcel.stamp("第" + i + "次盖章"));
         }
 
-        try (KafkaProbe probe = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id).size() >= 5);
             List<ConsumerRecord<String, byte[]>> records = probe.withKey(id);
 
             assertThat(records).hasSize(5);
             assertThat(records).extracting(r -> sequenceOf(r)).containsExactly(1, 2, 3, 4, 5);
             ConsumerRecord<String, byte[]> first = records.get(0);
-            assertThat(KafkaProbe.header(first, "ce_specversion")).isEqualTo("1.0");
-            assertThat(KafkaProbe.header(first, "ce_type")).isEqualTo("cn.unionhub.test.parcel-stamped.v1");
-            assertThat(KafkaProbe.header(first, "ce_source")).isEqualTo("/unionhub/starter-test");
-            assertThat(KafkaProbe.header(first, "ce_subject")).isEqualTo(id);
-            assertThat(KafkaProbe.header(first, "ce_time")).isNotBlank();
-            assertThat(KafkaProbe.header(first, "content-type")).isEqualTo("application/json");
-            assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_id")).doesNotHaveDuplicates();
+            assertThat(TopicProbe.header(first, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(first, "ce_type")).isEqualTo("cn.unionhub.test.parcel-stamped.v1");
+            assertThat(TopicProbe.header(first, "ce_source")).isEqualTo("/unionhub/starter-test");
+            assertThat(TopicProbe.header(first, "ce_subject")).isEqualTo(id);
+            assertThat(TopicProbe.header(first, "ce_time")).isNotBlank();
+            assertThat(TopicProbe.header(first, "content-type")).isEqualTo("application/json");
+            assertThat(records).extracting(r -> TopicProbe.header(r, "ce_id")).doesNotHaveDuplicates();
             assertThat(new String(first.value(), StandardCharsets.UTF_8)).contains("收件");
         }
 
@@ -108,7 +109,7 @@ class OutboxRelayIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(mongo.findById(id, Document.class, earlierRun)).doesNotContainKey(OutboxEntry.PENDING_SINCE));
-        try (KafkaProbe probe = new KafkaProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id).size() == 1);
         }
         assertThat(mongo.findById(unrelated, Document.class, "not_an_outbox")).containsKey(OutboxEntry.PENDING_SINCE);

@@ -28,6 +28,15 @@ class FollowUpTokensTest {
     }
 
     @Test
+    void derivedTokensRepeatForTheSameSecretSeedOnly() {
+        FollowUpTokens.Issued first = FollowUpTokens.derive("psn_secret-seed-of-request-1");
+
+        assertThat(FollowUpTokens.derive("psn_secret-seed-of-request-1")).isEqualTo(first);
+        assertThat(FollowUpTokens.derive("psn_secret-seed-of-request-2").token()).isNotEqualTo(first.token());
+        assertThat(FollowUpTokens.matches(first.token(), first.hash())).isTrue();
+    }
+
+    @Test
     void tokensDoNotRepeat() {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

@@ -1,4 +1,4 @@
-package cn.unionhub.platform.events;
+package cn.unionhub.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,12 +15,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from the beginning the way an outside system would: a plain Kafka consumer. */
-final class KafkaProbe implements AutoCloseable {
+public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
 
-    KafkaProbe(String bootstrapServers, String topic) {
+    public TopicProbe(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -31,16 +31,16 @@ final class KafkaProbe implements AutoCloseable {
     }
 
     /** Polls once and returns everything received so far. */
-    List<ConsumerRecord<String, byte[]>> poll() {
+    public List<ConsumerRecord<String, byte[]>> poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(received::add);
         return new ArrayList<>(received);
     }
 
-    List<ConsumerRecord<String, byte[]>> withKey(String key) {
+    public List<ConsumerRecord<String, byte[]>> withKey(String key) {
         return poll().stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

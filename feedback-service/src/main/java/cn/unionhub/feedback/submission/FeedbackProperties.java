@@ -1,0 +1,38 @@
+package cn.unionhub.feedback.submission;
+
+import cn.unionhub.feedback.category.domain.FeedbackCategory;
+import cn.unionhub.feedback.submission.domain.CategoryDefinition;
+import cn.unionhub.feedback.submission.domain.Enterprise;
+import cn.unionhub.feedback.submission.domain.FieldDefinition;
+import cn.unionhub.feedback.submission.domain.RatingDimension;
+import cn.unionhub.feedback.submission.domain.SubmissionRules;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code unionhub.feedback.*}, kept in {@code feedback-rules.yml}: the submission rules as data and
+ * the seeded enterprise directory.
+ *
+ * @param maxTextLength            longest text accepted
+ * @param requiredReviewDimensions dimensions every review must rate
+ * @param categoryFields           category-specific fields
+ * @param enterprises              enterprises known to the directory
+ */
+@ConfigurationProperties("unionhub.feedback")
+public record FeedbackProperties(
+        @DefaultValue("2000") int maxTextLength,
+        @DefaultValue List<RatingDimension> requiredReviewDimensions,
+        @DefaultValue Map<FeedbackCategory, List<FieldDefinition>> categoryFields,
+        @DefaultValue List<Enterprise> enterprises) {
+
+    public SubmissionRules rules() {
+        Map<FeedbackCategory, CategoryDefinition> definitions = new EnumMap<>(FeedbackCategory.class);
+        for (FeedbackCategory category : FeedbackCategory.values()) {
+            definitions.put(category, new CategoryDefinition(category, categoryFields.getOrDefault(category, List.of())));
+        }
+        return new SubmissionRules(definitions, java.util.Set.copyOf(requiredReviewDimensions), maxTextLength);
+    }
+}

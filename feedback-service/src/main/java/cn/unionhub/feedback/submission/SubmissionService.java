@@ -1,0 +1,140 @@
+package cn.unionhub.feedback.submission;
+
+import cn.unionhub.feedback.submission.domain.Enterprise;
+import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.domain.RawSubmission;
+import cn.unionhub.feedback.submission.domain.Submitter;
+import cn.unionhub.feedback.submission.domain.SubmissionRules;
+import cn.unionhub.feedback.submission.domain.TrackingNumbers;
+import cn.unionhub.feedback.submission.domain.ValidSubmission;
+import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.FollowUpTokens;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Accepting submissions and showing them to those who may see them. */
+@Service
+public class SubmissionService {
+
+    private static final int TRACKING_NUMBER_ATTEMPTS = 5;
+
+    /**
+     * The outcome of a submission.
+     *
+     * @param item          the accepted item
+     * @param followUpToken the anonymous worker's private token (shown once), or {@code null}
+     * @param replayed      whether this answers a retried request (Idempotency-Key) instead of a new one
+     */
+    public record Submitted(FeedbackItem item, String followUpToken, boolean replayed) {
+    }
+
+    private final SubmissionRules rules;
+    private final EnterpriseDirectory directory;
+    private final FeedbackItems items;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SubmissionService(FeedbackProperties properties, EnterpriseDirectory directory, FeedbackItems items,
+            Pseudonyms pseudonyms, Clock clock) {
+        this.rules = properties.rules();
+        this.directory = directory;
+        this.items = items;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    public Submitted submit(RawSubmission raw, Actor actor, String idempotencyKey) {
+        boolean worker = actor.has(Role.WORKER);
+        String pseudonym = worker ? pseudonyms.of(actor.subject()) : null;
+        String scope = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : (worker ? pseudonym : "staff:" + actor.subject()) + ":" + idempotencyKey.strip();
+        if (scope != null) {
+            Optional<FeedbackItem> earlier = items.byIdempotencyScope(scope);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), scope);
+            }
+        }
+        ValidSubmission submission = rules.check(raw, !worker);
+        Enterprise enterprise = directory.find(submission.enterprise())
+                .orElseGet(() -> unlistedEnterprise(submission.enterprise(), actor));
+        FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
+        Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),
+                submission.contactName(), submission.contactPhone(), worker ? null : actor.subject());
+
+        for (int attempt = 1; ; attempt++) {
+            FeedbackItem.Accepted accepted = FeedbackItem.accept(UUID.randomUUID().toString(),
+                    TrackingNumbers.next(clock.instant(), random), submission, enterprise, submitter, clock.instant());
+            try {
+                items.insert(accepted, scope);
+                return new Submitted(accepted.item(), followUp == null ? null : followUp.token(), false);
+            } catch (DuplicateKeyException duplicate) {
+                if (scope != null) {
+                    Optional<FeedbackItem> concurrent = items.byIdempotencyScope(scope);
+                    if (concurrent.isPresent()) {
+                        return replay(concurrent.get(), scope);
+                    }
+                }
+                if (attempt == TRACKING_NUMBER_ATTEMPTS) {
+                    throw duplicate;
+                }
+            }
+        }
+    }
+
+    /** What the caller may see of an item; anything else looks exactly like an unknown number. */
+    public FeedbackItem find(String trackingNumber, Actor actor) {
+        String pseudonym = actor.has(Role.WORKER) ? pseudonyms.of(actor.subject()) : null;
+        return items.byTrackingNumber(trackingNumber)
+                .filter(item -> item.isVisibleTo(actor, pseudonym))
+                .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+    }
+
+    /** An anonymous worker following their item with the private token, without signing in. */
+    public FeedbackItem followUp(String trackingNumber, String token) {
+        return items.byTrackingNumber(trackingNumber)
+                .filter(item -> FollowUpTokens.matches(token, item.submitter().followUpHash()))
+                .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+    }
+
+    public List<FeedbackItem> mine(Actor actor) {
+        return items.submittedBy(pseudonyms.of(actor.subject()), 100);
+    }
+
+    public String pseudonymOf(Actor actor) {
+        return actor.has(Role.WORKER) ? pseudonyms.of(actor.subject()) : null;
+    }
+
+    private Submitted replay(FeedbackItem earlier, String scope) {
+        return new Submitted(earlier, earlier.content().anonymous() ? followUpToken(scope).token() : null, true);
+    }
+
+    /** Reproducible for a retried request (derived from a keyed pseudonym of its scope), random otherwise. */
+    private FollowUpTokens.Issued followUpToken(String scope) {
+        return scope == null ? FollowUpTokens.issue() : FollowUpTokens.derive(pseudonyms.of("follow-up:" + scope));
+    }
+
+    /**
+     * An enterprise not in the directory yet (a gig platform, a small firm): accepted, attributed to
+     * the submitter's district so that district's union sees and routes it.
+     */
+    private static Enterprise unlistedEnterprise(String uscc, Actor actor) {
+        if (actor.district() == null) {
+            throw new RuleViolationException(SubmissionRules.INVALID,
+                    List.of(new FieldViolation("enterprise", "enterprise-unknown", uscc)));
+        }
+        return new Enterprise(uscc, null, actor.district());
+    }
+}

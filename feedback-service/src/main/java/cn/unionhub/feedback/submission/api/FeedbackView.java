@@ -1,0 +1,42 @@
+package cn.unionhub.feedback.submission.api;
+
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.platform.identity.Masking;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A feedback item as a caller sees it. Contact details appear only for the submitter and for
+ * named items, and the phone number is always masked. Times are in Beijing time with offset.
+ */
+record FeedbackView(String trackingNumber, String type, String category, String channel, String workerGroup,
+        String enterprise, String enterpriseName, String district, boolean anonymous, String text,
+        Map<String, Integer> ratings, Map<String, Object> details, String status, OffsetDateTime submittedAt,
+        List<Step> timeline, String contactName, String contactPhone) {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    record Step(OffsetDateTime at, String kind, String note) {
+    }
+
+    static FeedbackView of(FeedbackItem item, boolean showIdentity) {
+        var content = item.content();
+        Map<String, Integer> ratings = new LinkedHashMap<>();
+        content.ratings().forEach((dimension, stars) -> ratings.put(dimension.name(), stars));
+        return new FeedbackView(item.trackingNumber(), content.type().name(), content.category().name(),
+                content.channel().name(), content.workerGroup().name(), item.enterprise().uscc(), item.enterprise().name(),
+                item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
+                item.status().name(), beijing(item.submittedAt()),
+                item.timeline().stream().map(e -> new Step(beijing(e.at()), e.kind(), e.note())).toList(),
+                showIdentity ? item.submitter().contactName() : null,
+                showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null);
+    }
+
+    private static OffsetDateTime beijing(Instant instant) {
+        return instant.atZone(BEIJING).toOffsetDateTime();
+    }
+}

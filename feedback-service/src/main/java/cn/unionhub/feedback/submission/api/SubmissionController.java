@@ -1,0 +1,70 @@
+package cn.unionhub.feedback.submission.api;
+
+import cn.unionhub.feedback.submission.SubmissionService;
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.security.Actor;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Workers' reviews, complaints, suggestions and appeals, and following them up. */
+@RestController
+@RequestMapping("/api/v1/feedback")
+class SubmissionController {
+
+    /**
+     * The answer to a submission.
+     *
+     * @param followUpToken only for anonymous items, shown this once: keep it to follow the item without signing in
+     */
+    record Receipt(String trackingNumber, String status, boolean anonymous, String followUpToken, OffsetDateTime submittedAt) {
+    }
+
+    /** Following an anonymous item: the token travels in the body, never in a URL that logs keep. */
+    record FollowUpRequest(String trackingNumber, String token) {
+    }
+
+    private final SubmissionService submissions;
+
+    SubmissionController(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    /** A retried request with the same {@code Idempotency-Key} gets the first answer again (200), never a twin. */
+    @PostMapping("/submissions")
+    ResponseEntity<Receipt> submit(@RequestBody SubmissionRequest request, Actor actor,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        SubmissionService.Submitted submitted = submissions.submit(request.toRaw(), actor, idempotencyKey);
+        FeedbackItem item = submitted.item();
+        Receipt receipt = new Receipt(item.trackingNumber(), item.status().name(), item.content().anonymous(),
+                submitted.followUpToken(), item.submittedAt().atZone(FeedbackView.BEIJING).toOffsetDateTime());
+        return ResponseEntity.status(submitted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/feedback/submissions/" + item.trackingNumber()))
+                .body(receipt);
+    }
+
+    @GetMapping("/submissions/mine")
+    List<FeedbackView> mine(Actor actor) {
+        return submissions.mine(actor).stream().map(item -> FeedbackView.of(item, true)).toList();
+    }
+
+    @GetMapping("/submissions/{trackingNumber}")
+    FeedbackView find(@PathVariable String trackingNumber, Actor actor) {
+        FeedbackItem item = submissions.find(trackingNumber, actor);
+        return FeedbackView.of(item, item.showsIdentityTo(submissions.pseudonymOf(actor)));
+    }
+
+    @PostMapping("/follow-up")
+    FeedbackView followUp(@RequestBody FollowUpRequest request) {
+        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+    }
+}

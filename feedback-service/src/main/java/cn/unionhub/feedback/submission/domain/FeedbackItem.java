@@ -1,0 +1,132 @@
+package cn.unionhub.feedback.submission.domain;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.security.Actor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A worker's review, complaint, suggestion or appeal: what was said, about which enterprise, by
+ * whom in the only forms kept ({@link Submitter}), and what has happened since (the timeline the
+ * worker follows).
+ */
+public final class FeedbackItem {
+
+    public enum Status {
+        RECEIVED, ROUTED, IN_PROGRESS, RESOLVED, CLOSED
+    }
+
+    /** One step the worker sees: when, what kind, and a note (e.g. the handler's reply). */
+    public record TimelineEntry(Instant at, String kind, String note) {
+    }
+
+    /** A newly accepted item and the events its acceptance caused. */
+    public record Accepted(FeedbackItem item, List<DomainEvent> events) {
+    }
+
+    private final String id;
+    private final String trackingNumber;
+    private final ValidSubmission content;
+    private final Enterprise enterprise;
+    private final Submitter submitter;
+    private final Instant submittedAt;
+    private final Status status;
+    private final List<TimelineEntry> timeline;
+
+    private FeedbackItem(String id, String trackingNumber, ValidSubmission content, Enterprise enterprise,
+            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline) {
+        this.id = id;
+        this.trackingNumber = trackingNumber;
+        this.content = content;
+        this.enterprise = enterprise;
+        this.submitter = submitter;
+        this.submittedAt = submittedAt;
+        this.status = status;
+        this.timeline = List.copyOf(timeline);
+    }
+
+    /**
+     * Accepts a checked submission. Phone and identity numbers written into the text are masked
+     * before anything is stored or published: an anonymous worker should not be given away by
+     * their own words, and nobody else needs the numbers.
+     */
+    public static Accepted accept(String id, String trackingNumber, ValidSubmission submission, Enterprise enterprise,
+            Submitter submitter, Instant now) {
+        if (submission.anonymous() && (submitter.contactName() != null || submitter.contactPhone() != null)) {
+            throw new IllegalArgumentException("An anonymous item keeps no contact details");
+        }
+        ValidSubmission masked = new ValidSubmission(submission.type(), submission.category(), submission.channel(),
+                submission.workerGroup(), submission.enterprise(), Masking.inText(submission.text()), submission.ratings(),
+                submission.details(), submission.anonymous(), submission.contactName(), submission.contactPhone());
+        FeedbackItem item = new FeedbackItem(id, trackingNumber, masked, enterprise, submitter, now, Status.RECEIVED,
+                List.of(new TimelineEntry(now, "RECEIVED", null)));
+        return new Accepted(item, List.of(item.submittedEvent()));
+    }
+
+    /** Rebuilds an item from storage. */
+    public static FeedbackItem restore(String id, String trackingNumber, ValidSubmission content, Enterprise enterprise,
+            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline) {
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, status, timeline);
+    }
+
+    private FeedbackSubmitted submittedEvent() {
+        Map<String, Integer> ratings = new LinkedHashMap<>();
+        content.ratings().forEach((dimension, stars) -> ratings.put(dimension.name(), stars));
+        return new FeedbackSubmitted(id, trackingNumber, content.type().name(), content.category().name(),
+                content.channel().name(), content.type().needsHandling(), content.workerGroup().name(), enterprise.uscc(),
+                enterprise.name(), enterprise.district(), content.anonymous(), content.text(),
+                new LinkedHashMap<>(content.details()), ratings, submittedAt);
+    }
+
+    /** The worker whose account submitted it (matched by pseudonym, never by identity). */
+    public boolean isOwnedBy(String pseudonym) {
+        return pseudonym != null && pseudonym.equals(submitter.pseudonym());
+    }
+
+    /** The submitter, the enterprise's union, its district's staff, and platform roles may see it. */
+    public boolean isVisibleTo(Actor actor, String actorPseudonym) {
+        return isOwnedBy(actorPseudonym) || actor.canSee(enterprise.uscc(), enterprise.district());
+    }
+
+    /** Contact details are shown to the submitter, and to others only for named items. */
+    public boolean showsIdentityTo(String actorPseudonym) {
+        return isOwnedBy(actorPseudonym) || !content.anonymous();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String trackingNumber() {
+        return trackingNumber;
+    }
+
+    public ValidSubmission content() {
+        return content;
+    }
+
+    public Enterprise enterprise() {
+        return enterprise;
+    }
+
+    public Submitter submitter() {
+        return submitter;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return new ArrayList<>(timeline);
+    }
+}

@@ -1,0 +1,50 @@
+package cn.unionhub.feedback.submission.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a feedback item is stored; the domain's {@code FeedbackItem} knows nothing of this. */
+@Document("feedback_items")
+class FeedbackDocument {
+
+    @Id
+    String id;
+    @Version
+    Long version;
+    @Indexed(unique = true)
+    String trackingNumber;
+    String type;
+    String category;
+    String channel;
+    String workerGroup;
+    @Indexed
+    String enterprise;
+    String enterpriseName;
+    @Indexed
+    String district;
+    String text;
+    Map<String, Integer> ratings;
+    Map<String, Object> details;
+    boolean anonymous;
+    @Indexed(sparse = true)
+    String submitterPseudonym;
+    @Indexed(sparse = true)
+    String followUpHash;
+    String contactName;
+    String contactPhone;
+    String recordedBy;
+    /** Submitter scope + Idempotency-Key: a retried request finds its first answer here. */
+    @Indexed(unique = true, sparse = true)
+    String idempotencyScope;
+    Instant submittedAt;
+    String status;
+    List<TimelineEntryDocument> timeline;
+
+    record TimelineEntryDocument(Instant at, String kind, String note) {
+    }
+}

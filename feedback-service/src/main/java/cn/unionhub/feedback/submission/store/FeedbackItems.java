@@ -1,0 +1,103 @@
+package cn.unionhub.feedback.submission.store;
+
+import cn.unionhub.feedback.category.domain.FeedbackCategory;
+import cn.unionhub.feedback.submission.domain.Channel;
+import cn.unionhub.feedback.submission.domain.Enterprise;
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.domain.FeedbackType;
+import cn.unionhub.feedback.submission.domain.RatingDimension;
+import cn.unionhub.feedback.submission.domain.Submitter;
+import cn.unionhub.feedback.submission.domain.ValidSubmission;
+import cn.unionhub.feedback.submission.domain.WorkerGroup;
+import cn.unionhub.platform.events.AggregateStore;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** Feedback items in MongoDB; new items are written with their events in one document write. */
+@Repository
+public class FeedbackItems {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    FeedbackItems(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    /** Inserts a new item with its events; a duplicate tracking number or idempotency scope raises DuplicateKeyException. */
+    public void insert(FeedbackItem.Accepted accepted, String idempotencyScope) {
+        store.insert(toDocument(accepted.item(), idempotencyScope), accepted.events());
+    }
+
+    public Optional<FeedbackItem> byTrackingNumber(String trackingNumber) {
+        return one(Criteria.where("trackingNumber").is(trackingNumber));
+    }
+
+    public Optional<FeedbackItem> byIdempotencyScope(String scope) {
+        return one(Criteria.where("idempotencyScope").is(scope));
+    }
+
+    public List<FeedbackItem> submittedBy(String pseudonym, int limit) {
+        Query query = new Query(Criteria.where("submitterPseudonym").is(pseudonym))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(limit);
+        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+    }
+
+    private Optional<FeedbackItem> one(Criteria criteria) {
+        return Optional.ofNullable(mongo.findOne(new Query(criteria), FeedbackDocument.class)).map(FeedbackItems::toDomain);
+    }
+
+    private static FeedbackDocument toDocument(FeedbackItem item, String idempotencyScope) {
+        ValidSubmission c = item.content();
+        FeedbackDocument d = new FeedbackDocument();
+        d.id = item.id();
+        d.trackingNumber = item.trackingNumber();
+        d.type = c.type().name();
+        d.category = c.category().name();
+        d.channel = c.channel().name();
+        d.workerGroup = c.workerGroup().name();
+        d.enterprise = item.enterprise().uscc();
+        d.enterpriseName = item.enterprise().name();
+        d.district = item.enterprise().district();
+        d.text = c.text();
+        d.ratings = new LinkedHashMap<>();
+        c.ratings().forEach((dimension, stars) -> d.ratings.put(dimension.name(), stars));
+        d.details = new LinkedHashMap<>(c.details());
+        d.anonymous = c.anonymous();
+        d.submitterPseudonym = item.submitter().pseudonym();
+        d.followUpHash = item.submitter().followUpHash();
+        d.contactName = item.submitter().contactName();
+        d.contactPhone = item.submitter().contactPhone();
+        d.recordedBy = item.submitter().recordedBy();
+        d.idempotencyScope = idempotencyScope;
+        d.submittedAt = item.submittedAt();
+        d.status = item.status().name();
+        d.timeline = item.timeline().stream()
+                .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note())).toList();
+        return d;
+    }
+
+    private static FeedbackItem toDomain(FeedbackDocument d) {
+        Map<RatingDimension, Integer> ratings = new EnumMap<>(RatingDimension.class);
+        if (d.ratings != null) {
+            d.ratings.forEach((dimension, stars) -> ratings.put(RatingDimension.valueOf(dimension), stars));
+        }
+        ValidSubmission content = new ValidSubmission(FeedbackType.valueOf(d.type), FeedbackCategory.valueOf(d.category),
+                Channel.valueOf(d.channel), WorkerGroup.valueOf(d.workerGroup), d.enterprise, d.text, ratings,
+                d.details == null ? Map.of() : d.details, d.anonymous, d.contactName, d.contactPhone);
+        return FeedbackItem.restore(d.id, d.trackingNumber, content, new Enterprise(d.enterprise, d.enterpriseName, d.district),
+                new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy),
+                d.submittedAt, FeedbackItem.Status.valueOf(d.status),
+                d.timeline == null ? List.of() : d.timeline.stream()
+                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note())).toList());
+    }
+}

@@ -1,0 +1,173 @@
+package cn.unionhub.feedback.submission.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class SubmissionApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COMMUTE = """
+            {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
+             "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
+             "text":"厂区离市区15公里，公交不便，单程要一个多小时，希望公司安排通勤车。",
+             "details":{"commuteMinutesOneWay":70}}""";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventSchemas schemas;
+
+    @Test
+    void anAnonymousComplaintIsAcceptedPublishedAndFollowedWithoutEverRevealingTheWorker() {
+        HttpResponse<String> created = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), null);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode receipt = JSON.readTree(created.body());
+        String tracking = receipt.path("trackingNumber").asString();
+        String followUpToken = receipt.path("followUpToken").asString();
+        assertThat(tracking).matches("ZGDP-\\d{8}-[0-9A-Z]{6}");
+        assertThat(followUpToken).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/feedback/submissions/" + tracking);
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.poll().stream().anyMatch(r -> contains(r, tracking)));
+            ConsumerRecord<String, byte[]> event = events.poll().stream().filter(r -> contains(r, tracking)).findFirst().orElseThrow();
+            assertThat(TopicProbe.header(event, "ce_type")).isEqualTo("cn.unionhub.feedback.submitted.v1");
+            assertThat(schemas.violations("cn.unionhub.feedback.submitted.v1", JSON.readTree(event.value()))).isEmpty();
+            assertThat(new String(event.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_").doesNotContain(followUpToken);
+        }
+
+        HttpResponse<String> chair = get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token());
+        assertThat(chair.statusCode()).isEqualTo(200);
+        assertThat(chair.body()).contains("通勤车").doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_");
+        assertThat(JSON.readTree(chair.body()).path("contactName").isNull()).isTrue();
+        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.WORKER_LI_NA.token()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/feedback/submissions/mine", People.WORKER_ZHANG_WEI.token()).body()).contains(tracking);
+
+        HttpResponse<String> followed = post("/api/v1/feedback/follow-up",
+                "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + followUpToken.toLowerCase() + "\"}", null, null);
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(followed.body()).path("timeline").get(0).path("kind").asString()).isEqualTo("RECEIVED");
+        assertThat(post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"WRONG-TOKEN\"}",
+                null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameIdempotencyKeyGetsTheFirstAnswerAndNoTwin() {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
+        HttpResponse<String> retry = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        JsonNode a = JSON.readTree(first.body());
+        JsonNode b = JSON.readTree(retry.body());
+        assertThat(b.path("trackingNumber").asString()).isEqualTo(a.path("trackingNumber").asString());
+        assertThat(b.path("followUpToken").asString()).isEqualTo(a.path("followUpToken").asString());
+        assertThat(mongo.getCollection("feedback_items").countDocuments(
+                new org.bson.Document("trackingNumber", a.path("trackingNumber").asString()))).isEqualTo(1);
+        // The same key from another worker is another request.
+        assertThat(post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_LI_NA.token(), key).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void badInputListsEveryFieldInChineseOrEnglishAndSavesNothing() {
+        long before = mongo.getCollection("feedback_items").countDocuments();
+        String bad = """
+                {"type":"REVIEW","category":"FOOD","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1X",
+                 "text":"","ratings":{"PAY":9}}""";
+
+        HttpResponse<String> zh = post("/api/v1/feedback/submissions", bad, People.WORKER_ZHANG_WEI.token(), null);
+        HttpResponse<String> en = send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token())
+                .POST(HttpRequest.BodyPublishers.ofString(bad)).build());
+
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(zh.body());
+        assertThat(problem.path("title").asString()).isEqualTo("提交内容有误");
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .contains("category", "enterprise", "text", "ratings.PAY", "ratings.WELFARE");
+        assertThat(problem.path("errors").findValuesAsString("message")).contains("不是有效的统一社会信用代码");
+        assertThat(JSON.readTree(en.body()).path("title").asString()).isEqualTo("Submission has errors");
+        assertThat(mongo.getCollection("feedback_items").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void unionStaffRecordAHotlineCallForANamedWorkerWhoseNameTheEnterpriseMaySee() {
+        String call = """
+                {"type":"APPEAL","category":"WAGES_ARREARS","channel":"HOTLINE_12351","enterprise":"91330211MA2H3K5Q1G",
+                 "text":"来电反映两个月工资未发。","workerGroup":"MIGRANT_WORKER","contactName":"熊恒","contactPhone":"13912345678",
+                 "details":{"amountOwedFen":1200000,"workersAffected":3,"owedSince":"2026-09"}}""";
+
+        HttpResponse<String> recorded = post("/api/v1/feedback/submissions", call, People.HANDLER_MEDIATOR.token(), null);
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(JSON.readTree(recorded.body()).path("followUpToken").isNull()).isTrue();
+        String tracking = JSON.readTree(recorded.body()).path("trackingNumber").asString();
+        JsonNode seen = JSON.readTree(get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token()).body());
+        assertThat(seen.path("contactName").asString()).isEqualTo("熊恒");
+        assertThat(seen.path("contactPhone").asString()).isEqualTo("139****5678");
+        assertThat(seen.path("details").path("amountOwedFen").asLong()).isEqualTo(1_200_000L);
+    }
+
+    private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {
+        return new String(record.value(), StandardCharsets.UTF_8).contains(text);
+    }
+
+    private HttpResponse<String> post(String path, String body, String token, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,70 @@
+package cn.unionhub.feedback.submission.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FeedbackItemTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T16:30:00Z"); // 00:30 on the 21st in Beijing
+    private static final Submitter ANONYMOUS_WORKER = new Submitter("psn_zhang", "hash-of-token", null, null, null);
+
+    @Test
+    void acceptingPublishesOneEventThatNeverNamesTheWorker() {
+        FeedbackItem.Accepted accepted = FeedbackItem.accept("id-1", "ZGDP-20261121-7KQM3X",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW);
+
+        assertThat(accepted.events()).singleElement().isInstanceOf(FeedbackSubmitted.class);
+        FeedbackSubmitted event = (FeedbackSubmitted) accepted.events().get(0);
+        assertThat(event.needsHandling()).isTrue();
+        assertThat(event.anonymous()).isTrue();
+        assertThat(event.district()).isEqualTo("330211");
+        assertThat(event.toString()).doesNotContain("psn_zhang").doesNotContain("hash-of-token");
+        assertThat(accepted.item().timeline()).extracting(FeedbackItem.TimelineEntry::kind).containsExactly("RECEIVED");
+    }
+
+    @Test
+    void phoneAndIdentityNumbersInTheTextAreMaskedBeforeAnythingIsStored() {
+        RawSubmission raw = FeedbackFixtures.commuteComplaint();
+        RawSubmission revealing = new RawSubmission(raw.type(), raw.category(), raw.channel(), raw.enterprise(),
+                "我是 13812345678，身份证 11010519491231002X，通勤太远。", raw.ratings(), raw.details(), true, null, null, null);
+
+        FeedbackItem item = FeedbackItem.accept("id-2", "ZGDP-20261121-AAAAAA", FeedbackFixtures.RULES.check(revealing, false),
+                FeedbackFixtures.FUDE, ANONYMOUS_WORKER, NOW).item();
+
+        assertThat(item.content().text()).contains("138****5678").contains("1101**********002X").doesNotContain("13812345678");
+    }
+
+    @Test
+    void theEnterpriseAndItsDistrictSeeTheItemButNotWhoSentItAnonymously() {
+        FeedbackItem item = FeedbackItem.accept("id-3", "ZGDP-20261121-BBBBBB",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+        Actor chair = new Actor("chair-wang-fang", Set.of(Role.ENTERPRISE_UNION), FeedbackFixtures.FUDE_ENERGY, "330211");
+        Actor otherChair = new Actor("chair-zhao-lei", Set.of(Role.ENTERPRISE_UNION), "91330206MA2J7P9K2C", "330206");
+        Actor worker = new Actor("worker-zhang-wei", Set.of(Role.WORKER), FeedbackFixtures.FUDE_ENERGY, "330211");
+
+        assertThat(item.isVisibleTo(chair, null)).isTrue();
+        assertThat(item.showsIdentityTo(null)).isFalse();
+        assertThat(item.isVisibleTo(otherChair, null)).isFalse();
+        assertThat(item.isVisibleTo(worker, "psn_zhang")).isTrue();
+        assertThat(item.showsIdentityTo("psn_zhang")).isTrue();
+        assertThat(item.isVisibleTo(worker, "psn_someone_else")).isFalse();
+    }
+
+    @Test
+    void trackingNumbersCarryTheBeijingDateAndAreWellFormed() {
+        String number = TrackingNumbers.next(NOW, new SplittableRandom(7));
+
+        assertThat(number).startsWith("ZGDP-20261121-");
+        assertThat(TrackingNumbers.isWellFormed(number)).isTrue();
+        assertThat(TrackingNumbers.isWellFormed("ZGDP-20261121-7KQM3I")).isFalse();
+    }
+}
