@@ -3,6 +3,7 @@ package cn.unionhub.cases;
 import static org.springframework.http.HttpMethod.GET;
 
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,8 @@ class AccessRulesConfiguration {
     @Bean
     AccessRules accessRules() {
         return AccessRules.define()
-                .publicly(GET, "/api/v1/cases/handling-organisations");
+                .publicly(GET, "/api/v1/cases/handling-organisations")
+                .allow(GET, "/api/v1/cases/{caseNumber}", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
+                        Role.GOV_SYSTEM);
     }
 }

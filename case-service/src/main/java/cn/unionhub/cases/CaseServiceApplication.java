@@ -2,9 +2,11 @@ package cn.unionhub.cases;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** case-service: routing, 24-hour SLA, escalation and the one-record-per-item history of cases. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaseServiceApplication {
 
     public static void main(String[] args) {

@@ -89,6 +89,39 @@ class SecurityE2EIT extends PlatformTest {
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 
+    @Test
+    void anAnonymousComplaintThroughTheGatewayNeverTellsTheEnterpriseWhoSentIt() {
+        String worker = platform.demoToken("worker-zhang-wei");
+        HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + worker)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
+                         "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
+                         "text":"上下班单程要一个多小时，希望安排通勤车。"}""")).build());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String tracking = JSON.readTree(submitted.body()).path("trackingNumber").asString();
+
+        HttpResponse<String> chair = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                "Authorization", "Bearer " + platform.demoToken("chair-wang-fang"));
+        HttpResponse<String> neighbour = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                "Authorization", "Bearer " + platform.demoToken("chair-zhao-lei"));
+
+        assertThat(chair.statusCode()).isEqualTo(200);
+        assertThat(chair.body()).contains("通勤车").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
+        assertThat(neighbour.statusCode()).isEqualTo(404);
+
+        // The complaint started the routing pipeline: case-service routed it, and the worker sees where it went.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> mine = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                    "Authorization", "Bearer " + worker);
+            JsonNode item = JSON.readTree(mine.body());
+            assertThat(item.path("status").asString()).isEqualTo("ROUTED");
+            assertThat(item.path("timeline").get(1).path("note").asString()).startsWith("宁波富德能源有限公司工会（工单 GD-");
+        });
+    }
+
     private HttpResponse<String> postFeedback(String body) {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json")

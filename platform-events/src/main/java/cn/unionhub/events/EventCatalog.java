@@ -12,7 +12,9 @@ public final class EventCatalog {
 
     /** Registered event record classes, in the order the AsyncAPI document lists them. */
     private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
-            cn.unionhub.events.feedback.FeedbackSubmitted.class);
+            cn.unionhub.events.feedback.FeedbackSubmitted.class,
+            cn.unionhub.events.cases.CaseOpened.class,
+            cn.unionhub.events.cases.CaseRouted.class);
 
     private EventCatalog() {
     }

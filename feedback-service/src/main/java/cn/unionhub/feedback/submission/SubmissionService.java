@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.submission;
 
+import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SubmissionService {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final int TRACKING_NUMBER_ATTEMPTS = 5;
 
     /**
@@ -107,6 +111,14 @@ public class SubmissionService {
         return items.byTrackingNumber(trackingNumber)
                 .filter(item -> FollowUpTokens.matches(token, item.submitter().followUpHash()))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+    }
+
+    /** Case-service routed the item's case: the worker's timeline shows where it went. */
+    public void recordRouted(CaseRouted routed) {
+        if (routed.feedbackId() != null && !items.change(routed.feedbackId(),
+                item -> item.routed(routed.organisationName(), routed.caseNumber(), routed.routedAt()))) {
+            log.warn("Case {} names unknown feedback item {}", routed.caseNumber(), routed.feedbackId());
+        }
     }
 
     public List<FeedbackItem> mine(Actor actor) {

@@ -83,6 +83,17 @@ public final class FeedbackItem {
                 new LinkedHashMap<>(content.details()), ratings, submittedAt);
     }
 
+    /**
+     * The case was routed: the worker sees to whom, with the case number to quote. A later or
+     * repeated routing (re-dispatch) adds its own step; the status never moves backwards.
+     */
+    public FeedbackItem routed(String organisationName, String caseNumber, Instant at) {
+        List<TimelineEntry> steps = new ArrayList<>(timeline);
+        steps.add(new TimelineEntry(at, "ROUTED", organisationName + "（工单 " + caseNumber + "）"));
+        Status next = status == Status.RECEIVED ? Status.ROUTED : status;
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps);
+    }
+
     /** The worker whose account submitted it (matched by pseudonym, never by identity). */
     public boolean isOwnedBy(String pseudonym) {
         return pseudonym != null && pseudonym.equals(submitter.pseudonym());

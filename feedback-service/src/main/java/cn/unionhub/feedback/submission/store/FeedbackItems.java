@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +38,29 @@ public class FeedbackItems {
     /** Inserts a new item with its events; a duplicate tracking number or idempotency scope raises DuplicateKeyException. */
     public void insert(FeedbackItem.Accepted accepted, String idempotencyScope) {
         store.insert(toDocument(accepted.item(), idempotencyScope), accepted.events());
+    }
+
+    /**
+     * Applies a change to an item, retrying on a concurrent change; returns false for an unknown id.
+     * Nothing else writes items, so a few retries always suffice.
+     */
+    public boolean change(String id, UnaryOperator<FeedbackItem> change) {
+        for (int attempt = 1; ; attempt++) {
+            FeedbackDocument current = mongo.findById(id, FeedbackDocument.class);
+            if (current == null) {
+                return false;
+            }
+            FeedbackDocument changed = toDocument(change.apply(toDomain(current)), current.idempotencyScope);
+            changed.version = current.version;
+            try {
+                store.update(changed, List.of());
+                return true;
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == 5) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 
     public Optional<FeedbackItem> byTrackingNumber(String trackingNumber) {

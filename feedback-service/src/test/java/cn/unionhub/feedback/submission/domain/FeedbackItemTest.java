@@ -60,6 +60,20 @@ class FeedbackItemTest {
     }
 
     @Test
+    void routingAddsAStepTheWorkerSeesAndNeverMovesTheStatusBack() {
+        FeedbackItem item = FeedbackItem.accept("id-4", "ZGDP-20261121-CCCCCC",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+
+        FeedbackItem routed = item.routed("宁波富德能源有限公司工会", "GD-20261121-DDDDDD", NOW.plusSeconds(2));
+
+        assertThat(routed.status()).isEqualTo(FeedbackItem.Status.ROUTED);
+        assertThat(routed.timeline()).extracting(FeedbackItem.TimelineEntry::kind).containsExactly("RECEIVED", "ROUTED");
+        assertThat(routed.timeline().get(1).note()).isEqualTo("宁波富德能源有限公司工会（工单 GD-20261121-DDDDDD）");
+        assertThat(item.status()).isEqualTo(FeedbackItem.Status.RECEIVED);
+    }
+
+    @Test
     void trackingNumbersCarryTheBeijingDateAndAreWellFormed() {
         String number = TrackingNumbers.next(NOW, new SplittableRandom(7));
 

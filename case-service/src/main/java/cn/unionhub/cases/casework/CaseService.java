@@ -1,0 +1,69 @@
+package cn.unionhub.cases.casework;
+
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.CaseFacts;
+import cn.unionhub.cases.casework.domain.CaseNumbers;
+import cn.unionhub.cases.casework.domain.RoutingRules;
+import cn.unionhub.cases.casework.store.Cases;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.security.Actor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Opening cases from feedback and showing them to those who may see them. */
+@Service
+public class CaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    private static final int CASE_NUMBER_ATTEMPTS = 5;
+
+    private final CaseProperties properties;
+    private final RoutingRules routing;
+    private final Cases cases;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    CaseService(CaseProperties properties, Cases cases, Clock clock) {
+        this.properties = properties;
+        this.routing = properties.routingRules();
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** Opens and routes the case of a feedback item once, however often the event arrives. */
+    public void openFromFeedback(FeedbackSubmitted feedback) {
+        if (!feedback.needsHandling() || cases.exists(Case.idForFeedback(feedback.feedbackId()))) {
+            return;
+        }
+        var decision = routing.route(new CaseFacts(feedback.category(), feedback.workerGroup(), feedback.district(),
+                feedback.enterpriseName()));
+        for (int attempt = 1; ; attempt++) {
+            Case.Opened opened = Case.openFromFeedback(feedback, decision, CaseNumbers.next(clock.instant(), random),
+                    properties.firstResponse(), properties.greenFirstResponse(), clock.instant());
+            try {
+                cases.insert(opened);
+                log.info("Case {} opened for {} and routed to {} by rule {}", opened.opened().caseNumber(),
+                        feedback.trackingNumber(), decision.organisationName(), decision.rule());
+                return;
+            } catch (DuplicateKeyException duplicate) {
+                if (cases.exists(Case.idForFeedback(feedback.feedbackId()))) {
+                    return; // a concurrent delivery opened it
+                }
+                if (attempt == CASE_NUMBER_ATTEMPTS) {
+                    throw duplicate;
+                }
+            }
+        }
+    }
+
+    public Case find(String caseNumber, Actor actor) {
+        return cases.byCaseNumber(caseNumber)
+                .filter(c -> actor.canSee(c.enterprise(), c.district()))
+                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+    }
+}

@@ -1,0 +1,26 @@
+package cn.unionhub.cases.casework.events;
+
+import cn.unionhub.cases.casework.CaseService;
+import cn.unionhub.events.Topics;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** A new complaint, appeal or suggestion starts the routing pipeline. */
+@Component
+class FeedbackIntake {
+
+    private final EventRouter events;
+
+    FeedbackIntake(InboundEvents inbound, CaseService cases) {
+        this.events = inbound.router("case-intake").on(FeedbackSubmitted.class, cases::openFromFeedback);
+    }
+
+    @KafkaListener(topics = Topics.FEEDBACK)
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.accept(record);
+    }
+}

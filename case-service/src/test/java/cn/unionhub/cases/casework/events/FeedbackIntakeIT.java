@@ -1,0 +1,104 @@
+package cn.unionhub.cases.casework.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestEvents;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class FeedbackIntakeIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventSchemas schemas;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void aComplaintOpensOneRoutedCaseHoweverOftenItIsDelivered() throws Exception {
+        String feedbackId = UUID.randomUUID().toString();
+        FeedbackSubmitted commute = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-7KQM3X", "COMPLAINT",
+                "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY,
+                "宁波富德能源有限公司", "330211", true, "单程要一个多小时，希望安排通勤车。", Map.of(), Map.of(), Instant.now());
+        String eventId = UUID.randomUUID().toString();
+
+        kafka.send(TestEvents.record(commute, eventId)).join();
+        kafka.send(TestEvents.record(commute, eventId)).join();                       // redelivery
+        kafka.send(TestEvents.record(commute, UUID.randomUUID().toString())).join();  // republished under a new id
+
+        try (TopicProbe caseEvents = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
+            String caseId = "case-" + feedbackId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 2);
+            List<ConsumerRecord<String, byte[]>> events = caseEvents.withKey(caseId);
+            assertThat(events).extracting(r -> TopicProbe.header(r, "ce_type"))
+                    .containsExactly("cn.unionhub.case.opened.v1", "cn.unionhub.case.routed.v1");
+            for (ConsumerRecord<String, byte[]> event : events) {
+                assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
+            }
+            JsonNode routed = JSON.readTree(events.get(1).value());
+            assertThat(routed.path("organisationName").asString()).isEqualTo("宁波富德能源有限公司工会");
+            assertThat(routed.path("rule").asString()).isEqualTo("workplace-to-enterprise-union");
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId)) == 1);
+            String caseNumber = routed.path("caseNumber").asString();
+            assertThat(get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/cases/" + caseNumber, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
+            assertThat(get("/api/v1/cases/" + caseNumber, People.HANDLER_MEDIATOR.token()).body())
+                    .contains("\"priority\":\"NORMAL\"", "\"trackingNumber\":\"ZGDP-20261121-7KQM3X\"");
+        }
+    }
+
+    @Test
+    void aReviewOpensNoCase() {
+        String feedbackId = UUID.randomUUID().toString();
+        FeedbackSubmitted review = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-REVIEW", "REVIEW", "WELFARE_BENEFITS", "APP",
+                false, "REGULAR", People.Enterprises.FUDE_ENERGY, null, "330211", false, "福利不错", Map.of(), Map.of("PAY", 4),
+                Instant.now());
+        String marker = UUID.randomUUID().toString();
+        FeedbackSubmitted complaint = new FeedbackSubmitted(marker, "ZGDP-20261121-MARKER", "COMPLAINT", "OTHER", "APP", true,
+                "REGULAR", People.Enterprises.FUDE_ENERGY, null, "330211", false, "其他问题", Map.of(), Map.of(), Instant.now());
+
+        kafka.send(TestEvents.record(review, UUID.randomUUID().toString())).join();
+        kafka.send(TestEvents.record(complaint, UUID.randomUUID().toString())).join();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", marker)) == 1);
+        assertThat(mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId))).isZero();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

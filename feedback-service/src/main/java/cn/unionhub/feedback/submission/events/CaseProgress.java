@@ -1,0 +1,26 @@
+package cn.unionhub.feedback.submission.events;
+
+import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseRouted;
+import cn.unionhub.feedback.submission.SubmissionService;
+import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The feedback pipeline: what happens to a worker's case shows up on their timeline. */
+@Component
+class CaseProgress {
+
+    private final EventRouter events;
+
+    CaseProgress(InboundEvents inbound, SubmissionService submissions) {
+        this.events = inbound.router("feedback-case-progress").on(CaseRouted.class, submissions::recordRouted);
+    }
+
+    @KafkaListener(topics = Topics.CASE)
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.accept(record);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.unionhub.events.cases;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
+import java.time.Instant;
+
+/**
+ * A case was routed (分流) to the organisation that will handle it, with the rule that decided.
+ *
+ * @param caseId             aggregate id
+ * @param caseNumber         human-readable number
+ * @param feedbackId         the feedback item it came from, if any
+ * @param organisationType   ENTERPRISE_UNION, STREET_UNION, DISTRICT_UNION, LEGAL_AID_CENTRE, MEDIATION_ORGANISATION or LABOR_INSPECTION
+ * @param organisationName   the organisation's name, shown to the worker
+ * @param rule               name of the routing rule that matched, for the record
+ * @param firstResponseDueAt when the worker must have heard back (24-hour rule)
+ * @param routedAt           when it was routed
+ */
+@EventContract(type = "cn.unionhub.case.routed.v1", topic = Topics.CASE)
+public record CaseRouted(String caseId, String caseNumber, String feedbackId, String organisationType,
+        String organisationName, String rule, Instant firstResponseDueAt, Instant routedAt) implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return caseId;
+    }
+}
