@@ -7,6 +7,7 @@ import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -41,7 +42,8 @@ public record Case(String id, String caseNumber, String source, String feedbackI
      * @param greenFirstResponse  shorter time for key groups (gig and migrant workers)
      */
     public static Opened openFromFeedback(FeedbackSubmitted feedback, RoutingDecision routing, String caseNumber,
-            Duration firstResponse, Duration greenFirstResponse, Instant now) {
+            Duration firstResponse, Duration greenFirstResponse, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         boolean green = "GIG_WORKER".equals(feedback.workerGroup()) || "MIGRANT_WORKER".equals(feedback.workerGroup());
         Instant due = now.plus(green ? greenFirstResponse : firstResponse);
         Case opened = new Case(idForFeedback(feedback.feedbackId()), caseNumber, "FEEDBACK", feedback.feedbackId(),

@@ -5,6 +5,7 @@ import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.identity.Masking;
 import cn.unionhub.security.Actor;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class FeedbackItem {
      * their own words, and nobody else needs the numbers.
      */
     public static Accepted accept(String id, String trackingNumber, ValidSubmission submission, Enterprise enterprise,
-            Submitter submitter, Instant now) {
+            Submitter submitter, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS); // what storage keeps: the receipt and later reads agree
         if (submission.anonymous() && (submitter.contactName() != null || submitter.contactPhone() != null)) {
             throw new IllegalArgumentException("An anonymous item keeps no contact details");
         }

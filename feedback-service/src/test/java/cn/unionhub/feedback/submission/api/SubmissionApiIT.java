@@ -81,6 +81,25 @@ class SubmissionApiIT {
     }
 
     @Test
+    void everyEndpointAnEnterpriseAccountMayCallKeepsTheAnonymousWorkerHidden(@Autowired cn.unionhub.security.AccessRules rules,
+            @Autowired cn.unionhub.platform.identity.Pseudonyms pseudonyms) {
+        String named = """
+                {"type":"COMPLAINT","category":"OTHER","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
+                 "anonymous":true,"text":"我叫张伟，电话13812345678，想反映加班问题。"}""";
+        HttpResponse<String> created = post("/api/v1/feedback/submissions", named, People.WORKER_ZHANG_WEI.token(), null);
+        String tracking = JSON.readTree(created.body()).path("trackingNumber").asString();
+        java.util.Map<String, String> ids = java.util.Map.of("trackingNumber", tracking);
+        java.util.List<String> secrets = java.util.List.of(People.WORKER_ZHANG_WEI.subject(), "13812345678",
+                pseudonyms.of(People.WORKER_ZHANG_WEI.subject()), JSON.readTree(created.body()).path("followUpToken").asString());
+
+        for (People union : new People[] {People.CHAIR_FUDE, People.DISTRICT_ZHENHAI}) {
+            assertThat(cn.unionhub.test.AnonymityProbe.calledPaths(rules, union, ids))
+                    .contains("/api/v1/feedback/submissions/" + tracking);
+            assertThat(cn.unionhub.test.AnonymityProbe.leaks("http://127.0.0.1:" + port, rules, union, ids, secrets)).isEmpty();
+        }
+    }
+
+    @Test
     void aRetriedSubmissionWithTheSameIdempotencyKeyGetsTheFirstAnswerAndNoTwin() {
         String key = UUID.randomUUID().toString();
         HttpResponse<String> first = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
