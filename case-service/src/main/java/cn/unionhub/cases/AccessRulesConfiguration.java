@@ -1,6 +1,7 @@
 package cn.unionhub.cases;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import cn.unionhub.security.AccessRules;
 import cn.unionhub.security.Role;
@@ -15,7 +16,12 @@ class AccessRulesConfiguration {
     AccessRules accessRules() {
         return AccessRules.define()
                 .publicly(GET, "/api/v1/cases/handling-organisations")
+                .allow(GET, "/api/v1/cases", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
+                        Role.GOV_SYSTEM)
                 .allow(GET, "/api/v1/cases/{caseNumber}", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
-                        Role.GOV_SYSTEM);
+                        Role.GOV_SYSTEM)
+                // Whoever the case is routed to answers and resolves it; scoping keeps them to their own cases.
+                .allow(POST, "/api/v1/cases/{caseNumber}/responses", Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION)
+                .allow(POST, "/api/v1/cases/{caseNumber}/resolution", Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
     }
 }

@@ -89,8 +89,13 @@ class SecurityE2EIT extends PlatformTest {
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 
+    /**
+     * Seed 000 as far as the platform goes today: a worker of 宁波富德能源 complains anonymously about
+     * the one-hour commute; it is routed to the enterprise union, which answers and resolves it
+     * (commuter buses); the worker follows every step; the enterprise never learns who complained.
+     */
     @Test
-    void anAnonymousComplaintThroughTheGatewayNeverTellsTheEnterpriseWhoSentIt() {
+    void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredAndResolvedWithoutRevealingTheWorker() {
         String worker = platform.demoToken("worker-zhang-wei");
         HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json")
@@ -120,6 +125,40 @@ class SecurityE2EIT extends PlatformTest {
             assertThat(item.path("status").asString()).isEqualTo("ROUTED");
             assertThat(item.path("timeline").get(1).path("note").asString()).startsWith("宁波富德能源有限公司工会（工单 GD-");
         });
+
+        // The union chair finds the case in the enterprise's work queue, answers, and resolves it.
+        String chairToken = platform.demoToken("chair-wang-fang");
+        JsonNode queue = JSON.readTree(platform.get(platform.gateway("/api/v1/cases?status=ROUTED"),
+                "Authorization", "Bearer " + chairToken).body());
+        String caseNumber = null;
+        for (JsonNode c : queue) {
+            if (tracking.equals(c.path("trackingNumber").asString())) {
+                caseNumber = c.path("caseNumber").asString();
+            }
+        }
+        assertThat(caseNumber).as(queue.toString()).isNotNull();
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/responses", chairToken,
+                "{\"text\":\"已把大家的意见反映给公司管理层，正在研究通勤方案。\"}").statusCode()).isEqualTo(200);
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/resolution", chairToken,
+                "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"公司安排资金租赁大巴车接送职工上下班。\"}").statusCode())
+                .isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode item = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                    "Authorization", "Bearer " + worker).body());
+            assertThat(item.path("status").asString()).isEqualTo("RESOLVED");
+            assertThat(item.path("timeline").findValuesAsString("kind")).containsExactly("RECEIVED", "ROUTED", "RESPONDED", "RESOLVED");
+            assertThat(item.path("timeline").get(3).path("note").asString()).contains("大巴车");
+        });
+        String chairView = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                "Authorization", "Bearer " + chairToken).body();
+        assertThat(chairView).contains("RESOLVED").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
+    }
+
+    private HttpResponse<String> postJson(String path, String token, String body) {
+        return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway(path)))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpResponse<String> postFeedback(String body) {

@@ -14,7 +14,9 @@ public final class EventCatalog {
     private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
             cn.unionhub.events.feedback.FeedbackSubmitted.class,
             cn.unionhub.events.cases.CaseOpened.class,
-            cn.unionhub.events.cases.CaseRouted.class);
+            cn.unionhub.events.cases.CaseRouted.class,
+            cn.unionhub.events.cases.CaseResponded.class,
+            cn.unionhub.events.cases.CaseResolved.class);
 
     private EventCatalog() {
     }

@@ -8,6 +8,8 @@ import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.util.List;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -59,6 +61,32 @@ public class CaseService {
                 }
             }
         }
+    }
+
+    public Case respond(String caseNumber, String text, Actor actor) {
+        String role = actor.has(Role.HANDLER) ? Role.HANDLER.name()
+                : actor.has(Role.DISTRICT_UNION) ? Role.DISTRICT_UNION.name() : Role.ENTERPRISE_UNION.name();
+        return change(caseNumber, actor, c -> c.respond(role, text, clock.instant()));
+    }
+
+    public Case resolve(String caseNumber, Case.Outcome outcome, String summary, Actor actor) {
+        return change(caseNumber, actor, c -> c.resolve(outcome, summary, clock.instant()));
+    }
+
+    /** The caller's work queue: an enterprise union sees its enterprise, district staff their district. */
+    public List<Case> queue(Actor actor, Case.Status status, int page, int size) {
+        boolean platformWide = actor.has(Role.HANDLER) || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM);
+        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
+        String district = platformWide ? null : actor.district();
+        if (!platformWide && enterprise == null && district == null) {
+            return List.of();
+        }
+        return cases.page(enterprise, district, status, page, size);
+    }
+
+    private Case change(String caseNumber, Actor actor, java.util.function.Function<Case, Case.Changed> change) {
+        find(caseNumber, actor); // the same 404 for foreign and unknown cases
+        return cases.change(caseNumber, change).orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
     }
 
     public Case find(String caseNumber, Actor actor) {

@@ -1,5 +1,7 @@
 package cn.unionhub.feedback.submission;
 
+import cn.unionhub.events.cases.CaseResolved;
+import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
@@ -115,9 +117,21 @@ public class SubmissionService {
 
     /** Case-service routed the item's case: the worker's timeline shows where it went. */
     public void recordRouted(CaseRouted routed) {
-        if (routed.feedbackId() != null && !items.change(routed.feedbackId(),
-                item -> item.routed(routed.organisationName(), routed.caseNumber(), routed.routedAt()))) {
-            log.warn("Case {} names unknown feedback item {}", routed.caseNumber(), routed.feedbackId());
+        onTimeline(routed.feedbackId(), routed.caseNumber(),
+                item -> item.routed(routed.organisationName(), routed.caseNumber(), routed.routedAt()));
+    }
+
+    public void recordResponded(CaseResponded responded) {
+        onTimeline(responded.feedbackId(), responded.caseNumber(), item -> item.responded(responded.text(), responded.respondedAt()));
+    }
+
+    public void recordResolved(CaseResolved resolved) {
+        onTimeline(resolved.feedbackId(), resolved.caseNumber(), item -> item.resolved(resolved.summary(), resolved.resolvedAt()));
+    }
+
+    private void onTimeline(String feedbackId, String caseNumber, java.util.function.UnaryOperator<FeedbackItem> step) {
+        if (feedbackId != null && !items.change(feedbackId, step)) {
+            log.warn("Case {} names unknown feedback item {}", caseNumber, feedbackId);
         }
     }
 

@@ -4,6 +4,8 @@ import cn.unionhub.events.DomainEvent;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -27,6 +29,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * need an assigned id and a {@code @Version} property (optimistic locking).
  */
 public class AggregateStore {
+
+    private static final int MODIFY_ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final EventEncoder encoder;
@@ -102,6 +106,32 @@ public class AggregateStore {
         accessor.setProperty(version, versionValue(version, current.longValue() + 1));
         relay.track(collection, !outbox.isEmpty());
         return accessor.getBean();
+    }
+
+    /** A changed aggregate (carrying the version it was loaded with) and the events its change caused. */
+    public record Change<T>(T aggregate, List<? extends DomainEvent> events) {
+    }
+
+    /**
+     * Loads an aggregate, applies a change and writes it with its events, retrying from a fresh
+     * load when someone else changed it in between. Business exceptions thrown by the change pass
+     * through untouched. Empty when there is no aggregate with that id.
+     */
+    public <T> Optional<T> modify(Class<T> type, Object id, Function<T, Change<T>> change) {
+        for (int attempt = 1; ; attempt++) {
+            T current = mongo.findById(id, type);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Change<T> changed = change.apply(current);
+            try {
+                return Optional.of(update(changed.aggregate(), changed.events()));
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == MODIFY_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 
     private List<Document> outboxEntries(List<? extends DomainEvent> events) {

@@ -36,4 +36,8 @@ class CaseDocument {
     Instant openedAt;
     @Indexed
     Instant firstResponseDueAt;
+    Instant firstRespondedAt;
+    Instant resolvedAt;
+    String outcome;
+    String resolutionSummary;
 }

@@ -80,9 +80,55 @@ class FeedbackIntakeIT {
     }
 
     @Test
+    void theEnterpriseUnionFindsItsCaseAnswersAndResolvesItWhileNeighboursCannotTouchIt() throws Exception {
+        String feedbackId = UUID.randomUUID().toString();
+        kafka.send(TestEvents.record(new FeedbackSubmitted(feedbackId, "ZGDP-20261121-Q0E0E1", "COMPLAINT",
+                "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY,
+                "宁波富德能源有限公司", "330211", true, "通勤太远", Map.of(), Map.of(), Instant.now()), UUID.randomUUID().toString())).join();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId)) == 1);
+
+        JsonNode queue = JSON.readTree(get("/api/v1/cases?status=ROUTED", People.CHAIR_FUDE.token()).body());
+        String caseNumber = null;
+        for (JsonNode c : queue) {
+            if ("ZGDP-20261121-Q0E0E1".equals(c.path("trackingNumber").asString())) {
+                caseNumber = c.path("caseNumber").asString();
+            }
+        }
+        assertThat(caseNumber).isNotNull();
+        assertThat(get("/api/v1/cases", People.CHAIR_BEILUN.token()).body()).doesNotContain(caseNumber);
+
+        assertThat(post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"越权答复\"}", People.CHAIR_BEILUN.token())
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> early = post("/api/v1/cases/" + caseNumber + "/resolution",
+                "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"未答复先办结\"}", People.CHAIR_FUDE.token());
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(early.body()).path("title").asString()).isEqualTo("当前状态下不能这样操作");
+
+        HttpResponse<String> answered = post("/api/v1/cases/" + caseNumber + "/responses",
+                "{\"text\":\"已向公司反映，公司正在研究通勤方案。\"}", People.CHAIR_FUDE.token());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).path("status").asString()).isEqualTo("IN_PROGRESS");
+        HttpResponse<String> resolved = post("/api/v1/cases/" + caseNumber + "/resolution",
+                "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"公司租赁大巴车接送职工上下班。\"}", People.CHAIR_FUDE.token());
+        assertThat(JSON.readTree(resolved.body()).path("status").asString()).isEqualTo("RESOLVED");
+
+        try (TopicProbe caseEvents = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
+            String caseId = "case-" + feedbackId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 4);
+            assertThat(caseEvents.withKey(caseId)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "cn.unionhub.case.opened.v1", "cn.unionhub.case.routed.v1", "cn.unionhub.case.responded.v1",
+                    "cn.unionhub.case.resolved.v1");
+            for (ConsumerRecord<String, byte[]> event : caseEvents.withKey(caseId)) {
+                assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aReviewOpensNoCase() {
         String feedbackId = UUID.randomUUID().toString();
-        FeedbackSubmitted review = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-REVIEW", "REVIEW", "WELFARE_BENEFITS", "APP",
+        FeedbackSubmitted review = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-RVW001", "REVIEW", "WELFARE_BENEFITS", "APP",
                 false, "REGULAR", People.Enterprises.FUDE_ENERGY, null, "330211", false, "福利不错", Map.of(), Map.of("PAY", 4),
                 Instant.now());
         String marker = UUID.randomUUID().toString();
@@ -95,6 +141,12 @@ class FeedbackIntakeIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", marker)) == 1);
         assertThat(mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId))).isZero();
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

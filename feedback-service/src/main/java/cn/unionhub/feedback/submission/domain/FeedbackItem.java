@@ -85,14 +85,26 @@ public final class FeedbackItem {
                 new LinkedHashMap<>(content.details()), ratings, submittedAt);
     }
 
-    /**
-     * The case was routed: the worker sees to whom, with the case number to quote. A later or
-     * repeated routing (re-dispatch) adds its own step; the status never moves backwards.
-     */
+    /** The case was routed: the worker sees to whom, with the case number to quote. */
     public FeedbackItem routed(String organisationName, String caseNumber, Instant at) {
+        return advance("ROUTED", organisationName + "（工单 " + caseNumber + "）", at, Status.ROUTED);
+    }
+
+    /** The handling organisation answered; the worker reads the answer on the timeline. */
+    public FeedbackItem responded(String answer, Instant at) {
+        return advance("RESPONDED", answer, at, Status.IN_PROGRESS);
+    }
+
+    /** The case was resolved; the worker may now rate how satisfied they are. */
+    public FeedbackItem resolved(String summary, Instant at) {
+        return advance("RESOLVED", summary, at, Status.RESOLVED);
+    }
+
+    /** Adds a step; the status only ever moves forward, so late or repeated events cannot undo progress. */
+    private FeedbackItem advance(String kind, String note, Instant at, Status target) {
         List<TimelineEntry> steps = new ArrayList<>(timeline);
-        steps.add(new TimelineEntry(at, "ROUTED", organisationName + "（工单 " + caseNumber + "）"));
-        Status next = status == Status.RECEIVED ? Status.ROUTED : status;
+        steps.add(new TimelineEntry(at, kind, note));
+        Status next = target.ordinal() > status.ordinal() ? target : status;
         return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps);
     }
 

@@ -1,6 +1,8 @@
 package cn.unionhub.feedback.submission.events;
 
 import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseResolved;
+import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.platform.events.EventRouter;
@@ -16,7 +18,10 @@ class CaseProgress {
     private final EventRouter events;
 
     CaseProgress(InboundEvents inbound, SubmissionService submissions) {
-        this.events = inbound.router("feedback-case-progress").on(CaseRouted.class, submissions::recordRouted);
+        this.events = inbound.router("feedback-case-progress")
+                .on(CaseRouted.class, submissions::recordRouted)
+                .on(CaseResponded.class, submissions::recordResponded)
+                .on(CaseResolved.class, submissions::recordResolved);
     }
 
     @KafkaListener(topics = Topics.CASE)

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,27 +39,13 @@ public class FeedbackItems {
         store.insert(toDocument(accepted.item(), idempotencyScope), accepted.events());
     }
 
-    /**
-     * Applies a change to an item, retrying on a concurrent change; returns false for an unknown id.
-     * Nothing else writes items, so a few retries always suffice.
-     */
+    /** Applies a change to an item (retried on a concurrent change); false for an unknown id. */
     public boolean change(String id, UnaryOperator<FeedbackItem> change) {
-        for (int attempt = 1; ; attempt++) {
-            FeedbackDocument current = mongo.findById(id, FeedbackDocument.class);
-            if (current == null) {
-                return false;
-            }
+        return store.modify(FeedbackDocument.class, id, current -> {
             FeedbackDocument changed = toDocument(change.apply(toDomain(current)), current.idempotencyScope);
             changed.version = current.version;
-            try {
-                store.update(changed, List.of());
-                return true;
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == 5) {
-                    throw concurrent;
-                }
-            }
-        }
+            return new AggregateStore.Change<>(changed, List.of());
+        }).isPresent();
     }
 
     public Optional<FeedbackItem> byTrackingNumber(String trackingNumber) {

@@ -74,6 +74,21 @@ class FeedbackItemTest {
     }
 
     @Test
+    void answersAndResolutionAreStepsAndALateRoutingEventCannotMoveTheStatusBack() {
+        FeedbackItem item = FeedbackItem.accept("id-5", "ZGDP-20261121-EEEEEE",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+
+        FeedbackItem resolved = item.responded("已反映给公司", NOW.plusSeconds(60))
+                .resolved("公司租赁大巴车接送职工上下班", NOW.plusSeconds(120))
+                .routed("宁波富德能源有限公司工会", "GD-20261121-FFFFFF", NOW.plusSeconds(5));
+
+        assertThat(resolved.status()).isEqualTo(FeedbackItem.Status.RESOLVED);
+        assertThat(resolved.timeline()).extracting(FeedbackItem.TimelineEntry::kind)
+                .containsExactly("RECEIVED", "RESPONDED", "RESOLVED", "ROUTED");
+    }
+
+    @Test
     void trackingNumbersCarryTheBeijingDateAndAreWellFormed() {
         String number = TrackingNumbers.next(NOW, new SplittableRandom(7));
 

@@ -1,0 +1,26 @@
+package cn.unionhub.events.cases;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
+import java.time.Instant;
+
+/**
+ * The case was resolved, with its outcome.
+ *
+ * @param caseId     aggregate id
+ * @param caseNumber human-readable number
+ * @param feedbackId the feedback item it came from, if any
+ * @param outcome    RESOLVED_BY_ENTERPRISE, MEDIATED, LEGAL_AID, JOINT_HANDLING or WAGES_RECOVERED
+ * @param summary    what was done, as the worker will read it
+ * @param resolvedAt when
+ */
+@EventContract(type = "cn.unionhub.case.resolved.v1", topic = Topics.CASE)
+public record CaseResolved(String caseId, String caseNumber, String feedbackId, String outcome, String summary,
+        Instant resolvedAt) implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return caseId;
+    }
+}
