@@ -92,10 +92,11 @@ class SecurityE2EIT extends PlatformTest {
     /**
      * Seed 000 as far as the platform goes today: a worker of 宁波富德能源 complains anonymously about
      * the one-hour commute; it is routed to the enterprise union, which answers and resolves it
-     * (commuter buses); the worker follows every step; the enterprise never learns who complained.
+     * (commuter buses); the worker follows every step and rates it satisfied; the enterprise never
+     * learns who complained. (The 镇海区 bulletin counting it comes with the reports.)
      */
     @Test
-    void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredAndResolvedWithoutRevealingTheWorker() {
+    void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredResolvedAndRatedWithoutRevealingTheWorker() {
         String worker = platform.demoToken("worker-zhang-wei");
         HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json")
@@ -150,9 +151,15 @@ class SecurityE2EIT extends PlatformTest {
             assertThat(item.path("timeline").findValuesAsString("kind")).containsExactly("RECEIVED", "ROUTED", "RESPONDED", "RESOLVED");
             assertThat(item.path("timeline").get(3).path("note").asString()).contains("大巴车");
         });
+        // The worker is satisfied: the item closes.
+        HttpResponse<String> rated = postJson("/api/v1/feedback/submissions/" + tracking + "/satisfaction", worker,
+                "{\"rating\":\"SATISFIED\"}");
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rated.body()).path("status").asString()).isEqualTo("CLOSED");
+
         String chairView = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
                 "Authorization", "Bearer " + chairToken).body();
-        assertThat(chairView).contains("RESOLVED").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
+        assertThat(chairView).contains("CLOSED").contains("SATISFIED").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
     }
 
     private HttpResponse<String> postJson(String path, String token, String body) {

@@ -18,11 +18,12 @@ class AccessRulesConfiguration {
                 .publicly(GET, "/api/v1/feedback/categories", "/api/v1/feedback/code-lists",
                         "/api/v1/feedback/category-definitions")
                 // The private token is the credential; the gateway throttles anonymous calls hard.
-                .publicly(POST, "/api/v1/feedback/follow-up")
+                .publicly(POST, "/api/v1/feedback/follow-up", "/api/v1/feedback/follow-up/satisfaction")
                 // Workers submit themselves; union staff and handlers record hotline calls and talks for them.
                 .allow(POST, "/api/v1/feedback/submissions", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
                         Role.HANDLER)
                 .allow(GET, "/api/v1/feedback/submissions/mine", Role.WORKER)
+                .allow(POST, "/api/v1/feedback/submissions/{trackingNumber}/satisfaction", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN);
     }

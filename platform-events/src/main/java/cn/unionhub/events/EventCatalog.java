@@ -13,10 +13,12 @@ public final class EventCatalog {
     /** Registered event record classes, in the order the AsyncAPI document lists them. */
     private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
             cn.unionhub.events.feedback.FeedbackSubmitted.class,
+            cn.unionhub.events.feedback.FeedbackRated.class,
             cn.unionhub.events.cases.CaseOpened.class,
             cn.unionhub.events.cases.CaseRouted.class,
             cn.unionhub.events.cases.CaseResponded.class,
-            cn.unionhub.events.cases.CaseResolved.class);
+            cn.unionhub.events.cases.CaseResolved.class,
+            cn.unionhub.events.cases.CaseReopened.class);
 
     private EventCatalog() {
     }

@@ -5,7 +5,9 @@ import cn.unionhub.cases.casework.domain.CaseFacts;
 import cn.unionhub.cases.casework.domain.CaseNumbers;
 import cn.unionhub.cases.casework.domain.RoutingRules;
 import cn.unionhub.cases.casework.store.Cases;
+import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import java.util.Optional;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
@@ -71,6 +73,19 @@ public class CaseService {
 
     public Case resolve(String caseNumber, Case.Outcome outcome, String summary, Actor actor) {
         return change(caseNumber, actor, c -> c.resolve(outcome, summary, clock.instant()));
+    }
+
+    /** A worker who is not satisfied sends the case back to work; other ratings change nothing here. */
+    public void onRating(FeedbackRated rated) {
+        if (!"NOT_SATISFIED".equals(rated.rating())) {
+            return;
+        }
+        Optional<Case> reopened = cases.byId(Case.idForFeedback(rated.feedbackId()))
+                .filter(c -> c.status() == Case.Status.RESOLVED)
+                .flatMap(c -> cases.change(c.caseNumber(), current -> current.status() == Case.Status.RESOLVED
+                        ? current.reopen("职工不满意：" + rated.reason(), clock.instant())
+                        : new Case.Changed(current, List.of())));
+        reopened.ifPresent(c -> log.info("Case {} reopened: the worker was not satisfied", c.caseNumber()));
     }
 
     /** The caller's work queue: an enterprise union sees its enterprise, district staff their district. */

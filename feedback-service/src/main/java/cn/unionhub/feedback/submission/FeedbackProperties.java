@@ -20,13 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requiredReviewDimensions dimensions every review must rate
  * @param categoryFields           category-specific fields
  * @param enterprises              enterprises known to the directory
+ * @param ratingWindow             how long a worker has to rate a resolved item
+ * @param defaultRating            what counts when they do not (documented in docs/architecture.md)
  */
 @ConfigurationProperties("unionhub.feedback")
 public record FeedbackProperties(
         @DefaultValue("2000") int maxTextLength,
         @DefaultValue List<RatingDimension> requiredReviewDimensions,
         @DefaultValue Map<FeedbackCategory, List<FieldDefinition>> categoryFields,
-        @DefaultValue List<Enterprise> enterprises) {
+        @DefaultValue List<Enterprise> enterprises,
+        @DefaultValue("7d") java.time.Duration ratingWindow,
+        @DefaultValue("SATISFIED") cn.unionhub.feedback.submission.domain.Satisfaction defaultRating) {
 
     public SubmissionRules rules() {
         Map<FeedbackCategory, CategoryDefinition> definitions = new EnumMap<>(FeedbackCategory.class);

@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.submission;
 
+import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
@@ -7,6 +8,7 @@ import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.domain.RawSubmission;
+import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.SubmissionRules;
 import cn.unionhub.feedback.submission.domain.TrackingNumbers;
@@ -46,6 +48,7 @@ public class SubmissionService {
     public record Submitted(FeedbackItem item, String followUpToken, boolean replayed) {
     }
 
+    private final FeedbackProperties properties;
     private final SubmissionRules rules;
     private final EnterpriseDirectory directory;
     private final FeedbackItems items;
@@ -55,6 +58,7 @@ public class SubmissionService {
 
     SubmissionService(FeedbackProperties properties, EnterpriseDirectory directory, FeedbackItems items,
             Pseudonyms pseudonyms, Clock clock) {
+        this.properties = properties;
         this.rules = properties.rules();
         this.directory = directory;
         this.items = items;
@@ -129,8 +133,43 @@ public class SubmissionService {
         onTimeline(resolved.feedbackId(), resolved.caseNumber(), item -> item.resolved(resolved.summary(), resolved.resolvedAt()));
     }
 
+    public void recordReopened(CaseReopened reopened) {
+        onTimeline(reopened.feedbackId(), reopened.caseNumber(), item -> item.reopened(reopened.reason(), reopened.reopenedAt()));
+    }
+
+    /** The signed-in worker rates their own resolved item. */
+    public void rate(String trackingNumber, Actor actor, Satisfaction satisfaction, String reason) {
+        FeedbackItem item = items.byTrackingNumber(trackingNumber)
+                .filter(found -> found.isOwnedBy(pseudonymOf(actor)))
+                .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+        items.change(item.id(), current -> current.rate(satisfaction, reason, false, clock.instant()));
+    }
+
+    /** An anonymous worker rates with the follow-up token, without signing in. */
+    public void rateByFollowUp(String trackingNumber, String token, Satisfaction satisfaction, String reason) {
+        FeedbackItem item = followUp(trackingNumber, token);
+        items.change(item.id(), current -> current.rate(satisfaction, reason, false, clock.instant()));
+    }
+
+    /**
+     * Items resolved longer ago than the rating window and still unrated get the documented
+     * default. Safe with several instances: rating twice is refused by the item itself.
+     */
+    public int applyDefaultRatings() {
+        int applied = 0;
+        for (String id : items.unratedResolvedBefore(clock.instant().minus(properties.ratingWindow()), 500)) {
+            try {
+                items.change(id, current -> current.rate(properties.defaultRating(), null, true, clock.instant()));
+                applied++;
+            } catch (cn.unionhub.platform.domain.ConflictException ratedMeanwhile) {
+                // the worker (or another instance) got there first
+            }
+        }
+        return applied;
+    }
+
     private void onTimeline(String feedbackId, String caseNumber, java.util.function.UnaryOperator<FeedbackItem> step) {
-        if (feedbackId != null && !items.change(feedbackId, step)) {
+        if (feedbackId != null && !items.change(feedbackId, item -> new FeedbackItem.Changed(step.apply(item), List.of()))) {
             log.warn("Case {} names unknown feedback item {}", caseNumber, feedbackId);
         }
     }

@@ -3,6 +3,7 @@ package cn.unionhub.cases.casework.domain;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.events.cases.CaseOpened;
+import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
@@ -104,6 +105,18 @@ public record Case(String id, String caseNumber, String source, String feedbackI
                 workerGroup, priority, Status.RESOLVED, organisationType, organisationName, routingRule, openedAt,
                 firstResponseDueAt, firstRespondedAt, now, result, summary.strip());
         return new Changed(next, List.of(new CaseResolved(id, caseNumber, feedbackId, result.name(), summary.strip(), now)));
+    }
+
+    /** A resolved case goes back to work, e.g. because the worker was not satisfied. */
+    public Changed reopen(String reason, Instant at) {
+        if (status != Status.RESOLVED) {
+            throw new ConflictException("case-illegal-transition", caseNumber, status.name(), "reopen");
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Case next = new Case(id, caseNumber, source, feedbackId, trackingNumber, category, enterprise, enterpriseName, district,
+                workerGroup, priority, Status.IN_PROGRESS, organisationType, organisationName, routingRule, openedAt,
+                firstResponseDueAt, firstRespondedAt, null, null, null);
+        return new Changed(next, List.of(new CaseReopened(id, caseNumber, feedbackId, reason, now)));
     }
 
     private static void requireText(String field, String text) {

@@ -2,6 +2,7 @@ package cn.unionhub.cases.casework.events;
 
 import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.events.Topics;
+import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
@@ -9,14 +10,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A new complaint, appeal or suggestion starts the routing pipeline. */
+/** A new complaint, appeal or suggestion starts the routing pipeline; a dissatisfied worker reopens its case. */
 @Component
 class FeedbackIntake {
 
     private final EventRouter events;
 
     FeedbackIntake(InboundEvents inbound, CaseService cases) {
-        this.events = inbound.router("case-intake").on(FeedbackSubmitted.class, cases::openFromFeedback);
+        this.events = inbound.router("case-intake")
+                .on(FeedbackSubmitted.class, cases::openFromFeedback)
+                .on(FeedbackRated.class, cases::onRating);
     }
 
     @KafkaListener(topics = Topics.FEEDBACK)

@@ -59,6 +59,10 @@ public class Cases {
         return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
     }
 
+    public Optional<Case> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(Cases::toDomain);
+    }
+
     public Optional<Case> byCaseNumber(String caseNumber) {
         return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("caseNumber").is(caseNumber)), CaseDocument.class))
                 .map(Cases::toDomain);

@@ -67,6 +67,22 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void onlyAResolvedCaseReopensAndThenItIsWorkedAgain() {
+        Case routed = routedCommuteCase();
+        assertThatThrownBy(() -> routed.reopen("不满意", OPENED)).isInstanceOf(ConflictException.class);
+
+        Case resolved = routed.respond("ENTERPRISE_UNION", "已反映", OPENED.plusSeconds(60)).changed()
+                .resolve(Case.Outcome.RESOLVED_BY_ENTERPRISE, "租大巴", OPENED.plusSeconds(120)).changed();
+        Case.Changed reopened = resolved.reopen("职工不满意：晚班没有车", OPENED.plusSeconds(600));
+
+        assertThat(reopened.changed().status()).isEqualTo(Case.Status.IN_PROGRESS);
+        assertThat(reopened.changed().outcome()).isNull();
+        assertThat(reopened.changed().firstRespondedAt()).isEqualTo(OPENED.plusSeconds(60));
+        assertThat(reopened.changed().resolve(Case.Outcome.JOINT_HANDLING, "增开晚班车", OPENED.plusSeconds(900)).changed().status())
+                .isEqualTo(Case.Status.RESOLVED);
+    }
+
+    @Test
     void anAnswerMustSaySomething() {
         assertThatThrownBy(() -> routedCommuteCase().respond("HANDLER", "  ", OPENED)).isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> routedCommuteCase().respond("HANDLER", "字".repeat(Case.MAX_TEXT + 1), OPENED))

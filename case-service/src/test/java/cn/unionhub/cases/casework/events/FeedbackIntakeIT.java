@@ -122,6 +122,17 @@ class FeedbackIntakeIT {
             for (ConsumerRecord<String, byte[]> event : caseEvents.withKey(caseId)) {
                 assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
             }
+
+            // The worker is not satisfied: the case goes back to work.
+            kafka.send(TestEvents.record(new cn.unionhub.events.feedback.FeedbackRated(feedbackId, "ZGDP-20261121-Q0E0E1",
+                    "NOT_SATISFIED", "晚班没有通勤车", false, People.Enterprises.FUDE_ENERGY, "330211", Instant.now()),
+                    UUID.randomUUID().toString())).join();
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 5);
+            ConsumerRecord<String, byte[]> reopened = caseEvents.withKey(caseId).get(4);
+            assertThat(TopicProbe.header(reopened, "ce_type")).isEqualTo("cn.unionhub.case.reopened.v1");
+            assertThat(JSON.readTree(reopened.value()).path("reason").asString()).isEqualTo("职工不满意：晚班没有通勤车");
+            assertThat(JSON.readTree(get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).body()).path("status").asString())
+                    .isEqualTo("IN_PROGRESS");
         }
     }
 

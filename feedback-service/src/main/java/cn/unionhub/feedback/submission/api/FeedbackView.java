@@ -16,7 +16,7 @@ import java.util.Map;
 record FeedbackView(String trackingNumber, String type, String category, String channel, String workerGroup,
         String enterprise, String enterpriseName, String district, boolean anonymous, String text,
         Map<String, Integer> ratings, Map<String, Object> details, String status, OffsetDateTime submittedAt,
-        List<Step> timeline, String contactName, String contactPhone) {
+        List<Step> timeline, String satisfaction, String contactName, String contactPhone) {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -32,6 +32,7 @@ record FeedbackView(String trackingNumber, String type, String category, String 
                 item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
                 item.status().name(), beijing(item.submittedAt()),
                 item.timeline().stream().map(e -> new Step(beijing(e.at()), e.kind(), e.note())).toList(),
+                item.rating() == null ? null : item.rating().satisfaction().name(),
                 showIdentity ? item.submitter().contactName() : null,
                 showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null);
     }

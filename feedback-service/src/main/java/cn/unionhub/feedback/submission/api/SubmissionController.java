@@ -2,6 +2,7 @@ package cn.unionhub.feedback.submission.api;
 
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.security.Actor;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -33,6 +34,14 @@ class SubmissionController {
     record FollowUpRequest(String trackingNumber, String token) {
     }
 
+    /** A worker's verdict; a reason is required when not satisfied. */
+    record RatingRequest(Satisfaction rating, String reason) {
+    }
+
+    /** The same, by an anonymous worker with the follow-up token. */
+    record FollowUpRatingRequest(String trackingNumber, String token, Satisfaction rating, String reason) {
+    }
+
     private final SubmissionService submissions;
 
     SubmissionController(SubmissionService submissions) {
@@ -61,6 +70,26 @@ class SubmissionController {
     FeedbackView find(@PathVariable String trackingNumber, Actor actor) {
         FeedbackItem item = submissions.find(trackingNumber, actor);
         return FeedbackView.of(item, item.showsIdentityTo(submissions.pseudonymOf(actor)));
+    }
+
+    @PostMapping("/submissions/{trackingNumber}/satisfaction")
+    FeedbackView rate(@PathVariable String trackingNumber, @RequestBody RatingRequest request, Actor actor) {
+        submissions.rate(trackingNumber, actor, required(request.rating()), request.reason());
+        return find(trackingNumber, actor);
+    }
+
+    @PostMapping("/follow-up/satisfaction")
+    FeedbackView rateByFollowUp(@RequestBody FollowUpRatingRequest request) {
+        submissions.rateByFollowUp(request.trackingNumber(), request.token(), required(request.rating()), request.reason());
+        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+    }
+
+    private static Satisfaction required(Satisfaction rating) {
+        if (rating == null) {
+            throw new cn.unionhub.platform.domain.RuleViolationException("invalid-rating",
+                    List.of(new cn.unionhub.platform.domain.RuleViolationException.FieldViolation("rating", "required")));
+        }
+        return rating;
     }
 
     @PostMapping("/follow-up")

@@ -1,7 +1,11 @@
 package cn.unionhub.feedback.submission.domain;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.Masking;
 import cn.unionhub.security.Actor;
 import java.time.Instant;
@@ -30,6 +34,20 @@ public final class FeedbackItem {
     public record Accepted(FeedbackItem item, List<DomainEvent> events) {
     }
 
+    /** A changed item and the events its change caused. */
+    public record Changed(FeedbackItem item, List<DomainEvent> events) {
+    }
+
+    /**
+     * The worker's verdict on the outcome.
+     *
+     * @param defaulted the worker did not answer within the rating window and the documented default applied
+     */
+    public record Rating(Satisfaction satisfaction, String reason, boolean defaulted, Instant at) {
+    }
+
+    public static final int MAX_REASON = 500;
+
     private final String id;
     private final String trackingNumber;
     private final ValidSubmission content;
@@ -38,9 +56,12 @@ public final class FeedbackItem {
     private final Instant submittedAt;
     private final Status status;
     private final List<TimelineEntry> timeline;
+    private final Instant resolvedAt;
+    private final Rating rating;
 
     private FeedbackItem(String id, String trackingNumber, ValidSubmission content, Enterprise enterprise,
-            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline) {
+            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline, Instant resolvedAt,
+            Rating rating) {
         this.id = id;
         this.trackingNumber = trackingNumber;
         this.content = content;
@@ -49,6 +70,8 @@ public final class FeedbackItem {
         this.submittedAt = submittedAt;
         this.status = status;
         this.timeline = List.copyOf(timeline);
+        this.resolvedAt = resolvedAt;
+        this.rating = rating;
     }
 
     /**
@@ -66,14 +89,16 @@ public final class FeedbackItem {
                 submission.workerGroup(), submission.enterprise(), Masking.inText(submission.text()), submission.ratings(),
                 submission.details(), submission.anonymous(), submission.contactName(), submission.contactPhone());
         FeedbackItem item = new FeedbackItem(id, trackingNumber, masked, enterprise, submitter, now, Status.RECEIVED,
-                List.of(new TimelineEntry(now, "RECEIVED", null)));
+                List.of(new TimelineEntry(now, "RECEIVED", null)), null, null);
         return new Accepted(item, List.of(item.submittedEvent()));
     }
 
     /** Rebuilds an item from storage. */
     public static FeedbackItem restore(String id, String trackingNumber, ValidSubmission content, Enterprise enterprise,
-            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline) {
-        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, status, timeline);
+            Submitter submitter, Instant submittedAt, Status status, List<TimelineEntry> timeline, Instant resolvedAt,
+            Rating rating) {
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, status, timeline,
+                resolvedAt, rating);
     }
 
     private FeedbackSubmitted submittedEvent() {
@@ -97,7 +122,48 @@ public final class FeedbackItem {
 
     /** The case was resolved; the worker may now rate how satisfied they are. */
     public FeedbackItem resolved(String summary, Instant at) {
-        return advance("RESOLVED", summary, at, Status.RESOLVED);
+        FeedbackItem advanced = advance("RESOLVED", summary, at, Status.RESOLVED);
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, advanced.status,
+                advanced.timeline, resolvedAt == null ? at : resolvedAt, rating);
+    }
+
+    /** The case was reopened (the worker was not satisfied, or a supervisor sent it back): work goes on. */
+    public FeedbackItem reopened(String note, Instant at) {
+        List<TimelineEntry> steps = new ArrayList<>(timeline);
+        steps.add(new TimelineEntry(at, "REOPENED", note));
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, Status.IN_PROGRESS, steps,
+                null, null);
+    }
+
+    /**
+     * The worker rates a resolved item, once. Satisfied or partly satisfied closes it; not
+     * satisfied needs a reason and is published so that the case reopens.
+     */
+    public Changed rate(Satisfaction satisfaction, String reason, boolean defaulted, Instant at) {
+        if (status != Status.RESOLVED || rating != null) {
+            throw new ConflictException("feedback-not-ratable", trackingNumber);
+        }
+        String why = reason == null || reason.isBlank() ? null : Masking.inText(reason.strip());
+        if (satisfaction == Satisfaction.NOT_SATISFIED && why == null) {
+            throw new RuleViolationException("invalid-rating", List.of(new FieldViolation("reason", "required")));
+        }
+        if (why != null && why.length() > MAX_REASON) {
+            throw new RuleViolationException("invalid-rating", List.of(new FieldViolation("reason", "too-long", MAX_REASON)));
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        List<TimelineEntry> steps = new ArrayList<>(timeline);
+        steps.add(new TimelineEntry(now, defaulted ? "RATED_BY_DEFAULT" : "RATED",
+                satisfaction.name() + (why == null ? "" : "：" + why)));
+        Status next = satisfaction == Satisfaction.NOT_SATISFIED ? Status.RESOLVED : Status.CLOSED;
+        FeedbackItem rated = new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps,
+                resolvedAt, new Rating(satisfaction, why, defaulted, now));
+        return new Changed(rated, List.of(new FeedbackRated(id, trackingNumber, satisfaction.name(), why, defaulted,
+                enterprise.uscc(), enterprise.district(), now)));
+    }
+
+    /** Resolved before the cutoff and still not rated: the documented default applies. */
+    public boolean awaitsRatingSince(Instant cutoff) {
+        return status == Status.RESOLVED && rating == null && resolvedAt != null && resolvedAt.isBefore(cutoff);
     }
 
     /** Adds a step; the status only ever moves forward, so late or repeated events cannot undo progress. */
@@ -105,7 +171,7 @@ public final class FeedbackItem {
         List<TimelineEntry> steps = new ArrayList<>(timeline);
         steps.add(new TimelineEntry(at, kind, note));
         Status next = target.ordinal() > status.ordinal() ? target : status;
-        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps);
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps, resolvedAt, rating);
     }
 
     /** The worker whose account submitted it (matched by pseudonym, never by identity). */
@@ -153,5 +219,13 @@ public final class FeedbackItem {
 
     public List<TimelineEntry> timeline() {
         return new ArrayList<>(timeline);
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public Rating rating() {
+        return rating;
     }
 }

@@ -1,6 +1,7 @@
 package cn.unionhub.feedback.submission.events;
 
 import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
@@ -21,7 +22,8 @@ class CaseProgress {
         this.events = inbound.router("feedback-case-progress")
                 .on(CaseRouted.class, submissions::recordRouted)
                 .on(CaseResponded.class, submissions::recordResponded)
-                .on(CaseResolved.class, submissions::recordResolved);
+                .on(CaseResolved.class, submissions::recordResolved)
+                .on(CaseReopened.class, submissions::recordReopened);
     }
 
     @KafkaListener(topics = Topics.CASE)

@@ -44,6 +44,12 @@ class FeedbackDocument {
     Instant submittedAt;
     String status;
     List<TimelineEntryDocument> timeline;
+    @Indexed(sparse = true)
+    Instant resolvedAt;
+    String rating;
+    String ratingReason;
+    boolean ratingDefaulted;
+    Instant ratedAt;
 
     record TimelineEntryDocument(Instant at, String kind, String note) {
     }

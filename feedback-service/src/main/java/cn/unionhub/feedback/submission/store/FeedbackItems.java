@@ -6,6 +6,7 @@ import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.domain.FeedbackType;
 import cn.unionhub.feedback.submission.domain.RatingDimension;
+import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.domain.WorkerGroup;
@@ -15,7 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.time.Instant;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,13 +41,22 @@ public class FeedbackItems {
         store.insert(toDocument(accepted.item(), idempotencyScope), accepted.events());
     }
 
-    /** Applies a change to an item (retried on a concurrent change); false for an unknown id. */
-    public boolean change(String id, UnaryOperator<FeedbackItem> change) {
+    /** Applies a change to an item and writes its events (retried on a concurrent change); false for an unknown id. */
+    public boolean change(String id, Function<FeedbackItem, FeedbackItem.Changed> change) {
         return store.modify(FeedbackDocument.class, id, current -> {
-            FeedbackDocument changed = toDocument(change.apply(toDomain(current)), current.idempotencyScope);
-            changed.version = current.version;
-            return new AggregateStore.Change<>(changed, List.of());
+            FeedbackItem.Changed changed = change.apply(toDomain(current));
+            FeedbackDocument updated = toDocument(changed.item(), current.idempotencyScope);
+            updated.version = current.version;
+            return new AggregateStore.Change<>(updated, changed.events());
         }).isPresent();
+    }
+
+    /** Resolved items nobody rated before the cutoff, oldest first. */
+    public List<String> unratedResolvedBefore(Instant cutoff, int limit) {
+        Query query = new Query(Criteria.where("status").is(FeedbackItem.Status.RESOLVED.name()).and("rating").is(null)
+                .and("resolvedAt").lt(cutoff)).with(Sort.by("resolvedAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, FeedbackDocument.class).stream().map(d -> d.id).toList();
     }
 
     public Optional<FeedbackItem> byTrackingNumber(String trackingNumber) {
@@ -93,6 +104,13 @@ public class FeedbackItems {
         d.status = item.status().name();
         d.timeline = item.timeline().stream()
                 .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note())).toList();
+        d.resolvedAt = item.resolvedAt();
+        if (item.rating() != null) {
+            d.rating = item.rating().satisfaction().name();
+            d.ratingReason = item.rating().reason();
+            d.ratingDefaulted = item.rating().defaulted();
+            d.ratedAt = item.rating().at();
+        }
         return d;
     }
 
@@ -108,6 +126,8 @@ public class FeedbackItems {
                 new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy),
                 d.submittedAt, FeedbackItem.Status.valueOf(d.status),
                 d.timeline == null ? List.of() : d.timeline.stream()
-                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note())).toList());
+                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note())).toList(),
+                d.resolvedAt, d.rating == null ? null
+                        : new FeedbackItem.Rating(Satisfaction.valueOf(d.rating), d.ratingReason, d.ratingDefaulted, d.ratedAt));
     }
 }

@@ -1,8 +1,12 @@
 package cn.unionhub.feedback.submission.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.Instant;
@@ -86,6 +90,58 @@ class FeedbackItemTest {
         assertThat(resolved.status()).isEqualTo(FeedbackItem.Status.RESOLVED);
         assertThat(resolved.timeline()).extracting(FeedbackItem.TimelineEntry::kind)
                 .containsExactly("RECEIVED", "RESPONDED", "RESOLVED", "ROUTED");
+    }
+
+    private static FeedbackItem resolvedCommute() {
+        return FeedbackItem.accept("id-6", "ZGDP-20261121-GGGGGG",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item()
+                .responded("已反映", NOW.plusSeconds(60)).resolved("公司租赁大巴车", NOW.plusSeconds(120));
+    }
+
+    @Test
+    void onlyAResolvedItemCanBeRatedAndOnlyOnce() {
+        FeedbackItem received = FeedbackItem.accept("id-7", "ZGDP-20261121-HHHHHH",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+        assertThatThrownBy(() -> received.rate(Satisfaction.SATISFIED, null, false, NOW)).isInstanceOf(ConflictException.class);
+
+        FeedbackItem.Changed rated = resolvedCommute().rate(Satisfaction.SATISFIED, null, false, NOW.plusSeconds(300));
+
+        assertThat(rated.item().status()).isEqualTo(FeedbackItem.Status.CLOSED);
+        assertThat(((FeedbackRated) rated.events().get(0)).rating()).isEqualTo("SATISFIED");
+        assertThatThrownBy(() -> rated.item().rate(Satisfaction.NOT_SATISFIED, "again", false, NOW.plusSeconds(400)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void notSatisfiedNeedsAReasonKeepsTheItemOpenAndAReopeningClearsTheRating() {
+        assertThatThrownBy(() -> resolvedCommute().rate(Satisfaction.NOT_SATISFIED, " ", false, NOW.plusSeconds(300)))
+                .isInstanceOf(RuleViolationException.class);
+
+        FeedbackItem.Changed unhappy = resolvedCommute().rate(Satisfaction.NOT_SATISFIED, "大巴车只有早班，晚班没有，电话13812345678",
+                false, NOW.plusSeconds(300));
+        FeedbackRated event = (FeedbackRated) unhappy.events().get(0);
+        assertThat(unhappy.item().status()).isEqualTo(FeedbackItem.Status.RESOLVED);
+        assertThat(event.reason()).contains("138****5678").doesNotContain("13812345678");
+
+        FeedbackItem reopened = unhappy.item().reopened("职工不满意：晚班没有通勤车", NOW.plusSeconds(310));
+        assertThat(reopened.status()).isEqualTo(FeedbackItem.Status.IN_PROGRESS);
+        assertThat(reopened.rating()).isNull();
+        assertThat(reopened.resolved("增加晚班通勤车", NOW.plusSeconds(900)).rate(Satisfaction.SATISFIED, null, false,
+                NOW.plusSeconds(1000)).item().status()).isEqualTo(FeedbackItem.Status.CLOSED);
+    }
+
+    @Test
+    void theDefaultAppliesOnlyAfterTheWindowToResolvedUnratedItems() {
+        FeedbackItem resolved = resolvedCommute();
+
+        assertThat(resolved.awaitsRatingSince(NOW.plusSeconds(60))).isFalse();
+        assertThat(resolved.awaitsRatingSince(NOW.plusSeconds(121))).isTrue();
+        FeedbackItem.Changed defaulted = resolved.rate(Satisfaction.SATISFIED, null, true, NOW.plusSeconds(7 * 86400));
+        assertThat(defaulted.item().timeline().get(defaulted.item().timeline().size() - 1).kind()).isEqualTo("RATED_BY_DEFAULT");
+        assertThat(((FeedbackRated) defaulted.events().get(0)).defaulted()).isTrue();
+        assertThat(defaulted.item().awaitsRatingSince(NOW.plusSeconds(8 * 86400))).isFalse();
     }
 
     @Test

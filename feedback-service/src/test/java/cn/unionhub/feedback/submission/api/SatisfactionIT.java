@@ -1,0 +1,159 @@
+package cn.unionhub.feedback.submission.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.events.cases.CaseResolved;
+import cn.unionhub.events.cases.CaseResponded;
+import cn.unionhub.feedback.submission.SubmissionService;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestEvents;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+@TestPropertySource(properties = "unionhub.feedback.rating-window=PT1S")
+class SatisfactionIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COMMUTE = """
+            {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
+             "enterprise":"91330211MA2H3K5Q1G","anonymous":true,"text":"单程一个多小时，希望安排通勤车。"}""";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventSchemas schemas;
+    @Autowired
+    SubmissionService submissions;
+
+    @Test
+    void anAnonymousWorkerRatesWithTheFollowUpTokenAndNotSatisfiedIsPublishedWithoutTheirIdentity() {
+        JsonNode receipt = submitAndResolve();
+        String tracking = receipt.path("trackingNumber").asString();
+        String token = receipt.path("followUpToken").asString();
+
+        HttpResponse<String> noReason = post("/api/v1/feedback/follow-up/satisfaction",
+                "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\"}", null);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noReason.body()).path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        assertThat(post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
+                + "\",\"token\":\"0000-0000-0000-0000-0000\",\"rating\":\"SATISFIED\"}", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> rated = post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
+                + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\",\"reason\":\"晚班没有通勤车\"}", null);
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rated.body()).path("satisfaction").asString()).isEqualTo("NOT_SATISFIED");
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.poll().stream()
+                    .anyMatch(r -> "cn.unionhub.feedback.rated.v1".equals(TopicProbe.header(r, "ce_type")) && contains(r, tracking)));
+            ConsumerRecord<String, byte[]> event = events.poll().stream()
+                    .filter(r -> "cn.unionhub.feedback.rated.v1".equals(TopicProbe.header(r, "ce_type")) && contains(r, tracking))
+                    .findFirst().orElseThrow();
+            assertThat(schemas.violations("cn.unionhub.feedback.rated.v1", JSON.readTree(event.value()))).isEmpty();
+            assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains("晚班没有通勤车")
+                    .doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void theSignedInWorkerRatesTheirOwnItemOnceAndNobodyElseCan() {
+        String tracking = submitAndResolve().path("trackingNumber").asString();
+        String satisfied = "{\"rating\":\"SATISFIED\"}";
+
+        assertThat(post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied, People.WORKER_LI_NA.token())
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> rated = post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
+                People.WORKER_ZHANG_WEI.token());
+        assertThat(JSON.readTree(rated.body()).path("status").asString()).isEqualTo("CLOSED");
+        HttpResponse<String> again = post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
+                People.WORKER_ZHANG_WEI.token());
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("title").asString()).isEqualTo("现在不能评价");
+    }
+
+    @Test
+    void noAnswerWithinTheRatingWindowCountsAsTheDocumentedDefault() {
+        String tracking = submitAndResolve().path("trackingNumber").asString();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            submissions.applyDefaultRatings();
+            return "CLOSED".equals(view(tracking).path("status").asString());
+        });
+        JsonNode item = view(tracking);
+        assertThat(item.path("satisfaction").asString()).isEqualTo("SATISFIED");
+        assertThat(item.path("timeline").findValuesAsString("kind")).endsWith("RATED_BY_DEFAULT");
+    }
+
+    /** Submits as 张伟 and plays case-service's answer and resolution on case.events. */
+    private JsonNode submitAndResolve() {
+        HttpResponse<String> created = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token());
+        JsonNode receipt = JSON.readTree(created.body());
+        String tracking = receipt.path("trackingNumber").asString();
+        String feedbackId = mongo.getCollection("feedback_items").find(new Document("trackingNumber", tracking)).first().getString("_id");
+        String caseNumber = "GD-20261121-" + tracking.substring(tracking.length() - 6);
+        kafka.send(TestEvents.record(new CaseResponded("case-" + feedbackId, caseNumber, feedbackId, "ENTERPRISE_UNION",
+                "已向公司反映", true, true, Instant.now()), UUID.randomUUID().toString())).join();
+        kafka.send(TestEvents.record(new CaseResolved("case-" + feedbackId, caseNumber, feedbackId, "RESOLVED_BY_ENTERPRISE",
+                "公司租赁大巴车接送职工上下班", Instant.now()), UUID.randomUUID().toString())).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(view(tracking).path("status").asString()));
+        return receipt;
+    }
+
+    private JsonNode view(String tracking) {
+        return JSON.readTree(send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions/" + tracking))
+                .header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token()).GET().build()).body());
+    }
+
+    private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {
+        return new String(record.value(), StandardCharsets.UTF_8).contains(text);
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
