@@ -93,7 +93,7 @@ class SecurityE2EIT extends PlatformTest {
      * Seed 000 as far as the platform goes today: a worker of 宁波富德能源 complains anonymously about
      * the one-hour commute; it is routed to the enterprise union, which answers and resolves it
      * (commuter buses); the worker follows every step and rates it satisfied; the enterprise never
-     * learns who complained. (The 镇海区 bulletin counting it comes with the reports.)
+     * learns who complained; the 镇海区 bulletin counts it.
      */
     @Test
     void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredResolvedAndRatedWithoutRevealingTheWorker() {
@@ -159,6 +159,16 @@ class SecurityE2EIT extends PlatformTest {
 
         String chairView = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
                 "Authorization", "Bearer " + chairToken).body();
+        // The 镇海区 bulletin for the month counts it, as a projection from the events.
+        String period = JSON.readTree(submitted.body()).path("submittedAt").asString().substring(0, 7);
+        String staff = platform.demoToken("staff-chen-jing");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode bulletin = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/bulletins/330211/" + period),
+                    "Authorization", "Bearer " + staff).body());
+            assertThat(bulletin.path("byCategory").path("CANTEEN_DORMITORY_COMMUTE").asLong()).isPositive();
+            assertThat(bulletin.path("resolved").asLong()).isPositive();
+            assertThat(bulletin.path("satisfaction").path("SATISFIED").asLong()).isPositive();
+        });
         assertThat(chairView).contains("CLOSED").contains("SATISFIED").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
     }
 

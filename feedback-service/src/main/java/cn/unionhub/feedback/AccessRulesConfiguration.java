@@ -25,6 +25,8 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/feedback/submissions/mine", Role.WORKER)
                 .allow(POST, "/api/v1/feedback/submissions/{trackingNumber}/satisfaction", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,
-                        Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN);
+                        Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN)
+                .allow(GET, "/api/v1/feedback/bulletins/{district}/{period}", Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN,
+                        Role.GOV_SYSTEM);
     }
 }

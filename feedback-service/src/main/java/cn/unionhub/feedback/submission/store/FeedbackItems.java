@@ -59,6 +59,10 @@ public class FeedbackItems {
         return mongo.find(query, FeedbackDocument.class).stream().map(d -> d.id).toList();
     }
 
+    public Optional<FeedbackItem> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, FeedbackDocument.class)).map(FeedbackItems::toDomain);
+    }
+
     public Optional<FeedbackItem> byTrackingNumber(String trackingNumber) {
         return one(Criteria.where("trackingNumber").is(trackingNumber));
     }

@@ -1,0 +1,59 @@
+package cn.unionhub.feedback.report.domain;
+
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worker-satisfaction bulletin (职工满意度情况通报) of one district for one month, computed from
+ * the month's counters and the previous month's: totals by category, channel and type; how much
+ * was resolved; how satisfied workers were; the prominent problems; the change from last month.
+ */
+public record Bulletin(String district, YearMonth period, long submitted, long needsHandling, long resolved,
+        Double resolutionRate, Map<String, Long> byCategory, Map<String, Long> byChannel, Map<String, Long> byType,
+        Map<String, Long> satisfaction, long ratedByDefault, Double satisfactionRate, List<String> topCategories,
+        List<Map.Entry<String, Long>> enterprisesMostUnresolved, long previousSubmitted, Double submittedChange) {
+
+    /** Monthly counters of one district, as the projection keeps them. */
+    public record Counters(long submitted, long needsHandling, long resolved, Map<String, Long> byCategory,
+            Map<String, Long> byChannel, Map<String, Long> byType, Map<String, Long> satisfaction, long ratedByDefault,
+            Map<String, Long> openByEnterprise) {
+
+        public static Counters empty() {
+            return new Counters(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
+        }
+    }
+
+    public static Bulletin of(String district, YearMonth period, Counters month, Counters previous) {
+        long rated = month.satisfaction().values().stream().mapToLong(Long::longValue).sum();
+        long content = month.satisfaction().getOrDefault("SATISFIED", 0L) + month.satisfaction().getOrDefault("PARTLY_SATISFIED", 0L);
+        List<String> top = month.byCategory().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+        List<Map.Entry<String, Long>> unresolved = month.openByEnterprise().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        return new Bulletin(district, period, month.submitted(), month.needsHandling(), month.resolved(),
+                ratio(month.resolved(), month.needsHandling()), sorted(month.byCategory()), sorted(month.byChannel()),
+                sorted(month.byType()), sorted(month.satisfaction()), month.ratedByDefault(), ratio(content, rated), top,
+                unresolved, previous.submitted(),
+                previous.submitted() == 0 ? null : round((month.submitted() - previous.submitted()) / (double) previous.submitted()));
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole == 0 ? null : round(part / (double) whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey)).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}

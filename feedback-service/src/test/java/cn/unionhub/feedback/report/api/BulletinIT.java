@@ -1,0 +1,103 @@
+package cn.unionhub.feedback.report.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.events.cases.CaseResolved;
+import cn.unionhub.feedback.report.domain.BulletinPeriods;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestEvents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class BulletinIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String period = BulletinPeriods.of(Instant.now()).toString();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void theDistrictBulletinCountsSubmissionsAndResolutionsFromEvents() {
+        JsonNode before = bulletin(People.DISTRICT_ZHENHAI);
+
+        String commute = submit("CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", "班车太少");
+        submit("CANTEEN_DORMITORY_COMMUTE", "APP", "食堂饭菜偏咸");
+        submit("SKILLS_TRAINING", "MINI_PROGRAM", "希望多开技能培训班");
+        String feedbackId = mongo.getCollection("feedback_items").find(new Document("trackingNumber", commute)).first().getString("_id");
+        kafka.send(TestEvents.record(new CaseResolved("case-" + feedbackId, "GD-20261121-" + commute.substring(commute.length() - 6),
+                feedbackId, "RESOLVED_BY_ENTERPRISE", "增开班车", Instant.now()), UUID.randomUUID().toString())).join();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode after = bulletin(People.DISTRICT_ZHENHAI);
+            assertThat(after.path("submitted").asLong()).isEqualTo(before.path("submitted").asLong() + 3);
+            assertThat(after.path("resolved").asLong()).isEqualTo(before.path("resolved").asLong() + 1);
+            assertThat(after.path("byCategory").path("CANTEEN_DORMITORY_COMMUTE").asLong())
+                    .isEqualTo(before.path("byCategory").path("CANTEEN_DORMITORY_COMMUTE").asLong() + 2);
+            assertThat(after.path("byChannel").path("APP").asLong()).isEqualTo(before.path("byChannel").path("APP").asLong() + 1);
+            assertThat(after.path("topCategories").get(0).asString()).isEqualTo("CANTEEN_DORMITORY_COMMUTE");
+        });
+    }
+
+    @Test
+    void districtStaffSeeTheirOwnDistrictAndTheCsvOpensAsATable() throws Exception {
+        assertThat(get("/api/v1/feedback/bulletins/330211/" + period, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> csv = get("/api/v1/feedback/bulletins/330211/" + period + "?format=csv", People.DISTRICT_ZHENHAI.token());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("\uFEFF指标,项目,数值\n").contains("提交总数,,");
+    }
+
+    private String submit(String category, String channel, String text) {
+        String body = "{\"type\":\"COMPLAINT\",\"category\":\"" + category + "\",\"channel\":\"" + channel
+                + "\",\"enterprise\":\"91330211MA2H3K5Q1G\",\"anonymous\":true,\"text\":\"" + text + "\"}";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return JSON.readTree(response.body()).path("trackingNumber").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode bulletin(People who) {
+        try {
+            return JSON.readTree(get("/api/v1/feedback/bulletins/330211/" + period, who.token()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
