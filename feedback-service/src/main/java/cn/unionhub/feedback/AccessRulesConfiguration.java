@@ -16,7 +16,7 @@ class AccessRulesConfiguration {
     AccessRules accessRules() {
         return AccessRules.define()
                 .publicly(GET, "/api/v1/feedback/categories", "/api/v1/feedback/code-lists",
-                        "/api/v1/feedback/category-definitions")
+                        "/api/v1/feedback/category-definitions", "/api/v1/feedback/enterprises/{enterprise}")
                 // The private token is the credential; the gateway throttles anonymous calls hard.
                 .publicly(POST, "/api/v1/feedback/follow-up", "/api/v1/feedback/follow-up/satisfaction")
                 // Workers submit themselves; union staff and handlers record hotline calls and talks for them.

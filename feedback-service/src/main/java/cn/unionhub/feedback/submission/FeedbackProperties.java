@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enterprises              enterprises known to the directory
  * @param ratingWindow             how long a worker has to rate a resolved item
  * @param defaultRating            what counts when they do not (documented in docs/architecture.md)
+ * @param kAnonymity               fewest reviews for an enterprise page to show averages and exact times
  */
 @ConfigurationProperties("unionhub.feedback")
 public record FeedbackProperties(
@@ -30,7 +31,8 @@ public record FeedbackProperties(
         @DefaultValue Map<FeedbackCategory, List<FieldDefinition>> categoryFields,
         @DefaultValue List<Enterprise> enterprises,
         @DefaultValue("7d") java.time.Duration ratingWindow,
-        @DefaultValue("SATISFIED") cn.unionhub.feedback.submission.domain.Satisfaction defaultRating) {
+        @DefaultValue("SATISFIED") cn.unionhub.feedback.submission.domain.Satisfaction defaultRating,
+        @DefaultValue("5") int kAnonymity) {
 
     public SubmissionRules rules() {
         Map<FeedbackCategory, CategoryDefinition> definitions = new EnumMap<>(FeedbackCategory.class);

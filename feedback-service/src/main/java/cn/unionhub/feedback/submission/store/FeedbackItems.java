@@ -59,6 +59,13 @@ public class FeedbackItems {
         return mongo.find(query, FeedbackDocument.class).stream().map(d -> d.id).toList();
     }
 
+    /** Resolved or closed items of an enterprise, most recently resolved first. */
+    public List<FeedbackItem> recentlyResolved(String enterprise, int limit) {
+        Query query = new Query(Criteria.where("enterprise").is(enterprise).and("resolvedAt").ne(null))
+                .with(Sort.by(Sort.Direction.DESC, "resolvedAt")).limit(limit);
+        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+    }
+
     public Optional<FeedbackItem> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, FeedbackDocument.class)).map(FeedbackItems::toDomain);
     }

@@ -1,0 +1,55 @@
+package cn.unionhub.feedback.enterprise.api;
+
+import cn.unionhub.feedback.enterprise.domain.EnterprisePage;
+import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
+import cn.unionhub.feedback.submission.FeedbackProperties;
+import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.platform.domain.NotFoundException;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public enterprise pages: what workers think of an employer, and how its union answers them. */
+@RestController
+@RequestMapping("/api/v1/feedback/enterprises")
+class EnterprisePageController {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int RECENT = 5;
+
+    private final EnterpriseStats stats;
+    private final EnterpriseDirectory directory;
+    private final FeedbackItems items;
+    private final FeedbackProperties properties;
+
+    EnterprisePageController(EnterpriseStats stats, EnterpriseDirectory directory, FeedbackItems items,
+            FeedbackProperties properties) {
+        this.stats = stats;
+        this.directory = directory;
+        this.items = items;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{enterprise}")
+    EnterprisePage page(@PathVariable String enterprise) {
+        var listed = directory.find(enterprise)
+                .orElseThrow(() -> new NotFoundException("enterprise-not-found", enterprise));
+        List<EnterprisePage.Resolved> recent = items.recentlyResolved(enterprise, RECENT).stream()
+                .map(EnterprisePageController::disclosed).toList();
+        return EnterprisePage.of(enterprise, listed.name(), listed.district(), stats.read(enterprise), recent,
+                properties.kAnonymity());
+    }
+
+    /** What was done, from the resolution step; the worker's own words are never disclosed. */
+    private static EnterprisePage.Resolved disclosed(FeedbackItem item) {
+        String whatWasDone = item.timeline().stream().filter(step -> step.kind().equals("RESOLVED"))
+                .reduce((first, last) -> last).map(FeedbackItem.TimelineEntry::note).orElse(null);
+        return new EnterprisePage.Resolved(item.content().type().name(), item.content().category().name(), whatWasDone,
+                item.resolvedAt().atZone(BEIJING).toLocalDate());
+    }
+}

@@ -1,0 +1,68 @@
+package cn.unionhub.feedback.enterprise.domain;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An enterprise's public page (the Dianping part): average stars per dimension, how many reviews,
+ * how often the union answered and resolved, how long resolution takes, and what was done lately.
+ *
+ * <p>k-anonymity: below {@code k} reviews an average would be one worker's own verdict and a
+ * date could point at them, so the page then shows counts and rates only — no averages, no times,
+ * resolved items by month.
+ */
+public record EnterprisePage(String enterprise, String name, String district, long reviews, boolean limited,
+        Map<String, Double> averageRatings, long handled, Double replyRate, Double resolutionRate,
+        Double medianHoursToResolve, List<PublicItem> recentlyResolved) {
+
+    /** A resolved item as disclosed (公示): what it was about and what was done, never the worker's words. */
+    public record PublicItem(String type, String category, String whatWasDone, String resolvedOn) {
+    }
+
+    /** Counters as the projection keeps them. */
+    public record Stats(long reviews, Map<String, Long> ratingSums, Map<String, Long> ratingCounts, long handled,
+            long responded, long resolved, List<Long> minutesToResolve) {
+    }
+
+    /** A resolved item before disclosure. */
+    public record Resolved(String type, String category, String whatWasDone, java.time.LocalDate resolvedOn) {
+    }
+
+    public static EnterprisePage of(String enterprise, String name, String district, Stats stats, List<Resolved> recent, int k) {
+        boolean limited = stats.reviews() < k;
+        Map<String, Double> averages = new LinkedHashMap<>();
+        if (!limited) {
+            stats.ratingSums().keySet().stream().sorted().forEach(dimension -> {
+                long count = stats.ratingCounts().getOrDefault(dimension, 0L);
+                if (count > 0) {
+                    averages.put(dimension, Math.round(10.0 * stats.ratingSums().get(dimension) / count) / 10.0);
+                }
+            });
+        }
+        List<PublicItem> disclosed = new ArrayList<>();
+        for (Resolved r : recent) {
+            disclosed.add(new PublicItem(r.type(), r.category(), r.whatWasDone(),
+                    limited ? YearMonth.from(r.resolvedOn()).toString() : r.resolvedOn().toString()));
+        }
+        return new EnterprisePage(enterprise, name, district, stats.reviews(), limited, limited ? null : averages,
+                stats.handled(), ratio(stats.responded(), stats.handled()), ratio(stats.resolved(), stats.handled()),
+                limited ? null : medianHours(stats.minutesToResolve()), disclosed);
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole == 0 ? null : Math.round(1000.0 * Math.min(part, whole) / whole) / 1000.0;
+    }
+
+    private static Double medianHours(List<Long> minutes) {
+        if (minutes.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = minutes.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        return Math.round(median / 6.0) / 10.0;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.unionhub.feedback.enterprise.events;
+
+import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseResolved;
+import cn.unionhub.events.cases.CaseResponded;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
+import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.InboundEvents;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps each enterprise's page counters from events (its own consumer group, like every projection). */
+@Component
+class EnterprisePageProjection {
+
+    static final String GROUP = "feedback-service.enterprise-pages";
+
+    private final EventRouter events;
+    private final EnterpriseStats stats;
+    private final FeedbackItems items;
+
+    EnterprisePageProjection(InboundEvents inbound, EnterpriseStats stats, FeedbackItems items) {
+        this.stats = stats;
+        this.items = items;
+        this.events = inbound.router(GROUP)
+                .on(FeedbackSubmitted.class, this::submitted)
+                .on(CaseResponded.class, this::responded)
+                .on(CaseResolved.class, this::resolved);
+    }
+
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP)
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.accept(record);
+    }
+
+    private void submitted(FeedbackSubmitted e) {
+        Map<String, Long> add = new LinkedHashMap<>();
+        if ("REVIEW".equals(e.type())) {
+            add.put("reviews", 1L);
+            e.ratings().forEach((dimension, stars) -> {
+                add.put("ratingSums." + dimension, (long) stars);
+                add.put("ratingCounts." + dimension, 1L);
+            });
+        }
+        if (e.needsHandling()) {
+            add.put("handled", 1L);
+        }
+        if (!add.isEmpty()) {
+            stats.increment(e.enterprise(), add);
+        }
+    }
+
+    private void responded(CaseResponded e) {
+        if (e.first() && e.feedbackId() != null) {
+            items.byId(e.feedbackId()).ifPresent(item -> stats.increment(item.enterprise().uscc(), Map.of("responded", 1L)));
+        }
+    }
+
+    private void resolved(CaseResolved e) {
+        if (e.feedbackId() != null) {
+            items.byId(e.feedbackId()).ifPresent(item -> stats.resolved(item.enterprise().uscc(),
+                    Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes())));
+        }
+    }
+}

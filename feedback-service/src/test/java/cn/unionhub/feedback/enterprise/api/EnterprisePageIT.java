@@ -1,0 +1,80 @@
+package cn.unionhub.feedback.enterprise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class EnterprisePageIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BEILUN = People.Enterprises.BEILUN_PORT_LOGISTICS;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void averagesAppearOnTheAnonymousPublicPageOnlyOnceFiveWorkersHaveReviewed() {
+        for (int i = 0; i < 4; i++) {
+            review(4);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> page().path("reviews").asLong() == 4);
+        JsonNode few = page();
+        assertThat(few.path("limited").asBoolean()).isTrue();
+        assertThat(few.path("averageRatings").isNull()).isTrue();
+
+        review(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> page().path("reviews").asLong() == 5);
+        JsonNode enough = page();
+        assertThat(enough.path("limited").asBoolean()).isFalse();
+        assertThat(enough.path("averageRatings").path("PAY").asDouble()).isEqualTo(3.6);
+        assertThat(enough.path("name").asString()).isEqualTo("宁波北仑港口物流有限公司");
+    }
+
+    @Test
+    void unknownEnterprisesHaveNoPage() throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/enterprises/91350100M000100Y43")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    private void review(int stars) {
+        String body = "{\"type\":\"REVIEW\",\"category\":\"WELFARE_BENEFITS\",\"channel\":\"APP\",\"enterprise\":\"" + BEILUN
+                + "\",\"text\":\"整体还行\",\"ratings\":{\"PAY\":" + stars + ",\"WELFARE\":4,\"WORKING_CONDITIONS\":3,"
+                + "\"DEMOCRATIC_MANAGEMENT\":3}}";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + People.WORKER_LI_NA.token())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Public: no token at all. */
+    private JsonNode page() {
+        try {
+            return JSON.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/enterprises/" + BEILUN)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.unionhub.feedback.enterprise.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnterprisePageTest {
+
+    private static final List<EnterprisePage.Resolved> RECENT = List.of(
+            new EnterprisePage.Resolved("COMPLAINT", "CANTEEN_DORMITORY_COMMUTE", "公司租赁大巴车接送职工上下班", LocalDate.of(2026, 10, 28)));
+
+    @Test
+    void belowKReviewsThePageShowsCountsAndRatesButNoAveragesOrDates() {
+        EnterprisePage.Stats few = new EnterprisePage.Stats(4, Map.of("PAY", 12L), Map.of("PAY", 4L), 10, 9, 8, List.of(60L, 120L));
+
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", few, RECENT, 5);
+
+        assertThat(page.limited()).isTrue();
+        assertThat(page.averageRatings()).isNull();
+        assertThat(page.medianHoursToResolve()).isNull();
+        assertThat(page.replyRate()).isEqualTo(0.9);
+        assertThat(page.resolutionRate()).isEqualTo(0.8);
+        assertThat(page.recentlyResolved().get(0).resolvedOn()).isEqualTo("2026-10");
+    }
+
+    @Test
+    void fromKReviewsOnAveragesMedianAndDatesAppear() {
+        EnterprisePage.Stats enough = new EnterprisePage.Stats(5, Map.of("PAY", 18L, "WELFARE", 22L),
+                Map.of("PAY", 5L, "WELFARE", 5L), 4, 4, 3, List.of(600L, 60L, 1440L));
+
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", enough, RECENT, 5);
+
+        assertThat(page.limited()).isFalse();
+        assertThat(page.averageRatings()).containsEntry("PAY", 3.6).containsEntry("WELFARE", 4.4);
+        assertThat(page.medianHoursToResolve()).isEqualTo(10.0);
+        assertThat(page.recentlyResolved().get(0).resolvedOn()).isEqualTo("2026-10-28");
+        assertThat(page.recentlyResolved().get(0).whatWasDone()).isEqualTo("公司租赁大巴车接送职工上下班");
+    }
+
+    @Test
+    void anEnterpriseWithNothingYetHasNoRates() {
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211",
+                new EnterprisePage.Stats(0, Map.of(), Map.of(), 0, 0, 0, List.of()), List.of(), 5);
+
+        assertThat(page.replyRate()).isNull();
+        assertThat(page.resolutionRate()).isNull();
+        assertThat(page.recentlyResolved()).isEmpty();
+    }
+}
