@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,10 @@ class FeedbackIntakeIT {
     @Value("${local.server.port}")
     int port;
 
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
     @Test
     void aComplaintOpensOneRoutedCaseHoweverOftenItIsDelivered() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
@@ -72,9 +75,9 @@ class FeedbackIntakeIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId)) == 1);
             String caseNumber = routed.path("caseNumber").asString();
-            assertThat(get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).statusCode()).isEqualTo(200);
-            assertThat(get("/api/v1/cases/" + caseNumber, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
-            assertThat(get("/api/v1/cases/" + caseNumber, People.HANDLER_MEDIATOR.token()).body())
+            assertThat(api().get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).statusCode()).isEqualTo(200);
+            assertThat(api().get("/api/v1/cases/" + caseNumber, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
+            assertThat(api().get("/api/v1/cases/" + caseNumber, People.HANDLER_MEDIATOR.token()).body())
                     .contains("\"priority\":\"NORMAL\"", "\"trackingNumber\":\"ZGDP-20261121-7KQM3X\"");
         }
     }
@@ -88,7 +91,7 @@ class FeedbackIntakeIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId)) == 1);
 
-        JsonNode queue = JSON.readTree(get("/api/v1/cases?status=ROUTED", People.CHAIR_FUDE.token()).body());
+        JsonNode queue = JSON.readTree(api().get("/api/v1/cases?status=ROUTED", People.CHAIR_FUDE.token()).body());
         String caseNumber = null;
         for (JsonNode c : queue) {
             if ("ZGDP-20261121-Q0E0E1".equals(c.path("trackingNumber").asString())) {
@@ -96,20 +99,20 @@ class FeedbackIntakeIT {
             }
         }
         assertThat(caseNumber).isNotNull();
-        assertThat(get("/api/v1/cases", People.CHAIR_BEILUN.token()).body()).doesNotContain(caseNumber);
+        assertThat(api().get("/api/v1/cases", People.CHAIR_BEILUN.token()).body()).doesNotContain(caseNumber);
 
-        assertThat(post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"越权答复\"}", People.CHAIR_BEILUN.token())
+        assertThat(api().post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"越权答复\"}", People.CHAIR_BEILUN.token())
                 .statusCode()).isEqualTo(404);
-        HttpResponse<String> early = post("/api/v1/cases/" + caseNumber + "/resolution",
+        HttpResponse<String> early = api().post("/api/v1/cases/" + caseNumber + "/resolution",
                 "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"未答复先办结\"}", People.CHAIR_FUDE.token());
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(early.body()).path("title").asString()).isEqualTo("当前状态下不能这样操作");
 
-        HttpResponse<String> answered = post("/api/v1/cases/" + caseNumber + "/responses",
+        HttpResponse<String> answered = api().post("/api/v1/cases/" + caseNumber + "/responses",
                 "{\"text\":\"已向公司反映，公司正在研究通勤方案。\"}", People.CHAIR_FUDE.token());
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(JSON.readTree(answered.body()).path("status").asString()).isEqualTo("IN_PROGRESS");
-        HttpResponse<String> resolved = post("/api/v1/cases/" + caseNumber + "/resolution",
+        HttpResponse<String> resolved = api().post("/api/v1/cases/" + caseNumber + "/resolution",
                 "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"公司租赁大巴车接送职工上下班。\"}", People.CHAIR_FUDE.token());
         assertThat(JSON.readTree(resolved.body()).path("status").asString()).isEqualTo("RESOLVED");
 
@@ -131,7 +134,7 @@ class FeedbackIntakeIT {
             ConsumerRecord<String, byte[]> reopened = caseEvents.withKey(caseId).get(4);
             assertThat(TopicProbe.header(reopened, "ce_type")).isEqualTo("cn.unionhub.case.reopened.v1");
             assertThat(JSON.readTree(reopened.value()).path("reason").asString()).isEqualTo("职工不满意：晚班没有通勤车");
-            assertThat(JSON.readTree(get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).body()).path("status").asString())
+            assertThat(JSON.readTree(api().get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).body()).path("status").asString())
                     .isEqualTo("IN_PROGRESS");
         }
     }
@@ -154,14 +157,5 @@ class FeedbackIntakeIT {
         assertThat(mongo.getCollection("cases").countDocuments(new Document("feedbackId", feedbackId))).isZero();
     }
 
-    private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 }

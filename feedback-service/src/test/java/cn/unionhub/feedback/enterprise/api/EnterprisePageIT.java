@@ -3,10 +3,9 @@ package cn.unionhub.feedback.enterprise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +20,13 @@ class EnterprisePageIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BEILUN = People.Enterprises.BEILUN_PORT_LOGISTICS;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
 
     @Test
     void averagesAppearOnTheAnonymousPublicPageOnlyOnceFiveWorkersHaveReviewed() {
@@ -46,8 +48,7 @@ class EnterprisePageIT {
 
     @Test
     void unknownEnterprisesHaveNoPage() throws Exception {
-        assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/enterprises/91350100M000100Y43")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/enterprises/91350100M000100Y43")).GET().build()).statusCode()).isEqualTo(404);
     }
 
     private void review(int stars) {
@@ -55,9 +56,9 @@ class EnterprisePageIT {
                 + "\",\"text\":\"整体还行\",\"ratings\":{\"PAY\":" + stars + ",\"WELFARE\":4,\"WORKING_CONDITIONS\":3,"
                 + "\"DEMOCRATIC_MANAGEMENT\":3}}";
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+            HttpResponse<String> response = api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + People.WORKER_LI_NA.token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -67,14 +68,10 @@ class EnterprisePageIT {
     /** Public: no token at all. */
     private JsonNode page() {
         try {
-            return JSON.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/enterprises/" + BEILUN)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+            return JSON.readTree(api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/enterprises/" + BEILUN)).GET().build()).body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 }

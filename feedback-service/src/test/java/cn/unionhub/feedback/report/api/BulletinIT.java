@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.feedback.report.domain.BulletinPeriods;
+import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 class BulletinIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String period = BulletinPeriods.of(Instant.now()).toString();
 
     @Value("${local.server.port}")
     int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -63,9 +65,9 @@ class BulletinIT {
 
     @Test
     void districtStaffSeeTheirOwnDistrictAndTheCsvOpensAsATable() throws Exception {
-        assertThat(get("/api/v1/feedback/bulletins/330211/" + period, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/v1/feedback/bulletins/330211/" + period, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> csv = get("/api/v1/feedback/bulletins/330211/" + period + "?format=csv", People.DISTRICT_ZHENHAI.token());
+        HttpResponse<String> csv = api().get("/api/v1/feedback/bulletins/330211/" + period + "?format=csv", People.DISTRICT_ZHENHAI.token());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("\uFEFF指标,项目,数值\n").contains("提交总数,,");
@@ -75,9 +77,9 @@ class BulletinIT {
         String body = "{\"type\":\"COMPLAINT\",\"category\":\"" + category + "\",\"channel\":\"" + channel
                 + "\",\"enterprise\":\"91330211MA2H3K5Q1G\",\"anonymous\":true,\"text\":\"" + text + "\"}";
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+            HttpResponse<String> response = api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             return JSON.readTree(response.body()).path("trackingNumber").asString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -86,18 +88,11 @@ class BulletinIT {
 
     private JsonNode bulletin(People who) {
         try {
-            return JSON.readTree(get("/api/v1/feedback/bulletins/330211/" + period, who.token()).body());
+            return JSON.readTree(api().get("/api/v1/feedback/bulletins/330211/" + period, who.token()).body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 }

@@ -7,13 +7,12 @@ import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +39,13 @@ class SatisfactionIT {
             {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
              "enterprise":"91330211MA2H3K5Q1G","anonymous":true,"text":"单程一个多小时，希望安排通勤车。"}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -59,14 +61,14 @@ class SatisfactionIT {
         String tracking = receipt.path("trackingNumber").asString();
         String token = receipt.path("followUpToken").asString();
 
-        HttpResponse<String> noReason = post("/api/v1/feedback/follow-up/satisfaction",
+        HttpResponse<String> noReason = api().post("/api/v1/feedback/follow-up/satisfaction",
                 "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\"}", null);
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(noReason.body()).path("errors").get(0).path("field").asString()).isEqualTo("reason");
-        assertThat(post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
+        assertThat(api().post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
                 + "\",\"token\":\"0000-0000-0000-0000-0000\",\"rating\":\"SATISFIED\"}", null).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> rated = post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
+        HttpResponse<String> rated = api().post("/api/v1/feedback/follow-up/satisfaction", "{\"trackingNumber\":\"" + tracking
                 + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\",\"reason\":\"晚班没有通勤车\"}", null);
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
         assertThat(JSON.readTree(rated.body()).path("satisfaction").asString()).isEqualTo("NOT_SATISFIED");
@@ -88,12 +90,12 @@ class SatisfactionIT {
         String tracking = submitAndResolve().path("trackingNumber").asString();
         String satisfied = "{\"rating\":\"SATISFIED\"}";
 
-        assertThat(post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied, People.WORKER_LI_NA.token())
+        assertThat(api().post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied, People.WORKER_LI_NA.token())
                 .statusCode()).isEqualTo(404);
-        HttpResponse<String> rated = post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
+        HttpResponse<String> rated = api().post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
                 People.WORKER_ZHANG_WEI.token());
         assertThat(JSON.readTree(rated.body()).path("status").asString()).isEqualTo("CLOSED");
-        HttpResponse<String> again = post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
+        HttpResponse<String> again = api().post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied,
                 People.WORKER_ZHANG_WEI.token());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("title").asString()).isEqualTo("现在不能评价");
@@ -114,7 +116,7 @@ class SatisfactionIT {
 
     /** Submits as 张伟 and plays case-service's answer and resolution on case.events. */
     private JsonNode submitAndResolve() {
-        HttpResponse<String> created = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token());
+        HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token());
         JsonNode receipt = JSON.readTree(created.body());
         String tracking = receipt.path("trackingNumber").asString();
         String feedbackId = mongo.getCollection("feedback_items").find(new Document("trackingNumber", tracking)).first().getString("_id");
@@ -128,7 +130,7 @@ class SatisfactionIT {
     }
 
     private JsonNode view(String tracking) {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions/" + tracking))
+        return JSON.readTree(api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions/" + tracking))
                 .header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token()).GET().build()).body());
     }
 
@@ -136,24 +138,6 @@ class SatisfactionIT {
         return new String(record.value(), StandardCharsets.UTF_8).contains(text);
     }
 
-    private HttpResponse<String> post(String path, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +32,13 @@ class SubmissionApiIT {
              "text":"厂区离市区15公里，公交不便，单程要一个多小时，希望公司安排通勤车。",
              "details":{"commuteMinutesOneWay":70}}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -44,7 +46,7 @@ class SubmissionApiIT {
 
     @Test
     void anAnonymousComplaintIsAcceptedPublishedAndFollowedWithoutEverRevealingTheWorker() {
-        HttpResponse<String> created = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), null);
+        HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), null);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(created.body());
@@ -63,20 +65,20 @@ class SubmissionApiIT {
                     .doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_").doesNotContain(followUpToken);
         }
 
-        HttpResponse<String> chair = get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token());
+        HttpResponse<String> chair = api().get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token());
         assertThat(chair.statusCode()).isEqualTo(200);
         assertThat(chair.body()).contains("通勤车").doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_");
         assertThat(JSON.readTree(chair.body()).path("contactName").isNull()).isTrue();
-        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/feedback/submissions/" + tracking, People.WORKER_LI_NA.token()).statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/feedback/submissions/mine", People.WORKER_ZHANG_WEI.token()).body()).contains(tracking);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.WORKER_LI_NA.token()).statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/v1/feedback/submissions/mine", People.WORKER_ZHANG_WEI.token()).body()).contains(tracking);
 
-        HttpResponse<String> followed = post("/api/v1/feedback/follow-up",
+        HttpResponse<String> followed = api().post("/api/v1/feedback/follow-up",
                 "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + followUpToken.toLowerCase() + "\"}", null, null);
         assertThat(followed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(followed.body()).path("timeline").get(0).path("kind").asString()).isEqualTo("RECEIVED");
-        assertThat(post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"WRONG-TOKEN\"}",
+        assertThat(api().post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"WRONG-TOKEN\"}",
                 null, null).statusCode()).isEqualTo(404);
     }
 
@@ -86,7 +88,7 @@ class SubmissionApiIT {
         String named = """
                 {"type":"COMPLAINT","category":"OTHER","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
                  "anonymous":true,"text":"我叫张伟，电话13812345678，想反映加班问题。"}""";
-        HttpResponse<String> created = post("/api/v1/feedback/submissions", named, People.WORKER_ZHANG_WEI.token(), null);
+        HttpResponse<String> created = api().post("/api/v1/feedback/submissions", named, People.WORKER_ZHANG_WEI.token(), null);
         String tracking = JSON.readTree(created.body()).path("trackingNumber").asString();
         java.util.Map<String, String> ids = java.util.Map.of("trackingNumber", tracking);
         java.util.List<String> secrets = java.util.List.of(People.WORKER_ZHANG_WEI.subject(), "13812345678",
@@ -102,8 +104,8 @@ class SubmissionApiIT {
     @Test
     void aRetriedSubmissionWithTheSameIdempotencyKeyGetsTheFirstAnswerAndNoTwin() {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
-        HttpResponse<String> retry = post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
+        HttpResponse<String> first = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
+        HttpResponse<String> retry = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -114,7 +116,7 @@ class SubmissionApiIT {
         assertThat(mongo.getCollection("feedback_items").countDocuments(
                 new org.bson.Document("trackingNumber", a.path("trackingNumber").asString()))).isEqualTo(1);
         // The same key from another worker is another request.
-        assertThat(post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_LI_NA.token(), key).statusCode()).isEqualTo(201);
+        assertThat(api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_LI_NA.token(), key).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -124,8 +126,8 @@ class SubmissionApiIT {
                 {"type":"REVIEW","category":"FOOD","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1X",
                  "text":"","ratings":{"PAY":9}}""";
 
-        HttpResponse<String> zh = post("/api/v1/feedback/submissions", bad, People.WORKER_ZHANG_WEI.token(), null);
-        HttpResponse<String> en = send(HttpRequest.newBuilder(uri("/api/v1/feedback/submissions"))
+        HttpResponse<String> zh = api().post("/api/v1/feedback/submissions", bad, People.WORKER_ZHANG_WEI.token(), null);
+        HttpResponse<String> en = api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions"))
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token())
                 .POST(HttpRequest.BodyPublishers.ofString(bad)).build());
@@ -147,12 +149,12 @@ class SubmissionApiIT {
                  "text":"来电反映两个月工资未发。","workerGroup":"MIGRANT_WORKER","contactName":"熊恒","contactPhone":"13912345678",
                  "details":{"amountOwedFen":1200000,"workersAffected":3,"owedSince":"2026-09"}}""";
 
-        HttpResponse<String> recorded = post("/api/v1/feedback/submissions", call, People.HANDLER_MEDIATOR.token(), null);
+        HttpResponse<String> recorded = api().post("/api/v1/feedback/submissions", call, People.HANDLER_MEDIATOR.token(), null);
 
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
         assertThat(JSON.readTree(recorded.body()).path("followUpToken").isNull()).isTrue();
         String tracking = JSON.readTree(recorded.body()).path("trackingNumber").asString();
-        JsonNode seen = JSON.readTree(get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token()).body());
+        JsonNode seen = JSON.readTree(api().get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_FUDE.token()).body());
         assertThat(seen.path("contactName").asString()).isEqualTo("熊恒");
         assertThat(seen.path("contactPhone").asString()).isEqualTo("139****5678");
         assertThat(seen.path("details").path("amountOwedFen").asLong()).isEqualTo(1_200_000L);
@@ -162,31 +164,7 @@ class SubmissionApiIT {
         return new String(record.value(), StandardCharsets.UTF_8).contains(text);
     }
 
-    private HttpResponse<String> post(String path, String body, String token, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(request.build());
-    }
 
-    private HttpResponse<String> get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build());
-    }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 }
