@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
  * {@code unionhub.gateway.limits.*}: request limits of the gateway. Buckets live in each gateway
  * instance, so with N replicas a caller may get up to N times these numbers.
  *
+ * @param enabled        rate limiting on (the body size limit always applies); off only for load tests
  * @param maxRequestSize largest request body accepted (413 above it)
  * @param perUser        default limit per signed-in user (token {@code sub})
  * @param perAddress     default limit per client address for callers without a token
@@ -17,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("unionhub.gateway.limits")
 public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("1MB") DataSize maxRequestSize,
         Limit perUser,
         Limit perAddress,

@@ -37,6 +37,10 @@ class RequestLimitFilter implements WebFilter, Ordered {
     RequestLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
         this.properties = properties;
         this.problems = problems;
+        if (!properties.enabled()) {
+            org.slf4j.LoggerFactory.getLogger(RequestLimitFilter.class)
+                    .warn("Rate limiting is OFF (unionhub.gateway.limits.enabled=false): for load tests only, never in production");
+        }
     }
 
     /** After Spring Security's web filter (order -100), so the principal is known. */
@@ -53,6 +57,9 @@ class RequestLimitFilter implements WebFilter, Ordered {
         }
         if (exchange.getRequest().getHeaders().getContentLength() > properties.maxRequestSize().toBytes()) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
+        }
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
         }
         return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {

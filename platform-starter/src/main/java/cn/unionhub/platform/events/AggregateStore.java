@@ -62,7 +62,7 @@ public class AggregateStore {
         }
         String collection = entity.getCollection();
         mongo.execute(collection, c -> c.insertOne(document));
-        relay.track(collection, !outbox.isEmpty());
+        relay.track(collection, document.get("_id"), !outbox.isEmpty());
         return bean;
     }
 
@@ -104,7 +104,7 @@ public class AggregateStore {
                     + " was changed concurrently (expected version " + current + ")");
         }
         accessor.setProperty(version, versionValue(version, current.longValue() + 1));
-        relay.track(collection, !outbox.isEmpty());
+        relay.track(collection, id, !outbox.isEmpty());
         return accessor.getBean();
     }
 

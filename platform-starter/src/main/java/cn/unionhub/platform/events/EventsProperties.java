@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions                   partitions per created topic (keys are aggregate ids, so this bounds consumer parallelism)
  * @param replicas                     replication factor of created topics (1 locally, 3 in production)
  * @param relayInterval                how often the relay looks for pending events when not woken
+ * @param relayScanInterval            how often, at most, it searches for pending events it was not told about
  * @param relayMaxBackoff              longest wait between attempts while the broker is unreachable
  * @param relayLease                   how long one relay instance owns a document it publishes
  * @param relayBatchSize               documents per collection per pass
@@ -27,6 +28,7 @@ public record EventsProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("2s") Duration relayScanInterval,
         @DefaultValue("10s") Duration relayMaxBackoff,
         @DefaultValue("30s") Duration relayLease,
         @DefaultValue("100") int relayBatchSize,

@@ -17,9 +17,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +46,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * order per aggregate, once the broker is back.
  *
  * <p>Several instances may run: a short lease on each document makes sure one relay at a time
- * publishes a given aggregate's events, which keeps them in order.
+ * publishes a given aggregate's events, which keeps them in order. Documents are handled in
+ * batches, so a broker round trip is paid once per batch rather than once per document.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -60,6 +63,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Runnable ensureTopics;
 
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    /** Documents this instance just wrote events into: published by id, without searching. */
+    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    private volatile long lastScan;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private final Counter published;
@@ -89,12 +95,20 @@ public class OutboxRelay implements SmartLifecycle {
                 .baseUnit("seconds").description("Age of the oldest event still waiting in an outbox").register(meters);
     }
 
-    /** Called by {@link AggregateStore} after a write, so new events go out without waiting for the next poll. */
-    void track(String collection, boolean hasNewEvents) {
+    private record Hint(String collection, Object id) {
+    }
+
+    /**
+     * Called by {@link AggregateStore} after a write: the document's events go out at once, found
+     * by id. Searching for pending documents is only the safety net (events of other instances or
+     * earlier runs), because some stores — mongo-java-server — cannot index that search.
+     */
+    void track(String collection, Object id, boolean hasNewEvents) {
         if (collections.add(collection)) {
             ensureIndex(collection);
         }
         if (hasNewEvents) {
+            hints.add(new Hint(collection, id));
             wakeUp.release();
         }
     }
@@ -171,8 +185,34 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every collection with pending events; returns how many events were published. */
+    /** One pass: the documents just written, then — now and then — a search for anything else pending. */
     public int relayOnce() {
+        int count = publishHinted();
+        long now = clock.millis();
+        if (count == 0 || now - lastScan >= properties.relayScanInterval().toMillis()) {
+            lastScan = now;
+            count += publishSearched();
+        }
+        return count;
+    }
+
+    private int publishHinted() {
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        for (int taken = 0; taken < properties.relayBatchSize(); taken++) {
+            Hint hint = hints.poll();
+            if (hint == null) {
+                break;
+            }
+            byCollection.computeIfAbsent(hint.collection(), c -> new ArrayList<>()).add(hint.id());
+        }
+        int count = 0;
+        for (Map.Entry<String, List<Object>> entry : byCollection.entrySet()) {
+            count += publishBatch(entry.getKey(), entry.getValue().stream().distinct().toList());
+        }
+        return count;
+    }
+
+    private int publishSearched() {
         discoverCollections();
         Map<String, List<Document>> pending = new LinkedHashMap<>();
         long oldest = 0;
@@ -190,57 +230,71 @@ public class OutboxRelay implements SmartLifecycle {
         oldestPendingMillis.set(oldest);
         int count = 0;
         for (Map.Entry<String, List<Document>> entry : pending.entrySet()) {
-            for (Document document : entry.getValue()) {
-                count += publish(entry.getKey(), document.get("_id"));
-            }
+            count += publishBatch(entry.getKey(), entry.getValue().stream().map(d -> d.get("_id")).toList());
         }
         return count;
     }
 
-    private int publish(String collection, Object id) {
+    /**
+     * Publishes the events of a batch of documents: each is claimed with a short lease (by id, a
+     * key lookup in every store), every event is sent without waiting in between, the
+     * acknowledgements are awaited once, and only then is each document cleared. If any send
+     * fails, the round's leases are released and nothing is cleared: the events go out again
+     * later, and consumers recognise the ones that had arrived by their ids.
+     */
+    private int publishBatch(String collection, List<Object> ids) {
         Instant now = clock.instant();
-        Query claimable = new Query(new Criteria().andOperator(
-                Criteria.where("_id").is(id),
-                Criteria.where(OutboxEntry.FIELD + ".0").exists(true),
-                new Criteria().orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
-                        Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)))));
-        Document claimed = mongo.findAndModify(claimable,
-                new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease()))),
-                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-        if (claimed == null) {
-            return 0; // another instance holds it, or it was drained meanwhile
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            // _id at the top level of the query: stores without a query planner (mongo-java-server) only
+            // recognise a key lookup there, and scan the whole collection otherwise.
+            Document document = mongo.findAndModify(new Query(Criteria.where("_id").is(id)
+                            .and(OutboxEntry.FIELD + ".0").exists(true)
+                            .orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
+                                    Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)))),
+                    new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease()))),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            if (document != null) {
+                claimed.add(document); // null: another instance holds it, or it was drained meanwhile
+            }
         }
-        List<Document> entries = claimed.getList(OutboxEntry.FIELD, Document.class);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         List<CompletableFuture<?>> sends = new ArrayList<>();
         try {
-            for (Document entry : entries) {
-                sends.add(kafka.send(toRecord(entry)));
+            for (Document document : claimed) {
+                for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+                    sends.add(kafka.send(toRecord(entry)));
+                }
             }
-            for (CompletableFuture<?> send : sends) {
-                send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().unset(OutboxEntry.LEASE), collection);
+            for (Document document : claimed) {
+                mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))), new Update().unset(OutboxEntry.LEASE),
+                        collection);
+            }
             throw new PublishFailedException(rootMessage(e));
         }
-
-        List<Object> ids = entries.stream().map(entry -> entry.get("id")).toList();
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                new Update().pull(OutboxEntry.FIELD, new Document("id", new Document("$in", ids))).unset(OutboxEntry.LEASE),
-                collection);
-        refreshPendingSince(collection, id);
-        published.increment(entries.size());
-        return entries.size();
+        int count = 0;
+        for (Document document : claimed) {
+            List<Object> sent = document.getList(OutboxEntry.FIELD, Document.class).stream().map(entry -> entry.get("id")).toList();
+            Document after = mongo.findAndModify(new Query(Criteria.where("_id").is(document.get("_id"))),
+                    new Update().pull(OutboxEntry.FIELD, new Document("id", new Document("$in", sent))).unset(OutboxEntry.LEASE),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            refreshPendingSince(collection, document.get("_id"), after);
+            count += sent.size();
+        }
+        published.increment(count);
+        return count;
     }
 
     /** After draining, the pending marker must name the oldest entry left, or disappear. */
-    private void refreshPendingSince(String collection, Object id) {
-        Query byId = new Query(Criteria.where("_id").is(id));
-        byId.fields().include(OutboxEntry.FIELD);
-        Document after = mongo.findOne(byId, Document.class, collection);
+    private void refreshPendingSince(String collection, Object id, Document after) {
         List<Document> left = after == null ? List.of() : after.getList(OutboxEntry.FIELD, Document.class, List.of());
         if (left.isEmpty()) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(OutboxEntry.FIELD).size(0)),
