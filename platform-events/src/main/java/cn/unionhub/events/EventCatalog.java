@@ -1,8 +1,6 @@
 package cn.unionhub.events;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Every published event type. The AsyncAPI document ({@code /asyncapi.yaml}) must list exactly
@@ -33,10 +31,6 @@ public final class EventCatalog {
             throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventContract");
         }
         return contract;
-    }
-
-    public static Optional<Class<? extends DomainEvent>> byType(String type) {
-        return EVENTS.stream().filter(c -> Objects.equals(contractOf(c).type(), type)).findFirst();
     }
 
     public static String schemaPath(String type) {

@@ -25,10 +25,6 @@ public class EventSchemas {
                 .toList();
     }
 
-    public boolean knows(String type) {
-        return schemas.containsKey(type) || EventSchemas.class.getResource(EventCatalog.schemaPath(type)) != null;
-    }
-
     private Schema schemaOf(String type) {
         return schemas.computeIfAbsent(type, t -> {
             try (InputStream in = EventSchemas.class.getResourceAsStream(EventCatalog.schemaPath(t))) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -54,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String SCHEMA_BASE = "https://unionhub.cn/schemas/events/";
     static final String PENDING_INDEX = "outbox_pending";
+    private static final int MAX_HINTS = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -63,8 +65,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final Runnable ensureTopics;
 
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    /** Documents this instance just wrote events into: published by id, without searching. */
+    /**
+     * Documents this instance just wrote events into: published by id, without searching. Bounded,
+     * because while the broker is down writes go on: hints beyond the bound (and hints of a failed
+     * round) are dropped, and the periodic search finds those documents instead.
+     */
     private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger hinted = new AtomicInteger();
     private volatile long lastScan;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong oldestPendingMillis = new AtomicLong();
@@ -108,7 +115,11 @@ public class OutboxRelay implements SmartLifecycle {
             ensureIndex(collection);
         }
         if (hasNewEvents) {
-            hints.add(new Hint(collection, id));
+            if (hinted.incrementAndGet() <= MAX_HINTS) {
+                hints.add(new Hint(collection, id));
+            } else {
+                hinted.decrementAndGet();
+            }
             wakeUp.release();
         }
     }
@@ -203,6 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (hint == null) {
                 break;
             }
+            hinted.decrementAndGet();
             byCollection.computeIfAbsent(hint.collection(), c -> new ArrayList<>()).add(hint.id());
         }
         int count = 0;
