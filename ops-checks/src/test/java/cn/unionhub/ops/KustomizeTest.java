@@ -1,0 +1,132 @@
+package cn.unionhub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** Every overlay under k8s/overlays renders, and what it renders is valid and deployable as intended. */
+class KustomizeTest {
+
+    private static Schemas schemas;
+
+    @BeforeAll
+    static void loadSchemas() {
+        schemas = new Schemas();
+    }
+
+    static List<String> overlays() {
+        try (Stream<Path> dirs = Files.list(Repo.file("k8s/overlays"))) {
+            List<String> names = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("dev", "prod");
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<JsonNode> render(String overlay) {
+        Repo.Result result = Repo.run("kubectl", "kustomize", "k8s/overlays/" + overlay);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        List<JsonNode> objects = Repo.yamlDocuments(result.output());
+        assertThat(objects).isNotEmpty();
+        return objects;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyRenderedObjectMatchesItsKubernetesOrStrimziSchema(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode object : render(overlay)) {
+            String name = object.path("kind").asString() + " " + object.path("metadata").path("name").asString();
+            schemas.violations(object).forEach(violation -> problems.add(name + " " + violation));
+        }
+        assertThat(problems).as(overlay).isEmpty();
+    }
+
+    /** The schema check must be able to fail: a misspelt field is refused. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void aMisspeltFieldIsRefused(String overlay) {
+        JsonNode deployment = render(overlay).stream().filter(o -> o.path("kind").asString().equals("Deployment")).findFirst().orElseThrow();
+        JsonNode broken = deployment.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) broken.path("spec").path("template").path("spec")).put("serviceAcountName", "x");
+        assertThat(schemas.violations(broken)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyProcessRunsLockedDownWithProbesAndLimits(String overlay) {
+        for (JsonNode object : render(overlay)) {
+            if (!Set.of("Deployment", "StatefulSet").contains(object.path("kind").asString())) {
+                continue;
+            }
+            JsonNode pod = object.path("spec").path("template").path("spec");
+            String name = object.path("metadata").path("name").asString();
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(name).isTrue();
+            for (JsonNode container : pod.path("containers")) {
+                assertThat(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).as(name).isTrue();
+                assertThat(container.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).as(name).isFalse();
+                assertThat(container.path("resources").path("limits").path("memory").isMissingNode()).as(name).isFalse();
+                assertThat(container.path("resources").path("requests").path("cpu").isMissingNode()).as(name).isFalse();
+                assertThat(container.has("readinessProbe") && container.has("livenessProbe")).as(name).isTrue();
+                if (object.path("kind").asString().equals("Deployment")) {
+                    assertThat(container.path("readinessProbe").path("httpGet").path("path").asString()).as(name)
+                            .isEqualTo("/actuator/health/readiness");
+                    assertThat(container.path("livenessProbe").path("httpGet").path("path").asString()).as(name)
+                            .isEqualTo("/actuator/health/liveness");
+                }
+            }
+        }
+    }
+
+    /** A topic the code declares but the cluster lacks would make a service fail at its first event. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDeclaredTopicAndItsDeadLetterTopicIsAKafkaTopic(String overlay) throws IllegalAccessException {
+        Set<String> declared = new TreeSet<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                String topic = (String) field.get(null);
+                declared.add(topic);
+                declared.add(Topics.deadLetterOf(topic));
+            }
+        }
+        Set<String> inCluster = new TreeSet<>();
+        render(overlay).stream().filter(o -> o.path("kind").asString().equals("KafkaTopic"))
+                .forEach(topic -> inCluster.add(topic.path("spec").path("topicName").asString()));
+        assertThat(inCluster).as(overlay).containsAll(declared);
+    }
+
+    /** From outside the namespace, only the ingress controller reaches pods, and only the gateway and sign-in. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyTheGatewayAndSignInAreExposed(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        assertThat(objects).anySatisfy(o -> {
+            assertThat(o.path("kind").asString()).isEqualTo("NetworkPolicy");
+            assertThat(o.path("spec").path("podSelector").size()).isZero();
+            assertThat(o.path("spec").has("ingress")).isFalse();
+        });
+        Set<String> backends = new TreeSet<>();
+        objects.stream().filter(o -> o.path("kind").asString().equals("Ingress")).forEach(ingress -> ingress.path("spec").path("rules")
+                .forEach(rule -> rule.path("http").path("paths").forEach(path -> backends.add(path.path("backend").path("service").path("name").asString()))));
+        assertThat(backends).containsExactlyInAnyOrder("gateway", "identity-server");
+        objects.stream().filter(o -> o.path("kind").asString().equals("Service"))
+                .forEach(service -> assertThat(service.path("spec").path("type").asString("ClusterIP")).isEqualTo("ClusterIP"));
+    }
+}
