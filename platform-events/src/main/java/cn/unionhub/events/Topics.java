@@ -14,10 +14,12 @@ public final class Topics {
     public static final String STATION = "station.events";
     public static final String CONTEST = "contest.events";
     public static final String ALERT = "alert.events";
+    /** Inbound: risk signals about enterprises from other systems, for alert-service. */
+    public static final String ALERT_SIGNALS = "alert.signals";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    public static final List<String> ALL = List.of(FEEDBACK, CASE, MEMBER_CARD, STATION, CONTEST, ALERT);
+    public static final List<String> ALL = List.of(FEEDBACK, CASE, MEMBER_CARD, STATION, CONTEST, ALERT, ALERT_SIGNALS);
 
     private Topics() {
     }

@@ -1,0 +1,84 @@
+package cn.unionhub.alert.risk.api;
+
+import cn.unionhub.alert.AlertProperties;
+import cn.unionhub.alert.risk.RiskService;
+import cn.unionhub.alert.risk.domain.ExternalSignals;
+import cn.unionhub.alert.risk.domain.Signal;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Signals from other systems (GOV_SYSTEM clients): a batch of up to {@value #MAX_BATCH}. A batch
+ * with any bad signal is refused whole, every bad field listed, so nothing is half-applied.
+ */
+@RestController
+@RequestMapping("/api/v1/alerts/signals")
+class SignalController {
+
+    static final int MAX_BATCH = 500;
+
+    record SignalRequest(String enterprise, String enterpriseName, String district, String industry, String kind,
+            Double magnitude, Instant occurredAt, String source, String reference, Long amountFen) {
+    }
+
+    record BatchRequest(List<SignalRequest> signals) {
+    }
+
+    record Accepted(int accepted, List<String> signalIds) {
+    }
+
+    private final RiskService risk;
+    private final ExternalSignals rules;
+    private final Clock clock;
+
+    SignalController(RiskService risk, AlertProperties properties, Clock clock) {
+        this.risk = risk;
+        this.rules = new ExternalSignals(risk.model(), properties.signalMaxAge());
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted report(@RequestBody BatchRequest request) {
+        if (request.signals() == null || request.signals().isEmpty()) {
+            throw new RuleViolationException("invalid-signals", List.of(new FieldViolation("signals", "required")));
+        }
+        if (request.signals().size() > MAX_BATCH) {
+            throw new RuleViolationException("invalid-signals", List.of(new FieldViolation("signals", "too-many", MAX_BATCH)));
+        }
+        Instant now = clock.instant();
+        List<FieldViolation> violations = new ArrayList<>();
+        List<ExternalSignals.Report> reports = new ArrayList<>();
+        for (int i = 0; i < request.signals().size(); i++) {
+            SignalRequest s = request.signals().get(i);
+            if (s == null) {
+                violations.add(new FieldViolation("signals[" + i + "]", "required"));
+                continue;
+            }
+            ExternalSignals.Report report = new ExternalSignals.Report(s.enterprise(), s.enterpriseName(), s.district(),
+                    s.industry(), s.kind(), s.magnitude(), s.occurredAt(), s.source(), s.reference(), s.amountFen());
+            violations.addAll(rules.violations(report, "signals[" + i + "].", now));
+            reports.add(report);
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException("invalid-signals", violations);
+        }
+        List<String> ids = new ArrayList<>();
+        for (ExternalSignals.Report report : reports) {
+            Signal signal = ExternalSignals.toSignal(report);
+            risk.record(signal);
+            ids.add(signal.id());
+        }
+        return new Accepted(ids.size(), ids);
+    }
+}

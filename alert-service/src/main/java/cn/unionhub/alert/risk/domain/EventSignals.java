@@ -1,0 +1,82 @@
+package cn.unionhub.alert.risk.domain;
+
+import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.feedback.FeedbackRated;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the platform's own events into risk signals: complaints and appeals (wage arrears weigh
+ * most), escalated cases, and dissatisfaction (a worker not satisfied, a reopened case).
+ *
+ * <p>Collective-dispute detection needs to tell distinct workers apart without knowing them.
+ * {@code feedback.submitted.v1} carries no per-worker pseudonym (by design it never says who
+ * submitted), so each complaint counts as one worker: its feedback id is the reporter key. A
+ * worker complaining twice about the same wages counts twice until the event carries a keyed
+ * pseudonym.
+ */
+public final class EventSignals {
+
+    public static final String SOURCE_FEEDBACK = "feedback-service";
+    public static final String SOURCE_CASES = "case-service";
+    public static final String DISSATISFACTION = "DISSATISFACTION";
+    public static final String CASE_ESCALATED = "CASE_ESCALATED";
+
+    private final Map<String, String> kindByCategory;
+    private final String defaultComplaintKind;
+
+    /**
+     * @param kindByCategory       feedback category to signal kind, e.g. WAGES_ARREARS → WAGE_ARREARS_COMPLAINT
+     * @param defaultComplaintKind the kind of complaints in other categories
+     */
+    public EventSignals(Map<String, String> kindByCategory, String defaultComplaintKind) {
+        this.kindByCategory = Map.copyOf(kindByCategory);
+        this.defaultComplaintKind = defaultComplaintKind;
+    }
+
+    /** Complaints and appeals count; reviews and suggestions do not. */
+    public Optional<Signal> of(FeedbackSubmitted e) {
+        if (!e.needsHandling() || !("COMPLAINT".equals(e.type()) || "APPEAL".equals(e.type()))) {
+            return Optional.empty();
+        }
+        String kind = kindByCategory.getOrDefault(e.category(), defaultComplaintKind);
+        return Optional.of(new Signal("feedback:" + e.feedbackId(), e.enterprise(), e.enterpriseName(), e.district(), null,
+                kind, 1, e.submittedAt(), SOURCE_FEEDBACK, e.trackingNumber(), e.feedbackId(),
+                amount(e.details(), "amountOwedFen")));
+    }
+
+    /**
+     * A worker not satisfied with the outcome. Shares its id with the reopening it causes, so the
+     * two count as one dissatisfaction.
+     */
+    public Optional<Signal> of(FeedbackRated e) {
+        if (!"NOT_SATISFIED".equals(e.rating()) || e.defaulted()) {
+            return Optional.empty();
+        }
+        return Optional.of(dissatisfaction(e.feedbackId(), e.enterprise(), e.district(), e.ratedAt(), e.trackingNumber()));
+    }
+
+    /** A reopened case of a feedback item (the enterprise comes from the item's complaint signal). */
+    public static Signal dissatisfaction(String feedbackId, String enterprise, String district, java.time.Instant at,
+            String reference) {
+        return new Signal("dissatisfaction:" + feedbackId, enterprise, null, district, null, DISSATISFACTION, 1, at,
+                SOURCE_FEEDBACK, reference, null, 0);
+    }
+
+    /** Each supervision level of an escalated case counts once. */
+    public Optional<Signal> of(CaseEscalated e) {
+        if (e.enterprise() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signal("escalated:" + e.caseId() + ":" + e.level(), e.enterprise(), null, e.district(), null,
+                CASE_ESCALATED, 1, e.escalatedAt(), SOURCE_CASES, e.caseNumber(), null, 0));
+    }
+
+    private static long amount(Map<String, Object> details, String field) {
+        if (details != null && details.get(field) instanceof Number n && n.longValue() > 0) {
+            return n.longValue();
+        }
+        return 0;
+    }
+}

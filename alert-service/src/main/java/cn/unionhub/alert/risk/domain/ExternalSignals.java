@@ -1,0 +1,97 @@
+package cn.unionhub.alert.risk.domain;
+
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What a signal from another system must satisfy before it counts; the ingestion API and the
+ * {@code alert.signals} topic apply the same rules, so a signal is refused the same way by both.
+ */
+public final class ExternalSignals {
+
+    /** How far ahead of our clock a reported time may be (clock skew between systems). */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    public static final double MAX_MAGNITUDE = 1_000_000;
+    private static final Pattern DISTRICT = Pattern.compile("[0-9]{6}");
+
+    /** A reported signal as it arrives, before validation. */
+    public record Report(String enterprise, String enterpriseName, String district, String industry, String kind,
+            Double magnitude, Instant occurredAt, String source, String reference, Long amountFen) {
+    }
+
+    private final RiskModel model;
+    private final Duration maxAge;
+
+    /** @param maxAge how old a reported signal may be; older ones no longer matter to the score */
+    public ExternalSignals(RiskModel model, Duration maxAge) {
+        this.model = model;
+        this.maxAge = maxAge;
+    }
+
+    /** Every rule the report breaks, fields prefixed with {@code prefix} (e.g. {@code signals[3].}). */
+    public List<FieldViolation> violations(Report r, String prefix, Instant now) {
+        List<FieldViolation> v = new ArrayList<>();
+        if (r.enterprise() == null || r.enterprise().isBlank()) {
+            v.add(new FieldViolation(prefix + "enterprise", "required"));
+        } else if (!ChineseIdentifiers.isValidUscc(r.enterprise())) {
+            v.add(new FieldViolation(prefix + "enterprise", "uscc"));
+        }
+        if (r.kind() == null || r.kind().isBlank()) {
+            v.add(new FieldViolation(prefix + "kind", "required"));
+        } else if (!model.knows(r.kind()) || !model.kind(r.kind()).external()) {
+            v.add(new FieldViolation(prefix + "kind", "unknown-kind", r.kind()));
+        }
+        if (r.magnitude() == null) {
+            v.add(new FieldViolation(prefix + "magnitude", "required"));
+        } else if (!(r.magnitude() > 0) || r.magnitude() > MAX_MAGNITUDE) {
+            v.add(new FieldViolation(prefix + "magnitude", "out-of-range", 0, (long) MAX_MAGNITUDE));
+        }
+        if (r.occurredAt() == null) {
+            v.add(new FieldViolation(prefix + "occurredAt", "required"));
+        } else if (r.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            v.add(new FieldViolation(prefix + "occurredAt", "in-future"));
+        } else if (r.occurredAt().isBefore(now.minus(maxAge))) {
+            v.add(new FieldViolation(prefix + "occurredAt", "too-old", maxAge.toDays()));
+        }
+        if (r.source() == null || r.source().isBlank()) {
+            v.add(new FieldViolation(prefix + "source", "required"));
+        } else if (r.source().length() > 64) {
+            v.add(new FieldViolation(prefix + "source", "too-long", 64));
+        }
+        if (r.reference() != null && r.reference().length() > 120) {
+            v.add(new FieldViolation(prefix + "reference", "too-long", 120));
+        }
+        if (r.district() != null && !DISTRICT.matcher(r.district()).matches()) {
+            v.add(new FieldViolation(prefix + "district", "invalid"));
+        }
+        if (r.industry() != null && r.industry().length() > 40) {
+            v.add(new FieldViolation(prefix + "industry", "too-long", 40));
+        }
+        if (r.enterpriseName() != null && r.enterpriseName().length() > 200) {
+            v.add(new FieldViolation(prefix + "enterpriseName", "too-long", 200));
+        }
+        if (r.amountFen() != null && r.amountFen() < 0) {
+            v.add(new FieldViolation(prefix + "amountFen", "out-of-range", 0, Long.MAX_VALUE));
+        }
+        return v;
+    }
+
+    /**
+     * The signal of a valid report. Its id derives from what identifies it at the source, so a
+     * system that sends the same report twice (a retry, the API and the topic) counts once.
+     */
+    public static Signal toSignal(Report r) {
+        String identity = String.join("|", r.source(), r.kind(), r.enterprise(), r.occurredAt().toString(),
+                r.reference() == null ? "" : r.reference());
+        String id = "ext-" + UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+        return new Signal(id, r.enterprise(), r.enterpriseName(), r.district(), r.industry(), r.kind(), r.magnitude(),
+                r.occurredAt(), r.source(), r.reference(), null, r.amountFen() == null ? 0 : r.amountFen());
+    }
+}

@@ -1,0 +1,86 @@
+package cn.unionhub.alert.risk.store;
+
+import cn.unionhub.alert.risk.domain.Signal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** Every signal received, by id: what explains a warning, and what a full re-score reads. */
+@Repository
+public class Signals {
+
+    @Document("signals")
+    @CompoundIndex(name = "enterprise_time", def = "{'enterprise': 1, 'occurredAt': 1}")
+    static class SignalDocument {
+        @Id
+        String id;
+        String enterprise;
+        String enterpriseName;
+        String district;
+        String industry;
+        String kind;
+        double magnitude;
+        Instant occurredAt;
+        String source;
+        String reference;
+        String reporter;
+        long amountFen;
+    }
+
+    private final MongoTemplate mongo;
+
+    Signals(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Keeps a signal; false if one with its id is already kept. */
+    public boolean insert(Signal s) {
+        SignalDocument d = new SignalDocument();
+        d.id = s.id();
+        d.enterprise = s.enterprise();
+        d.enterpriseName = s.enterpriseName();
+        d.district = s.district();
+        d.industry = s.industry();
+        d.kind = s.kind();
+        d.magnitude = s.magnitude();
+        d.occurredAt = s.occurredAt();
+        d.source = s.source();
+        d.reference = s.reference();
+        d.reporter = s.reporter();
+        d.amountFen = s.amountFen();
+        try {
+            mongo.insert(d);
+            return true;
+        } catch (DuplicateKeyException duplicate) {
+            return false;
+        }
+    }
+
+    /** An enterprise's signals after {@code after} (all if null), oldest first. */
+    public List<Signal> of(String enterprise, Instant after) {
+        Criteria criteria = Criteria.where("enterprise").is(enterprise);
+        if (after != null) {
+            criteria.and("occurredAt").gt(after);
+        }
+        return mongo.find(new Query(criteria).with(Sort.by("occurredAt")), SignalDocument.class).stream()
+                .map(Signals::toDomain).toList();
+    }
+
+    public Optional<Signal> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, SignalDocument.class)).map(Signals::toDomain);
+    }
+
+    private static Signal toDomain(SignalDocument d) {
+        return new Signal(d.id, d.enterprise, d.enterpriseName, d.district, d.industry, d.kind, d.magnitude, d.occurredAt,
+                d.source, d.reference, d.reporter, d.amountFen);
+    }
+}

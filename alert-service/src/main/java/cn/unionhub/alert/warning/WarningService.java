@@ -1,0 +1,87 @@
+package cn.unionhub.alert.warning;
+
+import cn.unionhub.alert.risk.RiskService;
+import cn.unionhub.alert.warning.domain.Warning;
+import cn.unionhub.alert.warning.domain.WarningLevel;
+import cn.unionhub.alert.warning.store.Warnings;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The warnings' closed loop, as departments and unions work it in their queues. */
+@Service
+public class WarningService {
+
+    private static final Logger log = LoggerFactory.getLogger(WarningService.class);
+
+    private final Warnings warnings;
+    private final RiskService risk;
+    private final Clock clock;
+
+    WarningService(Warnings warnings, RiskService risk, Clock clock) {
+        this.warnings = warnings;
+        this.risk = risk;
+        this.clock = clock;
+    }
+
+    /** The caller's queue: an enterprise union sees its enterprise, district staff their district. */
+    public List<Warning> queue(Actor actor, Warning.Status status, WarningLevel level, int page, int size) {
+        boolean platformWide = platformWide(actor);
+        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
+        String district = platformWide ? null : actor.district();
+        if (!platformWide && enterprise == null && district == null) {
+            return List.of();
+        }
+        return warnings.page(enterprise, district, status, level, page, size);
+    }
+
+    public Warning find(String id, Actor actor) {
+        return warnings.byId(id).filter(w -> platformWide(actor) || actor.canSee(w.enterprise(), w.district()))
+                .orElseThrow(() -> new NotFoundException("warning-not-found", id));
+    }
+
+    public Warning verify(String id, Warning.Verdict verdict, String reason, Actor actor) {
+        Warning verified = change(id, actor, w -> w.verify(verdict, reason, role(actor), clock.instant()));
+        warnings.countVerdict(List.copyOf(verified.kindContributions().keySet()), verdict);
+        return verified;
+    }
+
+    public Warning dispose(String id, String notes, Actor actor) {
+        return change(id, actor, w -> w.dispose(notes, role(actor), clock.instant()));
+    }
+
+    public Warning dock(String id, String notes, Actor actor) {
+        return change(id, actor, w -> w.dock(notes, role(actor), clock.instant()));
+    }
+
+    public Warning close(String id, String notes, Actor actor) {
+        Warning closed = change(id, actor, w -> w.close(notes, role(actor), clock.instant()));
+        risk.warningClosed(closed);
+        log.info("Warning {} closed ({})", id, closed.verdict());
+        return closed;
+    }
+
+    private Warning change(String id, Actor actor, Function<Warning, Warning.Changed> change) {
+        find(id, actor); // the same 404 for foreign and unknown warnings
+        return warnings.change(id, change).orElseThrow(() -> new NotFoundException("warning-not-found", id));
+    }
+
+    static boolean platformWide(Actor actor) {
+        return actor.has(Role.HANDLER) || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM);
+    }
+
+    private static String role(Actor actor) {
+        for (Role role : List.of(Role.DISTRICT_UNION, Role.HANDLER, Role.GOV_SYSTEM, Role.ADMIN)) {
+            if (actor.has(role)) {
+                return role.name();
+            }
+        }
+        return Role.ADMIN.name();
+    }
+}

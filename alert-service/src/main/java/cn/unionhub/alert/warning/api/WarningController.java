@@ -1,0 +1,98 @@
+package cn.unionhub.alert.warning.api;
+
+import cn.unionhub.alert.warning.WarningService;
+import cn.unionhub.alert.warning.domain.Warning;
+import cn.unionhub.alert.warning.domain.WarningLevel;
+import cn.unionhub.events.alert.SignalContribution;
+import cn.unionhub.security.Actor;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Warnings in the work queues of departments and unions, and the steps of their closed loop. */
+@RestController
+@RequestMapping("/api/v1/alerts/warnings")
+class WarningController {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_PAGE_SIZE = 100;
+
+    record StepView(String action, String level, String by, String note, OffsetDateTime at) {
+    }
+
+    record WarningView(String id, String enterprise, String enterpriseName, String district, String industry, String level,
+            double score, boolean collectiveDispute, int workersReporting, long amountAtStakeFen,
+            Map<String, Double> kindContributions, List<SignalContribution> signals, boolean legalHealthCheckRecommended,
+            List<String> pushedTo, String status, String verdict, String verificationReason, String disposal, String docking,
+            String governanceNotes, OffsetDateTime raisedAt, OffsetDateTime closedAt, List<StepView> history) {
+
+        static WarningView of(Warning w) {
+            return new WarningView(w.id(), w.enterprise(), w.enterpriseName(), w.district(), w.industry(), w.level().name(),
+                    w.score(), w.collectiveDispute(), w.workersReporting(), w.amountAtStakeFen(), w.kindContributions(),
+                    w.signals(), w.legalHealthCheckRecommended(), w.pushedTo(), w.status().name(),
+                    w.verdict() == null ? null : w.verdict().name(), w.verificationReason(), w.disposal(), w.docking(),
+                    w.governanceNotes(), beijing(w.raisedAt()), beijing(w.closedAt()), w.history().stream()
+                            .map(s -> new StepView(s.action().name(), s.level() == null ? null : s.level().name(), s.by(),
+                                    s.note(), beijing(s.at())))
+                            .toList());
+        }
+    }
+
+    record VerificationRequest(Warning.Verdict verdict, String reason) {
+    }
+
+    record NotesRequest(String notes) {
+    }
+
+    private final WarningService warnings;
+
+    WarningController(WarningService warnings) {
+        this.warnings = warnings;
+    }
+
+    @GetMapping
+    List<WarningView> queue(Actor actor, @RequestParam(required = false) Warning.Status status,
+            @RequestParam(required = false) WarningLevel level, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return warnings.queue(actor, status, level, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
+                .map(WarningView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    WarningView find(@PathVariable String id, Actor actor) {
+        return WarningView.of(warnings.find(id, actor));
+    }
+
+    @PostMapping("/{id}/verification")
+    WarningView verify(@PathVariable String id, @RequestBody VerificationRequest request, Actor actor) {
+        return WarningView.of(warnings.verify(id, request.verdict(), request.reason(), actor));
+    }
+
+    @PostMapping("/{id}/disposal")
+    WarningView dispose(@PathVariable String id, @RequestBody NotesRequest request, Actor actor) {
+        return WarningView.of(warnings.dispose(id, request.notes(), actor));
+    }
+
+    @PostMapping("/{id}/docking")
+    WarningView dock(@PathVariable String id, @RequestBody NotesRequest request, Actor actor) {
+        return WarningView.of(warnings.dock(id, request.notes(), actor));
+    }
+
+    @PostMapping("/{id}/closure")
+    WarningView close(@PathVariable String id, @RequestBody NotesRequest request, Actor actor) {
+        return WarningView.of(warnings.close(id, request.notes(), actor));
+    }
+
+    private static OffsetDateTime beijing(Instant instant) {
+        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,194 @@
+package cn.unionhub.alert.warning.domain;
+
+import cn.unionhub.alert.risk.domain.Assessment;
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.alert.AlertClosed;
+import cn.unionhub.events.alert.AlertLevelChanged;
+import cn.unionhub.events.alert.AlertRaised;
+import cn.unionhub.events.alert.AlertVerified;
+import cn.unionhub.events.alert.SignalContribution;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A labor-relations risk warning (风险预警) and its closed loop: raised and pushed → verified
+ * (confirmed or false positive) → joint disposal → service docking → closed with source-governance
+ * notes. A false positive is closed straight after verification. Anything else out of order is a
+ * conflict.
+ */
+public record Warning(String id, String enterprise, String enterpriseName, String district, String industry,
+        WarningLevel level, double score, boolean collectiveDispute, int workersReporting, long amountAtStakeFen,
+        Map<String, Double> kindContributions, List<SignalContribution> signals, boolean legalHealthCheckRecommended,
+        List<String> pushedTo, Status status, Verdict verdict, String verificationReason, String disposal,
+        String docking, String governanceNotes, Instant raisedAt, Instant closedAt, List<Step> history) {
+
+    public static final int MAX_TEXT = 2000;
+
+    /** Where a warning is in its closed loop. */
+    public enum Status {
+        PUSHED, CONFIRMED, FALSE_POSITIVE, DISPOSED, DOCKED, CLOSED
+    }
+
+    public enum Verdict {
+        CONFIRMED, FALSE_POSITIVE
+    }
+
+    /** What happened to a warning and when; the daily report reads these. */
+    public enum Action {
+        RAISED, UPGRADED, DOWNGRADED, VERIFIED, DISPOSED, DOCKED, CLOSED
+    }
+
+    public record Step(Action action, WarningLevel level, String by, String note, Instant at) {
+    }
+
+    public record Changed(Warning changed, List<DomainEvent> events) {
+    }
+
+    public Warning {
+        kindContributions = Map.copyOf(kindContributions);
+        signals = List.copyOf(signals);
+        pushedTo = List.copyOf(pushedTo);
+        history = List.copyOf(history);
+    }
+
+    /**
+     * Raises a warning from an assessment that went up a level while none was open.
+     *
+     * @param signals   the strongest signals, already explained
+     * @param pushedTo  who gets it: the department and the local union
+     * @param legalHealthCheck whether the enterprise drew enough warnings for a legal health check
+     */
+    public static Changed raise(String id, String enterprise, String enterpriseName, String district, String industry,
+            Assessment assessment, List<SignalContribution> signals, List<String> pushedTo, boolean legalHealthCheck,
+            Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Double> kinds = rounded(assessment.kindScores());
+        Warning w = new Warning(id, enterprise, enterpriseName, district, industry, assessment.level(),
+                round(assessment.score()), assessment.collectiveDispute(), assessment.workersReporting(),
+                assessment.amountAtStakeFen(), kinds, signals, legalHealthCheck, pushedTo, Status.PUSHED, null, null, null,
+                null, null, now, null, List.of(new Step(Action.RAISED, assessment.level(), "alert-service", null, now)));
+        return new Changed(w, List.of(new AlertRaised(id, enterprise, enterpriseName, district, industry,
+                w.level.name(), w.score, w.collectiveDispute, w.workersReporting, w.amountAtStakeFen, kinds, signals,
+                legalHealthCheck, pushedTo, now)));
+    }
+
+    /**
+     * Follows the enterprise's level while the warning is open. A level below BLUE leaves the warning
+     * at BLUE: only people close a warning.
+     */
+    public Changed reassess(Assessment assessment, List<SignalContribution> explained, Instant at) {
+        WarningLevel next = assessment.level() == null ? WarningLevel.BLUE : assessment.level();
+        if (status == Status.CLOSED || next == level) {
+            return new Changed(this, List.of());
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        boolean up = next.isHigherThan(level);
+        Map<String, Double> kinds = rounded(assessment.kindScores());
+        List<Step> steps = new ArrayList<>(history);
+        steps.add(new Step(up ? Action.UPGRADED : Action.DOWNGRADED, next, "alert-service", null, now));
+        Warning changed = new Warning(id, enterprise, enterpriseName, district, industry, next, round(assessment.score()),
+                assessment.collectiveDispute() || (up && collectiveDispute), Math.max(workersReporting,
+                assessment.workersReporting()), Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), kinds,
+                explained, legalHealthCheckRecommended, pushedTo, status, verdict, verificationReason, disposal, docking,
+                governanceNotes, raisedAt, closedAt, steps);
+        return new Changed(changed, List.of(new AlertLevelChanged(id, enterprise, district, level.name(), next.name(),
+                up ? "UPGRADE" : "DOWNGRADE", changed.score, assessment.collectiveDispute(), kinds, explained, now)));
+    }
+
+    /** Investigation and verification (调查核实). */
+    public Changed verify(Verdict result, String reason, String by, Instant at) {
+        requireStatus("verify", Status.PUSHED);
+        if (result == null) {
+            throw new RuleViolationException("invalid-warning-action", List.of(new FieldViolation("verdict", "required")));
+        }
+        String text = requireText("reason", reason);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Warning next = with(result == Verdict.CONFIRMED ? Status.CONFIRMED : Status.FALSE_POSITIVE, result, text, disposal,
+                docking, governanceNotes, closedAt, step(Action.VERIFIED, by, result.name() + "：" + text, now));
+        return new Changed(next, List.of(new AlertVerified(id, enterprise, district, level.name(), result.name(), text,
+                List.copyOf(kindContributions.keySet().stream().sorted().toList()), by, now)));
+    }
+
+    /** Joint disposal (联动处置) of a confirmed risk. */
+    public Changed dispose(String notes, String by, Instant at) {
+        requireStatus("dispose", Status.CONFIRMED);
+        String text = requireText("notes", notes);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        return new Changed(with(Status.DISPOSED, verdict, verificationReason, text, docking, governanceNotes, closedAt,
+                step(Action.DISPOSED, by, text, now)), List.of());
+    }
+
+    /** Service docking (服务对接): legal aid, mediation, employment services for the workers. */
+    public Changed dock(String notes, String by, Instant at) {
+        requireStatus("dock", Status.DISPOSED);
+        String text = requireText("notes", notes);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        return new Changed(with(Status.DOCKED, verdict, verificationReason, disposal, text, governanceNotes, closedAt,
+                step(Action.DOCKED, by, text, now)), List.of());
+    }
+
+    /** Closes the loop with source-governance notes (源头治理): after docking, or straight after a false positive. */
+    public Changed close(String notes, String by, Instant at) {
+        requireStatus("close", Status.DOCKED, Status.FALSE_POSITIVE);
+        String text = requireText("notes", notes);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Warning next = with(Status.CLOSED, verdict, verificationReason, disposal, docking, text, now,
+                step(Action.CLOSED, by, text, now));
+        return new Changed(next, List.of(new AlertClosed(id, enterprise, district, level.name(), verdict.name(), disposal,
+                docking, text, now)));
+    }
+
+    public boolean isOpen() {
+        return status != Status.CLOSED;
+    }
+
+    private Warning with(Status s, Verdict v, String reason, String disp, String dock, String notes, Instant closed,
+            List<Step> steps) {
+        return new Warning(id, enterprise, enterpriseName, district, industry, level, score, collectiveDispute,
+                workersReporting, amountAtStakeFen, kindContributions, signals, legalHealthCheckRecommended, pushedTo, s, v,
+                reason, disp, dock, notes, raisedAt, closed, steps);
+    }
+
+    private List<Step> step(Action action, String by, String note, Instant at) {
+        List<Step> steps = new ArrayList<>(history);
+        steps.add(new Step(action, level, by, note, at));
+        return steps;
+    }
+
+    private void requireStatus(String action, Status... allowed) {
+        for (Status s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new ConflictException("warning-illegal-transition", id, status.name(), action);
+    }
+
+    private static String requireText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new RuleViolationException("invalid-warning-action", List.of(new FieldViolation(field, "required")));
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new RuleViolationException("invalid-warning-action",
+                    List.of(new FieldViolation(field, "too-long", MAX_TEXT)));
+        }
+        return text.strip();
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static Map<String, Double> rounded(Map<String, Double> scores) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        scores.forEach((kind, score) -> out.put(kind, round(score)));
+        return out;
+    }
+}

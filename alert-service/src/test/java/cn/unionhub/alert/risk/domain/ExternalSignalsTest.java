@@ -1,0 +1,37 @@
+package cn.unionhub.alert.risk.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ExternalSignalsTest {
+
+    final ExternalSignals rules = new ExternalSignals(RiskFixtures.MODEL, Duration.ofDays(365));
+    final Instant now = RiskFixtures.MONDAY_10AM;
+
+    @Test
+    void aGoodReportPassesAndTheSameReportAlwaysGetsTheSameId() {
+        var report = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0042", null);
+        assertThat(rules.violations(report, "", now)).isEmpty();
+        assertThat(ExternalSignals.toSignal(report).id()).isEqualTo(ExternalSignals.toSignal(report).id()).startsWith("ext-");
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAtOnce() {
+        var report = new ExternalSignals.Report("91330211MA2H3K5Q1X", null, "3302", null, "WAGE_ARREARS_COMPLAINT", 0.0,
+                now.plus(Duration.ofHours(1)), "", null, -5L);
+        assertThat(rules.violations(report, "signals[0].", now)).extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("signals[0].enterprise", "uscc"),
+                        org.assertj.core.groups.Tuple.tuple("signals[0].kind", "unknown-kind"), // internal kinds cannot be reported
+                        org.assertj.core.groups.Tuple.tuple("signals[0].magnitude", "out-of-range"),
+                        org.assertj.core.groups.Tuple.tuple("signals[0].occurredAt", "in-future"),
+                        org.assertj.core.groups.Tuple.tuple("signals[0].source", "required"),
+                        org.assertj.core.groups.Tuple.tuple("signals[0].district", "invalid"),
+                        org.assertj.core.groups.Tuple.tuple("signals[0].amountFen", "out-of-range"));
+    }
+}

@@ -1,0 +1,108 @@
+package cn.unionhub.alert.warning.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.unionhub.alert.risk.domain.Assessment;
+import cn.unionhub.alert.risk.domain.RiskFixtures;
+import cn.unionhub.events.alert.AlertClosed;
+import cn.unionhub.events.alert.AlertLevelChanged;
+import cn.unionhub.events.alert.AlertRaised;
+import cn.unionhub.events.alert.AlertVerified;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WarningLifecycleTest {
+
+    static final Instant RAISED_AT = RiskFixtures.MONDAY_10AM;
+
+    static Assessment assessment(WarningLevel previous, WarningLevel level, double score, boolean collective) {
+        return new Assessment(score, Map.of("WAGE_ARREARS_COMPLAINT", score), level, previous, level,
+                Assessment.Change.UPGRADE, collective, collective ? 12 : 3, 5_400_000);
+    }
+
+    static Warning raised() {
+        return Warning.raise(RiskFixtures.FUDE + "-1", RiskFixtures.FUDE, "宁波富德能源有限公司", "330211", "D",
+                assessment(null, WarningLevel.RED, 118.456, true), List.of(),
+                List.of("镇海区人力资源和社会保障局劳动保障监察大队", "镇海区总工会"), false, RAISED_AT).changed();
+    }
+
+    @Test
+    void aRaisedWarningIsPushedAndAnnouncedWithItsExplanation() {
+        Warning.Changed changed = Warning.raise(RiskFixtures.FUDE + "-1", RiskFixtures.FUDE, "宁波富德能源有限公司", "330211",
+                "D", assessment(null, WarningLevel.RED, 118.456, true), List.of(), List.of("镇海区总工会"), true, RAISED_AT);
+
+        assertThat(changed.changed().status()).isEqualTo(Warning.Status.PUSHED);
+        AlertRaised event = (AlertRaised) changed.events().get(0);
+        assertThat(event.level()).isEqualTo("RED");
+        assertThat(event.score()).isEqualTo(118.46);
+        assertThat(event.collectiveDispute()).isTrue();
+        assertThat(event.kindContributions()).containsEntry("WAGE_ARREARS_COMPLAINT", 118.46);
+        assertThat(event.legalHealthCheckRecommended()).isTrue();
+        assertThat(event.partitionKey()).isEqualTo(RiskFixtures.FUDE);
+    }
+
+    @Test
+    void aConfirmedWarningGoesThroughDisposalAndDockingBeforeItCloses() {
+        Instant t = RAISED_AT.plus(Duration.ofHours(2));
+        Warning.Changed verified = raised().verify(Warning.Verdict.CONFIRMED, "走访核实：拖欠 12 人两个月工资", "DISTRICT_UNION", t);
+        assertThat(verified.events()).singleElement().isInstanceOf(AlertVerified.class);
+        Warning confirmed = verified.changed();
+
+        assertThatThrownBy(() -> confirmed.close("提前闭环", "DISTRICT_UNION", t))
+                .isInstanceOf(ConflictException.class);
+
+        Warning disposed = confirmed.dispose("人社、工会联合约谈企业，限期支付", "GOV_SYSTEM", t.plusSeconds(60)).changed();
+        Warning docked = disposed.dock("法律援助中心对接，职工申请调解", "HANDLER", t.plusSeconds(120)).changed();
+        Warning.Changed closed = docked.close("企业建立工资专户，纳入月度巡查", "DISTRICT_UNION", t.plusSeconds(180));
+
+        assertThat(closed.changed().status()).isEqualTo(Warning.Status.CLOSED);
+        assertThat(closed.changed().history()).extracting(Warning.Step::action).containsExactly(Warning.Action.RAISED,
+                Warning.Action.VERIFIED, Warning.Action.DISPOSED, Warning.Action.DOCKED, Warning.Action.CLOSED);
+        AlertClosed event = (AlertClosed) closed.events().get(0);
+        assertThat(event.verdict()).isEqualTo("CONFIRMED");
+        assertThat(event.governanceNotes()).isEqualTo("企业建立工资专户，纳入月度巡查");
+    }
+
+    @Test
+    void aFalsePositiveNeedsAReasonAndClosesStraightAway() {
+        assertThatThrownBy(() -> raised().verify(Warning.Verdict.FALSE_POSITIVE, " ", "HANDLER", RAISED_AT))
+                .isInstanceOf(RuleViolationException.class);
+        Warning falsePositive = raised().verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", "HANDLER", RAISED_AT).changed();
+
+        assertThatThrownBy(() -> falsePositive.dispose("不应处置", "HANDLER", RAISED_AT)).isInstanceOf(ConflictException.class);
+        assertThat(falsePositive.close("核对企业名录", "HANDLER", RAISED_AT).changed().status()).isEqualTo(Warning.Status.CLOSED);
+    }
+
+    @Test
+    void verifyingTwiceOrTouchingAClosedWarningIsAConflict() {
+        Warning verified = raised().verify(Warning.Verdict.CONFIRMED, "属实", "HANDLER", RAISED_AT).changed();
+        assertThatThrownBy(() -> verified.verify(Warning.Verdict.CONFIRMED, "再次", "HANDLER", RAISED_AT))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void levelChangesFollowTheAssessmentAndNeverGoBelowBlue() {
+        Warning yellow = Warning.raise(RiskFixtures.FUDE + "-1", RiskFixtures.FUDE, null, "330211", null,
+                assessment(null, WarningLevel.YELLOW, 45, false), List.of(), List.of("镇海区总工会"), false, RAISED_AT).changed();
+
+        Warning.Changed up = yellow.reassess(assessment(WarningLevel.YELLOW, WarningLevel.RED, 160, false), List.of(), RAISED_AT);
+        AlertLevelChanged event = (AlertLevelChanged) up.events().get(0);
+        assertThat(event.direction()).isEqualTo("UPGRADE");
+        assertThat(event.previousLevel()).isEqualTo("YELLOW");
+        assertThat(up.changed().level()).isEqualTo(WarningLevel.RED);
+
+        Warning.Changed gone = up.changed().reassess(new Assessment(5, Map.of(), null, WarningLevel.RED, null,
+                Assessment.Change.DOWNGRADE, false, 0, 0), List.of(), RAISED_AT.plus(Duration.ofDays(5)));
+        assertThat(gone.changed().level()).isEqualTo(WarningLevel.BLUE);
+        assertThat(((AlertLevelChanged) gone.events().get(0)).direction()).isEqualTo("DOWNGRADE");
+
+        assertThat(gone.changed().reassess(new Assessment(1, Map.of(), null, null, null, Assessment.Change.NONE, false, 0, 0),
+                List.of(), RAISED_AT.plus(Duration.ofDays(6))).events()).isEmpty();
+    }
+}
