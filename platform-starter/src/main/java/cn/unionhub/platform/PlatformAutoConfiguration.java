@@ -2,6 +2,7 @@ package cn.unionhub.platform;
 
 import cn.unionhub.events.Topics;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.events.DeadLetterMetrics;
 import cn.unionhub.platform.events.EventEncoder;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.platform.events.EventsProperties;
@@ -44,6 +45,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -157,9 +159,14 @@ public class PlatformAutoConfiguration {
          * at once. Either way the partition moves on.
          */
         @Bean
-        DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, EventsProperties properties) {
-            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+        DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, EventsProperties properties,
+                DeadLetterMetrics deadLetters) {
+            DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
                     (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+            ConsumerRecordRecoverer recoverer = (record, exception) -> {
+                publisher.accept(record, exception);
+                deadLetters.published(record.topic());
+            };
             ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
             backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
             backOff.setMultiplier(2.0);
@@ -167,6 +174,11 @@ public class PlatformAutoConfiguration {
             DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
             handler.addNotRetryableExceptions(InvalidEventException.class);
             return handler;
+        }
+
+        @Bean
+        DeadLetterMetrics deadLetterMetrics(MeterRegistry meters) {
+            return new DeadLetterMetrics(meters);
         }
 
         @Bean

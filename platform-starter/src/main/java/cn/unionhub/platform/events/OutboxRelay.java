@@ -100,6 +100,28 @@ public class OutboxRelay implements SmartLifecycle {
         Gauge.builder("unionhub.outbox.oldest.age", oldestPendingMillis, ms -> ms.get() == 0 ? 0
                         : Math.max(0, clock.millis() - ms.get()) / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest event still waiting in an outbox").register(meters);
+        Gauge.builder("unionhub.outbox.pending", this, OutboxRelay::pendingDocuments)
+                .description("Aggregates whose events wait to be published").register(meters);
+    }
+
+    private volatile long pendingCountedAt;
+    private volatile double pendingCount;
+
+    /**
+     * Counted when scraped rather than on every relay round, and at most every ten seconds: the
+     * count uses the sparse pending index on MongoDB, but the embedded store has to scan.
+     */
+    private double pendingDocuments() {
+        long now = clock.millis();
+        if (now - pendingCountedAt >= 10_000) {
+            pendingCountedAt = now;
+            long count = 0;
+            for (String collection : collections) {
+                count += mongo.count(new Query(Criteria.where(OutboxEntry.PENDING_SINCE).exists(true)), collection);
+            }
+            pendingCount = count;
+        }
+        return pendingCount;
     }
 
     private record Hint(String collection, Object id) {
