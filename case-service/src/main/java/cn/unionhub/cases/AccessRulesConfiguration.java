@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import cn.unionhub.security.AccessRules;
 import cn.unionhub.security.Role;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,14 +15,33 @@ class AccessRulesConfiguration {
 
     @Bean
     AccessRules accessRules() {
+        Set<Role> readers = Set.of(Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.GOV_SYSTEM);
+        // Whoever the case is routed to works it; scoping in the service keeps them to their own cases.
+        Set<Role> workers = Set.of(Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
+        // Ledgers and reports are for the union offices and other government systems, not single enterprises.
+        Set<Role> offices = Set.of(Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM);
         return AccessRules.define()
                 .publicly(GET, "/api/v1/cases/handling-organisations")
-                .allow(GET, "/api/v1/cases", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
-                        Role.GOV_SYSTEM)
-                .allow(GET, "/api/v1/cases/{caseNumber}", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
-                        Role.GOV_SYSTEM)
-                // Whoever the case is routed to answers and resolves it; scoping keeps them to their own cases.
-                .allow(POST, "/api/v1/cases/{caseNumber}/responses", Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION)
-                .allow(POST, "/api/v1/cases/{caseNumber}/resolution", Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
+                .allow(GET, "/api/v1/cases/ledgers/wage-arrears", offices)
+                .allow(GET, "/api/v1/cases/ledgers/wage-arrears-closed", offices)
+                .allow(GET, "/api/v1/cases/ledgers/public-opinion", offices)
+                .allow(GET, "/api/v1/cases/reports/hotline/{month}", offices)
+                // 12351 operators (handlers) and union offices file cases from other channels.
+                .allow(POST, "/api/v1/cases/hotline-orders", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/cases/assignments", Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
+                .allow(POST, "/api/v1/cases/public-opinion-clues", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
+                .allow(GET, "/api/v1/cases", readers)
+                .allow(GET, "/api/v1/cases/{caseNumber}", readers)
+                .allow(GET, "/api/v1/cases/{caseNumber}/history", readers)
+                .allow(GET, "/api/v1/cases/{caseNumber}/history/verification", readers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/acceptance", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/contacts", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/responses", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/pauses", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/resumption", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/resolution", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/closure", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/records", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/clue-verification", Role.HANDLER, Role.DISTRICT_UNION);
     }
 }

@@ -16,7 +16,20 @@ public final class EventCatalog {
             cn.unionhub.events.cases.CaseRouted.class,
             cn.unionhub.events.cases.CaseResponded.class,
             cn.unionhub.events.cases.CaseResolved.class,
-            cn.unionhub.events.cases.CaseReopened.class);
+            cn.unionhub.events.cases.CaseReopened.class,
+            cn.unionhub.events.alert.AlertRaised.class,
+            cn.unionhub.events.alert.AlertLevelChanged.class,
+            cn.unionhub.events.alert.AlertVerified.class,
+            cn.unionhub.events.alert.AlertClosed.class,
+            cn.unionhub.events.alert.DailyReportPublished.class,
+            cn.unionhub.events.alert.RiskSignalReported.class,
+            cn.unionhub.events.cases.CaseAccepted.class,
+            cn.unionhub.events.cases.CaseFirstResponded.class,
+            cn.unionhub.events.cases.CasePaused.class,
+            cn.unionhub.events.cases.CaseResumed.class,
+            cn.unionhub.events.cases.CaseDeadlineWarning.class,
+            cn.unionhub.events.cases.CaseEscalated.class,
+            cn.unionhub.events.cases.CaseClosed.class);
 
     private EventCatalog() {
     }

@@ -61,6 +61,15 @@ public final class AccessRules {
         return this;
     }
 
+    /** The same as {@link #allow(HttpMethod, String, Role, Role...)} for a group of roles named once. */
+    public AccessRules allow(HttpMethod method, String pattern, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("allow() needs at least one role; use publicly() for open endpoints");
+        }
+        rules.add(new Rule(method, pattern, Set.copyOf(roles)));
+        return this;
+    }
+
     public List<Rule> rules() {
         return List.copyOf(rules);
     }

@@ -2,61 +2,102 @@ package cn.unionhub.cases.casework;
 
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseFacts;
+import cn.unionhub.cases.casework.domain.CaseHistory;
 import cn.unionhub.cases.casework.domain.CaseNumbers;
-import cn.unionhub.cases.casework.domain.RoutingRules;
+import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.cases.casework.domain.RoutingDecision;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
-import java.util.Optional;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
-import java.util.List;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Opening cases from feedback and showing them to those who may see them. */
+/** Opening cases from every channel, working them, and showing them to those who may see them. */
 @Service
 public class CaseService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     private static final int CASE_NUMBER_ATTEMPTS = 5;
+    private static final int WATCH_BATCH = 200;
 
-    private final CaseProperties properties;
-    private final RoutingRules routing;
+    /** A new case and whether this call opened it (false: the same item had opened it before). */
+    public record Opening(Case opened, boolean created) {
+    }
+
+    private final CaseRules rules;
     private final Cases cases;
+    private final CaseMetrics metrics;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CaseService(CaseProperties properties, Cases cases, Clock clock) {
-        this.properties = properties;
-        this.routing = properties.routingRules();
+    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock) {
+        this.rules = rules;
         this.cases = cases;
+        this.metrics = metrics;
         this.clock = clock;
+        int thisYear = Year.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getValue();
+        for (int year = thisYear; year <= thisYear + 1; year++) {
+            if (!rules.calendar().knows(year)) {
+                log.warn("No holiday schedule for {}: deadlines in {} count Monday to Friday only. Add calendar/cn-{}.yml "
+                        + "(unionhub.cases.calendar-directory) once the State Council publishes it.", year, year, year);
+            }
+        }
     }
+
+    public CaseRules rules() {
+        return rules;
+    }
+
+    // ---------------------------------------------------------------- intake
 
     /** Opens and routes the case of a feedback item once, however often the event arrives. */
     public void openFromFeedback(FeedbackSubmitted feedback) {
-        if (!feedback.needsHandling() || cases.exists(Case.idForFeedback(feedback.feedbackId()))) {
+        if (!feedback.needsHandling()) {
             return;
         }
-        var decision = routing.route(new CaseFacts(feedback.category(), feedback.workerGroup(), feedback.district(),
-                feedback.enterpriseName()));
+        Case.Matter matter = new Case.Matter(feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
+                feedback.district(), feedback.workerGroup(), feedback.channel(), feedback.text(),
+                number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"));
+        open(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
+                feedback.feedbackId(), feedback.trackingNumber(), matter, false, Case.By.WORKER));
+    }
+
+    /**
+     * Opens a case from any channel. The id is derived from the channel's own reference (work-order
+     * number, document number, clue id), so a retried or repeated intake returns the first case.
+     */
+    public Opening open(Case.Intake intake) {
+        Optional<Case> existing = cases.byId(intake.id());
+        if (existing.isPresent()) {
+            return new Opening(existing.get(), false);
+        }
+        RoutingDecision decision = rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source()));
         for (int attempt = 1; ; attempt++) {
-            Case.Opened opened = Case.openFromFeedback(feedback, decision, CaseNumbers.next(clock.instant(), random),
-                    properties.firstResponse(), properties.greenFirstResponse(), clock.instant());
+            Case.Changed opened = Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant());
             try {
                 cases.insert(opened);
-                log.info("Case {} opened for {} and routed to {} by rule {}", opened.opened().caseNumber(),
-                        feedback.trackingNumber(), decision.organisationName(), decision.rule());
-                return;
+                metrics.record(opened);
+                log.info("Case {} opened from {} {} and routed to {} by rule {}", opened.changed().caseNumber(),
+                        intake.source(), intake.sourceReference(), decision.organisationName(), decision.rule());
+                return new Opening(opened.changed(), true);
             } catch (DuplicateKeyException duplicate) {
-                if (cases.exists(Case.idForFeedback(feedback.feedbackId()))) {
-                    return; // a concurrent delivery opened it
+                Optional<Case> concurrent = cases.byId(intake.id());
+                if (concurrent.isPresent()) {
+                    return new Opening(concurrent.get(), false); // a concurrent delivery opened it
                 }
                 if (attempt == CASE_NUMBER_ATTEMPTS) {
                     throw duplicate;
@@ -65,48 +106,146 @@ public class CaseService {
         }
     }
 
-    public Case respond(String caseNumber, String text, Actor actor) {
-        String role = actor.has(Role.HANDLER) ? Role.HANDLER.name()
-                : actor.has(Role.DISTRICT_UNION) ? Role.DISTRICT_UNION.name() : Role.ENTERPRISE_UNION.name();
-        return change(caseNumber, actor, c -> c.respond(role, text, clock.instant()));
+    // ---------------------------------------------------------------- the handlers' steps
+
+    public Case accept(String caseNumber, Actor actor) {
+        return change(caseNumber, actor, c -> c.accept(by(actor), clock.instant()));
     }
 
-    public Case resolve(String caseNumber, Case.Outcome outcome, String summary, Actor actor) {
-        return change(caseNumber, actor, c -> c.resolve(outcome, summary, clock.instant()));
+    public Case contact(String caseNumber, String note, Actor actor) {
+        return change(caseNumber, actor, c -> c.contact(by(actor), note, clock.instant()));
     }
 
-    /** A worker who is not satisfied sends the case back to work; other ratings change nothing here. */
+    public Case respond(String caseNumber, String text, List<HistoryEntry.Attachment> attachments, Actor actor) {
+        return change(caseNumber, actor, c -> c.respond(by(actor), text, attachments, rules.calendar(), clock.instant()));
+    }
+
+    public Case pause(String caseNumber, String reason, Actor actor) {
+        return change(caseNumber, actor, c -> c.pause(by(actor), reason, clock.instant()));
+    }
+
+    public Case resume(String caseNumber, String note, Actor actor) {
+        return change(caseNumber, actor, c -> c.resume(by(actor), note, rules.calendar(), clock.instant()));
+    }
+
+    public Case resolve(String caseNumber, Case.Outcome outcome, String summary, Long recoveredAmountFen,
+            Integer workersHelped, Actor actor) {
+        return change(caseNumber, actor, c -> c.resolve(by(actor), outcome, summary, recoveredAmountFen, workersHelped,
+                rules.calendar(), clock.instant()));
+    }
+
+    /** Staff close a resolved case after calling the worker back (回访). */
+    public Case close(String caseNumber, Case.Satisfaction satisfaction, String note, Actor actor) {
+        return change(caseNumber, actor, c -> c.close(by(actor), satisfaction, note, clock.instant()));
+    }
+
+    public Case record(String caseNumber, String kind, String text, List<HistoryEntry.Attachment> attachments, Actor actor) {
+        return change(caseNumber, actor, c -> c.record(by(actor), kind, text, attachments, clock.instant()));
+    }
+
+    public Case verifyClue(String caseNumber, Case.ClueFinding finding, String note, Actor actor) {
+        return change(caseNumber, actor, c -> c.verifyClue(by(actor), finding, note, clock.instant()));
+    }
+
+    /**
+     * The worker's rating decides what happens to a resolved case: not satisfied reopens and
+     * re-dispatches it; satisfied or partly satisfied (also when given by default after the rating
+     * window) closes it. A rating for a case in any other state changes nothing.
+     */
     public void onRating(FeedbackRated rated) {
-        if (!"NOT_SATISFIED".equals(rated.rating())) {
+        Optional<Case> resolved = cases.byId(Case.idForFeedback(rated.feedbackId()))
+                .filter(c -> c.status() == Case.Status.RESOLVED);
+        if (resolved.isEmpty()) {
             return;
         }
-        Optional<Case> reopened = cases.byId(Case.idForFeedback(rated.feedbackId()))
-                .filter(c -> c.status() == Case.Status.RESOLVED)
-                .flatMap(c -> cases.change(c.caseNumber(), current -> current.status() == Case.Status.RESOLVED
-                        ? current.reopen("职工不满意：" + rated.reason(), clock.instant())
-                        : new Case.Changed(current, List.of())));
-        reopened.ifPresent(c -> log.info("Case {} reopened: the worker was not satisfied", c.caseNumber()));
+        Case.Satisfaction satisfaction = Case.Satisfaction.valueOf(rated.rating());
+        Optional<Case> changed = cases.change(resolved.get().id(), current -> {
+            if (current.status() != Case.Status.RESOLVED) {
+                return new Case.Changed(current, List.of());
+            }
+            return satisfaction == Case.Satisfaction.NOT_SATISFIED
+                    ? current.reopen(Case.By.WORKER, "职工不满意：" + rated.reason(), rules, clock.instant())
+                    : current.close(Case.By.WORKER, satisfaction, "职工评价：" + satisfaction.name(), clock.instant());
+        }, metrics::record);
+        changed.ifPresent(c -> log.info("Case {} is {} after the worker's rating {}", c.caseNumber(), c.status(), satisfaction));
     }
 
+    // ---------------------------------------------------------------- deadlines
+
+    /**
+     * One pass of the deadline watcher over the cases whose time has come. Safe on any number of
+     * instances at once: each case is changed under optimistic locking from its fresh state, and
+     * the marks and levels it keeps make a second pass over the same case announce nothing.
+     *
+     * @return how many cases were looked at
+     */
+    public int checkDeadlines() {
+        Instant now = clock.instant();
+        List<String> due = cases.dueForCheck(now, WATCH_BATCH);
+        for (String id : due) {
+            java.util.concurrent.atomic.AtomicReference<Case> before = new java.util.concurrent.atomic.AtomicReference<>();
+            cases.change(id, c -> {
+                before.set(c); // the state the written attempt started from
+                return c.checkDeadlines(rules, now);
+            }, metrics::record).ifPresent(after -> metrics.breaches(before.get(), after));
+        }
+        return due.size();
+    }
+
+    // ---------------------------------------------------------------- reading
+
     /** The caller's work queue: an enterprise union sees its enterprise, district staff their district. */
-    public List<Case> queue(Actor actor, Case.Status status, int page, int size) {
+    public List<Case> queue(Actor actor, List<Case.Status> statuses, Case.Source source, int page, int size) {
+        return scope(actor).map(scope -> cases.page(new Cases.Filter(scope.enterprise(), scope.district(), statuses, source,
+                null, null, null, null, null), page, size)).orElse(List.of());
+    }
+
+    /** Which cases the caller may see: null fields mean everything; empty when nothing. */
+    public Optional<Cases.Filter> scope(Actor actor) {
         boolean platformWide = actor.has(Role.HANDLER) || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM);
         String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
         String district = platformWide ? null : actor.district();
         if (!platformWide && enterprise == null && district == null) {
-            return List.of();
+            return Optional.empty();
         }
-        return cases.page(enterprise, district, status, page, size);
-    }
-
-    private Case change(String caseNumber, Actor actor, java.util.function.Function<Case, Case.Changed> change) {
-        find(caseNumber, actor); // the same 404 for foreign and unknown cases
-        return cases.change(caseNumber, change).orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+        return Optional.of(new Cases.Filter(enterprise, district, null, null, null, null, null, null, null));
     }
 
     public Case find(String caseNumber, Actor actor) {
         return cases.byCaseNumber(caseNumber)
-                .filter(c -> actor.canSee(c.enterprise(), c.district()))
+                .filter(c -> actor.canSee(c.matter().enterprise(), c.matter().district()))
                 .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+    }
+
+    public CaseHistory.Verification verify(String caseNumber, Actor actor) {
+        return CaseHistory.verify(find(caseNumber, actor).history());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private Case change(String caseNumber, Actor actor, Function<Case, Case.Changed> change) {
+        Case found = find(caseNumber, actor); // the same 404 for foreign and unknown cases
+        return cases.change(found.id(), change, metrics::record)
+                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+    }
+
+    public static Case.By by(Actor actor) {
+        String role = actor.has(Role.HANDLER) ? Role.HANDLER.name()
+                : actor.has(Role.DISTRICT_UNION) ? Role.DISTRICT_UNION.name()
+                : actor.has(Role.ENTERPRISE_UNION) ? Role.ENTERPRISE_UNION.name()
+                : actor.has(Role.ADMIN) ? Role.ADMIN.name() : Role.GOV_SYSTEM.name();
+        return new Case.By(actor.subject(), role);
+    }
+
+    private static Long number(java.util.Map<String, Object> details, String key) {
+        Object value = details == null ? null : details.get(key);
+        return value instanceof Number n ? n.longValue() : null;
+    }
+
+    private static Integer integer(java.util.Map<String, Object> details, String key) {
+        Long value = number(details, key);
+        return value == null ? null : value.intValue();
     }
 }

@@ -16,12 +16,18 @@ import java.time.Instant;
  * @param category       feedback category, e.g. WAGES_ARREARS
  * @param enterprise     unified social credit code of the enterprise concerned
  * @param district       administrative division code
- * @param priority       GREEN_CHANNEL for key groups (gig and migrant workers), otherwise NORMAL
+ * @param enterpriseName the enterprise's name, when known
+ * @param channel        how it reached the union, e.g. MINI_PROGRAM, HOTLINE_12351, SUPERIOR_ASSIGNMENT, MEDIA
+ * @param workerGroup    GIG_WORKER, MIGRANT_WORKER or REGULAR, when known
+ * @param priority       GREEN_CHANNEL for key groups (gig and migrant workers), URGENT for urgent assignments, otherwise NORMAL
+ * @param amountOwedFen  wages owed as reported, in fen (wage-arrears cases), if known
+ * @param workersAffected how many workers are concerned, if known
  * @param openedAt       when it was opened
  */
 @EventContract(type = "cn.unionhub.case.opened.v1", topic = Topics.CASE)
 public record CaseOpened(String caseId, String caseNumber, String source, String feedbackId, String trackingNumber,
-        String category, String enterprise, String district, String priority, Instant openedAt) implements DomainEvent {
+        String category, String enterprise, String district, String enterpriseName, String channel, String workerGroup,
+        String priority, Long amountOwedFen, Integer workersAffected, Instant openedAt) implements DomainEvent {
 
     @Override
     public String subject() {

@@ -2,11 +2,14 @@ package cn.unionhub.cases.casework.api;
 
 import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.CaseHistory;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,32 +18,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases as handlers and union staff work them (their enterprise or district only). */
+/**
+ * Cases as handlers and union staff work them (their enterprise or district only): the queue, one
+ * case, its hash-chained history, and each step of the life cycle as its own POST — a step the case
+ * is not ready for answers 409.
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseController {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_ATTACHMENTS = 20;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> RECORD_KINDS = Set.of("NOTE", "CALL", "VISIT", "MEETING");
 
-    record CaseView(String caseNumber, String trackingNumber, String source, String category, String enterprise,
-            String enterpriseName, String district, String priority, String status, String organisationType,
-            String organisationName, String routingRule, OffsetDateTime openedAt, OffsetDateTime firstResponseDueAt,
-            OffsetDateTime firstRespondedAt, OffsetDateTime resolvedAt, String outcome, String resolutionSummary) {
-
-        static CaseView of(Case c) {
-            return new CaseView(c.caseNumber(), c.trackingNumber(), c.source(), c.category(), c.enterprise(),
-                    c.enterpriseName(), c.district(), c.priority().name(), c.status().name(), c.organisationType().name(),
-                    c.organisationName(), c.routingRule(), beijing(c.openedAt()), beijing(c.firstResponseDueAt()),
-                    beijing(c.firstRespondedAt()), beijing(c.resolvedAt()), c.outcome() == null ? null : c.outcome().name(),
-                    c.resolutionSummary());
-        }
+    record TextRequest(String text) {
     }
 
-    record ResponseRequest(String text) {
+    record ResponseRequest(String text, List<HistoryEntry.Attachment> attachments) {
     }
 
-    record ResolutionRequest(Case.Outcome outcome, String summary) {
+    record ResolutionRequest(Case.Outcome outcome, String summary, Long recoveredAmountFen, Integer workersHelped) {
+    }
+
+    record ClosureRequest(Case.Satisfaction satisfaction, String text) {
+    }
+
+    record RecordRequest(String kind, String text, List<HistoryEntry.Attachment> attachments) {
+    }
+
+    record ClueRequest(Case.ClueFinding finding, String text) {
     }
 
     private final CaseService cases;
@@ -50,32 +57,108 @@ class CaseController {
     }
 
     @GetMapping
-    List<CaseView> queue(Actor actor, @RequestParam(required = false) Case.Status status,
+    List<CaseView> queue(Actor actor, @RequestParam(required = false) List<Case.Status> status,
+            @RequestParam(required = false) Case.Source source,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return cases.queue(actor, status, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
-                .map(CaseView::of).toList();
+        return cases.queue(actor, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
+                .map(c -> CaseView.of(c, cases.now())).toList();
     }
 
     @GetMapping("/{caseNumber}")
     CaseView find(@PathVariable String caseNumber, Actor actor) {
-        return CaseView.of(cases.find(caseNumber, actor));
+        return view(cases.find(caseNumber, actor));
+    }
+
+    /** Every entry of the case's record (一事一记录), oldest first, with the hash chain. */
+    @GetMapping("/{caseNumber}/history")
+    List<CaseView.Entry> history(@PathVariable String caseNumber, Actor actor) {
+        return cases.find(caseNumber, actor).history().stream().map(CaseView.Entry::of).toList();
+    }
+
+    /** Recomputes the hash chain: valid, or the first entry that was changed, removed or reordered. */
+    @GetMapping("/{caseNumber}/history/verification")
+    CaseHistory.Verification verify(@PathVariable String caseNumber, Actor actor) {
+        return cases.verify(caseNumber, actor);
+    }
+
+    @PostMapping("/{caseNumber}/acceptance")
+    CaseView accept(@PathVariable String caseNumber, Actor actor) {
+        return view(cases.accept(caseNumber, actor));
+    }
+
+    @PostMapping("/{caseNumber}/contacts")
+    CaseView contact(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
+        return view(cases.contact(caseNumber, request.text(), actor));
     }
 
     @PostMapping("/{caseNumber}/responses")
     CaseView respond(@PathVariable String caseNumber, @RequestBody ResponseRequest request, Actor actor) {
-        return CaseView.of(cases.respond(caseNumber, request.text(), actor));
+        return view(cases.respond(caseNumber, request.text(), attachments(request.attachments()), actor));
+    }
+
+    @PostMapping("/{caseNumber}/pauses")
+    CaseView pause(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
+        return view(cases.pause(caseNumber, request.text(), actor));
+    }
+
+    @PostMapping("/{caseNumber}/resumption")
+    CaseView resume(@PathVariable String caseNumber, @RequestBody(required = false) TextRequest request, Actor actor) {
+        return view(cases.resume(caseNumber, request == null ? null : request.text(), actor));
     }
 
     @PostMapping("/{caseNumber}/resolution")
     CaseView resolve(@PathVariable String caseNumber, @RequestBody ResolutionRequest request, Actor actor) {
-        if (request.outcome() == null) {
-            throw new cn.unionhub.platform.domain.RuleViolationException("invalid-case-action",
-                    List.of(new cn.unionhub.platform.domain.RuleViolationException.FieldViolation("outcome", "required")));
-        }
-        return CaseView.of(cases.resolve(caseNumber, request.outcome(), request.summary(), actor));
+        return view(cases.resolve(caseNumber, request.outcome(), request.summary(), request.recoveredAmountFen(),
+                request.workersHelped(), actor));
     }
 
-    private static OffsetDateTime beijing(Instant instant) {
-        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
+    @PostMapping("/{caseNumber}/closure")
+    CaseView close(@PathVariable String caseNumber, @RequestBody ClosureRequest request, Actor actor) {
+        return view(cases.close(caseNumber, request.satisfaction(), request.text(), actor));
+    }
+
+    /** A note, phone call, visit or meeting minutes added to the record, with attachments' metadata. */
+    @PostMapping("/{caseNumber}/records")
+    CaseView record(@PathVariable String caseNumber, @RequestBody RecordRequest request, Actor actor) {
+        if (request.kind() == null || !RECORD_KINDS.contains(request.kind())) {
+            throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("kind", "one-of", String.join(", ", RECORD_KINDS))));
+        }
+        return view(cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor));
+    }
+
+    @PostMapping("/{caseNumber}/clue-verification")
+    CaseView verifyClue(@PathVariable String caseNumber, @RequestBody ClueRequest request, Actor actor) {
+        return view(cases.verifyClue(caseNumber, request.finding(), request.text(), actor));
+    }
+
+    private CaseView view(Case c) {
+        return CaseView.of(c, cases.now());
+    }
+
+    /** Attachments are metadata only (name, type, size, SHA-256): the record proves which file was meant. */
+    private static List<HistoryEntry.Attachment> attachments(List<HistoryEntry.Attachment> attachments) {
+        if (attachments == null) {
+            return List.of();
+        }
+        List<FieldViolation> wrong = new java.util.ArrayList<>();
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            wrong.add(new FieldViolation("attachments", "too-many", MAX_ATTACHMENTS));
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            HistoryEntry.Attachment a = attachments.get(i);
+            if (a == null || a.name() == null || a.name().isBlank() || a.name().length() > 200) {
+                wrong.add(new FieldViolation("attachments[" + i + "].name", "required"));
+            }
+            if (a != null && (a.sha256() == null || !SHA256.matcher(a.sha256()).matches())) {
+                wrong.add(new FieldViolation("attachments[" + i + "].sha256", "sha256-format"));
+            }
+            if (a != null && a.size() < 0) {
+                wrong.add(new FieldViolation("attachments[" + i + "].size", "not-negative"));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-case-action", wrong);
+        }
+        return attachments;
     }
 }

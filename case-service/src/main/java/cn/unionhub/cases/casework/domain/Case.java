@@ -2,52 +2,173 @@ package cn.unionhub.cases.casework.domain;
 
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseClosed;
+import cn.unionhub.events.cases.CaseDeadlineWarning;
+import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.cases.CaseFirstResponded;
 import cn.unionhub.events.cases.CaseOpened;
+import cn.unionhub.events.cases.CasePaused;
 import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
+import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseRouted;
-import cn.unionhub.events.feedback.FeedbackSubmitted;
-import java.time.Duration;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A case (工单): something a worker needs handled, where it was routed, by when the worker must hear
- * back, the answers and the outcome. Still to come (issue #5): accept and contact steps, the
- * business calendar, pauses, escalation, reopening and the hash-chained history.
+ * A case (工单): something a worker needs handled, where it was routed, the deadlines it runs
+ * against, what was done and the outcome — with its whole history (一事一记录), hash-chained.
+ *
+ * <p>Life cycle: ROUTED → ACCEPTED (受理) → CONTACTED (联系当事人) → IN_PROGRESS (first response
+ * given) → RESOLVED → CLOSED, and RESOLVED → REOPENED → IN_PROGRESS when the worker is not
+ * satisfied. A first response may come before the formal steps (it implies acceptance). Anything
+ * else answers {@code case-illegal-transition} (409). Every method returns the changed case and the
+ * events its change caused; nothing is modified in place.
  */
-public record Case(String id, String caseNumber, String source, String feedbackId, String trackingNumber,
-        String category, String enterprise, String enterpriseName, String district, String workerGroup,
-        Priority priority, Status status, HandlingOrganisationType organisationType, String organisationName,
-        String routingRule, Instant openedAt, Instant firstResponseDueAt, Instant firstRespondedAt, Instant resolvedAt,
-        Outcome outcome, String resolutionSummary) {
+public record Case(String id, String caseNumber, Source source, String sourceReference, String feedbackId,
+        String trackingNumber, Matter matter, Priority priority, Status status, Assignment assignment, Deadlines deadlines,
+        int escalationLevel, Resolution resolution, ClueVerification verification, List<HistoryEntry> history) {
 
     public static final int MAX_TEXT = 2000;
 
-    public enum Priority {
-        NORMAL, GREEN_CHANNEL
+    public enum Source {
+        FEEDBACK, HOTLINE_12351, SUPERVISION, PUBLIC_OPINION
     }
 
-    /** Only these moves are legal: ROUTED → IN_PROGRESS (first response) → RESOLVED. */
+    public enum Priority {
+        NORMAL, URGENT, GREEN_CHANNEL
+    }
+
     public enum Status {
-        ROUTED, IN_PROGRESS, RESOLVED
+        ROUTED, ACCEPTED, CONTACTED, IN_PROGRESS, RESOLVED, CLOSED, REOPENED;
+
+        /** Statuses in which the case is still being worked and its clocks run. */
+        public static final Set<Status> OPEN = EnumSet.of(ROUTED, ACCEPTED, CONTACTED, IN_PROGRESS, REOPENED);
     }
 
     public enum Outcome {
-        RESOLVED_BY_ENTERPRISE, MEDIATED, LEGAL_AID, JOINT_HANDLING, WAGES_RECOVERED
+        RESOLVED_BY_ENTERPRISE, MEDIATED, LEGAL_AID, JOINT_HANDLING, WAGES_RECOVERED, UNFOUNDED
+    }
+
+    public enum Deadline {
+        FIRST_RESPONSE, RESOLUTION
+    }
+
+    /** Satisfaction as the worker gave it, or UNKNOWN when nobody could ask. */
+    public enum Satisfaction {
+        SATISFIED, PARTLY_SATISFIED, NOT_SATISFIED, UNKNOWN
+    }
+
+    /** What a public-opinion clue turned out to be on checking (舆情核实). */
+    public enum ClueFinding {
+        CONFIRMED, PARTLY_CONFIRMED, UNFOUNDED
+    }
+
+    /**
+     * What the case is about.
+     *
+     * @param channel         how it reached the union (MINI_PROGRAM, HOTLINE_12351, SUPERIOR_ASSIGNMENT, MEDIA, …)
+     * @param summary         the worker's words or the operator's summary, personal numbers masked
+     * @param amountOwedFen   wages owed as reported, in fen, if known
+     * @param workersAffected how many workers are concerned, if known
+     */
+    public record Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
+            String channel, String summary, Long amountOwedFen, Integer workersAffected) {
+    }
+
+    /** Who handles the case, by which routing rule, and who supervises it after an escalation. */
+    public record Assignment(HandlingOrganisationType organisationType, String organisationName, String rule,
+            String supervisor) {
+    }
+
+    /** A stretch of time the case waited on the worker; its clock did not run. */
+    public record Pause(Instant from, Instant to, String reason, String by) {
+    }
+
+    /**
+     * When things happened and by when they must.
+     *
+     * @param policy   the SLA policy that set the deadlines
+     * @param marks    warnings and breaches already announced for the current deadlines, e.g. FIRST_RESPONSE_WARNING
+     * @param pausedAt set while the case waits on the worker
+     */
+    public record Deadlines(String policy, SlaClock clock, Instant openedAt, Instant acceptedAt, Instant contactedAt,
+            Instant firstResponseDueAt, Instant firstRespondedAt, Instant resolutionDueAt, Instant resolvedAt,
+            Instant closedAt, Instant pausedAt, List<Pause> pauses, List<String> marks) {
+
+        public Deadlines {
+            pauses = pauses == null ? List.of() : List.copyOf(pauses);
+            marks = marks == null ? List.of() : List.copyOf(marks);
+        }
+
+        /** The deadline the case runs against now: the first response until it is given, then resolution. */
+        public Deadline current() {
+            return firstRespondedAt == null ? Deadline.FIRST_RESPONSE : Deadline.RESOLUTION;
+        }
+
+        public Instant dueAt(Deadline deadline) {
+            return deadline == Deadline.FIRST_RESPONSE ? firstResponseDueAt : resolutionDueAt;
+        }
+
+        Deadlines with(Instant accepted, Instant contacted, Instant firstResponded, Instant resolved, Instant closed) {
+            return new Deadlines(policy, clock, openedAt, accepted, contacted, firstResponseDueAt, firstResponded,
+                    resolutionDueAt, resolved, closed, pausedAt, pauses, marks);
+        }
+
+        Deadlines marked(String mark) {
+            List<String> next = new ArrayList<>(marks);
+            next.add(mark);
+            return new Deadlines(policy, clock, openedAt, acceptedAt, contactedAt, firstResponseDueAt, firstRespondedAt,
+                    resolutionDueAt, resolvedAt, closedAt, pausedAt, pauses, next);
+        }
+    }
+
+    /** How the case ended. */
+    public record Resolution(Outcome outcome, String summary, Long recoveredAmountFen, Integer workersHelped,
+            Satisfaction satisfaction) {
+    }
+
+    /** The result of checking a public-opinion clue. */
+    public record ClueVerification(ClueFinding finding, String note, String by, Instant at) {
+    }
+
+    /** Who acts: a staff account and role, {@code worker}, or {@code system}. */
+    public record By(String who, String role) {
+
+        public static final By SYSTEM = new By("system", "SYSTEM");
+        public static final By WORKER = new By("worker", "WORKER");
+    }
+
+    /**
+     * What a new case starts from, whichever channel brought it.
+     *
+     * @param id              stable id derived from the source, so the same item never opens two cases
+     * @param sourceReference the feedback id, 12351 work-order number, assignment document number or clue id
+     * @param urgent          an urgent superior assignment (上级交办) takes the URGENT policy
+     */
+    public record Intake(String id, Source source, String sourceReference, String feedbackId, String trackingNumber,
+            Matter matter, boolean urgent, By openedBy) {
     }
 
     /** A changed case and the events its change caused. */
     public record Changed(Case changed, List<DomainEvent> events) {
     }
 
-    /** A newly opened case and the events that announce it. */
-    public record Opened(Case opened, List<DomainEvent> events) {
+    /** The public SLA status every case shows: within deadline, due soon, overdue, escalated to level N, … */
+    public record SlaStatus(String state, int escalationLevel, Deadline deadline, Instant dueAt) {
     }
 
     /** The case of a feedback item has a stable id, so the same item can never open two cases. */
@@ -55,68 +176,410 @@ public record Case(String id, String caseNumber, String source, String feedbackI
         return "case-" + feedbackId;
     }
 
-    /**
-     * @param firstResponse       time to the first response for normal cases (24 h)
-     * @param greenFirstResponse  shorter time for key groups (gig and migrant workers)
-     */
-    public static Opened openFromFeedback(FeedbackSubmitted feedback, RoutingDecision routing, String caseNumber,
-            Duration firstResponse, Duration greenFirstResponse, Instant at) {
-        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        boolean green = "GIG_WORKER".equals(feedback.workerGroup()) || "MIGRANT_WORKER".equals(feedback.workerGroup());
-        Instant due = now.plus(green ? greenFirstResponse : firstResponse);
-        Case opened = new Case(idForFeedback(feedback.feedbackId()), caseNumber, "FEEDBACK", feedback.feedbackId(),
-                feedback.trackingNumber(), feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
-                feedback.district(), feedback.workerGroup(), green ? Priority.GREEN_CHANNEL : Priority.NORMAL, Status.ROUTED,
-                routing.organisationType(), routing.organisationName(), routing.rule(), now, due, null, null, null, null);
-        return new Opened(opened, List.of(
-                new CaseOpened(opened.id, caseNumber, opened.source, opened.feedbackId, opened.trackingNumber, opened.category,
-                        opened.enterprise, opened.district, opened.priority.name(), now),
-                new CaseRouted(opened.id, caseNumber, opened.feedbackId, routing.organisationType().name(),
-                        routing.organisationName(), routing.rule(), due, now)));
+    /** The id of a case from another channel: source plus the reference that channel gave it. */
+    public static String idFor(Source source, String reference) {
+        return "case-" + source.name().toLowerCase().replace('_', '-') + "-" + reference;
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /** Key groups (gig and migrant workers) take the green channel; urgent assignments come next. */
+    public static Priority priorityOf(Intake intake) {
+        String group = intake.matter().workerGroup();
+        boolean keyGroup = "GIG_WORKER".equals(group) || "MIGRANT_WORKER".equals(group);
+        return keyGroup ? Priority.GREEN_CHANNEL : intake.urgent() ? Priority.URGENT : Priority.NORMAL;
+    }
+
+    /** Opens and routes a case: deadlines from the SLA policy on the business calendar. */
+    public static Changed open(Intake intake, RoutingDecision routing, CaseRules rules, String caseNumber, Instant at) {
+        Matter matter = intake.matter();
+        requireText("summary", matter.summary());
+        Instant now = millis(at);
+        Priority priority = priorityOf(intake);
+        SlaPolicy policy = rules.policyFor(matter.category(), priority);
+        Deadlines deadlines = new Deadlines(policy.name(), policy.clock(), now, null, null,
+                rules.calendar().plus(now, policy.firstResponse(), policy.clock()), null,
+                rules.calendar().plus(now, policy.resolution(), policy.clock()), null, null, null, List.of(), List.of());
+        Assignment assignment = new Assignment(routing.organisationType(), routing.organisationName(), routing.rule(), null);
+        Map<String, String> opened = details("source", intake.source().name(), "reference", intake.sourceReference(),
+                "category", matter.category(), "enterprise", matter.enterprise(), "priority", priority.name(),
+                "policy", policy.name(), "amountOwedFen", text(matter.amountOwedFen()),
+                "workersAffected", text(matter.workersAffected()));
+        List<HistoryEntry> history = CaseHistory.append(List.of(), now, intake.openedBy().who(), intake.openedBy().role(),
+                "OPENED", matter.summary(), opened, List.of());
+        history = CaseHistory.append(history, now, By.SYSTEM.who(), By.SYSTEM.role(), "ROUTED",
+                "分流至" + routing.organisationName(), details("organisationType", routing.organisationType().name(),
+                        "organisation", routing.organisationName(), "rule", routing.rule(),
+                        "firstResponseDueAt", deadlines.firstResponseDueAt().toString(),
+                        "resolutionDueAt", deadlines.resolutionDueAt().toString()), List.of());
+        Case c = new Case(intake.id(), caseNumber, intake.source(), intake.sourceReference(), intake.feedbackId(),
+                intake.trackingNumber(), matter, priority, Status.ROUTED, assignment, deadlines, 0, null, null, history);
+        return new Changed(c, List.of(
+                new CaseOpened(c.id, caseNumber, c.source.name(), c.feedbackId, c.trackingNumber, matter.category(),
+                        matter.enterprise(), matter.district(), matter.enterpriseName(), matter.channel(),
+                        matter.workerGroup(), priority.name(), matter.amountOwedFen(), matter.workersAffected(), now),
+                new CaseRouted(c.id, caseNumber, c.feedbackId, routing.organisationType().name(), routing.organisationName(),
+                        routing.rule(), deadlines.firstResponseDueAt(), now)));
+    }
+
+    // ---------------------------------------------------------------- the handlers' steps
+
+    /** The handling organisation takes the case on (受理). */
+    public Changed accept(By by, Instant at) {
+        requireStatus("accept", Status.ROUTED);
+        Instant now = millis(at);
+        return changed(Status.ACCEPTED, deadlines.with(now, null, null, null, null), record(now, by, "ACCEPTED",
+                assignment.organisationName() + "已受理", Map.of(), List.of()),
+                new CaseAccepted(id, caseNumber, feedbackId, assignment.organisationName(), now));
+    }
+
+    /** The handler has reached the worker and the enterprise (联系当事人); the note says how. */
+    public Changed contact(By by, String note, Instant at) {
+        requireStatus("contact", Status.ACCEPTED);
+        requireText("text", note);
+        Instant now = millis(at);
+        return changed(Status.CONTACTED, deadlines.with(deadlines.acceptedAt(), now, null, null, null),
+                record(now, by, "CONTACTED", note.strip(), Map.of(), List.of()));
     }
 
     /**
-     * The handling organisation answers the worker. The first answer ends the 24-hour clock and
-     * moves the case into progress; later answers are added to the record.
+     * An answer to the worker. The first one stops the first-response clock (and implies acceptance
+     * if the formal step was skipped); later ones are added to the record.
      */
-    public Changed respond(String responderRole, String text, Instant at) {
-        if (status == Status.RESOLVED) {
-            throw new ConflictException("case-illegal-transition", caseNumber, status.name(), "respond");
-        }
+    public Changed respond(By by, String text, List<HistoryEntry.Attachment> attachments, BusinessCalendar calendar,
+            Instant at) {
+        requireStatus("respond", Status.ROUTED, Status.ACCEPTED, Status.CONTACTED, Status.IN_PROGRESS, Status.REOPENED);
         requireText("text", text);
-        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        boolean first = firstRespondedAt == null;
-        Instant firstAt = first ? now : firstRespondedAt;
-        Case next = new Case(id, caseNumber, source, feedbackId, trackingNumber, category, enterprise, enterpriseName, district,
-                workerGroup, priority, Status.IN_PROGRESS, organisationType, organisationName, routingRule, openedAt,
-                firstResponseDueAt, firstAt, resolvedAt, outcome, resolutionSummary);
-        return new Changed(next, List.of(new CaseResponded(id, caseNumber, feedbackId, responderRole, text.strip(), first,
-                !firstAt.isAfter(firstResponseDueAt), now)));
+        Instant now = millis(at);
+        List<DomainEvent> events = new ArrayList<>();
+        List<HistoryEntry> next = history;
+        Instant accepted = deadlines.acceptedAt();
+        if (accepted == null) {
+            accepted = now;
+            next = CaseHistory.append(next, now, by.who(), by.role(), "ACCEPTED", assignment.organisationName() + "已受理",
+                    Map.of(), List.of());
+            events.add(new CaseAccepted(id, caseNumber, feedbackId, assignment.organisationName(), now));
+        }
+        boolean first = deadlines.firstRespondedAt() == null;
+        Instant firstAt = first ? now : deadlines.firstRespondedAt();
+        boolean inTime = !firstAt.isAfter(deadlines.firstResponseDueAt());
+        next = CaseHistory.append(next, now, by.who(), by.role(), "RESPONDED", text.strip(),
+                first ? Map.of("first", "true", "withinDeadline", Boolean.toString(inTime)) : Map.of(), attachments);
+        if (first) {
+            events.add(new CaseFirstResponded(id, caseNumber, feedbackId, deadlines.firstResponseDueAt(), inTime,
+                    elapsed(calendar, now).toString(), now));
+        }
+        events.add(new CaseResponded(id, caseNumber, feedbackId, by.role(), text.strip(), first, inTime, now));
+        Deadlines d = deadlines.with(accepted, deadlines.contactedAt(), firstAt, null, null);
+        return new Changed(with(Status.IN_PROGRESS, d, next), events);
     }
 
-    /** Resolves a case whose worker has been answered; resolving twice is refused. */
-    public Changed resolve(Outcome result, String summary, Instant at) {
-        if (status != Status.IN_PROGRESS) {
-            throw new ConflictException("case-illegal-transition", caseNumber, status.name(), "resolve");
+    /** The case waits on the worker (e.g. for pay slips): its deadlines stop running. */
+    public Changed pause(By by, String reason, Instant at) {
+        requireStatus("pause", Status.ACCEPTED, Status.CONTACTED, Status.IN_PROGRESS, Status.REOPENED);
+        if (deadlines.pausedAt() != null) {
+            throw illegal("pause");
         }
+        requireText("reason", reason);
+        Instant now = millis(at);
+        Deadlines d = new Deadlines(deadlines.policy(), deadlines.clock(), deadlines.openedAt(), deadlines.acceptedAt(),
+                deadlines.contactedAt(), deadlines.firstResponseDueAt(), deadlines.firstRespondedAt(),
+                deadlines.resolutionDueAt(), null, null, now, deadlines.pauses(), deadlines.marks());
+        return changed(status, d, record(now, by, "PAUSED", reason.strip(), Map.of(), List.of()),
+                new CasePaused(id, caseNumber, feedbackId, reason.strip(), now));
+    }
+
+    /**
+     * The worker answered: the clock runs again and every deadline not yet met moves later by the
+     * time that ran on the case's clock while it waited. The pause goes into the ledger.
+     */
+    public Changed resume(By by, String note, BusinessCalendar calendar, Instant at) {
+        if (deadlines.pausedAt() == null || !Status.OPEN.contains(status)) {
+            throw illegal("resume");
+        }
+        Instant now = millis(at);
+        Deadlines d = resumed(calendar, now, by, note == null || note.isBlank() ? "职工已补充材料" : note.strip());
+        return changed(status, d, record(now, by, "RESUMED", d.pauses().get(d.pauses().size() - 1).reason(),
+                Map.of("pausedFor", calendar.between(deadlines.pausedAt(), now, deadlines.clock()).toString()), List.of()),
+                new CaseResumed(id, caseNumber, feedbackId, d.firstRespondedAt() == null ? d.firstResponseDueAt() : null,
+                        d.resolutionDueAt(), now));
+    }
+
+    /** The case is settled, with its outcome; wages recovered carry the amount and the workers helped. */
+    public Changed resolve(By by, Outcome outcome, String summary, Long recoveredAmountFen, Integer workersHelped,
+            BusinessCalendar calendar, Instant at) {
+        requireStatus("resolve", Status.IN_PROGRESS);
         requireText("summary", summary);
-        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        Case next = new Case(id, caseNumber, source, feedbackId, trackingNumber, category, enterprise, enterpriseName, district,
-                workerGroup, priority, Status.RESOLVED, organisationType, organisationName, routingRule, openedAt,
-                firstResponseDueAt, firstRespondedAt, now, result, summary.strip());
-        return new Changed(next, List.of(new CaseResolved(id, caseNumber, feedbackId, result.name(), summary.strip(), now)));
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (outcome == null) {
+            wrong.add(new FieldViolation("outcome", "required"));
+        }
+        if (outcome == Outcome.WAGES_RECOVERED && (recoveredAmountFen == null || recoveredAmountFen <= 0)) {
+            wrong.add(new FieldViolation("recoveredAmountFen", "required"));
+        }
+        if (recoveredAmountFen != null && recoveredAmountFen < 0) {
+            wrong.add(new FieldViolation("recoveredAmountFen", "not-negative"));
+        }
+        if (workersHelped != null && workersHelped < 1) {
+            wrong.add(new FieldViolation("workersHelped", "at-least", 1));
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-case-action", wrong);
+        }
+        Instant now = millis(at);
+        Deadlines d = deadlines.pausedAt() == null ? deadlines : resumed(calendar, now, by, "办结时结束等待");
+        d = d.with(d.acceptedAt(), d.contactedAt(), d.firstRespondedAt(), now, null);
+        Resolution result = new Resolution(outcome, summary.strip(), recoveredAmountFen, workersHelped, null);
+        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "RESOLVED", summary.strip(),
+                details("outcome", outcome.name(), "recoveredAmountFen", text(recoveredAmountFen),
+                        "workersHelped", text(workersHelped), "onTime", Boolean.toString(!now.isAfter(d.resolutionDueAt()))),
+                List.of(), null, null);
+        Case next = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
+                Status.RESOLVED, assignment, d, escalationLevel, result, verification, append(entry));
+        return new Changed(next, List.of(new CaseResolved(id, caseNumber, feedbackId, outcome.name(), summary.strip(),
+                recoveredAmountFen, workersHelped, now)));
     }
 
-    /** A resolved case goes back to work, e.g. because the worker was not satisfied. */
-    public Changed reopen(String reason, Instant at) {
-        if (status != Status.RESOLVED) {
-            throw new ConflictException("case-illegal-transition", caseNumber, status.name(), "reopen");
+    /**
+     * Closes a resolved case: after the worker's rating (satisfied or partly), when the rating window
+     * passed, or after a call-back by staff (回访) for cases without an app, e.g. from the hotline.
+     */
+    public Changed close(By by, Satisfaction satisfaction, String note, Instant at) {
+        requireStatus("close", Status.RESOLVED);
+        Satisfaction given = satisfaction == null ? Satisfaction.UNKNOWN : satisfaction;
+        if (given == Satisfaction.NOT_SATISFIED) {
+            throw illegal("close"); // a dissatisfied worker's case is reopened, not closed
         }
-        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        Case next = new Case(id, caseNumber, source, feedbackId, trackingNumber, category, enterprise, enterpriseName, district,
-                workerGroup, priority, Status.IN_PROGRESS, organisationType, organisationName, routingRule, openedAt,
-                firstResponseDueAt, firstRespondedAt, null, null, null);
-        return new Changed(next, List.of(new CaseReopened(id, caseNumber, feedbackId, reason, now)));
+        Instant now = millis(at);
+        Deadlines d = deadlines.with(deadlines.acceptedAt(), deadlines.contactedAt(), deadlines.firstRespondedAt(),
+                deadlines.resolvedAt(), now);
+        Resolution result = new Resolution(resolution.outcome(), resolution.summary(), resolution.recoveredAmountFen(),
+                resolution.workersHelped(), given);
+        boolean onTime = !deadlines.resolvedAt().isAfter(deadlines.resolutionDueAt());
+        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "CLOSED",
+                note == null || note.isBlank() ? "结案" : note.strip(), Map.of("satisfaction", given.name()), List.of(), null, null);
+        Case next = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
+                Status.CLOSED, assignment, d, escalationLevel, result, verification, append(entry));
+        return new Changed(next, List.of(new CaseClosed(id, caseNumber, feedbackId, given.name(), onTime, now)));
+    }
+
+    /**
+     * A resolved case goes back to work because the worker was not satisfied: it is re-dispatched to
+     * its organisation with fresh deadlines, and its escalation level stays where it was.
+     */
+    public Changed reopen(By by, String reason, CaseRules rules, Instant at) {
+        requireStatus("reopen", Status.RESOLVED);
+        requireText("reason", reason);
+        Instant now = millis(at);
+        SlaPolicy policy = rules.policyFor(matter.category(), priority);
+        Deadlines d = new Deadlines(policy.name(), policy.clock(), deadlines.openedAt(), deadlines.acceptedAt(),
+                deadlines.contactedAt(), rules.calendar().plus(now, policy.firstResponse(), policy.clock()), null,
+                rules.calendar().plus(now, policy.resolution(), policy.clock()), null, null, null, deadlines.pauses(), List.of());
+        List<HistoryEntry> next = CaseHistory.append(history, now, by.who(), by.role(), "REOPENED", reason.strip(), Map.of(),
+                List.of());
+        next = CaseHistory.append(next, now, By.SYSTEM.who(), By.SYSTEM.role(), "ROUTED",
+                "重新交办" + assignment.organisationName(), details("organisation", assignment.organisationName(),
+                        "rule", "reopened", "firstResponseDueAt", d.firstResponseDueAt().toString()), List.of());
+        Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
+                Status.REOPENED, assignment, d, escalationLevel, null, verification, next);
+        return new Changed(c, List.of(new CaseReopened(id, caseNumber, feedbackId, reason.strip(), now),
+                new CaseRouted(id, caseNumber, feedbackId, assignment.organisationType().name(),
+                        assignment.organisationName(), "reopened", d.firstResponseDueAt(), now)));
+    }
+
+    /** Adds a note, call, visit or meeting minutes (with attachments' metadata) to the record. */
+    public Changed record(By by, String kind, String text, List<HistoryEntry.Attachment> attachments, Instant at) {
+        requireText("text", text);
+        return changed(status, deadlines, record(millis(at), by, kind, text.strip(), Map.of(), attachments));
+    }
+
+    /** Records what checking a public-opinion clue found (舆情核实). */
+    public Changed verifyClue(By by, ClueFinding finding, String note, Instant at) {
+        if (source != Source.PUBLIC_OPINION || !Status.OPEN.contains(status)) {
+            throw illegal("verify");
+        }
+        if (finding == null) {
+            throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("finding", "required")));
+        }
+        requireText("text", note);
+        Instant now = millis(at);
+        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "CLUE_VERIFIED", note.strip(),
+                Map.of("finding", finding.name()), List.of(), null, null);
+        return new Changed(new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
+                status, assignment, deadlines, escalationLevel, resolution,
+                new ClueVerification(finding, note.strip(), by.who(), now), append(entry)), List.of());
+    }
+
+    // ---------------------------------------------------------------- deadlines
+
+    /**
+     * What the deadline watcher does at {@code at}: warn once before the current deadline, mark its
+     * breach once, and climb the escalation ladder one level per rung whose time has come. Every
+     * mark and level is kept on the case, so doing this twice (or on two instances) announces
+     * nothing twice. Paused and finished cases have nothing to check.
+     */
+    public Changed checkDeadlines(CaseRules rules, Instant at) {
+        if (!Status.OPEN.contains(status) || deadlines.pausedAt() != null) {
+            return new Changed(this, List.of());
+        }
+        Instant now = millis(at);
+        Deadline current = deadlines.current();
+        Instant due = deadlines.dueAt(current);
+        SlaClock clock = deadlines.clock();
+        Case c = this;
+        List<DomainEvent> events = new ArrayList<>();
+        String warning = current.name() + "_WARNING";
+        String breach = current.name() + "_BREACH";
+        if (!deadlines.marks().contains(warning) && !now.isBefore(rules.calendar().minus(due, rules.warnBefore(), clock))) {
+            c = c.marked(warning, null);
+            if (now.isBefore(due)) {
+                c = c.marked(null, c.record(now, By.SYSTEM, "DEADLINE_WARNING", "即将超时：" + label(current),
+                        Map.of("deadline", current.name(), "dueAt", due.toString()), List.of()));
+                events.add(new CaseDeadlineWarning(id, caseNumber, feedbackId, matter.enterprise(), matter.district(),
+                        current.name(), due, now));
+            }
+        }
+        if (!deadlines.marks().contains(breach) && !now.isBefore(due)) {
+            c = c.marked(breach, c.record(now, By.SYSTEM, "DEADLINE_MISSED", "已超时：" + label(current),
+                    Map.of("deadline", current.name(), "dueAt", due.toString()), List.of()));
+        }
+        for (Optional<EscalationLevel> rung = rules.above(c.escalationLevel); rung.isPresent()
+                && !now.isBefore(rules.calendar().plus(due, rung.get().after(), clock)); rung = rules.above(c.escalationLevel)) {
+            EscalationLevel level = rung.get();
+            String supervisor = rules.supervisor(level, matter.district());
+            List<HistoryEntry> next = c.record(now, By.SYSTEM, "ESCALATED", "提级督办（第" + level.level() + "级）：" + supervisor,
+                    Map.of("level", Integer.toString(level.level()), "supervisor", supervisor, "deadline", current.name()),
+                    List.of());
+            c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, status,
+                    new Assignment(assignment.organisationType(), assignment.organisationName(), assignment.rule(), supervisor),
+                    c.deadlines, level.level(), resolution, verification, next);
+            events.add(new CaseEscalated(id, caseNumber, feedbackId, matter.enterprise(), matter.district(), matter.category(),
+                    level.level(), supervisor, current.name(), due, now));
+        }
+        return new Changed(c, events);
+    }
+
+    /**
+     * When {@link #checkDeadlines} next has something to do, or empty if never (paused, finished,
+     * or every mark made and every rung climbed). The watcher only looks at cases whose time has come.
+     */
+    public Optional<Instant> nextCheckAt(CaseRules rules) {
+        if (!Status.OPEN.contains(status) || deadlines.pausedAt() != null) {
+            return Optional.empty();
+        }
+        Deadline current = deadlines.current();
+        Instant due = deadlines.dueAt(current);
+        List<Instant> candidates = new ArrayList<>();
+        if (!deadlines.marks().contains(current.name() + "_WARNING")) {
+            candidates.add(rules.calendar().minus(due, rules.warnBefore(), deadlines.clock()));
+        }
+        if (!deadlines.marks().contains(current.name() + "_BREACH")) {
+            candidates.add(due);
+        }
+        rules.above(escalationLevel).ifPresent(rung -> candidates.add(rules.calendar().plus(due, rung.after(), deadlines.clock())));
+        return candidates.stream().min(Instant::compareTo);
+    }
+
+    /** The public SLA status: what a worker, a handler and a supervisor all see. */
+    public SlaStatus slaStatus(Instant now) {
+        Deadline current = deadlines.current();
+        Instant due = deadlines.dueAt(current);
+        if (status == Status.RESOLVED || status == Status.CLOSED) {
+            boolean onTime = !deadlines.resolvedAt().isAfter(deadlines.resolutionDueAt());
+            return new SlaStatus(onTime ? "RESOLVED_ON_TIME" : "RESOLVED_LATE", escalationLevel, Deadline.RESOLUTION,
+                    deadlines.resolutionDueAt());
+        }
+        String state = escalationLevel > 0 ? "ESCALATED"
+                : deadlines.pausedAt() != null ? "PAUSED"
+                : !now.isBefore(due) ? "OVERDUE"
+                : deadlines.marks().contains(current.name() + "_WARNING") ? "DUE_SOON" : "WITHIN_DEADLINE";
+        return new SlaStatus(state, escalationLevel, current, deadlines.pausedAt() != null ? null : due);
+    }
+
+    /** Time from opening to {@code at} on the case's clock, minus the time spent waiting on the worker. */
+    public Duration elapsed(BusinessCalendar calendar, Instant at) {
+        Duration total = calendar.between(deadlines.openedAt(), at, deadlines.clock());
+        for (Pause pause : deadlines.pauses()) {
+            total = total.minus(calendar.between(pause.from(), pause.to(), deadlines.clock()));
+        }
+        return total.isNegative() ? Duration.ZERO : total;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Deadlines resumed(BusinessCalendar calendar, Instant now, By by, String note) {
+        SlaClock clock = deadlines.clock();
+        Duration waited = calendar.between(deadlines.pausedAt(), now, clock);
+        Instant firstDue = deadlines.firstRespondedAt() == null
+                ? calendar.plus(deadlines.firstResponseDueAt(), waited, clock) : deadlines.firstResponseDueAt();
+        List<Pause> pauses = new ArrayList<>(deadlines.pauses());
+        String reason = history.stream().filter(e -> e.action().equals("PAUSED")).reduce((a, b) -> b)
+                .map(HistoryEntry::text).orElse(note);
+        pauses.add(new Pause(deadlines.pausedAt(), now, reason, by.who()));
+        return new Deadlines(deadlines.policy(), clock, deadlines.openedAt(), deadlines.acceptedAt(), deadlines.contactedAt(),
+                firstDue, deadlines.firstRespondedAt(), calendar.plus(deadlines.resolutionDueAt(), waited, clock),
+                deadlines.resolvedAt(), deadlines.closedAt(), null, pauses, deadlines.marks());
+    }
+
+    private Case marked(String mark, List<HistoryEntry> nextHistory) {
+        return new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, status,
+                assignment, mark == null ? deadlines : deadlines.marked(mark), escalationLevel, resolution, verification,
+                nextHistory == null ? history : nextHistory);
+    }
+
+    private List<HistoryEntry> record(Instant at, By by, String action, String text, Map<String, String> details,
+            List<HistoryEntry.Attachment> attachments) {
+        return CaseHistory.append(history, at, by.who(), by.role(), action, text, details, attachments);
+    }
+
+    private List<HistoryEntry> append(HistoryEntry entry) {
+        return record(entry.at(), new By(entry.actor(), entry.actorRole()), entry.action(), entry.text(), entry.details(),
+                entry.attachments());
+    }
+
+    private Changed changed(Status next, Deadlines d, List<HistoryEntry> h, DomainEvent... events) {
+        return new Changed(new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
+                next, assignment, d, escalationLevel, resolution, verification, h), List.of(events));
+    }
+
+    private Case with(Status next, Deadlines d, List<HistoryEntry> h) {
+        return changed(next, d, h).changed();
+    }
+
+    private void requireStatus(String action, Status... allowed) {
+        for (Status s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw illegal(action);
+    }
+
+    private ConflictException illegal(String action) {
+        return new ConflictException("case-illegal-transition", caseNumber, status.name(), action);
+    }
+
+    private static String label(Deadline deadline) {
+        return deadline == Deadline.FIRST_RESPONSE ? "首次答复" : "办结";
+    }
+
+    private static Instant millis(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Details in the given order, leaving out absent values. */
+    private static Map<String, String> details(String... keysAndValues) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                details.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
     }
 
     private static void requireText(String field, String text) {

@@ -1,16 +1,22 @@
 package cn.unionhub.cases.casework.store;
 
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a case is stored; the domain's {@code Case} knows nothing of this. */
+/**
+ * How a case is stored: the domain's value parts as they are, plus the top-level fields that work
+ * queues, ledgers, reports and the deadline watcher search by.
+ */
 @Document("cases")
 class CaseDocument {
 
-    /** {@code case-<feedbackId>} for cases from feedback: a second delivery cannot open a twin. */
+    /** Derived from the source ({@code case-<feedbackId>}, {@code case-hotline-12351-<order>}): no twins. */
     @Id
     String id;
     @Version
@@ -18,26 +24,30 @@ class CaseDocument {
     @Indexed(unique = true)
     String caseNumber;
     String source;
+    String sourceReference;
     @Indexed(sparse = true)
     String feedbackId;
     String trackingNumber;
+    @Indexed
     String category;
     @Indexed
     String enterprise;
-    String enterpriseName;
     @Indexed
     String district;
-    String workerGroup;
     String priority;
-    String status;
-    String organisationType;
-    String organisationName;
-    String routingRule;
-    Instant openedAt;
     @Indexed
-    Instant firstResponseDueAt;
-    Instant firstRespondedAt;
-    Instant resolvedAt;
-    String outcome;
-    String resolutionSummary;
+    String status;
+    @Indexed
+    Instant openedAt;
+    Instant closedAt;
+    /** When the deadline watcher next has something to do; absent when never. */
+    @Indexed(sparse = true)
+    Instant nextCheckAt;
+    int escalationLevel;
+    Case.Matter matter;
+    Case.Assignment assignment;
+    Case.Deadlines deadlines;
+    Case.Resolution resolution;
+    Case.ClueVerification verification;
+    List<HistoryEntry> history;
 }

@@ -1,10 +1,12 @@
 package cn.unionhub.cases.casework.store;
 
 import cn.unionhub.cases.casework.domain.Case;
-import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
+import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.platform.events.AggregateStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,16 +14,27 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** Cases in MongoDB; new cases are written with their events in one document write. */
+/**
+ * Cases in MongoDB. Every write carries its events in the same document write (outbox), and every
+ * change is applied to the freshly loaded case under optimistic locking, so two instances acting
+ * on one case at once both see the other's result: what was announced is never announced again.
+ */
 @Repository
 public class Cases {
 
+    /** A filter for queues, ledgers and reports; null fields match anything. */
+    public record Filter(String enterprise, String district, List<Case.Status> statuses, Case.Source source,
+            String category, Instant openedFrom, Instant openedBefore, Instant closedFrom, Instant closedBefore) {
+    }
+
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final CaseRules rules;
 
-    Cases(MongoTemplate mongo, AggregateStore store) {
+    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules) {
         this.mongo = mongo;
         this.store = store;
+        this.rules = rules;
     }
 
     public boolean exists(String id) {
@@ -29,34 +42,49 @@ public class Cases {
     }
 
     /** Raises DuplicateKeyException for an id or case number that exists. */
-    public void insert(Case.Opened opened) {
-        store.insert(toDocument(opened.opened()), opened.events());
+    public void insert(Case.Changed opened) {
+        store.insert(toDocument(opened.changed()), opened.events());
     }
 
-    /** Applies a change to the case with this number (retried on a concurrent change); empty if unknown. */
-    public Optional<Case> change(String caseNumber, Function<Case, Case.Changed> change) {
-        return byCaseNumber(caseNumber).flatMap(found -> store.modify(CaseDocument.class, found.id(), current -> {
+    /**
+     * Applies a change to a case (retried on a concurrent change); {@code applied} sees the events
+     * change of the attempt that was written. Empty if there is no such case.
+     */
+    public Optional<Case> change(String id, Function<Case, Case.Changed> change, Consumer<Case.Changed> applied) {
+        java.util.concurrent.atomic.AtomicReference<Case.Changed> written = new java.util.concurrent.atomic.AtomicReference<>();
+        Optional<Case> result = store.modify(CaseDocument.class, id, current -> {
             Case.Changed changed = change.apply(toDomain(current));
             CaseDocument updated = toDocument(changed.changed());
             updated.version = current.version;
+            written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
-        })).map(Cases::toDomain);
+        }).map(Cases::toDomain);
+        result.ifPresent(c -> applied.accept(written.get()));
+        return result;
     }
 
-    /** A work queue: newest first, filtered by tenant and status, one page. */
-    public List<Case> page(String enterprise, String district, Case.Status status, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (enterprise != null) {
-            criteria.and("enterprise").is(enterprise);
-        }
-        if (district != null) {
-            criteria.and("district").is(district);
-        }
-        if (status != null) {
-            criteria.and("status").is(status.name());
-        }
-        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "openedAt")).skip((long) page * size).limit(size);
+    /** One page, newest first. */
+    public List<Case> page(Filter filter, int page, int size) {
+        Query query = new Query(criteria(filter)).with(Sort.by(Sort.Direction.DESC, "openedAt")).skip((long) page * size)
+                .limit(size);
         return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
+    }
+
+    public long count(Filter filter) {
+        return mongo.count(new Query(criteria(filter)), CaseDocument.class);
+    }
+
+    /** Every case matching, oldest first (reports over one month; exports). */
+    public List<Case> all(Filter filter) {
+        return mongo.find(new Query(criteria(filter)).with(Sort.by("openedAt")), CaseDocument.class).stream()
+                .map(Cases::toDomain).toList();
+    }
+
+    /** Ids of cases whose deadlines need looking at by {@code now}, earliest first. */
+    public List<String> dueForCheck(Instant now, int limit) {
+        Query query = new Query(Criteria.where("nextCheckAt").lte(now)).with(Sort.by("nextCheckAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, CaseDocument.class).stream().map(d -> d.id).toList();
     }
 
     public Optional<Case> byId(String id) {
@@ -68,37 +96,73 @@ public class Cases {
                 .map(Cases::toDomain);
     }
 
-    private static CaseDocument toDocument(Case c) {
+    private static Criteria criteria(Filter f) {
+        Criteria criteria = new Criteria();
+        if (f.enterprise() != null) {
+            criteria.and("enterprise").is(f.enterprise());
+        }
+        if (f.district() != null) {
+            criteria.and("district").is(f.district());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.source() != null) {
+            criteria.and("source").is(f.source().name());
+        }
+        if (f.category() != null) {
+            criteria.and("category").is(f.category());
+        }
+        if (f.openedFrom() != null || f.openedBefore() != null) {
+            Criteria opened = criteria.and("openedAt");
+            if (f.openedFrom() != null) {
+                opened.gte(f.openedFrom());
+            }
+            if (f.openedBefore() != null) {
+                opened.lt(f.openedBefore());
+            }
+        }
+        if (f.closedFrom() != null || f.closedBefore() != null) {
+            Criteria closed = criteria.and("closedAt");
+            if (f.closedFrom() != null) {
+                closed.gte(f.closedFrom());
+            }
+            if (f.closedBefore() != null) {
+                closed.lt(f.closedBefore());
+            }
+        }
+        return criteria;
+    }
+
+    private CaseDocument toDocument(Case c) {
         CaseDocument d = new CaseDocument();
         d.id = c.id();
         d.caseNumber = c.caseNumber();
-        d.source = c.source();
+        d.source = c.source().name();
+        d.sourceReference = c.sourceReference();
         d.feedbackId = c.feedbackId();
         d.trackingNumber = c.trackingNumber();
-        d.category = c.category();
-        d.enterprise = c.enterprise();
-        d.enterpriseName = c.enterpriseName();
-        d.district = c.district();
-        d.workerGroup = c.workerGroup();
+        d.category = c.matter().category();
+        d.enterprise = c.matter().enterprise();
+        d.district = c.matter().district();
         d.priority = c.priority().name();
         d.status = c.status().name();
-        d.organisationType = c.organisationType().name();
-        d.organisationName = c.organisationName();
-        d.routingRule = c.routingRule();
-        d.openedAt = c.openedAt();
-        d.firstResponseDueAt = c.firstResponseDueAt();
-        d.firstRespondedAt = c.firstRespondedAt();
-        d.resolvedAt = c.resolvedAt();
-        d.outcome = c.outcome() == null ? null : c.outcome().name();
-        d.resolutionSummary = c.resolutionSummary();
+        d.openedAt = c.deadlines().openedAt();
+        d.closedAt = c.deadlines().closedAt();
+        d.nextCheckAt = c.nextCheckAt(rules).orElse(null);
+        d.escalationLevel = c.escalationLevel();
+        d.matter = c.matter();
+        d.assignment = c.assignment();
+        d.deadlines = c.deadlines();
+        d.resolution = c.resolution();
+        d.verification = c.verification();
+        d.history = c.history();
         return d;
     }
 
     private static Case toDomain(CaseDocument d) {
-        return new Case(d.id, d.caseNumber, d.source, d.feedbackId, d.trackingNumber, d.category, d.enterprise,
-                d.enterpriseName, d.district, d.workerGroup, Case.Priority.valueOf(d.priority), Case.Status.valueOf(d.status),
-                HandlingOrganisationType.valueOf(d.organisationType), d.organisationName, d.routingRule, d.openedAt,
-                d.firstResponseDueAt, d.firstRespondedAt, d.resolvedAt, d.outcome == null ? null : Case.Outcome.valueOf(d.outcome),
-                d.resolutionSummary);
+        return new Case(d.id, d.caseNumber, Case.Source.valueOf(d.source), d.sourceReference, d.feedbackId, d.trackingNumber,
+                d.matter, Case.Priority.valueOf(d.priority), Case.Status.valueOf(d.status), d.assignment, d.deadlines,
+                d.escalationLevel, d.resolution, d.verification, d.history == null ? List.of() : d.history);
     }
 }

@@ -1,91 +1,186 @@
 package cn.unionhub.cases.casework.domain;
 
+import static cn.unionhub.cases.casework.domain.CaseFixtures.CALENDAR;
+import static cn.unionhub.cases.casework.domain.CaseFixtures.CHAIR;
+import static cn.unionhub.cases.casework.domain.CaseFixtures.RULES;
+import static cn.unionhub.cases.casework.domain.CaseFixtures.beijing;
+import static cn.unionhub.cases.casework.domain.CaseFixtures.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
+import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseClosed;
+import cn.unionhub.events.cases.CaseFirstResponded;
+import cn.unionhub.events.cases.CaseOpened;
+import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
-import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CaseLifecycleTest {
 
-    private static final Instant OPENED = Instant.parse("2026-11-21T01:00:00Z");
+    private static final Instant MONDAY_9AM = beijing("2026-11-23T09:00");
 
-    private static Case routedCommuteCase() {
-        FeedbackSubmitted commute = new FeedbackSubmitted("fb-1", "ZGDP-20261121-AAAAAA", "COMPLAINT", "CANTEEN_DORMITORY_COMMUTE",
-                "MINI_PROGRAM", true, "REGULAR", "91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", true, "通勤太远",
-                Map.of(), Map.of(), OPENED);
-        return Case.openFromFeedback(commute, new RoutingDecision("workplace-to-enterprise-union",
-                HandlingOrganisationType.ENTERPRISE_UNION, "宁波富德能源有限公司工会"), "GD-20261121-BBBBBB",
-                Duration.ofHours(24), Duration.ofHours(12), OPENED).opened();
+    private static Instant later(int minutes) {
+        return MONDAY_9AM.plus(Duration.ofMinutes(minutes));
+    }
+
+    /** Every step, tried on a case in each status. */
+    private static final Map<String, Function<Case, Case.Changed>> STEPS = Map.of(
+            "accept", c -> c.accept(CHAIR, later(10)),
+            "contact", c -> c.contact(CHAIR, "已电话联系职工和企业人事", later(10)),
+            "respond", c -> c.respond(CHAIR, "已向公司反映", List.of(), CALENDAR, later(10)),
+            "pause", c -> c.pause(CHAIR, "请补充排班表", later(10)),
+            "resolve", c -> c.resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "开通通勤车", null, null, CALENDAR, later(10)),
+            "close", c -> c.close(CHAIR, Case.Satisfaction.SATISFIED, "回访满意", later(10)),
+            "reopen", c -> c.reopen(Case.By.WORKER, "晚班没有车", RULES, later(10)));
+
+    /** Which steps each status allows; everything else must answer 409. */
+    private static final Map<Case.Status, Set<String>> LEGAL = Map.of(
+            Case.Status.ROUTED, Set.of("accept", "respond"),
+            Case.Status.ACCEPTED, Set.of("contact", "respond", "pause"),
+            Case.Status.CONTACTED, Set.of("respond", "pause"),
+            Case.Status.IN_PROGRESS, Set.of("respond", "pause", "resolve"),
+            Case.Status.RESOLVED, Set.of("close", "reopen"),
+            Case.Status.CLOSED, Set.of(),
+            Case.Status.REOPENED, Set.of("respond", "pause"));
+
+    private static Case inStatus(Case.Status status) {
+        Case routed = opened(MONDAY_9AM);
+        Case answered = routed.respond(CHAIR, "已反映", List.of(), CALENDAR, later(1)).changed();
+        Case resolved = answered.resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "租大巴", null, null, CALENDAR, later(2)).changed();
+        return switch (status) {
+            case ROUTED -> routed;
+            case ACCEPTED -> routed.accept(CHAIR, later(1)).changed();
+            case CONTACTED -> routed.accept(CHAIR, later(1)).changed().contact(CHAIR, "已联系", later(2)).changed();
+            case IN_PROGRESS -> answered;
+            case RESOLVED -> resolved;
+            case CLOSED -> resolved.close(Case.By.WORKER, Case.Satisfaction.SATISFIED, null, later(3)).changed();
+            case REOPENED -> resolved.reopen(Case.By.WORKER, "不满意", RULES, later(3)).changed();
+        };
     }
 
     @Test
-    void theFirstAnswerWithin24HoursStopsTheClockAndLaterAnswersAreNotFirst() {
-        Case.Changed first = routedCommuteCase().respond("ENTERPRISE_UNION", "已向公司反映，正在研究", OPENED.plus(Duration.ofHours(3)));
-        Case.Changed second = first.changed().respond("ENTERPRISE_UNION", "公司已决定租大巴", OPENED.plus(Duration.ofHours(30)));
+    void everyStepIsLegalExactlyWhereTheLifeCycleSaysAndOtherwiseAnswersConflict() {
+        for (Case.Status status : EnumSet.allOf(Case.Status.class)) {
+            for (var step : STEPS.entrySet()) {
+                Case c = inStatus(status);
+                assertThat(c.status()).isEqualTo(status);
+                if (LEGAL.get(status).contains(step.getKey())) {
+                    Case.Changed changed = step.getValue().apply(c);
+                    assertThat(CaseHistory.verify(changed.changed().history()).valid()).isTrue();
+                } else {
+                    assertThatThrownBy(() -> step.getValue().apply(c)).as(step.getKey() + " on " + status)
+                            .isInstanceOf(ConflictException.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void openingRoutesAndSetsDeadlinesOnTheBusinessCalendar() {
+        Case.Changed open = Case.open(CaseFixtures.commute("REGULAR"), CaseFixtures.ROUTING.route(new CaseFacts(
+                "CANTEEN_DORMITORY_COMMUTE", "REGULAR", "330211", "91330211MA2H3K5Q1G", "宁波富德能源有限公司",
+                Case.Priority.NORMAL, Case.Source.FEEDBACK)), RULES, "GD-20261120-CCCCCC", beijing("2026-11-20T15:00"));
+
+        Case c = open.changed();
+        assertThat(c.status()).isEqualTo(Case.Status.ROUTED);
+        assertThat(c.assignment().organisationName()).isEqualTo("宁波富德能源有限公司工会");
+        assertThat(c.deadlines().policy()).isEqualTo("standard");
+        assertThat(c.deadlines().firstResponseDueAt()).as("Friday 15:00 + 24 working hours").isEqualTo(beijing("2026-11-23T15:00"));
+        assertThat(open.events()).hasExactlyElementsOfTypes(CaseOpened.class, CaseRouted.class);
+        assertThat(c.history()).extracting(HistoryEntry::action).containsExactly("OPENED", "ROUTED");
+        assertThat(c.slaStatus(beijing("2026-11-21T10:00")).state()).isEqualTo("WITHIN_DEADLINE");
+    }
+
+    @Test
+    void keyGroupsTakeTheGreenChannelAroundTheClock() {
+        Case c = opened(CaseFixtures.commute("GIG_WORKER"), beijing("2026-11-20T15:00"));
+
+        assertThat(c.priority()).isEqualTo(Case.Priority.GREEN_CHANNEL);
+        assertThat(c.deadlines().firstResponseDueAt()).isEqualTo(beijing("2026-11-21T03:00"));
+    }
+
+    @Test
+    void theFirstAnswerStopsTheClockImpliesAcceptanceAndLaterAnswersAreNotFirst() {
+        Case.Changed first = opened(MONDAY_9AM).respond(CHAIR, "已向公司反映，正在研究", List.of(), CALENDAR, later(180));
+        Case.Changed second = first.changed().respond(CHAIR, "公司已决定租大巴", List.of(), CALENDAR, later(30 * 60));
 
         assertThat(first.changed().status()).isEqualTo(Case.Status.IN_PROGRESS);
-        CaseResponded firstEvent = (CaseResponded) first.events().get(0);
-        assertThat(firstEvent.first()).isTrue();
-        assertThat(firstEvent.withinDeadline()).isTrue();
-        CaseResponded secondEvent = (CaseResponded) second.events().get(0);
-        assertThat(secondEvent.first()).isFalse();
-        assertThat(secondEvent.withinDeadline()).isTrue();
-        assertThat(second.changed().firstRespondedAt()).isEqualTo(OPENED.plus(Duration.ofHours(3)));
+        assertThat(first.events()).hasExactlyElementsOfTypes(CaseAccepted.class, CaseFirstResponded.class, CaseResponded.class);
+        CaseFirstResponded firstResponse = (CaseFirstResponded) first.events().get(1);
+        assertThat(firstResponse.withinDeadline()).isTrue();
+        assertThat(firstResponse.elapsed()).isEqualTo("PT3H");
+        assertThat(second.events()).hasExactlyElementsOfTypes(CaseResponded.class);
+        assertThat(((CaseResponded) second.events().get(0)).first()).isFalse();
+        assertThat(second.changed().deadlines().firstRespondedAt()).isEqualTo(later(180));
     }
 
     @Test
     void aFirstAnswerAfterTheDeadlineIsRecordedAsLate() {
-        Case.Changed late = routedCommuteCase().respond("DISTRICT_UNION", "迟到的答复", OPENED.plus(Duration.ofHours(25)));
+        Case.Changed late = opened(MONDAY_9AM).respond(CHAIR, "迟到的答复", List.of(), CALENDAR, later(25 * 60));
 
-        assertThat(((CaseResponded) late.events().get(0)).withinDeadline()).isFalse();
+        assertThat(((CaseFirstResponded) late.events().get(1)).withinDeadline()).isFalse();
     }
 
     @Test
-    void onlyAnAnsweredCaseCanBeResolvedAndOnlyOnce() {
-        Case routed = routedCommuteCase();
-        assertThatThrownBy(() -> routed.resolve(Case.Outcome.RESOLVED_BY_ENTERPRISE, "……", OPENED))
-                .isInstanceOf(ConflictException.class);
+    void wagesRecoveredNeedTheAmountAndEveryWrongFieldIsReportedAtOnce() {
+        Case answered = inStatus(Case.Status.IN_PROGRESS);
+        assertThatThrownBy(() -> answered.resolve(CHAIR, Case.Outcome.WAGES_RECOVERED, " ", null, 0, CALENDAR, later(5)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations())
+                        .extracting(RuleViolationException.FieldViolation::field).contains("summary"));
+        assertThatThrownBy(() -> answered.resolve(CHAIR, Case.Outcome.WAGES_RECOVERED, "追回", null, 0, CALENDAR, later(5)))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations())
+                        .extracting(RuleViolationException.FieldViolation::field)
+                        .containsExactlyInAnyOrder("recoveredAmountFen", "workersHelped"));
 
-        Case answered = routed.respond("ENTERPRISE_UNION", "已反映", OPENED.plusSeconds(60)).changed();
-        Case.Changed resolved = answered.resolve(Case.Outcome.RESOLVED_BY_ENTERPRISE, "公司租赁大巴车接送职工上下班", OPENED.plusSeconds(120));
-
-        assertThat(resolved.changed().status()).isEqualTo(Case.Status.RESOLVED);
-        assertThat(((CaseResolved) resolved.events().get(0)).outcome()).isEqualTo("RESOLVED_BY_ENTERPRISE");
-        assertThatThrownBy(() -> resolved.changed().resolve(Case.Outcome.MEDIATED, "again", OPENED.plusSeconds(180)))
-                .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> resolved.changed().respond("HANDLER", "after", OPENED.plusSeconds(180)))
-                .isInstanceOf(ConflictException.class);
+        Case.Changed resolved = answered.resolve(CHAIR, Case.Outcome.WAGES_RECOVERED, "追回拖欠工资", 1_250_000L, 1, CALENDAR, later(5));
+        assertThat(resolved.changed().resolution().recoveredAmountFen()).isEqualTo(1_250_000L);
+        assertThat(((CaseResolved) resolved.events().get(0)).recoveredAmountFen()).isEqualTo(1_250_000L);
     }
 
     @Test
-    void onlyAResolvedCaseReopensAndThenItIsWorkedAgain() {
-        Case routed = routedCommuteCase();
-        assertThatThrownBy(() -> routed.reopen("不满意", OPENED)).isInstanceOf(ConflictException.class);
+    void aDissatisfiedWorkerReopensTheCaseWithFreshDeadlinesAndItCannotSimplyBeClosed() {
+        Case resolved = inStatus(Case.Status.RESOLVED);
+        assertThatThrownBy(() -> resolved.close(Case.By.WORKER, Case.Satisfaction.NOT_SATISFIED, null, later(5)))
+                .isInstanceOf(ConflictException.class);
 
-        Case resolved = routed.respond("ENTERPRISE_UNION", "已反映", OPENED.plusSeconds(60)).changed()
-                .resolve(Case.Outcome.RESOLVED_BY_ENTERPRISE, "租大巴", OPENED.plusSeconds(120)).changed();
-        Case.Changed reopened = resolved.reopen("职工不满意：晚班没有车", OPENED.plusSeconds(600));
+        Case.Changed reopened = resolved.reopen(Case.By.WORKER, "职工不满意：晚班没有车", RULES, later(60));
+        Case c = reopened.changed();
+        assertThat(c.status()).isEqualTo(Case.Status.REOPENED);
+        assertThat(c.resolution()).isNull();
+        assertThat(c.deadlines().firstRespondedAt()).isNull();
+        assertThat(c.deadlines().firstResponseDueAt()).isEqualTo(CALENDAR.plus(later(60), Duration.ofHours(24), SlaClock.WORKING_DAYS));
+        assertThat(reopened.events()).hasExactlyElementsOfTypes(CaseReopened.class, CaseRouted.class);
 
-        assertThat(reopened.changed().status()).isEqualTo(Case.Status.IN_PROGRESS);
-        assertThat(reopened.changed().outcome()).isNull();
-        assertThat(reopened.changed().firstRespondedAt()).isEqualTo(OPENED.plusSeconds(60));
-        assertThat(reopened.changed().resolve(Case.Outcome.JOINT_HANDLING, "增开晚班车", OPENED.plusSeconds(900)).changed().status())
-                .isEqualTo(Case.Status.RESOLVED);
+        Case again = c.respond(CHAIR, "增开晚班车", List.of(), CALENDAR, later(90)).changed()
+                .resolve(CHAIR, Case.Outcome.JOINT_HANDLING, "增开晚班车", null, null, CALENDAR, later(120)).changed();
+        Case.Changed closed = again.close(Case.By.WORKER, Case.Satisfaction.PARTLY_SATISFIED, null, later(130));
+        assertThat(closed.changed().status()).isEqualTo(Case.Status.CLOSED);
+        assertThat(((CaseClosed) closed.events().get(0)).onTime()).isTrue();
     }
 
     @Test
-    void anAnswerMustSaySomething() {
-        assertThatThrownBy(() -> routedCommuteCase().respond("HANDLER", "  ", OPENED)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> routedCommuteCase().respond("HANDLER", "字".repeat(Case.MAX_TEXT + 1), OPENED))
+    void textsMustSaySomethingAndNotTooMuch() {
+        assertThatThrownBy(() -> opened(MONDAY_9AM).respond(CHAIR, "  ", List.of(), CALENDAR, later(1)))
                 .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> opened(MONDAY_9AM).respond(CHAIR, "字".repeat(Case.MAX_TEXT + 1), List.of(), CALENDAR, later(1)))
+                .isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
+    void onlyPublicOpinionCluesAreVerified() {
+        assertThatThrownBy(() -> opened(MONDAY_9AM).verifyClue(CHAIR, Case.ClueFinding.CONFIRMED, "属实", later(1)))
+                .isInstanceOf(ConflictException.class);
     }
 }

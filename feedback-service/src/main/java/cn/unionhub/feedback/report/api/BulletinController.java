@@ -3,12 +3,12 @@ package cn.unionhub.feedback.report.api;
 import cn.unionhub.feedback.report.domain.Bulletin;
 import cn.unionhub.feedback.report.store.BulletinCounters;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +39,7 @@ class BulletinController {
         }
         Bulletin bulletin = Bulletin.of(district, month, counters.read(district, month), counters.readMonth(district, month.minusMonths(1)));
         if (format.equalsIgnoreCase("csv")) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"bulletin-" + district + "-" + month + ".csv\"")
-                    .body(csv(bulletin));
+            return csv(bulletin).download("bulletin-" + district + "-" + month + ".csv");
         }
         return ResponseEntity.ok(bulletin);
     }
@@ -55,30 +52,26 @@ class BulletinController {
         }
     }
 
-    /** One metric per line, so spreadsheets open it as a table; UTF-8 with BOM for Excel on Windows. */
-    static String csv(Bulletin b) {
-        StringBuilder out = new StringBuilder("\uFEFF指标,项目,数值\n");
-        line(out, "提交总数", "", b.submitted());
-        line(out, "需办理", "", b.needsHandling());
-        line(out, "已办结", "", b.resolved());
-        line(out, "办结率", "", b.resolutionRate());
-        line(out, "满意率", "", b.satisfactionRate());
-        line(out, "默认满意", "", b.ratedByDefault());
-        line(out, "上月提交", "", b.previousSubmitted());
-        line(out, "环比变化", "", b.submittedChange());
+    /** One metric per line, so spreadsheets open it as a table. */
+    static Csv csv(Bulletin b) {
+        Csv out = Csv.withHeader("指标", "项目", "数值");
+        out.row("提交总数", "", b.submitted());
+        out.row("需办理", "", b.needsHandling());
+        out.row("已办结", "", b.resolved());
+        out.row("办结率", "", b.resolutionRate());
+        out.row("满意率", "", b.satisfactionRate());
+        out.row("默认满意", "", b.ratedByDefault());
+        out.row("上月提交", "", b.previousSubmitted());
+        out.row("环比变化", "", b.submittedChange());
         section(out, "按类别", b.byCategory());
         section(out, "按渠道", b.byChannel());
         section(out, "按类型", b.byType());
         section(out, "满意度", b.satisfaction());
-        b.enterprisesMostUnresolved().forEach(e -> line(out, "未办结较多的企业", e.getKey(), e.getValue()));
-        return out.toString();
+        b.enterprisesMostUnresolved().forEach(e -> out.row("未办结较多的企业", e.getKey(), e.getValue()));
+        return out;
     }
 
-    private static void section(StringBuilder out, String name, Map<String, Long> counts) {
-        counts.forEach((key, value) -> line(out, name, key, value));
-    }
-
-    private static void line(StringBuilder out, String metric, String item, Object value) {
-        out.append(metric).append(',').append(item).append(',').append(value == null ? "" : value).append('\n');
+    private static void section(Csv out, String name, Map<String, Long> counts) {
+        counts.forEach((key, value) -> out.row(name, key, value));
     }
 }

@@ -70,7 +70,7 @@ class BulletinIT {
         HttpResponse<String> csv = api().get("/api/v1/feedback/bulletins/330211/" + period + "?format=csv", People.DISTRICT_ZHENHAI.token());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body()).startsWith("\uFEFF指标,项目,数值\n").contains("提交总数,,");
+        assertThat(csv.body()).startsWith("\uFEFF指标,项目,数值\r\n").contains("提交总数,,");
     }
 
     private String submit(String category, String channel, String text) {

@@ -1,0 +1,74 @@
+package cn.unionhub.cases.casework.api;
+
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case as handlers, union staff and other systems read it: times in Beijing time, the public SLA
+ * status, and who supervises it after an escalation.
+ */
+public record CaseView(String caseNumber, String source, String sourceReference, String trackingNumber, String category,
+        String enterprise, String enterpriseName, String district, String workerGroup, String channel, String summary,
+        Long amountOwedFen, Integer workersAffected, String priority, String status, String organisationType,
+        String organisationName, String routingRule, String supervisor, Sla sla, Times times, List<PauseView> pauses,
+        Result result, Clue clue) {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** The public SLA status: WITHIN_DEADLINE, DUE_SOON, OVERDUE, ESCALATED (with its level), PAUSED, RESOLVED_ON_TIME/LATE. */
+    public record Sla(String state, int escalationLevel, String deadline, OffsetDateTime dueAt, String policy, String clock) {
+    }
+
+    public record Times(OffsetDateTime openedAt, OffsetDateTime acceptedAt, OffsetDateTime contactedAt,
+            OffsetDateTime firstResponseDueAt, OffsetDateTime firstRespondedAt, OffsetDateTime resolutionDueAt,
+            OffsetDateTime resolvedAt, OffsetDateTime closedAt, OffsetDateTime pausedAt) {
+    }
+
+    public record PauseView(OffsetDateTime from, OffsetDateTime to, String reason) {
+    }
+
+    public record Result(String outcome, String summary, Long recoveredAmountFen, Integer workersHelped, String satisfaction) {
+    }
+
+    public record Clue(String finding, String note, OffsetDateTime verifiedAt) {
+    }
+
+    /** One history entry as shown, with its place in the hash chain. */
+    public record Entry(int sequence, OffsetDateTime at, String actor, String actorRole, String action, String text,
+            Map<String, String> details, List<HistoryEntry.Attachment> attachments, String previousHash, String hash) {
+
+        public static Entry of(HistoryEntry e) {
+            return new Entry(e.sequence(), beijing(e.at()), e.actor(), e.actorRole(), e.action(), e.text(), e.details(),
+                    e.attachments(), e.previousHash(), e.hash());
+        }
+    }
+
+    public static CaseView of(Case c, Instant now) {
+        Case.Matter m = c.matter();
+        Case.Deadlines d = c.deadlines();
+        Case.SlaStatus sla = c.slaStatus(now);
+        Case.Resolution r = c.resolution();
+        Case.ClueVerification v = c.verification();
+        return new CaseView(c.caseNumber(), c.source().name(), c.sourceReference(), c.trackingNumber(), m.category(),
+                m.enterprise(), m.enterpriseName(), m.district(), m.workerGroup(), m.channel(), m.summary(), m.amountOwedFen(),
+                m.workersAffected(), c.priority().name(), c.status().name(), c.assignment().organisationType().name(),
+                c.assignment().organisationName(), c.assignment().rule(), c.assignment().supervisor(),
+                new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing(sla.dueAt()), d.policy(), d.clock().name()),
+                new Times(beijing(d.openedAt()), beijing(d.acceptedAt()), beijing(d.contactedAt()), beijing(d.firstResponseDueAt()),
+                        beijing(d.firstRespondedAt()), beijing(d.resolutionDueAt()), beijing(d.resolvedAt()), beijing(d.closedAt()),
+                        beijing(d.pausedAt())),
+                d.pauses().stream().map(p -> new PauseView(beijing(p.from()), beijing(p.to()), p.reason())).toList(),
+                r == null ? null : new Result(r.outcome() == null ? null : r.outcome().name(), r.summary(), r.recoveredAmountFen(),
+                        r.workersHelped(), r.satisfaction() == null ? null : r.satisfaction().name()),
+                v == null ? null : new Clue(v.finding().name(), v.note(), beijing(v.at())));
+    }
+
+    static OffsetDateTime beijing(Instant instant) {
+        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,166 @@
+package cn.unionhub.cases.casework.domain;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Working days in mainland China: Monday to Friday, minus the public holidays the State Council
+ * announces each year, plus the weekend days it declares working days in exchange (调休). Days are
+ * Beijing days; time is counted whole-day, so a working day contributes its full 24 hours to a
+ * deadline and a holiday contributes nothing — "24 hours" received on a Friday afternoon falls due
+ * on Monday afternoon.
+ *
+ * <p>Years without a published schedule are treated as plain Monday–Friday weeks; {@link #knows}
+ * lets the service warn operators before that matters.
+ */
+public final class BusinessCalendar {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** A deadline computation never walks further than this: ten years of days. */
+    private static final int MAX_DAYS = 3660;
+
+    /** One published year: its days off and the weekend days worked instead. */
+    public record Year(int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+
+        public Year {
+            holidays = Set.copyOf(holidays);
+            makeUpWorkdays = Set.copyOf(makeUpWorkdays);
+            for (LocalDate day : holidays) {
+                if (day.getYear() != year || makeUpWorkdays.contains(day)) {
+                    throw new IllegalArgumentException("holiday " + day + " does not fit the schedule of " + year);
+                }
+            }
+            for (LocalDate day : makeUpWorkdays) {
+                if (day.getYear() != year) {
+                    throw new IllegalArgumentException("make-up working day " + day + " is not in " + year);
+                }
+            }
+        }
+    }
+
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
+    private final Set<Integer> years = new TreeSet<>();
+
+    public BusinessCalendar(Iterable<Year> published) {
+        for (Year year : published) {
+            if (!years.add(year.year())) {
+                throw new IllegalArgumentException("two schedules for " + year.year());
+            }
+            holidays.addAll(year.holidays());
+            makeUpWorkdays.addAll(year.makeUpWorkdays());
+        }
+    }
+
+    /** A calendar that knows no holidays: Monday to Friday only. */
+    public static BusinessCalendar weekdaysOnly() {
+        return new BusinessCalendar(Set.of());
+    }
+
+    public boolean knows(int year) {
+        return years.contains(year);
+    }
+
+    public Set<Integer> years() {
+        return Set.copyOf(years);
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (holidays.contains(day)) {
+            return false;
+        }
+        if (makeUpWorkdays.contains(day)) {
+            return true;
+        }
+        DayOfWeek weekday = day.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+    }
+
+    /** The instant by which {@code amount} of time on the given clock has run from {@code start}. */
+    public Instant plus(Instant start, Duration amount, SlaClock clock) {
+        requireNotNegative(amount);
+        if (clock == SlaClock.NATURAL) {
+            return start.plus(amount);
+        }
+        long remaining = amount.toMillis();
+        ZonedDateTime at = start.atZone(BEIJING);
+        for (int day = 0; day < MAX_DAYS; day++) {
+            if (remaining == 0) {
+                return at.toInstant();
+            }
+            ZonedDateTime endOfDay = at.toLocalDate().plusDays(1).atStartOfDay(BEIJING);
+            if (isWorkingDay(at.toLocalDate())) {
+                long available = Duration.between(at, endOfDay).toMillis();
+                if (remaining <= available) {
+                    return at.plus(Duration.ofMillis(remaining)).toInstant();
+                }
+                remaining -= available;
+            }
+            at = endOfDay;
+        }
+        throw new IllegalArgumentException("no deadline within ten years of " + start + " for " + amount);
+    }
+
+    /** The instant {@code amount} of time on the given clock before {@code end}. */
+    public Instant minus(Instant end, Duration amount, SlaClock clock) {
+        requireNotNegative(amount);
+        if (clock == SlaClock.NATURAL) {
+            return end.minus(amount);
+        }
+        long remaining = amount.toMillis();
+        ZonedDateTime at = end.atZone(BEIJING);
+        for (int day = 0; day < MAX_DAYS; day++) {
+            if (remaining == 0) {
+                return at.toInstant();
+            }
+            // Midnight belongs to the day that ends there.
+            LocalDate date = at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().minusDays(1) : at.toLocalDate();
+            ZonedDateTime startOfDay = date.atStartOfDay(BEIJING);
+            if (isWorkingDay(date)) {
+                long available = Duration.between(startOfDay, at).toMillis();
+                if (remaining <= available) {
+                    return at.minus(Duration.ofMillis(remaining)).toInstant();
+                }
+                remaining -= available;
+            }
+            at = startOfDay;
+        }
+        throw new IllegalArgumentException("no instant within ten years before " + end + " for " + amount);
+    }
+
+    /** How much time on the given clock runs between two instants (zero if {@code to} is not later). */
+    public Duration between(Instant from, Instant to, SlaClock clock) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (clock == SlaClock.NATURAL) {
+            return Duration.between(from, to);
+        }
+        long total = 0;
+        ZonedDateTime at = from.atZone(BEIJING);
+        ZonedDateTime end = to.atZone(BEIJING);
+        while (at.isBefore(end)) {
+            ZonedDateTime endOfDay = at.toLocalDate().plusDays(1).atStartOfDay(BEIJING);
+            ZonedDateTime stop = endOfDay.isBefore(end) ? endOfDay : end;
+            if (isWorkingDay(at.toLocalDate())) {
+                total += Duration.between(at, stop).toMillis();
+            }
+            at = endOfDay;
+        }
+        return Duration.ofMillis(total);
+    }
+
+    private static void requireNotNegative(Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("negative duration " + amount);
+        }
+    }
+}

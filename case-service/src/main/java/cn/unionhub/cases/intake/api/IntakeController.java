@@ -1,0 +1,65 @@
+package cn.unionhub.cases.intake.api;
+
+import cn.unionhub.cases.casework.CaseProperties;
+import cn.unionhub.cases.casework.CaseService;
+import cn.unionhub.cases.casework.api.CaseView;
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.intake.domain.IntakeForm;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.security.Actor;
+import java.util.List;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cases that union staff file from other channels: 12351 hotline work orders, superior assignments
+ * and public-opinion clues. The channel's reference makes filing idempotent: the first filing
+ * answers 201, the same reference again answers 200 with the case it opened.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class IntakeController {
+
+    private final CaseService cases;
+    private final CaseProperties properties;
+
+    IntakeController(CaseService cases, CaseProperties properties) {
+        this.cases = cases;
+        this.properties = properties;
+    }
+
+    /** A 12351 hotline call taken by an operator (热线工单). */
+    @PostMapping("/hotline-orders")
+    ResponseEntity<CaseView> hotline(@RequestBody IntakeForm form, Actor actor) {
+        return open(form, Case.Source.HOTLINE_12351, actor);
+    }
+
+    /** A case assigned or put under supervision by a higher authority (上级交办督办). */
+    @PostMapping("/assignments")
+    ResponseEntity<CaseView> assignment(@RequestBody IntakeForm form, Actor actor) {
+        return open(form, Case.Source.SUPERVISION, actor);
+    }
+
+    /** A labour-relations clue seen in public opinion (舆情线索), to be verified. */
+    @PostMapping("/public-opinion-clues")
+    ResponseEntity<CaseView> clue(@RequestBody IntakeForm form, Actor actor) {
+        return open(form, Case.Source.PUBLIC_OPINION, actor);
+    }
+
+    private ResponseEntity<CaseView> open(IntakeForm form, Case.Source source, Actor actor) {
+        if (form.district() != null && !actor.canSee(form.enterprise(), form.district())) {
+            // Staff file cases for their own area only; a district union cannot open another district's case.
+            throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district", "outside-your-area")));
+        }
+        CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)));
+        CaseView view = CaseView.of(opening.opened(), cases.now());
+        return opening.created()
+                ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)
+                : ResponseEntity.ok(view);
+    }
+}

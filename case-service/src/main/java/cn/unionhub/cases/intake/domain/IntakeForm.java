@@ -1,0 +1,99 @@
+package cn.unionhub.cases.intake.domain;
+
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.platform.identity.Masking;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A case filed by union staff rather than by a worker's app: a 12351 hotline work order, a
+ * superior's assignment (上级交办督办) or a public-opinion clue (舆情线索). Every wrong field is
+ * reported at once and nothing is opened.
+ *
+ * @param reference       the channel's own number: work-order number, document number or clue id — the same
+ *                        reference twice is the same case
+ * @param issuedBy        who assigned it (assignments) or where the clue was seen (clues)
+ */
+public record IntakeForm(String reference, String category, String enterprise, String enterpriseName, String district,
+        String workerGroup, String summary, Long amountOwedFen, Integer workersAffected, String issuedBy, Boolean urgent) {
+
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,39}");
+    private static final Pattern DISTRICT = Pattern.compile("[0-9]{6}");
+    private static final Set<String> WORKER_GROUPS = Set.of("GIG_WORKER", "MIGRANT_WORKER", "REGULAR");
+
+    /** The intake of a valid form, or a 400 listing every wrong field. */
+    public Case.Intake toIntake(Case.Source source, Collection<String> categories, Case.By by) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (reference == null || reference.isBlank()) {
+            wrong.add(new FieldViolation("reference", "required"));
+        } else if (!REFERENCE.matcher(reference).matches()) {
+            wrong.add(new FieldViolation("reference", "reference-format"));
+        }
+        if (category == null || category.isBlank()) {
+            wrong.add(new FieldViolation("category", "required"));
+        } else if (!categories.contains(category)) {
+            wrong.add(new FieldViolation("category", "unknown-category", category));
+        }
+        if (enterprise == null || enterprise.isBlank()) {
+            wrong.add(new FieldViolation("enterprise", "required"));
+        } else if (!ChineseIdentifiers.isValidUscc(enterprise)) {
+            wrong.add(new FieldViolation("enterprise", "uscc-invalid"));
+        }
+        if (enterpriseName != null && enterpriseName.length() > 100) {
+            wrong.add(new FieldViolation("enterpriseName", "too-long", 100));
+        }
+        if (district == null || !DISTRICT.matcher(district).matches()) {
+            wrong.add(new FieldViolation("district", district == null ? "required" : "district-format"));
+        }
+        if (workerGroup != null && !WORKER_GROUPS.contains(workerGroup)) {
+            wrong.add(new FieldViolation("workerGroup", "unknown-worker-group", workerGroup));
+        }
+        if (summary == null || summary.isBlank()) {
+            wrong.add(new FieldViolation("summary", "required"));
+        } else if (summary.length() > Case.MAX_TEXT) {
+            wrong.add(new FieldViolation("summary", "too-long", Case.MAX_TEXT));
+        }
+        if (amountOwedFen != null && amountOwedFen < 0) {
+            wrong.add(new FieldViolation("amountOwedFen", "not-negative"));
+        }
+        if (workersAffected != null && workersAffected < 1) {
+            wrong.add(new FieldViolation("workersAffected", "at-least", 1));
+        }
+        if (source == Case.Source.SUPERVISION && (issuedBy == null || issuedBy.isBlank())) {
+            wrong.add(new FieldViolation("issuedBy", "required"));
+        }
+        if (issuedBy != null && issuedBy.length() > 200) {
+            wrong.add(new FieldViolation("issuedBy", "too-long", 200));
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-case-intake", wrong);
+        }
+        String text = Masking.inText(summary.strip());
+        if (issuedBy != null && !issuedBy.isBlank()) {
+            text = (source == Case.Source.SUPERVISION ? "交办单位：" : "线索来源：") + issuedBy.strip() + "\n" + text;
+        }
+        Case.Matter matter = new Case.Matter(category, enterprise, blankToNull(enterpriseName), district,
+                workerGroup == null ? "REGULAR" : workerGroup, channel(source), text, amountOwedFen, workersAffected);
+        return new Case.Intake(Case.idFor(source, reference), source, reference, null, null, matter,
+                Boolean.TRUE.equals(urgent), by);
+    }
+
+    private static String channel(Case.Source source) {
+        return switch (source) {
+            case HOTLINE_12351 -> "HOTLINE_12351";
+            case SUPERVISION -> "SUPERIOR_ASSIGNMENT";
+            case PUBLIC_OPINION -> "MEDIA";
+            case FEEDBACK -> "MINI_PROGRAM";
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
