@@ -118,10 +118,10 @@ class FeedbackIntakeIT {
 
         try (TopicProbe caseEvents = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
             String caseId = "case-" + feedbackId;
-            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 6);
             assertThat(caseEvents.withKey(caseId)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
-                    "cn.unionhub.case.opened.v1", "cn.unionhub.case.routed.v1", "cn.unionhub.case.responded.v1",
-                    "cn.unionhub.case.resolved.v1");
+                    "cn.unionhub.case.opened.v1", "cn.unionhub.case.routed.v1", "cn.unionhub.case.accepted.v1",
+                    "cn.unionhub.case.first-responded.v1", "cn.unionhub.case.responded.v1", "cn.unionhub.case.resolved.v1");
             for (ConsumerRecord<String, byte[]> event : caseEvents.withKey(caseId)) {
                 assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
             }
@@ -130,12 +130,14 @@ class FeedbackIntakeIT {
             kafka.send(TestEvents.record(new cn.unionhub.events.feedback.FeedbackRated(feedbackId, "ZGDP-20261121-Q0E0E1",
                     "NOT_SATISFIED", "晚班没有通勤车", false, People.Enterprises.FUDE_ENERGY, "330211", Instant.now()),
                     UUID.randomUUID().toString())).join();
-            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 5);
-            ConsumerRecord<String, byte[]> reopened = caseEvents.withKey(caseId).get(4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseEvents.withKey(caseId).size() >= 8);
+            ConsumerRecord<String, byte[]> reopened = caseEvents.withKey(caseId).get(6);
+            assertThat(TopicProbe.header(caseEvents.withKey(caseId).get(7), "ce_type"))
+                    .as("re-dispatched with fresh deadlines").isEqualTo("cn.unionhub.case.routed.v1");
             assertThat(TopicProbe.header(reopened, "ce_type")).isEqualTo("cn.unionhub.case.reopened.v1");
             assertThat(JSON.readTree(reopened.value()).path("reason").asString()).isEqualTo("职工不满意：晚班没有通勤车");
             assertThat(JSON.readTree(api().get("/api/v1/cases/" + caseNumber, People.CHAIR_FUDE.token()).body()).path("status").asString())
-                    .isEqualTo("IN_PROGRESS");
+                    .isEqualTo("REOPENED");
         }
     }
 

@@ -1,0 +1,131 @@
+package cn.unionhub.cases.ledgers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seed 004 inside case-service: a courier's wage-arrears call to 12351 becomes a work order, sits in
+ * the arrears clue ledger, is answered within 24 hours, recovers the wages and moves to the closed
+ * ledger; the month's hotline report counts it. District scoping and bad input are checked on the way.
+ */
+@IntegrationTest
+class HotlineLedgerIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A courier station in 镇海区 with a valid GB 32100 code. */
+    private static final String COURIER_STATION = "91330211MA2KD0E1X" + ChineseIdentifiers.usccCheckCharacter("91330211MA2KD0E1X");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void aCouriersCallTravelsFromTheClueLedgerToTheClosedLedger() {
+        ApiClient api = new ApiClient(port);
+        String operator = People.HANDLER_MEDIATOR.token();
+        String zhenhai = People.DISTRICT_ZHENHAI.token();
+        String order = """
+                {"reference":"12351-20261121-0042","category":"WAGES_ARREARS","enterprise":"%s","enterpriseName":"镇海某快递站点",
+                 "district":"330211","workerGroup":"GIG_WORKER","summary":"快递员崔某反映被拖欠3个月工资共12500元，电话13812345678",
+                 "amountOwedFen":1250000,"workersAffected":1}""".formatted(COURIER_STATION);
+
+        HttpResponse<String> filed = api.post("/api/v1/cases/hotline-orders", order, operator);
+        assertThat(filed.statusCode()).isEqualTo(201);
+        JsonNode c = JSON.readTree(filed.body());
+        String caseNumber = c.path("caseNumber").asString();
+        assertThat(c.path("source").asString()).isEqualTo("HOTLINE_12351");
+        assertThat(c.path("priority").asString()).isEqualTo("GREEN_CHANNEL");
+        assertThat(c.path("organisationName").asString()).isEqualTo("镇海区劳动争议调解中心");
+        assertThat(c.path("summary").asString()).doesNotContain("13812345678");
+        assertThat(c.path("sla").path("state").asString()).isEqualTo("WITHIN_DEADLINE");
+
+        HttpResponse<String> again = api.post("/api/v1/cases/hotline-orders", order, operator);
+        assertThat(again.statusCode()).as("the same work order twice is one case").isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
+
+        JsonNode ledger = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body());
+        assertThat(ledger.path("items").findValuesAsString("caseNumber")).contains(caseNumber);
+        assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", People.DISTRICT_BEILUN.token()).body())
+                .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
+        assertThat(api.get("/api/v1/cases/" + caseNumber, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/acceptance", "{}", operator).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/contacts", "{\"text\":\"已联系崔某和站点负责人\"}", operator).statusCode())
+                .isEqualTo(200);
+        JsonNode answered = JSON.readTree(api.post("/api/v1/cases/" + caseNumber + "/responses",
+                "{\"text\":\"已约谈站点负责人，承诺本周内结清\"}", operator).body());
+        assertThat(answered.path("times").path("firstRespondedAt").isNull()).isFalse();
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/resolution", "{\"outcome\":\"WAGES_RECOVERED\",\"summary\":\"已追回\"}",
+                operator).statusCode()).as("recovered wages need the amount").isEqualTo(400);
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/resolution", """
+                {"outcome":"WAGES_RECOVERED","summary":"经调解，站点结清拖欠工资12500元","recoveredAmountFen":1250000,"workersHelped":1}""",
+                operator).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/closure", "{\"satisfaction\":\"SATISFIED\",\"text\":\"回访满意\"}",
+                operator).statusCode()).isEqualTo(200);
+
+        assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body())
+                .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode closed = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears-closed?from=" + today + "&to=" + today, zhenhai).body());
+        JsonNode row = closed.path("items").get(0);
+        assertThat(row.path("caseNumber").asString()).isEqualTo(caseNumber);
+        assertThat(row.path("recoveredAmountFen").asLong()).isEqualTo(1_250_000L);
+        assertThat(row.path("satisfaction").asString()).isEqualTo("SATISFIED");
+        assertThat(row.path("slaState").asString()).isEqualTo("RESOLVED_ON_TIME");
+        HttpResponse<String> csv = api.get("/api/v1/cases/ledgers/wage-arrears-closed?format=csv", zhenhai);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("\uFEFF工单编号,").contains(caseNumber + ",HOTLINE_12351,12351-20261121-0042,");
+
+        JsonNode report = JSON.readTree(api.get("/api/v1/cases/reports/hotline/" + YearMonth.now(ZoneId.of("Asia/Shanghai")),
+                zhenhai).body());
+        assertThat(report.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("byCategory").path("WAGES_ARREARS").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("recoveredAmountFen").asLong()).isGreaterThanOrEqualTo(1_250_000L);
+
+        JsonNode history = JSON.readTree(api.get("/api/v1/cases/" + caseNumber + "/history", zhenhai).body());
+        assertThat(history.findValuesAsString("action")).containsExactly("OPENED", "ROUTED", "ACCEPTED", "CONTACTED", "RESPONDED",
+                "RESOLVED", "CLOSED");
+        assertThat(JSON.readTree(api.get("/api/v1/cases/" + caseNumber + "/history/verification", zhenhai).body())
+                .path("valid").asBoolean()).isTrue();
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"结案后再答复\"}", operator).statusCode())
+                .as("a closed case takes no more steps").isEqualTo(409);
+    }
+
+    @Test
+    void aBadWorkOrderListsEveryWrongFieldInTheCallersLanguageAndOpensNothing() {
+        ApiClient api = new ApiClient(port);
+        String bad = """
+                {"reference":"bad ref!","category":"LOTTERY","enterprise":"91330211MA2H3K5Q1X","district":"33",
+                 "summary":"","amountOwedFen":-1}""";
+
+        HttpResponse<String> zh = api.post("/api/v1/cases/hotline-orders", bad, People.HANDLER_MEDIATOR.token());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(zh.body());
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("reference", "category", "enterprise", "district", "summary", "amountOwedFen");
+        assertThat(zh.body()).contains("统一社会信用代码");
+
+        HttpResponse<String> en = api.send(HttpRequest.newBuilder(api.uri("/api/v1/cases/hotline-orders"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .header("Authorization", "Bearer " + People.HANDLER_MEDIATOR.token())
+                .POST(HttpRequest.BodyPublishers.ofString(bad)).build());
+        assertThat(en.body()).contains("unified social credit code");
+
+        HttpResponse<String> foreign = api.post("/api/v1/cases/hotline-orders", """
+                {"reference":"X1","category":"OTHER","enterprise":"%s","district":"330211","summary":"..."}"""
+                .formatted(People.Enterprises.FUDE_ENERGY), People.DISTRICT_BEILUN.token());
+        assertThat(foreign.statusCode()).as("district staff file for their own district only").isEqualTo(400);
+    }
+}
