@@ -9,13 +9,17 @@ import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.events.Inbox;
 import cn.unionhub.platform.events.InvalidEventException;
+import cn.unionhub.platform.events.MicrometerTraceContext;
 import cn.unionhub.platform.events.OutboxRelay;
+import cn.unionhub.platform.events.TraceContext;
 import cn.unionhub.platform.problem.ProblemHandler;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.platform.web.OpenApiDefaults;
 import cn.unionhub.platform.web.RequestIdFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -94,6 +99,17 @@ public class PlatformAutoConfiguration {
         }
     }
 
+    /** Only with Micrometer Tracing on the class path: the starter works without it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.micrometer.tracing.Tracer", "io.micrometer.tracing.propagation.Propagator"})
+    static class TracingConfiguration {
+
+        @Bean
+        TraceContext outboxTraceContext(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+            return new MicrometerTraceContext(tracers, propagators);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class EventsConfiguration {
 
@@ -138,9 +154,11 @@ public class PlatformAutoConfiguration {
                     () -> admin.ifAvailable(KafkaAdmin::initialize));
         }
 
+        /** Events remember the trace of the request that caused them; without tracing they carry none. */
         @Bean
-        AggregateStore aggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay) {
-            return new AggregateStore(mongo, encoder, relay);
+        AggregateStore aggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay,
+                ObjectProvider<TraceContext> trace) {
+            return new AggregateStore(mongo, encoder, relay, trace.getIfAvailable(() -> TraceContext.NONE));
         }
 
         @Bean

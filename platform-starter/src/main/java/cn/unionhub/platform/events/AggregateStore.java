@@ -35,11 +35,18 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final EventEncoder encoder;
     private final OutboxRelay relay;
+    private final TraceContext trace;
 
     public AggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay) {
+        this(mongo, encoder, relay, TraceContext.NONE);
+    }
+
+    /** @param trace where each write's events learn the trace they belong to (stored with them) */
+    public AggregateStore(MongoTemplate mongo, EventEncoder encoder, OutboxRelay relay, TraceContext trace) {
         this.mongo = mongo;
         this.encoder = encoder;
         this.relay = relay;
+        this.trace = trace;
     }
 
     /** Inserts a new aggregate with version 0; a duplicate id raises {@code DuplicateKeyException}. */
@@ -135,12 +142,22 @@ public class AggregateStore {
     }
 
     private List<Document> outboxEntries(List<? extends DomainEvent> events) {
-        return events.stream().map(encoder::encode).map(AggregateStore::toDocument).toList();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String traceparent = trace.traceparent();
+        return events.stream().map(encoder::encode).map(entry -> entry.inTrace(traceparent))
+                .map(AggregateStore::toDocument).toList();
     }
 
     static Document toDocument(OutboxEntry e) {
-        return new Document("id", e.id()).append("type", e.type()).append("topic", e.topic()).append("key", e.key())
-                .append("subject", e.subject()).append("time", Date.from(e.time())).append("data", e.data());
+        Document document = new Document("id", e.id()).append("type", e.type()).append("topic", e.topic())
+                .append("key", e.key()).append("subject", e.subject()).append("time", Date.from(e.time()))
+                .append("data", e.data());
+        if (e.traceparent() != null) {
+            document.append("traceparent", e.traceparent());
+        }
+        return document;
     }
 
     private MongoPersistentEntity<?> entityOf(Object aggregate) {

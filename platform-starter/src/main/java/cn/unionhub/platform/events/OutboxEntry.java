@@ -13,8 +13,21 @@ import java.time.Instant;
  * @param subject CloudEvents subject: the aggregate id
  * @param time    when the state change happened (UTC)
  * @param data    the event as JSON, already validated against its schema
+ * @param traceparent W3C trace context of the request that caused the event, or {@code null}: the
+ *                relay sends it along so consumers continue that trace across Kafka
  */
-public record OutboxEntry(String id, String type, String topic, String key, String subject, Instant time, String data) {
+public record OutboxEntry(String id, String type, String topic, String key, String subject, Instant time, String data,
+        String traceparent) {
+
+    /** An entry that carries no trace context. */
+    public OutboxEntry(String id, String type, String topic, String key, String subject, Instant time, String data) {
+        this(id, type, topic, key, subject, time, data, null);
+    }
+
+    /** The same entry, written in the trace whose W3C {@code traceparent} is given (may be null). */
+    public OutboxEntry inTrace(String traceparent) {
+        return new OutboxEntry(id, type, topic, key, subject, time, data, traceparent);
+    }
 
     public static final String FIELD = "_outbox";
     /** Time of the oldest pending entry; indexed so the relay finds work without scanning. */

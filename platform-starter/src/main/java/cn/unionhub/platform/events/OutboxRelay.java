@@ -55,6 +55,10 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String SCHEMA_BASE = "https://unionhub.cn/schemas/events/";
     static final String PENDING_INDEX = "outbox_pending";
+    /** W3C Trace Context header, read by the listeners' observation to continue the writer's trace. */
+    static final String TRACEPARENT = "traceparent";
+    /** The same value as the CloudEvents distributed-tracing extension, for CloudEvents-aware consumers. */
+    static final String CE_TRACEPARENT = "ce_traceparent";
     private static final int MAX_HINTS = 10_000;
 
     private final MongoTemplate mongo;
@@ -351,7 +355,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .withDataSchema(URI.create(SCHEMA_BASE + entry.getString("type") + ".json"))
                 .withData(entry.getString("data").getBytes(StandardCharsets.UTF_8))
                 .build();
-        return KafkaMessageFactory.createWriter(entry.getString("topic"), entry.getString("key")).writeBinary(event);
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(entry.getString("topic"), entry.getString("key"))
+                .writeBinary(event);
+        String traceparent = entry.getString(TRACEPARENT);
+        if (traceparent != null) {
+            byte[] value = traceparent.getBytes(StandardCharsets.UTF_8);
+            record.headers().add(CE_TRACEPARENT, value).add(TRACEPARENT, value);
+        }
+        return record;
     }
 
     /**
