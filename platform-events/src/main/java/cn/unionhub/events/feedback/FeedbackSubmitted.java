@@ -29,6 +29,10 @@ import java.util.Map;
  * @param details        category-specific fields, e.g. {@code amountOwedFen}, {@code workersAffected}
  * @param ratings        star ratings 1–5 per dimension (reviews)
  * @param submittedAt    when it was accepted
+ * @param reporterKey    a stable pseudonym of the worker's account <em>within this enterprise</em> (64 hex
+ *                       characters, derived from the keyed pseudonym, so nobody can tell who it is or link it
+ *                       across enterprises): lets consumers count distinct workers, e.g. for collective-dispute
+ *                       detection; {@code null} when staff recorded the item without a worker account
  */
 @EventContract(type = "cn.unionhub.feedback.submitted.v1", topic = Topics.FEEDBACK)
 public record FeedbackSubmitted(
@@ -46,7 +50,16 @@ public record FeedbackSubmitted(
         String text,
         Map<String, Object> details,
         Map<String, Integer> ratings,
-        Instant submittedAt) implements DomainEvent {
+        Instant submittedAt,
+        String reporterKey) implements DomainEvent {
+
+    /** An item without a known worker account (recorded by staff, or from before reporter keys). */
+    public FeedbackSubmitted(String feedbackId, String trackingNumber, String type, String category, String channel,
+            boolean needsHandling, String workerGroup, String enterprise, String enterpriseName, String district,
+            boolean anonymous, String text, Map<String, Object> details, Map<String, Integer> ratings, Instant submittedAt) {
+        this(feedbackId, trackingNumber, type, category, channel, needsHandling, workerGroup, enterprise, enterpriseName,
+                district, anonymous, text, details, ratings, submittedAt, null);
+    }
 
     @Override
     public String subject() {

@@ -42,7 +42,9 @@ public final class EventSignals {
         }
         String kind = kindByCategory.getOrDefault(e.category(), defaultComplaintKind);
         return Optional.of(new Signal("feedback:" + e.feedbackId(), e.enterprise(), e.enterpriseName(), e.district(), null,
-                kind, 1, e.submittedAt(), SOURCE_FEEDBACK, e.trackingNumber(), e.feedbackId(),
+                kind, 1, e.submittedAt(), SOURCE_FEEDBACK, e.trackingNumber(),
+                // Distinct workers: the per-enterprise reporter key; items staff recorded without an account count alone.
+                e.reporterKey() != null ? e.reporterKey() : e.feedbackId(),
                 amount(e.details(), "amountOwedFen")));
     }
 

@@ -107,7 +107,26 @@ public final class FeedbackItem {
         return new FeedbackSubmitted(id, trackingNumber, content.type().name(), content.category().name(),
                 content.channel().name(), content.type().needsHandling(), content.workerGroup().name(), enterprise.uscc(),
                 enterprise.name(), enterprise.district(), content.anonymous(), content.text(),
-                new LinkedHashMap<>(content.details()), ratings, submittedAt);
+                new LinkedHashMap<>(content.details()), ratings, submittedAt, reporterKey());
+    }
+
+    /**
+     * The worker's pseudonym narrowed to this enterprise: the same worker's items about one
+     * enterprise share it, so other systems can count distinct workers, but it reveals nobody and
+     * links nothing across enterprises. The pseudonym is already keyed; hashing it with the
+     * enterprise code adds the per-enterprise scope.
+     */
+    private String reporterKey() {
+        if (submitter.pseudonym() == null) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (submitter.pseudonym() + "|" + enterprise.uscc()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The case was routed: the worker sees to whom, with the case number to quote. */
