@@ -1,6 +1,10 @@
 package cn.unionhub.feedback.submission;
 
+import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.cases.CasePaused;
 import cn.unionhub.events.cases.CaseReopened;
+import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
@@ -54,16 +58,18 @@ public class SubmissionService {
     private final FeedbackItems items;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final FeedbackMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
     SubmissionService(FeedbackProperties properties, EnterpriseDirectory directory, FeedbackItems items,
-            Pseudonyms pseudonyms, Clock clock) {
+            Pseudonyms pseudonyms, Clock clock, FeedbackMetrics metrics) {
         this.properties = properties;
         this.rules = properties.rules();
         this.directory = directory;
         this.items = items;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Submitted submit(RawSubmission raw, Actor actor, String idempotencyKey) {
@@ -89,6 +95,7 @@ public class SubmissionService {
                     TrackingNumbers.next(clock.instant(), random), submission, enterprise, submitter, clock.instant());
             try {
                 items.insert(accepted, scope);
+                metrics.submitted(accepted.item());
                 return new Submitted(accepted.item(), followUp == null ? null : followUp.token(), false);
             } catch (DuplicateKeyException duplicate) {
                 if (scope != null) {
@@ -137,18 +144,39 @@ public class SubmissionService {
         onTimeline(reopened.feedbackId(), reopened.caseNumber(), item -> item.reopened(reopened.reason(), reopened.reopenedAt()));
     }
 
+    public void recordAccepted(CaseAccepted accepted) {
+        onTimeline(accepted.feedbackId(), accepted.caseNumber(),
+                item -> item.noted("ACCEPTED", accepted.organisationName() + "已受理", accepted.acceptedAt()));
+    }
+
+    /** The case waits for the worker: the timeline says what is needed, so they can supply it. */
+    public void recordPaused(CasePaused paused) {
+        onTimeline(paused.feedbackId(), paused.caseNumber(), item -> item.noted("WAITING_FOR_YOU", paused.reason(), paused.pausedAt()));
+    }
+
+    public void recordResumed(CaseResumed resumed) {
+        onTimeline(resumed.feedbackId(), resumed.caseNumber(), item -> item.noted("RESUMED", "已收到补充材料，继续办理",
+                resumed.resumedAt()));
+    }
+
+    /** A missed deadline is public: the worker sees that a higher level now supervises the case (督办). */
+    public void recordEscalated(CaseEscalated escalated) {
+        onTimeline(escalated.feedbackId(), escalated.caseNumber(), item -> item.noted("ESCALATED",
+                escalated.supervisor() + "督办（第" + escalated.level() + "级）", escalated.escalatedAt()));
+    }
+
     /** The signed-in worker rates their own resolved item. */
     public void rate(String trackingNumber, Actor actor, Satisfaction satisfaction, String reason) {
         FeedbackItem item = items.byTrackingNumber(trackingNumber)
                 .filter(found -> found.isOwnedBy(pseudonymOf(actor)))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
-        items.change(item.id(), current -> current.rate(satisfaction, reason, false, clock.instant()));
+        applyRating(item.id(), satisfaction, reason, false);
     }
 
     /** An anonymous worker rates with the follow-up token, without signing in. */
     public void rateByFollowUp(String trackingNumber, String token, Satisfaction satisfaction, String reason) {
         FeedbackItem item = followUp(trackingNumber, token);
-        items.change(item.id(), current -> current.rate(satisfaction, reason, false, clock.instant()));
+        applyRating(item.id(), satisfaction, reason, false);
     }
 
     /**
@@ -159,13 +187,20 @@ public class SubmissionService {
         int applied = 0;
         for (String id : items.unratedResolvedBefore(clock.instant().minus(properties.ratingWindow()), 500)) {
             try {
-                items.change(id, current -> current.rate(properties.defaultRating(), null, true, clock.instant()));
+                applyRating(id, properties.defaultRating(), null, true);
                 applied++;
             } catch (cn.unionhub.platform.domain.ConflictException ratedMeanwhile) {
                 // the worker (or another instance) got there first
             }
         }
         return applied;
+    }
+
+    /** Rates and counts the rating once it is written (a refused rating raises and is not counted). */
+    private void applyRating(String id, Satisfaction satisfaction, String reason, boolean defaulted) {
+        if (items.change(id, current -> current.rate(satisfaction, reason, defaulted, clock.instant()))) {
+            metrics.rated(satisfaction, defaulted);
+        }
     }
 
     private void onTimeline(String feedbackId, String caseNumber, java.util.function.UnaryOperator<FeedbackItem> step) {

@@ -50,7 +50,7 @@ class BulletinIT {
         submit("SKILLS_TRAINING", "MINI_PROGRAM", "希望多开技能培训班");
         String feedbackId = mongo.getCollection("feedback_items").find(new Document("trackingNumber", commute)).first().getString("_id");
         kafka.send(TestEvents.record(new CaseResolved("case-" + feedbackId, "GD-20261121-" + commute.substring(commute.length() - 6),
-                feedbackId, "RESOLVED_BY_ENTERPRISE", "增开班车", Instant.now()), UUID.randomUUID().toString())).join();
+                feedbackId, "RESOLVED_BY_ENTERPRISE", "增开班车", null, null, Instant.now()), UUID.randomUUID().toString())).join();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = bulletin(People.DISTRICT_ZHENHAI);

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -54,12 +56,15 @@ class SatisfactionIT {
     EventSchemas schemas;
     @Autowired
     SubmissionService submissions;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anAnonymousWorkerRatesWithTheFollowUpTokenAndNotSatisfiedIsPublishedWithoutTheirIdentity() {
         JsonNode receipt = submitAndResolve();
         String tracking = receipt.path("trackingNumber").asString();
         String token = receipt.path("followUpToken").asString();
+        double notSatisfiedBefore = ratingsCounted("NOT_SATISFIED", false);
 
         HttpResponse<String> noReason = api().post("/api/v1/feedback/follow-up/satisfaction",
                 "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\"}", null);
@@ -72,6 +77,8 @@ class SatisfactionIT {
                 + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\",\"reason\":\"晚班没有通勤车\"}", null);
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
         assertThat(JSON.readTree(rated.body()).path("satisfaction").asString()).isEqualTo("NOT_SATISFIED");
+        // Only the accepted rating counts, not the refused attempts before it.
+        assertThat(ratingsCounted("NOT_SATISFIED", false)).isEqualTo(notSatisfiedBefore + 1);
 
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.poll().stream()
@@ -89,6 +96,7 @@ class SatisfactionIT {
     void theSignedInWorkerRatesTheirOwnItemOnceAndNobodyElseCan() {
         String tracking = submitAndResolve().path("trackingNumber").asString();
         String satisfied = "{\"rating\":\"SATISFIED\"}";
+        double satisfiedBefore = ratingsCounted("SATISFIED", false);
 
         assertThat(api().post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", satisfied, People.WORKER_LI_NA.token())
                 .statusCode()).isEqualTo(404);
@@ -99,11 +107,13 @@ class SatisfactionIT {
                 People.WORKER_ZHANG_WEI.token());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("title").asString()).isEqualTo("现在不能评价");
+        assertThat(ratingsCounted("SATISFIED", false)).isEqualTo(satisfiedBefore + 1);
     }
 
     @Test
     void noAnswerWithinTheRatingWindowCountsAsTheDocumentedDefault() {
         String tracking = submitAndResolve().path("trackingNumber").asString();
+        double defaultedBefore = ratingsCounted("SATISFIED", true);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             submissions.applyDefaultRatings();
@@ -112,6 +122,7 @@ class SatisfactionIT {
         JsonNode item = view(tracking);
         assertThat(item.path("satisfaction").asString()).isEqualTo("SATISFIED");
         assertThat(item.path("timeline").findValuesAsString("kind")).endsWith("RATED_BY_DEFAULT");
+        assertThat(ratingsCounted("SATISFIED", true)).isEqualTo(defaultedBefore + 1);
     }
 
     /** Submits as 张伟 and plays case-service's answer and resolution on case.events. */
@@ -124,7 +135,7 @@ class SatisfactionIT {
         kafka.send(TestEvents.record(new CaseResponded("case-" + feedbackId, caseNumber, feedbackId, "ENTERPRISE_UNION",
                 "已向公司反映", true, true, Instant.now()), UUID.randomUUID().toString())).join();
         kafka.send(TestEvents.record(new CaseResolved("case-" + feedbackId, caseNumber, feedbackId, "RESOLVED_BY_ENTERPRISE",
-                "公司租赁大巴车接送职工上下班", Instant.now()), UUID.randomUUID().toString())).join();
+                "公司租赁大巴车接送职工上下班", null, null, Instant.now()), UUID.randomUUID().toString())).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(view(tracking).path("status").asString()));
         return receipt;
     }
@@ -132,6 +143,12 @@ class SatisfactionIT {
     private JsonNode view(String tracking) {
         return JSON.readTree(api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions/" + tracking))
                 .header("Authorization", "Bearer " + People.WORKER_ZHANG_WEI.token()).GET().build()).body());
+    }
+
+    private double ratingsCounted(String rating, boolean defaulted) {
+        Counter counter = meters.find("unionhub.feedback.ratings")
+                .tags("rating", rating, "defaulted", Boolean.toString(defaulted)).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {

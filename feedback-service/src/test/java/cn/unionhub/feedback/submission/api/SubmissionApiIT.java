@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ class SubmissionApiIT {
     MongoTemplate mongo;
     @Autowired
     EventSchemas schemas;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anAnonymousComplaintIsAcceptedPublishedAndFollowedWithoutEverRevealingTheWorker() {
@@ -104,6 +108,7 @@ class SubmissionApiIT {
     @Test
     void aRetriedSubmissionWithTheSameIdempotencyKeyGetsTheFirstAnswerAndNoTwin() {
         String key = UUID.randomUUID().toString();
+        double countedBefore = commuteComplaintsCounted();
         HttpResponse<String> first = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
         HttpResponse<String> retry = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), key);
 
@@ -115,8 +120,17 @@ class SubmissionApiIT {
         assertThat(b.path("followUpToken").asString()).isEqualTo(a.path("followUpToken").asString());
         assertThat(mongo.getCollection("feedback_items").countDocuments(
                 new org.bson.Document("trackingNumber", a.path("trackingNumber").asString()))).isEqualTo(1);
+        // The business counter counts the item once, not the retry.
+        assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 1);
         // The same key from another worker is another request.
         assertThat(api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_LI_NA.token(), key).statusCode()).isEqualTo(201);
+        assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 2);
+    }
+
+    private double commuteComplaintsCounted() {
+        Counter counter = meters.find("unionhub.feedback.submissions")
+                .tags("type", "COMPLAINT", "category", "CANTEEN_DORMITORY_COMMUTE", "channel", "MINI_PROGRAM").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
