@@ -341,11 +341,17 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
     }
 
     /**
-     * Closes a resolved case: after the worker's rating (satisfied or partly), when the rating window
-     * passed, or after a call-back by staff (回访) for cases without an app, e.g. from the hotline.
+     * Closes a resolved case: after the worker's rating (satisfied or partly, also the default when
+     * the rating window passed), or — for cases from other channels, e.g. the hotline — after a
+     * call-back by staff (回访).
      */
     public Changed close(By by, Satisfaction satisfaction, String note, Instant at) {
         requireStatus("close", Status.RESOLVED);
+        if (source == Source.FEEDBACK && !by.equals(By.WORKER)) {
+            // A worker with the app closes their own case by rating it (or the rating window does);
+            // staff closing it first would take away their chance to say "not satisfied".
+            throw illegal("close");
+        }
         Satisfaction given = satisfaction == null ? Satisfaction.UNKNOWN : satisfaction;
         if (given == Satisfaction.NOT_SATISFIED) {
             throw illegal("close"); // a dissatisfied worker's case is reopened, not closed

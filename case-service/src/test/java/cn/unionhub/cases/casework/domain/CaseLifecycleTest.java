@@ -42,7 +42,7 @@ class CaseLifecycleTest {
             "respond", c -> c.respond(CHAIR, "已向公司反映", List.of(), CALENDAR, later(10)),
             "pause", c -> c.pause(CHAIR, "请补充排班表", later(10)),
             "resolve", c -> c.resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "开通通勤车", null, null, CALENDAR, later(10)),
-            "close", c -> c.close(CHAIR, Case.Satisfaction.SATISFIED, "回访满意", later(10)),
+            "close", c -> c.close(Case.By.WORKER, Case.Satisfaction.SATISFIED, "满意", later(10)),
             "reopen", c -> c.reopen(Case.By.WORKER, "晚班没有车", RULES, later(10)));
 
     /** Which steps each status allows; everything else must answer 409. */
@@ -168,6 +168,20 @@ class CaseLifecycleTest {
         Case.Changed closed = again.close(Case.By.WORKER, Case.Satisfaction.PARTLY_SATISFIED, null, later(130));
         assertThat(closed.changed().status()).isEqualTo(Case.Status.CLOSED);
         assertThat(((CaseClosed) closed.events().get(0)).onTime()).isTrue();
+    }
+
+    @Test
+    void staffCloseHotlineCasesAfterACallBackButNeverTakeTheRatingAwayFromAnAppUser() {
+        assertThatThrownBy(() -> inStatus(Case.Status.RESOLVED).close(CHAIR, Case.Satisfaction.SATISFIED, "回访满意", later(5)))
+                .isInstanceOf(ConflictException.class);
+
+        Case.Intake call = new Case.Intake("case-hotline-12351-H1", Case.Source.HOTLINE_12351, "H1", null, null,
+                CaseFixtures.commute("REGULAR").matter(), false, new Case.By("handler-liu-yang", "HANDLER"));
+        Case hotline = CaseFixtures.opened(call, MONDAY_9AM)
+                .respond(CHAIR, "已反映", List.of(), CALENDAR, later(1)).changed()
+                .resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "租大巴", null, null, CALENDAR, later(2)).changed();
+        assertThat(hotline.close(CHAIR, Case.Satisfaction.SATISFIED, "回访满意", later(5)).changed().status())
+                .isEqualTo(Case.Status.CLOSED);
     }
 
     @Test

@@ -139,6 +139,11 @@ public final class FeedbackItem {
         return advance("RESPONDED", answer, at, Status.IN_PROGRESS);
     }
 
+    /** A step of the case the worker should know of, without moving the item's status. */
+    public FeedbackItem noted(String kind, String note, Instant at) {
+        return advance(kind, note, at, status);
+    }
+
     /** The case was resolved; the worker may now rate how satisfied they are. */
     public FeedbackItem resolved(String summary, Instant at) {
         FeedbackItem advanced = advance("RESOLVED", summary, at, Status.RESOLVED);

@@ -1,7 +1,11 @@
 package cn.unionhub.feedback.submission.events;
 
 import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.cases.CasePaused;
 import cn.unionhub.events.cases.CaseReopened;
+import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
@@ -23,7 +27,11 @@ class CaseProgress {
                 .on(CaseRouted.class, submissions::recordRouted)
                 .on(CaseResponded.class, submissions::recordResponded)
                 .on(CaseResolved.class, submissions::recordResolved)
-                .on(CaseReopened.class, submissions::recordReopened);
+                .on(CaseReopened.class, submissions::recordReopened)
+                .on(CaseAccepted.class, submissions::recordAccepted)
+                .on(CasePaused.class, submissions::recordPaused)
+                .on(CaseResumed.class, submissions::recordResumed)
+                .on(CaseEscalated.class, submissions::recordEscalated);
     }
 
     @KafkaListener(topics = Topics.CASE)
