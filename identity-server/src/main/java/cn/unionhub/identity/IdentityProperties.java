@@ -1,6 +1,7 @@
 package cn.unionhub.identity;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoTokens      whether {@code POST /demo/tokens} exists; refused in the docker and k8s profiles
  * @param accessTokenTtl  lifetime of demo tokens (registered clients configure their own)
  * @param accounts        people who can sign in
+ * @param accountSeries   numbered accounts alike but for their number (e.g. a dozen workers of one enterprise for
+ *                        the collective-dispute scenario), so the list of people stays readable; added to {@code accounts}
  */
 @ConfigurationProperties("unionhub.identity")
 public record IdentityProperties(
@@ -22,7 +25,18 @@ public record IdentityProperties(
         String keyFile,
         @DefaultValue("false") boolean demoTokens,
         @DefaultValue("30m") Duration accessTokenTtl,
-        @DefaultValue List<Account> accounts) {
+        @DefaultValue List<Account> accounts,
+        @DefaultValue List<AccountSeries> accountSeries) {
+
+    public IdentityProperties {
+        List<Account> all = new ArrayList<>(accounts);
+        accountSeries.forEach(series -> all.addAll(series.accounts()));
+        if (all.stream().map(Account::username).distinct().count() != all.size()) {
+            throw new IllegalStateException("unionhub.identity: two accounts share a username");
+        }
+        accounts = List.copyOf(all);
+        accountSeries = List.copyOf(accountSeries);
+    }
 
     /**
      * A person who can sign in.
@@ -36,6 +50,23 @@ public record IdentityProperties(
      */
     public record Account(String username, String password, String name, List<String> roles, String enterprise,
             String district) {
+    }
+
+    /**
+     * Accounts {@code 1…count}: {@code username} and {@code name} are {@link String#format} patterns given the number,
+     * e.g. {@code worker-%02d} → {@code worker-01}.
+     */
+    public record AccountSeries(String username, int count, String password, String name, List<String> roles,
+            String enterprise, String district) {
+
+        List<Account> accounts() {
+            List<Account> accounts = new ArrayList<>();
+            for (int n = 1; n <= count; n++) {
+                accounts.add(new Account(String.format(username, n), password, String.format(name, n), roles, enterprise,
+                        district));
+            }
+            return accounts;
+        }
     }
 
     public Optional<Account> account(String username) {

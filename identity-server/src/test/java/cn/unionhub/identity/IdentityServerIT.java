@@ -74,6 +74,21 @@ class IdentityServerIT {
     }
 
     @Test
+    void numberedDemoWorkersAreDistinctPeopleOfTheirEnterprise() throws Exception {
+        Jwt first = validate(demoToken("worker-01"));
+        Jwt twelfth = validate(demoToken("worker-12"));
+
+        assertThat(twelfth.getSubject()).isEqualTo("worker-12").isNotEqualTo(first.getSubject());
+        assertThat(twelfth.getClaimAsStringList("roles")).containsExactly("WORKER");
+        assertThat(twelfth.getClaimAsString("enterprise")).isEqualTo("91330211MA2H3K5Q1G");
+        assertThat(twelfth.getClaimAsString("district")).isEqualTo("330211");
+        JsonNode accounts = JSON.readTree(http().send(HttpRequest.newBuilder(uri("/demo/accounts")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(accounts.findValuesAsString("name")).contains("张伟", "富德能源职工01", "富德能源职工12")
+                .doesNotContain("富德能源职工13");
+    }
+
+    @Test
     void peopleSignInWithAuthorizationCodeAndPkce() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String verifier = "a-long-random-code-verifier-of-the-app-0123456789abcdefghij";
