@@ -23,10 +23,12 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/feedback/submissions", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
                         Role.HANDLER)
                 .allow(GET, "/api/v1/feedback/submissions/mine", Role.WORKER)
+                .allow(GET, "/api/v1/feedback/submissions", Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN)
                 .allow(POST, "/api/v1/feedback/submissions/{trackingNumber}/satisfaction", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN)
                 .allow(GET, "/api/v1/feedback/bulletins/{district}/{period}", Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN,
-                        Role.GOV_SYSTEM);
+                        Role.GOV_SYSTEM)
+                .allow(POST, "/api/v1/feedback/bulletins/{district}/{period}/publication", Role.DISTRICT_UNION, Role.ADMIN);
     }
 }

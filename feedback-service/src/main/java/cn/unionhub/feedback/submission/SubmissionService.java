@@ -209,6 +209,21 @@ public class SubmissionService {
         }
     }
 
+    /**
+     * What union staff see: an enterprise union its enterprise's items, district staff their
+     * district's, handlers and administrators everything. Identity stays hidden for anonymous items
+     * (the view decides that, see {@link FeedbackItem#showsIdentityTo}).
+     */
+    public List<FeedbackItem> forStaff(Actor actor, FeedbackItem.Status status, String type, int page, int size) {
+        boolean platformWide = actor.has(Role.HANDLER) || actor.has(Role.ADMIN);
+        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
+        String district = platformWide ? null : actor.district();
+        if (!platformWide && enterprise == null && district == null) {
+            return List.of();
+        }
+        return items.page(enterprise, district, status, type, page, size);
+    }
+
     public List<FeedbackItem> mine(Actor actor) {
         return items.submittedBy(pseudonyms.of(actor.subject()), 100);
     }

@@ -1,5 +1,7 @@
 package cn.unionhub.feedback.report.api;
 
+import cn.unionhub.events.feedback.BulletinPublished;
+import cn.unionhub.feedback.report.BulletinPublisher;
 import cn.unionhub.feedback.report.domain.Bulletin;
 import cn.unionhub.feedback.report.store.BulletinCounters;
 import cn.unionhub.platform.domain.NotFoundException;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BulletinController {
 
     private final BulletinCounters counters;
+    private final BulletinPublisher publisher;
 
-    BulletinController(BulletinCounters counters) {
+    BulletinController(BulletinCounters counters, BulletinPublisher publisher) {
         this.counters = counters;
+        this.publisher = publisher;
     }
 
     @GetMapping("/{district}/{period}")
@@ -42,6 +47,20 @@ class BulletinController {
             return csv(bulletin).download("bulletin-" + district + "-" + month + ".csv");
         }
         return ResponseEntity.ok(bulletin);
+    }
+
+    /**
+     * Publishes a finished month's bulletin now (it is also published automatically on the 1st):
+     * 201 the first time, 200 with the same publication afterwards; 409 while the month runs.
+     */
+    @PostMapping("/{district}/{period}/publication")
+    ResponseEntity<BulletinPublished> publish(@PathVariable String district, @PathVariable String period, Actor actor) {
+        YearMonth month = parse(period);
+        if (!actor.has(Role.ADMIN) && !district.equals(actor.district())) {
+            throw new NotFoundException("bulletin-not-found", district, period);
+        }
+        BulletinPublisher.Publication publication = publisher.publish(district, month);
+        return ResponseEntity.status(publication.created() ? 201 : 200).body(publication.bulletin());
     }
 
     private static YearMonth parse(String period) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Workers' reviews, complaints, suggestions and appeals, and following them up. */
@@ -59,6 +60,15 @@ class SubmissionController {
         return ResponseEntity.status(submitted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/feedback/submissions/" + item.trackingNumber()))
                 .body(receipt);
+    }
+
+    /** Union staff's list of items about their enterprise or district, newest first; anonymous items stay anonymous. */
+    @GetMapping("/submissions")
+    List<FeedbackView> forStaff(Actor actor, @RequestParam(required = false) FeedbackItem.Status status,
+            @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return submissions.forStaff(actor, status, type, Math.max(0, page), Math.min(Math.max(1, size), 100)).stream()
+                .map(item -> FeedbackView.of(item, !item.content().anonymous())).toList();
     }
 
     @GetMapping("/submissions/mine")

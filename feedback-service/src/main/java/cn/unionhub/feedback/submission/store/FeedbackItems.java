@@ -84,6 +84,26 @@ public class FeedbackItems {
         return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
     }
 
+    /** Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first. */
+    public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, int page,
+            int size) {
+        Criteria criteria = new Criteria();
+        if (enterprise != null) {
+            criteria.and("enterprise").is(enterprise);
+        }
+        if (district != null) {
+            criteria.and("district").is(district);
+        }
+        if (status != null) {
+            criteria.and("status").is(status.name());
+        }
+        if (type != null) {
+            criteria.and("type").is(type);
+        }
+        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).skip((long) page * size).limit(size);
+        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+    }
+
     private Optional<FeedbackItem> one(Criteria criteria) {
         return Optional.ofNullable(mongo.findOne(new Query(criteria), FeedbackDocument.class)).map(FeedbackItems::toDomain);
     }

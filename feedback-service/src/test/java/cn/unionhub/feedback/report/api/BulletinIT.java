@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.feedback.report.domain.BulletinPeriods;
 import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
+import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
@@ -40,6 +43,29 @@ class BulletinIT {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void aFinishedMonthsBulletinIsPublishedOnceAsAnEventOtherSystemsCanFollow(@Autowired EventSchemas schemas) {
+        String lastMonth = java.time.YearMonth.parse(period).minusMonths(1).toString();
+        String path = "/api/v1/feedback/bulletins/330211/" + lastMonth + "/publication";
+
+        assertThat(api().post("/api/v1/feedback/bulletins/330211/" + period + "/publication", "", People.DISTRICT_ZHENHAI.token())
+                .statusCode()).as("the month is still running").isEqualTo(409);
+        assertThat(api().post(path, "", People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+        HttpResponse<String> first = api().post(path, "", People.DISTRICT_ZHENHAI.token());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(api().post(path, "", People.ADMIN.token()).statusCode()).as("published once").isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("href").asString()).isEqualTo("/api/v1/feedback/bulletins/330211/" + lastMonth);
+
+        String bulletinId = "bulletin-330211-" + lastMonth;
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.withKey(bulletinId).isEmpty());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> events.withKey(bulletinId).size() == 1);
+            var event = events.withKey(bulletinId).get(0);
+            assertThat(TopicProbe.header(event, "ce_type")).isEqualTo("cn.unionhub.feedback.bulletin-published.v1");
+            assertThat(schemas.violations("cn.unionhub.feedback.bulletin-published.v1", JSON.readTree(event.value()))).isEmpty();
+        }
+    }
 
     @Test
     void theDistrictBulletinCountsSubmissionsAndResolutionsFromEvents() {

@@ -77,6 +77,10 @@ class SubmissionApiIT {
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.WORKER_LI_NA.token()).statusCode()).isEqualTo(404);
         assertThat(api().get("/api/v1/feedback/submissions/mine", People.WORKER_ZHANG_WEI.token()).body()).contains(tracking);
+        HttpResponse<String> chairList = api().get("/api/v1/feedback/submissions?type=COMPLAINT", People.CHAIR_FUDE.token());
+        assertThat(chairList.body()).contains(tracking).doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_");
+        assertThat(api().get("/api/v1/feedback/submissions", People.DISTRICT_ZHENHAI.token()).body()).contains(tracking);
+        assertThat(api().get("/api/v1/feedback/submissions", People.CHAIR_BEILUN.token()).body()).doesNotContain(tracking);
 
         HttpResponse<String> followed = api().post("/api/v1/feedback/follow-up",
                 "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + followUpToken.toLowerCase() + "\"}", null, null);
