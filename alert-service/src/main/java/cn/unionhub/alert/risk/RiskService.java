@@ -1,5 +1,6 @@
 package cn.unionhub.alert.risk;
 
+import cn.unionhub.alert.AlertMetrics;
 import cn.unionhub.alert.AlertProperties;
 import cn.unionhub.alert.risk.domain.Assessment;
 import cn.unionhub.alert.risk.domain.EventSignals;
@@ -14,6 +15,7 @@ import cn.unionhub.events.alert.SignalContribution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,9 +41,12 @@ public class RiskService {
     private final Profiles profiles;
     private final Warnings warnings;
     private final Clock clock;
+    private final AlertMetrics metrics;
 
-    RiskService(AlertProperties properties, Signals signals, Profiles profiles, Warnings warnings, Clock clock) {
+    RiskService(AlertProperties properties, Signals signals, Profiles profiles, Warnings warnings, Clock clock,
+            AlertMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.model = properties.riskModel();
         this.signals = signals;
         this.profiles = profiles;
@@ -56,6 +61,9 @@ public class RiskService {
     /** Applies one signal once, however often it arrives. */
     public void record(Signal signal) {
         boolean stored = signals.insert(signal);
+        if (stored) {
+            metrics.signal(signal.kind());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Profiles.Loaded loaded = profiles.load(signal.enterprise());
@@ -63,8 +71,8 @@ public class RiskService {
                 if (!stored && profile.hasApplied(signal.id())) {
                     return; // a redelivery of a signal that was fully applied
                 }
-                profile.apply(signal, model);
-                evaluate(profile, loaded.version());
+                boolean applied = profile.apply(signal, model);
+                evaluate(profile, loaded.version(), applied);
                 return;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
                 if (attempt == ATTEMPTS) {
@@ -79,7 +87,7 @@ public class RiskService {
         for (int attempt = 1; ; attempt++) {
             try {
                 Profiles.Loaded loaded = profiles.load(enterprise);
-                evaluate(loaded.profile(), loaded.version());
+                evaluate(loaded.profile(), loaded.version(), false);
                 return;
             } catch (OptimisticLockingFailureException concurrent) {
                 if (attempt == ATTEMPTS) {
@@ -115,7 +123,8 @@ public class RiskService {
         }
     }
 
-    private void evaluate(RiskProfile profile, Long version) {
+    /** @param newEvidence whether a signal was just applied: an open warning's figures then follow it even without a level change */
+    private void evaluate(RiskProfile profile, Long version, boolean newEvidence) {
         Instant now = clock.instant();
         profile.defaultIndustry(properties.industries().get(profile.enterprise()));
         if (profile.openWarningId() != null) {
@@ -128,9 +137,20 @@ public class RiskService {
             raise(profile, assessment, now);
         } else if (assessment.change() != Assessment.Change.NONE && profile.openWarningId() != null) {
             List<SignalContribution> explained = explain(profile, now);
-            warnings.change(profile.openWarningId(), w -> w.reassess(assessment, explained, now));
+            // The change may run more than once (concurrent writers); the last run is the one written.
+            AtomicReference<Warning.Changed> written = new AtomicReference<>();
+            warnings.change(profile.openWarningId(), w -> {
+                written.set(w.reassess(assessment, explained, now));
+                return written.get();
+            });
+            if (written.get() != null && !written.get().events().isEmpty() && assessment.change() == Assessment.Change.UPGRADE) {
+                metrics.raised(written.get().changed().level());
+            }
             log.info("Warning {} of {}: {} → {}", profile.openWarningId(), profile.enterprise(), assessment.previousLevel(),
                     assessment.level());
+        } else if (newEvidence && profile.openWarningId() != null) {
+            List<SignalContribution> explained = explain(profile, now);
+            warnings.change(profile.openWarningId(), w -> new Warning.Changed(w.refresh(assessment, explained), List.of()));
         }
         profiles.save(profile, version);
     }
@@ -147,6 +167,7 @@ public class RiskService {
                 profile.industry(), assessment, explain(profile, now), pushTo, legalHealthCheck, now);
         try {
             warnings.insert(raised);
+            metrics.raised(assessment.level());
             log.info("Warning {} raised: {} {} score {} collective {}", id, profile.enterprise(), assessment.level(),
                     Math.round(assessment.score()), assessment.collectiveDispute());
         } catch (DuplicateKeyException replay) {

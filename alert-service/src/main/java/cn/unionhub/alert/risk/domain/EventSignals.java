@@ -1,6 +1,7 @@
 package cn.unionhub.alert.risk.domain;
 
 import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import java.util.Map;
@@ -8,13 +9,12 @@ import java.util.Optional;
 
 /**
  * Turns the platform's own events into risk signals: complaints and appeals (wage arrears weigh
- * most), escalated cases, and dissatisfaction (a worker not satisfied, a reopened case).
+ * most), cases from the 12351 hotline, assignments and public opinion, escalated cases, and dissatisfaction (a worker not satisfied, a reopened case).
  *
- * <p>Collective-dispute detection needs to tell distinct workers apart without knowing them.
- * {@code feedback.submitted.v1} carries no per-worker pseudonym (by design it never says who
- * submitted), so each complaint counts as one worker: its feedback id is the reporter key. A
- * worker complaining twice about the same wages counts twice until the event carries a keyed
- * pseudonym.
+ * <p>Collective-dispute detection needs to tell distinct workers apart without knowing them:
+ * {@code feedback.submitted.v1} carries a per-enterprise reporter key (a keyed pseudonym of the
+ * worker's account), so a worker complaining twice counts once. Items without one (recorded by
+ * staff) and cases filed by staff count as one reporter each.
  */
 public final class EventSignals {
 
@@ -64,6 +64,25 @@ public final class EventSignals {
             String reference) {
         return new Signal("dissatisfaction:" + feedbackId, enterprise, null, district, null, DISSATISFACTION, 1, at,
                 SOURCE_FEEDBACK, reference, null, 0);
+    }
+
+    /**
+     * A case that did not come from a feedback item — a 12351 hotline order, a superior's
+     * assignment, a public-opinion clue — is a complaint about the enterprise like any other, and
+     * weighs by its category the same way (wage arrears most). Cases from feedback are not counted
+     * again: their complaint already was. Magnitude is the workers concerned when known; the kind's
+     * cap keeps one big figure from deciding alone. The case stands for one reporter: staff filed it,
+     * so no worker pseudonym exists.
+     */
+    public Optional<Signal> of(CaseOpened e) {
+        if (e.enterprise() == null || e.feedbackId() != null || "FEEDBACK".equals(e.source())) {
+            return Optional.empty();
+        }
+        String kind = kindByCategory.getOrDefault(e.category(), defaultComplaintKind);
+        double magnitude = e.workersAffected() != null && e.workersAffected() > 0 ? e.workersAffected() : 1;
+        return Optional.of(new Signal("case:" + e.caseId(), e.enterprise(), e.enterpriseName(), e.district(), null, kind,
+                magnitude, e.openedAt(), SOURCE_CASES, e.caseNumber(), "case:" + e.caseId(),
+                e.amountOwedFen() != null && e.amountOwedFen() > 0 ? e.amountOwedFen() : 0));
     }
 
     /** Each supervision level of an escalated case counts once. */

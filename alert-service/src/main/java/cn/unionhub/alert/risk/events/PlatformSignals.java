@@ -7,6 +7,7 @@ import cn.unionhub.alert.risk.domain.Signal;
 import cn.unionhub.alert.risk.store.Signals;
 import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CaseEscalated;
+import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
@@ -17,8 +18,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complaints, dissatisfaction and escalations from feedback-service and case-service become risk
- * signals. Its own consumer group, beside the external-signal listener.
+ * Complaints, cases filed by staff (hotline, assignments, public opinion), dissatisfaction and
+ * escalations from feedback-service and case-service become risk signals. Its own consumer group, beside the external-signal listener.
  */
 @Component
 class PlatformSignals {
@@ -37,6 +38,7 @@ class PlatformSignals {
         this.events = inbound.router(GROUP)
                 .on(FeedbackSubmitted.class, e -> mapping.of(e).ifPresent(risk::record))
                 .on(FeedbackRated.class, e -> mapping.of(e).ifPresent(risk::record))
+                .on(CaseOpened.class, e -> mapping.of(e).ifPresent(risk::record))
                 .on(CaseReopened.class, this::reopened)
                 .on(CaseEscalated.class, e -> mapping.of(e).ifPresent(risk::record));
     }

@@ -102,6 +102,22 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
                 up ? "UPGRADE" : "DOWNGRADE", changed.score, assessment.collectiveDispute(), kinds, explained, now)));
     }
 
+    /**
+     * New evidence that left the level where it was: the figures people work from (score, workers,
+     * money at stake, what contributes) follow it, so those verifying see every complaint, not the
+     * state at the last level change. No event: subscribers hear of levels, not of every signal.
+     */
+    public Warning refresh(Assessment assessment, List<SignalContribution> explained) {
+        if (status == Status.CLOSED) {
+            return this;
+        }
+        return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
+                collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),
+                Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), rounded(assessment.kindScores()), explained,
+                legalHealthCheckRecommended, pushedTo, status, verdict, verificationReason, disposal, docking, governanceNotes,
+                raisedAt, closedAt, history);
+    }
+
     /** Investigation and verification (调查核实). */
     public Changed verify(Verdict result, String reason, String by, Instant at) {
         requireStatus("verify", Status.PUSHED);

@@ -112,6 +112,19 @@ public class Warnings {
                 WarningDocument.class).stream().map(Warnings::toDomain).toList();
     }
 
+    /** Warnings not yet closed, per level (levels without any are left out). */
+    public Map<WarningLevel, Long> openByLevel() {
+        Map<WarningLevel, Long> counts = new java.util.EnumMap<>(WarningLevel.class);
+        for (WarningLevel level : WarningLevel.values()) {
+            long n = mongo.count(new Query(Criteria.where("level").is(level.name()).and("status").ne(Warning.Status.CLOSED.name())),
+                    WarningDocument.class);
+            if (n > 0) {
+                counts.put(level, n);
+            }
+        }
+        return counts;
+    }
+
     /** Verdicts per signal kind, so that the weights can be reviewed. */
     public void countVerdict(List<String> kinds, Warning.Verdict verdict) {
         for (String kind : kinds) {

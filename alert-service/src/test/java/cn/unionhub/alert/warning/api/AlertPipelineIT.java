@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.events.alert.RiskSignalReported;
+import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.test.ApiClient;
@@ -12,6 +13,9 @@ import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,11 +39,16 @@ class AlertPipelineIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A valid USCC (GB 32100) used only here, so other tests' signals cannot mix in. */
     private static final String HAIXING = "91330211MA2H00000P";
+    /** Two more, for the metrics and for cases filed by staff. */
+    private static final String HAICHENG = "91330211MA2H00001T";
+    private static final String HAIRUN = "91330211MA2H00002X";
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     EventSchemas schemas;
+    @Autowired
+    MeterRegistry meters;
     @Value("${local.server.port}")
     int port;
 
@@ -50,6 +60,8 @@ class AlertPipelineIT {
     void twelveWorkersComplainingAboutUnpaidWagesRaiseARedCollectiveDisputeWarningThatIsVerifiedClosedAndReported()
             throws Exception {
         Instant start = Instant.now();
+        double wageComplaintsCounted = counted("unionhub.alerts.signals", "kind", "WAGE_ARREARS_COMPLAINT");
+        double redRaises = counted("unionhub.alerts.raised", "level", "RED");
         for (int i = 0; i < 12; i++) {
             FeedbackSubmitted complaint = new FeedbackSubmitted(UUID.randomUUID().toString(), String.format("ZGDP-20260302-QW0A%02d", i),
                     "COMPLAINT", "WAGES_ARREARS", "MINI_PROGRAM", true, "MIGRANT_WORKER", People.Enterprises.FUDE_ENERGY,
@@ -75,10 +87,17 @@ class AlertPipelineIT {
             assertThat(red.path("signals").get(0).path("kind").asString()).isEqualTo("WAGE_ARREARS_COMPLAINT");
             assertThat(red.path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isGreaterThan(70);
 
-            JsonNode view = JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.DISTRICT_ZHENHAI.token()).body());
-            assertThat(view.path("level").asString()).isEqualTo("RED");
-            assertThat(view.path("workersReporting").asInt()).isGreaterThanOrEqualTo(10);
-            assertThat(view.path("amountAtStakeFen").asLong()).isGreaterThanOrEqualTo(10 * 860_000L); // figures as of the last level change
+            // The figures follow every complaint, also those after the last level change.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode view = JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.DISTRICT_ZHENHAI.token()).body());
+                assertThat(view.path("level").asString()).isEqualTo("RED");
+                assertThat(view.path("workersReporting").asInt()).isEqualTo(12);
+                assertThat(view.path("amountAtStakeFen").asLong()).isEqualTo(12 * 860_000L);
+                assertThat(view.path("signals").size()).isEqualTo(12);
+            });
+
+            assertThat(counted("unionhub.alerts.signals", "kind", "WAGE_ARREARS_COMPLAINT") - wageComplaintsCounted).isEqualTo(12);
+            assertThat(counted("unionhub.alerts.raised", "level", "RED") - redRaises).isEqualTo(1);
 
             // The local union finds it in its queue; the neighbouring district does not.
             assertThat(api().get("/api/v1/alerts/warnings?status=PUSHED", People.DISTRICT_ZHENHAI.token()).body()).contains(warningId);
@@ -149,6 +168,83 @@ class AlertPipelineIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> dlt.withKey("91330211MA2H00000X").stream()
                     .anyMatch(r -> String.valueOf(TopicProbe.header(r, "kafka_dlt-exception-message")).contains("enterprise uscc")));
         }
+    }
+
+    @Test
+    void metricsExistAtZeroForEveryLevelAndKindAndMoveWithSignalsRaisesAndOpenWarnings() {
+        for (String level : List.of("RED", "ORANGE", "YELLOW", "BLUE")) {
+            assertThat(meters.find("unionhub.alerts.raised").tag("level", level).counter()).as(level).isNotNull();
+            assertThat(meters.find("unionhub.alerts.open").tag("level", level).gauge()).as(level).isNotNull();
+        }
+        assertThat(counted("unionhub.alerts.signals", "kind", "LITIGATION")).isZero(); // configured, never reported here
+        double shortfalls = counted("unionhub.alerts.signals", "kind", "WAGE_ACCOUNT_SHORTFALL");
+        double yellowRaises = counted("unionhub.alerts.raised", "level", "YELLOW");
+        double openYellow = openWarnings("YELLOW");
+
+        // Three months short on the wage deposit account: 45 points, yellow. Reported twice, counted once.
+        String shortfall = "{\"signals\":[{\"enterprise\":\"" + HAICHENG + "\",\"district\":\"330211\","
+                + "\"kind\":\"WAGE_ACCOUNT_SHORTFALL\",\"magnitude\":3,\"occurredAt\":\"" + Instant.now().minusSeconds(60)
+                + "\",\"source\":\"hrss-wage-accounts\",\"reference\":\"WA-" + UUID.randomUUID() + "\"}]}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> accepted = api().post("/api/v1/alerts/signals", shortfall, People.LABOR_INSPECTION.token());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        }
+
+        assertThat(counted("unionhub.alerts.signals", "kind", "WAGE_ACCOUNT_SHORTFALL") - shortfalls).isEqualTo(1);
+        assertThat(counted("unionhub.alerts.raised", "level", "YELLOW") - yellowRaises).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> openWarnings("YELLOW") >= openYellow + 1);
+    }
+
+    /**
+     * A 12351 hotline order, a superior's assignment and a public-opinion clue about unpaid wages are
+     * three wage complaints: 30 points, blue. The hotline order delivered twice and the case opened
+     * from a worker's feedback (whose complaint was already counted) add nothing.
+     */
+    @Test
+    void casesFiledFromTheHotlineAssignmentsAndPublicOpinionAreComplaintSignalsCountedOnce() throws Exception {
+        Instant at = Instant.now().minusSeconds(300);
+        CaseOpened hotline = caseOpened("GD-20260302-HT0001", "HOTLINE_12351", null, "HOTLINE_12351", 1_200_000L, 8, at);
+        CaseOpened fromFeedback = caseOpened("GD-20260302-FB0001", "FEEDBACK", UUID.randomUUID().toString(), "MINI_PROGRAM",
+                9_999_900L, 1, at.plusSeconds(10));
+        CaseOpened assignment = caseOpened("GD-20260302-SV0001", "SUPERVISION", null, "SUPERIOR_ASSIGNMENT", 3_000_000L, 20,
+                at.plusSeconds(20));
+        CaseOpened clue = caseOpened("GD-20260302-P00001", "PUBLIC_OPINION", null, "MEDIA", null, null, at.plusSeconds(30));
+
+        try (TopicProbe alerts = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "alert.events")) {
+            // Keyed by the enterprise, so that they arrive in this order: the repeat before the raise.
+            for (CaseOpened opened : List.of(hotline, hotline, fromFeedback, assignment, clue)) {
+                ProducerRecord<String, byte[]> record = TestEvents.record(opened, UUID.randomUUID().toString());
+                kafka.send(new ProducerRecord<>(record.topic(), null, HAIRUN, record.value(), record.headers())).join();
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> raisedFor(alerts, HAIRUN) != null);
+            JsonNode raised = JSON.readTree(raisedFor(alerts, HAIRUN).value());
+            assertThat(raised.path("level").asString()).isEqualTo("BLUE");
+            assertThat(raised.path("amountAtStakeFen").asLong()).isEqualTo(4_200_000L);
+            assertThat(raised.path("signals").findValuesAsString("reference"))
+                    .containsExactlyInAnyOrder(hotline.caseNumber(), assignment.caseNumber(), clue.caseNumber());
+            assertThat(raised.path("signals").findValuesAsString("source")).containsOnly("case-service");
+            assertThat(raised.path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isBetween(29.9, 30.0);
+        }
+    }
+
+    private static CaseOpened caseOpened(String caseNumber, String source, String feedbackId, String channel, Long owed,
+            Integer workers, Instant at) {
+        return new CaseOpened(UUID.randomUUID().toString(), caseNumber, source, feedbackId,
+                feedbackId == null ? null : "ZGDP-20260302-QW0B01", "WAGES_ARREARS", HAIRUN, "330211", "宁波海润包装有限公司",
+                channel, "MIGRANT_WORKER", "GREEN_CHANNEL", owed, workers, at);
+    }
+
+    private double counted(String name, String tag, String value) {
+        Counter counter = meters.find(name).tag(tag, value).counter();
+        assertThat(counter).as(name + " " + value).isNotNull();
+        return counter.count();
+    }
+
+    private double openWarnings(String level) {
+        Gauge gauge = meters.find("unionhub.alerts.open").tag("level", level).gauge();
+        assertThat(gauge).as(level).isNotNull();
+        return gauge.value();
     }
 
     private JsonNode post(String warningId, String step, String body) throws Exception {

@@ -105,4 +105,28 @@ class WarningLifecycleTest {
         assertThat(gone.changed().reassess(new Assessment(1, Map.of(), null, null, null, Assessment.Change.NONE, false, 0, 0),
                 List.of(), RAISED_AT.plus(Duration.ofDays(6))).events()).isEmpty();
     }
+
+    @Test
+    void newEvidenceRefreshesTheFiguresOfAnOpenWarningWithoutChangingItsLevelOrHistory() {
+        Warning red = raised();
+        Assessment more = new Assessment(131.5, Map.of("WAGE_ARREARS_COMPLAINT", 121.5, "HOTLINE_CALLS", 10.0),
+                WarningLevel.RED, WarningLevel.RED, WarningLevel.RED, Assessment.Change.NONE, true, 14, 7_200_000);
+        cn.unionhub.events.alert.SignalContribution newest = new cn.unionhub.events.alert.SignalContribution("feedback:x",
+                "WAGE_ARREARS_COMPLAINT", RAISED_AT, 1, "feedback-service", "ZGDP-1", 10);
+
+        Warning refreshed = red.refresh(more, List.of(newest));
+
+        assertThat(refreshed.level()).isEqualTo(WarningLevel.RED);
+        assertThat(refreshed.score()).isEqualTo(131.5);
+        assertThat(refreshed.workersReporting()).isEqualTo(14);
+        assertThat(refreshed.amountAtStakeFen()).isEqualTo(7_200_000);
+        assertThat(refreshed.kindContributions()).containsEntry("HOTLINE_CALLS", 10.0);
+        assertThat(refreshed.signals()).containsExactly(newest);
+        assertThat(refreshed.history()).isEqualTo(red.history());
+        // Figures of the peak stay: fewer workers within the window later does not unsay the dispute.
+        Warning later = refreshed.refresh(new Assessment(90, Map.of(), WarningLevel.ORANGE, WarningLevel.RED, WarningLevel.RED,
+                Assessment.Change.NONE, false, 2, 7_200_000), List.of());
+        assertThat(later.workersReporting()).isEqualTo(14);
+        assertThat(later.collectiveDispute()).isTrue();
+    }
 }
