@@ -148,8 +148,9 @@ class SecurityE2EIT extends PlatformTest {
             JsonNode item = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
                     "Authorization", "Bearer " + worker).body());
             assertThat(item.path("status").asString()).isEqualTo("RESOLVED");
-            assertThat(item.path("timeline").findValuesAsString("kind")).containsExactly("RECEIVED", "ROUTED", "RESPONDED", "RESOLVED");
-            assertThat(item.path("timeline").get(3).path("note").asString()).contains("大巴车");
+            assertThat(item.path("timeline").findValuesAsString("kind"))
+                    .containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "RESPONDED", "RESOLVED");
+            assertThat(item.path("timeline").get(4).path("note").asString()).contains("大巴车");
         });
         // The worker is satisfied: the item closes.
         HttpResponse<String> rated = postJson("/api/v1/feedback/submissions/" + tracking + "/satisfaction", worker,
@@ -170,6 +171,76 @@ class SecurityE2EIT extends PlatformTest {
             assertThat(bulletin.path("satisfaction").path("SATISFIED").asLong()).isPositive();
         });
         assertThat(chairView).contains("CLOSED").contains("SATISFIED").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
+        // The rating closed the case too, on time.
+        String closedCase = caseNumber;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode c = JSON.readTree(platform.get(platform.gateway("/api/v1/cases/" + closedCase),
+                    "Authorization", "Bearer " + chairToken).body());
+            assertThat(c.path("status").asString()).isEqualTo("CLOSED");
+            assertThat(c.path("sla").path("state").asString()).isEqualTo("RESOLVED_ON_TIME");
+        });
+    }
+
+    /**
+     * Seed 004 (Qingdao 12351, 两清单): a courier calls the hotline about months of unpaid wages. The
+     * operator's work order lands in the district's wage-arrears clue ledger, is answered within 24
+     * hours, the wages are recovered, and after the call-back it moves to the closed-clue ledger —
+     * with a record whose hash chain verifies.
+     */
+    @Test
+    void seed004ACouriersWageArrearsCallGoesFromTheClueLedgerToTheClosedLedger() {
+        String operator = platform.demoToken("handler-liu-yang");
+        String staff = platform.demoToken("staff-chen-jing");
+        String station = "91330211MA2KD0E1XU"; // a courier station in 镇海区, GB 32100 check character included
+        String order = """
+                {"reference":"12351-E2E-0311","category":"WAGES_ARREARS","enterprise":"%s","enterpriseName":"镇海某快递站点",
+                 "district":"330211","workerGroup":"GIG_WORKER","amountOwedFen":1250000,"workersAffected":1,
+                 "summary":"快递员崔某：站点拖欠3个月工资共12500元，多次讨要无果。"}""".formatted(station);
+
+        HttpResponse<String> filed = postJson("/api/v1/cases/hotline-orders", operator, order);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        JsonNode opened = JSON.readTree(filed.body());
+        String caseNumber = opened.path("caseNumber").asString();
+        assertThat(opened.path("organisationName").asString()).isEqualTo("镇海区劳动争议调解中心");
+
+        JsonNode clues = JSON.readTree(platform.get(platform.gateway("/api/v1/cases/ledgers/wage-arrears"),
+                "Authorization", "Bearer " + staff).body());
+        assertThat(clues.path("items").findValuesAsString("caseNumber")).contains(caseNumber);
+
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/acceptance", operator, "{}").statusCode()).isEqualTo(200);
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/contacts", operator,
+                "{\"text\":\"已联系崔某及站点负责人，核实欠薪情况\"}").statusCode()).isEqualTo(200);
+        JsonNode answered = JSON.readTree(postJson("/api/v1/cases/" + caseNumber + "/responses", operator,
+                "{\"text\":\"已介入调解，站点承诺一周内结清\"}").body());
+        java.time.OffsetDateTime openedAt = java.time.OffsetDateTime.parse(answered.path("times").path("openedAt").asString());
+        java.time.OffsetDateTime firstAnswer = java.time.OffsetDateTime.parse(answered.path("times").path("firstRespondedAt").asString());
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(answered.path("times").path("firstResponseDueAt").asString());
+        assertThat(java.time.Duration.between(openedAt, due)).isLessThanOrEqualTo(java.time.Duration.ofHours(24));
+        assertThat(firstAnswer).isBeforeOrEqualTo(due);
+
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/resolution", operator, """
+                {"outcome":"WAGES_RECOVERED","summary":"经调解，站点一次性结清拖欠工资12500元","recoveredAmountFen":1250000,"workersHelped":1}""")
+                .statusCode()).isEqualTo(200);
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/closure", operator,
+                "{\"satisfaction\":\"SATISFIED\",\"text\":\"回访：崔某已收到全部工资，表示满意\"}").statusCode()).isEqualTo(200);
+
+        assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/cases/ledgers/wage-arrears"), "Authorization",
+                "Bearer " + staff).body()).path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
+        JsonNode closed = JSON.readTree(platform.get(platform.gateway("/api/v1/cases/ledgers/wage-arrears-closed"),
+                "Authorization", "Bearer " + staff).body());
+        JsonNode row = null;
+        for (JsonNode item : closed.path("items")) {
+            if (caseNumber.equals(item.path("caseNumber").asString())) {
+                row = item;
+            }
+        }
+        assertThat(row).as(closed.toString()).isNotNull();
+        assertThat(row.path("recoveredAmountFen").asLong()).isEqualTo(1_250_000L);
+        assertThat(row.path("slaState").asString()).isEqualTo("RESOLVED_ON_TIME");
+        assertThat(platform.get(platform.gateway("/api/v1/cases/ledgers/wage-arrears-closed?format=csv"), "Authorization",
+                "Bearer " + staff).body()).contains(caseNumber);
+        assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/cases/" + caseNumber + "/history/verification"),
+                "Authorization", "Bearer " + staff).body()).path("valid").asBoolean()).isTrue();
     }
 
     private HttpResponse<String> postJson(String path, String token, String body) {
