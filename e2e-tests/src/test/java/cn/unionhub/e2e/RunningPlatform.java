@@ -132,6 +132,11 @@ final class RunningPlatform implements AutoCloseable {
         return response.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
+    /** The platform's Kafka broker, for clients outside the JVM such as kcat. */
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + config.port(Component.KAFKA);
+    }
+
     String mongoUri() {
         return "mongodb://127.0.0.1:" + config.port(Component.MONGO);
     }
