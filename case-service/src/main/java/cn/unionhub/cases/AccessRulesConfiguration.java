@@ -20,6 +20,8 @@ class AccessRulesConfiguration {
         Set<Role> workers = Set.of(Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
         // Ledgers and reports are for the union offices and other government systems, not single enterprises.
         Set<Role> offices = Set.of(Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM);
+        Set<Role> representatives = Set.of(Role.WORKER, Role.ENTERPRISE_UNION);
+        Set<Role> proposalReaders = Set.of(Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.ADMIN);
         return AccessRules.define()
                 .publicly(GET, "/api/v1/cases/handling-organisations")
                 .allow(GET, "/api/v1/cases/ledgers/wage-arrears", offices)
@@ -42,6 +44,18 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/cases/{caseNumber}/resolution", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/closure", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/records", workers)
-                .allow(POST, "/api/v1/cases/{caseNumber}/clue-verification", Role.HANDLER, Role.DISTRICT_UNION);
+                .allow(POST, "/api/v1/cases/{caseNumber}/clue-verification", Role.HANDLER, Role.DISTRICT_UNION)
+                // 云履职: representatives (workers and enterprise union chairs) propose; the district union's panel decides.
+                .allow(POST, "/api/v1/proposals", representatives)
+                .allow(GET, "/api/v1/proposals", proposalReaders)
+                .allow(POST, "/api/v1/proposals/activities", representatives)
+                .allow(GET, "/api/v1/proposals/representatives/{representative}/report", proposalReaders)
+                .allow(GET, "/api/v1/proposals/{number}", proposalReaders)
+                .allow(POST, "/api/v1/proposals/{number}/review", Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/proposals/{number}/assignment", Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/proposals/{number}/progress", Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/proposals/{number}/supervision", Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/proposals/{number}/completion", Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/proposals/{number}/evaluation", representatives);
     }
 }
