@@ -23,7 +23,7 @@ import uuid
 
 RATE = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 30.0
-POLL_MS = 20
+POLL_MS = 100
 TIMEOUT_S = 60
 GATEWAY = "http://127.0.0.1:%s" % os.environ.get("UNIONHUB_GATEWAY_PORT", "8080")
 IDENTITY = "http://127.0.0.1:%s" % os.environ.get("UNIONHUB_IDENTITY_PORT", "9000")
