@@ -49,7 +49,7 @@ class KustomizeTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyRenderedObjectMatchesItsKubernetesOrStrimziSchema(String overlay) {
+    void everyRenderedObjectMatchesItsKubernetesOrCrdSchema(String overlay) {
         List<String> problems = new ArrayList<>();
         for (JsonNode object : render(overlay)) {
             String name = object.path("kind").asString() + " " + object.path("metadata").path("name").asString();
@@ -66,6 +66,24 @@ class KustomizeTest {
         JsonNode broken = deployment.deepCopy();
         ((tools.jackson.databind.node.ObjectNode) broken.path("spec").path("template").path("spec")).put("serviceAcountName", "x");
         assertThat(schemas.violations(broken)).isNotEmpty();
+    }
+
+    /** The Prometheus Operator's objects are checked against its CRDs as closely: a misspelt field is refused. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void aMisspeltMonitoringFieldIsRefused(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        JsonNode monitor = objects.stream().filter(o -> o.path("kind").asString().equals("ServiceMonitor")).findFirst().orElseThrow();
+        JsonNode brokenMonitor = monitor.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) brokenMonitor.path("spec").path("endpoints").path(0)).put("scrapeIntervall", "15s");
+        assertThat(schemas.violations(monitor)).isEmpty();
+        assertThat(schemas.violations(brokenMonitor)).isNotEmpty();
+
+        JsonNode rule = objects.stream().filter(o -> o.path("kind").asString().equals("PrometheusRule")).findFirst().orElseThrow();
+        JsonNode brokenRule = rule.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) brokenRule.path("spec").path("groups").path(0).path("rules").path(0)).put("expression", "up");
+        assertThat(schemas.violations(rule)).isEmpty();
+        assertThat(schemas.violations(brokenRule)).isNotEmpty();
     }
 
     @ParameterizedTest

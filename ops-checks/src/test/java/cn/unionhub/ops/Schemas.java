@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * JSON Schemas for every object a kustomize overlay renders, by {@code apiVersion/kind}: the
  * Kubernetes API types from the fabric8 model jars' {@code schema/validation-schema.json}, the
- * Strimzi custom resources from their vendored CRDs.
+ * Strimzi and Prometheus Operator custom resources from their vendored CRDs.
  *
  * <p>Both sources allow unknown fields (fabric8 for lenient parsing, CRDs because the API server
  * prunes them). A misspelt field is exactly what these checks must catch, so every object schema
@@ -43,8 +43,11 @@ final class Schemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String crd : List.of("040-Crd-kafka.yaml", "043-Crd-kafkatopic.yaml", "045-Crd-kafkanodepool.yaml")) {
-            try (InputStream in = Schemas.class.getResourceAsStream("/schemas/strimzi/" + crd)) {
+        // Added after the fabric8 types and replacing them: the CRDs the operators install are the schemas that count.
+        for (String crd : List.of("strimzi/040-Crd-kafka.yaml", "strimzi/043-Crd-kafkatopic.yaml", "strimzi/045-Crd-kafkanodepool.yaml",
+                "prometheus-operator/monitoring.coreos.com_servicemonitors.yaml",
+                "prometheus-operator/monitoring.coreos.com_prometheusrules.yaml")) {
+            try (InputStream in = Schemas.class.getResourceAsStream("/schemas/" + crd)) {
                 addCrd(Repo.yamlDocuments(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).get(0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
