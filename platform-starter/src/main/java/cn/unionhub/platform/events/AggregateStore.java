@@ -74,6 +74,20 @@ public class AggregateStore {
     }
 
     /**
+     * Inserts an aggregate whose id names a thing that happens once (a month's bulletin, a day's
+     * report) with the events announcing it: true if this call inserted it, false if it existed —
+     * so retries and several instances announce it exactly once.
+     */
+    public <T> boolean insertOnce(T aggregate, List<? extends DomainEvent> events) {
+        try {
+            insert(aggregate, events);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
      * Updates an aggregate loaded at version {@code n} to version {@code n + 1}, appending its new
      * events; fails with {@link OptimisticLockingFailureException} if someone else changed it first.
      */

@@ -4,7 +4,6 @@ import cn.unionhub.events.alert.DailyReportPublished;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,11 +43,6 @@ public class DailyReports {
         DailyReportDocument d = new DailyReportDocument();
         d.id = report.date();
         d.generatedAt = report.generatedAt();
-        try {
-            store.insert(d, List.of(report));
-            return true;
-        } catch (DuplicateKeyException already) {
-            return false;
-        }
+        return store.insertOnce(d, List.of(report));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,12 +48,7 @@ public class BulletinPublications {
         p.district = event.district();
         p.period = event.period();
         p.publishedAt = event.publishedAt();
-        try {
-            store.insert(p, List.of(event));
-            return true;
-        } catch (DuplicateKeyException alreadyPublished) {
-            return false;
-        }
+        return store.insertOnce(p, List.of(event));
     }
 
     public Optional<Instant> publishedAt(String bulletinId) {
