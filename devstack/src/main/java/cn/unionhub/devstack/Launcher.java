@@ -76,13 +76,14 @@ public final class Launcher {
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "stop" -> args.length > 1 ? launcher.stop(Component.named(args[1])) : usage();
+            case "start" -> args.length > 1 ? launcher.startOne(Component.named(args[1])) : usage();
             default -> usage();
         };
         System.exit(rc);
     }
 
     private static int usage() {
-        System.out.println("usage: unionhub up | down | status | stop <component>");
+        System.out.println("usage: unionhub up | down | status | stop <component> | start <component>");
         return 2;
     }
 
@@ -277,6 +278,35 @@ public final class Launcher {
         any |= stopAll(reversed.stream().filter(Component::isPlatformService).toList());
         any |= stopAll(List.of(Component.named(Component.MONGO), Component.named(Component.KAFKA)));
         out.println(any ? "UnionHub 已停止 / stopped." : "UnionHub 未在运行 / is not running.");
+        return OK;
+    }
+
+    /**
+     * Starts one stopped process of a running platform again (after {@code stop}, or after it
+     * crashed), with the same command as {@code up}, and waits until it is healthy.
+     */
+    public int startOne(Component c) {
+        if (isRunning(c)) {
+            out.println(c.name() + " 已在运行 / is already running.");
+            return OK;
+        }
+        if (!c.isInfrastructure() && !Files.exists(jarOf(c))) {
+            out.println("尚未构建 / not built: " + config.repoRoot().relativize(jarOf(c)) + ". Run ./mvnw -DskipTests package.");
+            return NOT_BUILT;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.port(c.name())));
+        } catch (IOException e) {
+            out.println("端口已被占用 / port in use: " + config.port(c.name()) + " — " + c.name() + " (" + c.portKey() + ")");
+            return PORT_TAKEN;
+        }
+        createDirectories();
+        long started = System.nanoTime();
+        if (!startAndAwait(List.of(c), started)) {
+            return UNHEALTHY;
+        }
+        out.printf("%s 已就绪 / is up in %ds%n", c.name(), seconds(started));
         return OK;
     }
 

@@ -68,6 +68,7 @@ public class AggregateStore {
             document.put(OutboxEntry.PENDING_SINCE, outbox.get(0).get("time"));
         }
         String collection = entity.getCollection();
+        relay.prepare(collection);
         mongo.execute(collection, c -> c.insertOne(document));
         relay.track(collection, document.get("_id"), !outbox.isEmpty());
         return bean;
@@ -120,6 +121,7 @@ public class AggregateStore {
 
         Query query = new Query(Criteria.where("_id").is(id).and(version.getFieldName()).is(current));
         String collection = entity.getCollection();
+        relay.prepare(collection);
         if (mongo.updateFirst(query, update, collection).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
                     + " was changed concurrently (expected version " + current + ")");

@@ -137,9 +137,6 @@ public class OutboxRelay implements SmartLifecycle {
      * earlier runs), because some stores — mongo-java-server — cannot index that search.
      */
     void track(String collection, Object id, boolean hasNewEvents) {
-        if (collections.add(collection)) {
-            ensureIndex(collection);
-        }
         if (hasNewEvents) {
             if (hinted.incrementAndGet() <= MAX_HINTS) {
                 hints.add(new Hint(collection, id));
@@ -150,8 +147,42 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Makes a collection ready for aggregates before its first write: creates the pending index
+     * (and so lets a restarted relay find it). Runs once per collection, and writers of the same
+     * collection wait meanwhile — mongo-java-server fails an insert that runs while an index is
+     * being added to its collection (ConcurrentModificationException, answered as a 500).
+     */
+    void prepare(String collection) {
+        if (collections.contains(collection)) {
+            return;
+        }
+        synchronized (collections) {
+            if (!collections.contains(collection)) {
+                ensureIndex(collection);
+                collections.add(collection);
+            }
+        }
+    }
+
+    /** Prepares every collection of a versioned entity before the first request can write to it. */
+    private void prepareKnownCollections() {
+        try {
+            mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                    .filter(entity -> entity.hasVersionProperty() && entity.isAnnotationPresent(
+                            org.springframework.data.mongodb.core.mapping.Document.class))
+                    .map(entity -> entity.getCollection())
+                    .distinct()
+                    .forEach(this::prepare);
+        } catch (RuntimeException e) {
+            // MongoDB not reachable yet: the first write of each collection prepares it instead.
+            log.warn("Could not prepare the outbox collections at start: {}", rootMessage(e));
+        }
+    }
+
     @Override
     public void start() {
+        prepareKnownCollections();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -222,11 +253,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass: the documents just written, then — now and then — a search for anything else pending. */
+    /**
+     * One pass: the documents just written, then — at most every {@code relay-scan-interval} — a
+     * search for anything else pending (events of a crashed run, or left by a broker outage). The
+     * search used to run on every pass that had nothing hinted, i.e. after almost every publish and
+     * five times a second when idle; on a store that cannot index it (mongo-java-server) each search
+     * reads the whole collection, and those searches were what capped the pipeline at ~20 events/s.
+     */
     public int relayOnce() {
         int count = publishHinted();
         long now = clock.millis();
-        if (count == 0 || now - lastScan >= properties.relayScanInterval().toMillis()) {
+        if (now - lastScan >= properties.relayScanInterval().toMillis()) {
             lastScan = now;
             count += publishSearched();
         }
