@@ -1,6 +1,7 @@
 package cn.unionhub.security;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ import java.util.Set;
 public record Actor(String subject, Set<Role> roles, String enterprise, String district) {
 
     private static final Actor ANONYMOUS = new Actor(null, Set.of(), null, null);
+
+    /**
+     * The tenant part of a list query: only this enterprise and/or district; {@code null} means any.
+     */
+    public record Scope(String enterprise, String district) {
+
+        public static final Scope EVERYTHING = new Scope(null, null);
+    }
 
     public Actor {
         roles = Set.copyOf(roles);
@@ -38,12 +47,33 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
      * Workers see only their own items, which callers check by subject, not here.
      */
     public boolean canSee(String enterpriseUscc, String districtCode) {
-        if (has(Role.ADMIN) || has(Role.HANDLER) || has(Role.GOV_SYSTEM)) {
+        if (seesEverything()) {
             return true;
         }
         if (has(Role.DISTRICT_UNION) && district != null && Objects.equals(district, districtCode)) {
             return true;
         }
         return has(Role.ENTERPRISE_UNION) && enterprise != null && Objects.equals(enterprise, enterpriseUscc);
+    }
+
+    /** Platform roles (administrators, handlers, other government systems) see every enterprise and district. */
+    public boolean seesEverything() {
+        return has(Role.ADMIN) || has(Role.HANDLER) || has(Role.GOV_SYSTEM);
+    }
+
+    /**
+     * {@link #canSee} as a filter for work queues and ledgers: everything for platform roles, the
+     * district for district staff, the enterprise (within its district) otherwise; empty when the
+     * caller has neither, so a list shows nothing rather than everything.
+     */
+    public Optional<Scope> scope() {
+        if (seesEverything()) {
+            return Optional.of(Scope.EVERYTHING);
+        }
+        String ownEnterprise = has(Role.DISTRICT_UNION) ? null : enterprise;
+        if (ownEnterprise == null && district == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scope(ownEnterprise, district));
     }
 }

@@ -32,17 +32,12 @@ public class WarningService {
 
     /** The caller's queue: an enterprise union sees its enterprise, district staff their district. */
     public List<Warning> queue(Actor actor, Warning.Status status, WarningLevel level, int page, int size) {
-        boolean platformWide = platformWide(actor);
-        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
-        String district = platformWide ? null : actor.district();
-        if (!platformWide && enterprise == null && district == null) {
-            return List.of();
-        }
-        return warnings.page(enterprise, district, status, level, page, size);
+        return actor.scope().map(s -> warnings.page(s.enterprise(), s.district(), status, level, page, size))
+                .orElse(List.of());
     }
 
     public Warning find(String id, Actor actor) {
-        return warnings.byId(id).filter(w -> platformWide(actor) || actor.canSee(w.enterprise(), w.district()))
+        return warnings.byId(id).filter(w -> actor.canSee(w.enterprise(), w.district()))
                 .orElseThrow(() -> new NotFoundException("warning-not-found", id));
     }
 
@@ -70,10 +65,6 @@ public class WarningService {
     private Warning change(String id, Actor actor, Function<Warning, Warning.Changed> change) {
         find(id, actor); // the same 404 for foreign and unknown warnings
         return warnings.change(id, change).orElseThrow(() -> new NotFoundException("warning-not-found", id));
-    }
-
-    static boolean platformWide(Actor actor) {
-        return actor.has(Role.HANDLER) || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM);
     }
 
     private static String role(Actor actor) {

@@ -20,6 +20,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ public class CaseService {
         Instant now = clock.instant();
         List<String> due = cases.dueForCheck(now, WATCH_BATCH);
         for (String id : due) {
-            java.util.concurrent.atomic.AtomicReference<Case> before = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Case> before = new AtomicReference<>();
             cases.change(id, c -> {
                 before.set(c); // the state the written attempt started from
                 return c.checkDeadlines(rules, now);
@@ -202,13 +203,7 @@ public class CaseService {
 
     /** Which cases the caller may see: null fields mean everything; empty when nothing. */
     public Optional<Cases.Filter> scope(Actor actor) {
-        boolean platformWide = actor.has(Role.HANDLER) || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM);
-        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
-        String district = platformWide ? null : actor.district();
-        if (!platformWide && enterprise == null && district == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Cases.Filter(enterprise, district, null, null, null, null, null, null, null));
+        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null));
     }
 
     public Case find(String caseNumber, Actor actor) {

@@ -215,13 +215,7 @@ public class SubmissionService {
      * (the view decides that, see {@link FeedbackItem#showsIdentityTo}).
      */
     public List<FeedbackItem> forStaff(Actor actor, FeedbackItem.Status status, String type, int page, int size) {
-        boolean platformWide = actor.has(Role.HANDLER) || actor.has(Role.ADMIN);
-        String enterprise = platformWide || actor.has(Role.DISTRICT_UNION) ? null : actor.enterprise();
-        String district = platformWide ? null : actor.district();
-        if (!platformWide && enterprise == null && district == null) {
-            return List.of();
-        }
-        return items.page(enterprise, district, status, type, page, size);
+        return actor.scope().map(s -> items.page(s.enterprise(), s.district(), status, type, page, size)).orElse(List.of());
     }
 
     public List<FeedbackItem> mine(Actor actor) {

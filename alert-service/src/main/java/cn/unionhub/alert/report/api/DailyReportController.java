@@ -3,13 +3,11 @@ package cn.unionhub.alert.report.api;
 import cn.unionhub.alert.report.ReportService;
 import cn.unionhub.alert.report.domain.DailyReport;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +32,9 @@ class DailyReportController {
     @GetMapping("/{date}")
     ResponseEntity<?> daily(@PathVariable String date, @RequestParam(defaultValue = "json") String format, Actor actor) {
         LocalDate day = parse(date);
-        boolean platformWide = actor.has(Role.ADMIN) || actor.has(Role.HANDLER) || actor.has(Role.GOV_SYSTEM);
-        DailyReport report = reports.daily(day, platformWide ? null : actor.district());
+        DailyReport report = reports.daily(day, actor.seesEverything() ? null : actor.district());
         if (format.equalsIgnoreCase("csv")) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"warning-daily-" + day + ".csv\"")
-                    .body(csv(report));
+            return csv(report).download("warning-daily-" + day + ".csv");
         }
         return ResponseEntity.ok(report);
     }
@@ -53,38 +47,26 @@ class DailyReportController {
         }
     }
 
-    /** One figure per line, so spreadsheets open it as a table; UTF-8 with BOM for Excel on Windows. */
-    static String csv(DailyReport r) {
-        StringBuilder out = new StringBuilder("\uFEFF日期,指标,项目,数值\n");
+    /** One figure per line, so spreadsheets open it as a table. */
+    static Csv csv(DailyReport r) {
+        Csv out = Csv.withHeader("日期", "指标", "项目", "数值");
         String d = r.date().toString();
-        line(out, d, "新发预警", "", r.raised());
-        line(out, d, "升级预警", "", r.upgraded());
-        line(out, d, "降级预警", "", r.downgraded());
-        line(out, d, "闭环预警", "", r.closed());
-        line(out, d, "在办预警", "", r.active());
-        line(out, d, "集体争议风险", "", r.collectiveDisputes());
-        line(out, d, "涉及金额（元）", "", yuan(r.amountAtStakeFen()));
+        out.row(d, "新发预警", "", r.raised());
+        out.row(d, "升级预警", "", r.upgraded());
+        out.row(d, "降级预警", "", r.downgraded());
+        out.row(d, "闭环预警", "", r.closed());
+        out.row(d, "在办预警", "", r.active());
+        out.row(d, "集体争议风险", "", r.collectiveDisputes());
+        out.row(d, "涉及金额（元）", "", java.math.BigDecimal.valueOf(r.amountAtStakeFen(), 2).toPlainString());
         section(out, d, "按区县", r.byDistrict());
         section(out, d, "按行业", r.byIndustry());
-        r.topEnterprises().forEach(t -> line(out, d, "重点企业",
-                quote(t.enterpriseName() == null ? t.enterprise() : t.enterpriseName()) + "（" + t.enterprise() + "）",
+        r.topEnterprises().forEach(t -> out.row(d, "重点企业",
+                (t.enterpriseName() == null ? t.enterprise() : t.enterpriseName()) + "（" + t.enterprise() + "）",
                 t.level() + " " + t.score() + (t.collectiveDispute() ? " 集体争议" : "") + " " + t.warningId()));
-        return out.toString();
+        return out;
     }
 
-    private static void section(StringBuilder out, String date, String name, Map<String, Map<String, Long>> table) {
-        table.forEach((key, counts) -> counts.forEach((metric, value) -> line(out, date, name, key + " " + metric, value)));
-    }
-
-    private static String yuan(long fen) {
-        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-    }
-
-    private static String quote(String text) {
-        return text.replace(",", "，").replace("\"", "'");
-    }
-
-    private static void line(StringBuilder out, String date, String metric, String item, Object value) {
-        out.append(date).append(',').append(metric).append(',').append(item).append(',').append(value).append('\n');
+    private static void section(Csv out, String date, String name, Map<String, Map<String, Long>> table) {
+        table.forEach((key, counts) -> counts.forEach((metric, value) -> out.row(date, name, key + " " + metric, value)));
     }
 }

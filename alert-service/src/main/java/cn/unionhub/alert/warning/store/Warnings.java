@@ -1,5 +1,6 @@
 package cn.unionhub.alert.warning.store;
 
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.SignalContribution;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -88,21 +88,9 @@ public class Warnings {
     /** A work queue: newest first, filtered by tenant and status, one page. */
     public List<Warning> page(String enterprise, String district, Warning.Status status, WarningLevel level, int page,
             int size) {
-        Criteria criteria = new Criteria();
-        if (enterprise != null) {
-            criteria.and("enterprise").is(enterprise);
-        }
-        if (district != null) {
-            criteria.and("district").is(district);
-        }
-        if (status != null) {
-            criteria.and("status").is(status.name());
-        }
-        if (level != null) {
-            criteria.and("level").is(level.name());
-        }
-        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "raisedAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, WarningDocument.class).stream().map(Warnings::toDomain).toList();
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "level", level);
+        return mongo.find(Filters.newestFirst(criteria, "raisedAt", page, size), WarningDocument.class).stream()
+                .map(Warnings::toDomain).toList();
     }
 
     /** Warnings open at some moment between {@code from} and {@code to}: what a daily report covers. */

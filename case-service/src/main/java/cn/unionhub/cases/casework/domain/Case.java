@@ -330,12 +330,12 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Deadlines d = deadlines.pausedAt() == null ? deadlines : resumed(calendar, now, by, "办结时结束等待");
         d = d.with(d.acceptedAt(), d.contactedAt(), d.firstRespondedAt(), now, null);
         Resolution result = new Resolution(outcome, summary.strip(), recoveredAmountFen, workersHelped, null);
-        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "RESOLVED", summary.strip(),
+        List<HistoryEntry> recorded = record(now, by, "RESOLVED", summary.strip(),
                 details("outcome", outcome.name(), "recoveredAmountFen", text(recoveredAmountFen),
                         "workersHelped", text(workersHelped), "onTime", Boolean.toString(!now.isAfter(d.resolutionDueAt()))),
-                List.of(), null, null);
+                List.of());
         Case next = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
-                Status.RESOLVED, assignment, d, escalationLevel, result, verification, append(entry));
+                Status.RESOLVED, assignment, d, escalationLevel, result, verification, recorded);
         return new Changed(next, List.of(new CaseResolved(id, caseNumber, feedbackId, outcome.name(), summary.strip(),
                 recoveredAmountFen, workersHelped, now)));
     }
@@ -362,10 +362,10 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Resolution result = new Resolution(resolution.outcome(), resolution.summary(), resolution.recoveredAmountFen(),
                 resolution.workersHelped(), given);
         boolean onTime = !deadlines.resolvedAt().isAfter(deadlines.resolutionDueAt());
-        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "CLOSED",
-                note == null || note.isBlank() ? "结案" : note.strip(), Map.of("satisfaction", given.name()), List.of(), null, null);
+        List<HistoryEntry> recorded = record(now, by, "CLOSED", note == null || note.isBlank() ? "结案" : note.strip(),
+                Map.of("satisfaction", given.name()), List.of());
         Case next = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
-                Status.CLOSED, assignment, d, escalationLevel, result, verification, append(entry));
+                Status.CLOSED, assignment, d, escalationLevel, result, verification, recorded);
         return new Changed(next, List.of(new CaseClosed(id, caseNumber, feedbackId, given.name(), onTime, now)));
     }
 
@@ -409,11 +409,11 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         }
         requireText("text", note);
         Instant now = millis(at);
-        HistoryEntry entry = new HistoryEntry(0, now, by.who(), by.role(), "CLUE_VERIFIED", note.strip(),
-                Map.of("finding", finding.name()), List.of(), null, null);
+        List<HistoryEntry> recorded = record(now, by, "CLUE_VERIFIED", note.strip(), Map.of("finding", finding.name()),
+                List.of());
         return new Changed(new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
                 status, assignment, deadlines, escalationLevel, resolution,
-                new ClueVerification(finding, note.strip(), by.who(), now), append(entry)), List.of());
+                new ClueVerification(finding, note.strip(), by.who(), now), recorded), List.of());
     }
 
     // ---------------------------------------------------------------- deadlines
@@ -536,11 +536,6 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
     private List<HistoryEntry> record(Instant at, By by, String action, String text, Map<String, String> details,
             List<HistoryEntry.Attachment> attachments) {
         return CaseHistory.append(history, at, by.who(), by.role(), action, text, details, attachments);
-    }
-
-    private List<HistoryEntry> append(HistoryEntry entry) {
-        return record(entry.at(), new By(entry.actor(), entry.actorRole()), entry.action(), entry.text(), entry.details(),
-                entry.attachments());
     }
 
     private Changed changed(Status next, Deadlines d, List<HistoryEntry> h, DomainEvent... events) {

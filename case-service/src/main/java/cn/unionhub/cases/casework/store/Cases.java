@@ -1,11 +1,13 @@
 package cn.unionhub.cases.casework.store;
 
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
@@ -51,7 +53,7 @@ public class Cases {
      * change of the attempt that was written. Empty if there is no such case.
      */
     public Optional<Case> change(String id, Function<Case, Case.Changed> change, Consumer<Case.Changed> applied) {
-        java.util.concurrent.atomic.AtomicReference<Case.Changed> written = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Case.Changed> written = new AtomicReference<>();
         Optional<Case> result = store.modify(CaseDocument.class, id, current -> {
             Case.Changed changed = change.apply(toDomain(current));
             CaseDocument updated = toDocument(changed.changed());
@@ -65,9 +67,8 @@ public class Cases {
 
     /** One page, newest first. */
     public List<Case> page(Filter filter, int page, int size) {
-        Query query = new Query(criteria(filter)).with(Sort.by(Sort.Direction.DESC, "openedAt")).skip((long) page * size)
-                .limit(size);
-        return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
+        return mongo.find(Filters.newestFirst(criteria(filter), "openedAt", page, size), CaseDocument.class).stream()
+                .map(Cases::toDomain).toList();
     }
 
     public long count(Filter filter) {
@@ -97,21 +98,10 @@ public class Cases {
     }
 
     private static Criteria criteria(Filter f) {
-        Criteria criteria = new Criteria();
-        if (f.enterprise() != null) {
-            criteria.and("enterprise").is(f.enterprise());
-        }
-        if (f.district() != null) {
-            criteria.and("district").is(f.district());
-        }
+        Criteria criteria = Filters.equal("enterprise", f.enterprise(), "district", f.district(), "source", f.source(),
+                "category", f.category());
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());
-        }
-        if (f.source() != null) {
-            criteria.and("source").is(f.source().name());
-        }
-        if (f.category() != null) {
-            criteria.and("category").is(f.category());
         }
         if (f.openedFrom() != null || f.openedBefore() != null) {
             Criteria opened = criteria.and("openedAt");

@@ -1,5 +1,6 @@
 package cn.unionhub.cases.proposals.store;
 
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.cases.proposals.domain.Activity;
 import cn.unionhub.cases.proposals.domain.Proposal;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.function.UnaryOperator;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -90,18 +90,9 @@ public class Proposals {
 
     /** A district's proposals (null: all), newest first. */
     public List<Proposal> page(String district, String representative, Proposal.Status status, int page, int size) {
-        Criteria criteria = new Criteria();
-        if (district != null) {
-            criteria.and("district").is(district);
-        }
-        if (representative != null) {
-            criteria.and("representative").is(representative);
-        }
-        if (status != null) {
-            criteria.and("status").is(status.name());
-        }
-        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, ProposalDocument.class).stream().map(d -> d.proposal).toList();
+        Criteria criteria = Filters.equal("district", district, "representative", representative, "status", status);
+        return mongo.find(Filters.newestFirst(criteria, "submittedAt", page, size), ProposalDocument.class).stream()
+                .map(d -> d.proposal).toList();
     }
 
     /** A representative's proposals submitted in [from, before). */

@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.submission.store;
 
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.feedback.category.domain.FeedbackCategory;
 import cn.unionhub.feedback.submission.domain.Channel;
 import cn.unionhub.feedback.submission.domain.Enterprise;
@@ -87,21 +88,9 @@ public class FeedbackItems {
     /** Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first. */
     public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, int page,
             int size) {
-        Criteria criteria = new Criteria();
-        if (enterprise != null) {
-            criteria.and("enterprise").is(enterprise);
-        }
-        if (district != null) {
-            criteria.and("district").is(district);
-        }
-        if (status != null) {
-            criteria.and("status").is(status.name());
-        }
-        if (type != null) {
-            criteria.and("type").is(type);
-        }
-        Query query = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type);
+        return mongo.find(Filters.newestFirst(criteria, "submittedAt", page, size), FeedbackDocument.class).stream()
+                .map(FeedbackItems::toDomain).toList();
     }
 
     private Optional<FeedbackItem> one(Criteria criteria) {

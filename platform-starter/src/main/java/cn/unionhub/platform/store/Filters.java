@@ -1,0 +1,40 @@
+package cn.unionhub.platform.store;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The queries every work queue and ledger is made of: optional equality filters (a request that
+ * leaves a filter out means "any") and one page, newest first.
+ */
+public final class Filters {
+
+    private Filters() {
+    }
+
+    /**
+     * Criteria matching each field equal to its value, leaving out fields whose value is
+     * {@code null}; enums are matched by name, as they are stored.
+     *
+     * @param fieldsAndValues field, value, field, value, …
+     */
+    public static Criteria equal(Object... fieldsAndValues) {
+        if (fieldsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("fields and values come in pairs");
+        }
+        Criteria criteria = new Criteria();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            Object value = fieldsAndValues[i + 1];
+            if (value != null) {
+                criteria.and((String) fieldsAndValues[i]).is(value instanceof Enum<?> e ? e.name() : value);
+            }
+        }
+        return criteria;
+    }
+
+    /** Page {@code page} (from 0) of {@code size}, newest first by {@code timeField}. */
+    public static Query newestFirst(Criteria criteria, String timeField, int page, int size) {
+        return new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)).skip((long) page * size).limit(size);
+    }
+}
