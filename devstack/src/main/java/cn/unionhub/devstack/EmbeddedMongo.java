@@ -1,11 +1,13 @@
 package cn.unionhub.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * An embedded MongoDB-wire server (mongo-java-server, H2 MVStore backend) on a fixed port: in a
- * file for the local run, in memory for tests. It lacks multi-document transactions, change
+ * file for the local run, in memory for tests. Its planner serves queries that pin a unique key
+ * (such as {@code {_id: x, version: n}}) by that key, and {@code serverStatus} counts the documents
+ * examined ({@link KeyLookupH2Backend}). It lacks multi-document transactions, change
  * streams and the geo query operators; services must not rely on them (docs/architecture.md).
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -20,7 +22,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** @param file the MVStore file, or {@code null} to keep everything in memory */
     public static EmbeddedMongo start(java.nio.file.Path file, int port) {
-        MongoServer server = new MongoServer(file == null ? H2Backend.inMemory() : new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new KeyLookupH2Backend(MVStore.open(file == null ? null : file.toString())));
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, port);
     }

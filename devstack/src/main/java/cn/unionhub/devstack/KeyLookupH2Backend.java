@@ -1,0 +1,199 @@
+package cn.unionhub.devstack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with two things real MongoDB has and the stock backend lacks.
+ *
+ * <p><b>Unique-key lookups inside larger queries.</b> The stock backend uses an index only when a
+ * query names exactly that index's keys ({@code {_id: x}}); {@code {_id: x, version: 3}} — every
+ * optimistic-locking update, every conditional claim — read the whole collection, so each write
+ * cost grew with everything ever stored. Here, a query that pins all keys of a unique index by
+ * equality (or {@code $in}) reads only the documents that index names, and the rest of the query is
+ * matched on those, as MongoDB's planner does. Non-unique indexes are still ignored (the stock
+ * backend keeps none), so other queries scan: hot paths must stay key lookups.
+ *
+ * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
+ * (documents examined, as MongoDB names it) and {@code opcounters} (commands by kind), so tests and
+ * benchmarks can show that the work per request does not grow with the data stored.
+ */
+final class KeyLookupH2Backend extends H2Backend {
+
+    private static final Field MV_STORE = field(H2Database.class, "mvStore");
+
+    private final LongAdder examined = new LongAdder();
+    private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+
+    KeyLookupH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry(), examined);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        commands.computeIfAbsent(opcounter(command), k -> new LongAdder()).increment();
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        Document status = super.getServerStatus();
+        Document metrics = (Document) status.get("metrics");
+        metrics.put("queryExecutor", new Document("scannedObjects", examined.sum()));
+        Document opcounters = new Document();
+        for (String kind : new String[] {"insert", "query", "update", "delete", "getmore", "command"}) {
+            LongAdder n = commands.get(kind);
+            opcounters.put(kind, n == null ? 0L : n.sum());
+        }
+        status.put("opcounters", opcounters);
+        return status;
+    }
+
+    /** MongoDB's opcounters kinds; findAndModify and the like count as "command" there too. */
+    private static String opcounter(String command) {
+        return switch (command) {
+            case "insert", "update", "delete", "getmore" -> command;
+            case "getMore" -> "getmore";
+            case "find" -> "query";
+            default -> "command";
+        };
+    }
+
+    private static final class Database extends H2Database {
+
+        private final LongAdder examined;
+
+        Database(String name, MVStore store, CursorRegistry cursors, LongAdder examined) {
+            super(name, store, cursors);
+            this.examined = examined;
+        }
+
+        /*
+         * Called from H2Database's constructor (collections already on file are opened there),
+         * i.e. before this class's fields are assigned: the store comes from the superclass's
+         * field, and the counter may still be null for those first collections (see Collection).
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = (MVStore) read(MV_STORE, this);
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + fullName);
+            MVMap<String, Object> meta = store.openMap("meta." + fullName);
+            return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        LongAdder examined() {
+            return examined;
+        }
+    }
+
+    private static final class KeyLookupCollection extends H2Collection {
+
+        private final Database database;
+
+        KeyLookupCollection(Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+            this.database = database;
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique() && !index.canHandle(query)) {
+                    Document keys = pinnedKeys(index, query);
+                    if (keys != null && index.canHandle(keys)) {
+                        return matchDocuments(query, index.getPositions(keys), orderBy, skip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            LongAdder examined = database.examined();
+            if (examined != null) {
+                examined.increment();
+            }
+            return super.documentMatchesQuery(document, query);
+        }
+
+        /**
+         * The part of the query that pins every key of the index by equality or {@code $in}, at
+         * the top level or in a top-level {@code $and} (drivers write {@code and(eq, eq)} that
+         * way); null if some key is not pinned.
+         */
+        private static Document pinnedKeys(Index<Object> index, Document query) {
+            Document keys = new Document();
+            for (IndexKey key : index.getKeys()) {
+                Object value = pinned(query, key.getKey());
+                if (value == null) {
+                    return null;
+                }
+                keys.put(key.getKey(), value);
+            }
+            return keys;
+        }
+
+        private static Object pinned(Document query, String key) {
+            Object value = query.get(key);
+            if (value != null) {
+                return value instanceof Document d && !isIn(d) ? null : value;
+            }
+            if (query.get("$and") instanceof Collection<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document condition && (value = pinned(condition, key)) != null) {
+                        return value;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean isIn(Document condition) {
+            return condition.size() == 1 && condition.get("$in") instanceof Collection<?>;
+        }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("mongo-java-server changed: no " + type.getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static Object read(Field field, Object target) {
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

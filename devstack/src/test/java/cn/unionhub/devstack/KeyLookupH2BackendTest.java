@@ -1,0 +1,92 @@
+package cn.unionhub.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The embedded store reads one document for a query that pins a unique key, whatever else it asks. */
+class KeyLookupH2BackendTest {
+
+    private static final int STORED = 2_000;
+    private static EmbeddedMongo server;
+    private static MongoClient client;
+    private static MongoCollection<Document> items;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        server = EmbeddedMongo.start(null, port);
+        client = MongoClients.create(server.connectionString());
+        items = client.getDatabase("test").getCollection("items");
+        items.createIndex(new Document("number", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < STORED; i++) {
+            documents.add(new Document("_id", "item-" + i).append("number", "N" + i).append("version", 1).append("tag", i % 10));
+        }
+        items.insertMany(documents);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aConditionalUpdateByIdExaminesOneDocument() {
+        long examined = examinedBy(() -> assertThat(items.updateOne(
+                Filters.and(Filters.eq("_id", "item-700"), Filters.eq("version", 1)), Updates.inc("version", 1))
+                .getModifiedCount()).isEqualTo(1));
+        assertThat(examined).isEqualTo(1);
+        // The rest of the query still decides: the same update at the old version changes nothing.
+        assertThat(items.updateOne(Filters.and(Filters.eq("_id", "item-700"), Filters.eq("version", 1)),
+                Updates.inc("version", 1)).getModifiedCount()).isZero();
+    }
+
+    @Test
+    void idsInAListExamineOnlyThoseDocuments() {
+        long examined = examinedBy(() -> assertThat(items.find(Filters.and(
+                Filters.in("_id", "item-1", "item-2", "item-3"), Filters.eq("tag", 2))).into(new ArrayList<>()))
+                .extracting(d -> d.getString("_id")).containsExactly("item-2"));
+        assertThat(examined).isEqualTo(3);
+    }
+
+    @Test
+    void anotherUniqueKeyIsUsedToo() {
+        long examined = examinedBy(() -> assertThat(items.find(Filters.and(Filters.eq("number", "N42"),
+                Filters.exists("tag"))).first()).isNotNull());
+        assertThat(examined).isEqualTo(1);
+    }
+
+    @Test
+    void aQueryOnOtherFieldsStillScansAndTheCounterSaysSo() {
+        long examined = examinedBy(() -> assertThat(items.countDocuments(Filters.eq("tag", 3))).isEqualTo(STORED / 10));
+        assertThat(examined).isEqualTo(STORED);
+    }
+
+    private static long examinedBy(Runnable action) {
+        long before = scannedObjects();
+        action.run();
+        return scannedObjects() - before;
+    }
+
+    private static long scannedObjects() {
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Number) status.get("metrics", Document.class).get("queryExecutor", Document.class).get("scannedObjects"))
+                .longValue();
+    }
+}
