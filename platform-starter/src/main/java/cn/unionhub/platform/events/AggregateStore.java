@@ -65,12 +65,9 @@ public class AggregateStore {
         List<Document> outbox = outboxEntries(events);
         if (!outbox.isEmpty()) {
             document.put(OutboxEntry.FIELD, outbox);
-            document.put(OutboxEntry.PENDING_SINCE, outbox.get(0).get("time"));
         }
         String collection = entity.getCollection();
-        relay.prepare(collection);
-        mongo.execute(collection, c -> c.insertOne(document));
-        relay.track(collection, document.get("_id"), !outbox.isEmpty());
+        write(collection, document.get("_id"), outbox, () -> mongo.execute(collection, c -> c.insertOne(document)));
         return bean;
     }
 
@@ -116,19 +113,36 @@ public class AggregateStore {
         List<Document> outbox = outboxEntries(events);
         if (!outbox.isEmpty()) {
             update.push(OutboxEntry.FIELD).each(outbox.toArray());
-            update.min(OutboxEntry.PENDING_SINCE, outbox.get(0).get("time"));
         }
 
         Query query = new Query(Criteria.where("_id").is(id).and(version.getFieldName()).is(current));
-        String collection = entity.getCollection();
-        relay.prepare(collection);
-        if (mongo.updateFirst(query, update, collection).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
-                    + " was changed concurrently (expected version " + current + ")");
-        }
+        write(entity.getCollection(), id, outbox, () -> {
+            if (mongo.updateFirst(query, update, entity.getCollection()).getMatchedCount() == 0) {
+                throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
+                        + " was changed concurrently (expected version " + current + ")");
+            }
+        });
         accessor.setProperty(version, versionValue(version, current.longValue() + 1));
-        relay.track(collection, id, !outbox.isEmpty());
         return accessor.getBean();
+    }
+
+    /**
+     * The relay's pointer goes in before the events, so there is never a document with events the
+     * relay cannot find; a failed write takes its pointer back (see {@link OutboxRelay}).
+     */
+    private void write(String collection, Object id, List<Document> outbox, Runnable write) {
+        if (outbox.isEmpty()) {
+            write.run();
+            return;
+        }
+        OutboxRelay.Pointer pointer = relay.announce(collection, id, outbox.get(0));
+        try {
+            write.run();
+        } catch (RuntimeException failed) {
+            relay.withdraw(pointer);
+            throw failed;
+        }
+        relay.written(pointer);
     }
 
     /** A changed aggregate (carrying the version it was loaded with) and the events its change caused. */

@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions                   partitions per created topic (keys are aggregate ids, so this bounds consumer parallelism)
  * @param replicas                     replication factor of created topics (1 locally, 3 in production)
  * @param relayInterval                how often the relay looks for pending events when not woken
- * @param relayScanInterval            how often, at most, it searches for pending events it was not told about
+ * @param relayScanInterval            how often, at most, it looks for pending writes it was not told about
+ * @param relayGrace                   how long a pointer may point at events that are not (yet) there before it is
+ *                                     taken for a write that failed; longer than any write takes
  * @param relayMaxBackoff              longest wait between attempts while the broker is unreachable
  * @param relayLease                   how long one relay instance owns a document it publishes
- * @param relayBatchSize               documents per collection per pass
+ * @param relayBatchSize               writes per round
  * @param sendTimeout                  how long to wait for the broker's acknowledgement
- * @param collectionDiscoveryInterval how often to look for collections with pending events
  * @param retryAttempts                redeliveries of a failing record before it goes to the dead-letter topic
  * @param retryInitialInterval         first back-off between redeliveries, doubled each time
  * @param retryMaxInterval             longest back-off between redeliveries
@@ -29,11 +30,11 @@ public record EventsProperties(
         @DefaultValue("1") short replicas,
         @DefaultValue("200ms") Duration relayInterval,
         @DefaultValue("2s") Duration relayScanInterval,
+        @DefaultValue("60s") Duration relayGrace,
         @DefaultValue("10s") Duration relayMaxBackoff,
         @DefaultValue("30s") Duration relayLease,
         @DefaultValue("100") int relayBatchSize,
         @DefaultValue("15s") Duration sendTimeout,
-        @DefaultValue("30s") Duration collectionDiscoveryInterval,
         @DefaultValue("3") int retryAttempts,
         @DefaultValue("500ms") Duration retryInitialInterval,
         @DefaultValue("5s") Duration retryMaxInterval) {

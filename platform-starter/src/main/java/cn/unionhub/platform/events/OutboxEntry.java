@@ -30,8 +30,8 @@ public record OutboxEntry(String id, String type, String topic, String key, Stri
     }
 
     public static final String FIELD = "_outbox";
-    /** Time of the oldest pending entry; indexed so the relay finds work without scanning. */
-    public static final String PENDING_SINCE = "_outboxSince";
     /** Until when one relay instance holds the document; lets several instances share the work. */
     public static final String LEASE = "_outboxLease";
+    /** Which relay round holds the lease: its claim and its clean-up name exactly the documents it took. */
+    public static final String LEASE_OWNER = "_outboxLeaseOwner";
 }

@@ -13,14 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,17 +45,35 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes the events waiting in aggregate documents' {@code _outbox} arrays as CloudEvents
  * (Kafka binary mode) and removes each only after the broker acknowledged it ({@code acks=all},
  * idempotent producer). While Kafka is down, nothing is removed: the events wait and go out, in
- * order per aggregate, once the broker is back.
+ * order per aggregate and oldest first, once the broker is back.
+ *
+ * <h2>Finding pending events without searching the aggregates</h2>
+ * Before {@link AggregateStore} writes events into a document it records a <em>pointer</em> in the
+ * {@value #PENDING} collection, whose {@code _id} starts with the event time, so the pointers sort
+ * oldest first. That collection holds only what has not been published yet: looking at it costs
+ * the size of the backlog, never the size of the stored data (the embedded MongoDB-wire store
+ * cannot index a search over the aggregates, and each such search used to read every document).
+ * The pointer is written <em>before</em> the aggregate, so a crash can leave a pointer without
+ * events (harmless: it is dropped after {@code relay-grace}) but never events without a pointer.
+ *
+ * <h2>Two ways in</h2>
+ * Normally the writer hands the pointer over in memory once its write succeeded, and the relay
+ * publishes at once (FIFO). When that queue overflows, at start-up, and after a failed round (a
+ * broker outage) the relay switches to backlog mode: it reads the oldest pointers from the
+ * collection batch by batch until the backlog is gone, so a burst or an outage drains oldest
+ * first. Every {@code relay-scan-interval} it also looks at pointers older than that interval, for
+ * work other instances left behind.
  *
  * <p>Several instances may run: a short lease on each document makes sure one relay at a time
- * publishes a given aggregate's events, which keeps them in order. Documents are handled in
- * batches, so a broker round trip is paid once per batch rather than once per document.
+ * publishes a given aggregate's events, which keeps them in order. A round costs four commands
+ * whatever its size (claim, read, clear, drop pointers), plus one pointer insert per write.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String SCHEMA_BASE = "https://unionhub.cn/schemas/events/";
-    static final String PENDING_INDEX = "outbox_pending";
+    /** Pointers to documents whose events wait: only the backlog, never the history. */
+    public static final String PENDING = "outbox_pending";
     /** W3C Trace Context header, read by the listeners' observation to continue the writer's trace. */
     static final String TRACEPARENT = "traceparent";
     /** The same value as the CloudEvents distributed-tracing extension, for CloudEvents-aware consumers. */
@@ -68,14 +87,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Runnable ensureTopics;
 
-    private final Set<String> collections = ConcurrentHashMap.newKeySet();
-    /**
-     * Documents this instance just wrote events into: published by id, without searching. Bounded,
-     * because while the broker is down writes go on: hints beyond the bound (and hints of a failed
-     * round) are dropped, and the periodic search finds those documents instead.
-     */
-    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    /** Pointers whose writes succeeded in this instance, in the order they were written. */
+    private final Queue<Pointer> hints = new ConcurrentLinkedQueue<>();
     private final AtomicInteger hinted = new AtomicInteger();
+    /** True while the pointer collection, not the hints, says what to publish next. */
+    private volatile boolean backlog = true;
     private volatile long lastScan;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong oldestPendingMillis = new AtomicLong();
@@ -83,7 +99,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private volatile Thread worker;
     private volatile boolean running;
-    private volatile long lastDiscovery;
+    private volatile long pendingCountedAt;
+    private volatile double pendingCount;
 
     /**
      * @param ensureTopics creates the service's declared topics; called when the broker answers
@@ -104,85 +121,84 @@ public class OutboxRelay implements SmartLifecycle {
         Gauge.builder("unionhub.outbox.oldest.age", oldestPendingMillis, ms -> ms.get() == 0 ? 0
                         : Math.max(0, clock.millis() - ms.get()) / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest event still waiting in an outbox").register(meters);
-        Gauge.builder("unionhub.outbox.pending", this, OutboxRelay::pendingDocuments)
-                .description("Aggregates whose events wait to be published").register(meters);
+        Gauge.builder("unionhub.outbox.pending", this, OutboxRelay::pendingWrites)
+                .description("Writes whose events wait to be published").register(meters);
     }
 
-    private volatile long pendingCountedAt;
-    private volatile double pendingCount;
+    /** Where one write's events wait: the aggregate, and the first event the write added. */
+    record Pointer(String id, String collection, Object aggregate, String event, Instant at) {
 
-    /**
-     * Counted when scraped rather than on every relay round, and at most every ten seconds: the
-     * count uses the sparse pending index on MongoDB, but the embedded store has to scan.
-     */
-    private double pendingDocuments() {
+        static Pointer of(String collection, Object aggregate, Document firstEntry) {
+            Instant at = firstEntry.getDate("time").toInstant();
+            return new Pointer(idOf(firstEntry), collection, aggregate, firstEntry.getString("id"), at);
+        }
+
+        /** Sorts by time (zero-padded epoch milliseconds), unique by event id, derivable from the entry. */
+        static String idOf(Document entry) {
+            return String.format("%013d-%s", entry.getDate("time").getTime(), entry.getString("id"));
+        }
+
+        Document toDocument() {
+            return new Document("_id", id).append("c", collection).append("a", aggregate).append("e", event)
+                    .append("at", Date.from(at));
+        }
+
+        static Pointer from(Document d) {
+            return new Pointer(d.getString("_id"), d.getString("c"), d.get("a"), d.getString("e"), d.getDate("at").toInstant());
+        }
+    }
+
+    /** Called by {@link AggregateStore} before it writes events into a document. */
+    Pointer announce(String collection, Object aggregate, Document firstEntry) {
+        Pointer pointer = Pointer.of(collection, aggregate, firstEntry);
+        mongo.insert(pointer.toDocument(), PENDING);
+        return pointer;
+    }
+
+    /** The write failed: its pointer points at nothing. If this fails too, the grace period clears it. */
+    void withdraw(Pointer pointer) {
+        try {
+            mongo.remove(new Query(Criteria.where("_id").is(pointer.id())), PENDING);
+        } catch (RuntimeException e) {
+            log.debug("Could not withdraw outbox pointer {}: {}", pointer.id(), e.toString());
+        }
+    }
+
+    /** The write succeeded: publish its events now, unless the backlog is being worked through. */
+    void written(Pointer pointer) {
+        if (!backlog) {
+            if (hinted.incrementAndGet() <= MAX_HINTS) {
+                hints.add(pointer);
+            } else {
+                hinted.decrementAndGet();
+                enterBacklog(); // the pointer is in the collection: nothing is lost, order is kept
+            }
+        }
+        wakeUp.release();
+    }
+
+    private void enterBacklog() {
+        backlog = true;
+        hints.clear();
+        hinted.set(0);
+    }
+
+    /** Counted when scraped, at most every ten seconds; the collection holds only the backlog. */
+    private double pendingWrites() {
         long now = clock.millis();
         if (now - pendingCountedAt >= 10_000) {
             pendingCountedAt = now;
-            long count = 0;
-            for (String collection : collections) {
-                count += mongo.count(new Query(Criteria.where(OutboxEntry.PENDING_SINCE).exists(true)), collection);
+            try {
+                pendingCount = mongo.estimatedCount(PENDING);
+            } catch (RuntimeException e) {
+                log.debug("Counting pending outbox writes failed: {}", e.toString());
             }
-            pendingCount = count;
         }
         return pendingCount;
     }
 
-    private record Hint(String collection, Object id) {
-    }
-
-    /**
-     * Called by {@link AggregateStore} after a write: the document's events go out at once, found
-     * by id. Searching for pending documents is only the safety net (events of other instances or
-     * earlier runs), because some stores — mongo-java-server — cannot index that search.
-     */
-    void track(String collection, Object id, boolean hasNewEvents) {
-        if (hasNewEvents) {
-            if (hinted.incrementAndGet() <= MAX_HINTS) {
-                hints.add(new Hint(collection, id));
-            } else {
-                hinted.decrementAndGet();
-            }
-            wakeUp.release();
-        }
-    }
-
-    /**
-     * Makes a collection ready for aggregates before its first write: creates the pending index
-     * (and so lets a restarted relay find it). Runs once per collection, and writers of the same
-     * collection wait meanwhile — mongo-java-server fails an insert that runs while an index is
-     * being added to its collection (ConcurrentModificationException, answered as a 500).
-     */
-    void prepare(String collection) {
-        if (collections.contains(collection)) {
-            return;
-        }
-        synchronized (collections) {
-            if (!collections.contains(collection)) {
-                ensureIndex(collection);
-                collections.add(collection);
-            }
-        }
-    }
-
-    /** Prepares every collection of a versioned entity before the first request can write to it. */
-    private void prepareKnownCollections() {
-        try {
-            mongo.getConverter().getMappingContext().getPersistentEntities().stream()
-                    .filter(entity -> entity.hasVersionProperty() && entity.isAnnotationPresent(
-                            org.springframework.data.mongodb.core.mapping.Document.class))
-                    .map(entity -> entity.getCollection())
-                    .distinct()
-                    .forEach(this::prepare);
-        } catch (RuntimeException e) {
-            // MongoDB not reachable yet: the first write of each collection prepares it instead.
-            log.warn("Could not prepare the outbox collections at start: {}", rootMessage(e));
-        }
-    }
-
     @Override
     public void start() {
-        prepareKnownCollections();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -226,6 +242,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } catch (PublishFailedException e) {
                 failures.increment();
+                enterBacklog(); // once the broker is back, the oldest events go first
                 log.warn("Outbox relay cannot publish ({}); events stay pending, retrying in {}", e.getMessage(), backoff);
                 if (e.getMessage().contains("not present in metadata")) {
                     createMissingTopics();
@@ -239,6 +256,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return; // interrupted by shutdown in the middle of a round: the lease expires, nothing is lost
                 }
+                enterBacklog();
                 log.error("Outbox relay round failed; retrying", e);
                 sleep(backoff);
             }
@@ -254,131 +272,143 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass: the documents just written, then — at most every {@code relay-scan-interval} — a
-     * search for anything else pending (events of a crashed run, or left by a broker outage). The
-     * search used to run on every pass that had nothing hinted, i.e. after almost every publish and
-     * five times a second when idle; on a store that cannot index it (mongo-java-server) each search
-     * reads the whole collection, and those searches were what capped the pipeline at ~20 events/s.
+     * One round: in backlog mode the oldest pointers; otherwise the hinted writes and, at most
+     * every {@code relay-scan-interval}, pointers older than that interval (work another instance
+     * left, or a write whose hint this instance lost when it stopped).
      */
-    public int relayOnce() {
-        int count = publishHinted();
+    public int relayOnce() throws InterruptedException {
+        int batchSize = properties.relayBatchSize();
         long now = clock.millis();
+        if (backlog) {
+            List<Pointer> oldest = oldestPointers(batchSize, null);
+            if (oldest.size() < batchSize) {
+                backlog = false; // later writes arrive as hints; a hint lost in the switch is found by the next scan
+            }
+            return publish(oldest);
+        }
+        int count = publish(takeHints(batchSize));
         if (now - lastScan >= properties.relayScanInterval().toMillis()) {
             lastScan = now;
-            count += publishSearched();
+            count += publish(oldestPointers(batchSize, Instant.ofEpochMilli(now).minus(properties.relayScanInterval())));
         }
         return count;
     }
 
-    private int publishHinted() {
-        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
-        for (int taken = 0; taken < properties.relayBatchSize(); taken++) {
-            Hint hint = hints.poll();
+    private List<Pointer> takeHints(int max) {
+        List<Pointer> taken = new ArrayList<>();
+        while (taken.size() < max) {
+            Pointer hint = hints.poll();
             if (hint == null) {
                 break;
             }
             hinted.decrementAndGet();
-            byCollection.computeIfAbsent(hint.collection(), c -> new ArrayList<>()).add(hint.id());
+            taken.add(hint);
         }
-        int count = 0;
-        for (Map.Entry<String, List<Object>> entry : byCollection.entrySet()) {
-            count += publishBatch(entry.getKey(), entry.getValue().stream().distinct().toList());
-        }
-        return count;
+        return taken;
     }
 
-    private int publishSearched() {
-        discoverCollections();
-        Map<String, List<Document>> pending = new LinkedHashMap<>();
-        long oldest = 0;
-        for (String collection : collections) {
-            Query query = new Query(Criteria.where(OutboxEntry.PENDING_SINCE).exists(true))
-                    .with(Sort.by(OutboxEntry.PENDING_SINCE)).limit(properties.relayBatchSize());
-            query.fields().include("_id").include(OutboxEntry.PENDING_SINCE);
-            List<Document> documents = mongo.find(query, Document.class, collection);
-            if (!documents.isEmpty()) {
-                pending.put(collection, documents);
-                long since = documents.get(0).getDate(OutboxEntry.PENDING_SINCE).getTime();
-                oldest = oldest == 0 ? since : Math.min(oldest, since);
-            }
+    /** The oldest pointers (written before {@code before}, if given); reads only the backlog. */
+    private List<Pointer> oldestPointers(int limit, Instant before) {
+        Query query = before == null ? new Query() : new Query(Criteria.where("at").lt(Date.from(before)));
+        List<Pointer> pointers = mongo.find(query.with(Sort.by("_id")).limit(limit), Document.class, PENDING).stream()
+                .map(Pointer::from).toList();
+        if (before == null || !pointers.isEmpty()) {
+            oldestPendingMillis.set(pointers.isEmpty() ? 0 : pointers.get(0).at().toEpochMilli());
         }
-        oldestPendingMillis.set(oldest);
-        int count = 0;
-        for (Map.Entry<String, List<Document>> entry : pending.entrySet()) {
-            count += publishBatch(entry.getKey(), entry.getValue().stream().map(d -> d.get("_id")).toList());
-        }
-        return count;
+        return pointers;
     }
 
     /**
-     * Publishes the events of a batch of documents: each is claimed with a short lease (by id, a
-     * key lookup in every store), every event is sent without waiting in between, the
-     * acknowledgements are awaited once, and only then is each document cleared. If any send
-     * fails, the round's leases are released and nothing is cleared: the events go out again
-     * later, and consumers recognise the ones that had arrived by their ids.
+     * Publishes the events of the documents the pointers name, then drops every pointer whose
+     * event went out (whichever round or instance sent it) and those whose write evidently never
+     * happened. Documents go in pointer order: oldest write first.
      */
-    private int publishBatch(String collection, List<Object> ids) {
-        Instant now = clock.instant();
-        List<Document> claimed = new ArrayList<>();
-        for (Object id : ids) {
-            // _id at the top level of the query: stores without a query planner (mongo-java-server) only
-            // recognise a key lookup there, and scan the whole collection otherwise.
-            Document document = mongo.findAndModify(new Query(Criteria.where("_id").is(id)
-                            .and(OutboxEntry.FIELD + ".0").exists(true)
-                            .orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
-                                    Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)))),
-                    new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease()))),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            if (document != null) {
-                claimed.add(document); // null: another instance holds it, or it was drained meanwhile
-            }
-        }
-        if (claimed.isEmpty()) {
+    private int publish(List<Pointer> pointers) throws InterruptedException {
+        if (pointers.isEmpty()) {
             return 0;
         }
+        Map<String, LinkedHashSet<Object>> byCollection = new LinkedHashMap<>();
+        for (Pointer pointer : pointers) {
+            byCollection.computeIfAbsent(pointer.collection(), c -> new LinkedHashSet<>()).add(pointer.aggregate());
+        }
+        Set<String> done = new HashSet<>();
+        Set<String> sentEvents = new HashSet<>();
+        for (Map.Entry<String, LinkedHashSet<Object>> entry : byCollection.entrySet()) {
+            for (Document sent : publishDocuments(entry.getKey(), List.copyOf(entry.getValue()))) {
+                done.add(Pointer.idOf(sent));
+                sentEvents.add(sent.getString("id"));
+            }
+        }
+        Instant graceOver = clock.instant().minus(properties.relayGrace());
+        for (Pointer pointer : pointers) {
+            if (!sentEvents.contains(pointer.event()) && pointer.at().isBefore(graceOver) && !stillWaiting(pointer)) {
+                done.add(pointer.id()); // its write failed, or its events left in an earlier round
+            }
+        }
+        if (!done.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(done)), PENDING);
+        }
+        published.increment(sentEvents.size());
+        return sentEvents.size();
+    }
+
+    /** Whether the pointer's event still waits in its document (e.g. another instance holds the lease). */
+    private boolean stillWaiting(Pointer pointer) {
+        Query query = new Query(Criteria.where("_id").is(pointer.aggregate()).and(OutboxEntry.FIELD + ".id").is(pointer.event()));
+        return mongo.exists(query, pointer.collection());
+    }
+
+    /**
+     * Claims the documents with a short lease (one command for the batch, by id — a key lookup in
+     * every store), sends every event without waiting in between, awaits the acknowledgements
+     * once, and only then pulls the sent events from their documents. If any send fails, the
+     * round's leases are released and nothing is pulled: the events go out again later, and
+     * consumers recognise the ones that had arrived by their ids.
+     *
+     * @return the outbox entries that were published
+     */
+    private List<Document> publishDocuments(String collection, List<Object> ids) throws InterruptedException {
+        Instant now = clock.instant();
+        String owner = UUID.randomUUID().toString();
+        mongo.updateMulti(new Query(Criteria.where("_id").in(ids).and(OutboxEntry.FIELD + ".0").exists(true)
+                        .orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
+                                Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)))),
+                new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease())))
+                        .set(OutboxEntry.LEASE_OWNER, owner), collection);
+        Query mine = new Query(Criteria.where("_id").in(ids).and(OutboxEntry.LEASE_OWNER).is(owner));
+        Map<Object, Integer> order = new LinkedHashMap<>();
+        ids.forEach(id -> order.putIfAbsent(id, order.size()));
+        List<Document> claimed = new ArrayList<>(mongo.find(mine, Document.class, collection));
+        claimed.sort(Comparator.comparing(d -> order.getOrDefault(d.get("_id"), Integer.MAX_VALUE)));
+        if (claimed.isEmpty()) {
+            return List.of(); // another instance holds them, or they were drained meanwhile
+        }
+        List<Document> entries = new ArrayList<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         try {
             for (Document document : claimed) {
                 for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+                    entries.add(entry);
                     sends.add(kafka.send(toRecord(entry)));
                 }
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            release(collection, mine);
+            throw e;
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            for (Document document : claimed) {
-                mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))), new Update().unset(OutboxEntry.LEASE),
-                        collection);
-            }
+            release(collection, mine);
             throw new PublishFailedException(rootMessage(e));
         }
-        int count = 0;
-        for (Document document : claimed) {
-            List<Object> sent = document.getList(OutboxEntry.FIELD, Document.class).stream().map(entry -> entry.get("id")).toList();
-            Document after = mongo.findAndModify(new Query(Criteria.where("_id").is(document.get("_id"))),
-                    new Update().pull(OutboxEntry.FIELD, new Document("id", new Document("$in", sent))).unset(OutboxEntry.LEASE),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            refreshPendingSince(collection, document.get("_id"), after);
-            count += sent.size();
-        }
-        published.increment(count);
-        return count;
+        List<Object> sent = entries.stream().map(entry -> entry.get("id")).toList();
+        mongo.updateMulti(mine, new Update().pull(OutboxEntry.FIELD, new Document("id", new Document("$in", sent)))
+                .unset(OutboxEntry.LEASE).unset(OutboxEntry.LEASE_OWNER), collection);
+        return entries;
     }
 
-    /** After draining, the pending marker must name the oldest entry left, or disappear. */
-    private void refreshPendingSince(String collection, Object id, Document after) {
-        List<Document> left = after == null ? List.of() : after.getList(OutboxEntry.FIELD, Document.class, List.of());
-        if (left.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(OutboxEntry.FIELD).size(0)),
-                    new Update().unset(OutboxEntry.PENDING_SINCE), collection);
-        } else {
-            Document first = left.get(0);
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(OutboxEntry.FIELD + ".0.id").is(first.get("id"))),
-                    new Update().set(OutboxEntry.PENDING_SINCE, first.getDate("time")), collection);
-        }
+    private void release(String collection, Query mine) {
+        mongo.updateMulti(mine, new Update().unset(OutboxEntry.LEASE).unset(OutboxEntry.LEASE_OWNER), collection);
     }
 
     ProducerRecord<String, byte[]> toRecord(Document entry) {
@@ -400,30 +430,6 @@ public class OutboxRelay implements SmartLifecycle {
             record.headers().add(CE_TRACEPARENT, value).add(TRACEPARENT, value);
         }
         return record;
-    }
-
-    /**
-     * After a restart the relay must find events written before it. Collections that ever held
-     * aggregates written by {@link AggregateStore} carry the {@value #PENDING_INDEX} index; only
-     * those are polled, so other collections are never scanned.
-     */
-    private void discoverCollections() {
-        long now = clock.millis();
-        if (now - lastDiscovery < properties.collectionDiscoveryInterval().toMillis()) {
-            return;
-        }
-        lastDiscovery = now;
-        for (String name : mongo.getCollectionNames()) {
-            if (!collections.contains(name) && !name.startsWith("system.") && mongo.indexOps(name).getIndexInfo().stream()
-                    .anyMatch(index -> PENDING_INDEX.equals(index.getName()))) {
-                collections.add(name);
-            }
-        }
-    }
-
-    private void ensureIndex(String collection) {
-        mongo.indexOps(collection).createIndex(new Index().on(OutboxEntry.PENDING_SINCE, Sort.Direction.ASC)
-                .sparse().named(PENDING_INDEX));
     }
 
     private static String rootMessage(Throwable e) {

@@ -9,6 +9,7 @@ import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +62,8 @@ class OutboxRelayIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Document stored = mongo.findById(id, Document.class, "parcels");
             assertThat(stored.getList(OutboxEntry.FIELD, Document.class)).isEmpty();
-            assertThat(stored).doesNotContainKey(OutboxEntry.PENDING_SINCE).doesNotContainKey(OutboxEntry.LEASE);
+            assertThat(stored).doesNotContainKey(OutboxEntry.LEASE).doesNotContainKey(OutboxEntry.LEASE_OWNER);
+            assertThat(pointersTo(id)).as("pointers of published writes are dropped").isZero();
             assertThat(stored.getInteger("stamps")).isEqualTo(5);
             assertThat(stored.getLong("version")).isEqualTo(4L);
         });
@@ -80,6 +84,8 @@ class OutboxRelayIT {
         Parcel stored = mongo.findById(id, Parcel.class);
         assertThat(stored.lastNote).isEqualTo("mine");
         assertThat(stored.stamps).isEqualTo(2);
+        // The refused write took back its pointer; the others' go once their events are out.
+        await().atMost(Duration.ofSeconds(10)).until(() -> pointersTo(id) == 0);
     }
 
     @Test
@@ -93,26 +99,43 @@ class OutboxRelayIT {
     }
 
     @Test
-    void eventsLeftByAnEarlierRunAreFoundAndPublishedButUnrelatedCollectionsAreNeverPolled() {
+    void eventsLeftByAnEarlierRunAreFoundThroughTheirPointerAndDocumentsWithoutOneAreNeverRead() {
         String id = "legacy-" + UUID.randomUUID();
         OutboxEntry leftOver = new OutboxEntry(UUID.randomUUID().toString(), "cn.unionhub.test.parcel-stamped.v1",
-                "test.parcels", id, id, java.time.Instant.now(),
-                "{\"parcelId\":\"" + id + "\",\"sequence\":1,\"note\":\"上次运行留下的\"}");
+                "test.parcels", id, id, Instant.now(), "{\"parcelId\":\"" + id + "\",\"sequence\":1,\"note\":\"上次运行留下的\"}");
+        Document entry = AggregateStore.toDocument(leftOver);
         String earlierRun = "earlier_run_parcels";
-        mongo.indexOps(earlierRun).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on(OutboxEntry.PENDING_SINCE, org.springframework.data.domain.Sort.Direction.ASC).sparse().named("outbox_pending"));
-        mongo.insert(new Document("_id", id).append(OutboxEntry.FIELD, List.of(AggregateStore.toDocument(leftOver)))
-                .append(OutboxEntry.PENDING_SINCE, java.util.Date.from(leftOver.time())), earlierRun);
+        // What a run that crashed after its write, before publishing, leaves: the pointer, then the document.
+        mongo.insert(OutboxRelay.Pointer.of(earlierRun, id, entry).toDocument(), OutboxRelay.PENDING);
+        mongo.insert(new Document("_id", id).append(OutboxEntry.FIELD, List.of(entry)), earlierRun);
         String unrelated = "unrelated-" + UUID.randomUUID();
-        mongo.insert(new Document("_id", unrelated).append(OutboxEntry.FIELD, List.of(AggregateStore.toDocument(leftOver)))
-                .append(OutboxEntry.PENDING_SINCE, java.util.Date.from(leftOver.time())), "not_an_outbox");
+        mongo.insert(new Document("_id", unrelated).append(OutboxEntry.FIELD, List.of(entry)), "not_an_outbox");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(mongo.findById(id, Document.class, earlierRun)).doesNotContainKey(OutboxEntry.PENDING_SINCE));
+                assertThat(mongo.findById(id, Document.class, earlierRun).getList(OutboxEntry.FIELD, Document.class)).isEmpty());
         try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id).size() == 1);
         }
-        assertThat(mongo.findById(unrelated, Document.class, "not_an_outbox")).containsKey(OutboxEntry.PENDING_SINCE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pointersTo(id) == 0);
+        assertThat(mongo.findById(unrelated, Document.class, "not_an_outbox").getList(OutboxEntry.FIELD, Document.class))
+                .as("the relay reads only documents a pointer names").hasSize(1);
+    }
+
+    @Test
+    void aPointerWhoseWriteNeverHappenedIsDroppedAfterTheGracePeriodAndPublishesNothing() {
+        String id = "never-written-" + UUID.randomUUID();
+        Document entry = AggregateStore.toDocument(new OutboxEntry(UUID.randomUUID().toString(),
+                "cn.unionhub.test.parcel-stamped.v1", "test.parcels", id, id, Instant.now(), "{}"));
+        mongo.insert(OutboxRelay.Pointer.of("parcels", id, entry).toDocument(), OutboxRelay.PENDING);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pointersTo(id) == 0);
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+            assertThat(probe.poll()).noneMatch(r -> id.equals(r.key()));
+        }
+    }
+
+    private long pointersTo(String aggregate) {
+        return mongo.count(new Query(Criteria.where("a").is(aggregate)), OutboxRelay.PENDING);
     }
 
     private int sequenceOf(ConsumerRecord<String, byte[]> record) {
