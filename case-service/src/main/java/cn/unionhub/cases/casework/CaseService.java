@@ -33,7 +33,6 @@ public class CaseService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     private static final int CASE_NUMBER_ATTEMPTS = 5;
-    private static final int WATCH_BATCH = 200;
 
     /** A new case and whether this call opened it (false: the same item had opened it before). */
     public record Opening(Case opened, boolean created) {
@@ -182,15 +181,17 @@ public class CaseService {
      */
     public int checkDeadlines() {
         Instant now = clock.instant();
-        List<String> due = cases.dueForCheck(now, WATCH_BATCH);
-        for (String id : due) {
+        return cases.forEachDue(now, id -> {
+            boolean due = cases.byId(id).flatMap(c -> c.nextCheckAt(rules)).filter(at -> !at.isAfter(now)).isPresent();
+            if (!due) {
+                return; // a timer of an earlier deadline, or the case was handled meanwhile
+            }
             AtomicReference<Case> before = new AtomicReference<>();
             cases.change(id, c -> {
                 before.set(c); // the state the written attempt started from
                 return c.checkDeadlines(rules, now);
             }, metrics::record).ifPresent(after -> metrics.breaches(before.get(), after));
-        }
-        return due.size();
+        });
     }
 
     // ---------------------------------------------------------------- reading

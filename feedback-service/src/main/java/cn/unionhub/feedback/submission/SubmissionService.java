@@ -27,7 +27,9 @@ import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -184,16 +186,22 @@ public class SubmissionService {
      * default. Safe with several instances: rating twice is refused by the item itself.
      */
     public int applyDefaultRatings() {
-        int applied = 0;
-        for (String id : items.unratedResolvedBefore(clock.instant().minus(properties.ratingWindow()), 500)) {
+        Instant now = clock.instant();
+        AtomicInteger applied = new AtomicInteger();
+        items.forEachRatingWindowEnded(now, id -> {
+            boolean due = items.byId(id).filter(item -> item.status() == FeedbackItem.Status.RESOLVED && item.rating() == null
+                    && !item.resolvedAt().plus(properties.ratingWindow()).isAfter(now)).isPresent();
+            if (!due) {
+                return; // rated, closed or re-resolved meanwhile
+            }
             try {
                 applyRating(id, properties.defaultRating(), null, true);
-                applied++;
+                applied.incrementAndGet();
             } catch (cn.unionhub.platform.domain.ConflictException ratedMeanwhile) {
                 // the worker (or another instance) got there first
             }
-        }
-        return applied;
+        });
+        return applied.get();
     }
 
     /** Rates and counts the rating once it is written (a refused rating raises and is not counted). */

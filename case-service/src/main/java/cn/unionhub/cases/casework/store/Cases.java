@@ -1,9 +1,12 @@
 package cn.unionhub.cases.casework.store;
 
+import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.platform.events.AggregateStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +35,14 @@ public class Cases {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final CaseRules rules;
+    /** When each open case next needs the deadline watcher: found by key, not by searching all cases. */
+    private final DueTimers checks;
 
-    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules) {
+    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.rules = rules;
+        this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
     }
 
     public boolean exists(String id) {
@@ -45,7 +51,11 @@ public class Cases {
 
     /** Raises DuplicateKeyException for an id or case number that exists. */
     public void insert(Case.Changed opened) {
-        store.insert(toDocument(opened.changed()), opened.events());
+        CaseDocument document = toDocument(opened.changed());
+        if (document.nextCheckAt != null) {
+            checks.schedule(document.id, document.nextCheckAt);
+        }
+        store.insert(document, opened.events());
     }
 
     /**
@@ -58,6 +68,9 @@ public class Cases {
             Case.Changed changed = change.apply(toDomain(current));
             CaseDocument updated = toDocument(changed.changed());
             updated.version = current.version;
+            if (updated.nextCheckAt != null && !updated.nextCheckAt.equals(current.nextCheckAt)) {
+                checks.schedule(updated.id, updated.nextCheckAt); // before the write: never a due case without a timer
+            }
             written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
         }).map(Cases::toDomain);
@@ -81,11 +94,22 @@ public class Cases {
                 .map(Cases::toDomain).toList();
     }
 
-    /** Ids of cases whose deadlines need looking at by {@code now}, earliest first. */
-    public List<String> dueForCheck(Instant now, int limit) {
-        Query query = new Query(Criteria.where("nextCheckAt").lte(now)).with(Sort.by("nextCheckAt")).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, CaseDocument.class).stream().map(d -> d.id).toList();
+    /**
+     * Hands the id of every case whose deadline timer is due by {@code now} to {@code check}, which
+     * must be idempotent (a timer may fire for a case that moved on). Costs a few key lookups when
+     * nothing is due, however many cases are stored.
+     *
+     * @return how many timers fired
+     */
+    public int forEachDue(Instant now, Consumer<String> check) {
+        return checks.fire(now, due -> check.accept(due.id()), this::timersOfEarlierCases);
+    }
+
+    /** Cases written before deadline timers existed: read once, on the first watcher run of a database. */
+    private List<DueTimers.Due> timersOfEarlierCases() {
+        Query query = new Query(Criteria.where("nextCheckAt").ne(null));
+        query.fields().include("_id").include("nextCheckAt");
+        return mongo.find(query, CaseDocument.class).stream().map(d -> new DueTimers.Due(d.id, d.nextCheckAt)).toList();
     }
 
     public Optional<Case> byId(String id) {

@@ -1,5 +1,11 @@
 package cn.unionhub.feedback.submission.store;
 
+import cn.unionhub.feedback.submission.FeedbackProperties;
+import cn.unionhub.platform.store.DueTimers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
 import cn.unionhub.platform.store.Filters;
 import cn.unionhub.feedback.category.domain.FeedbackCategory;
 import cn.unionhub.feedback.submission.domain.Channel;
@@ -31,10 +37,15 @@ public class FeedbackItems {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final Duration ratingWindow;
+    /** When each resolved item's rating window ends: found by key, not by searching all items. */
+    private final DueTimers ratingWindows;
 
-    FeedbackItems(MongoTemplate mongo, AggregateStore store) {
+    FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock) {
         this.mongo = mongo;
         this.store = store;
+        this.ratingWindow = properties.ratingWindow();
+        this.ratingWindows = new DueTimers(mongo, "rating-windows", Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
     }
 
     /** Inserts a new item with its events; a duplicate tracking number or idempotency scope raises DuplicateKeyException. */
@@ -48,16 +59,28 @@ public class FeedbackItems {
             FeedbackItem.Changed changed = change.apply(toDomain(current));
             FeedbackDocument updated = toDocument(changed.item(), current.idempotencyScope);
             updated.version = current.version;
+            if (updated.resolvedAt != null && updated.rating == null && !updated.resolvedAt.equals(current.resolvedAt)) {
+                ratingWindows.schedule(id, updated.resolvedAt.plus(ratingWindow)); // before the write, see DueTimers
+            }
             return new AggregateStore.Change<>(updated, changed.events());
         }).isPresent();
     }
 
-    /** Resolved items nobody rated before the cutoff, oldest first. */
-    public List<String> unratedResolvedBefore(Instant cutoff, int limit) {
-        Query query = new Query(Criteria.where("status").is(FeedbackItem.Status.RESOLVED.name()).and("rating").is(null)
-                .and("resolvedAt").lt(cutoff)).with(Sort.by("resolvedAt")).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, FeedbackDocument.class).stream().map(d -> d.id).toList();
+    /**
+     * Hands the id of every item whose rating window ended by {@code now} to {@code check} (which
+     * must be idempotent: the item may have been rated meanwhile). A few key lookups when nothing
+     * is due, however many items are stored.
+     */
+    public int forEachRatingWindowEnded(Instant now, Consumer<String> check) {
+        return ratingWindows.fire(now, due -> check.accept(due.id()), this::windowsOfEarlierItems);
+    }
+
+    /** Items resolved before rating-window timers existed: read once, on the first run in a database. */
+    private List<DueTimers.Due> windowsOfEarlierItems() {
+        Query query = new Query(Criteria.where("status").is(FeedbackItem.Status.RESOLVED.name()).and("rating").is(null));
+        query.fields().include("_id").include("resolvedAt");
+        return mongo.find(query, FeedbackDocument.class).stream().filter(d -> d.resolvedAt != null)
+                .map(d -> new DueTimers.Due(d.id, d.resolvedAt.plus(ratingWindow))).toList();
     }
 
     /** Resolved or closed items of an enterprise, most recently resolved first. */

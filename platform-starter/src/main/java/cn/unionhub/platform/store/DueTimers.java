@@ -1,0 +1,164 @@
+package cn.unionhub.platform.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Durable timers ("look at aggregate X at time T") that a periodic job finds by key lookups, so
+ * its cost at rest does not grow with the data stored. The obvious query — every document whose
+ * next check is due — reads the whole collection on a store without secondary indexes (the
+ * embedded MongoDB-wire server), and on any store it is answered again every run.
+ *
+ * <p>Timers live in the {@value #COLLECTION} collection in one document per timer name and
+ * {@code bucket} of time ({@code <name>:<epoch millis of the bucket start>}), each listing
+ * {@code id@at} entries. A run looks up the buckets from its cursor (less a look-back for writers
+ * that were slow or whose clock lags) to now: a handful of key lookups when nothing is due.
+ *
+ * <p>Timers are hints, not the truth: the aggregate's own document says whether anything is due.
+ * A timer is set <em>before</em> the write that makes it necessary, so a crash can leave a timer
+ * without a reason (the handler finds nothing to do) but never a reason without a timer; a timer
+ * leaves its bucket only after its handler returned, so a crash in between runs it again.
+ * Handlers must therefore be idempotent, which also lets several instances run the same timers.
+ */
+public class DueTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
+    public static final String COLLECTION = "due_timers";
+    /** Beyond this many buckets between cursor and now, one range read replaces the lookups. */
+    private static final int MAX_LOOKUPS = 240;
+
+    /** What a run hands to its handler: the aggregate and the time its timer was set for. */
+    public record Due(String id, Instant at) {
+    }
+
+    /** Looks at one due aggregate; returns normally when done (also when nothing was due). */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Due due);
+    }
+
+    private final MongoTemplate mongo;
+    private final String name;
+    private final long bucketMillis;
+    private final long lookBackMillis;
+    private final Clock clock;
+
+    /**
+     * @param name     the timers' name (one job's timers), unique per database
+     * @param bucket   the precision of a timer; a run finds timers of the current bucket too
+     * @param lookBack how far before its cursor a run looks again, for writers slower than a run
+     */
+    public DueTimers(MongoTemplate mongo, String name, Duration bucket, Duration lookBack, Clock clock) {
+        this.mongo = mongo;
+        this.name = name;
+        this.bucketMillis = bucket.toMillis();
+        this.lookBackMillis = lookBack.toMillis();
+        this.clock = clock;
+    }
+
+    /**
+     * Sets a timer for {@code id} at {@code at}; a time already past goes into the current bucket.
+     * Setting the same timer twice is harmless.
+     */
+    public void schedule(String id, Instant at) {
+        long bucket = Math.max(floor(at.toEpochMilli()), floor(clock.millis()));
+        mongo.upsert(new Query(Criteria.where("_id").is(key(bucket))),
+                new Update().addToSet("due", id + "@" + at.toEpochMilli()).setOnInsert("at", new Date(bucket)), COLLECTION);
+    }
+
+    /**
+     * Hands every timer due by {@code now} to the handler, and removes each one whose handler
+     * returned. A handler that throws keeps its timer for the next run.
+     *
+     * @param backfill on the very first run in a database, the timers of data written before
+     *                 timers existed (one full read, once); may be null
+     * @return how many timers were handled
+     */
+    public int fire(Instant now, Handler handler, Supplier<List<Due>> backfill) {
+        long nowBucket = floor(now.toEpochMilli());
+        Document cursor = mongo.findById(cursorKey(), Document.class, COLLECTION);
+        if (cursor == null) {
+            if (backfill != null) {
+                List<Due> earlier = backfill.get();
+                earlier.forEach(due -> schedule(due.id(), due.at()));
+                log.info("Timers {}: {} set for data written before timers existed", name, earlier.size());
+            }
+            mongo.upsert(new Query(Criteria.where("_id").is(cursorKey())), new Update().setOnInsert("at", new Date(nowBucket)),
+                    COLLECTION);
+            cursor = new Document("at", new Date(nowBucket));
+        }
+        long from = floor(cursor.getDate("at").getTime() - lookBackMillis);
+        int handled = 0;
+        for (Document bucket : buckets(from, nowBucket)) {
+            handled += fireBucket(bucket, now, handler);
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(cursorKey())), new Update().max("at", new Date(nowBucket)),
+                COLLECTION);
+        return handled;
+    }
+
+    private List<Document> buckets(long from, long to) {
+        if ((to - from) / bucketMillis > MAX_LOOKUPS) {
+            // Long downtime or a clock jump: one read of the timers (only what is scheduled, never history).
+            return mongo.find(new Query(Criteria.where("_id").gte(key(from)).lte(key(to))).with(Sort.by("_id")),
+                    Document.class, COLLECTION);
+        }
+        List<Document> found = new ArrayList<>();
+        for (long bucket = from; bucket <= to; bucket += bucketMillis) {
+            Document d = mongo.findById(key(bucket), Document.class, COLLECTION);
+            if (d != null) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    private int fireBucket(Document bucket, Instant now, Handler handler) {
+        List<String> done = new ArrayList<>();
+        for (String entry : bucket.getList("due", String.class, List.of())) {
+            int at = entry.lastIndexOf('@');
+            Due due = new Due(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+            if (due.at().isAfter(now)) {
+                continue; // later in the current bucket
+            }
+            try {
+                handler.handle(due);
+                done.add(entry);
+            } catch (RuntimeException e) {
+                log.warn("Timers {}: {} failed, retried next run: {}", name, due.id(), e.toString());
+            }
+        }
+        if (!done.isEmpty()) {
+            Object id = bucket.get("_id");
+            // Only the entries handled: one set meanwhile for the same aggregate (a new time) stays.
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().pullAll("due", done.toArray()), COLLECTION);
+            mongo.remove(new Query(Criteria.where("_id").is(id).and("due").size(0)), COLLECTION);
+        }
+        return done.size();
+    }
+
+    private long floor(long millis) {
+        return Math.floorDiv(millis, bucketMillis) * bucketMillis;
+    }
+
+    private String key(long bucket) {
+        return name + ":" + String.format("%013d", bucket);
+    }
+
+    private String cursorKey() {
+        return name + ":cursor";
+    }
+}
