@@ -29,11 +29,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** Feedback items in MongoDB; new items are written with their events in one document write. */
 @Repository
 public class FeedbackItems {
+
+    /** Per worker (by pseudonym), the ids of their newest items, oldest first. */
+    static final String WORKER_ITEMS = "worker_items";
+    static final int WORKER_ITEMS_KEPT = 200;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -50,7 +55,13 @@ public class FeedbackItems {
 
     /** Inserts a new item with its events; a duplicate tracking number or idempotency scope raises DuplicateKeyException. */
     public void insert(FeedbackItem.Accepted accepted, String idempotencyScope) {
-        store.insert(toDocument(accepted.item(), idempotencyScope), accepted.events());
+        FeedbackDocument document = toDocument(accepted.item(), idempotencyScope);
+        if (document.submitterPseudonym != null) {
+            // Before the item: a failed insert leaves an id that submittedBy skips, never an item the worker cannot find.
+            mongo.upsert(new Query(Criteria.where("_id").is(document.submitterPseudonym)),
+                    new Update().push("items").slice(-WORKER_ITEMS_KEPT).each(document.id), WORKER_ITEMS);
+        }
+        store.insert(document, accepted.events());
     }
 
     /** Applies a change to an item and writes its events (retried on a concurrent change); false for an unknown id. */
@@ -102,10 +113,22 @@ public class FeedbackItems {
         return one(Criteria.where("idempotencyScope").is(scope));
     }
 
+    /**
+     * A worker's newest items, newest first: their ids come from one document per worker (the
+     * {@value #WORKER_ITEMS_KEPT} newest), so opening the timeline costs two key lookups however
+     * many items are stored.
+     */
     public List<FeedbackItem> submittedBy(String pseudonym, int limit) {
-        Query query = new Query(Criteria.where("submitterPseudonym").is(pseudonym))
-                .with(Sort.by(Sort.Direction.DESC, "submittedAt")).limit(limit);
-        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+        org.bson.Document index = mongo.findById(pseudonym, org.bson.Document.class, WORKER_ITEMS);
+        if (index == null) {
+            return List.of();
+        }
+        List<String> ids = index.getList("items", String.class, List.of());
+        List<String> newest = new java.util.ArrayList<>(ids.subList(Math.max(0, ids.size() - limit), ids.size()));
+        java.util.Collections.reverse(newest);
+        Map<String, FeedbackDocument> found = new java.util.HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(newest)), FeedbackDocument.class).forEach(d -> found.put(d.id, d));
+        return newest.stream().map(found::get).filter(java.util.Objects::nonNull).map(FeedbackItems::toDomain).toList();
     }
 
     /** Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first. */
