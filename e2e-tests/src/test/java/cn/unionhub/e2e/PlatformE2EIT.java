@@ -130,6 +130,28 @@ class PlatformE2EIT extends PlatformTest {
                 .build();
     }
 
+    /**
+     * The scaling test of issue #17: what one complaint costs the store, end to end, must not
+     * grow with what is stored. A query that reads a whole collection shows at once: with 2,000
+     * complaints stored it would examine about 1,900 more documents per complaint than with 100.
+     * Both batches are measured on a settled pipeline; the margin covers the periodic work that
+     * runs while a batch is measured (a few key lookups a second), not any growth with the data.
+     */
+    @Test
+    @Order(5)
+    void theStoreWorkPerComplaintDoesNotGrowWithTheComplaintsStored() {
+        PipelineScaling pipeline = new PipelineScaling(platform);
+        pipeline.fillTo(100);
+        PipelineScaling.PerComplaint few = pipeline.measure(20);
+        pipeline.fillTo(2_000);
+        PipelineScaling.PerComplaint many = pipeline.measure(20);
+
+        assertThat(many.examined()).as("documents examined per complaint with 2,000 stored vs %s with 100", few)
+                .isLessThanOrEqualTo(few.examined() * 1.25 + 20);
+        assertThat(many.commands()).as("commands per complaint with 2,000 stored vs %s with 100", few)
+                .isLessThanOrEqualTo(few.commands() * 1.25 + 5);
+    }
+
     @Test
     @Order(6)
     void aSecondUpSaysItIsRunningAndARestartKeepsTheData() {

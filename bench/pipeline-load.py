@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Complaint pipeline under load, measured from Kafka timestamps: nothing polls the platform.
+
+    bench/pipeline-load.py rate  <complaints-per-second> <seconds> [--collective]
+    bench/pipeline-load.py burst <complaints> [concurrency]        [--collective]
+
+rate:  an open-loop steady load through the gateway (a slow pipeline does not slow arrivals down).
+burst: complaints sent as fast as intake answers, with <concurrency> clients (default 16); then the
+       time until the last one's case is opened, and whether the backlog drained oldest first.
+
+Latency = Kafka timestamp of the complaint's cn.unionhub.case.opened.v1 record (set by case-service's
+outbox relay when it sends the event, i.e. once the case is opened and routed) minus the moment the
+POST was sent. The records are read with kcat after the run, so the measurement adds no load.
+--collective: every complaint is about unpaid wages at one enterprise (宁波富德能源), by twelve
+workers in turn: the collective-dispute case, where per-enterprise history grows fastest.
+
+The gateway's per-user submission limit would refuse most complaints, so run the platform with it
+off (the body size limit stays):
+    UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
+Also prints the CPU each platform process used during the run (from /proc, pid files in .unionhub/run).
+"""
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HOME = Path(os.environ.get("UNIONHUB_HOME", REPO / ".unionhub"))
+GATEWAY_PORT = int(os.environ.get("UNIONHUB_GATEWAY_PORT", "8080"))
+IDENTITY_PORT = int(os.environ.get("UNIONHUB_IDENTITY_PORT", "9000"))
+KAFKA = "127.0.0.1:%s" % os.environ.get("UNIONHUB_KAFKA_PORT", "9092")
+FUDE = "91330211MA2H3K5Q1G"
+OPENED = "cn.unionhub.case.opened.v1"
+WAIT_S = 300
+
+
+def body(collective):
+    if collective:
+        return json.dumps({"type": "COMPLAINT", "category": "WAGES_ARREARS", "channel": "MINI_PROGRAM",
+                           "enterprise": FUDE, "anonymous": False, "workerGroup": "MIGRANT_WORKER",
+                           "text": "公司已经两个月没发工资了。",
+                           "details": {"amountOwedFen": 500000, "workersAffected": 30}}).encode()
+    return json.dumps({"type": "COMPLAINT", "category": "CANTEEN_DORMITORY_COMMUTE", "channel": "MINI_PROGRAM",
+                       "enterprise": FUDE, "anonymous": True,
+                       "text": "上下班单程要一个多小时，希望公司安排通勤车。"}).encode()
+
+
+def token(account):
+    connection = http.client.HTTPConnection("127.0.0.1", IDENTITY_PORT, timeout=10)
+    connection.request("POST", "/demo/tokens", json.dumps({"account": account}), {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    if response.status != 200:
+        sys.exit("no demo token for %s: run UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up first" % account)
+    return json.loads(response.read())["access_token"]
+
+
+class Sender:
+    """One keep-alive connection per client thread; records when each complaint was sent."""
+
+    def __init__(self, tokens, payload):
+        self.tokens, self.payload = tokens, payload
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.sent = {}  # tracking number -> (sequence, epoch ms when the POST was sent)
+        self.failures = []
+        self.last_answer = 0.0
+
+    def send(self, sequence):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = self.local.connection = http.client.HTTPConnection("127.0.0.1", GATEWAY_PORT, timeout=30)
+        started = time.time()
+        try:
+            connection.request("POST", "/api/v1/feedback/submissions", self.payload, {
+                "Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4()),
+                "Authorization": "Bearer " + self.tokens[sequence % len(self.tokens)]})
+            response = connection.getresponse()
+            answer = response.read()
+            if response.status != 201:
+                raise RuntimeError("HTTP %d %s" % (response.status, answer[:200]))
+            with self.lock:
+                self.sent[json.loads(answer)["trackingNumber"]] = (sequence, started * 1000)
+                self.last_answer = max(self.last_answer, time.time())
+        except Exception as e:  # one failed complaint is reported, the run goes on
+            self.local.connection = None
+            with self.lock:
+                self.failures.append(str(e))
+
+
+def opened_since(start_ms, numbers):
+    """Kafka timestamp of each complaint's case.opened record, read with kcat from start_ms on."""
+    out = subprocess.run(["kcat", "-C", "-b", KAFKA, "-t", "case.events", "-o", "s@%d" % start_ms, "-e", "-q", "-J"],
+                         capture_output=True, text=True, timeout=300).stdout
+    found = {}
+    for line in out.splitlines():
+        record = json.loads(line)
+        headers = record.get("headers") or []
+        header = dict(zip(headers[0::2], headers[1::2]))
+        if header.get("ce_type") != OPENED:
+            continue
+        number = json.loads(record["payload"]).get("trackingNumber")
+        if number in numbers:
+            found[number] = record["ts"]
+    return found
+
+
+def cpu_ticks():
+    ticks = {}
+    for pid_file in (HOME / "run").glob("*.pid"):
+        try:
+            fields = Path("/proc/%s/stat" % pid_file.read_text().strip()).read_text().rsplit(")", 1)[1].split()
+            ticks[pid_file.stem] = int(fields[11]) + int(fields[12])
+        except (OSError, ValueError):
+            pass
+    return ticks
+
+
+def pct(values, p):
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    collective = "--collective" in sys.argv
+    if not args or args[0] not in ("rate", "burst"):
+        sys.exit(__doc__)
+    subprocess.run([str(REPO / "tools/ensure-tools.sh"), "kcat:kcat"], check=True)
+    tokens = [token("worker-%02d" % n) for n in range(1, 13)] if collective else [token("worker-zhang-wei")]
+    sender = Sender(tokens, body(collective))
+    ticks_before, wall_before = cpu_ticks(), time.time()
+    start_ms = int(time.time() * 1000) - 1000
+    if args[0] == "rate":
+        rate, seconds = float(args[1]), float(args[2])
+        total = int(rate * seconds)
+        with ThreadPoolExecutor(max_workers=64) as pool:
+            begin = time.monotonic()
+            for i in range(total):
+                delay = begin + i / rate - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+                pool.submit(sender.send, i)
+        title = "%.0f complaints/s for %.0f s through the gateway" % (rate, seconds)
+    else:
+        total, concurrency = int(args[1]), int(args[2]) if len(args) > 2 else 16
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            list(pool.map(sender.send, range(total)))
+        title = "burst of %d complaints through the gateway, %d clients" % (total, concurrency)
+    intake_s = sender.last_answer - start_ms / 1000 - 1
+
+    numbers = set(sender.sent)
+    deadline, found = time.time() + WAIT_S, {}
+    while time.time() < deadline:
+        found = opened_since(start_ms, numbers)
+        if len(found) == len(numbers):
+            break
+        time.sleep(2)
+    ticks_after, wall_after = cpu_ticks(), time.time()
+
+    latencies = sorted(found[n] - sender.sent[n][1] for n in found)
+    print(title + ("  (collective: one enterprise, wage arrears)" if collective else ""))
+    print("%-28s %7s %7s %7s %7s %7s %7s %7s" % ("", "sent", "failed", "opened", "p50 ms", "p95 ms", "p99 ms", "max ms"))
+    print("%-28s %7d %7d %7d %7.0f %7.0f %7.0f %7.0f" % ("complaint -> case opened", total, len(sender.failures),
+          len(found), pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[-1] if latencies else float("nan")))
+    if args[0] == "burst" and found:
+        last = max(found.values()) / 1000 - start_ms / 1000 - 1
+        print("intake %.1f s (%.0f complaints/s); every case opened after %.1f s" % (intake_s, len(numbers) / intake_s, last))
+        order = sorted(found, key=lambda n: sender.sent[n][0])
+        tenth = max(1, len(order) // 10)
+        print("case opened (s after the burst began) by tenth of the burst, in sending order — oldest first drains rising:")
+        print("  " + " ".join("%.1f" % (pct(sorted(found[n] for n in order[d * tenth:(d + 1) * tenth]), 50) / 1000
+                                        - start_ms / 1000 - 1) for d in range(10)))
+    seconds = wall_after - wall_before
+    hz = os.sysconf("SC_CLK_TCK")
+    usage = {name: (ticks_after.get(name, 0) - ticks_before.get(name, 0)) / hz / seconds * 100 for name in ticks_after}
+    print("CPU during the run (%% of one core, %.0f s): %s" % (seconds, ", ".join(
+        "%s %.0f" % (name, value) for name, value in sorted(usage.items(), key=lambda kv: -kv[1]) if value >= 1)))
+    if sender.failures:
+        print("first failures:", sender.failures[:3])
+
+
+if __name__ == "__main__":
+    main()

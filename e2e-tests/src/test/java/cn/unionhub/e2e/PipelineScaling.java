@@ -1,0 +1,102 @@
+package cn.unionhub.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.test.StoreWork;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Drives complaints through the pipeline (feedback → case → feedback timeline → alert) and
+ * measures what the MongoDB-wire server did for them: documents examined and commands, per
+ * complaint. Every complaint concerns one enterprise (宁波富德能源, unpaid wages), the
+ * collective-dispute case where per-enterprise history grows fastest.
+ *
+ * <p>Complaints go straight to feedback-service: the gateway's per-user submission limit (20 per
+ * 30 s) exists to stop abuse, and would make loading two thousand complaints take an hour.
+ */
+final class PipelineScaling {
+
+    /** The pipeline's services: their counters say when every event has been published and consumed. */
+    private static final List<String> SERVICES = List.of("feedback-service", "case-service", "alert-service");
+
+    /** Work per complaint of one measured batch. */
+    record PerComplaint(double examined, double commands) {
+    }
+
+    private final RunningPlatform platform;
+    private final List<String> workers;
+    private int submitted;
+
+    PipelineScaling(RunningPlatform platform) {
+        this.platform = platform;
+        this.workers = java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(n -> platform.demoToken(String.format("worker-%02d", n))).toList();
+    }
+
+    /** Submits complaints until {@code total} were submitted, then waits for the pipeline to settle. */
+    void fillTo(int total) {
+        while (submitted < total) {
+            submitOne();
+        }
+        awaitQuiet();
+    }
+
+    /** Submits {@code count} complaints on a quiet pipeline and returns what they cost the store, each. */
+    PerComplaint measure(int count) {
+        awaitQuiet();
+        try (StoreWork work = new StoreWork(platform.mongoUri())) {
+            StoreWork.Reading before = work.read();
+            for (int i = 0; i < count; i++) {
+                submitOne();
+            }
+            awaitQuiet();
+            StoreWork.Reading spent = work.read().minus(before);
+            return new PerComplaint((double) spent.examined() / count, (double) spent.commands() / count);
+        }
+    }
+
+    private void submitOne() {
+        String token = workers.get(submitted % workers.size());
+        HttpResponse<String> response = platform.send(HttpRequest.newBuilder(
+                        URI.create(platform.direct("feedback-service", "/api/v1/feedback/submissions")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type":"COMPLAINT","category":"WAGES_ARREARS","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
+                         "anonymous":false,"workerGroup":"MIGRANT_WORKER","text":"公司已经两个月没发工资了。",
+                         "details":{"amountOwedFen":500000,"workersAffected":30}}""")).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("complaint refused: " + response.statusCode() + " " + response.body());
+        }
+        submitted++;
+    }
+
+    /** Every event published and consumed: the pipeline's counters stopped moving for three seconds. */
+    private void awaitQuiet() {
+        long[] last = {-1};
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            long now = pipelineProgress();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled && now == pipelineProgress();
+        });
+    }
+
+    private long pipelineProgress() {
+        long sum = 0;
+        for (String service : SERVICES) {
+            String metrics = platform.get(platform.direct(service, "/actuator/prometheus")).body();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("unionhub_outbox_published_total") || line.startsWith("unionhub_events_consumed_total")) {
+                    sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+}
