@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * zero, so a quiet day shows 0 rather than "no data".
  *
  * <p>Open warnings are counted in the database, not tracked in memory, so every instance reports
- * the same truth after restarts and whichever instance closed a warning; the counts are kept for a
- * few seconds so a scrape costs at most one count per level.
+ * the same truth after restarts and whichever instance closed a warning. The count reads the list
+ * of open warnings and looks them up by key ({@link Warnings#openByLevel()}), so it costs as much as
+ * what is open, not as much as every warning ever raised; it is kept for a few seconds so a scrape
+ * costs at most one count.
  */
 @Component
 public class AlertMetrics {

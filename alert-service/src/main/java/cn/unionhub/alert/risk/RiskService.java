@@ -3,13 +3,15 @@ package cn.unionhub.alert.risk;
 import cn.unionhub.alert.AlertMetrics;
 import cn.unionhub.alert.AlertProperties;
 import cn.unionhub.alert.risk.domain.Assessment;
-import cn.unionhub.alert.risk.domain.EventSignals;
 import cn.unionhub.alert.risk.domain.RiskModel;
 import cn.unionhub.alert.risk.domain.RiskProfile;
 import cn.unionhub.alert.risk.domain.Signal;
 import cn.unionhub.alert.risk.store.Profiles;
+import cn.unionhub.alert.risk.store.RiskLevels;
 import cn.unionhub.alert.risk.store.Signals;
+import cn.unionhub.alert.risk.store.WageReporters;
 import cn.unionhub.alert.warning.domain.Warning;
+import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.alert.warning.store.Warnings;
 import cn.unionhub.events.alert.SignalContribution;
 import java.time.Clock;
@@ -26,8 +28,16 @@ import org.springframework.stereotype.Service;
  * Applies signals to enterprises' risk profiles and raises or moves their warnings.
  *
  * <p>Order of writes, so that a crash anywhere is repaired by the redelivery: the signal (by id),
- * then the warning (its id is the profile's next sequence number, so a replayed raise finds it
- * already there), then the profile (versioned; a concurrent change re-runs the whole step).
+ * then, for a wage issue, the worker's entry in the wage-reporter ledger (it remembers which signal
+ * moved it, so a retry applies the same move again), then the warning (its id is the profile's next
+ * sequence number, so a replayed raise finds it already there), then the profile (versioned; a
+ * concurrent change re-runs the whole step).
+ *
+ * <p>The work per signal is constant — a few reads and writes by key, none of which grows with the
+ * enterprise's history or the number of enterprises: the profile is bounded (see
+ * {@link RiskProfile}), the explanation comes from the profile's pool of strongest signals rather
+ * than from the {@code signals} collection, and the enterprises to re-assess are listed in
+ * {@link RiskLevels} rather than searched for.
  */
 @Service
 public class RiskService {
@@ -39,17 +49,21 @@ public class RiskService {
     private final RiskModel model;
     private final Signals signals;
     private final Profiles profiles;
+    private final WageReporters reporters;
+    private final RiskLevels levels;
     private final Warnings warnings;
     private final Clock clock;
     private final AlertMetrics metrics;
 
-    RiskService(AlertProperties properties, Signals signals, Profiles profiles, Warnings warnings, Clock clock,
-            AlertMetrics metrics) {
+    RiskService(AlertProperties properties, Signals signals, Profiles profiles, WageReporters reporters, RiskLevels levels,
+            Warnings warnings, Clock clock, AlertMetrics metrics) {
         this.properties = properties;
         this.metrics = metrics;
         this.model = properties.riskModel();
         this.signals = signals;
         this.profiles = profiles;
+        this.reporters = reporters;
+        this.levels = levels;
         this.warnings = warnings;
         this.clock = clock;
     }
@@ -68,10 +82,12 @@ public class RiskService {
             try {
                 Profiles.Loaded loaded = profiles.load(signal.enterprise());
                 RiskProfile profile = loaded.profile();
-                if (!stored && profile.hasApplied(signal.id())) {
-                    return; // a redelivery of a signal that was fully applied
+                if (profile.hasApplied(signal.id())) {
+                    // A redelivery of a signal that was fully applied, or the same signal delivered
+                    // twice at once whose twin won the race for the profile.
+                    return;
                 }
-                boolean applied = profile.apply(signal, model);
+                boolean applied = profile.apply(signal, model, reporters);
                 evaluate(profile, loaded.version(), applied);
                 return;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
@@ -82,14 +98,22 @@ public class RiskService {
         }
     }
 
-    /** Re-checks an enterprise without a new signal: decay can bring a sustained downgrade. */
+    /**
+     * Re-checks an enterprise without a new signal: decay can bring a sustained downgrade. An
+     * enterprise left without a level is taken off the re-assessment list — after its profile was
+     * written, and only if nobody listed it again since the list was read (see {@link RiskLevels}).
+     */
     public void reassess(String enterprise) {
         for (int attempt = 1; ; attempt++) {
             try {
+                String listing = levels.listing(enterprise); // read before the profile
                 Profiles.Loaded loaded = profiles.load(enterprise);
                 evaluate(loaded.profile(), loaded.version(), false);
+                if (loaded.profile().level() == null && listing != null) {
+                    levels.unlist(enterprise, listing);
+                }
                 return;
-            } catch (OptimisticLockingFailureException concurrent) {
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
                 if (attempt == ATTEMPTS) {
                     throw concurrent;
                 }
@@ -97,8 +121,9 @@ public class RiskService {
         }
     }
 
+    /** Re-checks every enterprise with a level: as many as are currently at risk, not every one ever scored. */
     public void reassessAll() {
-        for (String enterprise : profiles.withLevel()) {
+        for (String enterprise : levels.enterprises()) {
             try {
                 reassess(enterprise);
             } catch (RuntimeException e) {
@@ -126,6 +151,7 @@ public class RiskService {
     /** @param newEvidence whether a signal was just applied: an open warning's figures then follow it even without a level change */
     private void evaluate(RiskProfile profile, Long version, boolean newEvidence) {
         Instant now = clock.instant();
+        WarningLevel loadedLevel = profile.level();
         profile.defaultIndustry(properties.industries().get(profile.enterprise()));
         if (profile.openWarningId() != null) {
             // Heal a close whose profile update was lost: the warning is the truth.
@@ -152,6 +178,11 @@ public class RiskService {
             List<SignalContribution> explained = explain(profile, now);
             warnings.change(profile.openWarningId(), w -> new Warning.Changed(w.refresh(assessment, explained), List.of()));
         }
+        if (profile.level() != null && profile.level() != loadedLevel) {
+            // Listed before the write that gives the enterprise a level (also on a change of level,
+            // which heals a profile that got its level before the list existed).
+            levels.list(profile.enterprise());
+        }
         profiles.save(profile, version);
     }
 
@@ -176,7 +207,8 @@ public class RiskService {
         profile.warningRaised(id, now);
     }
 
+    /** From the profile's pool of strongest signals: no per-signal read of the enterprise's history. */
     private List<SignalContribution> explain(RiskProfile profile, Instant now) {
-        return model.explain(signals.of(profile.enterprise(), profile.handledUntil()), now);
+        return profile.explain(now, model);
     }
 }

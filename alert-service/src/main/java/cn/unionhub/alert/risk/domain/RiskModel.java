@@ -91,6 +91,14 @@ public record RiskModel(Map<String, SignalKind> kinds, List<DecayWindow> windows
         return thresholds.get(level);
     }
 
+    /**
+     * How many signals a profile keeps as candidates for its explanation: five times
+     * {@code explainTop}, at least 50 (see {@link RiskProfile} for why the pool is wider than what is shown).
+     */
+    public int explainPool() {
+        return Math.max(explainTop * 5, 50);
+    }
+
     /** The {@code explainTop} signals that contribute most at {@code at}, strongest first. */
     public List<SignalContribution> explain(List<Signal> signals, Instant at) {
         return signals.stream()

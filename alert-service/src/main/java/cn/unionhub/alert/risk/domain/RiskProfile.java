@@ -1,17 +1,16 @@
 package cn.unionhub.alert.risk.domain;
 
 import cn.unionhub.alert.warning.domain.WarningLevel;
-import java.time.Duration;
+import cn.unionhub.events.alert.SignalContribution;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The running risk state of one enterprise. Mutable on purpose: it is the hot path of scoring
@@ -22,12 +21,27 @@ import java.util.Set;
  * adding a signal and reading the score are O(1) in the number of signals, and the score at any
  * later time is the sums decayed from {@code asOf}. Closing a warning marks everything before it
  * as handled: the sums start again from zero.
+ *
+ * <p>Everything it holds is bounded, so the work per signal does not grow with the enterprise's
+ * history (a collective dispute can bring 10,000 complaints about one enterprise within minutes):
+ * the sums, the pool of strongest signals that explains a warning, the workers reporting wage
+ * issues per hour ({@link DistinctReporters}, with who reported when in a
+ * {@link WageReporterLedger} outside the profile) and the ids of recent signals.
+ *
+ * <p><b>The explanation is drawn from a pool.</b> A warning lists the {@code explainTop} signals
+ * that contribute most now. Rather than re-reading every signal of the enterprise for that, the
+ * profile keeps the {@link RiskModel#explainPool()} strongest ones (5 × {@code explainTop}, at least
+ * 50), ranked by their contribution at the time of the newest signal each time one is added; the
+ * explanation re-evaluates the pool at the moment asked. This is an approximation: a contribution
+ * is a sum of exponentials with different half-lives (7 and 30 days), so two signals can swap ranks
+ * as time passes — an older large signal, whose remaining weight sits in the slow window, can
+ * overtake a newer small one once the newer one's fast share has decayed — and a signal dropped
+ * from the pool is not taken back. The pool is five times wider than what is shown, so a dropped
+ * signal would have to overtake at least 4 × {@code explainTop} signals that outranked it to be
+ * missed. The score, and the score per kind, stay exact: they come from the running sums, not
+ * from the pool.
  */
 public final class RiskProfile {
-
-    /** One wage issue raised by one (pseudonymous) worker, for collective-dispute detection. */
-    public record WageReport(String reporter, Instant at) {
-    }
 
     private static final int REMEMBERED_SIGNALS = 200;
 
@@ -39,18 +53,25 @@ public final class RiskProfile {
     private final Map<String, double[]> sums;
     private WarningLevel level;
     private Instant downgradePendingSince;
-    private final List<WageReport> wageReports;
+    private final List<Signal> strongest;
+    private final DistinctReporters reporters;
     private Instant handledUntil;
     private long amountAtStakeFen;
     private final Deque<String> recentSignals;
     private int warningSeq;
     private String openWarningId;
     private final List<Instant> warningsRaised;
+    /** Used by {@link #apply(Signal, RiskModel)}: a profile that lives in memory only keeps its ledger there too. */
+    private WageReporterLedger memoryLedger;
 
+    /**
+     * @param strongest the pool of strongest signals that explains a warning
+     * @param reporters distinct workers with wage issues, per hour of their latest report
+     */
     public RiskProfile(String enterprise, String enterpriseName, String district, String industry, Instant asOf,
-            Map<String, double[]> sums, WarningLevel level, Instant downgradePendingSince, List<WageReport> wageReports,
-            Instant handledUntil, long amountAtStakeFen, List<String> recentSignals, int warningSeq, String openWarningId,
-            List<Instant> warningsRaised) {
+            Map<String, double[]> sums, WarningLevel level, Instant downgradePendingSince, List<Signal> strongest,
+            DistinctReporters reporters, Instant handledUntil, long amountAtStakeFen, List<String> recentSignals,
+            int warningSeq, String openWarningId, List<Instant> warningsRaised) {
         this.enterprise = enterprise;
         this.enterpriseName = enterpriseName;
         this.district = district;
@@ -59,7 +80,8 @@ public final class RiskProfile {
         this.sums = new HashMap<>(sums);
         this.level = level;
         this.downgradePendingSince = downgradePendingSince;
-        this.wageReports = new ArrayList<>(wageReports);
+        this.strongest = new ArrayList<>(strongest);
+        this.reporters = reporters;
         this.handledUntil = handledUntil;
         this.amountAtStakeFen = amountAtStakeFen;
         this.recentSignals = new ArrayDeque<>(recentSignals);
@@ -69,8 +91,8 @@ public final class RiskProfile {
     }
 
     public static RiskProfile of(String enterprise) {
-        return new RiskProfile(enterprise, null, null, null, null, Map.of(), null, null, List.of(), null, 0, List.of(), 0,
-                null, List.of());
+        return new RiskProfile(enterprise, null, null, null, null, Map.of(), null, null, List.of(), DistinctReporters.none(),
+                null, 0, List.of(), 0, null, List.of());
     }
 
     /** Whether this signal id was applied recently (a redelivery). */
@@ -79,13 +101,31 @@ public final class RiskProfile {
     }
 
     /**
-     * Adds a signal to the running sums. Signals from before the last closed warning were handled
-     * with it and are ignored (false).
+     * {@link #apply(Signal, RiskModel, WageReporterLedger)} with a ledger kept in this object: for
+     * profiles that never leave memory (tests, the scoring benchmark, a replay).
      */
     public boolean apply(Signal signal, RiskModel model) {
+        if (memoryLedger == null) {
+            memoryLedger = WageReporterLedger.inMemory();
+        }
+        return apply(signal, model, memoryLedger);
+    }
+
+    /**
+     * Adds a signal to the running sums, the pool of strongest signals and, for a wage issue, the
+     * count of distinct workers (recording the report in {@code ledger} first). Signals from before
+     * the last closed warning were handled with it and are ignored (false).
+     */
+    public boolean apply(Signal signal, RiskModel model, WageReporterLedger ledger) {
         if (handledUntil != null && !signal.occurredAt().isAfter(handledUntil)) {
             return false;
         }
+        SignalKind kind = model.kind(signal.kind());
+        // The ledger first: it may refuse a write that raced with another report of the same worker,
+        // and then nothing here has changed yet.
+        WageReporter.Move move = kind.wageIssue() && signal.reporter() != null
+                ? ledger.report(enterprise, signal.reporter(), signal.id(), signal.occurredAt())
+                : null;
         if (signal.enterpriseName() != null) {
             enterpriseName = signal.enterpriseName();
         }
@@ -95,7 +135,6 @@ public final class RiskProfile {
         if (signal.industry() != null) {
             industry = signal.industry();
         }
-        SignalKind kind = model.kind(signal.kind());
         List<DecayWindow> windows = model.windows();
         double[] kindSums = sums.computeIfAbsent(kind.name(), k -> new double[windows.size()]);
         double points = model.points(signal);
@@ -111,10 +150,10 @@ public final class RiskProfile {
                 kindSums[w] += points * windows.get(w).weightAt(age);
             }
         }
-        if (kind.wageIssue() && signal.reporter() != null) {
-            wageReports.add(new WageReport(signal.reporter(), signal.occurredAt()));
-            pruneWageReports(model.collectiveDispute().window());
+        if (move != null) {
+            reporters.apply(move, model.collectiveDispute().window());
         }
+        keepIfStrong(signal, model);
         amountAtStakeFen += signal.amountFen();
         if (signal.id() != null) {
             recentSignals.addLast(signal.id());
@@ -141,9 +180,45 @@ public final class RiskProfile {
         asOf = to;
     }
 
-    private void pruneWageReports(Duration window) {
-        Instant latest = wageReports.stream().map(WageReport::at).max(Instant::compareTo).orElse(Instant.EPOCH);
-        wageReports.removeIf(r -> !r.at().isAfter(latest.minus(window)));
+    /**
+     * Adds the signal to the pool of strongest signals and, when the pool is full, keeps the
+     * strongest at {@link #asOf()} (the newest signal's time). O(pool × log pool) per signal.
+     */
+    private void keepIfStrong(Signal signal, RiskModel model) {
+        if (signal.id() != null) {
+            for (Signal kept : strongest) {
+                if (signal.id().equals(kept.id())) {
+                    return; // applied again (a redelivery the recent ids no longer remember)
+                }
+            }
+        }
+        strongest.add(signal); // the store keeps only what an explanation shows (no reporter key)
+        int pool = model.explainPool();
+        if (strongest.size() <= pool) {
+            return;
+        }
+        record Ranked(Signal signal, double contribution) {
+        }
+        Instant at = asOf;
+        List<Ranked> ranked = new ArrayList<>(strongest.size());
+        for (Signal kept : strongest) {
+            ranked.add(new Ranked(kept, model.contribution(kept, at)));
+        }
+        // On equal contributions keep the newer one: it decays no faster.
+        ranked.sort(Comparator.comparingDouble(Ranked::contribution).reversed()
+                .thenComparing(r -> r.signal().occurredAt(), Comparator.reverseOrder()));
+        strongest.clear();
+        for (int i = 0; i < pool; i++) {
+            strongest.add(ranked.get(i).signal());
+        }
+    }
+
+    /**
+     * The {@code explainTop} strongest signals at {@code at}, from the pool (see the class comment
+     * for why that is close enough). Only signals since the last closed warning.
+     */
+    public List<SignalContribution> explain(Instant at, RiskModel model) {
+        return model.explain(strongest, at);
     }
 
     /** The score at {@code at} (not before {@link #asOf()}). */
@@ -170,16 +245,12 @@ public final class RiskProfile {
         return scores;
     }
 
-    /** Distinct workers who raised wage issues within the collective-dispute window before {@code at}. */
+    /**
+     * Distinct workers who raised wage issues within the collective-dispute window before
+     * {@code at} (to the hour: see {@link DistinctReporters}).
+     */
     public int workersReporting(Instant at, RiskModel model) {
-        Instant from = at.minus(model.collectiveDispute().window());
-        Set<String> reporters = new HashSet<>();
-        for (WageReport report : wageReports) {
-            if (report.at().isAfter(from) && !report.at().isAfter(at)) {
-                reporters.add(report.reporter());
-            }
-        }
-        return reporters.size();
+        return reporters.within(at, model.collectiveDispute().window());
     }
 
     /**
@@ -250,7 +321,8 @@ public final class RiskProfile {
         asOf = null;
         level = null;
         downgradePendingSince = null;
-        wageReports.clear();
+        strongest.clear();
+        reporters.restartAfter(closedAt);
         amountAtStakeFen = 0;
     }
 
@@ -292,8 +364,13 @@ public final class RiskProfile {
         return downgradePendingSince;
     }
 
-    public List<WageReport> wageReports() {
-        return List.copyOf(wageReports);
+    /** The pool of strongest signals (only the fields an explanation shows). */
+    public List<Signal> strongest() {
+        return List.copyOf(strongest);
+    }
+
+    public DistinctReporters reporters() {
+        return reporters;
     }
 
     public Instant handledUntil() {

@@ -1,6 +1,8 @@
 package cn.unionhub.alert.risk.store;
 
+import cn.unionhub.alert.risk.domain.DistinctReporters;
 import cn.unionhub.alert.risk.domain.RiskProfile;
+import cn.unionhub.alert.risk.domain.Signal;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +14,15 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
  * Risk profiles, one document per enterprise ({@code _id} = USCC). They carry no events, so a
  * versioned save is safe here; a concurrent change fails with OptimisticLockingFailureException.
+ *
+ * <p>A document's size is bounded (see {@link RiskProfile}), and it is read and written by key (a
+ * versioned save's {@code {_id, version}} is a key lookup on MongoDB and, since devstack's
+ * KeyLookupH2Backend, on the embedded store too).
  */
 @Repository
 public class Profiles {
@@ -39,16 +43,36 @@ public class Profiles {
         String industry;
         Instant asOf;
         Map<String, List<Double>> sums;
-        @Indexed(sparse = true)
         String level;
         Instant downgradePendingSince;
-        List<Map<String, Object>> wageReports;
+        // Documents written before these existed may still carry "wageReports" (every report in the
+        // window); it is no longer read, and the next save drops it.
+        List<PooledSignal> strongest;
+        List<ReporterBucket> reporterBuckets;
+        Instant reportersSince;
+        Instant newestReport;
         Instant handledUntil;
         long amountAtStakeFen;
         List<String> recentSignals;
         int warningSeq;
         String openWarningId;
         List<Instant> warningsRaised;
+    }
+
+    /** One signal of the explanation pool: what a warning shows of it. */
+    static class PooledSignal {
+        String signalId;
+        String kind;
+        double magnitude;
+        Instant occurredAt;
+        String source;
+        String reference;
+    }
+
+    /** Workers whose latest wage-issue report falls within the hour from {@code start}. */
+    static class ReporterBucket {
+        Instant start;
+        int workers;
     }
 
     private final MongoTemplate mongo;
@@ -80,8 +104,24 @@ public class Profiles {
         });
         d.level = p.level() == null ? null : p.level().name();
         d.downgradePendingSince = p.downgradePendingSince();
-        d.wageReports = p.wageReports().stream()
-                .map(r -> Map.<String, Object>of("reporter", r.reporter(), "at", java.util.Date.from(r.at()))).toList();
+        d.strongest = p.strongest().stream().map(s -> {
+            PooledSignal pooled = new PooledSignal();
+            pooled.signalId = s.id();
+            pooled.kind = s.kind();
+            pooled.magnitude = s.magnitude();
+            pooled.occurredAt = s.occurredAt();
+            pooled.source = s.source();
+            pooled.reference = s.reference();
+            return pooled;
+        }).toList();
+        d.reporterBuckets = p.reporters().buckets().entrySet().stream().map(e -> {
+            ReporterBucket bucket = new ReporterBucket();
+            bucket.start = e.getKey();
+            bucket.workers = e.getValue();
+            return bucket;
+        }).toList();
+        d.reportersSince = p.reporters().since();
+        d.newestReport = p.reporters().newest();
         d.handledUntil = p.handledUntil();
         d.amountAtStakeFen = p.amountAtStakeFen();
         d.recentSignals = p.recentSignals();
@@ -95,22 +135,23 @@ public class Profiles {
         }
     }
 
-    /** Enterprises with a level: their scores decay and may need a downgrade without new signals. */
-    public List<String> withLevel() {
-        return mongo.find(new Query(Criteria.where("level").ne(null)), ProfileDocument.class).stream().map(d -> d.id).toList();
-    }
-
     private static RiskProfile toDomain(ProfileDocument d) {
         Map<String, double[]> sums = new HashMap<>();
         if (d.sums != null) {
             d.sums.forEach((kind, values) -> sums.put(kind, values.stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        List<RiskProfile.WageReport> reports = d.wageReports == null ? List.of() : d.wageReports.stream()
-                .map(m -> new RiskProfile.WageReport((String) m.get("reporter"), ((java.util.Date) m.get("at")).toInstant()))
+        List<Signal> strongest = d.strongest == null ? List.of() : d.strongest.stream()
+                .map(s -> new Signal(s.signalId, null, null, null, null, s.kind, s.magnitude, s.occurredAt, s.source, s.reference,
+                        null, 0))
                 .toList();
+        Map<Instant, Integer> buckets = new HashMap<>();
+        if (d.reporterBuckets != null) {
+            d.reporterBuckets.forEach(b -> buckets.merge(b.start, b.workers, Integer::sum));
+        }
         return new RiskProfile(d.id, d.enterpriseName, d.district, d.industry, d.asOf, sums,
-                d.level == null ? null : WarningLevel.valueOf(d.level), d.downgradePendingSince, reports, d.handledUntil,
-                d.amountAtStakeFen, d.recentSignals == null ? List.of() : d.recentSignals, d.warningSeq, d.openWarningId,
+                d.level == null ? null : WarningLevel.valueOf(d.level), d.downgradePendingSince, strongest,
+                new DistinctReporters(buckets, d.reportersSince, d.newestReport), d.handledUntil, d.amountAtStakeFen,
+                d.recentSignals == null ? List.of() : d.recentSignals, d.warningSeq, d.openWarningId,
                 d.warningsRaised == null ? List.of() : d.warningsRaised);
     }
 }

@@ -2,24 +2,25 @@ package cn.unionhub.alert.risk.store;
 
 import cn.unionhub.alert.risk.domain.Signal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** Every signal received, by id: what explains a warning, and what a full re-score reads. */
+/**
+ * Every signal received, by id: the record of what arrived (and so the first line of defence
+ * against applying one twice), and where a reopened case finds its complaint's enterprise.
+ *
+ * <p>Nothing on the way of a signal searches this collection: a warning is explained from the
+ * profile's pool of strongest signals. A search by enterprise would read the enterprise's whole
+ * history on MongoDB and the whole collection on mongo-java-server, which cannot use the index.
+ */
 @Repository
 public class Signals {
 
     @Document("signals")
-    @CompoundIndex(name = "enterprise_time", def = "{'enterprise': 1, 'occurredAt': 1}")
     static class SignalDocument {
         @Id
         String id;
@@ -63,16 +64,6 @@ public class Signals {
         } catch (DuplicateKeyException duplicate) {
             return false;
         }
-    }
-
-    /** An enterprise's signals after {@code after} (all if null), oldest first. */
-    public List<Signal> of(String enterprise, Instant after) {
-        Criteria criteria = Criteria.where("enterprise").is(enterprise);
-        if (after != null) {
-            criteria.and("occurredAt").gt(after);
-        }
-        return mongo.find(new Query(criteria).with(Sort.by("occurredAt")), SignalDocument.class).stream()
-                .map(Signals::toDomain).toList();
     }
 
     public Optional<Signal> byId(String id) {

@@ -5,11 +5,14 @@ import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.SignalContribution;
 import cn.unionhub.platform.events.AggregateStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,9 +24,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Warnings in MongoDB, written with their events in one document write (outbox inside). */
+/**
+ * Warnings in MongoDB, written with their events in one document write (outbox inside).
+ *
+ * <p>Beside them, {@code open_warnings} lists the warnings not yet closed (one small document
+ * each), so that counting open warnings reads what is open, not every warning ever raised. A
+ * warning is listed before it is inserted and unlisted after the write that closes it; an entry
+ * left behind by a crash is found stale when the count next reads it (by key, on the warning) and
+ * removed.
+ *
+ * <p>The unique index on {@code {_id, version}} is what lets mongo-java-server find a versioned
+ * update ({@code AggregateStore.update}) by key instead of reading every warning; it uses an index
+ * only when the query names exactly that index's fields.
+ */
 @Repository
 public class Warnings {
+
+    /** How long a listed warning may be missing before its entry counts as stale (a raise takes milliseconds). */
+    static final Duration MISSING_GRACE = Duration.ofHours(1);
 
     @Document("warnings")
     static class WarningDocument {
@@ -58,27 +76,43 @@ public class Warnings {
         List<Warning.Step> history;
     }
 
+    /** A warning not yet closed (or, for a moment, one whose raise or close is under way). */
+    @Document("open_warnings")
+    static class OpenWarningDocument {
+        @Id
+        String id;
+        Instant listedAt;
+    }
+
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final Clock clock;
 
-    Warnings(MongoTemplate mongo, AggregateStore store) {
+    Warnings(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.mongo = mongo;
         this.store = store;
+        this.clock = clock;
     }
 
     /** Raises DuplicateKeyException when a warning with this id exists (a replayed raise). */
     public void insert(Warning.Changed raised) {
+        OpenWarningDocument open = new OpenWarningDocument();
+        open.id = raised.changed().id();
+        open.listedAt = clock.instant();
+        mongo.save(open); // listed first: a crash before the insert leaves an entry the count ignores and removes
         store.insert(toDocument(raised.changed()), raised.events());
     }
 
     /** Applies a change (retried on a concurrent change); empty if there is no such warning. */
     public Optional<Warning> change(String id, Function<Warning, Warning.Changed> change) {
-        return store.modify(WarningDocument.class, id, current -> {
-            Warning.Changed changed = change.apply(toDomain(current));
-            WarningDocument updated = toDocument(changed.changed());
+        Optional<Warning> changed = store.modify(WarningDocument.class, id, current -> {
+            Warning.Changed next = change.apply(toDomain(current));
+            WarningDocument updated = toDocument(next.changed());
             updated.version = current.version;
-            return new AggregateStore.Change<>(updated, changed.events());
+            return new AggregateStore.Change<>(updated, next.events());
         }).map(Warnings::toDomain);
+        changed.filter(w -> !w.isOpen()).ifPresent(closed -> unlist(closed.id())); // after the write that closed it
+        return changed;
     }
 
     public Optional<Warning> byId(String id) {
@@ -100,17 +134,40 @@ public class Warnings {
                 WarningDocument.class).stream().map(Warnings::toDomain).toList();
     }
 
-    /** Warnings not yet closed, per level (levels without any are left out). */
+    /**
+     * Warnings not yet closed, per level (levels without any are left out): the listed warnings,
+     * each looked up by key for its level and status. Costs as much as what is open, not as much
+     * as what was ever raised. Entries of closed warnings (a crash after the close) and of warnings
+     * missing for longer than {@link #MISSING_GRACE} (a crash before the raise) are removed.
+     */
     public Map<WarningLevel, Long> openByLevel() {
+        List<OpenWarningDocument> listed = mongo.findAll(OpenWarningDocument.class);
         Map<WarningLevel, Long> counts = new java.util.EnumMap<>(WarningLevel.class);
-        for (WarningLevel level : WarningLevel.values()) {
-            long n = mongo.count(new Query(Criteria.where("level").is(level.name()).and("status").ne(Warning.Status.CLOSED.name())),
-                    WarningDocument.class);
-            if (n > 0) {
-                counts.put(level, n);
+        if (listed.isEmpty()) {
+            return counts;
+        }
+        Query byIds = new Query(Criteria.where("_id").in(listed.stream().map(o -> o.id).toList()));
+        byIds.fields().include("level", "status");
+        Map<String, WarningDocument> found = mongo.find(byIds, WarningDocument.class).stream()
+                .collect(Collectors.toMap(d -> d.id, d -> d));
+        Instant missingSince = clock.instant().minus(MISSING_GRACE);
+        for (OpenWarningDocument open : listed) {
+            WarningDocument w = found.get(open.id);
+            if (w == null) {
+                if (open.listedAt == null || open.listedAt.isBefore(missingSince)) {
+                    unlist(open.id);
+                }
+            } else if (Warning.Status.CLOSED.name().equals(w.status)) {
+                unlist(open.id);
+            } else {
+                counts.merge(WarningLevel.valueOf(w.level), 1L, Long::sum);
             }
         }
         return counts;
+    }
+
+    private void unlist(String id) {
+        mongo.remove(new Query(Criteria.where("_id").is(id)), OpenWarningDocument.class);
     }
 
     /** Verdicts per signal kind, so that the weights can be reviewed. */

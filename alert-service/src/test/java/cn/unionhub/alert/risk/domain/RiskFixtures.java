@@ -37,4 +37,15 @@ public final class RiskFixtures {
         return new Signal("s-" + (++sequence), FUDE, "宁波富德能源有限公司", ZHENHAI, null, kind, magnitude, at,
                 "12351-hotline", null, null, 0);
     }
+
+    /** The profile as a fresh load from the store would give it: a copy sharing no mutable state. */
+    public static RiskProfile reload(RiskProfile p) {
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        p.sums().forEach((kind, values) -> sums.put(kind, values.clone()));
+        DistinctReporters r = p.reporters();
+        return new RiskProfile(p.enterprise(), p.enterpriseName(), p.district(), p.industry(), p.asOf(), sums, p.level(),
+                p.downgradePendingSince(), p.strongest(), new DistinctReporters(r.buckets(), r.since(), r.newest()),
+                p.handledUntil(), p.amountAtStakeFen(), p.recentSignals(), p.warningSeq(), p.openWarningId(),
+                p.warningsRaised());
+    }
 }

@@ -1,0 +1,193 @@
+package cn.unionhub.alert.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.alert.risk.domain.RiskProfile;
+import cn.unionhub.alert.risk.domain.Signal;
+import cn.unionhub.alert.risk.store.Profiles;
+import cn.unionhub.alert.risk.store.RiskLevels;
+import cn.unionhub.alert.warning.domain.Warning;
+import cn.unionhub.alert.warning.domain.WarningLevel;
+import cn.unionhub.alert.warning.store.Warnings;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.StoreWork;
+import cn.unionhub.test.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The constant-work structures against the real store: the wage-reporter ledger under racing
+ * writers and redeliveries, the list of enterprises with a level, the list of open warnings, and
+ * the store work of a signal, which must not grow with the enterprise's history.
+ */
+@IntegrationTest
+class ConstantWorkIT {
+
+    @Autowired
+    RiskService risk;
+    @Autowired
+    Profiles profiles;
+    @Autowired
+    RiskLevels levels;
+    @Autowired
+    Warnings warnings;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void wageComplaintsRacingFromThreeThreadsAndDeliveredTwiceCountEachWorkerOnce() throws Exception {
+        String enterprise = "91330211MA2H" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant start = Instant.now().minus(Duration.ofHours(30));
+        List<Signal> deliveries = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int worker = 1; worker <= 12; worker++) {
+                Signal complaint = new Signal("it-" + UUID.randomUUID(), enterprise, "宁波海达机械有限公司", "330211", null,
+                        "WAGE_ARREARS_COMPLAINT", 1, start.plus(Duration.ofMinutes(round * 300L + worker * 7L)),
+                        "feedback-service", null, "worker-" + worker, 100_000);
+                deliveries.add(complaint);
+                deliveries.add(complaint); // redelivered
+            }
+        }
+        Collections.shuffle(deliveries, new Random(7));
+
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Signal s : deliveries) {
+                done.add(threads.submit(() -> recordAsTheListenerWould(s)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        RiskProfile profile = profiles.load(enterprise).profile();
+        Instant now = Instant.now();
+        assertThat(profile.workersReporting(now, risk.model())).isEqualTo(12);
+        assertThat(profile.amountAtStakeFen()).isEqualTo(36 * 100_000L);
+        assertThat(profile.reporters().buckets().values()).allMatch(n -> n > 0);
+        assertThat(mongo.findById(enterprise + "|worker-1", Document.class, "wage_reporters")).isNotNull();
+
+        // Ten or more workers: a red collective-dispute warning, on the lists that replace the scans.
+        assertThat(profile.level()).isEqualTo(WarningLevel.RED);
+        Warning warning = warnings.byId(profile.openWarningId()).orElseThrow();
+        assertThat(warning.collectiveDispute()).isTrue();
+        assertThat(warning.workersReporting()).isEqualTo(12);
+        assertThat(warning.signals()).hasSize(risk.model().explainTop());
+        assertThat(levels.enterprises()).contains(enterprise);
+        long openRed = warnings.openByLevel().getOrDefault(WarningLevel.RED, 0L);
+        assertThat(openRed).isGreaterThanOrEqualTo(1);
+
+        // Closing takes it off the open warnings at once, and off the re-assessment list at the next round.
+        Instant at = Instant.now();
+        warnings.change(warning.id(), w -> w.verify(Warning.Verdict.FALSE_POSITIVE, "同一批职工重复反映", "ADMIN", at));
+        Warning closed = warnings.change(warning.id(), w -> w.close("已核实", "ADMIN", at)).orElseThrow();
+        risk.warningClosed(closed);
+        assertThat(warnings.openByLevel().getOrDefault(WarningLevel.RED, 0L)).isEqualTo(openRed - 1);
+        assertThat(mongo.findById(warning.id(), Document.class, "open_warnings")).isNull();
+        risk.reassessAll();
+        assertThat(levels.enterprises()).doesNotContain(enterprise);
+        assertThat(profiles.load(enterprise).profile().workersReporting(Instant.now(), risk.model())).isZero();
+    }
+
+    @Test
+    void aProfileWrittenWhenItListedEveryWageReportIsReadAndRewrittenWithoutThem() {
+        String enterprise = "91330211MA2H" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant before = Instant.now().minus(Duration.ofHours(2));
+        mongo.save(new Document(Map.of("_id", enterprise, "version", 3L, "asOf", java.util.Date.from(before),
+                "sums", Map.of("WAGE_ARREARS_COMPLAINT", List.of(7.0, 3.0)),
+                "wageReports", List.of(new Document(Map.of("reporter", "worker-1", "at", java.util.Date.from(before)))),
+                "recentSignals", List.of("old-1"))), "risk_profiles");
+
+        risk.record(new Signal("it-" + UUID.randomUUID(), enterprise, null, "330211", null, "WAGE_ARREARS_COMPLAINT", 1,
+                Instant.now().minusSeconds(60), "feedback-service", null, "worker-2", 0));
+
+        RiskProfile profile = profiles.load(enterprise).profile();
+        assertThat(profile.workersReporting(Instant.now(), risk.model())).isEqualTo(1); // the old list is not read
+        assertThat(profile.score(Instant.now(), risk.model())).isGreaterThan(19.0); // the old sums are
+        assertThat(mongo.findById(enterprise, Document.class, "risk_profiles")).doesNotContainKey("wageReports");
+    }
+
+    @Test
+    void staleOpenWarningEntriesAreRemovedWhenCountedAndFreshOnesWaitForTheirRaise() {
+        String stale = "STALE-" + UUID.randomUUID();
+        String underWay = "UNDERWAY-" + UUID.randomUUID();
+        mongo.save(new Document(Map.of("_id", stale, "listedAt", java.util.Date.from(Instant.now().minus(Duration.ofHours(2))))),
+                "open_warnings");
+        mongo.save(new Document(Map.of("_id", underWay, "listedAt", java.util.Date.from(Instant.now()))), "open_warnings");
+
+        warnings.openByLevel();
+
+        assertThat(mongo.findById(stale, Document.class, "open_warnings")).isNull();
+        assertThat(mongo.findById(underWay, Document.class, "open_warnings")).isNotNull();
+    }
+
+    /**
+     * A signal costs the store the same whether its enterprise has a short or a long history: a
+     * query that read the enterprise's signals or every profile would examine hundreds more
+     * documents with the longer history. (The margin is for this JVM's background work.)
+     */
+    @Test
+    void theStoreWorkOfASignalDoesNotGrowWithTheEnterprisesHistory() {
+        String enterprise = "91330211MA2K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant start = Instant.now().minus(Duration.ofHours(20));
+        int[] sent = {0};
+        Runnable oneMore = () -> {
+            sent[0]++;
+            risk.record(new Signal("it-" + UUID.randomUUID(), enterprise, "宁波海达机械有限公司", "330211", null,
+                    "WAGE_ARREARS_COMPLAINT", 1, start.plus(Duration.ofSeconds(sent[0] * 30L)), "feedback-service", null,
+                    "worker-" + (sent[0] % 40), 100_000));
+        };
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            for (int i = 0; i < 20; i++) {
+                oneMore.run();
+            }
+            long shortHistory = examinedBy(work, oneMore, 10);
+            for (int i = 0; i < 600; i++) {
+                oneMore.run();
+            }
+            long longHistory = examinedBy(work, oneMore, 10);
+            assertThat(longHistory).as("documents examined per signal after 630 signals vs %d after 30", shortHistory)
+                    .isLessThanOrEqualTo(shortHistory + 10);
+        }
+    }
+
+    private static long examinedBy(StoreWork work, Runnable signal, int signals) {
+        StoreWork.Reading before = work.read();
+        for (int i = 0; i < signals; i++) {
+            signal.run();
+        }
+        return work.read().minus(before).examined() / signals;
+    }
+
+    /** The Kafka listener's error handler retries a failed record; here, a few times at once. */
+    private void recordAsTheListenerWould(Signal signal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                risk.record(signal);
+                return;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                if (attempt == 10) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+}
