@@ -22,7 +22,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** @param file the MVStore file, or {@code null} to keep everything in memory */
     public static EmbeddedMongo start(java.nio.file.Path file, int port) {
-        MongoServer server = new MongoServer(new KeyLookupH2Backend(MVStore.open(file == null ? null : file.toString())));
+        MVStore.Builder store = new MVStore.Builder().cacheSize(Integer.getInteger("unionhub.mongo.cache-mb", 128));
+        if (file != null) {
+            store.fileName(file.toString());
+        }
+        MongoServer server = new MongoServer(new KeyLookupH2Backend(store.open()));
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, port);
     }

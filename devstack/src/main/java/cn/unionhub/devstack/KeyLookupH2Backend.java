@@ -54,7 +54,13 @@ final class KeyLookupH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         commands.computeIfAbsent(opcounter(command), k -> new LongAdder()).increment();
-        return super.handleCommand(channel, databaseName, command, query);
+        long before = EXAMINED_HERE.get()[0];
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        long examined = EXAMINED_HERE.get()[0] - before;
+        if (examined >= SCAN_REPORTED) {
+            reportScan(databaseName + " " + command, query, examined);
+        }
+        return answer;
     }
 
     @Override
@@ -135,10 +141,7 @@ final class KeyLookupH2Backend extends H2Backend {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            LongAdder examined = database.examined();
-            if (examined != null) {
-                examined.increment();
-            }
+            countExamined(database);
             return super.documentMatchesQuery(document, query);
         }
 
@@ -176,6 +179,35 @@ final class KeyLookupH2Backend extends H2Backend {
 
         private static boolean isIn(Document condition) {
             return condition.size() == 1 && condition.get("$in") instanceof Collection<?>;
+        }
+    }
+
+    private static void countExamined(Database database) {
+        LongAdder examined = database.examined();
+        if (examined != null) {
+            examined.increment();
+        }
+        EXAMINED_HERE.get()[0]++;
+    }
+
+    /** Documents examined by this thread: what one command read. */
+    private static final ThreadLocal<long[]> EXAMINED_HERE = ThreadLocal.withInitial(() -> new long[1]);
+    /** A query that reads this many documents is reported, like MongoDB's slow-query log. */
+    private static final long SCAN_REPORTED = 2_000;
+    private static final Map<String, Long> REPORTED = new ConcurrentHashMap<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeyLookupH2Backend.class);
+
+    /**
+     * Logs a query that read many documents — a scan on a hot path is the bug this store makes
+     * visible — at most once a minute per collection and query shape.
+     */
+    private static void reportScan(String command, Document query, long examined) {
+        String shape = command + " " + query.get(command.substring(command.indexOf(' ') + 1));
+        long now = System.currentTimeMillis();
+        Long last = REPORTED.get(shape);
+        if (last == null || now - last > 60_000) {
+            REPORTED.put(shape, now);
+            log.warn("Scan: {} examined {} documents: {}", command, examined, query.toString().replaceAll("\\s+", " "));
         }
     }
 

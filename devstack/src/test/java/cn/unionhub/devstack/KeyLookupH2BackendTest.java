@@ -78,6 +78,14 @@ class KeyLookupH2BackendTest {
         assertThat(examined).isEqualTo(STORED);
     }
 
+    @Test
+    void anAggregationReadsEveryDocumentAndIsCountedAsExamined() {
+        // countDocuments (and so MongoTemplate.exists) is an aggregation: the store reads every document
+        // for it (queryAll), even for a key, and the counter shows it.
+        long examined = examinedBy(() -> assertThat(items.countDocuments(Filters.eq("_id", "item-5"))).isEqualTo(1));
+        assertThat(examined).isEqualTo(STORED);
+    }
+
     private static long examinedBy(Runnable action) {
         long before = scannedObjects();
         action.run();

@@ -1,6 +1,7 @@
 package cn.unionhub.platform.events;
 
 import java.util.Date;
+import cn.unionhub.platform.store.Filters;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,7 +23,7 @@ public class Inbox {
     }
 
     public boolean contains(String consumer, String eventId) {
-        return mongo.exists(new Query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+        return Filters.exists(mongo, new Query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
     }
 
     /** Records the event as applied; recording it twice is harmless. */

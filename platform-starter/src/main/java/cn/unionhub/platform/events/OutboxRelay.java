@@ -1,5 +1,6 @@
 package cn.unionhub.platform.events;
 
+import cn.unionhub.platform.store.Filters;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -355,7 +356,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Whether the pointer's event still waits in its document (e.g. another instance holds the lease). */
     private boolean stillWaiting(Pointer pointer) {
         Query query = new Query(Criteria.where("_id").is(pointer.aggregate()).and(OutboxEntry.FIELD + ".id").is(pointer.event()));
-        return mongo.exists(query, pointer.collection());
+        return Filters.exists(mongo, query, pointer.collection());
     }
 
     /**

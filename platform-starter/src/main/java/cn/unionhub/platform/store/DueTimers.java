@@ -22,10 +22,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * next check is due — reads the whole collection on a store without secondary indexes (the
  * embedded MongoDB-wire server), and on any store it is answered again every run.
  *
- * <p>Timers live in the {@value #COLLECTION} collection in one document per timer name and
- * {@code bucket} of time ({@code <name>:<epoch millis of the bucket start>}), each listing
- * {@code id@at} entries. A run looks up the buckets from its cursor (less a look-back for writers
- * that were slow or whose clock lags) to now: a handful of key lookups when nothing is due.
+ * <p>Timers live in the {@value #COLLECTION} collection in documents per timer name, bucket of time
+ * and shard ({@code <name>:<epoch millis of the bucket start>:<shard>}), each listing {@code id@at}
+ * entries. The shard (a hash of the id) keeps each document small when many timers fall into one
+ * bucket — a burst of complaints sets thousands a minute, and the embedded store rewrites a whole
+ * document on every change. A run reads the buckets from its cursor (less a look-back for writers
+ * that were slow or whose clock lags) to now in one {@code _id $in} query: key lookups only.
  *
  * <p>Timers are hints, not the truth: the aggregate's own document says whether anything is due.
  * A timer is set <em>before</em> the write that makes it necessary, so a crash can leave a timer
@@ -37,8 +39,9 @@ public class DueTimers {
 
     private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
     public static final String COLLECTION = "due_timers";
-    /** Beyond this many buckets between cursor and now, one range read replaces the lookups. */
-    private static final int MAX_LOOKUPS = 240;
+    /** Beyond this many keys between cursor and now, one range read replaces the lookups. */
+    private static final int MAX_LOOKUPS = 2_000;
+    private static final int SHARDS = 8;
 
     /** What a run hands to its handler: the aggregate and the time its timer was set for. */
     public record Due(String id, Instant at) {
@@ -75,7 +78,7 @@ public class DueTimers {
      */
     public void schedule(String id, Instant at) {
         long bucket = Math.max(floor(at.toEpochMilli()), floor(clock.millis()));
-        mongo.upsert(new Query(Criteria.where("_id").is(key(bucket))),
+        mongo.upsert(new Query(Criteria.where("_id").is(key(bucket, Math.floorMod(id.hashCode(), SHARDS)))),
                 new Update().addToSet("due", id + "@" + at.toEpochMilli()).setOnInsert("at", new Date(bucket)), COLLECTION);
     }
 
@@ -111,19 +114,18 @@ public class DueTimers {
     }
 
     private List<Document> buckets(long from, long to) {
-        if ((to - from) / bucketMillis > MAX_LOOKUPS) {
+        if ((to - from) / bucketMillis * SHARDS > MAX_LOOKUPS) {
             // Long downtime or a clock jump: one read of the timers (only what is scheduled, never history).
-            return mongo.find(new Query(Criteria.where("_id").gte(key(from)).lte(key(to))).with(Sort.by("_id")),
+            return mongo.find(new Query(Criteria.where("_id").gte(key(from, 0)).lte(key(to, SHARDS))).with(Sort.by("_id")),
                     Document.class, COLLECTION);
         }
-        List<Document> found = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (long bucket = from; bucket <= to; bucket += bucketMillis) {
-            Document d = mongo.findById(key(bucket), Document.class, COLLECTION);
-            if (d != null) {
-                found.add(d);
+            for (int shard = 0; shard < SHARDS; shard++) {
+                keys.add(key(bucket, shard));
             }
         }
-        return found;
+        return mongo.find(new Query(Criteria.where("_id").in(keys)).with(Sort.by("_id")), Document.class, COLLECTION);
     }
 
     private int fireBucket(Document bucket, Instant now, Handler handler) {
@@ -154,8 +156,8 @@ public class DueTimers {
         return Math.floorDiv(millis, bucketMillis) * bucketMillis;
     }
 
-    private String key(long bucket) {
-        return name + ":" + String.format("%013d", bucket);
+    private String key(long bucket, int shard) {
+        return name + ":" + String.format("%013d", bucket) + ":" + shard;
     }
 
     private String cursorKey() {

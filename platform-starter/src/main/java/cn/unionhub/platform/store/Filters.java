@@ -37,4 +37,15 @@ public final class Filters {
     public static Query newestFirst(Criteria criteria, String timeField, int page, int size) {
         return new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)).skip((long) page * size).limit(size);
     }
+
+    /**
+     * Whether a document matches, read as a find of one {@code _id}. Not {@code MongoTemplate.exists}:
+     * that counts with an aggregation, which the embedded MongoDB-wire store answers by reading the
+     * whole collection even for a key lookup — on the inbox, once per consumed event.
+     */
+    public static boolean exists(org.springframework.data.mongodb.core.MongoTemplate mongo, Query query, String collection) {
+        Query one = Query.of(query).limit(1);
+        one.fields().include("_id");
+        return mongo.findOne(one, org.bson.Document.class, collection) != null;
+    }
 }

@@ -42,11 +42,11 @@ public class Cases {
         this.mongo = mongo;
         this.store = store;
         this.rules = rules;
-        this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
+        this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
     }
 
     public boolean exists(String id) {
-        return mongo.exists(new Query(Criteria.where("_id").is(id)), CaseDocument.class);
+        return Filters.exists(mongo, new Query(Criteria.where("_id").is(id)), mongo.getCollectionName(CaseDocument.class));
     }
 
     /** Raises DuplicateKeyException for an id or case number that exists. */
