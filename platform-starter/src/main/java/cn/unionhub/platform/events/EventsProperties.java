@@ -29,7 +29,7 @@ public record EventsProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("200ms") Duration relayInterval,
-        @DefaultValue("2s") Duration relayScanInterval,
+        @DefaultValue("5s") Duration relayScanInterval,
         @DefaultValue("60s") Duration relayGrace,
         @DefaultValue("10s") Duration relayMaxBackoff,
         @DefaultValue("30s") Duration relayLease,
