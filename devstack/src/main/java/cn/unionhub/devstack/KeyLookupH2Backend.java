@@ -48,7 +48,7 @@ final class KeyLookupH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), getCursorRegistry(), examined);
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
@@ -56,9 +56,10 @@ final class KeyLookupH2Backend extends H2Backend {
         commands.computeIfAbsent(opcounter(command), k -> new LongAdder()).increment();
         long before = EXAMINED_HERE.get()[0];
         Document answer = super.handleCommand(channel, databaseName, command, query);
-        long examined = EXAMINED_HERE.get()[0] - before;
-        if (examined >= SCAN_REPORTED) {
-            reportScan(databaseName + " " + command, query, examined);
+        long examinedHere = EXAMINED_HERE.get()[0] - before;
+        examined.add(examinedHere);
+        if (examinedHere >= SCAN_REPORTED) {
+            reportScan(databaseName + " " + command, query, examinedHere);
         }
         return answer;
     }
@@ -89,40 +90,29 @@ final class KeyLookupH2Backend extends H2Backend {
 
     private static final class Database extends H2Database {
 
-        private final LongAdder examined;
-
-        Database(String name, MVStore store, CursorRegistry cursors, LongAdder examined) {
+        Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
-            this.examined = examined;
         }
 
         /*
-         * Called from H2Database's constructor (collections already on file are opened there),
-         * i.e. before this class's fields are assigned: the store comes from the superclass's
-         * field, and the counter may still be null for those first collections (see Collection).
+         * Called from H2Database's constructor too (collections already on file are opened there),
+         * before a subclass could keep the store: it is read from the superclass's field.
          */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = (MVStore) read(MV_STORE, this);
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + fullName);
+            MVMap<Object, Document> data = store.openMap("databases." + fullName);
             MVMap<String, Object> meta = store.openMap("meta." + fullName);
             return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
-        }
-
-        LongAdder examined() {
-            return examined;
         }
     }
 
     private static final class KeyLookupCollection extends H2Collection {
 
-        private final Database database;
-
         KeyLookupCollection(Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
-            this.database = database;
         }
 
         @Override
@@ -139,9 +129,10 @@ final class KeyLookupH2Backend extends H2Backend {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
 
+        /** Every document a command reads passes here: the count behind scannedObjects and the scan log. */
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            countExamined(database);
+            EXAMINED_HERE.get()[0]++;
             return super.documentMatchesQuery(document, query);
         }
 
@@ -182,15 +173,7 @@ final class KeyLookupH2Backend extends H2Backend {
         }
     }
 
-    private static void countExamined(Database database) {
-        LongAdder examined = database.examined();
-        if (examined != null) {
-            examined.increment();
-        }
-        EXAMINED_HERE.get()[0]++;
-    }
-
-    /** Documents examined by this thread: what one command read. */
+    /** Documents examined by this thread; handleCommand adds each command's share to the total. */
     private static final ThreadLocal<long[]> EXAMINED_HERE = ThreadLocal.withInitial(() -> new long[1]);
     /** A query that reads this many documents is reported, like MongoDB's slow-query log. */
     private static final long SCAN_REPORTED = 2_000;

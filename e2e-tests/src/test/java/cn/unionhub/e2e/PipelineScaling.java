@@ -79,11 +79,12 @@ final class PipelineScaling {
     /** Every event published and consumed: the pipeline's counters stopped moving for three seconds. */
     private void awaitQuiet() {
         long[] last = {-1};
+        int[] unchanged = {0};
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1500)).until(() -> {
             long now = pipelineProgress();
-            boolean settled = now == last[0];
+            unchanged[0] = now == last[0] ? unchanged[0] + 1 : 0;
             last[0] = now;
-            return settled && now == pipelineProgress();
+            return unchanged[0] >= 2; // the same over two intervals: three seconds
         });
     }
 

@@ -1,6 +1,8 @@
 package cn.unionhub.platform.store;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -43,9 +45,9 @@ public final class Filters {
      * that counts with an aggregation, which the embedded MongoDB-wire store answers by reading the
      * whole collection even for a key lookup — on the inbox, once per consumed event.
      */
-    public static boolean exists(org.springframework.data.mongodb.core.MongoTemplate mongo, Query query, String collection) {
+    public static boolean exists(MongoTemplate mongo, Query query, String collection) {
         Query one = Query.of(query).limit(1);
         one.fields().include("_id");
-        return mongo.findOne(one, org.bson.Document.class, collection) != null;
+        return mongo.findOne(one, Document.class, collection) != null;
     }
 }

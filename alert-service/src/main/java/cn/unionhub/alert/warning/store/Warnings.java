@@ -32,10 +32,6 @@ import org.springframework.stereotype.Repository;
  * warning is listed before it is inserted and unlisted after the write that closes it; an entry
  * left behind by a crash is found stale when the count next reads it (by key, on the warning) and
  * removed.
- *
- * <p>The unique index on {@code {_id, version}} is what lets mongo-java-server find a versioned
- * update ({@code AggregateStore.update}) by key instead of reading every warning; it uses an index
- * only when the query names exactly that index's fields.
  */
 @Repository
 public class Warnings {

@@ -31,7 +31,7 @@ class FeedbackDocument {
     Map<String, Integer> ratings;
     Map<String, Object> details;
     boolean anonymous;
-    @Indexed(sparse = true)
+    /** Not indexed: a worker's items are found through worker_items (FeedbackItems#submittedBy). */
     String submitterPseudonym;
     @Indexed(sparse = true)
     String followUpHash;

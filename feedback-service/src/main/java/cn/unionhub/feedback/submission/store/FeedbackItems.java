@@ -1,13 +1,7 @@
 package cn.unionhub.feedback.submission.store;
 
-import cn.unionhub.feedback.submission.FeedbackProperties;
-import cn.unionhub.platform.store.DueTimers;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Consumer;
-
-import cn.unionhub.platform.store.Filters;
 import cn.unionhub.feedback.category.domain.FeedbackCategory;
+import cn.unionhub.feedback.submission.FeedbackProperties;
 import cn.unionhub.feedback.submission.domain.Channel;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
@@ -18,13 +12,23 @@ import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.domain.WorkerGroup;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.DueTimers;
+import cn.unionhub.platform.store.Filters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -119,16 +123,16 @@ public class FeedbackItems {
      * many items are stored.
      */
     public List<FeedbackItem> submittedBy(String pseudonym, int limit) {
-        org.bson.Document index = mongo.findById(pseudonym, org.bson.Document.class, WORKER_ITEMS);
+        Document index = mongo.findById(pseudonym, Document.class, WORKER_ITEMS);
         if (index == null) {
             return List.of();
         }
         List<String> ids = index.getList("items", String.class, List.of());
-        List<String> newest = new java.util.ArrayList<>(ids.subList(Math.max(0, ids.size() - limit), ids.size()));
-        java.util.Collections.reverse(newest);
-        Map<String, FeedbackDocument> found = new java.util.HashMap<>();
+        List<String> newest = new ArrayList<>(ids.subList(Math.max(0, ids.size() - limit), ids.size()));
+        Collections.reverse(newest);
+        Map<String, FeedbackDocument> found = new HashMap<>();
         mongo.find(new Query(Criteria.where("_id").in(newest)), FeedbackDocument.class).forEach(d -> found.put(d.id, d));
-        return newest.stream().map(found::get).filter(java.util.Objects::nonNull).map(FeedbackItems::toDomain).toList();
+        return newest.stream().map(found::get).filter(Objects::nonNull).map(FeedbackItems::toDomain).toList();
     }
 
     /** Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first. */
