@@ -30,7 +30,18 @@ public final class EventCatalog {
             cn.unionhub.events.cases.CaseResumed.class,
             cn.unionhub.events.cases.CaseDeadlineWarning.class,
             cn.unionhub.events.cases.CaseEscalated.class,
-            cn.unionhub.events.cases.CaseClosed.class);
+            cn.unionhub.events.cases.CaseClosed.class,
+            cn.unionhub.events.membercard.OrganisationRegistered.class,
+            cn.unionhub.events.membercard.OrganisationUpdated.class,
+            cn.unionhub.events.membercard.OrganisationClosed.class,
+            cn.unionhub.events.membercard.MemberEnrolled.class,
+            cn.unionhub.events.membercard.MemberChanged.class,
+            cn.unionhub.events.membercard.CardIssued.class,
+            cn.unionhub.events.membercard.CardActivated.class,
+            cn.unionhub.events.membercard.CardFrozen.class,
+            cn.unionhub.events.membercard.CardReportedLost.class,
+            cn.unionhub.events.membercard.CardReplaced.class,
+            cn.unionhub.events.membercard.CardCancelled.class);
 
     private EventCatalog() {
     }
