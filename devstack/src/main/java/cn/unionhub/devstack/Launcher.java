@@ -259,6 +259,11 @@ public final class Launcher {
             args.add("--eureka.instance.ip-address=127.0.0.1");
             args.add("--unionhub.security.jwt.issuer=" + config.issuerUrl());
         }
+        if (c.name().equals("member-card-service")) {
+            // The local run is a demo: the register starts with the enterprises, unions and members the
+            // source reports name, behind the identity server's demo accounts.
+            args.add("--unionhub.registry.demo-data=true");
+        }
         if (c.isDomainService()) {
             args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + config.port(Component.KAFKA));
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + config.port(Component.MONGO));

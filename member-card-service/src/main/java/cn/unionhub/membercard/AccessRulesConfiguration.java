@@ -1,8 +1,12 @@
 package cn.unionhub.membercard;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.Role;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +16,33 @@ class AccessRulesConfiguration {
 
     @Bean
     AccessRules accessRules() {
+        // The city union (ADMIN) and district unions keep the register; the service limits a district to its own.
+        Set<Role> registrars = Set.of(Role.ADMIN, Role.DISTRICT_UNION);
+        Set<Role> staff = Set.of(Role.ADMIN, Role.HANDLER, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.GOV_SYSTEM);
+        // Unions enrol and move their own members: an enterprise union its grassroots union only.
+        Set<Role> memberOffices = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
+        Set<Role> memberReaders = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.GOV_SYSTEM);
         return AccessRules.define()
-                .publicly(GET, "/api/v1/member-cards/card-types");
+                .publicly(GET, "/api/v1/member-cards/card-types")
+                .publicly(GET, "/api/v1/registry/divisions")
+                .allow(POST, "/api/v1/registry/enterprises", registrars)
+                .allow(GET, "/api/v1/registry/enterprises", Set.of(Role.ADMIN, Role.HANDLER, Role.DISTRICT_UNION, Role.GOV_SYSTEM))
+                .allow(GET, "/api/v1/registry/enterprises/{uscc}", Set.of(Role.ADMIN, Role.HANDLER, Role.DISTRICT_UNION,
+                        Role.ENTERPRISE_UNION, Role.GOV_SYSTEM, Role.WORKER))
+                .allow(PUT, "/api/v1/registry/enterprises/{uscc}", registrars)
+                .allow(POST, "/api/v1/registry/enterprises/{uscc}/closure", registrars)
+                .allow(POST, "/api/v1/registry/unions", registrars)
+                .allow(GET, "/api/v1/registry/unions/{id}", staff)
+                .allow(POST, "/api/v1/registry/imports/enterprises", registrars)
+                .allow(GET, "/api/v1/registry/imports/{id}", memberOffices)
+                .allow(GET, "/api/v1/registry/imports/{id}/errors", memberOffices)
+                .allow(POST, "/api/v1/members", memberOffices)
+                .allow(POST, "/api/v1/members/enrolments", memberOffices)
+                .allow(GET, "/api/v1/members/me", Role.WORKER)
+                .allow(POST, "/api/v1/members/me/link", Role.WORKER)
+                .allow(GET, "/api/v1/members/unions/{union}", memberReaders)
+                .allow(GET, "/api/v1/members/{memberId}", memberReaders)
+                .allow(POST, "/api/v1/members/{memberId}/transfer", memberOffices)
+                .allow(POST, "/api/v1/members/{memberId}/leaving", memberOffices);
     }
 }

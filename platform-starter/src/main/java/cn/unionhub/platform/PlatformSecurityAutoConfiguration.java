@@ -119,10 +119,12 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${unionhub.web.max-request-size:1MB}") DataSize max, Problems problems,
+            @Value("${unionhub.web.max-request-size:1MB}") DataSize max,
+            @Value("${unionhub.web.max-upload-size:64MB}") DataSize maxUpload,
+            @Value("${unionhub.web.upload-paths:}") List<String> uploadPaths, Problems problems,
             LocaleResolver localeResolver, JsonMapper json) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(max, problems, localeResolver, json));
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(max, maxUpload, uploadPaths, problems, localeResolver, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled        rate limiting on (the body size limit always applies); off only for load tests
  * @param maxRequestSize largest request body accepted (413 above it)
+ * @param uploads        paths that take files (register imports, enrolment lists) and the larger body each accepts
  * @param perUser        default limit per signed-in user (token {@code sub})
  * @param perAddress     default limit per client address for callers without a token
  * @param rules          stricter limits for particular endpoints, first match wins
@@ -20,9 +21,17 @@ import org.springframework.util.unit.DataSize;
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue List<Upload> uploads,
         Limit perUser,
         Limit perAddress,
         @DefaultValue List<Rule> rules) {
+
+    /**
+     * @param path    path pattern, e.g. {@code /api/v1/registry/imports/**}
+     * @param maxSize largest body accepted there
+     */
+    public record Upload(String path, DataSize maxSize) {
+    }
 
     /**
      * @param capacity    requests allowed in a burst

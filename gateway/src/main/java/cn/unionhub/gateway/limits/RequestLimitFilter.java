@@ -55,7 +55,7 @@ class RequestLimitFilter implements WebFilter, Ordered {
         if (path.startsWith("/actuator/")) {
             return chain.filter(exchange);
         }
-        if (exchange.getRequest().getHeaders().getContentLength() > properties.maxRequestSize().toBytes()) {
+        if (exchange.getRequest().getHeaders().getContentLength() > maxBodyFor(path)) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
         }
         if (!properties.enabled()) {
@@ -104,5 +104,16 @@ class RequestLimitFilter implements WebFilter, Ordered {
         if (requests.incrementAndGet() % SWEEP_EVERY == 0) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
+    }
+
+    /** Files go only where an upload path allows them; everything else keeps the small limit. */
+    private long maxBodyFor(String path) {
+        for (RateLimitProperties.Upload upload : properties.uploads()) {
+            if (PathPatternParser.defaultInstance.parse(upload.path())
+                    .matches(PathContainer.parsePath(path))) {
+                return upload.maxSize().toBytes();
+            }
+        }
+        return properties.maxRequestSize().toBytes();
     }
 }

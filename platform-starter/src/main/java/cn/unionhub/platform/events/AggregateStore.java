@@ -1,10 +1,18 @@
 package cn.unionhub.platform.events;
 
 import cn.unionhub.events.DomainEvent;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -70,6 +78,69 @@ public class AggregateStore {
         write(collection, document.get("_id"), outbox, () -> mongo.execute(collection, c -> c.insertOne(document)));
         return bean;
     }
+
+    /**
+     * Inserts many new aggregates with their events in two commands (the relay's pointers, then the
+     * documents), for imports where one command per record would take hours. Aggregates whose id
+     * already exists are skipped, not failed, so re-running an import inserts only what is new.
+     *
+     * @param events the events of each aggregate, in the same order
+     * @return the ids inserted
+     */
+    public <T> Set<Object> insertAll(List<T> aggregates, List<? extends List<? extends DomainEvent>> events) {
+        if (aggregates.size() != events.size()) {
+            throw new IllegalArgumentException("insertAll needs one list of events per aggregate");
+        }
+        if (aggregates.isEmpty()) {
+            return Set.of();
+        }
+        MongoPersistentEntity<?> entity = entityOf(aggregates.get(0));
+        MongoPersistentProperty version = entity.getRequiredVersionProperty();
+        List<Document> documents = new ArrayList<>(aggregates.size());
+        List<Map.Entry<Object, Document>> announced = new ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregates.get(i));
+            accessor.setProperty(version, versionValue(version, 0));
+            Document document = new Document();
+            mongo.getConverter().write(accessor.getBean(), document);
+            List<Document> outbox = outboxEntries(events.get(i));
+            if (!outbox.isEmpty()) {
+                document.put(OutboxEntry.FIELD, outbox);
+                announced.add(Map.entry(document.get("_id"), outbox.get(0)));
+            }
+            documents.add(document);
+        }
+        List<OutboxRelay.Pointer> pointers = relay.announceAll(entity.getCollection(), announced);
+        Set<Integer> failed = new HashSet<>();
+        try {
+            mongo.getCollection(entity.getCollection()).insertMany(documents,
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException partly) {
+            for (BulkWriteError error : partly.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    pointers.forEach(relay::withdraw);
+                    throw partly;
+                }
+                failed.add(error.getIndex());
+            }
+        }
+        Set<Object> inserted = new LinkedHashSet<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!failed.contains(i)) {
+                inserted.add(documents.get(i).get("_id"));
+            }
+        }
+        for (OutboxRelay.Pointer pointer : pointers) {
+            if (inserted.contains(pointer.aggregate())) {
+                relay.written(pointer);
+            } else {
+                relay.withdraw(pointer);
+            }
+        }
+        return inserted;
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
 
     /**
      * Inserts an aggregate whose id names a thing that happens once (a month's bulletin, a day's

@@ -156,6 +156,16 @@ public class OutboxRelay implements SmartLifecycle {
         return pointer;
     }
 
+    /** {@link #announce} for a bulk write: one command for all its pointers. */
+    List<Pointer> announceAll(String collection, List<Map.Entry<Object, Document>> aggregatesAndFirstEntries) {
+        List<Pointer> pointers = aggregatesAndFirstEntries.stream()
+                .map(e -> Pointer.of(collection, e.getKey(), e.getValue())).toList();
+        if (!pointers.isEmpty()) {
+            mongo.getCollection(PENDING).insertMany(pointers.stream().map(Pointer::toDocument).toList());
+        }
+        return pointers;
+    }
+
     /** The write failed: its pointer points at nothing. If this fails too, the grace period clears it. */
     void withdraw(Pointer pointer) {
         try {

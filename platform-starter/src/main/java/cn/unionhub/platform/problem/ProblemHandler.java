@@ -4,6 +4,7 @@ import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.DomainException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.TooLargeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return respond(domainProblem(HttpStatus.NOT_FOUND, e));
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(TooLargeException e) {
+        return respond(domainProblem(HttpStatus.CONTENT_TOO_LARGE, e));
     }
 
     @ExceptionHandler(ConflictException.class)

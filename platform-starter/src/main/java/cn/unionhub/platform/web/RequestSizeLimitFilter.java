@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -20,12 +21,26 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final List<String> uploadPaths;
     private final Problems problems;
     private final LocaleResolver locales;
     private final JsonMapper json;
 
     public RequestSizeLimitFilter(DataSize max, Problems problems, LocaleResolver locales, JsonMapper json) {
+        this(max, DataSize.ofBytes(0), List.of(), problems, locales, json);
+    }
+
+    /**
+     * @param maxUpload   the larger limit of paths that take files (a register import, an enrolment list)
+     * @param uploadPaths path prefixes that take files; readers there must still count what they read,
+     *                    since a chunked body has no length to check up front
+     */
+    public RequestSizeLimitFilter(DataSize max, DataSize maxUpload, List<String> uploadPaths, Problems problems,
+            LocaleResolver locales, JsonMapper json) {
         this.maxBytes = max.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
+        this.uploadPaths = List.copyOf(uploadPaths);
         this.problems = problems;
         this.locales = locales;
         this.json = json;
@@ -34,7 +49,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        if (request.getContentLengthLong() > limitFor(request.getRequestURI())) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -43,5 +58,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private long limitFor(String path) {
+        return uploadPaths.stream().anyMatch(path::startsWith) ? Math.max(maxBytes, maxUploadBytes) : maxBytes;
     }
 }

@@ -1,0 +1,52 @@
+package cn.unionhub.membercard.card.api;
+
+import cn.unionhub.membercard.card.CardService;
+import cn.unionhub.membercard.card.domain.Card;
+import cn.unionhub.membercard.card.domain.CardNumbers;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A card as a caller sees it: the number in full for the staff who manage the member and for the
+ * holder, masked ({@code 6230***********0427}) for everyone else, and so are the numbers of linked
+ * cards. Reasons given for steps are shown to the same people only. Times in Beijing time.
+ *
+ * @param numberMasked whether {@code number} (and the linked numbers) are masked
+ * @param replaces     the card this one replaced, if any
+ * @param replacedBy   the card that replaced this one, if any
+ */
+public record CardView(String cardId, String number, boolean numberMasked, String cardType, String memberId, String status,
+        Link replaces, Link replacedBy, OffsetDateTime issuedAt, List<StepView> history) {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    public record Link(String cardId, String number) {
+    }
+
+    /** @param by HOLDER or STAFF */
+    public record StepView(String action, String status, OffsetDateTime at, String by, String reason) {
+    }
+
+    static CardView of(CardService.Shown shown) {
+        Card c = shown.card();
+        boolean full = shown.access().seesFullNumber();
+        return new CardView(c.id(), shown(c.number(), full), !full, c.type().name(), c.memberId(), c.status().name(),
+                link(c.replaces(), full), link(c.replacedBy(), full), beijing(c.issuedAt()),
+                c.history().stream().map(s -> new StepView(s.action(), s.status().name(), beijing(s.at()), s.party().name(),
+                        full ? s.reason() : null)).toList());
+    }
+
+    private static Link link(Card.Link link, boolean full) {
+        return link == null ? null : new Link(link.cardId(), shown(link.number(), full));
+    }
+
+    private static String shown(String number, boolean full) {
+        return full ? number : CardNumbers.mask(number);
+    }
+
+    private static OffsetDateTime beijing(Instant instant) {
+        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,115 @@
+package cn.unionhub.membercard.member;
+
+import cn.unionhub.membercard.member.domain.EnrolmentForm;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.imports.CsvImporter;
+import cn.unionhub.membercard.registry.imports.ImportJob;
+import cn.unionhub.platform.identity.Masking;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A union's enrolment list (集中入会) from CSV. People already on file (same identity number,
+ * found by its keyed hash) are not enrolled twice: their row is reported with the member id on
+ * file. Rows without an account go in bulk; a row that links an account is enrolled on its own,
+ * since the account must be claimed first.
+ *
+ * <p>Columns: {@code name|姓名}, {@code idNumber|身份证号}, {@code mobile|手机号}, {@code workerGroup|职工类别},
+ * {@code enterprise|用人单位统一社会信用代码}, {@code account|账号}; the first two are required.
+ */
+final class MemberImporter implements CsvImporter.Target<Member.Change> {
+
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "idNumber", List.of("idnumber", "身份证号", "身份证号码", "公民身份号码"),
+            "name", List.of("name", "姓名"),
+            "mobile", List.of("mobile", "手机号", "手机号码", "联系电话"),
+            "workerGroup", List.of("workergroup", "职工类别", "人员类别"),
+            "enterprise", List.of("enterprise", "用人单位统一社会信用代码", "用人单位"),
+            "account", List.of("account", "账号", "平台账号"));
+
+    private final MemberService service;
+    private final Members members;
+    private final Organisation union;
+
+    MemberImporter(MemberService service, Members members, Organisation union) {
+        this.service = service;
+        this.members = members;
+        this.union = union;
+    }
+
+    @Override
+    public Map<String, List<String>> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("idNumber", "name");
+    }
+
+    @Override
+    public String reportKey(Map<String, String> row) {
+        return Masking.residentId(row.get("idNumber") == null ? null : row.get("idNumber").strip());
+    }
+
+    @Override
+    public CsvImporter.Checked<Member.Change> check(Map<String, String> row) {
+        EnrolmentForm.Checked checked = new EnrolmentForm(row.get("name"), row.get("idNumber"), row.get("mobile"),
+                row.get("workerGroup"), row.get("enterprise"), row.get("account")).check();
+        return checked.ok() ? CsvImporter.Checked.ok(service.enrolment(union, checked))
+                : CsvImporter.Checked.bad(checked.violations());
+    }
+
+    /** Repeats are found by the identity key when written, not held in memory: a file may list millions. */
+    @Override
+    public String keyOf(Member.Change enrolment) {
+        return null;
+    }
+
+    @Override
+    public void write(List<CsvImporter.Line<Member.Change>> batch, CsvImporter.Counts counts,
+            List<ImportJob.RowError> report) {
+        List<Member.Change> bulk = new ArrayList<>();
+        Map<String, Long> lineOfHash = new HashMap<>();
+        for (CsvImporter.Line<Member.Change> line : batch) {
+            Member member = line.record().member();
+            if (member.account() == null) {
+                if (lineOfHash.putIfAbsent(member.idHash(), line.line()) == null) {
+                    bulk.add(line.record());
+                } else {
+                    report.add(CsvImporter.refusal(line.line(), member.idMasked(), "idNumber", "duplicate-in-file"));
+                    counts.rejected++;
+                }
+                continue;
+            }
+            try {
+                Members.Enrolled enrolled = members.enrol(line.record());
+                if (enrolled.created()) {
+                    counts.created++;
+                } else {
+                    report.add(CsvImporter.refusal(line.line(), member.idMasked(), "idNumber", "already-member",
+                            enrolled.member().id()));
+                    counts.unchanged++;
+                }
+            } catch (cn.unionhub.platform.domain.ConflictException refused) {
+                report.add(CsvImporter.refusal(line.line(), member.idMasked(), "account", refused.code(), member.account()));
+                counts.rejected++;
+            }
+        }
+        Set<String> onFile = members.enrolAll(bulk);
+        counts.created += bulk.size() - onFile.size();
+        counts.unchanged += onFile.size();
+        for (Member.Change e : bulk) {
+            if (onFile.contains(e.member().idHash())) {
+                String existing = members.byIdHash(e.member().idHash()).map(Member::id).orElse("");
+                report.add(CsvImporter.refusal(lineOfHash.get(e.member().idHash()), e.member().idMasked(), "idNumber",
+                        "already-member", existing));
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package cn.unionhub.membercard.member;
+
+import cn.unionhub.membercard.member.domain.EnrolmentForm;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.domain.MemberIds;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.domain.OrganisationKind;
+import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrolment (入会), membership transfer (会籍转接), leaving, and linking a member to the worker's
+ * sign-in account. Who may act: the city union (ADMIN) for every union; a district union for the
+ * unions of its district; an enterprise union for its own grassroots union only. A worker links
+ * their own account by proving their identity number and name, and reads their own membership.
+ */
+@Service
+public class MemberService {
+
+    private final Members members;
+    private final Organisations organisations;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
+
+    MemberService(Members members, Organisations organisations, Pseudonyms pseudonyms, Clock clock) {
+        this.members = members;
+        this.organisations = organisations;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    /** The keyed hash that finds a person by identity number without keeping it. */
+    public String idHash(String idNumber) {
+        return pseudonyms.of("resident-id:" + idNumber.toUpperCase());
+    }
+
+    public Members.Enrolled enrol(String unionId, EnrolmentForm form, Actor actor) {
+        Organisation union = manageableUnion(unionId, actor, "union");
+        EnrolmentForm.Checked checked = form.check();
+        if (!checked.ok()) {
+            throw new RuleViolationException("invalid-enrolment", checked.violations());
+        }
+        return members.enrol(enrolment(union, checked));
+    }
+
+    /** A member ready to be written, for one enrolment or a file's rows. */
+    public Member.Change enrolment(Organisation union, EnrolmentForm.Checked form) {
+        return Member.enrol(MemberIds.next(), form.name(), idHash(form.idNumber()), Masking.residentId(form.idNumber()),
+                form.mobile(), form.group(), placement(union, form.enterprise()), form.account(), clock.instant());
+    }
+
+    /**
+     * 会籍转接: the managers of the member's current union (or the levels above) hand the member over to
+     * any active union; the history keeps where they were and why they moved.
+     */
+    public Member transfer(String memberId, String toUnion, String reason, Actor actor) {
+        Member member = visible(memberId, actor);
+        requireManages(actor, member.union(), "memberId");
+        Organisation target = activeUnion(toUnion, "union");
+        Member.Change change = member.transferTo(placement(target, member.enterprise()),
+                reason == null || reason.isBlank() ? "会籍转接" : reason.strip(), clock.instant());
+        return members.save(change, member.account());
+    }
+
+    public Member leave(String memberId, String reason, Actor actor) {
+        Member member = visible(memberId, actor);
+        requireManages(actor, member.union(), "memberId");
+        Member.Change change = member.leave(reason == null || reason.isBlank() ? "退会" : reason.strip(), clock.instant());
+        return change.events().isEmpty() ? member : members.save(change, member.account());
+    }
+
+    /**
+     * A worker links their account to their membership by stating their identity number and name as
+     * on file; a wrong pair answers the same 404 as an unknown number, so nobody can probe who is a member.
+     */
+    public Member link(String idNumber, String name, Actor worker) {
+        String id = idNumber == null ? "" : idNumber.strip().toUpperCase();
+        Member member = members.byIdHash(idHash(id))
+                .filter(m -> name != null && m.name().equals(name.strip()))
+                .orElseThrow(() -> new NotFoundException("member-not-found", Masking.residentId(id)));
+        Member.Change change = member.linkTo(worker.subject(), clock.instant());
+        return change.events().isEmpty() ? member : members.save(change, member.account());
+    }
+
+    public Member mine(Actor worker) {
+        return members.byAccount(worker.subject())
+                .orElseThrow(() -> new NotFoundException("membership-not-found", worker.subject()));
+    }
+
+    /** A member as staff may see them: the member's union's managers and the levels above. */
+    public Member visible(String memberId, Actor actor) {
+        return members.find(memberId).filter(m -> actor.canSee(m.enterprise(), m.district()) || managesUnion(actor, m.union()))
+                .orElseThrow(() -> new NotFoundException("member-not-found", memberId));
+    }
+
+    public List<Member> ofUnion(String unionId, int page, int size, Actor actor) {
+        Organisation union = organisations.find(unionId).filter(o -> o.kind().isUnion())
+                .filter(o -> actor.seesEverything() || actor.canSee(enterpriseOf(o), o.district()))
+                .orElseThrow(() -> new NotFoundException("organisation-not-found", unionId));
+        return members.ofUnion(union.id(), page, size);
+    }
+
+    /** The union a member may be enrolled into by this actor. */
+    public Organisation manageableUnion(String unionId, Actor actor, String field) {
+        Organisation union = activeUnion(unionId, field);
+        requireManages(actor, union.id(), field);
+        return union;
+    }
+
+    private Organisation activeUnion(String unionId, String field) {
+        Organisation union = organisations.find(unionId == null ? "" : unionId)
+                .filter(o -> o.kind() == OrganisationKind.GRASSROOTS_UNION || o.kind() == OrganisationKind.JOINT_UNION)
+                .orElseThrow(() -> new RuleViolationException("invalid-enrolment",
+                        List.of(new FieldViolation(field, "unknown-union", unionId))));
+        if (!union.isActive()) {
+            throw new RuleViolationException("invalid-enrolment", List.of(new FieldViolation(field, "union-closed", unionId)));
+        }
+        return union;
+    }
+
+    private void requireManages(Actor actor, String unionId, String field) {
+        if (!managesUnion(actor, unionId)) {
+            throw new RuleViolationException("invalid-enrolment", List.of(new FieldViolation(field, "outside-your-area")));
+        }
+    }
+
+    private boolean managesUnion(Actor actor, String unionId) {
+        if (actor.has(Role.ADMIN)) {
+            return true;
+        }
+        Organisation union = organisations.find(unionId).orElse(null);
+        if (union == null) {
+            return false;
+        }
+        if (actor.has(Role.DISTRICT_UNION) && Objects.equals(actor.district(), union.district())) {
+            return true;
+        }
+        return actor.has(Role.ENTERPRISE_UNION) && actor.enterprise() != null
+                && union.id().equals("GH-" + actor.enterprise());
+    }
+
+    private static Member.Placement placement(Organisation union, String enterprise) {
+        String employer = union.kind() == OrganisationKind.GRASSROOTS_UNION ? enterpriseOf(union) : enterprise;
+        return new Member.Placement(union.id(), employer, union.district());
+    }
+
+    private static String enterpriseOf(Organisation union) {
+        return union.id().startsWith("GH-") ? union.id().substring(3) : null;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.unionhub.membercard.member.domain;
+
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One worker to enrol, as a union officer types it or a file lists it; all fields checked at once.
+ *
+ * @param idNumber    18-character resident identity number (GB 11643 check character)
+ * @param workerGroup REGULAR (default), MIGRANT_WORKER or GIG_WORKER, or their Chinese names
+ * @param enterprise  the employer's USCC when the union is a joint union (optional)
+ * @param account     the worker's sign-in account, when the union already knows it (optional)
+ */
+public record EnrolmentForm(String name, String idNumber, String mobile, String workerGroup, String enterprise,
+        String account) {
+
+    public static final int MAX_NAME = 50;
+
+    public record Checked(String name, String idNumber, String mobile, WorkerGroup group, String enterprise,
+            String account, List<FieldViolation> violations) {
+
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+    }
+
+    public Checked check() {
+        List<FieldViolation> bad = new ArrayList<>();
+        String n = trim(name);
+        if (n == null) {
+            bad.add(new FieldViolation("name", "required"));
+        } else if (n.length() > MAX_NAME) {
+            bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+        }
+        String id = trim(idNumber);
+        if (id == null) {
+            bad.add(new FieldViolation("idNumber", "required"));
+        } else {
+            id = id.toUpperCase();
+            if (!ChineseIdentifiers.isValidResidentId(id)) {
+                bad.add(new FieldViolation("idNumber", "resident-id"));
+            }
+        }
+        String m = trim(mobile);
+        if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
+            bad.add(new FieldViolation("mobile", "mobile"));
+        }
+        WorkerGroup group = WorkerGroup.REGULAR;
+        if (trim(workerGroup) != null) {
+            group = WorkerGroup.parse(workerGroup).orElse(null);
+            if (group == null) {
+                bad.add(new FieldViolation("workerGroup", "unknown", workerGroup.strip()));
+            }
+        }
+        String e = trim(enterprise);
+        if (e != null) {
+            e = e.toUpperCase();
+            if (!ChineseIdentifiers.isValidUscc(e)) {
+                bad.add(new FieldViolation("enterprise", "uscc"));
+            }
+        }
+        String a = trim(account);
+        if (a != null && (a.length() > 100 || !a.matches("[A-Za-z0-9._@-]+"))) {
+            bad.add(new FieldViolation("account", "account"));
+        }
+        return new Checked(n, id, m, group, e, a, bad);
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,136 @@
+package cn.unionhub.membercard.registry;
+
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.domain.OrganisationKind;
+import cn.unionhub.membercard.registry.domain.OrganisationKind.Level;
+import cn.unionhub.membercard.registry.imports.CsvRows;
+import cn.unionhub.membercard.registry.imports.EnterpriseImporter;
+import cn.unionhub.membercard.registry.imports.Imports;
+import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.membercard.registry.domain.UnionForm;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the register holds before anyone edits it: the administrative divisions this installation
+ * serves, each with the union of its level ({@code registry/divisions.csv}); and, when
+ * {@code unionhub.registry.demo-data} is on (the local run), the demo enterprises and unions the
+ * source reports name ({@code registry/demo/}). Both load idempotently at every start, before the
+ * service reports ready: unchanged rows change nothing, so several instances may start at once.
+ */
+@Component
+@Order(1)
+public class ReferenceData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
+    static final Actor SYSTEM = new Actor("system:reference-data", Set.of(Role.ADMIN), null, null);
+
+    private final Organisations organisations;
+    private final RegistryService registry;
+    private final Imports imports;
+    private final Clock clock;
+    private final boolean demo;
+
+    ReferenceData(Organisations organisations, RegistryService registry, Imports imports, Clock clock,
+            @Value("${unionhub.registry.demo-data:false}") boolean demo) {
+        this.organisations = organisations;
+        this.registry = registry;
+        this.imports = imports;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        organisations.loadDivisions();
+        loadDivisions();
+        if (demo) {
+            var job = imports.runNow("ENTERPRISES", "demo-enterprises", reader("registry/demo/enterprises.csv"),
+                    new EnterpriseImporter(organisations, clock, null));
+            log.info("Demo enterprises: {} rows, {} registered, {} updated, {} unchanged, {} rejected", job.rows(),
+                    job.created(), job.updated(), job.unchanged(), job.rejected());
+            forEachRow("registry/demo/unions.csv", row -> registry.registerUnion(new UnionForm(row.get("kind"),
+                    row.get("name"), row.get("enterprise"), row.get("district"), row.get("trade"), null,
+                    row.get("chairName"), row.get("chairMobile")), SYSTEM));
+        }
+    }
+
+    /** Divisions and their unions: one read of what is there, one bulk insert of what is new, a write per change. */
+    private void loadDivisions() {
+        List<Organisation> wanted = new ArrayList<>();
+        forEachRow("registry/divisions.csv", row -> {
+            Level level = Level.valueOf(row.get("level"));
+            String code = row.get("code");
+            String parent = row.get("parent");
+            String district = level == Level.STREET ? parent : code;
+            wanted.add(new Organisation(code, OrganisationKind.DIVISION, row.get("name"), district, parent, level, null,
+                    null, null, null, Organisation.Status.ACTIVE, null, 0));
+            wanted.add(new Organisation("ZGH-" + code, OrganisationKind.unionOf(level), row.get("name") + "总工会", district,
+                    parent == null ? null : "ZGH-" + parent, level, null, null, null, null, Organisation.Status.ACTIVE,
+                    null, 0));
+        });
+        Map<String, Organisation> existing = organisations.findAll(wanted.stream().map(Organisation::id).toList());
+        List<Organisation.Registration> fresh = new ArrayList<>();
+        int changed = 0;
+        for (Organisation o : wanted) {
+            Organisation known = existing.get(o.id());
+            if (known == null) {
+                fresh.add(o.register(clock.instant()));
+            } else {
+                Optional<Organisation.Registration> change = known.changeTo(o, clock.instant());
+                if (change.isPresent()) {
+                    organisations.save(change.get());
+                    changed++;
+                }
+            }
+        }
+        int registered = organisations.registerAll(fresh).size();
+        organisations.loadDivisions();
+        log.info("Divisions and their unions: {} in the reference file, {} registered now, {} updated", wanted.size(),
+                registered, changed);
+    }
+
+    private static void forEachRow(String resource, java.util.function.Consumer<Map<String, String>> action) {
+        try (Reader in = reader(resource)) {
+            CsvRows csv = new CsvRows(in);
+            List<String> header = csv.next();
+            for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+                Map<String, String> row = new java.util.HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String value = i < fields.size() ? fields.get(i).strip() : "";
+                    row.put(header.get(i).strip(), value.isEmpty() ? null : value);
+                }
+                action.accept(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    private static Reader reader(String resource) {
+        try {
+            return new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.unionhub.membercard.registry.imports;
+
+import cn.unionhub.membercard.registry.domain.EnterpriseForm;
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Enterprises from CSV. Idempotent: a row equal to the register changes nothing and announces
+ * nothing; a changed row updates its one enterprise (and publishes the update); a new one registers
+ * it. Per batch: one read of the existing records by {@code _id}, one bulk insert of the new ones,
+ * one write per changed one.
+ *
+ * <p>Columns by header, English or Chinese, any order: {@code uscc|统一社会信用代码},
+ * {@code name|企业名称}, {@code district|行政区划代码}, {@code industry|行业门类}, {@code size|规模},
+ * {@code address|地址}, {@code status|状态}. The first three are required.
+ */
+public final class EnterpriseImporter implements CsvImporter.Target<Organisation> {
+
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "uscc", List.of("uscc", "统一社会信用代码", "信用代码"),
+            "name", List.of("name", "企业名称", "名称"),
+            "district", List.of("district", "行政区划代码", "区划代码", "所在区县代码"),
+            "industry", List.of("industry", "行业门类", "行业"),
+            "size", List.of("size", "规模", "企业规模"),
+            "address", List.of("address", "地址", "住所"),
+            "status", List.of("status", "状态", "登记状态"));
+
+    private final Organisations organisations;
+    private final Clock clock;
+    private final String onlyDistrict;
+
+    /** @param onlyDistrict the importer's own district when they may not touch others; {@code null} for the city */
+    public EnterpriseImporter(Organisations organisations, Clock clock, String onlyDistrict) {
+        this.organisations = organisations;
+        this.clock = clock;
+        this.onlyDistrict = onlyDistrict;
+    }
+
+    @Override
+    public Map<String, List<String>> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("uscc", "name", "district");
+    }
+
+    @Override
+    public CsvImporter.Checked<Organisation> check(Map<String, String> row) {
+        EnterpriseForm.Checked checked = new EnterpriseForm(row.get("uscc"), row.get("name"), row.get("district"),
+                row.get("industry"), row.get("size"), row.get("address"), row.get("status")).check(organisations);
+        if (!checked.ok()) {
+            return CsvImporter.Checked.bad(checked.violations());
+        }
+        if (onlyDistrict != null && !onlyDistrict.equals(checked.organisation().district())) {
+            return CsvImporter.Checked.bad(List.of(new FieldViolation("district", "outside-your-area")));
+        }
+        return CsvImporter.Checked.ok(checked.organisation());
+    }
+
+    @Override
+    public String keyOf(Organisation enterprise) {
+        return enterprise.id();
+    }
+
+    @Override
+    public void write(List<CsvImporter.Line<Organisation>> lines, CsvImporter.Counts counts,
+            List<ImportJob.RowError> refused) {
+        List<Organisation> batch = lines.stream().map(CsvImporter.Line::record).toList();
+        Map<String, Organisation> existing = organisations.findAll(batch.stream().map(Organisation::id).toList());
+        List<Organisation.Registration> registrations = new ArrayList<>();
+        for (Organisation enterprise : batch) {
+            Organisation known = existing.get(enterprise.id());
+            if (known == null) {
+                registrations.add(enterprise.register(clock.instant()));
+                continue;
+            }
+            Optional<Organisation.Registration> change = known.changeTo(enterprise, clock.instant());
+            if (change.isPresent()) {
+                organisations.save(change.get());
+                counts.updated++;
+            } else {
+                counts.unchanged++;
+            }
+        }
+        Set<Object> inserted = organisations.registerAll(registrations);
+        counts.created += inserted.size();
+        // Registered by someone else between the read and the write: the register holds it either way.
+        counts.unchanged += registrations.size() - inserted.size();
+    }
+}

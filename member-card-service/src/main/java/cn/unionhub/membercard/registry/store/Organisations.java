@@ -1,0 +1,117 @@
+package cn.unionhub.membercard.registry.store;
+
+import cn.unionhub.membercard.registry.domain.UnionForm;
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.domain.OrganisationKind;
+import cn.unionhub.platform.events.AggregateStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The register's organisations in MongoDB, each written with its events in one write. Every
+ * lookup on a request or import path is by {@code _id} (one or a batch with {@code $in}), so the
+ * cost per record does not grow with the 350,000 enterprises of a city. Divisions — a few thousand
+ * at most — are also kept in memory, because every imported row checks its district.
+ */
+@Repository
+public class Organisations implements UnionForm.Lookup {
+
+    static final String COLLECTION = "organisations";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Map<String, Organisation> divisions = new ConcurrentHashMap<>();
+
+    Organisations(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Organisation> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OrganisationDocument.class)).map(OrganisationDocument::toDomain);
+    }
+
+    /** The records with these ids, by id; one query. */
+    public Map<String, Organisation> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), OrganisationDocument.class).stream()
+                .map(OrganisationDocument::toDomain).collect(Collectors.toMap(Organisation::id, Function.identity()));
+    }
+
+    /** Registers new records in one bulk write; those whose id exists already are left alone and not returned. */
+    public Set<Object> registerAll(List<Organisation.Registration> registrations) {
+        Set<Object> inserted = store.insertAll(
+                registrations.stream().map(r -> OrganisationDocument.of(r.organisation())).toList(),
+                registrations.stream().map(Organisation.Registration::events).toList());
+        registrations.stream().map(Organisation.Registration::organisation)
+                .filter(o -> inserted.contains(o.id())).forEach(this::remember);
+        return inserted;
+    }
+
+    /** Writes a change made to a record loaded at {@code change.organisation().revision() - 1}. */
+    public Organisation save(Organisation.Registration change) {
+        OrganisationDocument written = store.update(OrganisationDocument.of(change.organisation()).previousVersion(),
+                change.events());
+        Organisation saved = written.toDomain();
+        remember(saved);
+        return saved;
+    }
+
+    @Override
+    public Optional<Organisation> division(String code) {
+        Organisation known = divisions.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Another instance may have registered it since this one started.
+        return find(code).filter(o -> o.kind() == OrganisationKind.DIVISION).map(o -> {
+            remember(o);
+            return o;
+        });
+    }
+
+    /** Every division, for the code list; from memory. */
+    public List<Organisation> divisions() {
+        return divisions.values().stream().sorted(java.util.Comparator.comparing(Organisation::id)).toList();
+    }
+
+    /** Loads the divisions into memory at start-up; the only whole-kind read, and divisions are few. */
+    public void loadDivisions() {
+        mongo.find(new Query(Criteria.where("kind").is(OrganisationKind.DIVISION.name())), OrganisationDocument.class)
+                .forEach(d -> remember(d.toDomain()));
+    }
+
+    /**
+     * A page of one kind of record in one district, for staff lists. On real MongoDB the compound
+     * index serves it; the embedded store scans (it ignores non-unique indexes), which is acceptable
+     * for a person paging a list, never for a per-event path.
+     */
+    public List<Organisation> page(OrganisationKind kind, String district, int page, int size) {
+        Query query = new Query(Criteria.where("kind").is(kind.name()));
+        if (district != null) {
+            query.addCriteria(Criteria.where("district").is(district));
+        }
+        return mongo.find(query.with(Sort.by("_id")).skip((long) page * size).limit(size), OrganisationDocument.class)
+                .stream().map(OrganisationDocument::toDomain).toList();
+    }
+
+    private void remember(Organisation o) {
+        if (o.kind() == OrganisationKind.DIVISION) {
+            divisions.put(o.id(), o);
+        }
+    }
+}
