@@ -31,7 +31,8 @@ public final class Industries {
         return SECTIONS.entrySet().stream().filter(e -> e.getValue().equals(t)).map(Map.Entry::getKey).findFirst();
     }
 
+    /** The section's Chinese name; {@code null} for no section. */
     public static String name(String section) {
-        return SECTIONS.get(section);
+        return section == null ? null : SECTIONS.get(section);
     }
 }

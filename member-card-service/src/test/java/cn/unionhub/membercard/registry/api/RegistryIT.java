@@ -1,0 +1,244 @@
+package cn.unionhub.membercard.registry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TestTokens;
+import cn.unionhub.test.TopicProbe;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The register through its API with real tokens, its store and its events on Kafka: imports that
+ * report bad rows by line and change nothing when repeated, single edits with who may make them,
+ * enrolment and the worker's own membership.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "unionhub.web.max-upload-size=1MB")
+class RegistryIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final Random RANDOM = new Random();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    EventSchemas schemas;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    static String freshUscc(String district) {
+        StringBuilder body = new StringBuilder("91" + district + "MA");
+        for (int i = 0; i < 7; i++) {
+            body.append(CHARS.charAt(RANDOM.nextInt(CHARS.length())));
+        }
+        return body.toString() + ChineseIdentifiers.usccCheckCharacter(body.toString());
+    }
+
+    static String freshResidentId() {
+        String body = String.format("330211%04d%02d%02d%03d", 1970 + RANDOM.nextInt(30), 1 + RANDOM.nextInt(12),
+                1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
+        return body + ChineseIdentifiers.residentIdCheckCharacter(body);
+    }
+
+    private HttpResponse<String> upload(String path, String csv, String token) {
+        return api().send(HttpRequest.newBuilder(api().uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    private JsonNode finished(HttpResponse<String> accepted, String token) {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode[] job = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            job[0] = JSON.readTree(api().get(location, token).body());
+            return !"RUNNING".equals(job[0].path("status").asString());
+        });
+        return job[0];
+    }
+
+    @Test
+    void anImportRegistersTheGoodRowsReportsTheBadOnesByLineAndAReimportChangesNothing() throws Exception {
+        List<String> good = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("统一社会信用代码,企业名称,行政区划代码,行业门类,规模,地址\n");
+        for (int i = 0; i < 18; i++) {
+            String uscc = freshUscc("330211");
+            good.add(uscc);
+            csv.append(uscc).append(",镇海测试企业").append(i).append(",330211,C,SMALL,镇海区\n");
+        }
+        String badCheck = good.get(0).substring(0, 17) + (good.get(0).charAt(17) == '0' ? '1' : '0');
+        csv.append(badCheck).append(",校验位错误企业,330211,C,SMALL,\n");          // line 20
+        csv.append(freshUscc("330211")).append(",未知区企业,999999,C,SMALL,\n");   // line 21
+        csv.append(good.get(1)).append(",重复的行,330211,C,SMALL,\n");             // line 22
+        csv.append(freshUscc("330211")).append(",,330211,Z,,\n");                 // line 23: no name, bad industry
+        String changedLater = good.get(2);
+
+        JsonNode job = finished(upload("/api/v1/registry/imports/enterprises", csv.toString(), People.ADMIN.token()),
+                People.ADMIN.token());
+        assertThat(job.path("status").asString()).isEqualTo("DONE");
+        assertThat(job.path("rows").asLong()).isEqualTo(22);
+        assertThat(job.path("created").asLong()).isEqualTo(18);
+        assertThat(job.path("rejected").asLong()).isEqualTo(4);
+
+        JsonNode errors = JSON.readTree(api().get("/api/v1/registry/imports/" + job.path("id").asString() + "/errors",
+                People.ADMIN.token()).body());
+        Set<String> reported = new java.util.HashSet<>();
+        errors.forEach(e -> reported.add(e.path("line").asLong() + ":" + e.path("field").asString() + ":" + e.path("code").asString()));
+        assertThat(reported).containsExactlyInAnyOrder("20:uscc:uscc", "21:district:unknown-district",
+                "22:uscc:duplicate-in-file", "23:name:required", "23:industry:unknown-industry");
+        assertThat(errors.get(0).path("message").asString()).contains("统一社会信用代码");
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> good.stream().allMatch(u -> !events.withKey(u).isEmpty()));
+            ConsumerRecord<String, byte[]> registered = events.withKey(good.get(0)).get(0);
+            assertThat(TopicProbe.header(registered, "ce_type")).isEqualTo("cn.unionhub.member-card.organisation-registered.v1");
+            assertThat(schemas.violations("cn.unionhub.member-card.organisation-registered.v1", JSON.readTree(registered.value()))).isEmpty();
+
+            // The same file again: nothing changes and nothing is announced; one changed row updates one enterprise.
+            JsonNode again = finished(upload("/api/v1/registry/imports/enterprises",
+                    csv.toString().replace(changedLater + ",镇海测试企业2,330211,C,SMALL", changedLater + ",镇海测试企业2,330211,C,MEDIUM"),
+                    People.ADMIN.token()), People.ADMIN.token());
+            assertThat(again.path("created").asLong()).isZero();
+            assertThat(again.path("updated").asLong()).isEqualTo(1);
+            assertThat(again.path("unchanged").asLong()).isEqualTo(17);
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.withKey(changedLater).size() == 2);
+            ConsumerRecord<String, byte[]> updated = events.withKey(changedLater).get(1);
+            assertThat(TopicProbe.header(updated, "ce_type")).isEqualTo("cn.unionhub.member-card.organisation-updated.v1");
+            JsonNode data = JSON.readTree(updated.value());
+            assertThat(data.path("sizeBand").asString()).isEqualTo("MEDIUM");
+            assertThat(data.path("revision").asLong()).isEqualTo(2);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> events.withKey(good.get(5)).size() == 1);
+        }
+        JsonNode one = JSON.readTree(api().get("/api/v1/registry/enterprises/" + changedLater, People.DISTRICT_ZHENHAI.token()).body());
+        assertThat(one.path("sizeBand").asString()).isEqualTo("MEDIUM");
+        assertThat(one.path("industryName").asString()).isEqualTo("制造业");
+        assertThat(api().get("/api/v1/registry/enterprises/" + changedLater, People.DISTRICT_BEILUN.token()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aDistrictUnionImportsAndEditsOnlyItsOwnDistrict() throws Exception {
+        String mine = freshUscc("330211");
+        String theirs = freshUscc("330206");
+        String csv = "uscc,name,district\n" + mine + ",镇海区内企业,330211\n" + theirs + ",北仑区企业,330206\n";
+        JsonNode job = finished(upload("/api/v1/registry/imports/enterprises", csv, People.DISTRICT_ZHENHAI.token()),
+                People.DISTRICT_ZHENHAI.token());
+        assertThat(job.path("created").asLong()).isEqualTo(1);
+        assertThat(job.path("rejected").asLong()).isEqualTo(1);
+        assertThat(api().get("/api/v1/registry/imports/" + job.path("id").asString(), People.DISTRICT_BEILUN.token())
+                .statusCode()).as("another district's job").isEqualTo(404);
+
+        String body = "{\"uscc\":\"" + freshUscc("330206") + "\",\"name\":\"越界登记\",\"district\":\"330206\"}";
+        HttpResponse<String> outside = api().post("/api/v1/registry/enterprises", body, People.DISTRICT_ZHENHAI.token());
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("outside-your-area");
+        HttpResponse<String> bad = api().post("/api/v1/registry/enterprises",
+                "{\"uscc\":\"91330211MA2H3K5Q1H\",\"district\":\"330211\"}", People.DISTRICT_ZHENHAI.token());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"uscc\"", "\"name\"");
+
+        HttpResponse<String> closed = api().post("/api/v1/registry/enterprises/" + mine + "/closure",
+                "{\"reason\":\"吊销\"}", People.DISTRICT_ZHENHAI.token());
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(closed.body()).path("status").asString()).isEqualTo("CLOSED");
+        assertThat(api().post("/api/v1/registry/enterprises/" + mine + "/closure", "{}", People.DISTRICT_BEILUN.token())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedEvenWithoutALength() {
+        byte[] big = ("uscc,name,district\n" + "x,y,z\n".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = api().send(HttpRequest.newBuilder(api().uri("/api/v1/registry/imports/enterprises"))
+                .header("Authorization", "Bearer " + People.ADMIN.token()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("file-too-large");
+    }
+
+    @Test
+    void aUnionEnrolsAWorkerOnceAndTheWorkerLinksAndSeesTheirMembership() throws Exception {
+        String uscc = freshUscc("330211");
+        String register = "{\"uscc\":\"" + uscc + "\",\"name\":\"镇海入会测试企业\",\"district\":\"330211\",\"industry\":\"C\"}";
+        assertThat(api().post("/api/v1/registry/enterprises", register, People.ADMIN.token()).statusCode()).isEqualTo(201);
+        HttpResponse<String> union = api().post("/api/v1/registry/unions", "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"镇海入会测试企业工会\","
+                + "\"enterprise\":\"" + uscc + "\",\"chairName\":\"钱主席\",\"chairMobile\":\"13912345678\"}", People.DISTRICT_ZHENHAI.token());
+        assertThat(union.statusCode()).as(union.body()).isEqualTo(201);
+        String unionId = JSON.readTree(union.body()).path("id").asString();
+        assertThat(unionId).isEqualTo("GH-" + uscc);
+        assertThat(JSON.readTree(api().get("/api/v1/registry/unions/" + unionId, People.HANDLER_MEDIATOR.token()).body())
+                .path("chairMobile").asString()).isEqualTo("139****5678");
+
+        // The chair of that enterprise's union enrols its workers; another enterprise's chair may not.
+        String chair = TestTokens.token().subject("chair-" + uscc).roles(Role.ENTERPRISE_UNION).enterprise(uscc).district("330211").build();
+        String id = freshResidentId();
+        String worker = "worker-" + uscc.toLowerCase();
+        String enrolment = "{\"union\":\"" + unionId + "\",\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\",\"mobile\":\"13700001111\"}";
+        assertThat(api().post("/api/v1/members", enrolment, People.CHAIR_FUDE.token()).statusCode()).isEqualTo(400);
+        HttpResponse<String> enrolled = api().post("/api/v1/members", enrolment, chair);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        JsonNode member = JSON.readTree(enrolled.body());
+        assertThat(member.path("idNumber").asString()).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+        assertThat(member.path("mobile").asString()).isEqualTo("137****1111");
+        assertThat(enrolled.body()).doesNotContain(id);
+        HttpResponse<String> again = api().post("/api/v1/members", enrolment, chair);
+        assertThat(again.statusCode()).as("the same person again").isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("memberId").asString()).isEqualTo(member.path("memberId").asString());
+
+        // A list: each row's result, the known person found by their identity number.
+        String list = "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"},{\"name\":\"周新\",\"idNumber\":\"" + freshResidentId()
+                + "\",\"workerGroup\":\"农民工\"},{\"name\":\"坏号码\",\"idNumber\":\"330211199901011234\"}]";
+        JsonNode rows = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, list, chair).body());
+        assertThat(rows).extracting(r -> r.path("result").asString()).containsExactly("ALREADY_MEMBER", "ENROLLED", "REJECTED");
+
+        // The worker links their account by proving who they are, then sees their own membership.
+        String token = TestTokens.token().subject(worker).roles(Role.WORKER).build();
+        assertThat(api().get("/api/v1/members/me", token).statusCode()).isEqualTo(404);
+        assertThat(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"别人\"}", token).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> linked = api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙小梅\"}", token);
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        JsonNode mine = JSON.readTree(api().get("/api/v1/members/me", token).body());
+        assertThat(mine.path("union").asString()).isEqualTo(unionId);
+        assertThat(mine.path("mobile").asString()).isEqualTo("13700001111");
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+            String memberId = member.path("memberId").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.withKey(memberId).size() == 2);
+            List<String> types = events.withKey(memberId).stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toList());
+            assertThat(types).containsExactly("cn.unionhub.member-card.member-enrolled.v1", "cn.unionhub.member-card.member-changed.v1");
+            for (ConsumerRecord<String, byte[]> r : events.withKey(memberId)) {
+                String body = new String(r.value(), StandardCharsets.UTF_8);
+                assertThat(body).doesNotContain(id, "孙小梅", "13700001111");
+                assertThat(schemas.violations(TopicProbe.header(r, "ce_type"), JSON.readTree(r.value()))).isEmpty();
+            }
+            assertThat(JSON.readTree(events.withKey(memberId).get(1).value()).path("account").asString()).isEqualTo(worker);
+        }
+    }
+}
