@@ -22,8 +22,21 @@ class AccessRulesConfiguration {
         // Unions enrol and move their own members: an enterprise union its grassroots union only.
         Set<Role> memberOffices = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
         Set<Role> memberReaders = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.GOV_SYSTEM);
+        // Cards: the member's unions issue, replace and cancel; the holder activates, freezes and reports loss.
+        Set<Role> cardStaff = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
+        Set<Role> cardHolderOrStaff = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.WORKER);
         return AccessRules.define()
                 .publicly(GET, "/api/v1/member-cards/card-types")
+                .allow(GET, "/api/v1/member-cards/mine", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/member-cards", cardStaff)
+                .allow(GET, "/api/v1/member-cards/{cardNumber}", Set.of(Role.ADMIN, Role.DISTRICT_UNION,
+                        Role.ENTERPRISE_UNION, Role.WORKER, Role.GOV_SYSTEM))
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/activation", cardHolderOrStaff)
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/freeze", cardHolderOrStaff)
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/unfreeze", cardHolderOrStaff)
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/loss-report", cardHolderOrStaff)
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/replacement", cardStaff)
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/cancellation", cardStaff)
                 .publicly(GET, "/api/v1/registry/divisions")
                 .allow(POST, "/api/v1/registry/enterprises", registrars)
                 .allow(GET, "/api/v1/registry/enterprises", Set.of(Role.ADMIN, Role.HANDLER, Role.DISTRICT_UNION, Role.GOV_SYSTEM))

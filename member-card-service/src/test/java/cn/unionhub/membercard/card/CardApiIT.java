@@ -66,32 +66,6 @@ class CardApiIT {
         }
     }
 
-    // TEMPORARY-RULES-BEGIN
-    @TestConfiguration
-    static class TemporaryRules {
-        @Bean
-        @Primary
-        cn.unionhub.security.AccessRules temporaryCardRules() {
-            Role[] staff = {Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.ADMIN};
-            Role[] holderOrStaff = {Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.ADMIN};
-            var post = org.springframework.http.HttpMethod.POST;
-            var get = org.springframework.http.HttpMethod.GET;
-            return cn.unionhub.security.AccessRules.define()
-                    .publicly(get, "/api/v1/member-cards/card-types")
-                    .allow(get, "/api/v1/member-cards/mine", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION)
-                    .allow(post, "/api/v1/member-cards", java.util.Set.of(staff))
-                    .allow(get, "/api/v1/member-cards/{cardNumber}", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
-                            Role.ADMIN, Role.GOV_SYSTEM)
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/activation", java.util.Set.of(holderOrStaff))
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/freeze", java.util.Set.of(holderOrStaff))
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/unfreeze", java.util.Set.of(holderOrStaff))
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/loss-report", java.util.Set.of(holderOrStaff))
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/replacement", java.util.Set.of(staff))
-                    .allow(post, "/api/v1/member-cards/{cardNumber}/cancellation", java.util.Set.of(staff));
-        }
-    }
-    // TEMPORARY-RULES-END
-
     @Autowired
     InMemoryHolders holders;
     @Autowired
