@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code unionhub.alerts.*}, kept in {@code alert-rules.yml}: the scoring rules as data.
+ * {@code unionhub.alerts.*}, kept in {@code alert-rules.yml}: the scoring rules as data. Enterprises'
+ * industries and district names are not configured: they come from the register's events.
  *
  * @param kinds                signal kinds: weight, magnitude cap, whether a wage issue, whether other systems may report it
  * @param windows              decay windows (half-life and factor)
@@ -26,9 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultComplaintKind kind of complaints in other categories
  * @param signalMaxAge         oldest external signal accepted
  * @param legalHealthCheck     warnings within a period that recommend a legal health check (法治体检)
- * @param pushTo               who a new warning goes to; {@code {districtName}} and {@code {enterpriseName}} are filled in
- * @param districts            district code to name
- * @param industries           USCC to industry code, for enterprises whose signals do not say
+ * @param pushTo               who a new warning goes to; {@code {districtName}} (from the register) and
+ *                             {@code {enterpriseName}} are filled in
  * @param reassessEvery        how often open levels are re-checked without new signals (decay, downgrades)
  * @param dailyReport          when the daily report is generated (Asia/Shanghai) and how many enterprises it ranks
  */
@@ -45,8 +45,6 @@ public record AlertProperties(
         @DefaultValue("365d") Duration signalMaxAge,
         @DefaultValue LegalHealthCheck legalHealthCheck,
         @DefaultValue List<String> pushTo,
-        @DefaultValue Map<String, String> districts,
-        @DefaultValue Map<String, String> industries,
         @DefaultValue("10m") Duration reassessEvery,
         @DefaultValue DailyReport dailyReport) {
 
@@ -78,9 +76,5 @@ public record AlertProperties(
                 thresholds, hysteresis.band(), hysteresis.downgradeAfter(),
                 new CollectiveDisputeRule(collectiveDispute.window(), collectiveDispute.minWorkers(), collectiveDispute.level()),
                 explainTop);
-    }
-
-    public String districtName(String code) {
-        return code == null ? "市" : districts.getOrDefault(code, code);
     }
 }

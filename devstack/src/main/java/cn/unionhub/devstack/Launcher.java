@@ -123,7 +123,8 @@ public final class Launcher {
                     && startAndAwait(Component.ALL.stream().filter(Component::isPlatformService).toList(), started)
                     && startAndAwait(Component.ALL.stream()
                             .filter(c -> !c.isInfrastructure() && !c.isPlatformService()).toList(), started)
-                    && awaitRoutes(started);
+                    && awaitRoutes(started)
+                    && awaitDemoRegister(started);
             if (!healthy) {
                 out.println("启动失败，正在停止 / start failed, stopping what was started.");
                 down();
@@ -179,6 +180,28 @@ public final class Launcher {
         }
         return true;
     }
+
+    /**
+     * member-card-service loads the demo register at start and publishes it; the other services
+     * build their copies from those events a moment later. The platform is ready for the demo when a
+     * demo enterprise has its public page in feedback-service, i.e. the copies have caught up.
+     */
+    private boolean awaitDemoRegister(long started) {
+        String page = config.gatewayUrl() + "/api/v1/feedback/enterprises/" + DEMO_ENTERPRISE;
+        long deadline = started + config.startTimeout().toNanos();
+        while (httpStatus(page) != 200) {
+            if (System.nanoTime() > deadline) {
+                out.println("  ✗ 演示登记数据未送达 / the demo register did not reach feedback-service: " + page);
+                return false;
+            }
+            pause(Duration.ofMillis(500));
+        }
+        out.printf("  ✓ %-20s 演示登记数据已送达 / demo register delivered (%ds)%n", "member-card-service", seconds(started));
+        return true;
+    }
+
+    /** 宁波富德能源, the first enterprise of the demo register (member-card-service registry/demo/enterprises.csv). */
+    static final String DEMO_ENTERPRISE = "91330211MA2H3K5Q1G";
 
     /**
      * The gateway learns instances from Eureka a few seconds after they register, and its circuit

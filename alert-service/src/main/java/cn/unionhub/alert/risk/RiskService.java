@@ -2,6 +2,8 @@ package cn.unionhub.alert.risk;
 
 import cn.unionhub.alert.AlertMetrics;
 import cn.unionhub.alert.AlertProperties;
+import cn.unionhub.alert.registry.domain.DistrictNames;
+import cn.unionhub.alert.registry.domain.EnterpriseRegister;
 import cn.unionhub.alert.risk.domain.Assessment;
 import cn.unionhub.alert.risk.domain.RiskModel;
 import cn.unionhub.alert.risk.domain.RiskProfile;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Service;
  * enterprise's history or the number of enterprises: the profile is bounded (see
  * {@link RiskProfile}), the explanation comes from the profile's pool of strongest signals rather
  * than from the {@code signals} collection, and the enterprises to re-assess are listed in
- * {@link RiskLevels} rather than searched for.
+ * {@link RiskLevels} rather than searched for. What the register says of the enterprise (name,
+ * district, industry) is one more read by key, and district names are held in memory.
  */
 @Service
 public class RiskService {
@@ -46,6 +49,8 @@ public class RiskService {
     private static final int ATTEMPTS = 5;
 
     private final AlertProperties properties;
+    private final EnterpriseRegister register;
+    private final DistrictNames districtNames;
     private final RiskModel model;
     private final Signals signals;
     private final Profiles profiles;
@@ -55,9 +60,11 @@ public class RiskService {
     private final Clock clock;
     private final AlertMetrics metrics;
 
-    RiskService(AlertProperties properties, Signals signals, Profiles profiles, WageReporters reporters, RiskLevels levels,
-            Warnings warnings, Clock clock, AlertMetrics metrics) {
+    RiskService(AlertProperties properties, EnterpriseRegister register, DistrictNames districtNames, Signals signals,
+            Profiles profiles, WageReporters reporters, RiskLevels levels, Warnings warnings, Clock clock, AlertMetrics metrics) {
         this.properties = properties;
+        this.register = register;
+        this.districtNames = districtNames;
         this.metrics = metrics;
         this.model = properties.riskModel();
         this.signals = signals;
@@ -152,7 +159,7 @@ public class RiskService {
     private void evaluate(RiskProfile profile, Long version, boolean newEvidence) {
         Instant now = clock.instant();
         WarningLevel loadedLevel = profile.level();
-        profile.defaultIndustry(properties.industries().get(profile.enterprise()));
+        register.find(profile.enterprise()).ifPresent(e -> profile.registered(e.name(), e.district(), e.industry()));
         if (profile.openWarningId() != null) {
             // Heal a close whose profile update was lost: the warning is the truth.
             warnings.byId(profile.openWarningId()).filter(w -> !w.isOpen())
@@ -191,7 +198,7 @@ public class RiskService {
         boolean legalHealthCheck = profile.warningsRaisedSince(now.minus(properties.legalHealthCheck().within())) + 1
                 >= properties.legalHealthCheck().warnings();
         List<String> pushTo = properties.pushTo().stream()
-                .map(t -> t.replace("{districtName}", properties.districtName(profile.district()))
+                .map(t -> t.replace("{districtName}", districtName(profile.district()))
                         .replace("{enterpriseName}", profile.enterpriseName() == null ? profile.enterprise() : profile.enterpriseName()))
                 .toList();
         Warning.Changed raised = Warning.raise(id, profile.enterprise(), profile.enterpriseName(), profile.district(),
@@ -205,6 +212,12 @@ public class RiskService {
             log.info("Warning {} was already raised (replay)", id);
         }
         profile.warningRaised(id, now);
+    }
+
+    /** The name the register gives the district; its code if the register names none, 市 for no district. */
+    private String districtName(String code) {
+        String name = code == null ? "市" : districtNames.nameOf(code);
+        return name == null ? code : name;
     }
 
     /** From the profile's pool of strongest signals: no per-signal read of the enterprise's history. */

@@ -2,6 +2,7 @@ package cn.unionhub.cases.casework;
 
 import cn.unionhub.cases.casework.calendar.CalendarFiles;
 import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.domain.DistrictNames;
 import cn.unionhub.cases.casework.domain.EscalationLevel;
 import cn.unionhub.cases.casework.domain.RoutingRule;
 import cn.unionhub.cases.casework.domain.RoutingRules;
@@ -9,17 +10,16 @@ import cn.unionhub.cases.casework.domain.SlaPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code unionhub.cases.*}, kept in {@code case-rules.yml}: routing, SLA policies, the escalation
- * ladder and the watcher, as data.
+ * ladder and the watcher, as data. District names are not configured: they come from the register's
+ * division events ({@link DistrictNames}).
  *
- * @param districts            district code to name
  * @param routing              routing rules, first match wins
- * @param fallbackOrganisation where cases of unconfigured districts go
+ * @param fallbackOrganisation where cases of districts the register does not name go
  * @param sla                  SLA policies, first match wins; the last must match every case
  * @param warnBefore           how long before a deadline its handlers are warned (on the case's clock)
  * @param escalation           the supervision ladder (督办), level 1 first
@@ -29,7 +29,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("unionhub.cases")
 public record CaseProperties(
-        @DefaultValue Map<String, String> districts,
         @DefaultValue List<RoutingRule> routing,
         @DefaultValue("市总工会权益保障部") String fallbackOrganisation,
         @DefaultValue List<SlaPolicy> sla,
@@ -39,8 +38,8 @@ public record CaseProperties(
         @DefaultValue("30s") Duration watchInterval,
         @DefaultValue List<String> categories) {
 
-    public CaseRules rules() {
-        return new CaseRules(new RoutingRules(routing, districts, fallbackOrganisation),
+    public CaseRules rules(DistrictNames districtNames) {
+        return new CaseRules(new RoutingRules(routing, districtNames, fallbackOrganisation),
                 CalendarFiles.load(calendarDirectory), sla, warnBefore, escalation);
     }
 }

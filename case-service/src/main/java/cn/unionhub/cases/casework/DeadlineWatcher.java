@@ -1,6 +1,7 @@
 package cn.unionhub.cases.casework;
 
 import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.domain.DistrictNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +20,8 @@ class DeadlineWatcher {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
 
     @Bean
-    CaseRules caseRules(CaseProperties properties) {
-        return properties.rules();
+    CaseRules caseRules(CaseProperties properties, DistrictNames districtNames) {
+        return properties.rules(districtNames);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package cn.unionhub.cases.ledgers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.cases.registry.RegisterCopy;
+import cn.unionhub.cases.registry.RegisterFixtures;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
@@ -11,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +34,12 @@ class HotlineLedgerIT {
 
     @Value("${local.server.port}")
     int port;
+
+    /** The register names the districts (member-card-service's events, applied as the consumer would). */
+    @BeforeEach
+    void districtsRegistered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilotDistricts(register);
+    }
 
     @Test
     void aCouriersCallTravelsFromTheClueLedgerToTheClosedLedger() {

@@ -2,7 +2,6 @@ package cn.unionhub.feedback.submission;
 
 import cn.unionhub.feedback.category.domain.FeedbackCategory;
 import cn.unionhub.feedback.submission.domain.CategoryDefinition;
-import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FieldDefinition;
 import cn.unionhub.feedback.submission.domain.RatingDimension;
 import cn.unionhub.feedback.submission.domain.SubmissionRules;
@@ -13,13 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code unionhub.feedback.*}, kept in {@code feedback-rules.yml}: the submission rules as data and
- * the seeded enterprise directory.
+ * {@code unionhub.feedback.*}, kept in {@code feedback-rules.yml}: the submission rules as data.
+ * Enterprises are not configured: they come from the register's events ({@code RegisterCopy}).
  *
  * @param maxTextLength            longest text accepted
  * @param requiredReviewDimensions dimensions every review must rate
  * @param categoryFields           category-specific fields
- * @param enterprises              enterprises known to the directory
  * @param ratingWindow             how long a worker has to rate a resolved item
  * @param defaultRating            what counts when they do not (documented in docs/architecture.md)
  * @param kAnonymity               fewest reviews for an enterprise page to show averages and exact times
@@ -29,7 +27,6 @@ public record FeedbackProperties(
         @DefaultValue("2000") int maxTextLength,
         @DefaultValue List<RatingDimension> requiredReviewDimensions,
         @DefaultValue Map<FeedbackCategory, List<FieldDefinition>> categoryFields,
-        @DefaultValue List<Enterprise> enterprises,
         @DefaultValue("7d") java.time.Duration ratingWindow,
         @DefaultValue("SATISFIED") cn.unionhub.feedback.submission.domain.Satisfaction defaultRating,
         @DefaultValue("5") int kAnonymity) {

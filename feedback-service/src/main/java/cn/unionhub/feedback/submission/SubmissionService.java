@@ -8,8 +8,10 @@ import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
+import cn.unionhub.feedback.registry.domain.EnterpriseDirectory;
+import cn.unionhub.feedback.registry.domain.Membership;
+import cn.unionhub.feedback.registry.domain.Memberships;
 import cn.unionhub.feedback.submission.domain.Enterprise;
-import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.domain.RawSubmission;
 import cn.unionhub.feedback.submission.domain.Satisfaction;
@@ -37,7 +39,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Accepting submissions and showing them to those who may see them. */
+/**
+ * Accepting submissions and showing them to those who may see them.
+ *
+ * <p>Which enterprise an item is about comes from the copy of the register (member-card-service's
+ * organisation events). An enterprise the register does not know (yet) is accepted all the same —
+ * a gig platform or a small firm must never be a dead end — and marked for verification
+ * ({@link Enterprise#registered()} false). It is attributed to a district for routing and scoping:
+ * for a worker, the district of their membership in the register (member events, never a call)
+ * first, the {@code district} claim of their token second (workers not yet linked to a
+ * membership); for staff recording on a worker's behalf, their token's district. The token's
+ * enterprise and district claims remain what scopes staff accounts.
+ */
 @Service
 public class SubmissionService {
 
@@ -57,17 +70,19 @@ public class SubmissionService {
     private final FeedbackProperties properties;
     private final SubmissionRules rules;
     private final EnterpriseDirectory directory;
+    private final Memberships memberships;
     private final FeedbackItems items;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final FeedbackMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
-    SubmissionService(FeedbackProperties properties, EnterpriseDirectory directory, FeedbackItems items,
-            Pseudonyms pseudonyms, Clock clock, FeedbackMetrics metrics) {
+    SubmissionService(FeedbackProperties properties, EnterpriseDirectory directory, Memberships memberships,
+            FeedbackItems items, Pseudonyms pseudonyms, Clock clock, FeedbackMetrics metrics) {
         this.properties = properties;
         this.rules = properties.rules();
         this.directory = directory;
+        this.memberships = memberships;
         this.items = items;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
@@ -86,8 +101,8 @@ public class SubmissionService {
             }
         }
         ValidSubmission submission = rules.check(raw, !worker);
-        Enterprise enterprise = directory.find(submission.enterprise())
-                .orElseGet(() -> unlistedEnterprise(submission.enterprise(), actor));
+        Enterprise enterprise = directory.find(submission.enterprise()).map(Enterprise::of)
+                .orElseGet(() -> unregistered(submission.enterprise(), actor, worker));
         FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
         Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),
                 submission.contactName(), submission.contactPhone(), worker ? null : actor.subject());
@@ -244,14 +259,19 @@ public class SubmissionService {
     }
 
     /**
-     * An enterprise not in the directory yet (a gig platform, a small firm): accepted, attributed to
-     * the submitter's district so that district's union sees and routes it.
+     * An enterprise not in the register yet (a gig platform, a small firm): accepted, marked for
+     * verification, and attributed to the submitter's district so that district's union sees and
+     * routes it — a worker's from their membership first, then from their token.
      */
-    private static Enterprise unlistedEnterprise(String uscc, Actor actor) {
-        if (actor.district() == null) {
+    private Enterprise unregistered(String uscc, Actor actor, boolean worker) {
+        Optional<String> membershipDistrict = worker
+                ? memberships.ofAccount(actor.subject()).filter(Membership::active).map(Membership::district)
+                : Optional.empty();
+        String district = membershipDistrict.orElse(actor.district());
+        if (district == null) {
             throw new RuleViolationException(SubmissionRules.INVALID,
                     List.of(new FieldViolation("enterprise", "enterprise-unknown", uscc)));
         }
-        return new Enterprise(uscc, null, actor.district());
+        return Enterprise.unregistered(uscc, district);
     }
 }

@@ -342,9 +342,19 @@ public final class RiskProfile {
         return industry;
     }
 
-    public void defaultIndustry(String configured) {
-        if (industry == null) {
-            industry = configured;
+    /**
+     * What the register (member-card-service) says of the enterprise overrides what signals said:
+     * it is the source of truth for organisations. A {@code null} leaves the signals' word.
+     */
+    public void registered(String registeredName, String registeredDistrict, String registeredIndustry) {
+        if (registeredName != null) {
+            enterpriseName = registeredName;
+        }
+        if (registeredDistrict != null) {
+            district = registeredDistrict;
+        }
+        if (registeredIndustry != null) {
+            industry = registeredIndustry;
         }
     }
 

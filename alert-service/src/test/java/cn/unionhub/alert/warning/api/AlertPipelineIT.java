@@ -3,6 +3,8 @@ package cn.unionhub.alert.warning.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.alert.registry.RegisterCopy;
+import cn.unionhub.alert.registry.RegisterFixtures;
 import cn.unionhub.events.alert.RiskSignalReported;
 import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +59,12 @@ class AlertPipelineIT {
         return new ApiClient(port);
     }
 
+    /** The register knows the pilot districts and enterprises (member-card-service's events, applied as the consumer would). */
+    @BeforeEach
+    void registered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilot(register);
+    }
+
     @Test
     void twelveWorkersComplainingAboutUnpaidWagesRaiseARedCollectiveDisputeWarningThatIsVerifiedClosedAndReported()
             throws Exception {
@@ -79,6 +88,7 @@ class AlertPipelineIT {
             }
             JsonNode raised = JSON.readTree(raisedFor(alerts, People.Enterprises.FUDE_ENERGY).value());
             assertThat(raised.path("pushedTo").toString()).contains("镇海区总工会");
+            assertThat(raised.path("industry").asString()).as("the register's, the complaints do not say").isEqualTo("D");
             String warningId = raised.path("warningId").asString();
             JsonNode red = JSON.readTree(redFor(alerts, People.Enterprises.FUDE_ENERGY).value());
             assertThat(red.path("warningId").asString()).isEqualTo(warningId);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Everything that decides where a case goes and how fast it must move, as data (case-rules.yml
  * and the calendar files): routing, SLA policies, the business calendar, the warning margin and
- * the escalation ladder.
+ * the escalation ladder. District names come from the register, not from configuration.
  *
  * @param warnBefore how long before a deadline (on the case's clock) its handlers are warned
  */
@@ -43,7 +43,7 @@ public record CaseRules(RoutingRules routing, BusinessCalendar calendar, List<Sl
     }
 
     String supervisor(EscalationLevel level, String district) {
-        String districtName = routing.districtNames().get(district);
+        String districtName = routing.districtNames().nameOf(district);
         return level.organisation().replace("{districtName}", districtName == null ? "" : districtName);
     }
 }

@@ -2,27 +2,25 @@ package cn.unionhub.cases.casework.domain;
 
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Routing (分流): the first rule that matches decides; a case no rule takes goes to its district's
  * union (or, for an unknown district, to the fallback) — never nowhere.
  *
  * @param rules         in order of precedence
- * @param districtNames district code to name, for organisation names and the default
- * @param fallback      organisation for districts nobody configured
+ * @param districtNames district code to name (from the register), for organisation names and the default
+ * @param fallback      organisation for districts the register does not name
  */
-public record RoutingRules(List<RoutingRule> rules, Map<String, String> districtNames, String fallback) {
+public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames, String fallback) {
 
     public static final String DISTRICT_DEFAULT = "district-default";
 
     public RoutingRules {
         rules = List.copyOf(rules);
-        districtNames = Map.copyOf(districtNames);
     }
 
     public RoutingDecision route(CaseFacts facts) {
-        String districtName = districtNames.get(facts.district());
+        String districtName = districtNames.nameOf(facts.district());
         for (RoutingRule rule : rules) {
             if (rule.matches(facts)) {
                 return new RoutingDecision(rule.name(), rule.organisationType(), rule.organisationName()

@@ -18,7 +18,7 @@ final class CaseFixtures {
                     Set.of(), null, null, null, HandlingOrganisationType.MEDIATION_ORGANISATION, "{districtName}劳动争议调解中心"),
             new RoutingRule("workplace-to-enterprise-union", Set.of("CANTEEN_DORMITORY_COMMUTE"), Set.of(), Set.of(), null, null,
                     null, HandlingOrganisationType.ENTERPRISE_UNION, "{enterpriseName}工会")),
-            Map.of("330211", "镇海区"), "市总工会权益保障部");
+            Map.of("330211", "镇海区")::get, "市总工会权益保障部");
     static final CaseRules RULES = new CaseRules(ROUTING, CALENDAR, List.of(
             new SlaPolicy("green-channel", Set.of(), Set.of(Case.Priority.GREEN_CHANNEL), Duration.ofHours(12), Duration.ofDays(5),
                     SlaClock.NATURAL),

@@ -15,7 +15,7 @@ class RoutingRulesTest {
                     Set.of(), null, null, null, HandlingOrganisationType.MEDIATION_ORGANISATION, "{districtName}劳动争议调解中心"),
             new RoutingRule("workplace-to-enterprise-union", Set.of("CANTEEN_DORMITORY_COMMUTE"), Set.of(), Set.of(), null, null, null,
                     HandlingOrganisationType.ENTERPRISE_UNION, "{enterpriseName}工会")),
-            Map.of("330211", "镇海区"), "市总工会权益保障部");
+            Map.of("330211", "镇海区")::get, "市总工会权益保障部");
 
     @Test
     void theFirstMatchingRuleDecidesAndSaysSo() {
@@ -43,7 +43,7 @@ class RoutingRulesTest {
                         HandlingOrganisationType.LEGAL_AID_CENTRE, "市法律援助中心"),
                 new RoutingRule("task-force", Set.of(), Set.of(), Set.of(), Set.of("91330206MA2J7P9K2C"), Set.of(), Set.of(),
                         HandlingOrganisationType.STREET_UNION, "港区工作专班")),
-                Map.of("330211", "镇海区"), "市总工会权益保障部");
+                Map.of("330211", "镇海区")::get, "市总工会权益保障部");
 
         assertThat(rules.route(new CaseFacts("OTHER", "REGULAR", "330211", "91330211MA2H3K5Q1G", null, Case.Priority.NORMAL,
                 Case.Source.PUBLIC_OPINION)).rule()).isEqualTo("opinion-first");
@@ -51,6 +51,17 @@ class RoutingRulesTest {
                 Case.Source.SUPERVISION)).rule()).isEqualTo("urgent-to-legal-aid");
         assertThat(rules.route(new CaseFacts("OTHER", "REGULAR", "330206", "91330206MA2J7P9K2C", null, Case.Priority.NORMAL,
                 Case.Source.HOTLINE_12351)).organisationName()).isEqualTo("港区工作专班");
+    }
+
+    @Test
+    void districtNamesAreReadWhenACaseIsRoutedSoADistrictTheRegisterNamesLaterIsUsedFromThen() {
+        Map<String, String> register = new java.util.HashMap<>();
+        RoutingRules rules = new RoutingRules(List.of(), register::get, "市总工会权益保障部");
+        assertThat(rules.route(facts("OTHER", "REGULAR", "330212", null)).organisationName()).isEqualTo("市总工会权益保障部");
+
+        register.put("330212", "鄞州区");
+
+        assertThat(rules.route(facts("OTHER", "REGULAR", "330212", null)).organisationName()).isEqualTo("鄞州区总工会");
     }
 
     private static CaseFacts facts(String category, String group, String district, String enterpriseName) {

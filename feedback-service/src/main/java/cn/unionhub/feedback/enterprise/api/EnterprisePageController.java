@@ -2,8 +2,8 @@ package cn.unionhub.feedback.enterprise.api;
 
 import cn.unionhub.feedback.enterprise.domain.EnterprisePage;
 import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
+import cn.unionhub.feedback.registry.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.submission.FeedbackProperties;
-import cn.unionhub.feedback.submission.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.domain.NotFoundException;
@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public enterprise pages: what workers think of an employer, and how its union answers them. */
+/**
+ * Public enterprise pages: what workers think of an employer, and how its union answers them.
+ * Every enterprise in the register has one (closed ones say so); others have none.
+ */
 @RestController
 @RequestMapping("/api/v1/feedback/enterprises")
 class EnterprisePageController {
@@ -41,7 +44,7 @@ class EnterprisePageController {
                 .orElseThrow(() -> new NotFoundException("enterprise-not-found", enterprise));
         List<EnterprisePage.Resolved> recent = items.recentlyResolved(enterprise, RECENT).stream()
                 .map(EnterprisePageController::disclosed).toList();
-        return EnterprisePage.of(enterprise, listed.name(), listed.district(), stats.read(enterprise), recent,
+        return EnterprisePage.of(enterprise, listed.name(), listed.district(), listed.status(), stats.read(enterprise), recent,
                 properties.kAnonymity());
     }
 

@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * An enterprise's public page (the Dianping part): average stars per dimension, how many reviews,
  * how often the union answered and resolved, how long resolution takes, and what was done lately.
+ * A closed enterprise keeps its page, with status CLOSED: its record still tells workers something.
  *
  * <p>k-anonymity: below {@code k} reviews an average would be one worker's own verdict and a
  * date could point at them, so the page then shows counts and rates only — no averages, no times,
  * resolved items by month.
  */
-public record EnterprisePage(String enterprise, String name, String district, long reviews, boolean limited,
+public record EnterprisePage(String enterprise, String name, String district, String status, long reviews, boolean limited,
         Map<String, Double> averageRatings, long handled, Double replyRate, Double resolutionRate,
         Double medianHoursToResolve, List<PublicItem> recentlyResolved) {
 
@@ -31,7 +32,9 @@ public record EnterprisePage(String enterprise, String name, String district, lo
     public record Resolved(String type, String category, String whatWasDone, java.time.LocalDate resolvedOn) {
     }
 
-    public static EnterprisePage of(String enterprise, String name, String district, Stats stats, List<Resolved> recent, int k) {
+    /** @param status the enterprise's status in the register, ACTIVE or CLOSED */
+    public static EnterprisePage of(String enterprise, String name, String district, String status, Stats stats,
+            List<Resolved> recent, int k) {
         boolean limited = stats.reviews() < k;
         Map<String, Double> averages = new LinkedHashMap<>();
         if (!limited) {
@@ -47,7 +50,7 @@ public record EnterprisePage(String enterprise, String name, String district, lo
             disclosed.add(new PublicItem(r.type(), r.category(), r.whatWasDone(),
                     limited ? YearMonth.from(r.resolvedOn()).toString() : r.resolvedOn().toString()));
         }
-        return new EnterprisePage(enterprise, name, district, stats.reviews(), limited, limited ? null : averages,
+        return new EnterprisePage(enterprise, name, district, status, stats.reviews(), limited, limited ? null : averages,
                 stats.handled(), ratio(stats.responded(), stats.handled()), ratio(stats.resolved(), stats.handled()),
                 limited ? null : medianHours(stats.minutesToResolve()), disclosed);
     }

@@ -12,9 +12,11 @@ import java.util.Map;
 /**
  * A feedback item as a caller sees it. Contact details appear only for the submitter and for
  * named items, and the phone number is always masked. Times are in Beijing time with offset.
+ * {@code enterpriseRegistered} false tells union staff that the enterprise was not in the register
+ * when the item arrived and is to be verified (核实).
  */
 record FeedbackView(String trackingNumber, String type, String category, String channel, String workerGroup,
-        String enterprise, String enterpriseName, String district, boolean anonymous, String text,
+        String enterprise, String enterpriseName, boolean enterpriseRegistered, String district, boolean anonymous, String text,
         Map<String, Integer> ratings, Map<String, Object> details, String status, OffsetDateTime submittedAt,
         List<Step> timeline, String satisfaction, String contactName, String contactPhone) {
 
@@ -29,7 +31,7 @@ record FeedbackView(String trackingNumber, String type, String category, String 
         content.ratings().forEach((dimension, stars) -> ratings.put(dimension.name(), stars));
         return new FeedbackView(item.trackingNumber(), content.type().name(), content.category().name(),
                 content.channel().name(), content.workerGroup().name(), item.enterprise().uscc(), item.enterprise().name(),
-                item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
+                item.enterprise().registered(), item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
                 item.status().name(), beijing(item.submittedAt()),
                 item.timeline().stream().map(e -> new Step(beijing(e.at()), e.kind(), e.note())).toList(),
                 item.rating() == null ? null : item.rating().satisfaction().name(),

@@ -25,6 +25,8 @@ class FeedbackDocument {
     @Indexed
     String enterprise;
     String enterpriseName;
+    /** Whether the register knew the enterprise when the item was accepted (false: to be verified). */
+    Boolean enterpriseRegistered;
     @Indexed
     String district;
     String text;

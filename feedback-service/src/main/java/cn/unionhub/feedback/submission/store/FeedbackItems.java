@@ -159,6 +159,7 @@ public class FeedbackItems {
         d.enterprise = item.enterprise().uscc();
         d.enterpriseName = item.enterprise().name();
         d.district = item.enterprise().district();
+        d.enterpriseRegistered = item.enterprise().registered();
         d.text = c.text();
         d.ratings = new LinkedHashMap<>();
         c.ratings().forEach((dimension, stars) -> d.ratings.put(dimension.name(), stars));
@@ -192,7 +193,10 @@ public class FeedbackItems {
         ValidSubmission content = new ValidSubmission(FeedbackType.valueOf(d.type), FeedbackCategory.valueOf(d.category),
                 Channel.valueOf(d.channel), WorkerGroup.valueOf(d.workerGroup), d.enterprise, d.text, ratings,
                 d.details == null ? Map.of() : d.details, d.anonymous, d.contactName, d.contactPhone);
-        return FeedbackItem.restore(d.id, d.trackingNumber, content, new Enterprise(d.enterprise, d.enterpriseName, d.district),
+        // Items stored before the flag existed: the seeded directory of those days knew exactly those with a name.
+        boolean registered = d.enterpriseRegistered != null ? d.enterpriseRegistered : d.enterpriseName != null;
+        return FeedbackItem.restore(d.id, d.trackingNumber, content, new Enterprise(d.enterprise, d.enterpriseName, d.district,
+                        registered),
                 new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy),
                 d.submittedAt, FeedbackItem.Status.valueOf(d.status),
                 d.timeline == null ? List.of() : d.timeline.stream()

@@ -3,6 +3,8 @@ package cn.unionhub.feedback.enterprise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.feedback.registry.RegisterCopy;
+import cn.unionhub.feedback.registry.RegisterFixtures;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
@@ -10,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +30,12 @@ class EnterprisePageIT {
 
     private ApiClient api() {
         return new ApiClient(port);
+    }
+
+    /** The register knows the enterprise (member-card-service's event, applied as the consumer would). */
+    @BeforeEach
+    void registered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilot(register);
     }
 
     @Test

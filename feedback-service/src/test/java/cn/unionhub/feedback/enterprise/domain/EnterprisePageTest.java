@@ -16,7 +16,7 @@ class EnterprisePageTest {
     void belowKReviewsThePageShowsCountsAndRatesButNoAveragesOrDates() {
         EnterprisePage.Stats few = new EnterprisePage.Stats(4, Map.of("PAY", 12L), Map.of("PAY", 4L), 10, 9, 8, List.of(60L, 120L));
 
-        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", few, RECENT, 5);
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "ACTIVE", few, RECENT, 5);
 
         assertThat(page.limited()).isTrue();
         assertThat(page.averageRatings()).isNull();
@@ -31,7 +31,7 @@ class EnterprisePageTest {
         EnterprisePage.Stats enough = new EnterprisePage.Stats(5, Map.of("PAY", 18L, "WELFARE", 22L),
                 Map.of("PAY", 5L, "WELFARE", 5L), 4, 4, 3, List.of(600L, 60L, 1440L));
 
-        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", enough, RECENT, 5);
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "ACTIVE", enough, RECENT, 5);
 
         assertThat(page.limited()).isFalse();
         assertThat(page.averageRatings()).containsEntry("PAY", 3.6).containsEntry("WELFARE", 4.4);
@@ -42,7 +42,7 @@ class EnterprisePageTest {
 
     @Test
     void anEnterpriseWithNothingYetHasNoRates() {
-        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211",
+        EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE",
                 new EnterprisePage.Stats(0, Map.of(), Map.of(), 0, 0, 0, List.of()), List.of(), 5);
 
         assertThat(page.replyRate()).isNull();

@@ -3,6 +3,8 @@ package cn.unionhub.feedback.submission.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.feedback.registry.RegisterCopy;
+import cn.unionhub.feedback.registry.RegisterFixtures;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +50,12 @@ class SubmissionApiIT {
     EventSchemas schemas;
     @Autowired
     MeterRegistry meters;
+
+    /** The register knows the pilot enterprises (member-card-service's events, applied as the consumer would). */
+    @BeforeEach
+    void registered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilot(register);
+    }
 
     @Test
     void anAnonymousComplaintIsAcceptedPublishedAndFollowedWithoutEverRevealingTheWorker() {

@@ -10,7 +10,7 @@ import java.util.Set;
 final class FeedbackFixtures {
 
     static final String FUDE_ENERGY = "91330211MA2H3K5Q1G";
-    static final Enterprise FUDE = new Enterprise(FUDE_ENERGY, "宁波富德能源有限公司", "330211");
+    static final Enterprise FUDE = new Enterprise(FUDE_ENERGY, "宁波富德能源有限公司", "330211", true);
 
     static final SubmissionRules RULES = new SubmissionRules(definitions(),
             Set.of(RatingDimension.PAY, RatingDimension.WELFARE, RatingDimension.WORKING_CONDITIONS,

@@ -1,0 +1,92 @@
+package cn.unionhub.cases.registry;
+
+import static cn.unionhub.cases.registry.RegisterFixtures.awaitApplied;
+import static cn.unionhub.cases.registry.RegisterFixtures.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.cases.casework.domain.DistrictNames;
+import cn.unionhub.events.membercard.OrganisationClosed;
+import cn.unionhub.events.membercard.OrganisationRegistered;
+import cn.unionhub.events.membercard.OrganisationUpdated;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Routing names districts from case-service's copy of the register, fed through Kafka as member-card-service publishes it. */
+@IntegrationTest
+class RegisterCopyIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant EARLIER = Instant.parse("2026-11-01T00:00:00Z");
+    /** Divisions only these tests register. */
+    private static final String YINZHOU = "330212";
+    private static final String FENGHUA = "330213";
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    DistrictNames names;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void routingNamesTheDistrictAsTheRegistersDivisionEventNamesIt() {
+        assertThat(hotlineOrder(YINZHOU, "WAGES_ARREARS").path("organisationName").asString())
+                .as("a district the register does not name yet").isEqualTo("总工会权益保障部");
+        assertThat(hotlineOrder(YINZHOU, "OTHER").path("organisationName").asString()).isEqualTo("市总工会权益保障部");
+
+        awaitApplied(mongo, publish(kafka, RegisterFixtures.district(YINZHOU, "鄞州区")));
+
+        assertThat(hotlineOrder(YINZHOU, "WAGES_ARREARS").path("organisationName").asString()).isEqualTo("鄞州区总工会权益保障部");
+        assertThat(hotlineOrder(YINZHOU, "OTHER").path("organisationName").asString()).isEqualTo("鄞州区总工会");
+    }
+
+    @Test
+    void anOlderRevisionARedeliveryOrAReplayNeverRenamesADivisionBack() {
+        OrganisationUpdated renamed = updated("奉化区", 3);
+        publish(kafka, new OrganisationRegistered(FENGHUA, "DIVISION", "奉化市", FENGHUA, RegisterFixtures.NINGBO, null, null,
+                "DISTRICT", "ACTIVE", 1, EARLIER));
+        String renamedId = publish(kafka, renamed);
+        awaitApplied(mongo, publish(kafka, updated("奉化市", 2)));                   // late, older
+        assertThat(names.nameOf(FENGHUA)).isEqualTo("奉化区");
+
+        String closed = publish(kafka, new OrganisationClosed(FENGHUA, "DIVISION", FENGHUA, "行政区划调整", 4, Instant.now()));
+        publish(kafka, updated("奉化市", 2), UUID.randomUUID().toString());          // replayed older record
+        publish(kafka, renamed, renamedId);                                         // redelivered
+        awaitApplied(mongo, publish(kafka, renamed));                               // replayed under a new id
+        awaitApplied(mongo, closed);
+
+        assertThat(names.nameOf(FENGHUA)).as("a closed division keeps its name for the cases that carry it").isEqualTo("奉化区");
+        assertThat(mongo.findById(FENGHUA, org.bson.Document.class, "register_divisions"))
+                .containsEntry("status", "CLOSED").containsEntry("revision", 4L);
+        assertThat(hotlineOrder(FENGHUA, "OTHER").path("organisationName").asString()).isEqualTo("奉化区总工会");
+    }
+
+    private static OrganisationUpdated updated(String name, long revision) {
+        return new OrganisationUpdated(FENGHUA, "DIVISION", name, FENGHUA, RegisterFixtures.NINGBO, null, null, "DISTRICT",
+                "ACTIVE", revision, EARLIER.plusSeconds(revision));
+    }
+
+    /** Files a 12351 work order about a worker of {@code district}; answers the case. */
+    private JsonNode hotlineOrder(String district, String category) {
+        String order = """
+                {"reference":"12351-%s","category":"%s","enterprise":"%s","district":"%s","workerGroup":"REGULAR",
+                 "summary":"来电反映问题","amountOwedFen":100000,"workersAffected":1}""".formatted(
+                UUID.randomUUID().toString().substring(0, 8), category, People.Enterprises.FUDE_ENERGY, district);
+        HttpResponse<String> filed = new ApiClient(port).post("/api/v1/cases/hotline-orders", order, People.HANDLER_MEDIATOR.token());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return JSON.readTree(filed.body());
+    }
+}

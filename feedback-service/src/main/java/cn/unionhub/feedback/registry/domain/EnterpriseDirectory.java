@@ -1,0 +1,9 @@
+package cn.unionhub.feedback.registry.domain;
+
+import java.util.Optional;
+
+/** Looks enterprises up in the event-fed copy of the register, by unified social credit code. */
+public interface EnterpriseDirectory {
+
+    Optional<RegisteredEnterprise> find(String uscc);
+}
