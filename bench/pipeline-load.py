@@ -20,6 +20,8 @@ off (the body size limit stays):
 Also prints the CPU each platform process used during the run (from /proc, pid files in .unionhub/run).
 """
 import http.client
+
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, cpu_ticks, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -30,10 +32,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-HOME = Path(os.environ.get("UNIONHUB_HOME", REPO / ".unionhub"))
-GATEWAY_PORT = int(os.environ.get("UNIONHUB_GATEWAY_PORT", "8080"))
-IDENTITY_PORT = int(os.environ.get("UNIONHUB_IDENTITY_PORT", "9000"))
 KAFKA = "127.0.0.1:%s" % os.environ.get("UNIONHUB_KAFKA_PORT", "9092")
 FUDE = "91330211MA2H3K5Q1G"
 OPENED = "cn.unionhub.case.opened.v1"
@@ -51,13 +49,6 @@ def body(collective):
                        "text": "上下班单程要一个多小时，希望公司安排通勤车。"}).encode()
 
 
-def token(account):
-    connection = http.client.HTTPConnection("127.0.0.1", IDENTITY_PORT, timeout=10)
-    connection.request("POST", "/demo/tokens", json.dumps({"account": account}), {"Content-Type": "application/json"})
-    response = connection.getresponse()
-    if response.status != 200:
-        sys.exit("no demo token for %s: run UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up first" % account)
-    return json.loads(response.read())["access_token"]
 
 
 class Sender:
@@ -110,15 +101,6 @@ def opened_since(start_ms, numbers):
     return found
 
 
-def cpu_ticks():
-    ticks = {}
-    for pid_file in (HOME / "run").glob("*.pid"):
-        try:
-            fields = Path("/proc/%s/stat" % pid_file.read_text().strip()).read_text().rsplit(")", 1)[1].split()
-            ticks[pid_file.stem] = int(fields[11]) + int(fields[12])
-        except (OSError, ValueError):
-            pass
-    return ticks
 
 
 def pct(values, p):

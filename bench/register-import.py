@@ -11,6 +11,8 @@ took to hold the last enterprise (the events of every registration travel throug
 Run against `./unionhub up` (the demo register is loaded at its start).
 """
 import http.client
+
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, cpu_ticks, token  # noqa: F401
 import json
 import os
 import random
@@ -18,10 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-HOME = Path(os.environ.get("UNIONHUB_HOME", REPO / ".unionhub"))
-GATEWAY_PORT = int(os.environ.get("UNIONHUB_GATEWAY_PORT", "8080"))
-IDENTITY_PORT = int(os.environ.get("UNIONHUB_IDENTITY_PORT", "9000"))
 CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 DISTRICTS = ["370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"]
@@ -53,13 +51,6 @@ def generate(rows, path):
     return last
 
 
-def token(account):
-    c = http.client.HTTPConnection("127.0.0.1", IDENTITY_PORT, timeout=10)
-    c.request("POST", "/demo/tokens", json.dumps({"account": account}), {"Content-Type": "application/json"})
-    r = c.getresponse()
-    if r.status != 200:
-        sys.exit("no demo token: run ./unionhub up first")
-    return json.loads(r.read())["access_token"]
 
 
 def request(method, path, auth, body=None, headers=None):
@@ -71,15 +62,6 @@ def request(method, path, auth, body=None, headers=None):
     return r.status, r.getheader("Location"), r.read()
 
 
-def cpu_ticks():
-    ticks = {}
-    for pid_file in (HOME / "run").glob("*.pid"):
-        try:
-            fields = Path("/proc/%s/stat" % pid_file.read_text().strip()).read_text().rsplit(")", 1)[1].split()
-            ticks[pid_file.stem] = int(fields[11]) + int(fields[12])
-        except (OSError, ValueError, IndexError):
-            pass
-    return ticks
 
 
 def run_import(path, admin):

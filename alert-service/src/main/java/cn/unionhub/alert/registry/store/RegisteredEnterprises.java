@@ -1,5 +1,6 @@
 package cn.unionhub.alert.registry.store;
 
+import cn.unionhub.platform.store.Revisions;
 import cn.unionhub.alert.registry.domain.EnterpriseRegister;
 import cn.unionhub.alert.registry.domain.RegisteredEnterprise;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.registry.store;
 
+import cn.unionhub.platform.store.Revisions;
 import cn.unionhub.feedback.registry.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.registry.domain.RegisteredEnterprise;
 import java.util.Optional;

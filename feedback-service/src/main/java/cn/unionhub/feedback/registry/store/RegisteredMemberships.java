@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.registry.store;
 
+import cn.unionhub.platform.store.Revisions;
 import cn.unionhub.feedback.registry.domain.Membership;
 import cn.unionhub.feedback.registry.domain.Memberships;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.unionhub.feedback.registry.store;
+package cn.unionhub.platform.store;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,13 +11,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * than what the copy holds. The register sends whole records with a revision that grows with every
  * change, so a redelivered, replayed or reordered older record never takes a copy back.
  */
-final class Revisions {
+public final class Revisions {
 
     private Revisions() {
     }
 
     /** Writes {@code update} (and the revision) if the copy has no record {@code id} or an older one; true if written. */
-    static boolean upsertIfNewer(MongoTemplate mongo, String collection, String id, long revision, Update update) {
+    public static boolean upsertIfNewer(MongoTemplate mongo, String collection, String id, long revision, Update update) {
         Query older = new Query(Criteria.where("_id").is(id).and("revision").lt(revision));
         update.set("revision", revision);
         try {
