@@ -76,7 +76,7 @@ def main():
     if status != 200:
         sys.exit("worker-zhang-wei has no membership (%s): is the demo register loaded?" % status)
     member = json.loads(body)["memberId"]
-    call(GATEWAY_PORT, "POST", "/api/v1/member-cards", staff, json.dumps({"memberId": member, "cardType": "MEMBER_SERVICE"}))
+    call(GATEWAY_PORT, "POST", "/api/v1/member-cards", staff, json.dumps({"memberId": member, "cardType": "MEMBER_SERVICE_CARD"}))
     status, body = call(GATEWAY_PORT, "GET", "/api/v1/member-cards/mine", worker)
     cards = json.loads(body) if status == 200 else []
     if not cards:

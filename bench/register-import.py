@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Register import at a city's scale, through the gateway of a running platform.
 
-    bench/register-import.py [rows]          (default 350000, seed 004's Qingdao)
+    bench/register-import.py [rows]                  (default 350000, seed 004's Qingdao)
+    bench/register-import.py members [rows] [chunk]  (default 1000000 members in files of 500000)
 
 Generates <rows> enterprises with valid unified social credit codes in the districts of the
 reference data (plus 1 % bad rows), uploads the CSV as the city union's administrator, and follows
 the import job until it is done: rows/s, and the CPU each platform process used. Then uploads the
 same file again (nothing may change) and reports how long feedback-service's copy of the register
 took to hold the last enterprise (the events of every registration travel through Kafka).
+members: enrols <rows> generated workers (valid identity numbers, 1 % bad rows) into one demo
+union, in files of <chunk> rows (the 64 MB upload limit holds about 1,000,000 rows), and reports
+the rate; seed 002's 5,000,000 members are five such runs.
 Run against `./unionhub up` (the demo register is loaded at its start).
 """
 import http.client
@@ -64,10 +68,10 @@ def request(method, path, auth, body=None, headers=None):
 
 
 
-def run_import(path, admin):
+def run_import(path, admin, target="/api/v1/registry/imports/enterprises"):
     before, started = cpu_ticks(), time.time()
     with open(path, "rb") as f:
-        status, location, body = request("POST", "/api/v1/registry/imports/enterprises", admin, f,
+        status, location, body = request("POST", target, admin, f,
                                          {"Content-Type": "text/csv", "Content-Length": str(os.path.getsize(path))})
     if status != 202:
         sys.exit("upload refused: %s %s" % (status, body[:300]))
@@ -84,7 +88,47 @@ def run_import(path, admin):
     return job, uploaded, elapsed, cpu
 
 
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def generate_members(start, rows, path):
+    """Distinct identity numbers from a counter (birth dates 1960-2005, sequence 000-999)."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("姓名,身份证号,手机号,职工类别\n")
+        for i in range(start, start + rows):
+            day, seq = divmod(i, 1000)
+            year, rest = 1960 + day // 336 % 46, day % 336
+            body = "370212%04d%02d%02d%03d" % (year, rest // 28 + 1, rest % 28 + 1, seq)
+            check = "10X98765432"[sum(int(c) * w for c, w in zip(body, ID_WEIGHTS)) % 11]
+            if i % 100 == 99:
+                check = "0" if check != "0" else "1"
+            out.write("职工%07d,%s%s,139%08d,%s\n" % (i, body, check, i % 100_000_000, "GIG_WORKER" if i % 3 == 0 else "REGULAR"))
+
+
+def members(total, chunk):
+    admin = token("admin-zhou")
+    union = "GH-91330211MA2H3K5Q1G"
+    done, started, path = 0, time.time(), Path(os.environ.get("TMPDIR", "/tmp")) / "unionhub-members.csv"
+    try:
+        while done < total:
+            rows = min(chunk, total - done)
+            generate_members(done, rows, path)
+            job, uploaded, elapsed, cpu = run_import(path, admin, "/api/v1/members/enrolments?union=" + union)
+            done += rows
+            print("%d-%d: %s in %.1f s = %.0f rows/s; created %d, unchanged %d, rejected %d; CPU: %s"
+                  % (done - rows, done, job["status"], elapsed, rows / elapsed, job["created"], job["unchanged"],
+                     job["rejected"], ", ".join("%s %.0f" % (k, v) for k, v in sorted(cpu.items(), key=lambda kv: -kv[1]) if v >= 5)))
+    finally:
+        path.unlink(missing_ok=True)
+    elapsed = time.time() - started
+    print("%d members in %.0f s = %.0f rows/s (5,000,000 would take %.1f min)" % (total, elapsed, total / elapsed,
+                                                                                 5_000_000 / (total / elapsed) / 60))
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "members":
+        members(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000, int(sys.argv[3]) if len(sys.argv) > 3 else 500_000)
+        return
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 350_000
     path = Path(os.environ.get("TMPDIR", "/tmp")) / ("unionhub-register-%d.csv" % rows)
     last = generate(rows, path)

@@ -201,7 +201,7 @@ class PlatformE2EIT extends PlatformTest {
                 "{\"idNumber\":\"" + idNumber + "\",\"name\":\"周新\"}");
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         HttpResponse<String> card = post("/api/v1/member-cards", district,
-                "{\"memberId\":\"" + memberId + "\",\"cardType\":\"MEMBER_SERVICE\"}");
+                "{\"memberId\":\"" + memberId + "\",\"cardType\":\"MEMBER_SERVICE_CARD\"}");
         assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
         String number = JSON.readTree(card.body()).path("number").asString();
         assertThat(number).matches("[0-9]{16,19}");
