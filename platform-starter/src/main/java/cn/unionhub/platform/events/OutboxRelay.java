@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -90,6 +91,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Pointers whose writes succeeded in this instance, in the order they were written. */
     private final Queue<Pointer> hints = new ConcurrentLinkedQueue<>();
+    /**
+     * Backlog mode reads the oldest pointers a window of {@value #WINDOW_BATCHES} batches at a time:
+     * finding the oldest costs a sort of the whole backlog on a store that cannot walk {@code _id} in
+     * order (the embedded one), so it is paid once per window, not once per batch — a 350,000-row
+     * import's backlog drains in seconds instead of hours. Only the relay thread touches it.
+     */
+    private final ArrayDeque<Pointer> window = new ArrayDeque<>();
+    private boolean lastWindow;
+    static final int WINDOW_BATCHES = 50;
     private final AtomicInteger hinted = new AtomicInteger();
     /** True while the pointer collection, not the hints, says what to publish next. */
     private volatile boolean backlog = true;
@@ -190,6 +200,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void enterBacklog() {
         backlog = true;
+        // window and lastWindow belong to the relay thread, which re-reads the window when it runs out.
         hints.clear();
         hinted.set(0);
     }
@@ -291,11 +302,20 @@ public class OutboxRelay implements SmartLifecycle {
         int batchSize = properties.relayBatchSize();
         long now = clock.millis();
         if (backlog) {
-            List<Pointer> oldest = oldestPointers(batchSize, null);
-            if (oldest.size() < batchSize) {
+            if (window.isEmpty()) {
+                int size = batchSize * WINDOW_BATCHES;
+                List<Pointer> oldest = oldestPointers(size, null);
+                window.addAll(oldest);
+                lastWindow = oldest.size() < size;
+            }
+            List<Pointer> next = new ArrayList<>(batchSize);
+            while (next.size() < batchSize && !window.isEmpty()) {
+                next.add(window.poll());
+            }
+            if (window.isEmpty() && lastWindow) {
                 backlog = false; // later writes arrive as hints; a hint lost in the switch is found by the next scan
             }
-            return publish(oldest);
+            return publish(next);
         }
         int count = publish(takeHints(batchSize));
         if (now - lastScan >= properties.relayScanInterval().toMillis()) {
