@@ -1,6 +1,6 @@
 package cn.unionhub.alert.registry;
 
-import cn.unionhub.alert.registry.domain.RegisteredEnterprise;
+import cn.unionhub.platform.register.RegisteredEnterprise;
 import cn.unionhub.alert.registry.store.Divisions;
 import cn.unionhub.alert.registry.store.RegisteredEnterprises;
 import cn.unionhub.events.membercard.OrganisationClosed;

@@ -6,7 +6,7 @@ import cn.unionhub.events.membercard.OrganisationClosed;
 import cn.unionhub.events.membercard.OrganisationRegistered;
 import cn.unionhub.events.membercard.OrganisationUpdated;
 import cn.unionhub.feedback.registry.domain.Membership;
-import cn.unionhub.feedback.registry.domain.RegisteredEnterprise;
+import cn.unionhub.platform.register.RegisteredEnterprise;
 import cn.unionhub.feedback.registry.store.RegisteredEnterprises;
 import cn.unionhub.feedback.registry.store.RegisteredMemberships;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package cn.unionhub.feedback.submission.domain;
 
-import cn.unionhub.feedback.registry.domain.RegisteredEnterprise;
+import cn.unionhub.platform.register.RegisteredEnterprise;
 
 /**
  * The enterprise a submission is about, as known when it was accepted.

@@ -1,7 +1,8 @@
-package cn.unionhub.feedback.registry.domain;
+package cn.unionhub.platform.register;
 
 /**
- * An enterprise as this service's copy of the register (member-card-service) last saw it.
+ * An enterprise as a service's copy of the register (member-card-service) last saw it. Plain Java,
+ * so domain code may use it.
  *
  * @param uscc     unified social credit code, the register's id
  * @param name     registered name; {@code null} when only the closing of the enterprise reached the copy
