@@ -86,6 +86,24 @@ public class Imports {
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedJobs() {
         jobs.running().forEach(job -> jobs.save(job.failed(clock.instant(), "interrupted: the service stopped; upload the file again")));
+        deleteAbandonedUploads();
+    }
+
+    /**
+     * A process killed during an import cannot delete its copy of the upload; the next start does,
+     * once it is older than any import runs (another instance on the same host may still be reading a newer one).
+     */
+    private static void deleteAbandonedUploads() {
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(6));
+        try (var files = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "unionhub-import-*.csv")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    delete(file);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("Could not look for abandoned uploads: {}", e.toString());
+        }
     }
 
     @PreDestroy
