@@ -6,8 +6,8 @@ import cn.unionhub.membercard.registry.domain.OrganisationKind.Level;
 import cn.unionhub.membercard.registry.imports.CsvRows;
 import cn.unionhub.membercard.registry.imports.EnterpriseImporter;
 import cn.unionhub.membercard.registry.imports.Imports;
-import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.membercard.registry.domain.UnionForm;
+import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.io.IOException;
@@ -17,10 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +75,7 @@ public class ReferenceData implements ApplicationRunner {
         }
     }
 
-    /** Divisions and their unions: one read of what is there, one bulk insert of what is new, a write per change. */
+    /** Divisions and their unions, reconciled with the register like an import. */
     private void loadDivisions() {
         List<Organisation> wanted = new ArrayList<>();
         forEachRow("registry/divisions.csv", row -> {
@@ -88,33 +89,18 @@ public class ReferenceData implements ApplicationRunner {
                     parent == null ? null : "ZGH-" + parent, level, null, null, null, null, Organisation.Status.ACTIVE,
                     null, 0));
         });
-        Map<String, Organisation> existing = organisations.findAll(wanted.stream().map(Organisation::id).toList());
-        List<Organisation.Registration> fresh = new ArrayList<>();
-        int changed = 0;
-        for (Organisation o : wanted) {
-            Organisation known = existing.get(o.id());
-            if (known == null) {
-                fresh.add(o.register(clock.instant()));
-            } else {
-                Optional<Organisation.Registration> change = known.changeTo(o, clock.instant());
-                if (change.isPresent()) {
-                    organisations.save(change.get());
-                    changed++;
-                }
-            }
-        }
-        int registered = organisations.registerAll(fresh).size();
-        organisations.loadDivisions();
+        // Writes remember the divisions they make; those already there were loaded at the start of run().
+        Organisations.Reconciled done = organisations.reconcile(wanted, clock.instant());
         log.info("Divisions and their unions: {} in the reference file, {} registered now, {} updated", wanted.size(),
-                registered, changed);
+                done.created(), done.updated());
     }
 
-    private static void forEachRow(String resource, java.util.function.Consumer<Map<String, String>> action) {
+    private static void forEachRow(String resource, Consumer<Map<String, String>> action) {
         try (Reader in = reader(resource)) {
             CsvRows csv = new CsvRows(in);
             List<String> header = csv.next();
             for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
-                Map<String, String> row = new java.util.HashMap<>();
+                Map<String, String> row = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     String value = i < fields.size() ? fields.get(i).strip() : "";
                     row.put(header.get(i).strip(), value.isEmpty() ? null : value);

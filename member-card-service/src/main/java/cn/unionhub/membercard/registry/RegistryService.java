@@ -48,12 +48,11 @@ public class RegistryService {
     public Registered registerEnterprise(EnterpriseForm form, Actor actor) {
         Organisation enterprise = checked(form);
         requireArea(actor, enterprise.district(), "district");
-        Optional<Organisation> known = organisations.find(enterprise.id());
-        if (known.isPresent()) {
+        Organisation.Registration registration = enterprise.register(clock.instant());
+        if (organisations.registerAll(List.of(registration)).isEmpty()) {
             throw new ConflictException("enterprise-already-registered", enterprise.id());
         }
-        organisations.registerAll(List.of(enterprise.register(clock.instant())));
-        return new Registered(organisations.find(enterprise.id()).orElseThrow(), true);
+        return new Registered(registration.organisation(), true);
     }
 
     /** Replaces an enterprise's facts (PUT): the same rules as registering; its USCC never changes. */

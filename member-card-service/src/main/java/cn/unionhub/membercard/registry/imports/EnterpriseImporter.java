@@ -5,17 +5,13 @@ import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Enterprises from CSV. Idempotent: a row equal to the register changes nothing and announces
  * nothing; a changed row updates its one enterprise (and publishes the update); a new one registers
- * it. Per batch: one read of the existing records by {@code _id}, one bulk insert of the new ones,
- * one write per changed one.
+ * it ({@link Organisations#reconcile}).
  *
  * <p>Columns by header, English or Chinese, any order: {@code uscc|统一社会信用代码},
  * {@code name|企业名称}, {@code district|行政区划代码}, {@code industry|行业门类}, {@code size|规模},
@@ -73,27 +69,11 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
 
     @Override
     public void write(List<CsvImporter.Line<Organisation>> lines, CsvImporter.Counts counts,
-            List<ImportJob.RowError> refused) {
-        List<Organisation> batch = lines.stream().map(CsvImporter.Line::record).toList();
-        Map<String, Organisation> existing = organisations.findAll(batch.stream().map(Organisation::id).toList());
-        List<Organisation.Registration> registrations = new ArrayList<>();
-        for (Organisation enterprise : batch) {
-            Organisation known = existing.get(enterprise.id());
-            if (known == null) {
-                registrations.add(enterprise.register(clock.instant()));
-                continue;
-            }
-            Optional<Organisation.Registration> change = known.changeTo(enterprise, clock.instant());
-            if (change.isPresent()) {
-                organisations.save(change.get());
-                counts.updated++;
-            } else {
-                counts.unchanged++;
-            }
-        }
-        Set<Object> inserted = organisations.registerAll(registrations);
-        counts.created += inserted.size();
-        // Registered by someone else between the read and the write: the register holds it either way.
-        counts.unchanged += registrations.size() - inserted.size();
+            List<ImportJob.RowError> report) {
+        Organisations.Reconciled done = organisations.reconcile(lines.stream().map(CsvImporter.Line::record).toList(),
+                clock.instant());
+        counts.created += done.created();
+        counts.updated += done.updated();
+        counts.unchanged += done.unchanged();
     }
 }

@@ -4,7 +4,10 @@ import cn.unionhub.membercard.registry.domain.UnionForm;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.domain.OrganisationKind;
 import cn.unionhub.platform.events.AggregateStore;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,36 @@ public class Organisations implements UnionForm.Lookup {
         return inserted;
     }
 
+    /** What {@link #reconcile} did with a batch. */
+    public record Reconciled(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * Makes the register hold these records as given, a batch at a time: one read of the existing
+     * ones by {@code _id}, one bulk insert of the new ones, one write per changed one; a record equal
+     * to the register changes nothing and announces nothing. Imports and reference data both come here.
+     */
+    public Reconciled reconcile(List<Organisation> batch, Instant now) {
+        Map<String, Organisation> existing = findAll(batch.stream().map(Organisation::id).toList());
+        List<Organisation.Registration> fresh = new ArrayList<>();
+        int updated = 0;
+        for (Organisation wanted : batch) {
+            Organisation known = existing.get(wanted.id());
+            if (known == null) {
+                fresh.add(wanted.register(now));
+            } else {
+                Optional<Organisation.Registration> change = known.changeTo(wanted, now);
+                if (change.isPresent()) {
+                    save(change.get());
+                    updated++;
+                }
+            }
+        }
+        int created = registerAll(fresh).size();
+        // Registered by someone else between the read and the write: the register holds it either way.
+        return new Reconciled(created, updated, batch.size() - created - updated);
+    }
+
     /** Writes a change made to a record loaded at {@code change.organisation().revision() - 1}. */
     public Organisation save(Organisation.Registration change) {
         OrganisationDocument written = store.update(OrganisationDocument.of(change.organisation()).previousVersion(),
@@ -86,7 +119,7 @@ public class Organisations implements UnionForm.Lookup {
 
     /** Every division, for the code list; from memory. */
     public List<Organisation> divisions() {
-        return divisions.values().stream().sorted(java.util.Comparator.comparing(Organisation::id)).toList();
+        return divisions.values().stream().sorted(Comparator.comparing(Organisation::id)).toList();
     }
 
     /** Loads the divisions into memory at start-up; the only whole-kind read, and divisions are few. */
