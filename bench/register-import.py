@@ -78,7 +78,11 @@ def run_import(path, admin, target="/api/v1/registry/imports/enterprises"):
     uploaded = time.time() - started
     while True:
         time.sleep(1)
-        job = json.loads(request("GET", location, admin)[2])
+        status, _, body = request("GET", location, admin)
+        if status != 200:  # a busy platform may time out one poll; the job goes on
+            print("  poll answered %d; polling again" % status)
+            continue
+        job = json.loads(body)
         if job["status"] != "RUNNING":
             break
     elapsed = time.time() - started

@@ -14,14 +14,21 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.lang.reflect.Field;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with two things real MongoDB has and the stock backend lacks.
+ * mongo-java-server's H2 backend with four things real MongoDB has and the stock backend lacks.
  *
  * <p><b>Unique-key lookups inside larger queries.</b> The stock backend uses an index only when a
  * query names exactly that index's keys ({@code {_id: x}}); {@code {_id: x, version: 3}} — every
@@ -30,6 +37,13 @@ import org.h2.mvstore.MVStore;
  * equality (or {@code $in}) reads only the documents that index names, and the rest of the query is
  * matched on those, as MongoDB's planner does. Non-unique indexes are still ignored (the stock
  * backend keeps none), so other queries scan: hot paths must stay key lookups.
+ *
+ * <p><b>Sorted by {@code _id} with a limit: read in key order.</b> The documents are kept by
+ * {@code _id}; such a query reads them in that order and stops at the limit, as MongoDB's
+ * {@code _id} index serves it, instead of reading and sorting them all.
+ *
+ * <p><b>Index keys compared by value.</b> See {@link UniqueKeyIndex}: the stock backend compares
+ * index keys by serialising them, which made every indexed read and write slow.
  *
  * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
  * (documents examined, as MongoDB names it) and {@code opcounters} (commands by kind), so tests and
@@ -55,7 +69,19 @@ final class KeyLookupH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         commands.computeIfAbsent(opcounter(command), k -> new LongAdder()).increment();
         long before = EXAMINED_HERE.get()[0];
-        Document answer = super.handleCommand(channel, databaseName, command, query);
+        /*
+         * A command reads one version of the store. Registered, that version's pages stay on disk
+         * until the command ends: unregistered, a read lasting longer than the store's retention
+         * time while others write (a scan of a large collection during a bulk import) met pages
+         * whose chunk had been reused — "Chunk n not found".
+         */
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        Document answer;
+        try {
+            answer = super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
         long examinedHere = EXAMINED_HERE.get()[0] - before;
         examined.add(examinedHere);
         if (examinedHere >= SCAN_REPORTED) {
@@ -106,13 +132,26 @@ final class KeyLookupH2Backend extends H2Backend {
             MVMap<String, Object> meta = store.openMap("meta." + fullName);
             return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
+
+        /** The map name is the stock backend's, so data directories written before keep their indexes. */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVStore store = (MVStore) read(MV_STORE, this);
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return UniqueKeyIndex.open(store, mapName, indexName, keys, sparse);
+        }
     }
 
     private static final class KeyLookupCollection extends H2Collection {
 
+        /** The documents by {@code _id}, in key order: the stock backend's map, kept here to walk it. */
+        private final MVMap<Object, Document> data;
+
         KeyLookupCollection(Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
         }
 
         @Override
@@ -126,7 +165,58 @@ final class KeyLookupH2Backend extends H2Backend {
                     }
                 }
             }
+            Stream<Document> inIdOrder = limit > 0 ? walkInIdOrder(query, orderBy) : null;
+            if (inIdOrder != null) {
+                return matchDocumentsFromStream(query, inIdOrder, skip, limit, batchSize, null, fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * A query sorted by {@code _id} with a limit, as MongoDB serves it from the {@code _id}
+         * index: the documents in key order from the bound the query sets on {@code _id} (if any),
+         * read lazily, so the caller stops after {@code skip + limit} matches instead of reading and
+         * sorting the whole collection (the outbox relay's "oldest pending events" is such a query).
+         * Only when every key is a string: the map orders keys of different types by H2's type
+         * numbers, not BSON's order. Null when this does not apply.
+         */
+        private Stream<Document> walkInIdOrder(Document query, Document orderBy) {
+            if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)
+                    || data.isEmpty() || !(data.firstKey() instanceof String) || !(data.lastKey() instanceof String)) {
+                return null;
+            }
+            boolean reverse = direction.intValue() < 0;
+            String lower = bound(query, "$gt", "$gte");
+            String upper = bound(query, "$lt", "$lte");
+            if (lower == NOT_A_STRING || upper == NOT_A_STRING) {
+                return null;
+            }
+            // Inclusive bounds: the query itself still decides on every document read.
+            Cursor<Object, Document> cursor = reverse ? data.cursor(upper, lower, true) : data.cursor(lower, upper, false);
+            Iterator<Document> documents = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public Document next() {
+                    cursor.next();
+                    return cursor.getValue();
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
+        }
+
+        private static final String NOT_A_STRING = new String("not a string");
+
+        /** The string bound a top-level condition on {@code _id} sets with one of the operators; null if none. */
+        private static String bound(Document query, String exclusive, String inclusive) {
+            if (!(query.get("_id") instanceof Document condition)) {
+                return null;
+            }
+            Object value = condition.containsKey(exclusive) ? condition.get(exclusive) : condition.get(inclusive);
+            return value == null || value instanceof String ? (String) value : NOT_A_STRING;
         }
 
         /** Every document a command reads passes here: the count behind scannedObjects and the scan log. */

@@ -73,6 +73,40 @@ class KeyLookupH2BackendTest {
     }
 
     @Test
+    void theFirstDocumentsInIdOrderAreReadWithoutReadingTheRest() {
+        List<Object> ids = new ArrayList<>();
+        long examined = examinedBy(() -> items.find().sort(new Document("_id", 1)).limit(5).forEach(d -> ids.add(d.get("_id"))));
+        assertThat(ids).containsExactly("item-0", "item-1", "item-10", "item-100", "item-1000");
+        assertThat(examined).isEqualTo(5);
+    }
+
+    @Test
+    void aBoundOnIdStartsTheWalkThereInEitherDirection() {
+        List<Object> after = new ArrayList<>();
+        long examined = examinedBy(() -> items.find(Filters.gt("_id", "item-1998")).sort(new Document("_id", 1)).limit(3)
+                .forEach(d -> after.add(d.get("_id"))));
+        assertThat(after).containsExactly("item-1999", "item-2", "item-20");
+        assertThat(examined).isLessThanOrEqualTo(4);
+
+        List<Object> before = new ArrayList<>();
+        items.find(Filters.lt("_id", "item-1000")).sort(new Document("_id", -1)).limit(3).forEach(d -> before.add(d.get("_id")));
+        assertThat(before).containsExactly("item-100", "item-10", "item-1");
+    }
+
+    @Test
+    void otherConditionsStillDecideOnTheWalk() {
+        List<Object> ids = new ArrayList<>();
+        long examined = examinedBy(() -> items.find(Filters.eq("tag", 7)).sort(new Document("_id", 1)).limit(2)
+                .forEach(d -> ids.add(d.get("_id"))));
+        // In _id order: item-0, item-1, item-10 ... item-1007 is the first with tag 7, then item-1017.
+        assertThat(ids).containsExactly("item-1007", "item-1017");
+        assertThat(examined).isLessThan(STORED / 10);
+        // Without a limit, or sorted by another field, the whole collection is read and sorted as before.
+        assertThat(examinedBy(() -> items.find(Filters.eq("tag", 7)).sort(new Document("number", 1)).limit(2).first()))
+                .isEqualTo(STORED);
+    }
+
+    @Test
     void aQueryOnOtherFieldsStillScansAndTheCounterSaysSo() {
         long examined = examinedBy(() -> assertThat(items.countDocuments(Filters.eq("tag", 3))).isEqualTo(STORED / 10));
         assertThat(examined).isEqualTo(STORED);

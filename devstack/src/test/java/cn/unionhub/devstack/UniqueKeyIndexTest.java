@@ -1,0 +1,95 @@
+package cn.unionhub.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unique indexes ordered by value: lookups, uniqueness, and data files the stock backend wrote. */
+class UniqueKeyIndexTest {
+
+    private static final int STORED = 3_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoreWrittenByTheStockBackendIsFoundByEveryKeyAfterReopening() throws Exception {
+        Path file = dir.resolve("stock.mv");
+        MongoServer stock = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()));
+        InetSocketAddress address = stock.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            fill(client.getDatabase("test").getCollection("items"));
+        } finally {
+            stock.shutdown();
+        }
+        assertThat(Files.size(file)).isPositive();
+
+        try (EmbeddedMongo server = EmbeddedMongo.start(file, freePort());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("test").getCollection("items");
+            // In the stock store the keys are in serialised-byte order; unless the map is re-sorted
+            // when opened, a search in value order misses most of them.
+            for (int i = 0; i < STORED; i += 7) {
+                assertThat(items.find(Filters.eq("number", "N" + i)).first()).as("N" + i)
+                        .isNotNull().extracting(d -> d.get("_id")).isEqualTo("item-" + i);
+            }
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "again").append("number", "N1234")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+        // Re-sorted once: the next start finds them too.
+        try (EmbeddedMongo server = EmbeddedMongo.start(file, freePort());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("test").getCollection("items").find(Filters.eq("number", "N2999")).first())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void keysAreUniqueByValueAsInMongoDb() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.start(null, freePort());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("test").getCollection("items");
+            fill(items);
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "item-17")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            items.insertOne(new Document("_id", "a").append("number", 5));
+            // 5 and 5.0 are one key in a MongoDB index.
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "b").append("number", 5.0)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(items.find(Filters.eq("number", 5L)).first()).extracting(d -> d.get("_id")).isEqualTo("a");
+            assertThat(items.countDocuments()).isEqualTo(STORED + 1);
+        }
+    }
+
+    private static void fill(MongoCollection<Document> items) {
+        items.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < STORED; i++) {
+            documents.add(new Document("_id", "item-" + i).append("number", "N" + i));
+        }
+        items.insertMany(documents);
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
