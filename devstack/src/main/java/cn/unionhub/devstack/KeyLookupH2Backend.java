@@ -42,7 +42,8 @@ import org.h2.mvstore.MVStore;
  * {@code _id}; such a query reads them in that order and stops at the limit, as MongoDB's
  * {@code _id} index serves it, instead of reading and sorting them all.
  *
- * <p><b>Index keys compared by value.</b> See {@link UniqueKeyIndex}: the stock backend compares
+ * <p><b>Index keys compared by value, documents stored as BSON.</b> See {@link UniqueKeyIndex} and
+ * {@link BsonObjectType}: the stock backend Java-serialises documents and index keys, and compared
  * index keys by serialising them, which made every indexed read and write slow.
  *
  * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
@@ -128,7 +129,8 @@ final class KeyLookupH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = (MVStore) read(MV_STORE, this);
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store.openMap("databases." + fullName);
+            MVMap<Object, Document> data = store.openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonObjectType()));
             MVMap<String, Object> meta = store.openMap("meta." + fullName);
             return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }

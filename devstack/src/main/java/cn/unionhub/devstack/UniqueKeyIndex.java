@@ -19,7 +19,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * mongo-java-server's {@link KeyValue} is not {@link Comparable}, so that type orders two keys by
  * Java-serialising both and comparing the bytes — on every step of every B-tree search. Profiles of
  * the register import and of lookups showed nearly all the store's time there. Here keys compare
- * value by value with the server's own BSON order; the on-disk encoding of keys is unchanged.
+ * value by value with the server's own BSON order; keys are written as BSON, and read in either encoding.
  *
  * <p>A map written by the stock backend is in byte order, which this order does not search
  * correctly; such a map is re-sorted once when opened (read in stored order, cleared, re-inserted)
@@ -96,11 +96,11 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
     }
 
     /**
-     * H2's object type with one change: two {@link KeyValue}s compare by their values in BSON order
-     * (the order MongoDB's indexes use; values it calls equal, such as 1 and 1.0, are one key, as in
-     * a MongoDB unique index), then by length. Encoding, decoding and size estimates are H2's.
+     * Two {@link KeyValue}s compare by their values in BSON order (the order MongoDB's indexes use;
+     * values it calls equal, such as 1 and 1.0, are one key, as in a MongoDB unique index), then by
+     * length. Keys are written as BSON ({@link BsonObjectType}).
      */
-    static final class KeyType extends ObjectDataType {
+    static final class KeyType extends BsonObjectType {
 
         private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 

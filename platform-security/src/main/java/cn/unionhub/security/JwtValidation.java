@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -30,7 +31,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * One definition of a valid token for every process: RS256 signature by a key of the issuer
  * (unsigned {@code alg: none} tokens and other algorithms are refused), the expected issuer and
- * audience, and a live {@code exp}/{@code nbf} within a small clock skew.
+ * audience, and a live {@code exp}/{@code nbf} within a small clock skew. A token that passed is
+ * remembered for a few minutes ({@link VerifiedTokens}).
  */
 public final class JwtValidation {
 
@@ -51,7 +53,7 @@ public final class JwtValidation {
                 ? NimbusJwtDecoder.withPublicKey(publicKey(settings.publicKeyLocation())).signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(validator(settings));
-        return decoder;
+        return VerifiedTokens.caching(decoder, settings.clockSkew(), Clock.systemUTC());
     }
 
     public static ReactiveJwtDecoder reactiveDecoder(JwtSettings settings) {
@@ -59,7 +61,7 @@ public final class JwtValidation {
                 ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(settings.publicKeyLocation())).signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(validator(settings));
-        return decoder;
+        return VerifiedTokens.caching(decoder, settings.clockSkew(), Clock.systemUTC());
     }
 
     /** {@code ROLE_<name>} for every role name in the roles claim. */

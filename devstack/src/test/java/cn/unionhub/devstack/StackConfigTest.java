@@ -1,0 +1,34 @@
+package cn.unionhub.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** JVM options and ports as ./unionhub reads them from the environment. */
+class StackConfigTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void theGatewayKeepsTheFullJitAndTheServicesStartQuickly() {
+        StackConfig config = StackConfig.fromEnvironment(REPO, Map.of());
+        assertThat(config.javaOptionsFor(Component.GATEWAY)).doesNotContain("TieredStopAtLevel");
+        assertThat(config.javaOptionsFor("case-service")).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void optionsSetByTheUserApplyToEveryProcess() {
+        StackConfig config = StackConfig.fromEnvironment(REPO, Map.of("UNIONHUB_JAVA_OPTS", "-Xmx1g"));
+        assertThat(config.javaOptionsFor(Component.GATEWAY)).isEqualTo("-Xmx1g");
+        assertThat(config.javaOptionsFor("case-service")).isEqualTo("-Xmx1g");
+    }
+
+    @Test
+    void aPortThatIsNotOneIsRefusedWithItsName() {
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(REPO, Map.of("UNIONHUB_GATEWAY_PORT", "80800")))
+                .hasMessageContaining("UNIONHUB_GATEWAY_PORT=80800");
+    }
+}
