@@ -274,6 +274,9 @@ public final class Launcher {
     private List<String> springArguments(Component c) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + config.port(c.name()));
+        // Tomcat's work folder in the stack's home, one per process, reused by every start: by
+        // default each start left a new tomcat.<port>.<n> folder in /tmp.
+        args.add("--server.tomcat.basedir=" + config.home().resolve("run").resolve("tomcat").resolve(c.name()));
         if (c.name().equals(Component.IDENTITY)) {
             args.add("--spring.profiles.active=local");
             args.add("--spring.security.oauth2.authorizationserver.issuer=" + config.issuerUrl());

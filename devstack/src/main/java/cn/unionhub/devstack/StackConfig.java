@@ -46,9 +46,18 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
             ports.put(c.name(), parsePort(c, env.get(c.portKey())));
         }
         Path home = env.containsKey("UNIONHUB_HOME") ? Path.of(env.get("UNIONHUB_HOME")) : repoRoot.resolve(".unionhub");
+        // Loopback unless asked otherwise: the local run hands out demo tokens (an administrator's
+        // too) to anyone who can reach the identity server. Kafka and MongoDB always stay on loopback.
+        String bind = env.getOrDefault("UNIONHUB_BIND_ADDRESS", "127.0.0.1").trim();
+        Map<String, List<String>> extra = new HashMap<>();
+        for (Component c : Component.ALL) {
+            if (!c.isInfrastructure()) {
+                extra.put(c.name(), List.of("--server.address=" + bind));
+            }
+        }
         return new StackConfig(repoRoot.toAbsolutePath(), home.toAbsolutePath(), ports,
                 env.getOrDefault("UNIONHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("UNIONHUB_START_TIMEOUT", "360"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("UNIONHUB_START_TIMEOUT", "360"))), Map.copyOf(extra));
     }
 
     private static int parsePort(Component c, String value) {

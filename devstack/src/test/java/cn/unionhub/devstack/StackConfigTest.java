@@ -27,6 +27,16 @@ class StackConfigTest {
     }
 
     @Test
+    void springProcessesListenOnLoopbackUnlessAskedOtherwise() {
+        assertThat(StackConfig.fromEnvironment(REPO, Map.of()).extraArguments())
+                .containsEntry(Component.IDENTITY, java.util.List.of("--server.address=127.0.0.1"))
+                .containsEntry(Component.GATEWAY, java.util.List.of("--server.address=127.0.0.1"))
+                .doesNotContainKey(Component.KAFKA);
+        assertThat(StackConfig.fromEnvironment(REPO, Map.of("UNIONHUB_BIND_ADDRESS", "0.0.0.0")).extraArguments())
+                .containsEntry(Component.GATEWAY, java.util.List.of("--server.address=0.0.0.0"));
+    }
+
+    @Test
     void aPortThatIsNotOneIsRefusedWithItsName() {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(REPO, Map.of("UNIONHUB_GATEWAY_PORT", "80800")))
                 .hasMessageContaining("UNIONHUB_GATEWAY_PORT=80800");

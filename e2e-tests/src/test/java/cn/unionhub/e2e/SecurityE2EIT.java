@@ -81,6 +81,28 @@ class SecurityE2EIT extends PlatformTest {
     }
 
     @Test
+    void aChunkedBodyWithoutALengthIsHeldToTheSameLimit() {
+        String token = platform.demoToken("handler-liu-yang");
+        // A publisher of unknown length is sent chunked: no Content-Length to check up front.
+        HttpResponse<String> oversize = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/cases/x")))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString("{\"minutes\":\"" + "会".repeat(400_000) + "\"}"))).build());
+
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(oversize.body()).path("type").asString()).endsWith("/payload-too-large");
+        // A small chunked body is read, passed on with its length, and answered by the service.
+        HttpResponse<String> small = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + platform.demoToken("worker-zhou-xin"))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString("{}"))).build());
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(400);
+        assertThat(JSON.readTree(small.body()).path("type").asString()).doesNotEndWith("/payload-too-large")
+                .doesNotEndWith("/malformed-body");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() {
         HttpResponse<String> response = platform.get(platform.gateway("/api/v1/feedback/categories"));
 

@@ -31,7 +31,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * One definition of a valid token for every process: RS256 signature by a key of the issuer
  * (unsigned {@code alg: none} tokens and other algorithms are refused), the expected issuer and
- * audience, and a live {@code exp}/{@code nbf} within a small clock skew. A token that passed is
+ * audience, and a live {@code exp} (required)/{@code nbf} within a small clock skew. A token that passed is
  * remembered for a few minutes ({@link VerifiedTokens}).
  */
 public final class JwtValidation {
@@ -43,6 +43,8 @@ public final class JwtValidation {
 
     public static OAuth2TokenValidator<Jwt> validator(JwtSettings settings) {
         return new DelegatingOAuth2TokenValidator<>(
+                // JwtTimestampValidator checks exp only when present: a token without one never expires.
+                new JwtClaimValidator<Object>("exp", exp -> exp != null),
                 new JwtTimestampValidator(settings.clockSkew()),
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(settings.audience())));

@@ -51,6 +51,19 @@ class JwtValidationTest {
     }
 
     @Test
+    void aTokenMustExpire() {
+        JwtSettings ours = settings("roles", "enterprise");
+        Jwt.Builder valid = Jwt.withTokenValue("t").header("alg", "RS256").issuer("https://id.example")
+                .audience(List.of("unionhub")).subject("u").issuedAt(Instant.now());
+
+        assertThat(JwtValidation.validator(ours).validate(valid.expiresAt(Instant.now().plusSeconds(60)).build()).hasErrors())
+                .isFalse();
+        Jwt forever = Jwt.withTokenValue("t").header("alg", "RS256").issuer("https://id.example")
+                .audience(List.of("unionhub")).subject("u").issuedAt(Instant.now()).build();
+        assertThat(JwtValidation.validator(ours).validate(forever).hasErrors()).isTrue();
+    }
+
+    @Test
     void defaultJwkSetUriHangsOffTheIssuer() {
         assertThat(settings("roles", "enterprise").effectiveJwkSetUri()).isEqualTo("https://id.example/oauth2/jwks");
     }

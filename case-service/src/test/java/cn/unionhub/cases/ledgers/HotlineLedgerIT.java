@@ -64,6 +64,12 @@ class HotlineLedgerIT {
         HttpResponse<String> again = api.post("/api/v1/cases/hotline-orders", order, operator);
         assertThat(again.statusCode()).as("the same work order twice is one case").isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
+        // Another district filing the same reference (for its own district) learns only that it is taken.
+        HttpResponse<String> elsewhere = api.post("/api/v1/cases/hotline-orders", order.replace("\"330211\"", "\"330206\""),
+                People.DISTRICT_BEILUN.token());
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(409);
+        assertThat(JSON.readTree(elsewhere.body()).path("type").asString()).endsWith("/case-reference-taken");
+        assertThat(elsewhere.body()).doesNotContain(caseNumber).doesNotContain("镇海");
 
         JsonNode ledger = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body());
         assertThat(ledger.path("items").findValuesAsString("caseNumber")).contains(caseNumber);

@@ -9,7 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,6 +23,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,6 +39,7 @@ class RequestLimitFilter implements WebFilter, Ordered {
     private final ProblemResponses problems;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<RateLimitProperties.Rule, PathPattern> patterns = new ConcurrentHashMap<>();
+    private final Map<RateLimitProperties.Upload, PathPattern> uploadPatterns = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
 
     RequestLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
@@ -55,9 +63,27 @@ class RequestLimitFilter implements WebFilter, Ordered {
         if (path.startsWith("/actuator/")) {
             return chain.filter(exchange);
         }
-        if (exchange.getRequest().getHeaders().getContentLength() > maxBodyFor(path)) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        RateLimitProperties.Upload upload = uploadFor(path);
+        long maxBody = upload != null ? upload.maxSize().toBytes() : properties.maxRequestSize().toBytes();
+        if (headers.getContentLength() > maxBody) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large");
         }
+        if (headers.getContentLength() < 0 && headers.getFirst(HttpHeaders.TRANSFER_ENCODING) != null && upload == null) {
+            // A chunked body states no length: read it up to the limit here, so one that is larger is
+            // refused with a 413 before a service sees any of it. (Upload paths stream; the services
+            // count what they read there.)
+            return DataBufferUtils.join(exchange.getRequest().getBody(), (int) Math.min(maxBody, Integer.MAX_VALUE))
+                    .defaultIfEmpty(exchange.getResponse().bufferFactory().wrap(new byte[0]))
+                    .flatMap(body -> limitRate(exchange.mutate().request(new ReadBody(exchange.getRequest(), body)).build(),
+                            chain, path))
+                    .onErrorResume(DataBufferLimitException.class,
+                            tooLarge -> problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large"));
+        }
+        return limitRate(exchange, chain, path);
+    }
+
+    private Mono<Void> limitRate(ServerWebExchange exchange, WebFilterChain chain, String path) {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
@@ -107,13 +133,42 @@ class RequestLimitFilter implements WebFilter, Ordered {
     }
 
     /** Files go only where an upload path allows them; everything else keeps the small limit. */
-    private long maxBodyFor(String path) {
+    private RateLimitProperties.Upload uploadFor(String path) {
+        if (properties.uploads().isEmpty()) {
+            return null;
+        }
+        PathContainer parsed = PathContainer.parsePath(path);
         for (RateLimitProperties.Upload upload : properties.uploads()) {
-            if (PathPatternParser.defaultInstance.parse(upload.path())
-                    .matches(PathContainer.parsePath(path))) {
-                return upload.maxSize().toBytes();
+            if (uploadPatterns.computeIfAbsent(upload, u -> PathPatternParser.defaultInstance.parse(u.path())).matches(parsed)) {
+                return upload;
             }
         }
-        return properties.maxRequestSize().toBytes();
+        return null;
+    }
+
+    /** The request with its body already read: a known length instead of chunks. */
+    private static final class ReadBody extends ServerHttpRequestDecorator {
+
+        private final DataBuffer body;
+        private final HttpHeaders headers;
+
+        ReadBody(ServerHttpRequest request, DataBuffer body) {
+            super(request);
+            this.body = body;
+            this.headers = new HttpHeaders();
+            this.headers.putAll(request.getHeaders());
+            this.headers.remove(HttpHeaders.TRANSFER_ENCODING);
+            this.headers.setContentLength(body.readableByteCount());
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            return Flux.just(body);
+        }
     }
 }

@@ -123,6 +123,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        // A body cut off by its size limit while being parsed reaches here wrapped by the JSON reader.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException tooLarge) {
+                return new ResponseEntity<>(domainProblem(HttpStatus.CONTENT_TOO_LARGE, tooLarge), headers,
+                        HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         return new ResponseEntity<>(problems.of(HttpStatus.BAD_REQUEST, "malformed-body"), headers, HttpStatus.BAD_REQUEST);
     }
 

@@ -5,6 +5,7 @@ import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.api.CaseView;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.intake.domain.IntakeForm;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cases that union staff file from other channels: 12351 hotline work orders, superior assignments
  * and public-opinion clues. The channel's reference makes filing idempotent: the first filing
- * answers 201, the same reference again answers 200 with the case it opened.
+ * answers 201, the same reference again answers 200 with the case it opened — to staff who may see
+ * that case; anyone else gets a 409 that says only that the reference is taken.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -57,6 +59,11 @@ class IntakeController {
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district", "outside-your-area")));
         }
         CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)));
+        Case opened = opening.opened();
+        if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {
+            // The reference is another area's case: say only that it is taken, never what it holds.
+            throw new ConflictException("case-reference-taken", form.reference());
+        }
         CaseView view = CaseView.of(opening.opened(), cases.now());
         return opening.created()
                 ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)

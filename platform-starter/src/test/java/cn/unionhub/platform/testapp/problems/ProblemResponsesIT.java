@@ -50,6 +50,25 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedOnceTheLimitIsRead() throws Exception {
+        // No Content-Length: a body publisher of unknown length is sent chunked.
+        String big = "{\"recipient\":\"" + "会".repeat(400_000) + "\",\"weightGrams\":5}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/probe/parcels"))
+                .header("Content-Type", "application/json").version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).endsWith("/payload-too-large");
+        // Small chunked bodies still go through.
+        HttpRequest small = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/probe/parcels"))
+                .header("Content-Type", "application/json").version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString("{\"recipient\":\"\",\"weightGrams\":5}")))
+                .build();
+        assertThat(http.send(small, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void malformedJsonIsAClearProblem() throws Exception {
         HttpResponse<String> response = post("/api/v1/probe/parcels", "{\"recipient\": ", null);
 
