@@ -133,7 +133,7 @@ final class KeyLookupH2Backend extends H2Backend {
          */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVStore store = (MVStore) read(MV_STORE, this);
+            MVStore store = store();
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> data = store.openMap("databases." + fullName,
                     new MVMap.Builder<Object, Document>().valueType(new BsonObjectType()));
@@ -145,9 +145,13 @@ final class KeyLookupH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            MVStore store = (MVStore) read(MV_STORE, this);
             String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            return UniqueKeyIndex.open(store, mapName, indexName, keys, sparse);
+            return UniqueKeyIndex.open(store(), mapName, indexName, keys, sparse);
+        }
+
+        /** The superclass's store (these methods also run from its constructor, before a field of ours is set). */
+        private MVStore store() {
+            return (MVStore) read(MV_STORE, this);
         }
     }
 
@@ -194,10 +198,10 @@ final class KeyLookupH2Backend extends H2Backend {
                 return null;
             }
             boolean reverse = direction.intValue() < 0;
-            String lower = bound(query, "$gt", "$gte");
-            String upper = bound(query, "$lt", "$lte");
-            if (lower == NOT_A_STRING || upper == NOT_A_STRING) {
-                return null;
+            Object lower = bound(query, "$gt", "$gte");
+            Object upper = bound(query, "$lt", "$lte");
+            if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
+                return null; // a bound of another type orders differently in the map
             }
             // Inclusive bounds: the query itself still decides on every document read.
             Cursor<Object, Document> cursor = reverse ? data.cursor(upper, lower, true) : data.cursor(lower, upper, false);
@@ -216,15 +220,12 @@ final class KeyLookupH2Backend extends H2Backend {
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
         }
 
-        private static final String NOT_A_STRING = new String("not a string");
-
-        /** The string bound a top-level condition on {@code _id} sets with one of the operators; null if none. */
-        private static String bound(Document query, String exclusive, String inclusive) {
+        /** The bound a top-level condition on {@code _id} sets with one of the operators; null if none. */
+        private static Object bound(Document query, String exclusive, String inclusive) {
             if (!(query.get("_id") instanceof Document condition)) {
                 return null;
             }
-            Object value = condition.containsKey(exclusive) ? condition.get(exclusive) : condition.get(inclusive);
-            return value == null || value instanceof String ? (String) value : NOT_A_STRING;
+            return condition.containsKey(exclusive) ? condition.get(exclusive) : condition.get(inclusive);
         }
 
         /** Every document a command reads passes here: the count behind scannedObjects and the scan log. */

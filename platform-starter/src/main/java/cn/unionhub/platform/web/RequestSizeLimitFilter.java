@@ -79,6 +79,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private final long limit;
         private ServletInputStream body;
+        private BufferedReader reader;
 
         LimitedBody(HttpServletRequest request, long limit) {
             super(request);
@@ -95,8 +96,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            if (reader == null) { // one reader per request, as the servlet contract has it
+                String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
         }
     }
 

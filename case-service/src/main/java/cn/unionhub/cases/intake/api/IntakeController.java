@@ -64,7 +64,7 @@ class IntakeController {
             // The reference is another area's case: say only that it is taken, never what it holds.
             throw new ConflictException("case-reference-taken", form.reference());
         }
-        CaseView view = CaseView.of(opening.opened(), cases.now());
+        CaseView view = CaseView.of(opened, cases.now());
         return opening.created()
                 ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)
                 : ResponseEntity.ok(view);
