@@ -250,8 +250,7 @@ public final class Launcher {
             }
         } else {
             command.addAll(List.of(config.javaOptionsFor(c.name()).trim().split("\\s+")));
-            command.add("-jar");
-            command.add(jarOf(c).toString());
+            command.addAll(classpathOf(c));
             command.addAll(springArguments(c));
         }
         try {
@@ -269,6 +268,38 @@ public final class Launcher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + c.name(), e);
         }
+    }
+
+    /**
+     * How the JVM finds the service: its classes and the jars the build listed
+     * ({@code target/runtime-classpath.txt}), with the main class from the fat jar's manifest. Spring
+     * Boot's nested-jar class loading cost a third of each start's CPU (measured: 19.5 s against
+     * 12.3 s for station-service), and eleven processes start at once on two cores. The fat jar
+     * is the fallback when the list is missing or names a jar that is gone.
+     */
+    List<String> classpathOf(Component c) {
+        Path target = config.repoRoot().resolve(c.module()).resolve("target");
+        Path listed = target.resolve("runtime-classpath.txt");
+        Path classes = target.resolve("classes");
+        try {
+            if (Files.isRegularFile(listed) && Files.isDirectory(classes)
+                    && !Files.getLastModifiedTime(listed).toInstant().isBefore(Files.getLastModifiedTime(jarOf(c)).toInstant().minusSeconds(60))) {
+                String jars = Files.readString(listed).trim();
+                boolean complete = jars.isEmpty() || java.util.Arrays.stream(jars.split(java.io.File.pathSeparator))
+                        .allMatch(jar -> Files.exists(Path.of(jar)));
+                String mainClass;
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jarOf(c).toFile())) {
+                    mainClass = jar.getManifest().getMainAttributes().getValue("Start-Class");
+                }
+                if (complete && mainClass != null) {
+                    String classpath = jars.isEmpty() ? classes.toString() : classes + java.io.File.pathSeparator + jars;
+                    return List.of("-cp", classpath, mainClass);
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the fat jar, which needs nothing else
+        }
+        return List.of("-jar", jarOf(c).toString());
     }
 
     private List<String> springArguments(Component c) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Kafka, where a non-Java client (kcat) reads it with plain-text CloudEvents headers; the union
  * verifies, disposes, docks and closes it, and the day's report lists it.
  */
+@Order(1) // shared platform (see PlatformTest); first: its daily report counts exactly the warnings it raised
 class AlertE2EIT extends PlatformTest {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();

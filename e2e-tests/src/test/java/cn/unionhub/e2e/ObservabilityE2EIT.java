@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * return a value. A renamed metric, a missing tag or a recording rule that no longer matches shows
  * up here instead of as an empty panel in production.
  */
+@Order(2) // shared platform (see PlatformTest)
 class ObservabilityE2EIT extends PlatformTest {
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /** The platform as a user runs it: every process up, registered, routed; resilient when one stops. */
+@Order(4) // shared platform (see PlatformTest); last: it stops a service and restarts the whole platform
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2EIT extends PlatformTest {
 

@@ -1,28 +1,48 @@
 package cn.unionhub.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the end-to-end classes: each gets a platform of its own, started like
- * {@code ./unionhub up} before its first test and stopped (with its data) after its last.
+ * Base of the end-to-end classes. They share one platform, started like {@code ./unionhub up}
+ * before the first class and stopped (with its data) after the last: starting eleven processes
+ * on two cores takes minutes, so one per class would make the test command four times as slow.
+ *
+ * <p>Because the platform is shared, the classes run in the order of their {@code @Order}
+ * (see {@code junit-platform.properties}): tests that need an enterprise's first warnings come
+ * first, and the classes that stop processes or restart the platform come last. A test must not
+ * assume that no other class submitted anything before it unless its order says so.
  */
+@ExtendWith(PlatformTest.SharedPlatform.class)
 abstract class PlatformTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static RunningPlatform platform;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.start();
+    static void usePlatform(RunningPlatform shared) {
+        platform = shared;
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
+    /**
+     * Starts the platform once per test run and keeps it in the root store, which closes it (an
+     * {@link AutoCloseable}) when the run ends, after every class.
+     */
+    static final class SharedPlatform implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningPlatform.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(SharedPlatform.class))
+                    .computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
         }
     }
 }

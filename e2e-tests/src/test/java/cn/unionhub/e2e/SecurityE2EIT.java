@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Identity, token checks and abuse limits as a front-end meets them, through the gateway. */
+@Order(3) // shared platform (see PlatformTest)
 class SecurityE2EIT extends PlatformTest {
 
 
