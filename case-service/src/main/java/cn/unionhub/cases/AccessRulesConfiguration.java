@@ -45,6 +45,9 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/cases/{caseNumber}/closure", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/records", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/clue-verification", Role.HANDLER, Role.DISTRICT_UNION)
+                // Which of these may act on a given case is decided by its routing (CaseAccess), not by role.
+                .allow(POST, "/api/v1/cases/{caseNumber}/transfer", workers)
+                .allow(POST, "/api/v1/cases/{caseNumber}/supervision", Role.HANDLER, Role.DISTRICT_UNION)
                 // 云履职: representatives (workers and enterprise union chairs) propose; the district union's panel decides.
                 .allow(POST, "/api/v1/proposals", representatives)
                 .allow(GET, "/api/v1/proposals", proposalReaders)

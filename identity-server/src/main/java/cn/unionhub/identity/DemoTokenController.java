@@ -37,7 +37,8 @@ class DemoTokenController {
     record TokenRequest(String account) {
     }
 
-    record AccountView(String username, String name, List<String> roles, String enterprise, String district) {
+    record AccountView(String username, String name, List<String> roles, String enterprise, String district,
+            String organisation) {
     }
 
     private final IdentityProperties properties;
@@ -58,7 +59,8 @@ class DemoTokenController {
     @GetMapping("/accounts")
     List<AccountView> accounts() {
         return properties.accounts().stream()
-                .map(a -> new AccountView(a.username(), a.name(), a.roles(), a.enterprise(), a.district())).toList();
+                .map(a -> new AccountView(a.username(), a.name(), a.roles(), a.enterprise(), a.district(),
+                        a.organisation())).toList();
     }
 
     @PostMapping("/tokens")

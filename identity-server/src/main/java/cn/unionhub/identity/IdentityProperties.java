@@ -47,9 +47,12 @@ public record IdentityProperties(
      * @param roles      role names, e.g. {@code WORKER}
      * @param enterprise unified social credit code of their enterprise, if any
      * @param district   code of their district, if any
+     * @param organisation for staff, the organisation whose cases they work (e.g. {@code MEDIATION_ORGANISATION:330211},
+     *                   {@code CITY_UNION}); enterprise and district union staff work for their enterprise's or
+     *                   district's union without it
      */
     public record Account(String username, String password, String name, List<String> roles, String enterprise,
-            String district) {
+            String district, String organisation) {
     }
 
     /**
@@ -63,7 +66,7 @@ public record IdentityProperties(
             List<Account> accounts = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 accounts.add(new Account(String.format(username, n), password, String.format(name, n), roles, enterprise,
-                        district));
+                        district, null));
             }
             return accounts;
         }

@@ -51,5 +51,8 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (account.district() != null) {
             claims.claim("district", account.district());
         }
+        if (account.organisation() != null) {
+            claims.claim("organisation", account.organisation());
+        }
     }
 }

@@ -74,6 +74,16 @@ class IdentityServerIT {
     }
 
     @Test
+    void staffTokensNameTheOrganisationWhoseCasesTheyWork() throws Exception {
+        Jwt mediator = validate(demoToken("handler-liu-yang"));
+        Jwt city = validate(demoToken("staff-sun-li"));
+
+        assertThat(mediator.getClaimAsString("organisation")).isEqualTo("MEDIATION_ORGANISATION:330211");
+        assertThat(city.getClaimAsString("organisation")).isEqualTo("CITY_UNION");
+        assertThat(validate(demoToken("worker-zhang-wei")).hasClaim("organisation")).isFalse();
+    }
+
+    @Test
     void numberedDemoWorkersAreDistinctPeopleOfTheirEnterprise() throws Exception {
         Jwt first = validate(demoToken("worker-01"));
         Jwt twelfth = validate(demoToken("worker-12"));
@@ -154,7 +164,7 @@ class IdentityServerIT {
     /** Checks a token exactly as every UnionHub service does, against this server's published keys. */
     private Jwt validate(String token) {
         JwtSettings settings = new JwtSettings("http://localhost:" + port, null, null, "unionhub", Duration.ofSeconds(30),
-                "roles", "enterprise", "district");
+                "roles", "enterprise", "district", "organisation");
         return JwtValidation.decoder(settings).decode(token);
     }
 

@@ -12,10 +12,12 @@ import java.util.Set;
  * @param roles      roles granted by the identity provider
  * @param enterprise unified social credit code of the caller's enterprise, if any
  * @param district   administrative division code of the caller's district, if any
+ * @param organisation the organisation a staff account works for (e.g. {@code MEDIATION_ORGANISATION:330211}),
+ *                   if the identity provider says; services that route work derive it otherwise
  */
-public record Actor(String subject, Set<Role> roles, String enterprise, String district) {
+public record Actor(String subject, Set<Role> roles, String enterprise, String district, String organisation) {
 
-    private static final Actor ANONYMOUS = new Actor(null, Set.of(), null, null);
+    private static final Actor ANONYMOUS = new Actor(null, Set.of(), null, null, null);
 
     /**
      * The tenant part of a list query: only this enterprise and/or district; {@code null} means any.
@@ -27,6 +29,11 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
 
     public Actor {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller whose token names no organisation (workers, and staff of providers that do not say). */
+    public Actor(String subject, Set<Role> roles, String enterprise, String district) {
+        this(subject, roles, enterprise, district, null);
     }
 
     public static Actor anonymous() {
@@ -56,9 +63,16 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
         return has(Role.ENTERPRISE_UNION) && enterprise != null && Objects.equals(enterprise, enterpriseUscc);
     }
 
-    /** Platform roles (administrators, handlers, other government systems) see every enterprise and district. */
+    /** The organisation of the city-level union, above every district: its staff see the whole city. */
+    public static final String CITY_UNION = "CITY_UNION";
+
+    /**
+     * Platform roles (administrators, handlers, other government systems) and the city union's staff
+     * see every enterprise and district.
+     */
     public boolean seesEverything() {
-        return has(Role.ADMIN) || has(Role.HANDLER) || has(Role.GOV_SYSTEM);
+        return has(Role.ADMIN) || has(Role.HANDLER) || has(Role.GOV_SYSTEM)
+                || (has(Role.DISTRICT_UNION) && CITY_UNION.equals(organisation));
     }
 
     /**

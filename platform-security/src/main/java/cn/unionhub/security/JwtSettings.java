@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim        claim (dotted path) holding role names, e.g. {@code WORKER}
  * @param enterpriseClaim   claim holding the unified social credit code of the caller's enterprise
  * @param districtClaim     claim holding the code of the caller's district
+ * @param organisationClaim claim holding the organisation a staff account works for
  */
 @ConfigurationProperties("unionhub.security.jwt")
 public record JwtSettings(
@@ -27,7 +28,8 @@ public record JwtSettings(
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("enterprise") String enterpriseClaim,
-        @DefaultValue("district") String districtClaim) {
+        @DefaultValue("district") String districtClaim,
+        @DefaultValue("organisation") String organisationClaim) {
 
     public String effectiveJwkSetUri() {
         if (jwkSetUri != null && !jwkSetUri.isBlank()) {

@@ -38,4 +38,14 @@ class ActorTest {
             assertThat(new Actor("x", Set.of(role), null, null).canSee(OTHER, "330205")).as(role.name()).isTrue();
         }
     }
+
+    @Test
+    void cityUnionStaffSeeTheWholeCityAndOnlyTheOrganisationNameGivesThatReach() {
+        Actor city = new Actor("staff-sun", Set.of(Role.DISTRICT_UNION), null, null, Actor.CITY_UNION);
+        assertThat(city.canSee(OTHER, "330205")).isTrue();
+        assertThat(city.scope()).contains(Actor.Scope.EVERYTHING);
+        // A worker or an enterprise chair whose token names the city union gains nothing by it.
+        assertThat(new Actor("w", Set.of(Role.WORKER), null, null, Actor.CITY_UNION).canSee(OTHER, "330205")).isFalse();
+        assertThat(new Actor("c", Set.of(Role.ENTERPRISE_UNION), FUDE, ZHENHAI, Actor.CITY_UNION).canSee(OTHER, ZHENHAI)).isFalse();
+    }
 }

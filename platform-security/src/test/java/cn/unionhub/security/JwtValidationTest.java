@@ -15,7 +15,7 @@ class JwtValidationTest {
 
     private static JwtSettings settings(String rolesClaim, String enterpriseClaim) {
         return new JwtSettings("https://id.example", null, null, "unionhub", Duration.ofSeconds(30), rolesClaim,
-                enterpriseClaim, "district");
+                enterpriseClaim, "district", "organisation");
     }
 
     private static Jwt jwt(Map<String, Object> claims) {

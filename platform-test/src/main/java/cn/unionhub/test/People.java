@@ -19,20 +19,29 @@ public enum People {
     DISTRICT_ZHENHAI("staff-chen-jing", Role.DISTRICT_UNION, null, Districts.ZHENHAI),
     /** Staff of the 北仑区 federation. */
     DISTRICT_BEILUN("staff-sun-hao", Role.DISTRICT_UNION, null, Districts.BEILUN),
-    HANDLER_MEDIATOR("handler-liu-yang", Role.HANDLER, null, null),
-    ADMIN("admin-zhou", Role.ADMIN, null, null),
-    LABOR_INSPECTION("labor-inspection", Role.GOV_SYSTEM, null, null);
+    /** A mediator of the 镇海区 labour-dispute mediation centre: works the cases routed there. */
+    HANDLER_MEDIATOR("handler-liu-yang", Role.HANDLER, null, null, "MEDIATION_ORGANISATION:330211"),
+    ADMIN("admin-zhou", Role.ADMIN, null, null, null),
+    LABOR_INSPECTION("labor-inspection", Role.GOV_SYSTEM, null, null, null),
+    /** Staff of the city federation of trade unions, above every district. */
+    CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, null, "CITY_UNION");
 
     private final String subject;
     private final Role role;
     private final String enterprise;
     private final String district;
+    private final String organisation;
 
     People(String subject, Role role, String enterprise, String district) {
+        this(subject, role, enterprise, district, null);
+    }
+
+    People(String subject, Role role, String enterprise, String district, String organisation) {
         this.subject = subject;
         this.role = role;
         this.enterprise = enterprise;
         this.district = district;
+        this.organisation = organisation;
     }
 
     public String subject() {
@@ -53,7 +62,8 @@ public enum People {
 
     /** A valid bearer token for this person. */
     public String token() {
-        return TestTokens.token().subject(subject).roles(role).enterprise(enterprise).district(district).build();
+        return TestTokens.token().subject(subject).roles(role).enterprise(enterprise).district(district)
+                .organisation(organisation).build();
     }
 
     /** The first person of a role, for role-matrix tests. */

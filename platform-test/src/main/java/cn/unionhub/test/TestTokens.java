@@ -75,6 +75,7 @@ public final class TestTokens {
         private List<String> roles = List.of();
         private String enterprise;
         private String district;
+        private String organisation;
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
@@ -97,6 +98,11 @@ public final class TestTokens {
 
         public Builder district(String value) {
             district = value;
+            return this;
+        }
+
+        public Builder organisation(String value) {
+            organisation = value;
             return this;
         }
 
@@ -131,6 +137,9 @@ public final class TestTokens {
             }
             if (district != null) {
                 claims.claim("district", district);
+            }
+            if (organisation != null) {
+                claims.claim("organisation", organisation);
             }
             return claims.build();
         }

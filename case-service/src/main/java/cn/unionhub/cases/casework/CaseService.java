@@ -1,6 +1,7 @@
 package cn.unionhub.cases.casework;
 
 import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.CaseAccess;
 import cn.unionhub.cases.casework.domain.CaseFacts;
 import cn.unionhub.cases.casework.domain.CaseHistory;
 import cn.unionhub.cases.casework.domain.CaseNumbers;
@@ -10,7 +11,11 @@ import cn.unionhub.cases.casework.domain.RoutingDecision;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.cases.routing.domain.HandlingOrganisation;
+import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.security.SecureRandom;
@@ -196,20 +201,63 @@ public class CaseService {
 
     // ---------------------------------------------------------------- reading
 
-    /** The caller's work queue: an enterprise union sees its enterprise, district staff their district. */
-    public List<Case> queue(Actor actor, List<Case.Status> statuses, Case.Source source, int page, int size) {
-        return scope(actor).map(scope -> cases.page(new Cases.Filter(scope.enterprise(), scope.district(), statuses, source,
-                null, null, null, null, null), page, size)).orElse(List.of());
+    /**
+     * Cases the caller sees (an enterprise union its enterprise's, district staff their district's),
+     * or with {@code assignedToMe} the work queue of the caller's organisation: what it must work.
+     */
+    public List<Case> queue(Actor actor, boolean assignedToMe, List<Case.Status> statuses, Case.Source source, int page,
+            int size) {
+        String organisation = null;
+        if (assignedToMe) {
+            Optional<HandlingOrganisation> own = HandlingOrganisation.of(actor);
+            if (own.isEmpty()) {
+                return List.of();
+            }
+            organisation = own.get().id();
+        }
+        String queueOf = organisation;
+        return scope(actor).map(scope -> cases.page(new Cases.Filter(queueOf == null ? scope.enterprise() : null,
+                queueOf == null ? scope.district() : null, statuses, source, null, null, null, null, null, queueOf), page, size))
+                .orElse(List.of());
     }
 
     /** Which cases the caller may see: null fields mean everything; empty when nothing. */
     public Optional<Cases.Filter> scope(Actor actor) {
-        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null));
+        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null, null));
     }
 
     public Case find(String caseNumber, Actor actor) {
         return cases.byCaseNumber(caseNumber)
                 .filter(c -> actor.canSee(c.matter().enterprise(), c.matter().district()))
+                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+    }
+
+    /**
+     * Passes the case to another organisation of the case's area (its enterprise's union, a body of
+     * its district, or the city union), by the organisation working it or a level above.
+     */
+    public Case transfer(String caseNumber, HandlingOrganisationType type, String reason, Actor actor) {
+        Case found = find(caseNumber, actor);
+        if (!CaseAccess.mayTransfer(found, actor)) {
+            throw new ForbiddenException("case-not-yours", caseNumber);
+        }
+        HandlingOrganisation to = HandlingOrganisation.serving(type, found.matter().enterprise(), found.matter().district())
+                .orElseThrow(() -> new RuleViolationException("invalid-case-action",
+                        List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
+        String name = rules.routing().nameOf(to, found.matter().enterpriseName());
+        Case transferred = cases.change(found.id(), c -> c.transfer(by(actor), to, name, reason, clock.instant()), metrics::record)
+                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+        log.info("Case {} transferred to {} by {}", caseNumber, to.id(), actor.subject());
+        return transferred;
+    }
+
+    /** Instructions from a level above the handling organisation (督办意见), on the record. */
+    public Case supervise(String caseNumber, String instructions, Actor actor) {
+        Case found = find(caseNumber, actor);
+        if (!CaseAccess.maySupervise(found, actor)) {
+            throw new ForbiddenException("case-not-supervised-by-you", caseNumber);
+        }
+        return cases.change(found.id(), c -> c.supervise(by(actor), instructions, clock.instant()), metrics::record)
                 .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
     }
 
@@ -221,8 +269,12 @@ public class CaseService {
         return clock.instant();
     }
 
+    /** A step of the handling organisation's work: 404 for a case one cannot see, 403 for one routed elsewhere. */
     private Case change(String caseNumber, Actor actor, Function<Case, Case.Changed> change) {
         Case found = find(caseNumber, actor); // the same 404 for foreign and unknown cases
+        if (!CaseAccess.mayWork(found, actor)) {
+            throw new ForbiddenException("case-not-yours", caseNumber);
+        }
         return cases.change(found.id(), change, metrics::record)
                 .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
     }

@@ -143,5 +143,11 @@ class HotlineLedgerIT {
                 {"reference":"X1","category":"OTHER","enterprise":"%s","district":"330211","summary":"..."}"""
                 .formatted(People.Enterprises.FUDE_ENERGY), People.DISTRICT_BEILUN.token());
         assertThat(foreign.statusCode()).as("district staff file for their own district only").isEqualTo(400);
+        // Leaving the district out does not get round it: the case would go to the city union, outside their area.
+        HttpResponse<String> nowhere = api.post("/api/v1/cases/hotline-orders", """
+                {"reference":"X2","category":"OTHER","enterprise":"%s","summary":"..."}"""
+                .formatted(People.Enterprises.FUDE_ENERGY), People.DISTRICT_BEILUN.token());
+        assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("\"field\":\"district\"");
     }
 }

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param caseId             aggregate id
  * @param caseNumber         human-readable number
  * @param feedbackId         the feedback item it came from, if any
- * @param organisationType   ENTERPRISE_UNION, STREET_UNION, DISTRICT_UNION, LEGAL_AID_CENTRE, MEDIATION_ORGANISATION or LABOR_INSPECTION
+ * @param organisationType   ENTERPRISE_UNION, STREET_UNION, DISTRICT_UNION, LEGAL_AID_CENTRE, MEDIATION_ORGANISATION,
+ *                           LABOR_INSPECTION or CITY_UNION
  * @param organisationName   the organisation's name, shown to the worker
- * @param rule               name of the routing rule that matched, for the record
+ * @param rule               name of the routing rule that matched, for the record; {@code transferred} when
+ *                           the case was passed on (转办), {@code reopened} when a dissatisfied worker sent it a level up
  * @param firstResponseDueAt when the worker must have heard back (24-hour rule)
  * @param routedAt           when it was routed
  */

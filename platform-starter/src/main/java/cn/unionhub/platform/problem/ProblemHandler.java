@@ -1,6 +1,7 @@
 package cn.unionhub.platform.problem;
 
 import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.DomainException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
@@ -56,6 +57,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(TooLargeException e) {
         return respond(domainProblem(HttpStatus.CONTENT_TOO_LARGE, e));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return respond(domainProblem(HttpStatus.FORBIDDEN, e));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -41,6 +41,7 @@ public final class Actors {
         }
         return new Actor(token.getToken().getSubject(), roles,
                 JwtValidation.stringClaim(token.getToken(), settings.enterpriseClaim()),
-                JwtValidation.stringClaim(token.getToken(), settings.districtClaim()));
+                JwtValidation.stringClaim(token.getToken(), settings.districtClaim()),
+                JwtValidation.stringClaim(token.getToken(), settings.organisationClaim()));
     }
 }

@@ -4,6 +4,7 @@ import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseHistory;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
@@ -50,6 +51,9 @@ class CaseController {
     record ClueRequest(Case.ClueFinding finding, String text) {
     }
 
+    record TransferRequest(HandlingOrganisationType organisationType, String reason) {
+    }
+
     private final CaseService cases;
 
     CaseController(CaseService cases) {
@@ -58,9 +62,9 @@ class CaseController {
 
     @GetMapping
     List<CaseView> queue(Actor actor, @RequestParam(required = false) List<Case.Status> status,
-            @RequestParam(required = false) Case.Source source,
+            @RequestParam(required = false) Case.Source source, @RequestParam(defaultValue = "false") boolean assignedToMe,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return cases.queue(actor, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
+        return cases.queue(actor, assignedToMe, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
                 .map(c -> CaseView.of(c, cases.now())).toList();
     }
 
@@ -124,6 +128,21 @@ class CaseController {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("kind", "one-of", String.join(", ", RECORD_KINDS))));
         }
         return view(cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor));
+    }
+
+    /** 转办: to another organisation of the case's area, with the reason; by its handlers or a level above. */
+    @PostMapping("/{caseNumber}/transfer")
+    CaseView transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request, Actor actor) {
+        if (request.organisationType() == null) {
+            throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("organisationType", "required")));
+        }
+        return view(cases.transfer(caseNumber, request.organisationType(), request.reason(), actor));
+    }
+
+    /** 督办: instructions from a level above the handling organisation. */
+    @PostMapping("/{caseNumber}/supervision")
+    CaseView supervise(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
+        return view(cases.supervise(caseNumber, request.text(), actor));
     }
 
     @PostMapping("/{caseNumber}/clue-verification")

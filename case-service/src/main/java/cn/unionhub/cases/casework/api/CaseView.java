@@ -15,7 +15,7 @@ import java.util.Map;
 public record CaseView(String caseNumber, String source, String sourceReference, String trackingNumber, String category,
         String enterprise, String enterpriseName, String district, String workerGroup, String channel, String summary,
         Long amountOwedFen, Integer workersAffected, String priority, String status, String organisationType,
-        String organisationName, String routingRule, String supervisor, Sla sla, Times times, List<PauseView> pauses,
+        String organisationName, String organisationId, String routingRule, String supervisor, Sla sla, Times times, List<PauseView> pauses,
         Result result, Clue clue) {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -57,7 +57,7 @@ public record CaseView(String caseNumber, String source, String sourceReference,
         return new CaseView(c.caseNumber(), c.source().name(), c.sourceReference(), c.trackingNumber(), m.category(),
                 m.enterprise(), m.enterpriseName(), m.district(), m.workerGroup(), m.channel(), m.summary(), m.amountOwedFen(),
                 m.workersAffected(), c.priority().name(), c.status().name(), c.assignment().organisationType().name(),
-                c.assignment().organisationName(), c.assignment().rule(), c.assignment().supervisor(),
+                c.assignment().organisationName(), c.handledBy().id(), c.assignment().rule(), c.assignment().supervisor(),
                 new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing(sla.dueAt()), d.policy(), d.clock().name()),
                 new Times(beijing(d.openedAt()), beijing(d.acceptedAt()), beijing(d.contactedAt()), beijing(d.firstResponseDueAt()),
                         beijing(d.firstRespondedAt()), beijing(d.resolutionDueAt()), beijing(d.resolvedAt()), beijing(d.closedAt()),

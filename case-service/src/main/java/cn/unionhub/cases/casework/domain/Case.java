@@ -1,5 +1,6 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.events.cases.CaseAccepted;
@@ -89,9 +90,14 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
             String channel, String summary, Long amountOwedFen, Integer workersAffected) {
     }
 
-    /** Who handles the case, by which routing rule, and who supervises it after an escalation. */
+    /**
+     * Who handles the case, by which routing rule, and who supervises it after an escalation.
+     *
+     * @param organisation the handling organisation's id ({@link HandlingOrganisation#id()}); absent on
+     *                     cases stored before organisations had ids, see {@link Case#handledBy()}
+     */
     public record Assignment(HandlingOrganisationType organisationType, String organisationName, String rule,
-            String supervisor) {
+            String supervisor, String organisation) {
     }
 
     /** A stretch of time the case waited on the worker; its clock did not run. */
@@ -200,7 +206,8 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Deadlines deadlines = new Deadlines(policy.name(), policy.clock(), now, null, null,
                 rules.calendar().plus(now, policy.firstResponse(), policy.clock()), null,
                 rules.calendar().plus(now, policy.resolution(), policy.clock()), null, null, null, List.of(), List.of());
-        Assignment assignment = new Assignment(routing.organisationType(), routing.organisationName(), routing.rule(), null);
+        Assignment assignment = new Assignment(routing.organisationType(), routing.organisationName(), routing.rule(), null,
+                routing.organisation().id());
         Map<String, String> opened = details("source", intake.source().name(), "reference", intake.sourceReference(),
                 "category", matter.category(), "enterprise", matter.enterprise(), "priority", priority.name(),
                 "policy", policy.name(), "amountOwedFen", text(matter.amountOwedFen()),
@@ -209,6 +216,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                 "OPENED", matter.summary(), opened, List.of());
         history = CaseHistory.append(history, now, By.SYSTEM.who(), By.SYSTEM.role(), "ROUTED",
                 "分流至" + routing.organisationName(), details("organisationType", routing.organisationType().name(),
+                        "organisationId", routing.organisation().id(),
                         "organisation", routing.organisationName(), "rule", routing.rule(),
                         "firstResponseDueAt", deadlines.firstResponseDueAt().toString(),
                         "resolutionDueAt", deadlines.resolutionDueAt().toString()), List.of());
@@ -370,8 +378,9 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
     }
 
     /**
-     * A resolved case goes back to work because the worker was not satisfied: it is re-dispatched to
-     * its organisation with fresh deadlines, and its escalation level stays where it was.
+     * A resolved case goes back to work because the worker was not satisfied: it goes one level up
+     * (the district union for a body of its district, the city union for a district union), not
+     * back to the desk that resolved it, with fresh deadlines; its escalation level stays.
      */
     public Changed reopen(By by, String reason, CaseRules rules, Instant at) {
         requireStatus("reopen", Status.RESOLVED);
@@ -381,16 +390,63 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Deadlines d = new Deadlines(policy.name(), policy.clock(), deadlines.openedAt(), deadlines.acceptedAt(),
                 deadlines.contactedAt(), rules.calendar().plus(now, policy.firstResponse(), policy.clock()), null,
                 rules.calendar().plus(now, policy.resolution(), policy.clock()), null, null, null, deadlines.pauses(), List.of());
+        HandlingOrganisation up = handledBy().above(matter.district());
+        String upName = rules.routing().nameOf(up, matter.enterpriseName());
         List<HistoryEntry> next = CaseHistory.append(history, now, by.who(), by.role(), "REOPENED", reason.strip(), Map.of(),
                 List.of());
         next = CaseHistory.append(next, now, By.SYSTEM.who(), By.SYSTEM.role(), "ROUTED",
-                "重新交办" + assignment.organisationName(), details("organisation", assignment.organisationName(),
-                        "rule", "reopened", "firstResponseDueAt", d.firstResponseDueAt().toString()), List.of());
+                "重新交办上一级：" + upName, details("organisationType", up.type().name(), "organisationId", up.id(),
+                        "organisation", upName, "previous", assignment.organisationName(), "rule", "reopened",
+                        "firstResponseDueAt", d.firstResponseDueAt().toString()), List.of());
         Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
-                Status.REOPENED, assignment, d, escalationLevel, null, verification, next);
+                Status.REOPENED, new Assignment(up.type(), upName, "reopened", assignment.supervisor(), up.id()), d,
+                escalationLevel, null, verification, next);
         return new Changed(c, List.of(new CaseReopened(id, caseNumber, feedbackId, reason.strip(), now),
-                new CaseRouted(id, caseNumber, feedbackId, assignment.organisationType().name(),
-                        assignment.organisationName(), "reopened", d.firstResponseDueAt(), now)));
+                new CaseRouted(id, caseNumber, feedbackId, up.type().name(), upName, "reopened", d.firstResponseDueAt(), now)));
+    }
+
+    /**
+     * Passes an open case to another organisation (转办) with the reason, on the record. The clocks
+     * keep running: the worker has waited since the case was opened, whoever holds it. A case
+     * nobody had answered yet waits for the new organisation to accept it.
+     */
+    public Changed transfer(By by, HandlingOrganisation to, String toName, String reason, Instant at) {
+        if (!Status.OPEN.contains(status)) {
+            throw illegal("transfer");
+        }
+        requireText("reason", reason);
+        if (to.equals(handledBy())) {
+            throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("organisation", "same-organisation")));
+        }
+        Instant now = millis(at);
+        Status next = deadlines.firstRespondedAt() == null ? Status.ROUTED : status == Status.REOPENED ? Status.REOPENED
+                : Status.IN_PROGRESS;
+        List<HistoryEntry> recorded = record(now, by, "TRANSFERRED", reason.strip(), details("from", assignment.organisationName(),
+                "fromId", handledBy().id(), "to", toName, "toId", to.id()), List.of());
+        Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, next,
+                new Assignment(to.type(), toName, "transferred", assignment.supervisor(), to.id()), deadlines, escalationLevel,
+                resolution, verification, recorded);
+        return new Changed(c, List.of(new CaseRouted(id, caseNumber, feedbackId, to.type().name(), toName, "transferred",
+                deadlines.firstResponseDueAt(), now)));
+    }
+
+    /** A level above writes its instructions on an open case (督办意见); the handlers see them on the record. */
+    public Changed supervise(By by, String instructions, Instant at) {
+        if (!Status.OPEN.contains(status)) {
+            throw illegal("supervise");
+        }
+        requireText("text", instructions);
+        return changed(status, deadlines, record(millis(at), by, "SUPERVISED", instructions.strip(), Map.of(), List.of()));
+    }
+
+    /**
+     * The organisation that works the case. Cases stored before organisations had ids name only the
+     * kind; their organisation is the one of that kind serving the case's enterprise or district.
+     */
+    public HandlingOrganisation handledBy() {
+        return HandlingOrganisation.parse(assignment.organisation())
+                .or(() -> HandlingOrganisation.serving(assignment.organisationType(), matter.enterprise(), matter.district()))
+                .orElse(HandlingOrganisation.CITY);
     }
 
     /** Adds a note, call, visit or meeting minutes (with attachments' metadata) to the record. */
@@ -457,7 +513,8 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                     Map.of("level", Integer.toString(level.level()), "supervisor", supervisor, "deadline", current.name()),
                     List.of());
             c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, status,
-                    new Assignment(assignment.organisationType(), assignment.organisationName(), assignment.rule(), supervisor),
+                    new Assignment(assignment.organisationType(), assignment.organisationName(), assignment.rule(), supervisor,
+                            assignment.organisation()),
                     c.deadlines, level.level(), resolution, verification, next);
             events.add(new CaseEscalated(id, caseNumber, feedbackId, matter.enterprise(), matter.district(), matter.category(),
                     level.level(), supervisor, current.name(), due, now));

@@ -1,11 +1,12 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import java.util.List;
 
 /**
  * Routing (分流): the first rule that matches decides; a case no rule takes goes to its district's
- * union (or, for an unknown district, to the fallback) — never nowhere.
+ * union (or, for a district the register does not know, to the city union) — never nowhere.
  *
  * @param rules         in order of precedence
  * @param districtNames district code to name (from the register), for organisation names and the default
@@ -14,21 +15,49 @@ import java.util.List;
 public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames, String fallback) {
 
     public static final String DISTRICT_DEFAULT = "district-default";
+    public static final String CITY_DEFAULT = "city-default";
 
     public RoutingRules {
         rules = List.copyOf(rules);
     }
 
+    /**
+     * A rule is skipped when the organisation it names cannot be told from the case: an enterprise
+     * union for a case that names no enterprise, a district body for one that names no district.
+     */
     public RoutingDecision route(CaseFacts facts) {
-        String districtName = districtNames.nameOf(facts.district());
+        String districtName = facts.district() == null ? null : districtNames.nameOf(facts.district());
         for (RoutingRule rule : rules) {
             if (rule.matches(facts)) {
-                return new RoutingDecision(rule.name(), rule.organisationType(), rule.organisationName()
-                        .replace("{enterpriseName}", facts.enterpriseName() == null ? "企业" : facts.enterpriseName())
-                        .replace("{districtName}", districtName == null ? "" : districtName));
+                var organisation = HandlingOrganisation.serving(rule.organisationType(), facts.enterprise(), facts.district());
+                if (organisation.isPresent()) {
+                    return new RoutingDecision(rule.name(), organisation.get(), rule.organisationName()
+                            .replace("{enterpriseName}", facts.enterpriseName() == null ? "企业" : facts.enterpriseName())
+                            .replace("{districtName}", districtName == null ? "" : districtName));
+                }
             }
         }
-        return new RoutingDecision(DISTRICT_DEFAULT, HandlingOrganisationType.DISTRICT_UNION,
-                districtName == null ? fallback : districtName + "总工会");
+        return districtName == null
+                ? new RoutingDecision(CITY_DEFAULT, HandlingOrganisation.CITY, fallback)
+                : new RoutingDecision(DISTRICT_DEFAULT, new HandlingOrganisation(HandlingOrganisationType.DISTRICT_UNION,
+                        facts.district()), districtName + "总工会");
+    }
+
+    /** The name of an organisation a case is transferred or sent up to, in the words routing uses. */
+    public String nameOf(HandlingOrganisation organisation, String enterpriseName) {
+        String districtName = organisation.scope() == null ? null : districtNames.nameOf(organisation.scope());
+        return switch (organisation.type()) {
+            case CITY_UNION -> fallback;
+            case ENTERPRISE_UNION -> (enterpriseName == null ? "企业" : enterpriseName) + "工会";
+            case DISTRICT_UNION -> prefix(districtName) + "总工会";
+            case STREET_UNION -> prefix(districtName) + "镇街工会";
+            case MEDIATION_ORGANISATION -> prefix(districtName) + "劳动争议调解中心";
+            case LEGAL_AID_CENTRE -> prefix(districtName) + "法律援助中心";
+            case LABOR_INSPECTION -> prefix(districtName) + "劳动保障监察大队";
+        };
+    }
+
+    private static String prefix(String districtName) {
+        return districtName == null ? "" : districtName;
     }
 }

@@ -37,6 +37,9 @@ class CaseDocument {
     String priority;
     @Indexed
     String status;
+    /** The handling organisation's id: each organisation's work queue. */
+    @Indexed
+    String organisation;
     @Indexed
     Instant openedAt;
     Instant closedAt;

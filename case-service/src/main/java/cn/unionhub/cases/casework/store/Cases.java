@@ -27,9 +27,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Cases {
 
-    /** A filter for queues, ledgers and reports; null fields match anything. */
+    /**
+     * A filter for queues, ledgers and reports; null fields match anything.
+     *
+     * @param organisation the handling organisation's id: its work queue
+     */
     public record Filter(String enterprise, String district, List<Case.Status> statuses, Case.Source source,
-            String category, Instant openedFrom, Instant openedBefore, Instant closedFrom, Instant closedBefore) {
+            String category, Instant openedFrom, Instant openedBefore, Instant closedFrom, Instant closedBefore,
+            String organisation) {
     }
 
     private final MongoTemplate mongo;
@@ -124,6 +129,9 @@ public class Cases {
     private static Criteria criteria(Filter f) {
         Criteria criteria = Filters.equal("enterprise", f.enterprise(), "district", f.district(), "source", f.source(),
                 "category", f.category());
+        if (f.organisation() != null) {
+            criteria.and("organisation").is(f.organisation());
+        }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());
         }
@@ -161,6 +169,7 @@ public class Cases {
         d.district = c.matter().district();
         d.priority = c.priority().name();
         d.status = c.status().name();
+        d.organisation = c.handledBy().id();
         d.openedAt = c.deadlines().openedAt();
         d.closedAt = c.deadlines().closedAt();
         d.nextCheckAt = c.nextCheckAt(rules).orElse(null);

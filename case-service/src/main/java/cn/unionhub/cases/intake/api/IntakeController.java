@@ -54,9 +54,11 @@ class IntakeController {
     }
 
     private ResponseEntity<CaseView> open(IntakeForm form, Case.Source source, Actor actor) {
-        if (form.district() != null && !actor.canSee(form.enterprise(), form.district())) {
-            // Staff file cases for their own area only; a district union cannot open another district's case.
-            throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district", "outside-your-area")));
+        if (!actor.seesEverything() && !actor.canSee(form.enterprise(), form.district())) {
+            // Staff file cases for their own area only: a district union cannot open another district's
+            // case, nor one without a district (it would land with the city union, outside its area).
+            throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
+                    form.district() == null ? "required" : "outside-your-area")));
         }
         CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)));
         Case opened = opening.opened();

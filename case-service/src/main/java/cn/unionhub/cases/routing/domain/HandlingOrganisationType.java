@@ -9,5 +9,6 @@ public enum HandlingOrganisationType implements Labelled {
     DISTRICT_UNION,
     LEGAL_AID_CENTRE,
     MEDIATION_ORGANISATION,
-    LABOR_INSPECTION
+    LABOR_INSPECTION,
+    CITY_UNION
 }

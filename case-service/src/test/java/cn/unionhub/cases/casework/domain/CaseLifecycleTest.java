@@ -162,6 +162,12 @@ class CaseLifecycleTest {
         assertThat(c.deadlines().firstRespondedAt()).isNull();
         assertThat(c.deadlines().firstResponseDueAt()).isEqualTo(CALENDAR.plus(later(60), Duration.ofHours(24), SlaClock.WORKING_DAYS));
         assertThat(reopened.events()).hasExactlyElementsOfTypes(CaseReopened.class, CaseRouted.class);
+        // Not back to the desk that resolved it: one level up, the enterprise union's district union.
+        assertThat(resolved.handledBy().id()).isEqualTo("ENTERPRISE_UNION:91330211MA2H3K5Q1G");
+        assertThat(c.handledBy().id()).isEqualTo("DISTRICT_UNION:330211");
+        assertThat(c.assignment().organisationName()).isEqualTo("镇海区总工会");
+        assertThat(((CaseRouted) reopened.events().get(1)).organisationName()).isEqualTo("镇海区总工会");
+        assertThat(c.history().get(c.history().size() - 1).details()).containsEntry("previous", "宁波富德能源有限公司工会");
 
         Case again = c.respond(CHAIR, "增开晚班车", List.of(), CALENDAR, later(90)).changed()
                 .resolve(CHAIR, Case.Outcome.JOINT_HANDLING, "增开晚班车", null, null, CALENDAR, later(120)).changed();
@@ -195,6 +201,49 @@ class CaseLifecycleTest {
     @Test
     void onlyPublicOpinionCluesAreVerified() {
         assertThatThrownBy(() -> opened(MONDAY_9AM).verifyClue(CHAIR, Case.ClueFinding.CONFIRMED, "属实", later(1)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aReopenedCaseClimbsOneLevelEachTimeUpToTheCityUnion() {
+        Case c = inStatus(Case.Status.RESOLVED);
+        List<String> levels = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            c = c.reopen(Case.By.WORKER, "不满意", RULES, later(200 + round * 100)).changed()
+                    .respond(CHAIR, "再次处理", List.of(), CALENDAR, later(230 + round * 100)).changed()
+                    .resolve(CHAIR, Case.Outcome.JOINT_HANDLING, "再次处理", null, null, CALENDAR, later(260 + round * 100)).changed();
+            levels.add(c.handledBy().id());
+        }
+        assertThat(levels).containsExactly("DISTRICT_UNION:330211", "CITY_UNION", "CITY_UNION");
+    }
+
+    @Test
+    void aTransferMovesTheCaseWithItsReasonOnTheRecordAndTheClockKeepsRunning() {
+        Case c = opened(MONDAY_9AM);
+        var mediation = new cn.unionhub.cases.routing.domain.HandlingOrganisation(
+                cn.unionhub.cases.routing.domain.HandlingOrganisationType.MEDIATION_ORGANISATION, "330211");
+
+        Case.Changed moved = c.transfer(CHAIR, mediation, "镇海区劳动争议调解中心", "涉及劳动争议，需调解", later(30));
+
+        Case t = moved.changed();
+        assertThat(t.handledBy()).isEqualTo(mediation);
+        assertThat(t.status()).isEqualTo(Case.Status.ROUTED);
+        assertThat(t.deadlines().firstResponseDueAt()).isEqualTo(c.deadlines().firstResponseDueAt());
+        HistoryEntry last = t.history().get(t.history().size() - 1);
+        assertThat(last.action()).isEqualTo("TRANSFERRED");
+        assertThat(last.text()).isEqualTo("涉及劳动争议，需调解");
+        assertThat(last.details()).containsEntry("fromId", "ENTERPRISE_UNION:91330211MA2H3K5Q1G")
+                .containsEntry("toId", "MEDIATION_ORGANISATION:330211");
+        assertThat(CaseHistory.verify(t.history()).valid()).isTrue();
+        assertThat(moved.events()).singleElement().isInstanceOfSatisfying(CaseRouted.class,
+                e -> assertThat(e.rule()).isEqualTo("transferred"));
+
+        assertThatThrownBy(() -> t.transfer(CHAIR, mediation, "镇海区劳动争议调解中心", "再转", later(40)))
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> c.transfer(CHAIR, mediation, "镇海区劳动争议调解中心", " ", later(40)))
+                .isInstanceOf(RuleViolationException.class);
+        Case closed = inStatus(Case.Status.CLOSED);
+        assertThatThrownBy(() -> closed.transfer(CHAIR, mediation, "镇海区劳动争议调解中心", "转", later(40)))
                 .isInstanceOf(ConflictException.class);
     }
 }

@@ -2,6 +2,7 @@ package cn.unionhub.cases.casework.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,31 @@ class RoutingRulesTest {
         RoutingDecision arrears = RULES.route(facts("WAGES_ARREARS", "GIG_WORKER", "330211", "某快递站点"));
 
         assertThat(commute).isEqualTo(new RoutingDecision("workplace-to-enterprise-union",
-                HandlingOrganisationType.ENTERPRISE_UNION, "宁波富德能源有限公司工会"));
+                new HandlingOrganisation(HandlingOrganisationType.ENTERPRISE_UNION, "91330211MA2H3K5Q1G"), "宁波富德能源有限公司工会"));
         assertThat(arrears.organisationName()).isEqualTo("镇海区劳动争议调解中心");
+        assertThat(arrears.organisation().id()).isEqualTo("MEDIATION_ORGANISATION:330211");
     }
 
     @Test
     void aCaseNoRuleTakesGoesToItsDistrictUnionAndNeverNowhere() {
         assertThat(RULES.route(facts("WAGES_ARREARS", "REGULAR", "330211", null)))
-                .isEqualTo(new RoutingDecision(RoutingRules.DISTRICT_DEFAULT, HandlingOrganisationType.DISTRICT_UNION, "镇海区总工会"));
-        assertThat(RULES.route(facts("OTHER", "REGULAR", "110105", null)).organisationName()).isEqualTo("市总工会权益保障部");
+                .isEqualTo(new RoutingDecision(RoutingRules.DISTRICT_DEFAULT,
+                        new HandlingOrganisation(HandlingOrganisationType.DISTRICT_UNION, "330211"), "镇海区总工会"));
+        RoutingDecision unknownDistrict = RULES.route(facts("OTHER", "REGULAR", "110105", null));
+        assertThat(unknownDistrict.organisationName()).isEqualTo("市总工会权益保障部");
+        assertThat(unknownDistrict.organisation()).isEqualTo(HandlingOrganisation.CITY);
+    }
+
+    @Test
+    void aRuleWhoseOrganisationCannotBeToldFromTheCaseIsPassedOver() {
+        // A hotline call about canteen food that names no enterprise: no enterprise union to send it to.
+        CaseFacts noEnterprise = new CaseFacts("CANTEEN_DORMITORY_COMMUTE", "REGULAR", "330211", null, null,
+                Case.Priority.NORMAL, Case.Source.HOTLINE_12351);
+        assertThat(RULES.route(noEnterprise).organisation().id()).isEqualTo("DISTRICT_UNION:330211");
+        // Wage arrears of a courier who could not say where: no district body, so the city union.
+        CaseFacts noDistrict = new CaseFacts("WAGES_ARREARS", "GIG_WORKER", null, null, null, Case.Priority.GREEN_CHANNEL,
+                Case.Source.HOTLINE_12351);
+        assertThat(RULES.route(noDistrict).organisation()).isEqualTo(HandlingOrganisation.CITY);
     }
 
     @Test
