@@ -1,10 +1,13 @@
 package cn.unionhub.alert.warning.api;
 
 import cn.unionhub.alert.warning.WarningService;
+import cn.unionhub.alert.warning.domain.EnterpriseSide;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.SignalContribution;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -47,6 +50,33 @@ class WarningController {
         }
     }
 
+    /**
+     * A warning as the union of the enterprise it concerns sees it ({@link EnterpriseSide}): the
+     * level and the loop's progress, bands instead of counts, no signals, dates without times.
+     */
+    record EnterpriseWarningView(String id, String enterprise, String enterpriseName, String district, String level,
+            boolean collectiveDispute, String workersReportingBand, String amountAtStakeBandYuan, List<String> kinds,
+            boolean legalHealthCheckRecommended, String status, String verdict, String disposal, String docking,
+            String governanceNotes, LocalDate raisedOn, LocalDate closedOn, List<EnterpriseStepView> history) {
+
+        static EnterpriseWarningView of(Warning w) {
+            return new EnterpriseWarningView(w.id(), w.enterprise(), w.enterpriseName(), w.district(), w.level().name(),
+                    w.collectiveDispute(), EnterpriseSide.workersBand(w.workersReporting()),
+                    EnterpriseSide.amountBand(w.amountAtStakeFen()), EnterpriseSide.kindsInOrder(w.kindContributions()),
+                    w.legalHealthCheckRecommended(), w.status().name(), w.verdict() == null ? null : w.verdict().name(),
+                    w.disposal(), w.docking(), w.governanceNotes(), EnterpriseSide.day(w.raisedAt()),
+                    EnterpriseSide.day(w.closedAt()), w.history().stream()
+                            // Level changes follow single signals: only the steps people took are shown, by day.
+                            .filter(step -> step.action() != Warning.Action.RAISED && step.action() != Warning.Action.UPGRADED
+                                    && step.action() != Warning.Action.DOWNGRADED)
+                            .map(step -> new EnterpriseStepView(step.action().name(), EnterpriseSide.day(step.at())))
+                            .toList());
+        }
+    }
+
+    record EnterpriseStepView(String action, LocalDate on) {
+    }
+
     record VerificationRequest(Warning.Verdict verdict, String reason) {
     }
 
@@ -59,17 +89,23 @@ class WarningController {
         this.warnings = warnings;
     }
 
+    /** District, city and government views show every figure; the enterprise's own union sees {@link EnterpriseWarningView}. */
     @GetMapping
-    List<WarningView> queue(Actor actor, @RequestParam(required = false) Warning.Status status,
+    List<?> queue(Actor actor, @RequestParam(required = false) Warning.Status status,
             @RequestParam(required = false) WarningLevel level, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return warnings.queue(actor, status, level, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
-                .map(WarningView::of).toList();
+                .map(w -> view(w, actor)).toList();
     }
 
     @GetMapping("/{id}")
-    WarningView find(@PathVariable String id, Actor actor) {
-        return WarningView.of(warnings.find(id, actor));
+    Object find(@PathVariable String id, Actor actor) {
+        return view(warnings.find(id, actor), actor);
+    }
+
+    private static Object view(Warning w, Actor actor) {
+        boolean enterpriseSide = actor.has(Role.ENTERPRISE_UNION) && !actor.has(Role.DISTRICT_UNION) && !actor.seesEverything();
+        return enterpriseSide ? EnterpriseWarningView.of(w) : WarningView.of(w);
     }
 
     @PostMapping("/{id}/verification")

@@ -114,6 +114,22 @@ class AlertPipelineIT {
             assertThat(api().get("/api/v1/alerts/warnings", People.DISTRICT_BEILUN.token()).body()).doesNotContain(warningId);
             assertThat(api().get("/api/v1/alerts/warnings/" + warningId, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
 
+            // The enterprise's own union sees the red collective dispute, but nothing that tells one worker from another.
+            for (String body : List.of(api().get("/api/v1/alerts/warnings/" + warningId, People.CHAIR_FUDE.token()).body(),
+                    api().get("/api/v1/alerts/warnings", People.CHAIR_FUDE.token()).body())) {
+                JsonNode chairView = JSON.readTree(body);
+                JsonNode w = chairView.isArray() ? chairView.get(0) : chairView;
+                assertThat(w.path("level").asString()).isEqualTo("RED");
+                assertThat(w.path("collectiveDispute").asBoolean()).isTrue();
+                assertThat(w.path("workersReportingBand").asString()).isEqualTo("10-29");
+                assertThat(w.path("amountAtStakeBandYuan").asString()).isEqualTo("100000-999999");
+                assertThat(w.path("kinds").get(0).asString()).isEqualTo("WAGE_ARREARS_COMPLAINT");
+                assertThat(w.path("raisedOn").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+                assertThat(w.has("signals") || w.has("workersReporting") || w.has("score") || w.has("kindContributions")
+                        || w.has("amountAtStakeFen") || w.has("raisedAt")).as(body).isFalse();
+                assertThat(body).doesNotContain("ZGDP-").doesNotContain("T0").doesNotContain("T1").doesNotContain("T2");
+            }
+
             HttpResponse<String> early = api().post("/api/v1/alerts/warnings/" + warningId + "/closure",
                     "{\"notes\":\"未核实先闭环\"}", People.DISTRICT_ZHENHAI.token());
             assertThat(early.statusCode()).isEqualTo(409);

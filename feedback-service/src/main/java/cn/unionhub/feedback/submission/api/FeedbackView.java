@@ -26,14 +26,24 @@ record FeedbackView(String trackingNumber, String type, String category, String 
     }
 
     static FeedbackView of(FeedbackItem item, boolean showIdentity) {
+        return of(item, showIdentity, false);
+    }
+
+    /**
+     * @param dayOnly show times as their Beijing day only: for an anonymous item seen from the
+     *                enterprise's side, where the exact time (to the millisecond) could be matched
+     *                against who was on shift or who had just complained by name
+     */
+    static FeedbackView of(FeedbackItem item, boolean showIdentity, boolean dayOnly) {
+        java.util.function.Function<Instant, OffsetDateTime> time = dayOnly ? FeedbackView::beijingDay : FeedbackView::beijing;
         var content = item.content();
         Map<String, Integer> ratings = new LinkedHashMap<>();
         content.ratings().forEach((dimension, stars) -> ratings.put(dimension.name(), stars));
         return new FeedbackView(item.trackingNumber(), content.type().name(), content.category().name(),
                 content.channel().name(), content.workerGroup().name(), item.enterprise().uscc(), item.enterprise().name(),
                 item.enterprise().registered(), item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
-                item.status().name(), beijing(item.submittedAt()),
-                item.timeline().stream().map(e -> new Step(beijing(e.at()), e.kind(), e.note())).toList(),
+                item.status().name(), time.apply(item.submittedAt()),
+                item.timeline().stream().map(e -> new Step(time.apply(e.at()), e.kind(), e.note())).toList(),
                 item.rating() == null ? null : item.rating().satisfaction().name(),
                 showIdentity ? item.submitter().contactName() : null,
                 showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null);
@@ -41,5 +51,9 @@ record FeedbackView(String trackingNumber, String type, String category, String 
 
     private static OffsetDateTime beijing(Instant instant) {
         return instant.atZone(BEIJING).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime beijingDay(Instant instant) {
+        return instant.atZone(BEIJING).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toOffsetDateTime();
     }
 }

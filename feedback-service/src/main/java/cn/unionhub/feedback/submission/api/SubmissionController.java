@@ -68,7 +68,13 @@ class SubmissionController {
             @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return submissions.forStaff(actor, status, type, Math.max(0, page), Math.min(Math.max(1, size), 100)).stream()
-                .map(item -> FeedbackView.of(item, !item.content().anonymous())).toList();
+                .map(item -> FeedbackView.of(item, !item.content().anonymous(), dayOnly(item, actor))).toList();
+    }
+
+    /** The enterprise's own union sees an anonymous item's times by day only (see {@link FeedbackView#of}). */
+    private static boolean dayOnly(FeedbackItem item, Actor actor) {
+        return item.content().anonymous() && actor.has(cn.unionhub.security.Role.ENTERPRISE_UNION)
+                && !actor.has(cn.unionhub.security.Role.DISTRICT_UNION) && !actor.seesEverything();
     }
 
     @GetMapping("/submissions/mine")
@@ -79,7 +85,8 @@ class SubmissionController {
     @GetMapping("/submissions/{trackingNumber}")
     FeedbackView find(@PathVariable String trackingNumber, Actor actor) {
         FeedbackItem item = submissions.find(trackingNumber, actor);
-        return FeedbackView.of(item, item.showsIdentityTo(submissions.pseudonymOf(actor)));
+        boolean own = item.showsIdentityTo(submissions.pseudonymOf(actor));
+        return FeedbackView.of(item, own, !own && dayOnly(item, actor));
     }
 
     @PostMapping("/submissions/{trackingNumber}/satisfaction")

@@ -82,6 +82,15 @@ class SubmissionApiIT {
         assertThat(chair.statusCode()).isEqualTo(200);
         assertThat(chair.body()).contains("通勤车").doesNotContain(People.WORKER_ZHANG_WEI.subject()).doesNotContain("psn_");
         assertThat(JSON.readTree(chair.body()).path("contactName").isNull()).isTrue();
+        // The enterprise side sees when by day only: an exact time could be matched against a shift or a named complaint.
+        String exact = receipt.path("submittedAt").asString();
+        String chairTime = JSON.readTree(chair.body()).path("submittedAt").asString();
+        assertThat(chairTime).startsWith(exact.substring(0, 10)).contains("T00:00").isNotEqualTo(exact);
+        assertThat(JSON.readTree(chair.body()).path("timeline").get(0).path("at").asString()).contains("T00:00");
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).body())
+                .path("submittedAt").asString()).isEqualTo(exact);
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/mine", People.WORKER_ZHANG_WEI.token()).body()).get(0)
+                .path("submittedAt").asString()).isEqualTo(exact);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking, People.WORKER_LI_NA.token()).statusCode()).isEqualTo(404);
