@@ -24,6 +24,8 @@ class AccessRulesConfiguration {
         Set<Role> proposalReaders = Set.of(Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.ADMIN);
         return AccessRules.define()
                 .publicly(GET, "/api/v1/cases/handling-organisations")
+                // A 12351 caller follows their case with its number and the code they were given (no account).
+                .publicly(POST, "/api/v1/cases/follow-up")
                 .allow(GET, "/api/v1/cases/ledgers/wage-arrears", offices)
                 .allow(GET, "/api/v1/cases/ledgers/wage-arrears-closed", offices)
                 .allow(GET, "/api/v1/cases/ledgers/public-opinion", offices)

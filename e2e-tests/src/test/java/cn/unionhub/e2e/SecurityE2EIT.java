@@ -149,7 +149,14 @@ class SecurityE2EIT extends PlatformTest {
             JsonNode item = JSON.readTree(mine.body());
             assertThat(item.path("status").asString()).isEqualTo("ROUTED");
             assertThat(item.path("timeline").get(1).path("note").asString()).startsWith("宁波富德能源有限公司工会（工单 GD-");
+            // The worker sees by when they are owed a first answer (24-hour rule), and that it is not yet late.
+            assertThat(item.path("sla").path("state").asString()).isEqualTo("WITHIN_DEADLINE");
+            assertThat(java.time.OffsetDateTime.parse(item.path("sla").path("firstAnswerDueAt").asString()))
+                    .isAfter(java.time.OffsetDateTime.now());
         });
+        // The chair's view of the anonymous item has no deadline: it would give away the submission time.
+        assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                "Authorization", "Bearer " + platform.demoToken("chair-wang-fang")).body()).path("sla").isNull()).isTrue();
 
         // The union chair finds the case in the enterprise's work queue, answers, and resolves it.
         String chairToken = platform.demoToken("chair-wang-fang");
@@ -265,6 +272,65 @@ class SecurityE2EIT extends PlatformTest {
                 "Bearer " + staff).body()).contains(caseNumber);
         assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/cases/" + caseNumber + "/history/verification"),
                 "Authorization", "Bearer " + staff).body()).path("valid").asBoolean()).isTrue();
+    }
+
+    /**
+     * Issue #12 through the gateway: routing decides who works a case. A worker reports unsafe
+     * scaffolding as a working-conditions matter, so it goes to the enterprise's union; the chair
+     * passes it on (转办) to labour inspection as a safety hazard. From then on the chair can still
+     * read it but not resolve it; the inspection desk does, and the worker's timeline shows the
+     * transfer and the deadline they are owed an answer by.
+     */
+    @Test
+    void aCaseTransferredToLabourInspectionIsReadableButNotResolvableByTheChairAndResolvedByTheInspectionDesk() {
+        String worker = platform.demoToken("worker-07");
+        String chair = platform.demoToken("chair-wang-fang");
+        String inspector = platform.demoToken("inspector-wu-gang");
+        HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + worker)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type":"COMPLAINT","category":"WORKING_CONDITIONS","channel":"MINI_PROGRAM",
+                         "enterprise":"91330211MA2H3K5Q1G","anonymous":false,
+                         "text":"三号车间的脚手架没有护栏，高处作业没有安全带。"}""")).build());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String tracking = JSON.readTree(submitted.body()).path("trackingNumber").asString();
+        String caseNumber = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode c : JSON.readTree(platform.get(platform.gateway("/api/v1/cases?assignedToMe=true&size=100"),
+                    "Authorization", "Bearer " + chair).body())) {
+                if (tracking.equals(c.path("trackingNumber").asString())) {
+                    return c.path("caseNumber").asString();
+                }
+            }
+            return null;
+        }, n -> n != null);
+
+        HttpResponse<String> transferred = postJson("/api/v1/cases/" + caseNumber + "/transfer", chair,
+                "{\"organisationType\":\"LABOR_INSPECTION\",\"reason\":\"涉及高处作业安全隐患，转劳动保障监察\"}");
+        assertThat(transferred.statusCode()).as(transferred.body()).isEqualTo(200);
+        assertThat(JSON.readTree(transferred.body()).path("organisationName").asString()).isEqualTo("镇海区劳动保障监察大队");
+
+        assertThat(platform.get(platform.gateway("/api/v1/cases/" + caseNumber), "Authorization", "Bearer " + chair).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> chairResolves = postJson("/api/v1/cases/" + caseNumber + "/resolution", chair,
+                "{\"outcome\":\"UNFOUNDED\",\"summary\":\"已自查，无隐患\"}");
+        assertThat(chairResolves.statusCode()).as(chairResolves.body()).isEqualTo(403);
+        assertThat(JSON.readTree(chairResolves.body()).path("title").asString()).isEqualTo("该工单不由您所在的单位办理");
+
+        assertThat(postJson("/api/v1/cases/" + caseNumber + "/responses", inspector,
+                "{\"text\":\"监察大队已到现场检查，责令立即整改\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> resolved = postJson("/api/v1/cases/" + caseNumber + "/resolution", inspector,
+                "{\"outcome\":\"JOINT_HANDLING\",\"summary\":\"企业已加装护栏并配发安全带，复查合格\"}");
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode item = JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
+                    "Authorization", "Bearer " + worker).body());
+            assertThat(item.path("status").asString()).isEqualTo("RESOLVED");
+            assertThat(item.path("timeline").findValuesAsString("note")).anyMatch(n -> n.startsWith("转办至镇海区劳动保障监察大队"));
+            assertThat(item.path("sla").path("state").asString()).isEqualTo("ANSWERED_ON_TIME");
+            assertThat(item.path("sla").path("firstAnswerDueAt").asString()).isNotEmpty();
+        });
     }
 
     private HttpResponse<String> postJson(String path, String token, String body) {

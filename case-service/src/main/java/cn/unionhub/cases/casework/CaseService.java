@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
+import cn.unionhub.platform.identity.FollowUpTokens;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -39,8 +41,27 @@ public class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     private static final int CASE_NUMBER_ATTEMPTS = 5;
 
-    /** A new case and whether this call opened it (false: the same item had opened it before). */
-    public record Opening(Case opened, boolean created) {
+    /**
+     * A new case and whether this call opened it (false: the same item had opened it before).
+     *
+     * @param followUpCode the caller's follow-up code, shown once, when this call opened the case for a caller
+     */
+    public record Opening(Case opened, boolean created, String followUpCode) {
+
+        Opening(Case opened, boolean created) {
+            this(opened, created, null);
+        }
+    }
+
+    /**
+     * A hotline caller follows their case with its number and the code they were given: the same
+     * 404 for an unknown number and a wrong code, so neither can be probed.
+     */
+    public Case followUp(String caseNumber, String code) {
+        return cases.byCaseNumberForFollowUp(caseNumber == null ? "" : caseNumber.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(found -> FollowUpTokens.matches(code, found.getValue()))
+                .map(Map.Entry::getKey)
+                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
     }
 
     private final CaseRules rules;
@@ -86,6 +107,18 @@ public class CaseService {
      * number, document number, clue id), so a retried or repeated intake returns the first case.
      */
     public Opening open(Case.Intake intake) {
+        return open(intake, null);
+    }
+
+    /**
+     * As {@link #open(Case.Intake)}; a case opened from a hotline call also gets a follow-up code
+     * for the caller ({@link Opening#followUpCode}, only on the call that opened it; its hash is kept).
+     */
+    public Opening open(Case.Intake intake, boolean forCaller) {
+        return open(intake, forCaller ? FollowUpTokens.issue() : null);
+    }
+
+    private Opening open(Case.Intake intake, FollowUpTokens.Issued followUp) {
         Optional<Case> existing = cases.byId(intake.id());
         if (existing.isPresent()) {
             return new Opening(existing.get(), false);
@@ -94,11 +127,11 @@ public class CaseService {
         for (int attempt = 1; ; attempt++) {
             Case.Changed opened = Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant());
             try {
-                cases.insert(opened);
+                cases.insert(opened, followUp == null ? null : followUp.hash());
                 metrics.record(opened);
                 log.info("Case {} opened from {} {} and routed to {} by rule {}", opened.changed().caseNumber(),
                         intake.source(), intake.sourceReference(), decision.organisationName(), decision.rule());
-                return new Opening(opened.changed(), true);
+                return new Opening(opened.changed(), true, followUp == null ? null : followUp.token());
             } catch (DuplicateKeyException duplicate) {
                 Optional<Case> concurrent = cases.byId(intake.id());
                 if (concurrent.isPresent()) {

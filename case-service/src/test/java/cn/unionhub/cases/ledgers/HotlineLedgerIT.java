@@ -61,9 +61,14 @@ class HotlineLedgerIT {
         assertThat(c.path("summary").asString()).doesNotContain("13812345678");
         assertThat(c.path("sla").path("state").asString()).isEqualTo("WITHIN_DEADLINE");
 
+        // The operator reads the case number and a follow-up code to the caller; only the first filing shows the code.
+        String code = c.path("followUpCode").asString();
+        assertThat(code).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
+
         HttpResponse<String> again = api.post("/api/v1/cases/hotline-orders", order, operator);
         assertThat(again.statusCode()).as("the same work order twice is one case").isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
+        assertThat(JSON.readTree(again.body()).path("followUpCode").isNull()).isTrue();
         // Another district filing the same reference (for its own district) learns only that it is taken.
         HttpResponse<String> elsewhere = api.post("/api/v1/cases/hotline-orders", order.replace("\"330211\"", "\"330206\""),
                 People.DISTRICT_BEILUN.token());
@@ -90,6 +95,23 @@ class HotlineLedgerIT {
                 operator).statusCode()).isEqualTo(200);
         assertThat(api.post("/api/v1/cases/" + caseNumber + "/closure", "{\"satisfaction\":\"SATISFIED\",\"text\":\"回访满意\"}",
                 operator).statusCode()).isEqualTo(200);
+
+        // The caller, without an account, follows the case with its number and the code: where it went, the answers,
+        // by when they were owed the first one; not the staff's notes.
+        HttpResponse<String> followed = api.post("/api/v1/cases/follow-up",
+                "{\"caseNumber\":\"" + caseNumber.toLowerCase() + "\",\"code\":\"" + code.toLowerCase() + "\"}", null);
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        JsonNode callerView = JSON.readTree(followed.body());
+        assertThat(callerView.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(callerView.path("organisationName").asString()).isEqualTo("镇海区劳动争议调解中心");
+        assertThat(callerView.path("sla").path("state").asString()).isEqualTo("RESOLVED_ON_TIME");
+        assertThat(callerView.path("steps").findValuesAsString("action")).contains("ROUTED", "RESPONDED", "RESOLVED", "CLOSED")
+                .doesNotContain("CONTACTED");
+        assertThat(followed.body()).contains("已约谈站点负责人").doesNotContain("已联系崔某").doesNotContain("handler-liu-yang");
+        for (String wrong : new String[] {"{\"caseNumber\":\"" + caseNumber + "\",\"code\":\"AAAA-AAAA-AAAA-AAAA-AAAA\"}",
+                "{\"caseNumber\":\"GD-20200101-AAAAAA\",\"code\":\"" + code + "\"}", "{}"}) {
+            assertThat(api.post("/api/v1/cases/follow-up", wrong, null).statusCode()).as(wrong).isEqualTo(404);
+        }
 
         assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body())
                 .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);

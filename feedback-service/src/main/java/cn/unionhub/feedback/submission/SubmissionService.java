@@ -146,7 +146,8 @@ public class SubmissionService {
     /** Case-service routed the item's case: the worker's timeline shows where it went. */
     public void recordRouted(CaseRouted routed) {
         onTimeline(routed.feedbackId(), routed.caseNumber(),
-                item -> item.routed(routed.organisationName(), routed.caseNumber(), routed.routedAt()));
+                item -> item.routed(routed.organisationName(), routed.caseNumber(), "transferred".equals(routed.rule()),
+                        routed.firstResponseDueAt(), routed.routedAt()));
     }
 
     public void recordResponded(CaseResponded responded) {

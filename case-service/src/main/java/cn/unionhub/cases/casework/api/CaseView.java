@@ -16,7 +16,7 @@ public record CaseView(String caseNumber, String source, String sourceReference,
         String enterprise, String enterpriseName, String district, String workerGroup, String channel, String summary,
         Long amountOwedFen, Integer workersAffected, String priority, String status, String organisationType,
         String organisationName, String organisationId, String routingRule, String supervisor, Sla sla, Times times, List<PauseView> pauses,
-        Result result, Clue clue) {
+        Result result, Clue clue, String followUpCode) {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -65,7 +65,17 @@ public record CaseView(String caseNumber, String source, String sourceReference,
                 d.pauses().stream().map(p -> new PauseView(beijing(p.from()), beijing(p.to()), p.reason())).toList(),
                 r == null ? null : new Result(r.outcome() == null ? null : r.outcome().name(), r.summary(), r.recoveredAmountFen(),
                         r.workersHelped(), r.satisfaction() == null ? null : r.satisfaction().name()),
-                v == null ? null : new Clue(v.finding().name(), v.note(), beijing(v.at())));
+                v == null ? null : new Clue(v.finding().name(), v.note(), beijing(v.at())), null);
+    }
+
+    /**
+     * The same view with the hotline caller's follow-up code, which the operator reads out once
+     * with the case number: with both, the caller follows the case (POST /api/v1/cases/follow-up).
+     */
+    public CaseView withFollowUpCode(String code) {
+        return code == null ? this : new CaseView(caseNumber, source, sourceReference, trackingNumber, category, enterprise,
+                enterpriseName, district, workerGroup, channel, summary, amountOwedFen, workersAffected, priority, status,
+                organisationType, organisationName, organisationId, routingRule, supervisor, sla, times, pauses, result, clue, code);
     }
 
     static OffsetDateTime beijing(Instant instant) {

@@ -53,4 +53,6 @@ class CaseDocument {
     Case.Resolution resolution;
     Case.ClueVerification verification;
     List<HistoryEntry> history;
+    /** SHA-256 of the follow-up code a hotline caller was given (never the code itself); absent otherwise. */
+    String followUpHash;
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -56,7 +57,13 @@ public class Cases {
 
     /** Raises DuplicateKeyException for an id or case number that exists. */
     public void insert(Case.Changed opened) {
+        insert(opened, null);
+    }
+
+    /** As {@link #insert(Case.Changed)}, keeping the hash of the follow-up code its caller was given. */
+    public void insert(Case.Changed opened, String followUpHash) {
         CaseDocument document = toDocument(opened.changed());
+        document.followUpHash = followUpHash;
         if (document.nextCheckAt != null) {
             checks.schedule(document.id, document.nextCheckAt);
         }
@@ -73,6 +80,7 @@ public class Cases {
             Case.Changed changed = change.apply(toDomain(current));
             CaseDocument updated = toDocument(changed.changed());
             updated.version = current.version;
+            updated.followUpHash = current.followUpHash; // not part of the domain: carried over, never lost
             if (updated.nextCheckAt != null && !updated.nextCheckAt.equals(current.nextCheckAt)) {
                 checks.schedule(updated.id, updated.nextCheckAt); // before the write: never a due case without a timer
             }
@@ -119,6 +127,13 @@ public class Cases {
 
     public Optional<Case> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(Cases::toDomain);
+    }
+
+    /** The case and the hash of its caller's follow-up code, if it has one. */
+    public Optional<Map.Entry<Case, String>> byCaseNumberForFollowUp(String caseNumber) {
+        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("caseNumber").is(caseNumber)), CaseDocument.class))
+                .filter(d -> d.followUpHash != null)
+                .map(d -> Map.entry(toDomain(d), d.followUpHash));
     }
 
     public Optional<Case> byCaseNumber(String caseNumber) {

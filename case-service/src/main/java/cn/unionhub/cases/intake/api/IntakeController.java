@@ -60,13 +60,14 @@ class IntakeController {
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
                     form.district() == null ? "required" : "outside-your-area")));
         }
-        CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)));
+        CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)),
+                source == Case.Source.HOTLINE_12351);
         Case opened = opening.opened();
         if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {
             // The reference is another area's case: say only that it is taken, never what it holds.
             throw new ConflictException("case-reference-taken", form.reference());
         }
-        CaseView view = CaseView.of(opened, cases.now());
+        CaseView view = CaseView.of(opened, cases.now()).withFollowUpCode(opening.followUpCode());
         return opening.created()
                 ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)
                 : ResponseEntity.ok(view);

@@ -18,11 +18,15 @@ import java.util.Map;
 record FeedbackView(String trackingNumber, String type, String category, String channel, String workerGroup,
         String enterprise, String enterpriseName, boolean enterpriseRegistered, String district, boolean anonymous, String text,
         Map<String, Integer> ratings, Map<String, Object> details, String status, OffsetDateTime submittedAt,
-        List<Step> timeline, String satisfaction, String contactName, String contactPhone) {
+        List<Step> timeline, Sla sla, String satisfaction, String contactName, String contactPhone) {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     record Step(OffsetDateTime at, String kind, String note) {
+    }
+
+    /** The first-answer deadline and where the item stands against it (see {@link FeedbackItem#sla}). */
+    record Sla(String state, OffsetDateTime firstAnswerDueAt) {
     }
 
     static FeedbackView of(FeedbackItem item, boolean showIdentity) {
@@ -44,6 +48,8 @@ record FeedbackView(String trackingNumber, String type, String category, String 
                 item.enterprise().registered(), item.enterprise().district(), content.anonymous(), content.text(), ratings, content.details(),
                 item.status().name(), time.apply(item.submittedAt()),
                 item.timeline().stream().map(e -> new Step(time.apply(e.at()), e.kind(), e.note())).toList(),
+                // The deadline follows from the submission time: not on the views that hide it.
+                dayOnly ? null : item.sla(Instant.now()).map(s -> new Sla(s.state(), beijing(s.firstAnswerDueAt()))).orElse(null),
                 item.rating() == null ? null : item.rating().satisfaction().name(),
                 showIdentity ? item.submitter().contactName() : null,
                 showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null);

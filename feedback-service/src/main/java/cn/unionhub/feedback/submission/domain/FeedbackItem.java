@@ -26,8 +26,46 @@ public final class FeedbackItem {
         RECEIVED, ROUTED, IN_PROGRESS, RESOLVED, CLOSED
     }
 
-    /** One step the worker sees: when, what kind, and a note (e.g. the handler's reply). */
-    public record TimelineEntry(Instant at, String kind, String note) {
+    /**
+     * One step the worker sees: when, what kind, and a note (e.g. the handler's reply).
+     *
+     * @param dueAt on a ROUTED step, when the worker must have had a first answer (the 24-hour rule)
+     */
+    public record TimelineEntry(Instant at, String kind, String note, Instant dueAt) {
+
+        public TimelineEntry(Instant at, String kind, String note) {
+            this(at, kind, note, null);
+        }
+    }
+
+    /**
+     * Where the item stands against the first-answer deadline, as the worker sees it: WITHIN_DEADLINE,
+     * OVERDUE, ESCALATED (a higher level supervises), ANSWERED_ON_TIME or ANSWERED_LATE; empty
+     * before the item is routed. Routed again (transfer, reopening) starts from that step.
+     */
+    public record Sla(String state, Instant firstAnswerDueAt) {
+    }
+
+    public java.util.Optional<Sla> sla(Instant now) {
+        int routed = -1;
+        for (int i = 0; i < timeline.size(); i++) {
+            if ("ROUTED".equals(timeline.get(i).kind()) && timeline.get(i).dueAt() != null) {
+                routed = i;
+            }
+        }
+        if (routed < 0) {
+            return java.util.Optional.empty();
+        }
+        Instant due = timeline.get(routed).dueAt();
+        boolean escalated = false;
+        for (TimelineEntry step : timeline.subList(routed + 1, timeline.size())) {
+            if ("RESPONDED".equals(step.kind()) || "RESOLVED".equals(step.kind())) {
+                return java.util.Optional.of(new Sla(step.at().isAfter(due) ? "ANSWERED_LATE" : "ANSWERED_ON_TIME", due));
+            }
+            escalated |= "ESCALATED".equals(step.kind());
+        }
+        String state = escalated ? "ESCALATED" : now.isAfter(due) ? "OVERDUE" : "WITHIN_DEADLINE";
+        return java.util.Optional.of(new Sla(state, due));
     }
 
     /** A newly accepted item and the events its acceptance caused. */
@@ -129,9 +167,18 @@ public final class FeedbackItem {
         }
     }
 
-    /** The case was routed: the worker sees to whom, with the case number to quote. */
-    public FeedbackItem routed(String organisationName, String caseNumber, Instant at) {
-        return advance("ROUTED", organisationName + "（工单 " + caseNumber + "）", at, Status.ROUTED);
+    /**
+     * The case was routed (or passed on to another organisation): the worker sees to whom, with the
+     * case number to quote, and by when they must hear back.
+     */
+    public FeedbackItem routed(String organisationName, String caseNumber, boolean transferred, Instant firstAnswerDueAt,
+            Instant at) {
+        String note = (transferred ? "转办至" : "") + organisationName + "（工单 " + caseNumber + "）";
+        FeedbackItem advanced = advance("ROUTED", note, at, Status.ROUTED);
+        List<TimelineEntry> steps = new ArrayList<>(advanced.timeline);
+        steps.set(steps.size() - 1, new TimelineEntry(at, "ROUTED", note, firstAnswerDueAt));
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, advanced.status, steps,
+                resolvedAt, rating);
     }
 
     /** The handling organisation answered; the worker reads the answer on the timeline. */

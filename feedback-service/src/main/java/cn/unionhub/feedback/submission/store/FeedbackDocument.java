@@ -53,6 +53,6 @@ class FeedbackDocument {
     boolean ratingDefaulted;
     Instant ratedAt;
 
-    record TimelineEntryDocument(Instant at, String kind, String note) {
+    record TimelineEntryDocument(Instant at, String kind, String note, Instant dueAt) {
     }
 }

@@ -174,7 +174,7 @@ public class FeedbackItems {
         d.submittedAt = item.submittedAt();
         d.status = item.status().name();
         d.timeline = item.timeline().stream()
-                .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note())).toList();
+                .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note(), e.dueAt())).toList();
         d.resolvedAt = item.resolvedAt();
         if (item.rating() != null) {
             d.rating = item.rating().satisfaction().name();
@@ -200,7 +200,7 @@ public class FeedbackItems {
                 new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy),
                 d.submittedAt, FeedbackItem.Status.valueOf(d.status),
                 d.timeline == null ? List.of() : d.timeline.stream()
-                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note())).toList(),
+                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note(), e.dueAt())).toList(),
                 d.resolvedAt, d.rating == null ? null
                         : new FeedbackItem.Rating(Satisfaction.valueOf(d.rating), d.ratingReason, d.ratingDefaulted, d.ratedAt));
     }

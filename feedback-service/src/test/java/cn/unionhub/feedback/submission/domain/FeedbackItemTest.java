@@ -69,7 +69,8 @@ class FeedbackItemTest {
                 FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
                 ANONYMOUS_WORKER, NOW).item();
 
-        FeedbackItem routed = item.routed("宁波富德能源有限公司工会", "GD-20261121-DDDDDD", NOW.plusSeconds(2));
+        FeedbackItem routed = item.routed("宁波富德能源有限公司工会", "GD-20261121-DDDDDD", false, NOW.plusSeconds(86_400),
+                NOW.plusSeconds(2));
 
         assertThat(routed.status()).isEqualTo(FeedbackItem.Status.ROUTED);
         assertThat(routed.timeline()).extracting(FeedbackItem.TimelineEntry::kind).containsExactly("RECEIVED", "ROUTED");
@@ -85,11 +86,34 @@ class FeedbackItemTest {
 
         FeedbackItem resolved = item.responded("已反映给公司", NOW.plusSeconds(60))
                 .resolved("公司租赁大巴车接送职工上下班", NOW.plusSeconds(120))
-                .routed("宁波富德能源有限公司工会", "GD-20261121-FFFFFF", NOW.plusSeconds(5));
+                .routed("宁波富德能源有限公司工会", "GD-20261121-FFFFFF", false, NOW.plusSeconds(86_400), NOW.plusSeconds(5));
 
         assertThat(resolved.status()).isEqualTo(FeedbackItem.Status.RESOLVED);
         assertThat(resolved.timeline()).extracting(FeedbackItem.TimelineEntry::kind)
                 .containsExactly("RECEIVED", "RESPONDED", "RESOLVED", "ROUTED");
+    }
+
+    @Test
+    void theWorkerSeesTheFirstAnswerDeadlineAndWhereTheirItemStandsAgainstIt() {
+        FeedbackItem item = FeedbackItem.accept("id-7", "ZGDP-20261121-HHHHHH",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+        java.time.Instant due = NOW.plusSeconds(86_400);
+        assertThat(item.sla(NOW)).isEmpty();
+
+        FeedbackItem routed = item.routed("宁波富德能源有限公司工会", "GD-20261121-HHHHHH", false, due, NOW.plusSeconds(2));
+        assertThat(routed.sla(NOW.plusSeconds(60))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", due));
+        assertThat(routed.sla(due.plusSeconds(1))).contains(new FeedbackItem.Sla("OVERDUE", due));
+        assertThat(routed.noted("ESCALATED", "镇海区总工会督办（第1级）", due.plusSeconds(5)).sla(due.plusSeconds(10)))
+                .contains(new FeedbackItem.Sla("ESCALATED", due));
+        assertThat(routed.responded("已反映给公司", NOW.plusSeconds(3_600)).sla(due.plusSeconds(10)))
+                .contains(new FeedbackItem.Sla("ANSWERED_ON_TIME", due));
+        assertThat(routed.responded("已反映给公司", due.plusSeconds(3_600)).sla(due.plusSeconds(7_200)))
+                .contains(new FeedbackItem.Sla("ANSWERED_LATE", due));
+        // Passed on to another organisation: the timeline says so, and the same deadline still runs.
+        FeedbackItem transferred = routed.routed("镇海区劳动争议调解中心", "GD-20261121-HHHHHH", true, due, NOW.plusSeconds(600));
+        assertThat(transferred.timeline().get(2).note()).startsWith("转办至镇海区劳动争议调解中心");
+        assertThat(transferred.sla(NOW.plusSeconds(700))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", due));
     }
 
     private static FeedbackItem resolvedCommute() {
