@@ -58,8 +58,13 @@ public record AlertProperties(
     public record Hysteresis(@DefaultValue("0.1") double band, @DefaultValue("72h") Duration downgradeAfter) {
     }
 
+    /**
+     * @param oneCaseWorkers   workers concerned that make one wage case collective on its own
+     * @param oneCaseAmountFen wages owed (fen) that make one wage case collective on its own (default 100万元)
+     */
     public record Collective(@DefaultValue("72h") Duration window, @DefaultValue("10") int minWorkers,
-            @DefaultValue("RED") WarningLevel level) {
+            @DefaultValue("RED") WarningLevel level, @DefaultValue("10") int oneCaseWorkers,
+            @DefaultValue("100000000") long oneCaseAmountFen) {
     }
 
     public record LegalHealthCheck(@DefaultValue("3") int warnings, @DefaultValue("365d") Duration within) {
@@ -74,7 +79,8 @@ public record AlertProperties(
                 k.external())));
         return new RiskModel(signalKinds, windows.stream().map(w -> new DecayWindow(w.name(), w.halfLife(), w.factor())).toList(),
                 thresholds, hysteresis.band(), hysteresis.downgradeAfter(),
-                new CollectiveDisputeRule(collectiveDispute.window(), collectiveDispute.minWorkers(), collectiveDispute.level()),
+                new CollectiveDisputeRule(collectiveDispute.window(), collectiveDispute.minWorkers(), collectiveDispute.level(),
+                        collectiveDispute.oneCaseWorkers(), collectiveDispute.oneCaseAmountFen()),
                 explainTop);
     }
 }

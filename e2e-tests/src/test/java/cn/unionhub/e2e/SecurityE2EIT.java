@@ -333,6 +333,42 @@ class SecurityE2EIT extends PlatformTest {
         });
     }
 
+    /**
+     * Seed 004's collective case through the gateway: one 12351 order for 200 couriers owed
+     * 5,000,000 yuan raises a red collective-dispute warning on its own; the enterprise's chair sees
+     * that it is red and collective, with the figures in bands and no per-worker or per-item detail.
+     */
+    @Test
+    void aHotlineOrderForTwoHundredCouriersRaisesACollectiveWarningTheChairSeesWithoutDetail() {
+        String operator = platform.demoToken("handler-liu-yang");
+        HttpResponse<String> filed = postJson("/api/v1/cases/hotline-orders", operator, """
+                {"reference":"12351-E2E-0200","category":"WAGES_ARREARS","enterprise":"91330206MA2J7P9K2C",
+                 "enterpriseName":"北仑港口物流有限公司","district":"330206","workerGroup":"GIG_WORKER",
+                 "amountOwedFen":500000000,"workersAffected":200,"summary":"200名快递员反映站点拖欠三个月工资共500万元"}""");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseNumber = JSON.readTree(filed.body()).path("caseNumber").asString();
+
+        String chair = platform.demoToken("chair-zhao-lei");
+        JsonNode warning = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode w : JSON.readTree(platform.get(platform.gateway("/api/v1/alerts/warnings"),
+                    "Authorization", "Bearer " + chair).body())) {
+                if ("91330206MA2J7P9K2C".equals(w.path("enterprise").asString())) {
+                    return w;
+                }
+            }
+            return null;
+        }, w -> w != null);
+        assertThat(warning.path("level").asString()).isEqualTo("RED");
+        assertThat(warning.path("collectiveDispute").asBoolean()).isTrue();
+        assertThat(warning.path("amountAtStakeBandYuan").asString()).isEqualTo("1000000+");
+        assertThat(warning.has("signals") || warning.has("workersReporting") || warning.has("score")).isFalse();
+        assertThat(warning.toString()).doesNotContain(caseNumber);
+        // The district union sees why: the order itself, with its 200 workers, explains the warning.
+        String beilun = platform.get(platform.gateway("/api/v1/alerts/warnings/" + warning.path("id").asString()),
+                "Authorization", "Bearer " + platform.demoToken("admin-zhou")).body();
+        assertThat(JSON.readTree(beilun).path("signals").findValuesAsString("reference")).contains(caseNumber);
+    }
+
     private HttpResponse<String> postJson(String path, String token, String body) {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway(path)))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)

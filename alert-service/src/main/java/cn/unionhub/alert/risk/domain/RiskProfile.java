@@ -254,6 +254,21 @@ public final class RiskProfile {
     }
 
     /**
+     * A wage signal within the collective-dispute window that is a collective case on its own (many
+     * workers or a large amount in one order or report). Such a signal contributes most of a score,
+     * so the pool of strongest signals holds it while it is recent.
+     */
+    public java.util.Optional<Signal> collectiveCase(Instant at, RiskModel model) {
+        CollectiveDisputeRule rule = model.collectiveDispute();
+        Instant since = at.minus(rule.window());
+        return strongest.stream()
+                .filter(s -> model.knows(s.kind()) && model.kind(s.kind()).wageIssue())
+                .filter(s -> !s.occurredAt().isBefore(since) && !s.occurredAt().isAfter(at))
+                .filter(rule::collectiveOnItsOwn)
+                .max(java.util.Comparator.comparingDouble(Signal::magnitude));
+    }
+
+    /**
      * The level at {@code now} with hysteresis: a higher level is taken at once; a lower one only
      * after the score stayed below {@code threshold × (1 − band)} of the current level for
      * {@code downgradeAfter}, so a score hovering around a threshold does not flap.
@@ -263,7 +278,7 @@ public final class RiskProfile {
         double score = kindScores.values().stream().mapToDouble(Double::doubleValue).sum();
         int workers = workersReporting(now, model);
         CollectiveDisputeRule rule = model.collectiveDispute();
-        boolean collective = workers >= rule.minWorkers();
+        boolean collective = workers >= rule.minWorkers() || collectiveCase(now, model).isPresent();
         WarningLevel scoreLevel = model.levelFor(score);
         if (collective) {
             scoreLevel = WarningLevel.higher(scoreLevel, rule.level());

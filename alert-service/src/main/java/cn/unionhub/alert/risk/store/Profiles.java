@@ -67,6 +67,8 @@ public class Profiles {
         Instant occurredAt;
         String source;
         String reference;
+        /** Wages owed that the signal reports: a large one makes a collective case on its own. */
+        long amountFen;
     }
 
     /** Workers whose latest wage-issue report falls within the hour from {@code start}. */
@@ -112,6 +114,7 @@ public class Profiles {
             pooled.occurredAt = s.occurredAt();
             pooled.source = s.source();
             pooled.reference = s.reference();
+            pooled.amountFen = s.amountFen();
             return pooled;
         }).toList();
         d.reporterBuckets = p.reporters().buckets().entrySet().stream().map(e -> {
@@ -142,7 +145,7 @@ public class Profiles {
         }
         List<Signal> strongest = d.strongest == null ? List.of() : d.strongest.stream()
                 .map(s -> new Signal(s.signalId, null, null, null, null, s.kind, s.magnitude, s.occurredAt, s.source, s.reference,
-                        null, 0))
+                        null, s.amountFen))
                 .toList();
         Map<Instant, Integer> buckets = new HashMap<>();
         if (d.reporterBuckets != null) {

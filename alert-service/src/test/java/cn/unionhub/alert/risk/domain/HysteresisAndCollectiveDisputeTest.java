@@ -116,4 +116,41 @@ class HysteresisAndCollectiveDisputeTest {
         assertThat(assessment.workersReporting()).isEqualTo(8); // hours 30…100 are within 72 h
         assertThat(assessment.collectiveDispute()).isFalse();
     }
+
+    @Test
+    void oneWageCaseForTwoHundredCouriersIsACollectiveDisputeOnItsOwnAndStaysSoAfterAReload() {
+        // Seed 004: a 12351 order for 200 couriers owed 5,000,000 yuan is one signal, from no worker's account.
+        Signal order = new Signal("case:12351-0200", RiskFixtures.FUDE, "宁波富德能源有限公司", RiskFixtures.ZHENHAI, null,
+                "WAGE_ARREARS_COMPLAINT", 200, MONDAY_10AM, EventSignals.SOURCE_CASES, "GD-20260302-AAAAAA", "case:12351-0200",
+                500_000_000L);
+        RiskProfile p = RiskProfile.of(RiskFixtures.FUDE);
+        p.apply(order, MODEL);
+
+        Assessment a = RiskFixtures.reload(p).assess(MONDAY_10AM.plusSeconds(60), MODEL);
+        assertThat(a.collectiveDispute()).isTrue();
+        assertThat(a.level()).isEqualTo(WarningLevel.RED);
+        assertThat(RiskFixtures.reload(p).collectiveCase(MONDAY_10AM.plusSeconds(60), MODEL)).map(Signal::reference)
+                .contains("GD-20260302-AAAAAA");
+        // After the collective-dispute window it no longer decides alone.
+        assertThat(p.collectiveCase(MONDAY_10AM.plus(Duration.ofHours(73)), MODEL)).isEmpty();
+    }
+
+    @Test
+    void aSmallWageCaseIsNotCollectiveByItselfButALargeAmountIs() {
+        Signal small = new Signal("case:small", RiskFixtures.FUDE, null, RiskFixtures.ZHENHAI, null, "WAGE_ARREARS_COMPLAINT",
+                3, MONDAY_10AM, EventSignals.SOURCE_CASES, "GD-20260302-BBBBBB", "case:small", 5_000_000L);
+        RiskProfile p = RiskProfile.of(RiskFixtures.FUDE);
+        p.apply(small, MODEL);
+        assertThat(p.assess(MONDAY_10AM.plusSeconds(60), MODEL).collectiveDispute()).isFalse();
+
+        Signal large = new Signal("case:large", RiskFixtures.FUDE, null, RiskFixtures.ZHENHAI, null, "WAGE_ARREARS_COMPLAINT",
+                2, MONDAY_10AM, EventSignals.SOURCE_CASES, "GD-20260302-CCCCCC", "case:large", 150_000_000L);
+        RiskProfile q = RiskProfile.of(RiskFixtures.FUDE);
+        q.apply(large, MODEL);
+        assertThat(q.assess(MONDAY_10AM.plusSeconds(60), MODEL).collectiveDispute()).isTrue();
+        // Many workers in a kind that is not a wage issue (hotline call counts from a government system) are not a dispute.
+        RiskProfile r = RiskProfile.of(RiskFixtures.FUDE);
+        r.apply(signal("HOTLINE_CALLS", 40, MONDAY_10AM), MODEL);
+        assertThat(r.assess(MONDAY_10AM.plusSeconds(60), MODEL).collectiveDispute()).isFalse();
+    }
 }

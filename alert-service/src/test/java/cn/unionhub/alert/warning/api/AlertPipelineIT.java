@@ -232,7 +232,8 @@ class AlertPipelineIT {
         CaseOpened hotline = caseOpened("GD-20260302-HT0001", "HOTLINE_12351", null, "HOTLINE_12351", 1_200_000L, 8, at);
         CaseOpened fromFeedback = caseOpened("GD-20260302-FB0001", "FEEDBACK", UUID.randomUUID().toString(), "MINI_PROGRAM",
                 9_999_900L, 1, at.plusSeconds(10));
-        CaseOpened assignment = caseOpened("GD-20260302-SV0001", "SUPERVISION", null, "SUPERIOR_ASSIGNMENT", 3_000_000L, 20,
+        // Fewer than ten workers each: none is a collective case on its own (that is another test's matter).
+        CaseOpened assignment = caseOpened("GD-20260302-SV0001", "SUPERVISION", null, "SUPERIOR_ASSIGNMENT", 3_000_000L, 6,
                 at.plusSeconds(20));
         CaseOpened clue = caseOpened("GD-20260302-P00001", "PUBLIC_OPINION", null, "MEDIA", null, null, at.plusSeconds(30));
 
