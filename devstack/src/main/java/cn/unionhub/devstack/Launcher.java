@@ -324,6 +324,8 @@ public final class Launcher {
             args.add("--unionhub.registry.demo-data=true");
         }
         if (c.isDomainService()) {
+            // One pseudonym key per installation, made on first start and kept with the data (never in the repository).
+            args.add("--unionhub.security.pseudonym-key-file=" + config.dataDir().resolve("secrets").resolve("pseudonym.key"));
             args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + config.port(Component.KAFKA));
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + config.port(Component.MONGO));
         }

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** Without the local profile there is no shortcut and nobody to sign in as. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Without the local profile there is no shortcut, nobody to sign in as, and no committed secret:
+ * the government client's secret must be given, or the server does not start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "UNIONHUB_LABOR_INSPECTION_SECRET=an-installation-secret")
 class DemoTokensOffByDefaultIT {
 
     @Value("${local.server.port}")
@@ -27,5 +31,27 @@ class DemoTokensOffByDefaultIT {
 
         assertThat(response.statusCode()).isIn(401, 403, 404);
         assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void theGovernmentClientHasNoCommittedSecretOutsideTheLocalRun() throws Exception {
+        String committed = java.util.Base64.getEncoder().encodeToString("labor-inspection:local-demo-secret".getBytes());
+        HttpResponse<String> demoSecret = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                        .header("Authorization", "Basic " + committed)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(demoSecret.statusCode()).isEqualTo(401);
+
+        // And with no secret configured at all, the server refuses to start rather than fall back to one.
+        // (Spring would otherwise leave the unresolved placeholder text in place as the secret.)
+        for (String[] properties : new String[][] {{}, {"UNIONHUB_LABOR_INSPECTION_SECRET=local-demo-secret"}}) {
+            org.springframework.boot.builder.SpringApplicationBuilder unconfigured =
+                    new org.springframework.boot.builder.SpringApplicationBuilder(IdentityServerApplication.class)
+                            .properties("server.port=0", "spring.main.banner-mode=off").properties(properties);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> unconfigured.run().close())
+                    .hasStackTraceContaining("UNIONHUB_LABOR_INSPECTION_SECRET");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.unionhub.platform;
 
+import cn.unionhub.platform.identity.PseudonymKey;
 import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Role;
 import cn.unionhub.platform.problem.Problems;
@@ -11,7 +12,6 @@ import cn.unionhub.platform.web.RequestSizeLimitFilter;
 import cn.unionhub.security.JwtSettings;
 import cn.unionhub.security.JwtValidation;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +26,6 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -52,9 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @EnableConfigurationProperties(JwtSettings.class)
 public class PlatformSecurityAutoConfiguration {
-
-    /** The development key; refused outside the local run so production pseudonyms cannot be recomputed from the repository. */
-    static final String DEVELOPMENT_PSEUDONYM_KEY = "local-development-pseudonym-key-not-a-secret";
 
     private static final String[] INFRASTRUCTURE = {"/actuator/health", "/actuator/health/**", "/actuator/info",
         "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error"};
@@ -129,13 +124,11 @@ public class PlatformSecurityAutoConfiguration {
         return registration;
     }
 
+    /** Lazy: only services that pseudonymise need a key (see {@link PseudonymKey}), and they fail at start without one. */
     @Bean
-    Pseudonyms pseudonyms(@Value("${unionhub.security.pseudonym-key:" + DEVELOPMENT_PSEUDONYM_KEY + "}") String key,
-            Environment environment) {
-        if (key.equals(DEVELOPMENT_PSEUDONYM_KEY) && environment.acceptsProfiles(Profiles.of("docker", "k8s"))) {
-            throw new IllegalStateException("Set UNIONHUB_SECURITY_PSEUDONYM_KEY (32+ random bytes): the development "
-                    + "pseudonym key must not be used in the " + Arrays.toString(environment.getActiveProfiles()) + " profile");
-        }
-        return new Pseudonyms(key.getBytes(StandardCharsets.UTF_8));
+    @org.springframework.context.annotation.Lazy
+    Pseudonyms pseudonyms(@Value("${unionhub.security.pseudonym-key:}") String key,
+            @Value("${unionhub.security.pseudonym-key-file:}") String keyFile) {
+        return new Pseudonyms(PseudonymKey.resolve(key, keyFile));
     }
 }

@@ -24,6 +24,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "eureka.client.enabled", "false",
                 "spring.cloud.discovery.enabled", "false",
                 "unionhub.security.jwt.issuer", TestTokens.ISSUER,
-                "unionhub.security.jwt.public-key-location", TestTokens.publicKeyLocation())));
+                "unionhub.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
+                // A key for tests only; real installations configure their own (PseudonymKey).
+                "unionhub.security.pseudonym-key", "test-pseudonym-key-for-integration-tests-only")));
     }
 }
