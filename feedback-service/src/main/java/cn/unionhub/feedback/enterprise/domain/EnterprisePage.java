@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.enterprise.domain;
 
+import cn.unionhub.platform.identity.Masking;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +12,11 @@ import java.util.Map;
  * how often the union answered and resolved, how long resolution takes, and what was done lately.
  * A closed enterprise keeps its page, with status CLOSED: its record still tells workers something.
  *
- * <p>k-anonymity: below {@code k} reviews an average would be one worker's own verdict and a
- * date could point at them, so the page then shows counts and rates only — no averages, no times,
- * resolved items by month.
+ * <p>k-anonymity over people, not reviews: until {@code k} distinct workers have reviewed, an
+ * average would be a few workers' own verdict and a date could point at them, so the page shows
+ * counts and rates only — no averages, no times, resolved items by month. Each dimension's average
+ * waits for {@code k} distinct workers who rated that dimension. What was done is published with
+ * phone and identity numbers masked.
  */
 public record EnterprisePage(String enterprise, String name, String district, String status, long reviews, boolean limited,
         Map<String, Double> averageRatings, long handled, Double replyRate, Double resolutionRate,
@@ -23,9 +26,14 @@ public record EnterprisePage(String enterprise, String name, String district, St
     public record PublicItem(String type, String category, String whatWasDone, String resolvedOn) {
     }
 
-    /** Counters as the projection keeps them. */
-    public record Stats(long reviews, Map<String, Long> ratingSums, Map<String, Long> ratingCounts, long handled,
-            long responded, long resolved, List<Long> minutesToResolve) {
+    /**
+     * Counters as the projection keeps them.
+     *
+     * @param reviewers distinct workers who reviewed
+     * @param raters    distinct workers who rated each dimension
+     */
+    public record Stats(long reviews, long reviewers, Map<String, Long> ratingSums, Map<String, Long> ratingCounts,
+            Map<String, Long> raters, long handled, long responded, long resolved, List<Long> minutesToResolve) {
     }
 
     /** A resolved item before disclosure. */
@@ -35,19 +43,19 @@ public record EnterprisePage(String enterprise, String name, String district, St
     /** @param status the enterprise's status in the register, ACTIVE or CLOSED */
     public static EnterprisePage of(String enterprise, String name, String district, String status, Stats stats,
             List<Resolved> recent, int k) {
-        boolean limited = stats.reviews() < k;
+        boolean limited = stats.reviewers() < k;
         Map<String, Double> averages = new LinkedHashMap<>();
         if (!limited) {
             stats.ratingSums().keySet().stream().sorted().forEach(dimension -> {
                 long count = stats.ratingCounts().getOrDefault(dimension, 0L);
-                if (count > 0) {
+                if (count > 0 && stats.raters().getOrDefault(dimension, 0L) >= k) {
                     averages.put(dimension, Math.round(10.0 * stats.ratingSums().get(dimension) / count) / 10.0);
                 }
             });
         }
         List<PublicItem> disclosed = new ArrayList<>();
         for (Resolved r : recent) {
-            disclosed.add(new PublicItem(r.type(), r.category(), r.whatWasDone(),
+            disclosed.add(new PublicItem(r.type(), r.category(), r.whatWasDone() == null ? null : Masking.inText(r.whatWasDone()),
                     limited ? YearMonth.from(r.resolvedOn()).toString() : r.resolvedOn().toString()));
         }
         return new EnterprisePage(enterprise, name, district, status, stats.reviews(), limited, limited ? null : averages,

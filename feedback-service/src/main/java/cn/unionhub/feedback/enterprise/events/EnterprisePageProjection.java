@@ -5,6 +5,7 @@ import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
+import cn.unionhub.feedback.enterprise.store.PageReviewers;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
@@ -24,9 +25,11 @@ class EnterprisePageProjection {
     private final EventRouter events;
     private final EnterpriseStats stats;
     private final FeedbackItems items;
+    private final PageReviewers reviewers;
 
-    EnterprisePageProjection(InboundEvents inbound, EnterpriseStats stats, FeedbackItems items) {
+    EnterprisePageProjection(InboundEvents inbound, EnterpriseStats stats, FeedbackItems items, PageReviewers reviewers) {
         this.stats = stats;
+        this.reviewers = reviewers;
         this.items = items;
         this.events = inbound.router(GROUP)
                 .on(FeedbackSubmitted.class, this::submitted)
@@ -42,10 +45,18 @@ class EnterprisePageProjection {
     private void submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
         if ("REVIEW".equals(e.type())) {
+            // Distinct people, by the per-enterprise reporter key; a review recorded by staff without an account is its own person.
+            String reviewer = e.reporterKey() != null ? e.reporterKey() : "item:" + e.feedbackId();
             add.put("reviews", 1L);
+            if (reviewers.firstTime(e.enterprise(), PageReviewers.REVIEW, reviewer)) {
+                add.put("reviewers", 1L);
+            }
             e.ratings().forEach((dimension, stars) -> {
                 add.put("ratingSums." + dimension, (long) stars);
                 add.put("ratingCounts." + dimension, 1L);
+                if (reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
+                    add.put("raters." + dimension, 1L);
+                }
             });
         }
         if (e.needsHandling()) {

@@ -37,10 +37,11 @@ public class EnterpriseStats {
     public EnterprisePage.Stats read(String enterprise) {
         Document d = mongo.findById(enterprise, Document.class, COLLECTION);
         if (d == null) {
-            return new EnterprisePage.Stats(0, Map.of(), Map.of(), 0, 0, 0, List.of());
+            return new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of());
         }
         List<Long> minutes = d.getList("minutesToResolve", Number.class, List.of()).stream().map(Number::longValue).toList();
-        return new EnterprisePage.Stats(number(d, "reviews"), counts(d, "ratingSums"), counts(d, "ratingCounts"),
+        return new EnterprisePage.Stats(number(d, "reviews"), number(d, "reviewers"), counts(d, "ratingSums"),
+                counts(d, "ratingCounts"), counts(d, "raters"),
                 number(d, "handled"), number(d, "responded"), number(d, "resolved"), minutes);
     }
 
