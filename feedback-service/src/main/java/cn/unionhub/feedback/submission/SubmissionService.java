@@ -103,9 +103,15 @@ public class SubmissionService {
         ValidSubmission submission = rules.check(raw, !worker);
         Enterprise enterprise = directory.find(submission.enterprise()).map(Enterprise::of)
                 .orElseGet(() -> unregistered(submission.enterprise(), actor, worker));
+        if (!worker && !actor.seesEverything() && !actor.canSee(enterprise.uscc(), enterprise.district())) {
+            // Staff record for their own area: an enterprise union about its enterprise, district staff about their district's.
+            throw new RuleViolationException(SubmissionRules.INVALID,
+                    List.of(new FieldViolation("enterprise", "outside-your-area")));
+        }
         FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
         Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),
-                submission.contactName(), submission.contactPhone(), worker ? null : actor.subject());
+                submission.contactName(), submission.contactPhone(), worker ? null : actor.subject(),
+                worker ? null : recordedFor(submission, actor));
 
         for (int attempt = 1; ; attempt++) {
             FeedbackItem.Accepted accepted = FeedbackItem.accept(UUID.randomUUID().toString(),
@@ -264,6 +270,15 @@ public class SubmissionService {
      * verification, and attributed to the submitter's district so that district's union sees and
      * routes it — a worker's from their membership first, then from their token.
      */
+    /**
+     * Whom a staff-recorded item stands for in distinct-worker counts: the named worker by their
+     * mobile number, else the staff member who recorded it (an anonymous caller cannot be told apart).
+     */
+    private String recordedFor(ValidSubmission submission, Actor actor) {
+        String phone = submission.contactPhone() == null ? null : submission.contactPhone().replaceAll("[^0-9]", "");
+        return phone != null && !phone.isEmpty() ? pseudonyms.of("phone:" + phone) : pseudonyms.of("recorder:" + actor.subject());
+    }
+
     private Enterprise unregistered(String uscc, Actor actor, boolean worker) {
         Optional<String> membershipDistrict = worker
                 ? memberships.ofAccount(actor.subject()).filter(Membership::active).map(Membership::district)

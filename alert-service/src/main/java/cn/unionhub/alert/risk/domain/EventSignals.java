@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>Collective-dispute detection needs to tell distinct workers apart without knowing them:
  * {@code feedback.submitted.v1} carries a per-enterprise reporter key (a keyed pseudonym of the
- * worker's account), so a worker complaining twice counts once. Items without one (recorded by
- * staff) and cases filed by staff count as one reporter each.
+ * worker's account, or for an item staff recorded, of the named worker's phone or else of the
+ * recorder), so a worker complaining twice counts once and one staff member's recordings count as
+ * one. Items without one (from before) and cases filed by staff count as one reporter each.
  */
 public final class EventSignals {
 

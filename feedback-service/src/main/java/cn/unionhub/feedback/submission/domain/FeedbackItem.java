@@ -155,12 +155,14 @@ public final class FeedbackItem {
      * enterprise code adds the per-enterprise scope.
      */
     private String reporterKey() {
-        if (submitter.pseudonym() == null) {
+        // A worker's own account, or whom staff recorded it for (their phone, else the recorder).
+        String person = submitter.pseudonym() != null ? submitter.pseudonym() : submitter.recordedFor();
+        if (person == null) {
             return null;
         }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (submitter.pseudonym() + "|" + enterprise.uscc()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    (person + "|" + enterprise.uscc()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -10,6 +10,15 @@ package cn.unionhub.feedback.submission.domain;
  * @param contactName  the worker's name, named items only
  * @param contactPhone the worker's mobile number, named items only
  * @param recordedBy   subject of the union staff member who recorded it, or {@code null}
+ * @param recordedFor  for an item staff recorded, a keyed pseudonym of the person it was recorded for: their
+ *                     mobile number when named, else the recording staff member — so ten items one person
+ *                     records count as one worker in collective-dispute detection, not ten
  */
-public record Submitter(String pseudonym, String followUpHash, String contactName, String contactPhone, String recordedBy) {
+public record Submitter(String pseudonym, String followUpHash, String contactName, String contactPhone, String recordedBy,
+        String recordedFor) {
+
+    /** A worker's own submission (or an item from before {@code recordedFor} existed). */
+    public Submitter(String pseudonym, String followUpHash, String contactName, String contactPhone, String recordedBy) {
+        this(pseudonym, followUpHash, contactName, contactPhone, recordedBy, null);
+    }
 }

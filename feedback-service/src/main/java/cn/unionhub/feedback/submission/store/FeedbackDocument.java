@@ -40,6 +40,7 @@ class FeedbackDocument {
     String contactName;
     String contactPhone;
     String recordedBy;
+    String recordedFor;
     /** Submitter scope + Idempotency-Key: a retried request finds its first answer here. */
     @Indexed(unique = true, sparse = true)
     String idempotencyScope;

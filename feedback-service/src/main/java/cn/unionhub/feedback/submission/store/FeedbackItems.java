@@ -170,6 +170,7 @@ public class FeedbackItems {
         d.contactName = item.submitter().contactName();
         d.contactPhone = item.submitter().contactPhone();
         d.recordedBy = item.submitter().recordedBy();
+        d.recordedFor = item.submitter().recordedFor();
         d.idempotencyScope = idempotencyScope;
         d.submittedAt = item.submittedAt();
         d.status = item.status().name();
@@ -197,7 +198,7 @@ public class FeedbackItems {
         boolean registered = d.enterpriseRegistered != null ? d.enterpriseRegistered : d.enterpriseName != null;
         return FeedbackItem.restore(d.id, d.trackingNumber, content, new Enterprise(d.enterprise, d.enterpriseName, d.district,
                         registered),
-                new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy),
+                new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy, d.recordedFor),
                 d.submittedAt, FeedbackItem.Status.valueOf(d.status),
                 d.timeline == null ? List.of() : d.timeline.stream()
                         .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note(), e.dueAt())).toList(),

@@ -196,6 +196,53 @@ class SubmissionApiIT {
         assertThat(seen.path("details").path("amountOwedFen").asLong()).isEqualTo(1_200_000L);
     }
 
+    /**
+     * Staff record for their own area only, and what they record counts by the person it is for:
+     * ten complaints one chair records about a competitor cannot pass for ten workers (issue #12).
+     */
+    @Test
+    void staffRecordOnlyForTheirAreaAndTheirItemsCountByThePersonTheyAreFor() {
+        String aboutFude = """
+                {"type":"COMPLAINT","category":"WAGES_ARREARS","channel":"ON_SITE_TALK","enterprise":"91330211MA2H3K5Q1G",
+                 "anonymous":true,"text":"车间反映工资拖欠。","workerGroup":"MIGRANT_WORKER",
+                 "details":{"amountOwedFen":500000,"workersAffected":1}}""";
+        HttpResponse<String> neighbour = api().post("/api/v1/feedback/submissions", aboutFude, People.CHAIR_BEILUN.token(), null);
+        HttpResponse<String> otherDistrict = api().post("/api/v1/feedback/submissions", aboutFude,
+                People.DISTRICT_BEILUN.token(), null);
+        assertThat(neighbour.statusCode()).as(neighbour.body()).isEqualTo(400);
+        assertThat(neighbour.body()).contains("outside-your-area");
+        assertThat(otherDistrict.statusCode()).as(otherDistrict.body()).isEqualTo(400);
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
+            java.util.List<String> tracking = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) { // one chair, two anonymous talks
+                HttpResponse<String> own = api().post("/api/v1/feedback/submissions", aboutFude, People.CHAIR_FUDE.token(), null);
+                assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+                tracking.add(JSON.readTree(own.body()).path("trackingNumber").asString());
+            }
+            for (String phone : new String[] {"13900000001", "13900000002", "139-0000-0001"}) { // two named people
+                HttpResponse<String> named = api().post("/api/v1/feedback/submissions", aboutFude.replace("\"anonymous\":true",
+                        "\"anonymous\":false,\"contactName\":\"职工\",\"contactPhone\":\"" + phone.replace("-", "") + "\""),
+                        People.DISTRICT_ZHENHAI.token(), null);
+                assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+                tracking.add(JSON.readTree(named.body()).path("trackingNumber").asString());
+            }
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> r : events.poll()) {
+                    JsonNode data = JSON.readTree(r.value());
+                    if (tracking.contains(data.path("trackingNumber").asString())) {
+                        keys.put(data.path("trackingNumber").asString(), data.path("reporterKey").asString());
+                    }
+                }
+                assertThat(keys).hasSize(5);
+            });
+            assertThat(keys.get(tracking.get(0))).isNotBlank().isEqualTo(keys.get(tracking.get(1)));
+            assertThat(keys.get(tracking.get(2))).isEqualTo(keys.get(tracking.get(4))).isNotEqualTo(keys.get(tracking.get(3)));
+            assertThat(new java.util.HashSet<>(keys.values())).hasSize(3);
+        }
+    }
+
     private static boolean contains(ConsumerRecord<String, byte[]> record, String text) {
         return new String(record.value(), StandardCharsets.UTF_8).contains(text);
     }
