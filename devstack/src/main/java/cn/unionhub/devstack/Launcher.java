@@ -53,6 +53,8 @@ public final class Launcher {
 
     private final StackConfig config;
     private final PrintStream out;
+    /** The processes this launcher started, by component: known by their handle, not only by their pid file. */
+    private final Map<String, Process> startedHere = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public Launcher(StackConfig config, PrintStream out) {
@@ -152,7 +154,9 @@ public final class Launcher {
         while (!waiting.isEmpty()) {
             for (Component c : List.copyOf(waiting)) {
                 if (!isRunning(c)) {
-                    out.printf("  ✗ %-20s 进程已退出 / exited — last lines of %s:%n", c.name(), logFile(c));
+                    Process process = startedHere.get(c.name());
+                    String exit = process != null && !process.isAlive() ? " with exit code " + process.exitValue() : "";
+                    out.printf("  ✗ %-20s 进程已退出 / exited%s — last lines of %s:%n", c.name(), exit, logFile(c));
                     tail(logFile(c), 25).forEach(line -> out.println("      " + line));
                     return false;
                 }
@@ -264,6 +268,7 @@ public final class Launcher {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             Files.writeString(pidFile(c), String.valueOf(process.pid()));
+            startedHere.put(c.name(), process);
             out.printf("  ▶ %-20s 启动中 / starting (pid %d, port %d)%n", c.name(), process.pid(), config.port(c.name()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + c.name(), e);
@@ -428,8 +433,17 @@ public final class Launcher {
         return ourProcess(c).isPresent();
     }
 
-    /** The pid file is ours only if that pid still runs a JVM started for this stack home (pids are reused). */
+    /**
+     * The pid file is ours only if that pid still runs a JVM started for this stack home (pids are
+     * reused). A process this launcher started is known by its handle: its command line can be
+     * unreadable for a moment after the start (while {@code setsid} execs {@code java} on a loaded
+     * machine), and reading that as "gone" once failed a start whose process was fine.
+     */
     private Optional<ProcessHandle> ourProcess(Component c) {
+        Process mine = startedHere.get(c.name());
+        if (mine != null && mine.isAlive()) {
+            return Optional.of(mine.toHandle());
+        }
         Path pidFile = pidFile(c);
         if (!Files.exists(pidFile)) {
             return Optional.empty();
