@@ -53,6 +53,8 @@ public final class Launcher {
 
     private final StackConfig config;
     private final PrintStream out;
+    /** Environment variable with the installation's service-registry password (discovery-server's RegistryAccess). */
+    static final String REGISTRY_PASSWORD = "UNIONHUB_EUREKA_PASSWORD";
     /** The processes this launcher started, by component: known by their handle, not only by their pid file. */
     private final Map<String, Process> startedHere = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -261,7 +263,9 @@ public final class Launcher {
             Path log = logFile(c);
             Files.writeString(log, "=== " + java.time.OffsetDateTime.now() + " " + String.join(" ", command) + System.lineSeparator(),
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put(REGISTRY_PASSWORD, registryPassword());
+            Process process = builder
                     .directory(config.home().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -287,8 +291,8 @@ public final class Launcher {
         Path listed = target.resolve("runtime-classpath.txt");
         Path classes = target.resolve("classes");
         try {
-            if (Files.isRegularFile(listed) && Files.isDirectory(classes)
-                    && !Files.getLastModifiedTime(listed).toInstant().isBefore(Files.getLastModifiedTime(jarOf(c)).toInstant().minusSeconds(60))) {
+            // No age check against the jar: the build leaves the list untouched when it has not changed.
+            if (Files.isRegularFile(listed) && Files.isDirectory(classes)) {
                 String jars = Files.readString(listed).trim();
                 boolean complete = jars.isEmpty() || java.util.Arrays.stream(jars.split(java.io.File.pathSeparator))
                         .allMatch(jar -> Files.exists(Path.of(jar)));
@@ -318,7 +322,10 @@ public final class Launcher {
             args.add("--spring.security.oauth2.authorizationserver.issuer=" + config.issuerUrl());
             args.add("--unionhub.identity.key-file=" + config.dataDir().resolve("identity").resolve("signing-key.json"));
         } else {
-            args.add("--eureka.client.service-url.defaultZone=http://127.0.0.1:" + config.port(Component.DISCOVERY) + "/eureka/");
+            // The registry password reaches each process in its environment (not on the command line, which
+            // anyone on the machine can read); Spring fills it into the URL.
+            args.add("--eureka.client.service-url.defaultZone=http://unionhub:${" + REGISTRY_PASSWORD + "}@127.0.0.1:"
+                    + config.port(Component.DISCOVERY) + "/eureka/");
             args.add("--eureka.instance.prefer-ip-address=true");
             args.add("--eureka.instance.ip-address=127.0.0.1");
             args.add("--unionhub.security.jwt.issuer=" + config.issuerUrl());
@@ -428,6 +435,30 @@ public final class Launcher {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /**
+     * The service registry's password for this stack: made with random bytes on the first start and
+     * kept with the data (owner-only), like the identity server's signing key and the pseudonym key.
+     */
+    public synchronized String registryPassword() {
+        Path file = config.dataDir().resolve("secrets").resolve("eureka.password");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[24];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.writeString(file, java.util.HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the folder's ACL applies
+                }
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
+    }
 
     public boolean isRunning(Component c) {
         return ourProcess(c).isPresent();

@@ -29,7 +29,11 @@ class PlatformE2EIT extends PlatformTest {
     @Test
     @Order(1)
     void everyServiceAndTheGatewayAreRegisteredInEureka() {
-        HttpResponse<String> response = platform.get(platform.eureka("/eureka/apps"), "Accept", "application/json");
+        // The registry answers the platform's processes only: a stranger could otherwise register an
+        // instance under a service's name and receive users' requests.
+        assertThat(platform.get(platform.eureka("/eureka/apps"), "Accept", "application/json").statusCode()).isEqualTo(401);
+        HttpResponse<String> response = platform.get(platform.eureka("/eureka/apps"), "Accept", "application/json",
+                "Authorization", platform.registryAuthorization());
         assertThat(response.statusCode()).isEqualTo(200);
 
         Set<String> registered = new HashSet<>();

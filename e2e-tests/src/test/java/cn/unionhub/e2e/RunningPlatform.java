@@ -89,6 +89,12 @@ final class RunningPlatform implements AutoCloseable {
         return config.eurekaUrl() + path;
     }
 
+    /** The Authorization header value the platform's processes use with the service registry. */
+    String registryAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("unionhub:" + launcher.registryPassword())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     String direct(String component, String path) {
         return "http://127.0.0.1:" + config.port(component) + path;
     }
