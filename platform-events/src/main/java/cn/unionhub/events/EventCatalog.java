@@ -31,6 +31,7 @@ public final class EventCatalog {
             cn.unionhub.events.cases.CaseDeadlineWarning.class,
             cn.unionhub.events.cases.CaseEscalated.class,
             cn.unionhub.events.cases.CaseClosed.class,
+            cn.unionhub.events.cases.CaseClueVerified.class,
             cn.unionhub.events.membercard.OrganisationRegistered.class,
             cn.unionhub.events.membercard.OrganisationUpdated.class,
             cn.unionhub.events.membercard.OrganisationClosed.class,

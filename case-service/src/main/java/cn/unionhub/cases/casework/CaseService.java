@@ -203,7 +203,8 @@ public class CaseService {
             }
             return satisfaction == Case.Satisfaction.NOT_SATISFIED
                     ? current.reopen(Case.By.WORKER, "职工不满意：" + rated.reason(), rules, clock.instant())
-                    : current.close(Case.By.WORKER, satisfaction, "职工评价：" + satisfaction.name(), clock.instant());
+                    : current.close(Case.By.WORKER, satisfaction, rated.defaulted(), rated.defaulted()
+                            ? "评价期满未评价，按默认处理：" + satisfaction.name() : "职工评价：" + satisfaction.name(), clock.instant());
         }, metrics::record);
         changed.ifPresent(c -> log.info("Case {} is {} after the worker's rating {}", c.caseNumber(), c.status(), satisfaction));
     }

@@ -1,5 +1,6 @@
 package cn.unionhub.alert.risk.domain;
 
+import cn.unionhub.events.cases.CaseClueVerified;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.feedback.FeedbackRated;
@@ -23,6 +24,9 @@ public final class EventSignals {
     public static final String SOURCE_CASES = "case-service";
     public static final String DISSATISFACTION = "DISSATISFACTION";
     public static final String CASE_ESCALATED = "CASE_ESCALATED";
+    /** A public-opinion clue not yet checked (舆情核实): configured with a small weight. */
+    public static final String UNVERIFIED_CLUE = "UNVERIFIED_CLUE";
+    private static final String PUBLIC_OPINION = "PUBLIC_OPINION";
 
     private final Map<String, String> kindByCategory;
     private final String defaultComplaintKind;
@@ -81,9 +85,32 @@ public final class EventSignals {
         }
         String kind = kindByCategory.getOrDefault(e.category(), defaultComplaintKind);
         double magnitude = e.workersAffected() != null && e.workersAffected() > 0 ? e.workersAffected() : 1;
+        long amount = e.amountOwedFen() != null && e.amountOwedFen() > 0 ? e.amountOwedFen() : 0;
+        if (PUBLIC_OPINION.equals(e.source())) {
+            // Something seen in the media is not yet a fact: a little weight now, in full once confirmed.
+            return Optional.of(new Signal("case:" + e.caseId(), e.enterprise(), e.enterpriseName(), e.district(), null,
+                    UNVERIFIED_CLUE, 1, e.openedAt(), SOURCE_CASES, e.caseNumber(), "case:" + e.caseId(), 0));
+        }
         return Optional.of(new Signal("case:" + e.caseId(), e.enterprise(), e.enterpriseName(), e.district(), null, kind,
-                magnitude, e.openedAt(), SOURCE_CASES, e.caseNumber(), "case:" + e.caseId(),
-                e.amountOwedFen() != null && e.amountOwedFen() > 0 ? e.amountOwedFen() : 0));
+                magnitude, e.openedAt(), SOURCE_CASES, e.caseNumber(), "case:" + e.caseId(), amount));
+    }
+
+    /**
+     * A public-opinion clue that checking confirmed counts as the complaint it reports: its
+     * category's kind, the workers concerned and (fully confirmed) the amount — on top of the small
+     * weight it had while unverified. Partly confirmed: one complaint's worth, no amount. Unfounded:
+     * nothing more.
+     */
+    public Optional<Signal> of(CaseClueVerified e) {
+        if (e.enterprise() == null || "UNFOUNDED".equals(e.finding())) {
+            return Optional.empty();
+        }
+        boolean full = "CONFIRMED".equals(e.finding());
+        String kind = kindByCategory.getOrDefault(e.category(), defaultComplaintKind);
+        double workers = full && e.workersAffected() != null && e.workersAffected() > 0 ? e.workersAffected() : 1;
+        long amount = full && e.amountOwedFen() != null && e.amountOwedFen() > 0 ? e.amountOwedFen() : 0;
+        return Optional.of(new Signal("clue-confirmed:" + e.caseId(), e.enterprise(), e.enterpriseName(), e.district(),
+                null, kind, workers, e.verifiedAt(), SOURCE_CASES, e.caseNumber(), "case:" + e.caseId(), amount));
     }
 
     /** Each supervision level of an escalated case counts once. */

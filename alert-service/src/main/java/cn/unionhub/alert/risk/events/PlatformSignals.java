@@ -6,6 +6,7 @@ import cn.unionhub.alert.risk.domain.EventSignals;
 import cn.unionhub.alert.risk.domain.Signal;
 import cn.unionhub.alert.risk.store.Signals;
 import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CaseClueVerified;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CaseOpened;
 import cn.unionhub.events.cases.CaseReopened;
@@ -40,7 +41,8 @@ class PlatformSignals {
                 .on(FeedbackRated.class, e -> mapping.of(e).ifPresent(risk::record))
                 .on(CaseOpened.class, e -> mapping.of(e).ifPresent(risk::record))
                 .on(CaseReopened.class, this::reopened)
-                .on(CaseEscalated.class, e -> mapping.of(e).ifPresent(risk::record));
+                .on(CaseEscalated.class, e -> mapping.of(e).ifPresent(risk::record))
+                .on(CaseClueVerified.class, e -> mapping.of(e).ifPresent(risk::record));
     }
 
     @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP)

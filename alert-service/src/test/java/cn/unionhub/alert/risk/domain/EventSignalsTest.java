@@ -42,8 +42,10 @@ class EventSignalsTest {
         assertThat(assignment.kind()).isEqualTo("COMPLAINT");
         assertThat(assignment.magnitude()).isEqualTo(1);
         assertThat(assignment.amountFen()).isZero();
-        assertThat(mapping.of(opened("c3", "PUBLIC_OPINION", null, "WAGES_ARREARS", null, null)).orElseThrow().kind())
-                .isEqualTo("WAGE_ARREARS_COMPLAINT");
+        // A public-opinion clue is not yet a fact: a small weight of its own until checking confirms it.
+        Signal clue = mapping.of(opened("c3", "PUBLIC_OPINION", null, "WAGES_ARREARS", 3_000_000L, 40)).orElseThrow();
+        assertThat(clue.kind()).isEqualTo(EventSignals.UNVERIFIED_CLUE);
+        assertThat(clue.amountFen()).isZero();
 
         assertThat(mapping.of(opened("c4", "FEEDBACK", "f-1", "WAGES_ARREARS", 860_000L, 1))).isEqualTo(Optional.empty());
     }
@@ -61,5 +63,24 @@ class EventSignalsTest {
         return new FeedbackSubmitted(id, "ZGDP-" + id, "COMPLAINT", "WAGES_ARREARS", "MINI_PROGRAM", true, "MIGRANT_WORKER",
                 RiskFixtures.FUDE, "宁波富德能源有限公司", RiskFixtures.ZHENHAI, false, "工资没发",
                 Map.of("amountOwedFen", 860_000), Map.of(), RiskFixtures.MONDAY_10AM, reporterKey);
+    }
+
+    @Test
+    void aConfirmedClueCountsAsTheComplaintItReportsAPartlyConfirmedOneAsOneAndAnUnfoundedOneNotAtAll() {
+        java.time.Instant at = java.time.Instant.parse("2026-03-03T02:00:00Z");
+        Signal confirmed = mapping.of(new cn.unionhub.events.cases.CaseClueVerified("c3", "GD-20260302-P00001",
+                "91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "WAGES_ARREARS", 40, 3_000_000L, "CONFIRMED", at)).orElseThrow();
+        assertThat(confirmed.kind()).isEqualTo("WAGE_ARREARS_COMPLAINT");
+        assertThat(confirmed.magnitude()).isEqualTo(40);
+        assertThat(confirmed.amountFen()).isEqualTo(3_000_000L);
+        assertThat(confirmed.id()).isEqualTo("clue-confirmed:c3");
+
+        Signal partly = mapping.of(new cn.unionhub.events.cases.CaseClueVerified("c3", "GD-20260302-P00001",
+                "91330211MA2H3K5Q1G", null, "330211", "WAGES_ARREARS", 40, 3_000_000L, "PARTLY_CONFIRMED", at)).orElseThrow();
+        assertThat(partly.magnitude()).isEqualTo(1);
+        assertThat(partly.amountFen()).isZero();
+
+        assertThat(mapping.of(new cn.unionhub.events.cases.CaseClueVerified("c3", "GD-20260302-P00001",
+                "91330211MA2H3K5Q1G", null, "330211", "WAGES_ARREARS", 40, 3_000_000L, "UNFOUNDED", at))).isEmpty();
     }
 }

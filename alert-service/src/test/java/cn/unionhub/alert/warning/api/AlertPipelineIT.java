@@ -222,9 +222,10 @@ class AlertPipelineIT {
     }
 
     /**
-     * A 12351 hotline order, a superior's assignment and a public-opinion clue about unpaid wages are
-     * three wage complaints: 30 points, blue. The hotline order delivered twice and the case opened
-     * from a worker's feedback (whose complaint was already counted) add nothing.
+     * A 12351 hotline order and a superior's assignment about unpaid wages are two wage complaints
+     * (20 points); a public-opinion clue about the same counts a little (2) until checking confirms
+     * it, then as the wage complaint it reports (30 in all): blue. The hotline order delivered twice
+     * and the case opened from a worker's feedback (whose complaint was already counted) add nothing.
      */
     @Test
     void casesFiledFromTheHotlineAssignmentsAndPublicOpinionAreComplaintSignalsCountedOnce() throws Exception {
@@ -251,7 +252,19 @@ class AlertPipelineIT {
             assertThat(raised.path("signals").findValuesAsString("reference"))
                     .containsExactlyInAnyOrder(hotline.caseNumber(), assignment.caseNumber(), clue.caseNumber());
             assertThat(raised.path("signals").findValuesAsString("source")).containsOnly("case-service");
-            assertThat(raised.path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isBetween(29.9, 30.0);
+            assertThat(raised.path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isBetween(19.9, 20.0);
+            assertThat(raised.path("kindContributions").path("UNVERIFIED_CLUE").asDouble()).isBetween(1.9, 2.0);
+            String warningId = raised.path("warningId").asString();
+
+            // The district union's check confirms the clue: from now on it counts as the wage complaint it reported.
+            cn.unionhub.events.cases.CaseClueVerified verified = new cn.unionhub.events.cases.CaseClueVerified(clue.caseId(),
+                    clue.caseNumber(), HAIRUN, "宁波海润包装有限公司", "330211", "WAGES_ARREARS", null, null, "CONFIRMED",
+                    at.plusSeconds(40));
+            ProducerRecord<String, byte[]> record = TestEvents.record(verified, UUID.randomUUID().toString());
+            kafka.send(new ProducerRecord<>(record.topic(), null, HAIRUN, record.value(), record.headers())).join();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(api().get(
+                    "/api/v1/alerts/warnings/" + warningId, People.DISTRICT_ZHENHAI.token()).body())
+                    .path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isBetween(29.9, 30.0));
         }
     }
 

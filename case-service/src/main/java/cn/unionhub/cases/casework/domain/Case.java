@@ -5,6 +5,7 @@ import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.events.cases.CaseAccepted;
 import cn.unionhub.events.cases.CaseClosed;
+import cn.unionhub.events.cases.CaseClueVerified;
 import cn.unionhub.events.cases.CaseDeadlineWarning;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CaseFirstResponded;
@@ -142,9 +143,18 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         }
     }
 
-    /** How the case ended. */
+    /**
+     * How the case ended.
+     *
+     * @param satisfactionByDefault the satisfaction is the default given when the rating window passed, not
+     *                              the worker's answer (reports count it apart); null on cases from before
+     */
     public record Resolution(Outcome outcome, String summary, Long recoveredAmountFen, Integer workersHelped,
-            Satisfaction satisfaction) {
+            Satisfaction satisfaction, Boolean satisfactionByDefault) {
+
+        public boolean ratedByDefault() {
+            return Boolean.TRUE.equals(satisfactionByDefault);
+        }
     }
 
     /** The result of checking a public-opinion clue. */
@@ -337,7 +347,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Instant now = millis(at);
         Deadlines d = deadlines.pausedAt() == null ? deadlines : resumed(calendar, now, by, "办结时结束等待");
         d = d.with(d.acceptedAt(), d.contactedAt(), d.firstRespondedAt(), now, null);
-        Resolution result = new Resolution(outcome, summary.strip(), recoveredAmountFen, workersHelped, null);
+        Resolution result = new Resolution(outcome, summary.strip(), recoveredAmountFen, workersHelped, null, null);
         List<HistoryEntry> recorded = record(now, by, "RESOLVED", summary.strip(),
                 details("outcome", outcome.name(), "recoveredAmountFen", text(recoveredAmountFen),
                         "workersHelped", text(workersHelped), "onTime", Boolean.toString(!now.isAfter(d.resolutionDueAt()))),
@@ -354,6 +364,11 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
      * call-back by staff (回访).
      */
     public Changed close(By by, Satisfaction satisfaction, String note, Instant at) {
+        return close(by, satisfaction, false, note, at);
+    }
+
+    /** As {@link #close(By, Satisfaction, String, Instant)}; {@code byDefault} when nobody answered within the rating window. */
+    public Changed close(By by, Satisfaction satisfaction, boolean byDefault, String note, Instant at) {
         requireStatus("close", Status.RESOLVED);
         if (source == Source.FEEDBACK && !by.equals(By.WORKER)) {
             // A worker with the app closes their own case by rating it (or the rating window does);
@@ -368,10 +383,11 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Deadlines d = deadlines.with(deadlines.acceptedAt(), deadlines.contactedAt(), deadlines.firstRespondedAt(),
                 deadlines.resolvedAt(), now);
         Resolution result = new Resolution(resolution.outcome(), resolution.summary(), resolution.recoveredAmountFen(),
-                resolution.workersHelped(), given);
+                resolution.workersHelped(), given, byDefault);
         boolean onTime = !deadlines.resolvedAt().isAfter(deadlines.resolutionDueAt());
         List<HistoryEntry> recorded = record(now, by, "CLOSED", note == null || note.isBlank() ? "结案" : note.strip(),
-                Map.of("satisfaction", given.name()), List.of());
+                byDefault ? Map.of("satisfaction", given.name(), "byDefault", "true") : Map.of("satisfaction", given.name()),
+                List.of());
         Case next = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
                 Status.CLOSED, assignment, d, escalationLevel, result, verification, recorded);
         return new Changed(next, List.of(new CaseClosed(id, caseNumber, feedbackId, given.name(), onTime, now)));
@@ -469,7 +485,9 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                 List.of());
         return new Changed(new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority,
                 status, assignment, deadlines, escalationLevel, resolution,
-                new ClueVerification(finding, note.strip(), by.who(), now), recorded), List.of());
+                new ClueVerification(finding, note.strip(), by.who(), now), recorded),
+                List.of(new CaseClueVerified(id, caseNumber, matter.enterprise(), matter.enterpriseName(),
+                        matter.district(), matter.category(), matter.workersAffected(), matter.amountOwedFen(), finding.name(), now)));
     }
 
     // ---------------------------------------------------------------- deadlines

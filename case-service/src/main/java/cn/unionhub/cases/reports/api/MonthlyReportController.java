@@ -60,7 +60,9 @@ class MonthlyReportController {
         csv.row("24小时内首次答复率", "", report.onTimeFirstResponseRate(), "", "");
         csv.row("按期办结率", "", report.onTimeResolutionRate(), "", "");
         section(csv, "满意度", report.satisfaction());
-        csv.row("满意率", "", report.satisfactionRate(), "", "");
+        csv.row("满意率（职工评价）", "", report.satisfactionRate(), "", "");
+        csv.row("默认评价", "", report.ratedByDefault(), "", "");
+        csv.row("满意率（含默认评价）", "", report.satisfactionRateWithDefaults(), "", "");
         csv.row("提级督办", "", report.escalated(), "", "");
         csv.row("追回欠薪(分)", "", report.recoveredAmountFen(), "", "");
         csv.row("受益职工人数", "", report.workersHelped(), "", "");

@@ -18,12 +18,16 @@ import java.util.stream.Collectors;
  *
  * @param onTimeFirstResponseRate share of answered cases whose first answer met its deadline (0–1, null if none)
  * @param onTimeResolutionRate    share of resolved cases resolved within their deadline
- * @param satisfactionRate        share of rated cases rated satisfied or partly satisfied
+ * @param satisfaction            the workers' own ratings and call-back answers; a default given when the rating window
+ *                                passed is nobody's answer and is counted in {@code ratedByDefault} instead
+ * @param satisfactionRate        share of those rated satisfied or partly satisfied
+ * @param satisfactionRateWithDefaults the same share if the defaults counted as answers, to compare
  */
 public record MonthlyReport(String month, String scope, long total, long previousTotal, Double change,
         Map<String, Long> byCategory, Map<String, Long> byDistrict, Map<String, Long> byChannel, Map<String, Long> bySource,
         List<Hotspot> hotspots, long answered, Double onTimeFirstResponseRate, long resolved, Double onTimeResolutionRate,
-        Map<String, Long> satisfaction, Double satisfactionRate, long escalated, long recoveredAmountFen, long workersHelped) {
+        Map<String, Long> satisfaction, Double satisfactionRate, long ratedByDefault, Double satisfactionRateWithDefaults,
+        long escalated, long recoveredAmountFen, long workersHelped) {
 
     private static final int HOTSPOTS = 5;
 
@@ -44,14 +48,20 @@ public record MonthlyReport(String month, String scope, long total, long previou
         List<Case> resolved = cases.stream().filter(c -> c.deadlines().resolvedAt() != null).toList();
         long resolvedOnTime = resolved.stream()
                 .filter(c -> !c.deadlines().resolvedAt().isAfter(c.deadlines().resolutionDueAt())).count();
-        Map<String, Long> satisfaction = count(cases.stream().filter(c -> c.resolution() != null
-                && c.resolution().satisfaction() != null).toList(), c -> c.resolution().satisfaction().name());
+        List<Case> withSatisfaction = cases.stream().filter(c -> c.resolution() != null && c.resolution().satisfaction() != null)
+                .toList();
+        Map<String, Long> satisfaction = count(withSatisfaction.stream().filter(c -> !c.resolution().ratedByDefault()).toList(),
+                c -> c.resolution().satisfaction().name());
+        List<Case> byDefault = withSatisfaction.stream().filter(c -> c.resolution().ratedByDefault()).toList();
         long rated = satisfaction.entrySet().stream().filter(e -> !e.getKey().equals("UNKNOWN")).mapToLong(Map.Entry::getValue).sum();
         long satisfied = satisfaction.getOrDefault("SATISFIED", 0L) + satisfaction.getOrDefault("PARTLY_SATISFIED", 0L);
+        long satisfiedByDefault = byDefault.stream().filter(c -> c.resolution().satisfaction() == Case.Satisfaction.SATISFIED
+                || c.resolution().satisfaction() == Case.Satisfaction.PARTLY_SATISFIED).count();
         return new MonthlyReport(month.toString(), scope, cases.size(), previous.size(), change(cases.size(), previous.size()),
                 byCategory, count(cases, c -> c.matter().district()), count(cases, c -> c.matter().channel()),
                 count(cases, c -> c.source().name()), hotspots, answered.size(), rate(answeredOnTime, answered.size()),
-                resolved.size(), rate(resolvedOnTime, resolved.size()), satisfaction, rate(satisfied, rated),
+                resolved.size(), rate(resolvedOnTime, resolved.size()), satisfaction, rate(satisfied, rated), byDefault.size(),
+                rate(satisfied + satisfiedByDefault, rated + byDefault.size()),
                 cases.stream().filter(c -> c.escalationLevel() > 0).count(),
                 cases.stream().map(Case::resolution).filter(Objects::nonNull).map(Case.Resolution::recoveredAmountFen)
                         .filter(Objects::nonNull).mapToLong(Long::longValue).sum(),

@@ -78,14 +78,16 @@ class BulletinController {
         out.row("需办理", "", b.needsHandling());
         out.row("已办结", "", b.resolved());
         out.row("办结率", "", b.resolutionRate());
-        out.row("满意率", "", b.satisfactionRate());
-        out.row("默认满意", "", b.ratedByDefault());
+        out.row("满意率（职工评价）", "", b.satisfactionRate());
+        out.row("满意率（含默认评价）", "", b.satisfactionRateWithDefaults());
+        out.row("默认评价", "", b.ratedByDefault());
         out.row("上月提交", "", b.previousSubmitted());
         out.row("环比变化", "", b.submittedChange());
         section(out, "按类别", b.byCategory());
         section(out, "按渠道", b.byChannel());
         section(out, "按类型", b.byType());
-        section(out, "满意度", b.satisfaction());
+        section(out, "满意度（职工评价）", b.satisfaction());
+        section(out, "默认评价", b.defaultRatings());
         b.enterprisesMostUnresolved().forEach(e -> out.row("未办结较多的企业", e.getKey(), e.getValue()));
         return out;
     }

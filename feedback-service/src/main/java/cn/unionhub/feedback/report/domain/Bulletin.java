@@ -10,25 +10,34 @@ import java.util.Map;
  * The worker-satisfaction bulletin (职工满意度情况通报) of one district for one month, computed from
  * the month's counters and the previous month's: totals by category, channel and type; how much
  * was resolved; how satisfied workers were; the prominent problems; the change from last month.
+ *
+ * <p>{@code satisfaction} and {@code satisfactionRate} count the workers' own ratings only: a rating
+ * given by default after the rating window is nobody's answer, and counting it would make silence look
+ * like content. Defaults are shown beside them ({@code ratedByDefault}, {@code defaultRatings}), and
+ * {@code satisfactionRateWithDefaults} is the rate as if they were answers, so both can be compared.
  */
 public record Bulletin(String district, YearMonth period, long submitted, long needsHandling, long resolved,
         Double resolutionRate, Map<String, Long> byCategory, Map<String, Long> byChannel, Map<String, Long> byType,
-        Map<String, Long> satisfaction, long ratedByDefault, Double satisfactionRate, List<String> topCategories,
+        Map<String, Long> satisfaction, long ratedByDefault, Map<String, Long> defaultRatings, Double satisfactionRate,
+        Double satisfactionRateWithDefaults, List<String> topCategories,
         List<Map.Entry<String, Long>> enterprisesMostUnresolved, long previousSubmitted, Double submittedChange) {
 
     /** Monthly counters of one district, as the projection keeps them. */
     public record Counters(long submitted, long needsHandling, long resolved, Map<String, Long> byCategory,
             Map<String, Long> byChannel, Map<String, Long> byType, Map<String, Long> satisfaction, long ratedByDefault,
-            Map<String, Long> openByEnterprise) {
+            Map<String, Long> defaultRatings, Map<String, Long> openByEnterprise) {
 
         public static Counters empty() {
-            return new Counters(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
+            return new Counters(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of());
         }
     }
 
     public static Bulletin of(String district, YearMonth period, Counters month, Counters previous) {
         long rated = month.satisfaction().values().stream().mapToLong(Long::longValue).sum();
         long content = month.satisfaction().getOrDefault("SATISFIED", 0L) + month.satisfaction().getOrDefault("PARTLY_SATISFIED", 0L);
+        long defaulted = month.defaultRatings().values().stream().mapToLong(Long::longValue).sum();
+        long contentByDefault = month.defaultRatings().getOrDefault("SATISFIED", 0L)
+                + month.defaultRatings().getOrDefault("PARTLY_SATISFIED", 0L);
         List<String> top = month.byCategory().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(Map.Entry::getKey).toList();
@@ -38,7 +47,8 @@ public record Bulletin(String district, YearMonth period, long submitted, long n
                 .limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
         return new Bulletin(district, period, month.submitted(), month.needsHandling(), month.resolved(),
                 ratio(month.resolved(), month.needsHandling()), sorted(month.byCategory()), sorted(month.byChannel()),
-                sorted(month.byType()), sorted(month.satisfaction()), month.ratedByDefault(), ratio(content, rated), top,
+                sorted(month.byType()), sorted(month.satisfaction()), month.ratedByDefault(), sorted(month.defaultRatings()),
+                ratio(content, rated), ratio(content + contentByDefault, rated + defaulted), top,
                 unresolved, previous.submitted(),
                 previous.submitted() == 0 ? null : round((month.submitted() - previous.submitted()) / (double) previous.submitted()));
     }

@@ -65,11 +65,14 @@ class BulletinProjection {
         });
     }
 
+    /** A default rating is nobody's answer: it is counted beside the workers' ratings, never among them. */
     private void rated(FeedbackRated e) {
         Map<String, Long> add = new LinkedHashMap<>();
-        add.put("satisfaction." + e.rating(), 1L);
         if (e.defaulted()) {
             add.put("ratedByDefault", 1L);
+            add.put("defaultRatings." + e.rating(), 1L);
+        } else {
+            add.put("satisfaction." + e.rating(), 1L);
         }
         counters.add(e.district(), BulletinPeriods.of(e.ratedAt()), add);
     }

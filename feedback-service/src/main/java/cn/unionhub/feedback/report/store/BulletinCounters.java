@@ -47,7 +47,7 @@ public class BulletinCounters {
         Document open = mongo.findById("district:" + district + ":open", Document.class, COLLECTION);
         Bulletin.Counters month = readMonth(district, period);
         return new Bulletin.Counters(month.submitted(), month.needsHandling(), month.resolved(), month.byCategory(),
-                month.byChannel(), month.byType(), month.satisfaction(), month.ratedByDefault(),
+                month.byChannel(), month.byType(), month.satisfaction(), month.ratedByDefault(), month.defaultRatings(),
                 open == null ? Map.of() : counts(open, "openByEnterprise"));
     }
 
@@ -58,7 +58,7 @@ public class BulletinCounters {
         }
         return new Bulletin.Counters(number(d, "submitted"), number(d, "needsHandling"), number(d, "resolved"),
                 counts(d, "byCategory"), counts(d, "byChannel"), counts(d, "byType"), counts(d, "satisfaction"),
-                number(d, "ratedByDefault"), counts(d, "openByEnterprise"));
+                number(d, "ratedByDefault"), counts(d, "defaultRatings"), counts(d, "openByEnterprise"));
     }
 
     private static String id(String district, YearMonth period) {
