@@ -132,6 +132,41 @@ class CaseRoutingIT {
         assertThat(JSON.readTree(api.get(path, district).body()).path("organisationId").asString()).isEqualTo("DISTRICT_UNION:330211");
     }
 
+    /**
+     * A public-opinion clue goes to the district union to check; what the check finds is published
+     * (case.clue-verified.v1, valid against its schema) so risk monitoring counts the clue in full
+     * only once confirmed.
+     */
+    @Test
+    void aCheckedPublicOpinionClueIsAnnouncedWithWhatTheCheckFound(@org.springframework.beans.factory.annotation.Autowired
+            cn.unionhub.platform.events.EventSchemas schemas) {
+        ApiClient api = new ApiClient(port);
+        String district = People.DISTRICT_ZHENHAI.token();
+        HttpResponse<String> filed = api.post("/api/v1/cases/public-opinion-clues", """
+                {"reference":"CLUE-%s","category":"WAGES_ARREARS","enterprise":"%s","district":"330211",
+                 "summary":"网帖称车间四十人三个月未发工资","workersAffected":40,"amountOwedFen":3000000,"issuedBy":"本地论坛"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 8), People.Enterprises.FUDE_ENERGY), district);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseNumber = JSON.readTree(filed.body()).path("caseNumber").asString();
+
+        try (cn.unionhub.test.TopicProbe events = new cn.unionhub.test.TopicProbe(
+                cn.unionhub.test.TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
+            HttpResponse<String> checked = api.post("/api/v1/cases/" + caseNumber + "/clue-verification",
+                    "{\"finding\":\"CONFIRMED\",\"text\":\"走访核实：情况属实\"}", district);
+            assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                var verified = events.poll().stream()
+                        .filter(r -> "cn.unionhub.case.clue-verified.v1".equals(cn.unionhub.test.TopicProbe.header(r, "ce_type")))
+                        .map(r -> JSON.readTree(r.value()))
+                        .filter(d -> caseNumber.equals(d.path("caseNumber").asString())).findFirst();
+                assertThat(verified).isPresent();
+                assertThat(verified.get().path("finding").asString()).isEqualTo("CONFIRMED");
+                assertThat(verified.get().path("workersAffected").asInt()).isEqualTo(40);
+                assertThat(schemas.violations("cn.unionhub.case.clue-verified.v1", verified.get())).isEmpty();
+            });
+        }
+    }
+
     private static java.util.List<String> ids(HttpResponse<String> queue) {
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         return JSON.readTree(queue.body()).findValuesAsString("caseNumber");
