@@ -78,7 +78,8 @@ public class CaseService {
         int thisYear = Year.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getValue();
         for (int year = thisYear; year <= thisYear + 1; year++) {
             if (!rules.calendar().knows(year)) {
-                log.warn("No holiday schedule for {}: deadlines in {} count Monday to Friday only. Add calendar/cn-{}.yml "
+                log.warn("No holiday schedule for {}: deadlines in {} count its statutory holidays (computed from the lunar "
+                        + "calendar, without 调休) and are marked provisional. Add calendar/cn-{}.yml "
                         + "(unionhub.cases.calendar-directory) once the State Council publishes it.", year, year, year);
             }
         }

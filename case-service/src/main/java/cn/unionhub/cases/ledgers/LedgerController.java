@@ -150,12 +150,12 @@ class LedgerController {
         Instant now = service.now();
         if (format.equalsIgnoreCase("csv")) {
             Csv csv = Csv.withHeader(header);
-            cases.all(filter).forEach(c -> csv.row(cells.apply(row.apply(CaseView.of(c, now)))));
+            cases.all(filter).forEach(c -> csv.row(cells.apply(row.apply(CaseView.of(c, now, service.rules().calendar())))));
             return csv.download(filename);
         }
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
-        List<T> items = cases.page(filter, p, s).stream().map(c -> row.apply(CaseView.of(c, now))).toList();
+        List<T> items = cases.page(filter, p, s).stream().map(c -> row.apply(CaseView.of(c, now, service.rules().calendar()))).toList();
         return ResponseEntity.ok(new Page<>(items, p, s, cases.count(filter)));
     }
 

@@ -45,7 +45,7 @@ class CallerFollowUpController {
     @PostMapping("/follow-up")
     CallerView followUp(@RequestBody FollowUpRequest request) {
         Case c = cases.followUp(request.caseNumber(), request.code());
-        CaseView view = CaseView.of(c, cases.now());
+        CaseView view = CaseView.of(c, cases.now(), cases.rules().calendar());
         return new CallerView(c.caseNumber(), c.status().name(), c.assignment().organisationName(), view.sla(),
                 c.history().stream().filter(e -> CALLER_STEPS.contains(e.action())).map(CallerFollowUpController::step).toList());
     }

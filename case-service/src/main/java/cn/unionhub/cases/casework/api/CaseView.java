@@ -1,6 +1,8 @@
 package cn.unionhub.cases.casework.api;
 
+import cn.unionhub.cases.casework.domain.BusinessCalendar;
 import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.SlaClock;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,8 +22,14 @@ public record CaseView(String caseNumber, String source, String sourceReference,
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    /** The public SLA status: WITHIN_DEADLINE, DUE_SOON, OVERDUE, ESCALATED (with its level), PAUSED, RESOLVED_ON_TIME/LATE. */
-    public record Sla(String state, int escalationLevel, String deadline, OffsetDateTime dueAt, String policy, String clock) {
+    /**
+     * The public SLA status: WITHIN_DEADLINE, DUE_SOON, OVERDUE, ESCALATED (with its level), PAUSED, RESOLVED_ON_TIME/LATE.
+     *
+     * @param provisional the due time falls in a year whose holiday schedule is not published yet: computed from the
+     *                    statutory holidays, it may move when the State Council publishes the year's 调休
+     */
+    public record Sla(String state, int escalationLevel, String deadline, OffsetDateTime dueAt, String policy, String clock,
+            boolean provisional) {
     }
 
     public record Times(OffsetDateTime openedAt, OffsetDateTime acceptedAt, OffsetDateTime contactedAt,
@@ -49,6 +57,11 @@ public record CaseView(String caseNumber, String source, String sourceReference,
     }
 
     public static CaseView of(Case c, Instant now) {
+        return of(c, now, BusinessCalendar.weekdaysOnly());
+    }
+
+    /** The view, with deadlines in years of {@code calendar} that are only computed marked provisional. */
+    public static CaseView of(Case c, Instant now, BusinessCalendar calendar) {
         Case.Matter m = c.matter();
         Case.Deadlines d = c.deadlines();
         Case.SlaStatus sla = c.slaStatus(now);
@@ -58,7 +71,8 @@ public record CaseView(String caseNumber, String source, String sourceReference,
                 m.enterprise(), m.enterpriseName(), m.district(), m.workerGroup(), m.channel(), m.summary(), m.amountOwedFen(),
                 m.workersAffected(), c.priority().name(), c.status().name(), c.assignment().organisationType().name(),
                 c.assignment().organisationName(), c.handledBy().id(), c.assignment().rule(), c.assignment().supervisor(),
-                new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing(sla.dueAt()), d.policy(), d.clock().name()),
+                new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing(sla.dueAt()), d.policy(), d.clock().name(),
+                        d.clock() == SlaClock.WORKING_DAYS && calendar.isProvisional(sla.dueAt())),
                 new Times(beijing(d.openedAt()), beijing(d.acceptedAt()), beijing(d.contactedAt()), beijing(d.firstResponseDueAt()),
                         beijing(d.firstRespondedAt()), beijing(d.resolutionDueAt()), beijing(d.resolvedAt()), beijing(d.closedAt()),
                         beijing(d.pausedAt())),

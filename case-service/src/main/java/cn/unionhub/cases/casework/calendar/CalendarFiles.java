@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Reads the yearly holiday schedules: the ones shipped in {@code classpath:calendar/*.yml}, plus any
  * in an operator's directory ({@code unionhub.cases.calendar-directory}), so next year's schedule
  * can be added the day the State Council publishes it, without a release. A directory file for a
- * year replaces the shipped one.
+ * year replaces the shipped one. Years up to two ahead without a file get their statutory holidays
+ * computed ({@link StatutoryHolidays}), marked provisional.
  */
 public final class CalendarFiles {
 
@@ -31,7 +32,7 @@ public final class CalendarFiles {
     }
 
     public static BusinessCalendar load(Path directory) {
-        Map<Integer, BusinessCalendar.Year> years = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, BusinessCalendar.Year> years = new java.util.TreeMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/*.yml")) {
                 try (InputStream in = resource.getInputStream()) {
@@ -51,6 +52,12 @@ public final class CalendarFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the holiday schedules", e);
+        }
+        // Years without a published schedule up to two years ahead: their statutory holidays, provisionally.
+        int thisYear = java.time.Year.now(BusinessCalendar.BEIJING).getValue();
+        int first = years.isEmpty() ? thisYear : Math.min(years.firstKey(), thisYear);
+        for (int year = first; year <= thisYear + 2; year++) {
+            years.putIfAbsent(year, StatutoryHolidays.of(year));
         }
         return new BusinessCalendar(years.values());
     }

@@ -18,8 +18,10 @@ import java.util.TreeSet;
  * deadline and a holiday contributes nothing — "24 hours" received on a Friday afternoon falls due
  * on Monday afternoon.
  *
- * <p>Years without a published schedule are treated as plain Monday–Friday weeks; {@link #knows}
- * lets the service warn operators before that matters.
+ * <p>A year whose schedule is not published yet is <em>provisional</em>: its statutory holidays are
+ * computed (see {@code StatutoryHolidays}) without the make-up working days only the State Council
+ * decides, and deadlines that fall in it say so ({@link #isProvisional}). A year neither published
+ * nor computed counts Monday to Friday; {@link #knows} lets the service warn operators.
  */
 public final class BusinessCalendar {
 
@@ -27,8 +29,16 @@ public final class BusinessCalendar {
     /** A deadline computation never walks further than this: ten years of days. */
     private static final int MAX_DAYS = 3660;
 
-    /** One published year: its days off and the weekend days worked instead. */
-    public record Year(int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+    /**
+     * One year: its days off and the weekend days worked instead.
+     *
+     * @param provisional computed from the statutory holidays while the State Council's schedule is not published
+     */
+    public record Year(int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, boolean provisional) {
+
+        public Year(int year, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+            this(year, holidays, makeUpWorkdays, false);
+        }
 
         public Year {
             holidays = Set.copyOf(holidays);
@@ -49,6 +59,7 @@ public final class BusinessCalendar {
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
     private final Set<Integer> years = new TreeSet<>();
+    private final Set<Integer> provisionalYears = new TreeSet<>();
 
     public BusinessCalendar(Iterable<Year> published) {
         for (Year year : published) {
@@ -57,6 +68,9 @@ public final class BusinessCalendar {
             }
             holidays.addAll(year.holidays());
             makeUpWorkdays.addAll(year.makeUpWorkdays());
+            if (year.provisional()) {
+                provisionalYears.add(year.year());
+            }
         }
     }
 
@@ -65,8 +79,18 @@ public final class BusinessCalendar {
         return new BusinessCalendar(Set.of());
     }
 
+    /** Whether the State Council's schedule for the year is loaded (a computed, provisional year is not). */
     public boolean knows(int year) {
-        return years.contains(year);
+        return years.contains(year) && !provisionalYears.contains(year);
+    }
+
+    /** Whether the day's year is computed, not published: a deadline on it may move when the schedule comes out. */
+    public boolean isProvisional(LocalDate day) {
+        return provisionalYears.contains(day.getYear());
+    }
+
+    public boolean isProvisional(Instant at) {
+        return at != null && isProvisional(at.atZone(BEIJING).toLocalDate());
     }
 
     public Set<Integer> years() {

@@ -67,7 +67,7 @@ class IntakeController {
             // The reference is another area's case: say only that it is taken, never what it holds.
             throw new ConflictException("case-reference-taken", form.reference());
         }
-        CaseView view = CaseView.of(opened, cases.now()).withFollowUpCode(opening.followUpCode());
+        CaseView view = CaseView.of(opened, cases.now(), cases.rules().calendar()).withFollowUpCode(opening.followUpCode());
         return opening.created()
                 ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)
                 : ResponseEntity.ok(view);
