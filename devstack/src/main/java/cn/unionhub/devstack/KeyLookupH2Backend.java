@@ -79,7 +79,14 @@ final class KeyLookupH2Backend extends H2Backend {
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         Document answer;
         try {
-            answer = super.handleCommand(channel, databaseName, command, query);
+            if ("hello".equals(command)) {
+                // MongoDB's current name for isMaster, which drivers' health checks (Spring Boot's
+                // MongoHealthIndicator) send; the stock server knows only the old name.
+                answer = super.handleCommand(channel, databaseName, "isMaster", query);
+                answer.put("isWritablePrimary", Boolean.TRUE);
+            } else {
+                answer = super.handleCommand(channel, databaseName, command, query);
+            }
         } finally {
             getMvStore().deregisterVersionUsage(reading);
         }

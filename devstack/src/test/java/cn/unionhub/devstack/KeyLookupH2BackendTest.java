@@ -47,6 +47,13 @@ class KeyLookupH2BackendTest {
     }
 
     @Test
+    void helloIsAnsweredAsDriversAndHealthChecksAskIt() {
+        Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+        assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+        assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+    }
+
+    @Test
     void aConditionalUpdateByIdExaminesOneDocument() {
         long examined = examinedBy(() -> assertThat(items.updateOne(
                 Filters.and(Filters.eq("_id", "item-700"), Filters.eq("version", 1)), Updates.inc("version", 1))

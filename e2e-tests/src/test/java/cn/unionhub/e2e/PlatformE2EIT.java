@@ -322,4 +322,42 @@ class PlatformE2EIT extends PlatformTest {
         // The other services are unaffected.
         assertThat(platform.get(platform.gateway("/api/v1/alerts/levels")).statusCode()).isEqualTo(200);
     }
+
+    /**
+     * Issue #13: with the database gone, a service answers a 503 Problem within about two seconds
+     * (not after the driver's thirty), its readiness goes down so it leaves the load balancer, and it
+     * recovers by itself when the database is back.
+     */
+    @Test
+    @Order(8)
+    void withTheDatabaseDownAServiceAnswers503QuicklyAndRecoversByItself() {
+        String worker = platform.demoToken("worker-03");
+        platform.stop("mongodb");
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = submitDirect(worker);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(JSON.readTree(refused.body()).path("type").asString()).endsWith("/store-unavailable");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(took).as("time to the 503").isLessThan(Duration.ofSeconds(5));
+            assertThat(platform.get(platform.direct("feedback-service", "/actuator/health/readiness")).statusCode()).isEqualTo(503);
+        } finally {
+            platform.start("mongodb");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(platform.get(platform.direct("feedback-service", "/actuator/health/readiness")).statusCode()).isEqualTo(200));
+        assertThat(submitDirect(worker).statusCode()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> submitDirect(String token) {
+        return platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        platform.direct("feedback-service", "/api/v1/feedback/submissions")))
+                .timeout(Duration.ofSeconds(40))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
+                         "enterprise":"91330211MA2H3K5Q1G","anonymous":false,"text":"食堂晚班没有热饭。"}""")).build());
+    }
 }

@@ -73,6 +73,13 @@ final class RunningPlatform implements AutoCloseable {
         launcher.stop(Component.named(component));
     }
 
+    void start(String component) {
+        int rc = launcher.startOne(Component.named(component));
+        if (rc != Launcher.OK) {
+            throw new IllegalStateException("./unionhub start " + component + " failed with exit code " + rc + ":\n" + output());
+        }
+    }
+
     boolean isRunning(String component) {
         return launcher.isRunning(Component.named(component));
     }

@@ -112,6 +112,43 @@ class KustomizeTest {
         }
     }
 
+    /** Kustomize has no wildcards: an image entry that matches nothing leaves `:latest` from a namespace we do not own. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyRenderedImageHasAnExplicitTag(String overlay) {
+        for (JsonNode object : render(overlay)) {
+            for (JsonNode container : object.path("spec").path("template").path("spec").path("containers")) {
+                String image = container.path("image").asString();
+                String tag = image.lastIndexOf(':') > image.lastIndexOf('/') ? image.substring(image.lastIndexOf(':') + 1) : "";
+                assertThat(tag).as(overlay + " " + object.path("metadata").path("name").asString() + ": " + image)
+                        .isNotEmpty().isNotEqualTo("latest");
+            }
+        }
+    }
+
+    /**
+     * Replicas must be able to tell themselves apart in the registry, and what keeps state in memory
+     * (the registry itself, the identity server's sign-in sessions) runs once.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void replicasAreDistinctInTheRegistryAndStatefulProcessesRunOnce(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        JsonNode config = objects.stream().filter(o -> o.path("kind").asString().equals("ConfigMap")
+                && o.path("metadata").path("name").asString().startsWith("unionhub-config")).findFirst().orElseThrow();
+        assertThat(config.path("data").path("EUREKA_INSTANCE_INSTANCEID").asString()).contains("ip-address");
+        for (JsonNode object : objects) {
+            String name = object.path("metadata").path("name").asString();
+            if (object.path("kind").asString().equals("Deployment") && Set.of("discovery-server", "identity-server").contains(name)) {
+                assertThat(object.path("spec").path("replicas").asInt(1)).as(overlay + " " + name).isEqualTo(1);
+            }
+            if (object.path("kind").asString().equals("HorizontalPodAutoscaler")) {
+                assertThat(object.path("spec").path("scaleTargetRef").path("name").asString()).as(overlay)
+                        .isNotIn("discovery-server", "identity-server");
+            }
+        }
+    }
+
     /** A topic the code declares but the cluster lacks would make a service fail at its first event. */
     @ParameterizedTest
     @MethodSource("overlays")

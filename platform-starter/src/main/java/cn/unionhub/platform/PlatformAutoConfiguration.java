@@ -9,6 +9,7 @@ import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.events.Inbox;
 import cn.unionhub.platform.events.InvalidEventException;
+import cn.unionhub.platform.events.StoreOutages;
 import cn.unionhub.platform.events.MicrometerTraceContext;
 import cn.unionhub.platform.events.OutboxRelay;
 import cn.unionhub.platform.events.TraceContext;
@@ -64,6 +65,19 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataMongoAutoConfiguration.class)
 @EnableConfigurationProperties({EventsProperties.class, KafkaProperties.class})
 public class PlatformAutoConfiguration {
+
+    /**
+     * A request finds out within two seconds that the database is gone (the driver waits 30 s for a
+     * server by default, longer than the gateway's timeout and every user's patience) and answers a
+     * 503 Problem; readiness includes the database (unionhub-defaults.yml), so the instance leaves the
+     * load balancer meanwhile and comes back by itself when it returns.
+     */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer fastStoreFailure(
+            @org.springframework.beans.factory.annotation.Value("${unionhub.store.server-selection-timeout:2s}") java.time.Duration timeout) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -191,6 +205,10 @@ public class PlatformAutoConfiguration {
             backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
             DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
             handler.addNotRetryableExceptions(InvalidEventException.class);
+            // A database outage is not the record's fault: keep retrying it (the partition waits, in order)
+            // instead of parking every record that arrives during the outage on the dead-letter topic.
+            handler.setBackOffFunction((record, exception) -> StoreOutages.isOutage(exception)
+                    ? StoreOutages.untilTheStoreIsBack(properties.retryMaxInterval()) : null);
             return handler;
         }
 

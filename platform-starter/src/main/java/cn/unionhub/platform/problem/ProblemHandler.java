@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -89,6 +90,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
         return respond(problems.of(HttpStatus.CONFLICT, "duplicate"));
+    }
+
+    /**
+     * The database cannot be reached (no server within the selection timeout, a broken connection):
+     * a 503 the caller may retry, within about two seconds rather than a hung request, and nothing
+     * was changed. Spring translates the driver's timeouts and socket errors to this type.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable"));
     }
 
     /** Anything unexpected: log it in full here, tell the caller only the request id. */
