@@ -33,8 +33,11 @@ public record EnterprisePage(String enterprise, String name, String district, St
      * @param raters    distinct workers who rated each dimension
      */
     public record Stats(long reviews, long reviewers, Map<String, Long> ratingSums, Map<String, Long> ratingCounts,
-            Map<String, Long> raters, long handled, long responded, long resolved, List<Long> minutesToResolve) {
+            Map<String, Long> raters, long handled, long responded, long resolved, Map<Long, Long> resolvedByHour) {
     }
+
+    /** Resolution times are kept by the hour for 30 days; longer ones count in the last hour kept. */
+    public static final long HOURS_KEPT = 720;
 
     /** A resolved item before disclosure. */
     public record Resolved(String type, String category, String whatWasDone, java.time.LocalDate resolvedOn) {
@@ -60,20 +63,34 @@ public record EnterprisePage(String enterprise, String name, String district, St
         }
         return new EnterprisePage(enterprise, name, district, status, stats.reviews(), limited, limited ? null : averages,
                 stats.handled(), ratio(stats.responded(), stats.handled()), ratio(stats.resolved(), stats.handled()),
-                limited ? null : medianHours(stats.minutesToResolve()), disclosed);
+                limited ? null : medianHours(stats.resolvedByHour()), disclosed);
     }
 
     private static Double ratio(long part, long whole) {
         return whole == 0 ? null : Math.round(1000.0 * Math.min(part, whole) / whole) / 1000.0;
     }
 
-    private static Double medianHours(List<Long> minutes) {
-        if (minutes.isEmpty()) {
+    /**
+     * The median time to resolve from the hourly histogram: the middle resolution's hour (the mean of
+     * the two middle ones for an even count), as whole hours.
+     */
+    private static Double medianHours(Map<Long, Long> resolvedByHour) {
+        long total = resolvedByHour.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
             return null;
         }
-        List<Long> sorted = minutes.stream().sorted().toList();
-        int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-        return Math.round(median / 6.0) / 10.0;
+        return (hourAt(resolvedByHour, (total - 1) / 2) + hourAt(resolvedByHour, total / 2)) / 2.0;
+    }
+
+    /** The hour of the {@code rank}-th resolution (0-based) in hour order. */
+    private static long hourAt(Map<Long, Long> resolvedByHour, long rank) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> hour : new java.util.TreeMap<>(resolvedByHour).entrySet()) {
+            seen += hour.getValue();
+            if (rank < seen) {
+                return hour.getKey();
+            }
+        }
+        throw new IllegalStateException("rank beyond the histogram");
     }
 }

@@ -30,19 +30,29 @@ public class EnterpriseStats {
         upsert(enterprise, update);
     }
 
+    /**
+     * Counts a resolution in its hour (up to {@link EnterprisePage#HOURS_KEPT}, then in the last one):
+     * a bounded histogram, where a list of every resolution time made the page's document, and every
+     * read of it, grow with the enterprise's history.
+     */
     public void resolved(String enterprise, long minutesToResolve) {
-        upsert(enterprise, new Update().inc("resolved", 1).push("minutesToResolve", minutesToResolve));
+        long hour = Math.min(minutesToResolve / 60, EnterprisePage.HOURS_KEPT);
+        upsert(enterprise, new Update().inc("resolved", 1).inc("resolvedInHour." + hour, 1));
     }
 
     public EnterprisePage.Stats read(String enterprise) {
         Document d = mongo.findById(enterprise, Document.class, COLLECTION);
         if (d == null) {
-            return new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of());
+            return new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, Map.of());
         }
-        List<Long> minutes = d.getList("minutesToResolve", Number.class, List.of()).stream().map(Number::longValue).toList();
+        Map<Long, Long> byHour = new java.util.TreeMap<>();
+        counts(d, "resolvedInHour").forEach((hour, count) -> byHour.merge(Long.parseLong(hour), count, Long::sum));
+        // Pages written before the histogram kept every time: folded in as they are read.
+        d.getList("minutesToResolve", Number.class, List.of())
+                .forEach(m -> byHour.merge(Math.min(m.longValue() / 60, EnterprisePage.HOURS_KEPT), 1L, Long::sum));
         return new EnterprisePage.Stats(number(d, "reviews"), number(d, "reviewers"), counts(d, "ratingSums"),
                 counts(d, "ratingCounts"), counts(d, "raters"),
-                number(d, "handled"), number(d, "responded"), number(d, "resolved"), minutes);
+                number(d, "handled"), number(d, "responded"), number(d, "resolved"), byHour);
     }
 
     private void upsert(String enterprise, Update update) {

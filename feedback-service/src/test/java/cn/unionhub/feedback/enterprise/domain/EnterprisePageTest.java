@@ -15,7 +15,7 @@ class EnterprisePageTest {
     @Test
     void belowKReviewsThePageShowsCountsAndRatesButNoAveragesOrDates() {
         EnterprisePage.Stats few = new EnterprisePage.Stats(4, 4, Map.of("PAY", 12L), Map.of("PAY", 4L), Map.of("PAY", 4L), 10, 9, 8,
-                List.of(60L, 120L));
+                Map.of(1L, 1L, 2L, 1L));
 
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "ACTIVE", few, RECENT, 5);
 
@@ -30,7 +30,7 @@ class EnterprisePageTest {
     @Test
     void fromKReviewsOnAveragesMedianAndDatesAppear() {
         EnterprisePage.Stats enough = new EnterprisePage.Stats(5, 5, Map.of("PAY", 18L, "WELFARE", 22L),
-                Map.of("PAY", 5L, "WELFARE", 5L), Map.of("PAY", 5L, "WELFARE", 5L), 4, 4, 3, List.of(600L, 60L, 1440L));
+                Map.of("PAY", 5L, "WELFARE", 5L), Map.of("PAY", 5L, "WELFARE", 5L), 4, 4, 3, Map.of(10L, 1L, 1L, 1L, 24L, 1L));
 
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "ACTIVE", enough, RECENT, 5);
 
@@ -44,7 +44,7 @@ class EnterprisePageTest {
     @Test
     void anEnterpriseWithNothingYetHasNoRates() {
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE",
-                new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of()), List.of(), 5);
+                new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, Map.of()), List.of(), 5);
 
         assertThat(page.replyRate()).isNull();
         assertThat(page.resolutionRate()).isNull();
@@ -55,12 +55,12 @@ class EnterprisePageTest {
     void kCountsPeopleNotReviewsAndEachDimensionWaitsForKPeopleWhoRatedIt() {
         // One worker reviewing five times is one person: still limited.
         EnterprisePage.Stats onePerson = new EnterprisePage.Stats(5, 1, Map.of("PAY", 5L), Map.of("PAY", 5L), Map.of("PAY", 1L),
-                0, 0, 0, List.of());
+                0, 0, 0, Map.of());
         assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", onePerson, List.of(), 5).limited()).isTrue();
 
         // Six people reviewed, but only two rated canteen food: that average would be theirs alone.
         EnterprisePage.Stats sixPeople = new EnterprisePage.Stats(6, 6, Map.of("PAY", 24L, "CANTEEN", 4L),
-                Map.of("PAY", 6L, "CANTEEN", 2L), Map.of("PAY", 6L, "CANTEEN", 2L), 0, 0, 0, List.of());
+                Map.of("PAY", 6L, "CANTEEN", 2L), Map.of("PAY", 6L, "CANTEEN", 2L), 0, 0, 0, Map.of());
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", sixPeople, List.of(), 5);
         assertThat(page.averageRatings()).containsOnlyKeys("PAY");
     }
@@ -70,8 +70,20 @@ class EnterprisePageTest {
         List<EnterprisePage.Resolved> recent = List.of(new EnterprisePage.Resolved("COMPLAINT", "WAGES_ARREARS",
                 "已联系职工（电话13812345678，身份证330211199506150012）补发工资", LocalDate.of(2026, 10, 28)));
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE",
-                new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 1, 1, 1, List.of(60L)), recent, 5);
+                new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 1, 1, 1, Map.of(1L, 1L)), recent, 5);
         assertThat(page.recentlyResolved().get(0).whatWasDone()).doesNotContain("13812345678").doesNotContain("330211199506150012")
                 .contains("补发工资");
+    }
+
+    @Test
+    void theMedianTimeToResolveComesFromAnHourlyHistogramThatDoesNotGrowWithHistory() {
+        // 1,000 resolutions within an hour and 1,001 taking a day: the middle one took a day.
+        EnterprisePage.Stats many = new EnterprisePage.Stats(5, 5, Map.of(), Map.of(), Map.of(), 2001, 2001, 2001,
+                Map.of(0L, 1_000L, 24L, 1_001L));
+        assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", many, List.of(), 5).medianHoursToResolve())
+                .isEqualTo(24.0);
+        EnterprisePage.Stats even = new EnterprisePage.Stats(5, 5, Map.of(), Map.of(), Map.of(), 2, 2, 2, Map.of(2L, 1L, 5L, 1L));
+        assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", even, List.of(), 5).medianHoursToResolve())
+                .isEqualTo(3.5);
     }
 }
