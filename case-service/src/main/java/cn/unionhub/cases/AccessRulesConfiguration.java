@@ -2,6 +2,7 @@ package cn.unionhub.cases;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import cn.unionhub.security.AccessRules;
 import cn.unionhub.security.Role;
@@ -34,6 +35,9 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/cases/hotline-orders", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/cases/assignments", Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
                 .allow(POST, "/api/v1/cases/public-opinion-clues", Role.HANDLER, Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
+                // The business calendar: administrators load a year's official schedule; staff read it.
+                .allow(PUT, "/api/v1/cases/calendars/{year}", Role.ADMIN)
+                .allow(GET, "/api/v1/cases/calendars/{year}", readers)
                 .allow(GET, "/api/v1/cases", readers)
                 .allow(GET, "/api/v1/cases/{caseNumber}", readers)
                 .allow(GET, "/api/v1/cases/{caseNumber}/history", readers)

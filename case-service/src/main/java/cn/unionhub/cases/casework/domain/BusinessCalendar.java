@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -56,22 +57,17 @@ public final class BusinessCalendar {
         }
     }
 
-    private final Set<LocalDate> holidays = new HashSet<>();
-    private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
-    private final Set<Integer> years = new TreeSet<>();
-    private final Set<Integer> provisionalYears = new TreeSet<>();
+    /** Every year known, replaced whole when a year's schedule is published (copy on write: reads take no lock). */
+    private volatile Map<Integer, Year> byYear;
 
     public BusinessCalendar(Iterable<Year> published) {
+        Map<Integer, Year> years = new TreeMap<>();
         for (Year year : published) {
-            if (!years.add(year.year())) {
+            if (years.put(year.year(), year) != null) {
                 throw new IllegalArgumentException("two schedules for " + year.year());
             }
-            holidays.addAll(year.holidays());
-            makeUpWorkdays.addAll(year.makeUpWorkdays());
-            if (year.provisional()) {
-                provisionalYears.add(year.year());
-            }
         }
+        this.byYear = Map.copyOf(years);
     }
 
     /** A calendar that knows no holidays: Monday to Friday only. */
@@ -79,14 +75,32 @@ public final class BusinessCalendar {
         return new BusinessCalendar(Set.of());
     }
 
+    /**
+     * Takes a year's schedule — the State Council's, loaded by an administrator — in place of what
+     * was known of that year (typically its provisional, computed holidays). Deadlines computed from
+     * now on use it.
+     */
+    public synchronized void publish(Year year) {
+        Map<Integer, Year> next = new TreeMap<>(byYear);
+        next.put(year.year(), year);
+        byYear = Map.copyOf(next);
+    }
+
+    /** What is known of a year, if anything. */
+    public java.util.Optional<Year> year(int year) {
+        return java.util.Optional.ofNullable(byYear.get(year));
+    }
+
     /** Whether the State Council's schedule for the year is loaded (a computed, provisional year is not). */
     public boolean knows(int year) {
-        return years.contains(year) && !provisionalYears.contains(year);
+        Year known = byYear.get(year);
+        return known != null && !known.provisional();
     }
 
     /** Whether the day's year is computed, not published: a deadline on it may move when the schedule comes out. */
     public boolean isProvisional(LocalDate day) {
-        return provisionalYears.contains(day.getYear());
+        Year known = byYear.get(day.getYear());
+        return known != null && known.provisional();
     }
 
     public boolean isProvisional(Instant at) {
@@ -94,14 +108,15 @@ public final class BusinessCalendar {
     }
 
     public Set<Integer> years() {
-        return Set.copyOf(years);
+        return new TreeSet<>(byYear.keySet());
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (holidays.contains(day)) {
+        Year known = byYear.get(day.getYear());
+        if (known != null && known.holidays().contains(day)) {
             return false;
         }
-        if (makeUpWorkdays.contains(day)) {
+        if (known != null && known.makeUpWorkdays().contains(day)) {
             return true;
         }
         DayOfWeek weekday = day.getDayOfWeek();
