@@ -46,11 +46,7 @@ class AlertE2EIT extends PlatformTest {
 
     @BeforeAll
     static void kcatInstalled() throws IOException, InterruptedException {
-        Process install = new ProcessBuilder(REPO.resolve("tools/ensure-tools.sh").toString(), "kcat:kcat")
-                .directory(REPO.toFile()).inheritIO().start();
-        if (install.waitFor() != 0) {
-            throw new IllegalStateException("tools/ensure-tools.sh could not install kcat");
-        }
+        ExternalTools.ensure(REPO, "kcat:kcat");
     }
 
     @Test

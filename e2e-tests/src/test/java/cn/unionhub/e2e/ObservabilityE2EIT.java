@@ -246,11 +246,7 @@ class ObservabilityE2EIT extends PlatformTest {
     }
 
     private static void ensurePrometheusInstalled() throws IOException, InterruptedException {
-        Process install = new ProcessBuilder(REPO.resolve("tools/ensure-tools.sh").toString(),
-                "prometheus:prometheus", "promtool:prometheus").directory(REPO.toFile()).inheritIO().start();
-        if (install.waitFor() != 0) {
-            throw new IllegalStateException("tools/ensure-tools.sh could not install Prometheus");
-        }
+        ExternalTools.ensure(REPO, "prometheus:prometheus", "promtool:prometheus");
     }
 
     private static String complaint(String worker, String category, String text) {

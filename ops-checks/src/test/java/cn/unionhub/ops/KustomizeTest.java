@@ -26,6 +26,7 @@ class KustomizeTest {
 
     @BeforeAll
     static void loadSchemas() {
+        Repo.ensureTools("kubectl:kubectl");
         schemas = new Schemas();
     }
 
