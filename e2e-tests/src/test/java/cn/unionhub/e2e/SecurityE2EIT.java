@@ -122,14 +122,10 @@ class SecurityE2EIT extends PlatformTest {
     @Test
     void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredResolvedAndRatedWithoutRevealingTheWorker() {
         String worker = platform.demoToken("worker-zhang-wei");
-        HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + worker)
-                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
-                         "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
-                         "text":"上下班单程要一个多小时，希望安排通勤车。"}""")).build());
+        HttpResponse<String> submitted = submitAs(worker, """
+                {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
+                 "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
+                 "text":"上下班单程要一个多小时，希望安排通勤车。"}""");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String tracking = JSON.readTree(submitted.body()).path("trackingNumber").asString();
 
@@ -286,13 +282,10 @@ class SecurityE2EIT extends PlatformTest {
         String worker = platform.demoToken("worker-07");
         String chair = platform.demoToken("chair-wang-fang");
         String inspector = platform.demoToken("inspector-wu-gang");
-        HttpResponse<String> submitted = platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + worker)
-                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"type":"COMPLAINT","category":"WORKING_CONDITIONS","channel":"MINI_PROGRAM",
-                         "enterprise":"91330211MA2H3K5Q1G","anonymous":false,
-                         "text":"三号车间的脚手架没有护栏，高处作业没有安全带。"}""")).build());
+        HttpResponse<String> submitted = submitAs(worker, """
+                {"type":"COMPLAINT","category":"WORKING_CONDITIONS","channel":"MINI_PROGRAM",
+                 "enterprise":"91330211MA2H3K5Q1G","anonymous":false,
+                 "text":"三号车间的脚手架没有护栏，高处作业没有安全带。"}""");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String tracking = JSON.readTree(submitted.body()).path("trackingNumber").asString();
         String caseNumber = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
@@ -367,6 +360,14 @@ class SecurityE2EIT extends PlatformTest {
         String beilun = platform.get(platform.gateway("/api/v1/alerts/warnings/" + warning.path("id").asString()),
                 "Authorization", "Bearer " + platform.demoToken("admin-zhou")).body();
         assertThat(JSON.readTree(beilun).path("signals").findValuesAsString("reference")).contains(caseNumber);
+    }
+
+    /** A worker's submission through the gateway, as the app sends it (with an Idempotency-Key). */
+    private HttpResponse<String> submitAs(String token, String body) {
+        return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpResponse<String> postJson(String path, String token, String body) {

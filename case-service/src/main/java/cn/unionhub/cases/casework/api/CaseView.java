@@ -56,10 +56,6 @@ public record CaseView(String caseNumber, String source, String sourceReference,
         }
     }
 
-    public static CaseView of(Case c, Instant now) {
-        return of(c, now, BusinessCalendar.weekdaysOnly());
-    }
-
     /** The view, with deadlines in years of {@code calendar} that are only computed marked provisional. */
     public static CaseView of(Case c, Instant now, BusinessCalendar calendar) {
         Case.Matter m = c.matter();

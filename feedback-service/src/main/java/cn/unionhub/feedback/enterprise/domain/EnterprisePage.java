@@ -79,13 +79,14 @@ public record EnterprisePage(String enterprise, String name, String district, St
         if (total == 0) {
             return null;
         }
-        return (hourAt(resolvedByHour, (total - 1) / 2) + hourAt(resolvedByHour, total / 2)) / 2.0;
+        java.util.SortedMap<Long, Long> inOrder = new java.util.TreeMap<>(resolvedByHour);
+        return (hourAt(inOrder, (total - 1) / 2) + hourAt(inOrder, total / 2)) / 2.0;
     }
 
     /** The hour of the {@code rank}-th resolution (0-based) in hour order. */
-    private static long hourAt(Map<Long, Long> resolvedByHour, long rank) {
+    private static long hourAt(java.util.SortedMap<Long, Long> resolvedByHour, long rank) {
         long seen = 0;
-        for (Map.Entry<Long, Long> hour : new java.util.TreeMap<>(resolvedByHour).entrySet()) {
+        for (Map.Entry<Long, Long> hour : resolvedByHour.entrySet()) {
             seen += hour.getValue();
             if (rank < seen) {
                 return hour.getKey();
