@@ -72,6 +72,8 @@ class ObservabilityE2EIT extends PlatformTest {
                 .redirectErrorStream(true).redirectOutput(prometheusHome.resolve("prometheus.log").toFile()).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .failFast("Prometheus exited; see its log", () -> !prometheus.isAlive())
+                // Refused connections are expected until Prometheus has bound its port.
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                 .until(() -> platform.get(prometheusUrl + "/-/ready").statusCode() == 200);
     }
 
