@@ -49,10 +49,12 @@ public final class Launcher {
     public static final int UNHEALTHY = 4;
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(90);
     private static final int ROUTE_READY_STREAK = 3;
 
     private final StackConfig config;
     private final PrintStream out;
+    private final ClassSharing classSharing;
     /** Environment variable with the installation's service-registry password (discovery-server's RegistryAccess). */
     static final String REGISTRY_PASSWORD = "UNIONHUB_EUREKA_PASSWORD";
     /** The processes this launcher started, by component: known by their handle, not only by their pid file. */
@@ -62,6 +64,7 @@ public final class Launcher {
     public Launcher(StackConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
+        this.classSharing = new ClassSharing(config.classArchiveDir(), config.classSharing());
     }
 
     public static void main(String[] args) {
@@ -259,6 +262,10 @@ public final class Launcher {
             command.addAll(classpathOf(c));
             command.addAll(springArguments(c));
         }
+        // Class sharing options go right after the java binary; the plan fingerprints everything after it.
+        int javaAt = command.indexOf(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ClassSharing.Plan sharing = classSharing.plan(c.name(), command.subList(javaAt + 1, command.size()));
+        command.addAll(javaAt + 1, sharing.options());
         try {
             Path log = logFile(c);
             Files.writeString(log, "=== " + java.time.OffsetDateTime.now() + " " + String.join(" ", command) + System.lineSeparator(),
@@ -273,26 +280,34 @@ public final class Launcher {
                     .start();
             Files.writeString(pidFile(c), String.valueOf(process.pid()));
             startedHere.put(c.name(), process);
-            out.printf("  ▶ %-20s 启动中 / starting (pid %d, port %d)%n", c.name(), process.pid(), config.port(c.name()));
+            out.printf("  ▶ %-20s 启动中 / starting (pid %d, port %d)%s%n", c.name(), process.pid(), config.port(c.name()),
+                    switch (sharing.mode()) {
+                        case USE -> " · 类存档 / class archive";
+                        case RECORD -> " · 记录类存档 / recording a class archive";
+                        case OFF -> "";
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + c.name(), e);
         }
     }
 
     /**
-     * How the JVM finds the service: its classes and the jars the build listed
+     * How the JVM finds the service: its own classes and the jars the build listed
      * ({@code target/runtime-classpath.txt}), with the main class from the fat jar's manifest. Spring
      * Boot's nested-jar class loading cost a third of each start's CPU (measured: 19.5 s against
-     * 12.3 s for station-service), and eleven processes start at once on two cores. The fat jar
-     * is the fallback when the list is missing or names a jar that is gone.
+     * 12.3 s for station-service), and eleven processes start at once on two cores. Its own classes
+     * come from the plain jar the build keeps beside the fat one ({@code <name>.jar.original}), since
+     * only jars can go into a class archive ({@link ClassSharing}); {@code target/classes} when it is
+     * missing. The fat jar is the fallback when the list is missing or names a jar that is gone.
      */
     List<String> classpathOf(Component c) {
         Path target = config.repoRoot().resolve(c.module()).resolve("target");
         Path listed = target.resolve("runtime-classpath.txt");
-        Path classes = target.resolve("classes");
+        Path plainJar = target.resolve(jarOf(c).getFileName() + ".original");
+        Path classes = Files.isRegularFile(plainJar) ? plainJar : target.resolve("classes");
         try {
             // No age check against the jar: the build leaves the list untouched when it has not changed.
-            if (Files.isRegularFile(listed) && Files.isDirectory(classes)) {
+            if (Files.isRegularFile(listed) && Files.exists(classes)) {
                 String jars = Files.readString(listed).trim();
                 boolean complete = jars.isEmpty() || java.util.Arrays.stream(jars.split(java.io.File.pathSeparator))
                         .allMatch(jar -> Files.exists(Path.of(jar)));
@@ -401,18 +416,26 @@ public final class Launcher {
                 handles.put(c, p);
             });
         }
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        // A JVM that recorded its classes writes the archive as it stops, several at once on two cores.
+        boolean recording = handles.keySet().stream().anyMatch(c -> classSharing.willRecord(c.name()));
+        if (recording) {
+            out.println("  … 写入类存档（构建后首次停止）/ writing class archives (first stop after a build), up to "
+                    + RECORDING_STOP_GRACE.toSeconds() + " s");
+        }
+        long deadline = System.nanoTime() + (recording ? RECORDING_STOP_GRACE : STOP_GRACE).toNanos();
         for (Map.Entry<Component, ProcessHandle> e : handles.entrySet()) {
             ProcessHandle p = e.getValue();
             while (p.isAlive() && System.nanoTime() < deadline) {
                 pause(Duration.ofMillis(100));
             }
-            if (p.isAlive()) {
+            boolean byItself = !p.isAlive();
+            if (!byItself) {
                 p.destroyForcibly();
                 out.printf("  ■ %-20s 强制停止 / killed (pid %d)%n", e.getKey().name(), p.pid());
             } else {
                 out.printf("  ■ %-20s 已停止 / stopped (pid %d)%n", e.getKey().name(), p.pid());
             }
+            classSharing.stopped(e.getKey().name(), byItself);
         }
         components.forEach(c -> deleteQuietly(pidFile(c)));
         return !handles.isEmpty();
@@ -462,6 +485,11 @@ public final class Launcher {
 
     public boolean isRunning(Component c) {
         return ourProcess(c).isPresent();
+    }
+
+    /** The process id of a running component of this stack. */
+    public Optional<Long> pid(Component c) {
+        return ourProcess(c).map(ProcessHandle::pid);
     }
 
     /**

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param javaOptions  JVM options for the Spring processes
  * @param startTimeout how long {@code up} waits for everything to be healthy and routed
  * @param extraArguments more command-line arguments per component name (tests tune limits this way)
+ * @param classSharing   whether the JVMs record and reuse class archives ({@link ClassSharing}; {@code UNIONHUB_CLASS_SHARING})
  */
 public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, String javaOptions,
-        Duration startTimeout, Map<String, List<String>> extraArguments) {
+        Duration startTimeout, Map<String, List<String>> extraArguments, boolean classSharing) {
 
     public StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, String javaOptions, Duration startTimeout) {
-        this(repoRoot, home, ports, javaOptions, startTimeout, Map.of());
+        this(repoRoot, home, ports, javaOptions, startTimeout, Map.of(), true);
     }
 
     /** Small heaps and a quick JIT: a laptop runs ten JVMs, and start-up matters more than peak speed. */
@@ -57,7 +58,8 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
         }
         return new StackConfig(repoRoot.toAbsolutePath(), home.toAbsolutePath(), ports,
                 env.getOrDefault("UNIONHUB_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("UNIONHUB_START_TIMEOUT", "360"))), Map.copyOf(extra));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("UNIONHUB_START_TIMEOUT", "360"))), Map.copyOf(extra),
+                !"false".equalsIgnoreCase(env.getOrDefault("UNIONHUB_CLASS_SHARING", "true").trim()));
     }
 
     private static int parsePort(Component c, String value) {
@@ -90,6 +92,11 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
 
     public Path logDir() {
         return home.resolve("logs");
+    }
+
+    /** Class archives (about 100 MB per process), rebuilt after every build. */
+    public Path classArchiveDir() {
+        return home.resolve("cds");
     }
 
     public Path runDir() {

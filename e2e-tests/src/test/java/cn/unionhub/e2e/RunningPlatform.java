@@ -45,8 +45,10 @@ final class RunningPlatform implements AutoCloseable {
         try {
             Path repoRoot = Path.of("").toAbsolutePath().getParent();
             Path home = Files.createTempDirectory("unionhub-e2e-");
+            // Without class archives: recording them makes the first start and stop of every JVM slower,
+            // and a test run starts each JVM about once (ClassSharingTest runs a real JVM through it).
             RunningPlatform platform = new RunningPlatform(new StackConfig(repoRoot, home, ports,
-                    StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6)));
+                    StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6), Map.of(), false));
             platform.up();
             return platform;
         } catch (IOException e) {
@@ -78,6 +80,10 @@ final class RunningPlatform implements AutoCloseable {
         if (rc != Launcher.OK) {
             throw new IllegalStateException("./unionhub start " + component + " failed with exit code " + rc + ":\n" + output());
         }
+    }
+
+    long pid(String component) {
+        return launcher.pid(Component.named(component)).orElseThrow(() -> new IllegalStateException(component + " is not running"));
     }
 
     boolean isRunning(String component) {
