@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accounts        people who can sign in
  * @param accountSeries   numbered accounts alike but for their number (e.g. a dozen workers of one enterprise for
  *                        the collective-dispute scenario), so the list of people stays readable; added to {@code accounts}
+ * @param administrator   the first administrator of an installation, from its environment
+ *                        ({@code UNIONHUB_IDENTITY_ADMINISTRATOR_USERNAME} / {@code _PASSWORD}); added to {@code accounts}
  */
 @ConfigurationProperties("unionhub.identity")
 public record IdentityProperties(
@@ -26,11 +28,15 @@ public record IdentityProperties(
         @DefaultValue("false") boolean demoTokens,
         @DefaultValue("30m") Duration accessTokenTtl,
         @DefaultValue List<Account> accounts,
-        @DefaultValue List<AccountSeries> accountSeries) {
+        @DefaultValue List<AccountSeries> accountSeries,
+        Administrator administrator) {
 
     public IdentityProperties {
         List<Account> all = new ArrayList<>(accounts);
         accountSeries.forEach(series -> all.addAll(series.accounts()));
+        if (administrator != null && administrator.username() != null && !administrator.username().isBlank()) {
+            all.add(administrator.account());
+        }
         if (all.stream().map(Account::username).distinct().count() != all.size()) {
             throw new IllegalStateException("unionhub.identity: two accounts share a username");
         }
@@ -70,6 +76,30 @@ public record IdentityProperties(
             }
             return accounts;
         }
+    }
+
+    /**
+     * The person who signs in first on a new installation (then loads the register, the holiday
+     * schedule and so on). The password is given either hashed in Spring Security's stored form
+     * ({@code {bcrypt}$2a$…}, so the plain text never sits in the environment) or as plain text of at
+     * least {@value #MIN_PASSWORD_LENGTH} characters.
+     */
+    public record Administrator(String username, String password) {
+
+        static final int MIN_PASSWORD_LENGTH = 12;
+
+        Account account() {
+            if (password == null || (!isEncoded(password) && password.length() < MIN_PASSWORD_LENGTH)) {
+                throw new IllegalStateException("unionhub.identity.administrator.password (UNIONHUB_IDENTITY_ADMINISTRATOR_PASSWORD):"
+                        + " give a {bcrypt} hash or at least " + MIN_PASSWORD_LENGTH + " characters");
+            }
+            return new Account(username.trim(), password, "平台管理员", List.of("ADMIN"), null, null, null);
+        }
+    }
+
+    /** A password already in Spring Security's stored form, e.g. {@code {bcrypt}$2a$10$…}: kept as it is. */
+    static boolean isEncoded(String password) {
+        return password.matches("^\\{[a-z0-9]+}.+");
     }
 
     public Optional<Account> account(String username) {

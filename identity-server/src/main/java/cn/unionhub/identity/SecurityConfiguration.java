@@ -24,6 +24,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
     @Order(1)
     SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
@@ -59,10 +61,14 @@ class SecurityConfiguration {
     UserDetailsService users(IdentityProperties properties, PasswordEncoder passwords) {
         List<UserDetails> users = properties.accounts().stream()
                 .map(account -> User.withUsername(account.username())
-                        .password(passwords.encode(account.password()))
+                        .password(IdentityProperties.isEncoded(account.password())
+                                ? account.password() : passwords.encode(account.password()))
                         .roles(account.roles().toArray(String[]::new))
                         .build())
                 .toList();
+        if (users.isEmpty()) {
+            log.warn("No one can sign in: set UNIONHUB_IDENTITY_ADMINISTRATOR_USERNAME and _PASSWORD for the first administrator");
+        }
         return new InMemoryUserDetailsManager(users);
     }
 }

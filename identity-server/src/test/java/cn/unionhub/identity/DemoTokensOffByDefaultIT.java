@@ -15,11 +15,32 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the government client's secret must be given, or the server does not start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "UNIONHUB_LABOR_INSPECTION_SECRET=an-installation-secret")
+        properties = {"UNIONHUB_LABOR_INSPECTION_SECRET=an-installation-secret",
+                "unionhub.identity.administrator.username=ops-admin",
+                "unionhub.identity.administrator.password=" + DemoTokensOffByDefaultIT.ADMIN_PASSWORD})
 class DemoTokensOffByDefaultIT {
+
+    static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
     @Value("${local.server.port}")
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    /** Issue #13: a new installation has exactly one person who can sign in, named by its environment. */
+    @Test
+    void theFirstAdministratorComesFromTheEnvironmentAndNoDemoAccountExists() {
+        var admin = users.loadUserByUsername("ops-admin");
+        assertThat(admin.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+        assertThat(passwords.matches(ADMIN_PASSWORD, admin.getPassword())).isTrue();
+        assertThat(admin.getPassword()).as("kept hashed").doesNotContain(ADMIN_PASSWORD);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.loadUserByUsername("admin-zhou"))
+                .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
+    }
 
     @Test
     void noDemoTokenEndpointUnlessTheLocalRunAsksForIt() throws Exception {
