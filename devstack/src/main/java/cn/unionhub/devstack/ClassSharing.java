@@ -20,13 +20,15 @@ import java.util.jar.Manifest;
  * classes every time: with an archive of them a service starts on about half the CPU (case-service:
  * 16 s of CPU without, 8 s with).
  *
- * <p>The first run of a component records its classes ({@code -XX:ArchiveClassesAtExit}) and the
- * JVM writes the archive when it stops; the launcher adopts it only if the process stopped by
- * itself (a killed process may have left half a file). Later runs map it
- * ({@code -XX:SharedArchiveFile}). An archive belongs to one exact set of jars, JVM and options,
- * kept as a fingerprint next to it; after a rebuild the fingerprint differs and the next run
- * records again. (JDK 19's {@code -XX:+AutoCreateSharedArchive} does the same, but the platform
- * runs on JDK 17.)
+ * <p>Recording is not free: a JVM recording its classes ({@code -XX:ArchiveClassesAtExit}) starts on
+ * about 60 % more CPU, and writes the archive as it stops. So the first run of a build runs as
+ * usual, and only a second run of the same build records (someone who starts the same build again
+ * will likely do so once more; someone who rebuilds between runs never pays). The launcher adopts
+ * the archive only if the process stopped by itself (a killed process may have left half a file);
+ * later runs map it ({@code -XX:SharedArchiveFile}). An archive belongs to one exact set of jars,
+ * JVM and options, kept as a fingerprint next to it; after a rebuild the fingerprint differs and
+ * the cycle starts again. (JDK 19's {@code -XX:+AutoCreateSharedArchive} records on the first run;
+ * the platform runs on JDK 17.)
  *
  * <p>Only a classpath made of jars can be archived, so a module's plain jar is used rather than
  * its {@code target/classes} folder; with anything else the component runs without sharing.
@@ -42,7 +44,16 @@ final class ClassSharing {
     }
 
     /** What a start of {@code component} adds to its JVM options, given everything else on its command line. */
-    enum Mode { USE, RECORD, OFF }
+    enum Mode {
+        /** Maps the archive. */
+        USE,
+        /** Records the classes; the archive is written when the JVM stops. */
+        RECORD,
+        /** The first run of this build: nothing yet, the next run records. */
+        FIRST_RUN,
+        /** Sharing off, or impossible for this classpath. */
+        OFF
+    }
 
     record Plan(Mode mode, List<String> options) {
     }
@@ -62,6 +73,11 @@ final class ClassSharing {
             Files.deleteIfExists(archive);
             Files.deleteIfExists(kept);
             Files.deleteIfExists(recording(component));
+            Path seen = dir.resolve(component + ".seen");
+            if (!Files.isRegularFile(seen) || !Files.readString(seen).equals(fingerprint.get())) {
+                Files.writeString(seen, fingerprint.get());
+                return new Plan(Mode.FIRST_RUN, List.of());
+            }
             Files.writeString(pending(component), fingerprint.get());
             return new Plan(Mode.RECORD, List.of("-XX:ArchiveClassesAtExit=" + recording(component)));
         } catch (IOException e) {

@@ -284,7 +284,7 @@ public final class Launcher {
                     switch (sharing.mode()) {
                         case USE -> " · 类存档 / class archive";
                         case RECORD -> " · 记录类存档 / recording a class archive";
-                        case OFF -> "";
+                        case FIRST_RUN, OFF -> "";
                     });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + c.name(), e);

@@ -20,14 +20,17 @@ class ClassSharingTest {
     Path home;
 
     @Test
-    void theFirstStartRecordsAndACleanStopMakesTheArchiveTheNextStartUses() throws IOException {
+    void theSecondStartOfABuildRecordsAndACleanStopMakesTheArchiveTheNextStartUses() throws IOException {
         Path lib = jar(home.resolve("lib.jar"), null);
         Path app = jar(home.resolve("app.jar"), "lib.jar");
         ClassSharing sharing = new ClassSharing(home.resolve("cds"), true);
         List<String> command = List.of("-Xmx256m", "-cp", app.toString(), "cn.example.Main");
 
+        ClassSharing.Plan firstRun = sharing.plan("case-service", command);
+        assertThat(firstRun.mode()).as("the first run of a build records nothing").isEqualTo(ClassSharing.Mode.FIRST_RUN);
+        assertThat(firstRun.options()).isEmpty();
         ClassSharing.Plan first = sharing.plan("case-service", command);
-        assertThat(first.mode()).isEqualTo(ClassSharing.Mode.RECORD);
+        assertThat(first.mode()).as("the second run records").isEqualTo(ClassSharing.Mode.RECORD);
         assertThat(first.options()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
         assertThat(sharing.willRecord("case-service")).isTrue();
         writeArchive(first); // what the JVM does as it exits
@@ -40,15 +43,16 @@ class ClassSharingTest {
 
         // A rebuilt jar, even one only named in a manifest, invalidates the archive: record again.
         Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 1_000));
+        assertThat(sharing.plan("case-service", command).mode()).isEqualTo(ClassSharing.Mode.FIRST_RUN);
+        assertThat(sharing.archive("case-service")).doesNotExist();
         ClassSharing.Plan afterRebuild = sharing.plan("case-service", command);
         assertThat(afterRebuild.mode()).isEqualTo(ClassSharing.Mode.RECORD);
-        assertThat(sharing.archive("case-service")).doesNotExist();
 
         // Other options make another archive too.
         writeArchive(afterRebuild);
         sharing.stopped("case-service", true);
         assertThat(sharing.plan("case-service", List.of("-Xmx512m", "-cp", app.toString(), "cn.example.Main")).mode())
-                .isEqualTo(ClassSharing.Mode.RECORD);
+                .isEqualTo(ClassSharing.Mode.FIRST_RUN);
     }
 
     /**
@@ -67,6 +71,7 @@ class ClassSharingTest {
         ClassSharing sharing = new ClassSharing(home.resolve("cds"), true);
         List<String> command = List.of("-Xmx64m", "-XX:+UseSerialGC", "-cp", app.toString(), ArchivedMain.class.getName());
 
+        sharing.plan("probe", command); // the first run of this "build"
         ClassSharing.Plan record = sharing.plan("probe", command);
         assertThat(record.mode()).isEqualTo(ClassSharing.Mode.RECORD);
         Process recording = java(record.options(), command).start();
@@ -112,6 +117,7 @@ class ClassSharingTest {
         Path app = jar(home.resolve("app.jar"), null);
         ClassSharing sharing = new ClassSharing(home.resolve("cds"), true);
         List<String> command = List.of("-cp", app.toString(), "cn.example.Main");
+        sharing.plan("gateway", command);
         ClassSharing.Plan plan = sharing.plan("gateway", command);
         writeArchive(plan); // possibly half written when the kill came
 
