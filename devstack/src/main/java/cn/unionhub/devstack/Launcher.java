@@ -31,7 +31,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * then the gateway and the six services, each as its own process with its log in a file, gated
  * on health and on being routed through the gateway. {@code ./unionhub up|down|status} calls this.
  *
- * <p>Exit codes: 0 done, 1 partly running, 2 not built, 3 port taken, 4 did not become healthy.
+ * <p>Exit codes: 0 done, 1 partly running, 2 not built, 3 port taken, 4 did not become healthy, 5 not running (demo).
  */
 public final class Launcher {
 
@@ -47,6 +47,8 @@ public final class Launcher {
     public static final int NOT_BUILT = 2;
     public static final int PORT_TAKEN = 3;
     public static final int UNHEALTHY = 4;
+    /** {@code demo} needs a running platform. */
+    public static final int NOT_RUNNING_FOR_DEMO = 5;
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(90);
@@ -82,6 +84,7 @@ public final class Launcher {
             case "up" -> launcher.up();
             case "down" -> launcher.down();
             case "status" -> launcher.status();
+            case "demo" -> new Demo(config, System.out).run();
             case "stop" -> args.length > 1 ? launcher.stop(Component.named(args[1])) : usage();
             case "start" -> args.length > 1 ? launcher.startOne(Component.named(args[1])) : usage();
             default -> usage();

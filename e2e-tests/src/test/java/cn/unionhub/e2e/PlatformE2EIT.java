@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.devstack.Component;
+import cn.unionhub.devstack.Demo;
 import cn.unionhub.devstack.Launcher;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -280,6 +281,57 @@ class PlatformE2EIT extends PlatformTest {
             sum += d;
         }
         return sum % 10 == 0;
+    }
+
+    /**
+     * Issue #13: {@code ./unionhub demo} plays the seed stories through the public API, and a second
+     * run adds nothing. A small part of the story here (the full one is 5,300 submissions): two
+     * reviews and two suggestions at each of the 20 镇海区 pilot enterprises, one suggestion each
+     * answered, resolved and rated; three 青岛 hotline calls, two worked to the end.
+     */
+    @Test
+    @Order(5)
+    void theDemoPlaysTheStoriesThroughTheApiAndASecondRunAddsNothing() throws Exception {
+        String staff = platform.demoToken("staff-chen-jing");
+        String city = platform.demoToken("staff-sun-li");
+        String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode before = bulletin(staff, period);
+        Demo.Sizes small = new Demo.Sizes(2, 2, 1, 3, 2);
+
+        assertThat(platform.demo(small)).as(platform.output()).isEqualTo(Launcher.OK);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode after = bulletin(staff, period);
+            assertThat(after.path("byType").path("REVIEW").asLong() - before.path("byType").path("REVIEW").asLong()).isEqualTo(40);
+            assertThat(after.path("byType").path("SUGGESTION").asLong() - before.path("byType").path("SUGGESTION").asLong())
+                    .isEqualTo(40);
+            assertThat(after.path("resolved").asLong() - before.path("resolved").asLong()).isEqualTo(20);
+        });
+        JsonNode loaded = bulletin(staff, period);
+        assertThat(closedHotlineReferences(city)).contains("12351-DEMO-QD-0001", "12351-DEMO-QD-0002")
+                .doesNotContain("12351-DEMO-QD-0003");
+
+        // Again, with the notes of the first run (nothing to do), then without them: every step goes to
+        // the API again, and changes nothing.
+        assertThat(platform.demo(small)).as(platform.output()).isEqualTo(Launcher.OK);
+        java.nio.file.Files.delete(platform.demoJournal());
+        assertThat(platform.demo(small)).as(platform.output()).isEqualTo(Launcher.OK);
+        JsonNode again = bulletin(staff, period);
+        for (String figure : new String[] {"submitted", "needsHandling", "resolved"}) {
+            assertThat(again.path(figure).asLong()).as(figure).isEqualTo(loaded.path(figure).asLong());
+        }
+        assertThat(again.path("satisfaction")).isEqualTo(loaded.path("satisfaction"));
+        assertThat(closedHotlineReferences(city).stream().filter(r -> r.startsWith("12351-DEMO-QD-"))).hasSize(2);
+    }
+
+    private static JsonNode bulletin(String token, String period) {
+        return JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/bulletins/330211/" + period),
+                "Authorization", "Bearer " + token).body());
+    }
+
+    private static java.util.List<String> closedHotlineReferences(String token) {
+        return JSON.readTree(platform.get(platform.gateway("/api/v1/cases/ledgers/wage-arrears-closed"),
+                "Authorization", "Bearer " + token).body()).path("items").findValuesAsString("sourceReference");
     }
 
     @Test

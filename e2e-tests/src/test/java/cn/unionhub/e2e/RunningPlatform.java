@@ -82,6 +82,15 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** {@code ./unionhub demo} with the given sizes; its output joins the launcher's. */
+    int demo(cn.unionhub.devstack.Demo.Sizes sizes) {
+        return new cn.unionhub.devstack.Demo(config, new PrintStream(output, true, StandardCharsets.UTF_8), sizes).run();
+    }
+
+    Path demoJournal() {
+        return cn.unionhub.devstack.Demo.journal(config);
+    }
+
     long pid(String component) {
         return launcher.pid(Component.named(component)).orElseThrow(() -> new IllegalStateException(component + " is not running"));
     }

@@ -59,10 +59,14 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(IdentityProperties properties, PasswordEncoder passwords) {
+        // One hash per distinct password: the local run's few hundred demo accounts share one, and a
+        // bcrypt hash each took 40 s of the identity server's start (which every service waits for).
+        // The hashes live in this process's memory only.
+        java.util.Map<String, String> hashed = new java.util.HashMap<>();
         List<UserDetails> users = properties.accounts().stream()
                 .map(account -> User.withUsername(account.username())
                         .password(IdentityProperties.isEncoded(account.password())
-                                ? account.password() : passwords.encode(account.password()))
+                                ? account.password() : hashed.computeIfAbsent(account.password(), passwords::encode))
                         .roles(account.roles().toArray(String[]::new))
                         .build())
                 .toList();

@@ -1,0 +1,497 @@
+package cn.unionhub.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./unionhub demo}: the source reports' stories played through the public API of a running
+ * local platform, as the people in them would (never written into a database), so the dashboards,
+ * bulletins, enterprise pages and ledgers show real shapes:
+ * <ul>
+ * <li>镇海区's pilot (seed 000): 20 enterprises, 5,000 reviews, 300 suggestions, 260 of them answered and
+ * resolved by the enterprise's union chair and rated by the worker;</li>
+ * <li>青岛's 12351 hotline (seed 004): wage-arrears orders filed and worked by the 崂山区 mediation centre,
+ * some of them for hundreds of workers, which raise collective-dispute warnings.</li>
+ * </ul>
+ * Idempotent: every submission carries an Idempotency-Key and every hotline order a reference derived
+ * from its place in the story, and every step looks at where an item stands before acting, so a
+ * second run adds nothing (and an interrupted one completes the rest).
+ */
+public final class Demo {
+
+    /**
+     * How much of the story to play: the seed's figures by default ({@link #SEED}); the end-to-end
+     * test plays a small part of it.
+     */
+    public record Sizes(int reviewsPerEnterprise, int suggestionsPerEnterprise, int resolvedPerEnterprise, int hotlineOrders,
+            int hotlineClosed) {
+    }
+
+    /** 20 enterprises × 250 reviews = 5,000; × 15 suggestions = 300, of which 13 each = 260 resolved; 30 hotline calls. */
+    public static final Sizes SEED = new Sizes(250, 15, 13, 30, 20);
+    private static final String QINGDAO_HANDLER = "handler-qingdao";
+    private static final Pattern CASE_NUMBER = Pattern.compile("GD-[0-9A-Z-]+");
+
+    /** What a review says, with the category it is mostly about. */
+    private static final String[][] REVIEWS = {
+            {"OTHER", "工资按时发放，加班费也能算清楚。"}, {"CANTEEN_DORMITORY_COMMUTE", "食堂饭菜品种少，希望多些选择。"},
+            {"WORKING_CONDITIONS", "车间通风不错，劳保用品发得及时。"}, {"SKILLS_TRAINING", "工会组织的培训很实用。"},
+            {"CANTEEN_DORMITORY_COMMUTE", "宿舍有点挤，夏天空调不够。"}, {"DEMOCRATIC_CONSULTATION", "职代会上提的建议有回音。"},
+            {"WELFARE_BENEFITS", "节日福利比去年少了。"}, {"WORKING_CONDITIONS", "班组长态度好，有事好商量。"},
+            {"WELFARE_BENEFITS", "夜班补贴标准希望再提高一些。"}, {"CANTEEN_DORMITORY_COMMUTE", "上下班班车准点，很方便。"}};
+    private static final String[][] SUGGESTIONS = {
+            {"CANTEEN_DORMITORY_COMMUTE", "建议食堂晚班延长供餐时间，夜班职工下班后能吃上热饭。"},
+            {"WORKING_CONDITIONS", "建议车间增加降温设备，夏季高温时段调整作息。"},
+            {"SKILLS_TRAINING", "建议开设电工、焊工技能培训班，帮助职工考取等级证书。"},
+            {"WELFARE_BENEFITS", "建议为职工子女开设暑期托管班。"},
+            {"DEMOCRATIC_CONSULTATION", "建议厂务公开栏每月更新，加班安排提前公示。"},
+            {"CANTEEN_DORMITORY_COMMUTE", "建议增开一趟通勤班车，覆盖新城小区。"}};
+    private static final String[] ANSWERS = {
+            "已把大家的意见反映给公司管理层，正在研究方案。", "工会已与行政部门协商，下周给出具体安排。"};
+    private static final String[] RESOLUTIONS = {
+            "公司已采纳建议，自下月起执行。", "经工会与公司协商，已落实整改并在厂务公开栏公示。"};
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final Sizes sizes;
+    /**
+     * Steps finished by an earlier run ({@code <data>/demo/steps.tsv}): only to spare a second run the
+     * gateway's per-user limits; what makes a second run add nothing is the API's idempotency.
+     */
+    private final Map<String, String> done = new ConcurrentHashMap<>();
+    private java.io.Writer journal;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    Demo(StackConfig config, PrintStream out) {
+        this(config, out, SEED);
+    }
+
+    public Demo(StackConfig config, PrintStream out, Sizes sizes) {
+        this.config = config;
+        this.out = out;
+        this.sizes = sizes;
+    }
+
+    /** One enterprise of the pilot: its union chair's account and its workers' accounts. */
+    record PilotEnterprise(String uscc, String chair, String workerPattern, int workers) {
+
+        String worker(int n) {
+            return String.format(workerPattern, n % workers + 1);
+        }
+    }
+
+    public int run() {
+        if (status(config.gatewayUrl() + "/api/v1/feedback/categories") != 200) {
+            out.println("UnionHub 未在运行 / is not running: start it with ./unionhub up, then run ./unionhub demo.");
+            return Launcher.NOT_RUNNING_FOR_DEMO;
+        }
+        List<PilotEnterprise> pilot = pilot();
+        long started = System.nanoTime();
+        openJournal();
+        out.println("演示数据 / demo data — through the gateway at " + config.gatewayUrl());
+        // Many threads: most of their time is spent waiting for the platform, some for the gateway's limits.
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            // Enterprise by enterprise in turn, so that consecutive requests come from different people.
+            int total = pilot.size() * sizes.reviewsPerEnterprise();
+            runAll(pool, "镇海区职工评价 / reviews", total, i -> step(key("review", pilot, i),
+                    () -> review(pilot.get(i % pilot.size()), i / pilot.size())));
+            int suggestions = pilot.size() * sizes.suggestionsPerEnterprise();
+            runAll(pool, "镇海区职工建议 / suggestions", suggestions, i -> step(key("suggestion", pilot, i),
+                    () -> suggestion(pilot.get(i % pilot.size()), i / pilot.size())));
+            runAll(pool, "建议办结与评价 / answered, resolved, rated", suggestions, i -> {
+                if (i / pilot.size() < sizes.resolvedPerEnterprise()) {
+                    step(key("resolved", pilot, i), () -> {
+                        resolve(pilot.get(i % pilot.size()), i / pilot.size(), done.get(key("suggestion", pilot, i)));
+                        return "";
+                    });
+                }
+            });
+            List<String> qingdao = qingdaoEnterprises();
+            runAll(pool, "青岛12351热线工单 / hotline orders", sizes.hotlineOrders(), i -> step("hotline:" + i, () -> {
+                hotlineOrder(qingdao, i);
+                return "";
+            }));
+        } finally {
+            pool.shutdownNow();
+            closeJournal();
+        }
+        out.printf("演示数据已就绪 / demo data loaded in %ds. Try: the 镇海区 bulletin (staff-chen-jing) "
+                + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
+                + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, Grafana's dashboards.%n",
+                (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
+        return Launcher.OK;
+    }
+
+    // ---------------------------------------------------------------- the stories
+
+    private String review(PilotEnterprise enterprise, int n) {
+        Random random = new Random(enterprise.uscc().hashCode() * 31L + n);
+        String[] review = REVIEWS[random.nextInt(REVIEWS.length)];
+        ObjectNode body = json.createObjectNode().put("type", "REVIEW").put("category", review[0]).put("channel", channel(n))
+                .put("enterprise", enterprise.uscc()).put("anonymous", n % 3 == 0).put("text", review[1]);
+        ObjectNode ratings = body.putObject("ratings");
+        int mood = 2 + random.nextInt(4); // how this worker sees the enterprise overall, 2–5 stars
+        for (String dimension : List.of("PAY", "WELFARE", "WORKING_CONDITIONS", "DEMOCRATIC_MANAGEMENT", "SAFETY",
+                "CANTEEN_DORMITORY_COMMUTE")) {
+            ratings.put(dimension, Math.max(1, Math.min(5, mood + random.nextInt(3) - 1)));
+        }
+        return submit(enterprise.worker(n), "demo-review-" + enterprise.uscc() + "-" + n, body).path("trackingNumber").asText();
+    }
+
+    private String suggestion(PilotEnterprise enterprise, int n) {
+        String[] suggestion = SUGGESTIONS[n % SUGGESTIONS.length];
+        ObjectNode body = json.createObjectNode().put("type", "SUGGESTION").put("category", suggestion[0])
+                .put("channel", channel(n)).put("enterprise", enterprise.uscc()).put("anonymous", n % 4 == 0)
+                .put("text", suggestion[1]);
+        return submit(enterprise.worker(n), "demo-suggestion-" + enterprise.uscc() + "-" + n, body).path("trackingNumber").asText();
+    }
+
+    /** The chair answers and resolves the case the suggestion became; the worker rates it. */
+    private void resolve(PilotEnterprise enterprise, int n, String tracking) {
+        String worker = enterprise.worker(n);
+        JsonNode item = awaitItem(worker, tracking);
+        String status = item.path("status").asText();
+        if (status.equals("ROUTED") || status.equals("ACCEPTED") || status.equals("RESPONDED")) {
+            String caseNumber = caseNumberOf(item);
+            String chair = token(enterprise.chair());
+            if (!status.equals("RESPONDED")) {
+                expect(post("/api/v1/cases/" + caseNumber + "/responses", chair,
+                        json.createObjectNode().put("text", ANSWERS[n % ANSWERS.length])), 200);
+            }
+            expect(post("/api/v1/cases/" + caseNumber + "/resolution", chair, json.createObjectNode()
+                    .put("outcome", "RESOLVED_BY_ENTERPRISE").put("summary", RESOLUTIONS[n % RESOLUTIONS.length])), 200);
+            item = awaitStatus(worker, tracking, "RESOLVED");
+            status = item.path("status").asText();
+        }
+        if (status.equals("RESOLVED")) {
+            // Most are satisfied; every eighth is not, and the case goes one level up (issue #12).
+            ObjectNode rating = n % 8 == 7
+                    ? json.createObjectNode().put("rating", "NOT_SATISFIED").put("reason", "落实得不彻底，晚班还是没有热饭。")
+                    : json.createObjectNode().put("rating", "SATISFIED");
+            expect(post("/api/v1/feedback/submissions/" + tracking + "/satisfaction", token(worker), rating), 200);
+        }
+    }
+
+    /**
+     * A 12351 call about unpaid wages in 崂山区, filed by the mediation centre; every tenth is a group of
+     * a few hundred couriers or sanitation workers (a collective dispute), the first two thirds are
+     * worked to the end: accepted, answered, wages recovered, the caller called back.
+     */
+    private void hotlineOrder(List<String> enterprises, int n) {
+        String handler = token(QINGDAO_HANDLER);
+        boolean collective = n % 10 == 3;
+        int workers = collective ? 120 + 40 * (n % 4) : 1 + n % 3;
+        long owedFen = workers * (350_000L + 10_000L * (n % 7));
+        ObjectNode order = json.createObjectNode().put("reference", String.format("12351-DEMO-QD-%04d", n + 1))
+                .put("category", "WAGES_ARREARS").put("enterprise", enterprises.get(n % enterprises.size()))
+                .put("district", "370212").put("workerGroup", n % 2 == 0 ? "GIG_WORKER" : "MIGRANT_WORKER")
+                .put("amountOwedFen", owedFen).put("workersAffected", workers)
+                .put("summary", collective
+                        ? workers + "名外卖骑手、快递员来电：站点两个月未发工资，准备集体讨薪。"
+                        : "来电职工反映：公司拖欠" + (n % 3 + 1) + "个月工资，多次讨要无果。");
+        HttpResponse<String> filed = post("/api/v1/cases/hotline-orders", handler, order);
+        expect(filed, 200, 201);
+        JsonNode opened = read(filed);
+        String caseNumber = opened.path("caseNumber").asText();
+        String status = opened.path("status").asText();
+        if (n >= sizes.hotlineClosed() || status.equals("CLOSED")) {
+            return;
+        }
+        // Case statuses: ROUTED → (acceptance) ACCEPTED → (answer) IN_PROGRESS → RESOLVED → (call-back) CLOSED.
+        if (status.equals("ROUTED")) {
+            expect(post("/api/v1/cases/" + caseNumber + "/acceptance", handler, json.createObjectNode()), 200);
+            status = "ACCEPTED";
+        }
+        if (status.equals("ACCEPTED") || status.equals("CONTACTED")) {
+            expect(post("/api/v1/cases/" + caseNumber + "/responses", handler,
+                    json.createObjectNode().put("text", "已介入调解，约企业负责人面谈。")), 200);
+            status = "IN_PROGRESS";
+        }
+        if (status.equals("IN_PROGRESS")) {
+            expect(post("/api/v1/cases/" + caseNumber + "/resolution", handler, json.createObjectNode()
+                    .put("outcome", "WAGES_RECOVERED").put("summary", "经调解，企业结清拖欠工资。")
+                    .put("recoveredAmountFen", owedFen).put("workersHelped", workers)), 200);
+            status = "RESOLVED";
+        }
+        if (status.equals("RESOLVED")) {
+            expect(post("/api/v1/cases/" + caseNumber + "/closure", handler, json.createObjectNode()
+                    .put("satisfaction", "SATISFIED").put("text", "回访：工资已到账，来电人表示满意。")), 200);
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** A step of the pilot by what it is about (enterprise and number), e.g. {@code review:91330211MA2H3K5Q1G:7}. */
+    private static String key(String kind, List<PilotEnterprise> pilot, int i) {
+        return kind + ":" + pilot.get(i % pilot.size()).uscc() + ":" + i / pilot.size();
+    }
+
+    /** Runs a step unless an earlier run finished it; remembers its result (e.g. a tracking number). */
+    private void step(String key, java.util.function.Supplier<String> action) {
+        if (done.containsKey(key)) {
+            return;
+        }
+        String result = action.get();
+        done.put(key, result);
+        synchronized (this) {
+            try {
+                journal.write(key + "\t" + result + "\n");
+                journal.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Where a run notes the steps it finished. */
+    public static java.nio.file.Path journal(StackConfig config) {
+        return config.dataDir().resolve("demo").resolve("steps.tsv");
+    }
+
+    private void openJournal() {
+        java.nio.file.Path file = journal(config);
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            if (java.nio.file.Files.exists(file)) {
+                for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String[] kv = line.split("\t", 2);
+                    if (kv.length == 2) {
+                        done.put(kv[0], kv[1]);
+                    }
+                }
+            }
+            journal = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void closeJournal() {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String channel(int n) {
+        return switch (n % 5) { // the channels workers use themselves (the others are staff-recorded)
+            case 0, 1 -> "MINI_PROGRAM";
+            case 2 -> "APP";
+            case 3 -> "WECHAT_GROUP";
+            default -> "QQ_GROUP";
+        };
+    }
+
+    private JsonNode submit(String account, String key, ObjectNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/v1/feedback/submissions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(account))
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpResponse<String> response = send(request.build());
+        expect(response, 200, 201);
+        return read(response);
+    }
+
+    /** The worker's view of their item once the pipeline has routed it. */
+    private JsonNode awaitItem(String worker, String tracking) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            JsonNode item = read(get("/api/v1/feedback/submissions/" + tracking, token(worker)));
+            if (!item.path("status").asText().equals("RECEIVED") || System.nanoTime() > deadline) {
+                return item;
+            }
+            pause(Duration.ofMillis(500));
+        }
+    }
+
+    private JsonNode awaitStatus(String worker, String tracking, String status) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            JsonNode item = read(get("/api/v1/feedback/submissions/" + tracking, token(worker)));
+            if (item.path("status").asText().equals(status)) {
+                return item;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(tracking + " did not reach " + status + ": " + item);
+            }
+            pause(Duration.ofMillis(300));
+        }
+    }
+
+    /** The case number the routing note names ("…工会（工单 GD-…）"). */
+    private static String caseNumberOf(JsonNode item) {
+        for (JsonNode entry : item.path("timeline")) {
+            Matcher matcher = CASE_NUMBER.matcher(entry.path("note").asText());
+            if (matcher.find()) {
+                return matcher.group();
+            }
+        }
+        throw new IllegalStateException("no case number on " + item);
+    }
+
+    private List<PilotEnterprise> pilot() {
+        List<PilotEnterprise> pilot = new ArrayList<>();
+        for (String line : resourceLines("/demo/zhenhai-pilot.csv")) {
+            String[] f = line.split(",");
+            pilot.add(new PilotEnterprise(f[0], f[1], f[2], Integer.parseInt(f[3])));
+        }
+        return pilot;
+    }
+
+    /** 崂山区's enterprises, as the register lists them (member-card-service's demo register). */
+    private List<String> qingdaoEnterprises() {
+        List<String> found = new ArrayList<>();
+        JsonNode page = read(get("/api/v1/registry/enterprises?district=370212&size=50", token("admin-zhou")));
+        for (JsonNode enterprise : page) {
+            found.add(enterprise.path("id").asText());
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the register lists no enterprise in 370212: " + page);
+        }
+        return found;
+    }
+
+    private String token(String account) {
+        return tokens.computeIfAbsent(account, name -> {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/demo/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("account", name).toString())).build());
+            expect(response, 200);
+            return read(response).path("access_token").asText();
+        });
+    }
+
+    private HttpResponse<String> post(String path, String token, JsonNode body) {
+        return send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
+    /** Sends, waiting as told when the gateway's per-user limits answer 429 (a demo posts much faster than people). */
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() != 429 || attempt == 100) {
+                    return response;
+                }
+                pause(Duration.ofSeconds(Math.max(1, response.headers().firstValueAsLong("Retry-After").orElse(2))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.uri().toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return;
+            }
+        }
+        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code step} for 0…count-1 on the pool, showing progress; the first failure stops the demo. */
+    private void runAll(ExecutorService pool, String title, int count, IntConsumer step) {
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                step.accept(n);
+                done.incrementAndGet();
+            }));
+        }
+        java.util.concurrent.ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        progress.scheduleAtFixedRate(() -> out.printf("  … %s %d/%d%n", title, done.get(), count), 5, 5,
+                java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            progress.shutdownNow();
+        }
+        out.printf("  ✓ %s %d/%d%n", title, done.get(), count);
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static List<String> resourceLines(String resource) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Demo.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
