@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -184,5 +185,43 @@ class KustomizeTest {
         assertThat(backends).containsExactlyInAnyOrder("gateway", "identity-server");
         objects.stream().filter(o -> o.path("kind").asString().equals("Service"))
                 .forEach(service -> assertThat(service.path("spec").path("type").asString("ClusterIP")).isEqualTo("ClusterIP"));
+    }
+
+    /**
+     * Issue #13: each port admits only its callers. No policy admits the whole namespace; the domain
+     * services take requests from the gateway alone; MongoDB and the Kafka listener admit the domain
+     * services (and MongoDB its members and its init job), every one of which carries the label they select.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachPortAdmitsOnlyTheCallersThatNeedIt(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        Map<String, JsonNode> policies = new java.util.HashMap<>();
+        objects.stream().filter(o -> o.path("kind").asString().equals("NetworkPolicy"))
+                .forEach(p -> policies.put(p.path("metadata").path("name").asString(), p));
+        for (JsonNode policy : policies.values()) {
+            for (JsonNode rule : policy.path("spec").path("ingress")) {
+                for (JsonNode from : rule.path("from")) {
+                    assertThat(from.has("podSelector") && from.path("podSelector").isEmpty() && !from.has("namespaceSelector"))
+                            .as(policy.path("metadata").path("name").asString() + " admits every pod of the namespace").isFalse();
+                }
+            }
+        }
+        assertThat(policies.get("allow-gateway-to-services").path("spec").path("ingress").get(0).path("from").toString())
+                .isEqualTo("[{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"gateway\"}}}]");
+        assertThat(policies.get("allow-mongodb-clients").path("spec").path("ingress").get(0).path("from").toString())
+                .contains("\"unionhub.cn/tier\":\"domain\"").doesNotContain("\"podSelector\":{}");
+        JsonNode listener = objects.stream().filter(o -> o.path("kind").asString().equals("Kafka")).findFirst().orElseThrow()
+                .path("spec").path("kafka").path("listeners").get(0);
+        assertThat(listener.path("networkPolicyPeers").toString()).contains("\"unionhub.cn/tier\":\"domain\"");
+        // Every process that needs Kafka and MongoDB (it reads unionhub-backbone) carries the label they admit.
+        objects.stream().filter(o -> o.path("kind").asString().equals("Deployment"))
+                .filter(d -> d.path("spec").path("template").path("spec").path("containers").get(0).path("envFrom").toString()
+                        .contains("unionhub-backbone"))
+                .forEach(d -> assertThat(d.path("spec").path("template").path("metadata").path("labels").path("unionhub.cn/tier")
+                        .asString()).as(d.path("metadata").path("name").asString()).isEqualTo("domain"));
+        objects.stream().filter(o -> o.path("kind").asString().equals("Job"))
+                .forEach(job -> assertThat(job.path("spec").path("template").path("metadata").path("labels")
+                        .path("app.kubernetes.io/name").asString()).isEqualTo("mongodb-init"));
     }
 }
