@@ -224,4 +224,19 @@ class KustomizeTest {
                 .forEach(job -> assertThat(job.path("spec").path("template").path("metadata").path("labels")
                         .path("app.kubernetes.io/name").asString()).isEqualTo("mongodb-init"));
     }
+
+    /** Issue #13: someone can sign in on a new installation — the first administrator, from a Secret. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theIdentityServerHasAFirstAdministratorFromASecret(String overlay) {
+        JsonNode identity = render(overlay).stream()
+                .filter(o -> o.path("kind").asString().equals("Deployment")
+                        && o.path("metadata").path("name").asString().equals("identity-server"))
+                .findFirst().orElseThrow();
+        Map<String, String> secretOf = new java.util.HashMap<>();
+        identity.path("spec").path("template").path("spec").path("containers").get(0).path("env").forEach(env ->
+                secretOf.put(env.path("name").asString(), env.path("valueFrom").path("secretKeyRef").path("name").asString()));
+        assertThat(secretOf).containsEntry("UNIONHUB_IDENTITY_ADMINISTRATOR_USERNAME", "unionhub-identity-admin")
+                .containsEntry("UNIONHUB_IDENTITY_ADMINISTRATOR_PASSWORD", "unionhub-identity-admin");
+    }
 }
