@@ -43,7 +43,7 @@ final class ClassSharing {
         this.enabled = enabled;
     }
 
-    /** What a start of {@code component} adds to its JVM options, given everything else on its command line. */
+    /** What a start does about class sharing. */
     enum Mode {
         /** Maps the archive. */
         USE,
@@ -55,9 +55,11 @@ final class ClassSharing {
         OFF
     }
 
+    /** The mode and the JVM options it takes. */
     record Plan(Mode mode, List<String> options) {
     }
 
+    /** What a start of {@code component} adds to its JVM options, given everything else on its command line. */
     Plan plan(String component, List<String> javaCommand) {
         Optional<String> fingerprint = enabled ? fingerprint(javaCommand) : Optional.empty();
         if (fingerprint.isEmpty()) {
@@ -66,7 +68,7 @@ final class ClassSharing {
         try {
             Files.createDirectories(dir);
             Path archive = archive(component);
-            Path kept = dir.resolve(component + ".fingerprint");
+            Path kept = fingerprintFile(component);
             if (Files.isRegularFile(archive) && Files.isRegularFile(kept) && Files.readString(kept).equals(fingerprint.get())) {
                 return new Plan(Mode.USE, List.of("-XX:SharedArchiveFile=" + archive));
             }
@@ -100,8 +102,7 @@ final class ClassSharing {
         try {
             if (byItself && Files.isRegularFile(recording) && Files.size(recording) > 0 && Files.isRegularFile(pending)) {
                 Files.move(recording, archive(component), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(pending, dir.resolve(component + ".fingerprint"), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(pending, fingerprintFile(component), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.deleteIfExists(recording);
                 Files.deleteIfExists(pending);
@@ -113,6 +114,10 @@ final class ClassSharing {
 
     Path archive(String component) {
         return dir.resolve(component + ".jsa");
+    }
+
+    private Path fingerprintFile(String component) {
+        return dir.resolve(component + ".fingerprint");
     }
 
     private Path recording(String component) {

@@ -3,9 +3,7 @@ package cn.unionhub.devstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -99,10 +97,10 @@ public final class Demo {
     }
 
     /** One enterprise of the pilot: its union chair's account and its workers' accounts. */
-    record PilotEnterprise(String uscc, String chair, String workerPattern, int workers) {
+    record PilotEnterprise(String uscc, String chair, List<String> workers) {
 
         String worker(int n) {
-            return String.format(workerPattern, n % workers + 1);
+            return workers.get(n % workers.size());
         }
     }
 
@@ -176,7 +174,7 @@ public final class Demo {
     /** The chair answers and resolves the case the suggestion became; the worker rates it. */
     private void resolve(PilotEnterprise enterprise, int n, String tracking) {
         String worker = enterprise.worker(n);
-        JsonNode item = awaitItem(worker, tracking);
+        JsonNode item = awaitItem(worker, tracking, status -> !status.equals("RECEIVED"), Duration.ofMinutes(5)); // routed
         String status = item.path("status").asText();
         if (status.equals("ROUTED") || status.equals("ACCEPTED") || status.equals("RESPONDED")) {
             String caseNumber = caseNumberOf(item);
@@ -187,7 +185,7 @@ public final class Demo {
             }
             expect(post("/api/v1/cases/" + caseNumber + "/resolution", chair, json.createObjectNode()
                     .put("outcome", "RESOLVED_BY_ENTERPRISE").put("summary", RESOLUTIONS[n % RESOLUTIONS.length])), 200);
-            item = awaitStatus(worker, tracking, "RESOLVED");
+            item = awaitItem(worker, tracking, "RESOLVED"::equals, Duration.ofMinutes(2));
             status = item.path("status").asText();
         }
         if (status.equals("RESOLVED")) {
@@ -321,26 +319,19 @@ public final class Demo {
     }
 
     /** The worker's view of their item once the pipeline has routed it. */
-    private JsonNode awaitItem(String worker, String tracking) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    /**
+     * The worker's view of their item once its status is {@code wanted}; a step that gives up here
+     * fails the run rather than being noted as done.
+     */
+    private JsonNode awaitItem(String worker, String tracking, java.util.function.Predicate<String> wanted, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             JsonNode item = read(get("/api/v1/feedback/submissions/" + tracking, token(worker)));
-            if (!item.path("status").asText().equals("RECEIVED") || System.nanoTime() > deadline) {
-                return item;
-            }
-            pause(Duration.ofMillis(500));
-        }
-    }
-
-    private JsonNode awaitStatus(String worker, String tracking, String status) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            JsonNode item = read(get("/api/v1/feedback/submissions/" + tracking, token(worker)));
-            if (item.path("status").asText().equals(status)) {
+            if (wanted.test(item.path("status").asText())) {
                 return item;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(tracking + " did not reach " + status + ": " + item);
+                throw new IllegalStateException(tracking + " did not get past " + item.path("status").asText() + ": " + item);
             }
             pause(Duration.ofMillis(300));
         }
@@ -357,11 +348,36 @@ public final class Demo {
         throw new IllegalStateException("no case number on " + item);
     }
 
+    /**
+     * The pilot's people as the identity server lists them (the local run's demo accounts, so there is
+     * one list of them): each 镇海区 enterprise with a union chair's account, its first chair, and its
+     * workers, in the order of their names so that a second run picks the same person for each item.
+     */
     private List<PilotEnterprise> pilot() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/demo/accounts")).GET().build());
+        expect(response, 200);
+        java.util.SortedMap<String, String> chairs = new java.util.TreeMap<>();
+        java.util.SortedMap<String, java.util.SortedSet<String>> workers = new java.util.TreeMap<>();
+        for (JsonNode account : read(response)) {
+            String enterprise = account.path("enterprise").asText();
+            if (!"330211".equals(account.path("district").asText()) || enterprise.isEmpty()) {
+                continue;
+            }
+            String roles = account.path("roles").toString();
+            if (roles.contains("\"ENTERPRISE_UNION\"")) {
+                chairs.merge(enterprise, account.path("username").asText(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            } else if (roles.contains("\"WORKER\"")) {
+                workers.computeIfAbsent(enterprise, e -> new java.util.TreeSet<>()).add(account.path("username").asText());
+            }
+        }
         List<PilotEnterprise> pilot = new ArrayList<>();
-        for (String line : resourceLines("/demo/zhenhai-pilot.csv")) {
-            String[] f = line.split(",");
-            pilot.add(new PilotEnterprise(f[0], f[1], f[2], Integer.parseInt(f[3])));
+        chairs.forEach((enterprise, chair) -> {
+            if (workers.containsKey(enterprise)) {
+                pilot.add(new PilotEnterprise(enterprise, chair, List.copyOf(workers.get(enterprise))));
+            }
+        });
+        if (pilot.isEmpty()) {
+            throw new IllegalStateException("the identity server lists no 镇海区 chair with workers: " + response.body());
         }
         return pilot;
     }
@@ -474,15 +490,6 @@ public final class Demo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static List<String> resourceLines(String resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Demo.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

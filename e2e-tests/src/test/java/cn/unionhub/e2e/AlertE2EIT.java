@@ -3,6 +3,7 @@ package cn.unionhub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.test.ExternalTools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.devstack.Component;
+import cn.unionhub.test.ExternalTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package cn.unionhub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.events.Topics;
+import cn.unionhub.test.ExternalTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -27,7 +28,7 @@ class KustomizeTest {
 
     @BeforeAll
     static void loadSchemas() {
-        Repo.ensureTools("kubectl:kubectl");
+        ExternalTools.ensure(Repo.ROOT, "kubectl:kubectl");
         schemas = new Schemas();
     }
 

@@ -2,6 +2,7 @@ package cn.unionhub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.test.ExternalTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class PrometheusRuleTest {
 
     @BeforeAll
     static void promtool() {
-        Repo.ensureTools("promtool:prometheus");
+        ExternalTools.ensure(Repo.ROOT, "promtool:prometheus");
     }
 
     @Test

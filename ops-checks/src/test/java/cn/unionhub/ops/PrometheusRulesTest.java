@@ -2,6 +2,7 @@ package cn.unionhub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.test.ExternalTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ class PrometheusRulesTest {
 
     @BeforeAll
     static void promtool() {
-        Repo.ensureTools("promtool:prometheus");
+        ExternalTools.ensure(Repo.ROOT, "promtool:prometheus");
     }
 
     @Test

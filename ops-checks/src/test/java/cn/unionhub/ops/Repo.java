@@ -69,23 +69,4 @@ final class Repo {
             throw new IllegalStateException(e);
         }
     }
-
-    /**
-     * Installs the Debian packages behind missing tools (CI starts from a fresh machine). Where they
-     * cannot be installed (not Debian, not root) the checks that need them are skipped with a warning
-     * — unless {@code UNIONHUB_REQUIRE_TOOLS} or {@code CI} is set, as {@code .ci/run} does: there they must run.
-     */
-    static void ensureTools(String... commandPackagePairs) {
-        List<String> command = new ArrayList<>(List.of("tools/ensure-tools.sh"));
-        command.addAll(List.of(commandPackagePairs));
-        Result result = run(command.toArray(String[]::new));
-        boolean required = System.getenv("UNIONHUB_REQUIRE_TOOLS") != null || System.getenv("CI") != null;
-        if (result.exitCode() == 3 && !required) {
-            System.err.println("WARNING: skipping checks that need " + String.join(" ", commandPackagePairs) + ": " + result.output());
-            org.junit.jupiter.api.Assumptions.abort("tools not installable here: " + result.output());
-        }
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("tools/ensure-tools.sh failed:\n" + result.output());
-        }
-    }
 }
