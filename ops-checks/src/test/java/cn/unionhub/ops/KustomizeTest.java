@@ -240,4 +240,179 @@ class KustomizeTest {
         assertThat(secretOf).containsEntry("UNIONHUB_IDENTITY_ADMINISTRATOR_USERNAME", "unionhub-identity-admin")
                 .containsEntry("UNIONHUB_IDENTITY_ADMINISTRATOR_PASSWORD", "unionhub-identity-admin");
     }
+
+    /**
+     * Issue #13: Kafka and MongoDB authenticate each domain service as itself. The environment a pod
+     * gets (its ConfigMaps, and placeholders for its Secrets shaped as the operators write them) is
+     * bound the way Spring Boot binds it, so a misspelt variable fails here and not in the cluster.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachDomainServiceSignsInToKafkaAndMongoDbAsItself(String overlay) throws IOException {
+        List<JsonNode> objects = render(overlay);
+        JsonNode kafka = objects.stream().filter(o -> o.path("kind").asString().equals("Kafka")).findFirst().orElseThrow();
+        assertThat(kafka.path("spec").path("kafka").path("authorization").path("type").asString()).isEqualTo("simple");
+        JsonNode listeners = kafka.path("spec").path("kafka").path("listeners");
+        assertThat(listeners.size()).as("only the authenticated listener").isEqualTo(1);
+        assertThat(listeners.get(0).path("tls").asBoolean()).isTrue();
+        assertThat(listeners.get(0).path("authentication").path("type").asString()).isEqualTo("scram-sha-512");
+
+        Map<String, JsonNode> users = byName(objects, "KafkaUser");
+        List<JsonNode> domain = objects.stream().filter(o -> o.path("kind").asString().equals("Deployment"))
+                .filter(d -> d.path("spec").path("template").path("spec").path("containers").get(0).path("envFrom").toString()
+                        .contains("unionhub-backbone"))
+                .toList();
+        assertThat(domain).hasSize(6);
+        for (JsonNode deployment : domain) {
+            String service = deployment.path("metadata").path("name").asString();
+            org.springframework.core.env.StandardEnvironment env = environmentOf(deployment, byName(objects, "ConfigMap"));
+            env.getPropertySources().addLast(new org.springframework.core.env.MapPropertySource("application.yml",
+                    Map.of("spring.application.name", service)));
+
+            var kafkaProperties = org.springframework.boot.context.properties.bind.Binder.get(env)
+                    .bind("spring.kafka", org.springframework.boot.kafka.autoconfigure.KafkaProperties.class).get();
+            for (Map<String, Object> client : List.of(kafkaProperties.buildProducerProperties(),
+                    kafkaProperties.buildConsumerProperties(), kafkaProperties.buildAdminProperties())) {
+                assertThat(client).as(service)
+                        .containsEntry("bootstrap.servers", List.of("unionhub-kafka-bootstrap:" + listeners.get(0).path("port").asInt()))
+                        .containsEntry("security.protocol", "SASL_SSL")
+                        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                        .containsEntry("ssl.truststore.type", "PEM")
+                        .containsEntry("ssl.truststore.location", "/etc/unionhub/kafka-ca/ca.crt");
+                assertThat(client.get("sasl.jaas.config").toString()).as(service).contains("username=\"" + service + "\"");
+            }
+            assertThat(deployment.path("spec").path("template").path("spec").toString())
+                    .contains("\"mountPath\":\"/etc/unionhub/kafka-ca\"").contains("\"secretName\":\"unionhub-cluster-ca-cert\"");
+
+            var mongo = new com.mongodb.ConnectionString(env.getRequiredProperty("spring.mongodb.uri"));
+            assertThat(mongo.getUsername()).isEqualTo(service);
+            assertThat(new String(mongo.getPassword())).isEqualTo("mongodb-password-of-" + service.replace("-", ""));
+            assertThat(mongo.getCredential().getSource()).isEqualTo("admin");
+
+            JsonNode user = users.get(service);
+            assertThat(user).as("KafkaUser " + service).isNotNull();
+            assertThat(user.path("spec").path("authentication").path("type").asString()).isEqualTo("scram-sha-512");
+            assertThat(allowed(user)).as("ACLs of " + service).isEqualTo(neededAcls(service));
+        }
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(domain.stream().map(d -> d.path("metadata").path("name").asString()).toList());
+
+        JsonNode mongod = objects.stream().filter(o -> o.path("kind").asString().equals("StatefulSet")
+                && o.path("metadata").path("name").asString().equals("mongodb")).findFirst().orElseThrow();
+        JsonNode container = mongod.path("spec").path("template").path("spec").path("containers").get(0);
+        assertThat(container.path("args").toString()).contains("\"--keyFile\"");
+        assertThat(container.path("env").toString()).contains("MONGO_INITDB_ROOT_USERNAME").contains("unionhub-mongodb-admin");
+        JsonNode job = objects.stream().filter(o -> o.path("kind").asString().equals("Job")).findFirst().orElseThrow();
+        String usersMade = "";
+        for (JsonNode e : job.path("spec").path("template").path("spec").path("containers").get(0).path("env")) {
+            if (e.path("name").asString().equals("MONGODB_SERVICE_USERS")) {
+                usersMade = e.path("value").asString();
+            }
+        }
+        assertThat(Set.of(usersMade.split(","))).containsExactlyInAnyOrderElementsOf(users.keySet());
+    }
+
+    private static Map<String, JsonNode> byName(List<JsonNode> objects, String kind) {
+        Map<String, JsonNode> named = new java.util.HashMap<>();
+        objects.stream().filter(o -> o.path("kind").asString().equals(kind))
+                .forEach(o -> named.put(o.path("metadata").path("name").asString(), o));
+        return named;
+    }
+
+    /** The container's environment as the kubelet would set it, with Secrets shaped as their operators write them. */
+    private static org.springframework.core.env.StandardEnvironment environmentOf(JsonNode deployment, Map<String, JsonNode> configMaps) {
+        String service = deployment.path("metadata").path("name").asString();
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        for (JsonNode from : container.path("envFrom")) {
+            JsonNode map = configMaps.get(from.path("configMapRef").path("name").asString());
+            assertThat(map).as(service + " reads a ConfigMap that exists: " + from).isNotNull();
+            map.path("data").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+        }
+        for (JsonNode e : container.path("env")) {
+            JsonNode secret = e.path("valueFrom").path("secretKeyRef");
+            String value = e.path("value").asString("");
+            if (!secret.isMissingNode()) {
+                String name = secret.path("name").asString();
+                String key = secret.path("key").asString();
+                value = key.equals("sasl.jaas.config")
+                        ? "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name + "\" password=\"x\";"
+                        : name.equals("unionhub-mongodb-users") ? "mongodb-password-of-" + key.replace("-", "") : name + "/" + key;
+            }
+            variables.put(e.path("name").asString(), value);
+        }
+        org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().remove(org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        env.getPropertySources().remove(org.springframework.core.env.StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        env.getPropertySources().addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+                org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        org.springframework.boot.context.properties.source.ConfigurationPropertySources.attach(env);
+        return env;
+    }
+
+    /** A KafkaUser's ACLs as "Operation resource-type:name" lines. */
+    private static Set<String> allowed(JsonNode user) {
+        Set<String> acls = new TreeSet<>();
+        for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+            JsonNode resource = acl.path("resource");
+            String name = resource.path("type").asString() + ":" + resource.path("name").asString()
+                    + (resource.path("patternType").asString("literal").equals("prefix") ? "*" : "");
+            acl.path("operations").forEach(op -> acls.add(op.asString() + " " + name));
+        }
+        return acls;
+    }
+
+    private static final java.util.regex.Pattern LISTENER =
+            java.util.regex.Pattern.compile("@KafkaListener\\(topics = (?:\\{([^}]*)}|(Topics\\.\\w+))");
+    private static final java.util.regex.Pattern GROUP_LITERAL = java.util.regex.Pattern.compile("GROUP = \"([^\"]+)\"");
+
+    /**
+     * What a service needs, read from its code: write (and describe) the topics its application.yml
+     * publishes, describe their dead-letter topics, read what its listeners consume and write those
+     * topics' dead letters, read its consumer groups (every group it names starts with its name).
+     */
+    private static Set<String> neededAcls(String service) throws IOException {
+        Set<String> needed = new TreeSet<>();
+        JsonNode config = Repo.yamlDocuments(Repo.read(Repo.file(service + "/src/main/resources/application.yml"))).get(0);
+        Set<String> published = new TreeSet<>();
+        config.path("unionhub").path("events").path("topics").forEach(t -> published.add(t.asString()));
+        Set<String> consumed = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Repo.file(service + "/src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = Repo.read(source);
+                var listener = LISTENER.matcher(code);
+                while (listener.find()) {
+                    String names = listener.group(1) != null ? listener.group(1) : listener.group(2);
+                    for (String constant : names.split(",")) {
+                        consumed.add(topicConstant(constant.trim()));
+                    }
+                }
+                var group = GROUP_LITERAL.matcher(code);
+                while (group.find()) {
+                    assertThat(group.group(1)).as("consumer group in " + source).startsWith(service);
+                }
+            }
+        }
+        for (String topic : published) {
+            needed.add("Write topic:" + topic);
+            needed.add("Describe topic:" + topic);
+            needed.add("Describe topic:" + Topics.deadLetterOf(topic));
+        }
+        for (String topic : consumed) {
+            needed.add("Read topic:" + topic);
+            needed.add("Describe topic:" + topic);
+            needed.add("Write topic:" + Topics.deadLetterOf(topic));
+            needed.add("Describe topic:" + Topics.deadLetterOf(topic));
+        }
+        needed.add("Read group:" + service + "*");
+        return needed;
+    }
+
+    private static String topicConstant(String reference) {
+        assertThat(reference).startsWith("Topics.");
+        try {
+            return (String) Topics.class.getField(reference.substring("Topics.".length())).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("unknown topic constant " + reference, e);
+        }
+    }
 }

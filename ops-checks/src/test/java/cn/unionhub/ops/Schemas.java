@@ -44,7 +44,8 @@ final class Schemas {
             throw new UncheckedIOException(e);
         }
         // Added after the fabric8 types and replacing them: the CRDs the operators install are the schemas that count.
-        for (String crd : List.of("strimzi/040-Crd-kafka.yaml", "strimzi/043-Crd-kafkatopic.yaml", "strimzi/045-Crd-kafkanodepool.yaml",
+        for (String crd : List.of("strimzi/040-Crd-kafka.yaml", "strimzi/043-Crd-kafkatopic.yaml", "strimzi/044-Crd-kafkauser.yaml",
+                "strimzi/045-Crd-kafkanodepool.yaml",
                 "prometheus-operator/monitoring.coreos.com_servicemonitors.yaml",
                 "prometheus-operator/monitoring.coreos.com_prometheusrules.yaml")) {
             try (InputStream in = Schemas.class.getResourceAsStream("/schemas/" + crd)) {
