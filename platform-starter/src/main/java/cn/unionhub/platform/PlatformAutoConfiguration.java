@@ -15,6 +15,7 @@ import cn.unionhub.platform.events.OutboxRelay;
 import cn.unionhub.platform.events.TraceContext;
 import cn.unionhub.platform.problem.ProblemHandler;
 import cn.unionhub.platform.problem.Problems;
+import cn.unionhub.platform.store.DataSteps;
 import cn.unionhub.platform.web.OpenApiDefaults;
 import cn.unionhub.platform.web.RequestIdFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -130,6 +131,11 @@ public class PlatformAutoConfiguration {
         @Bean
         EventSchemas eventSchemas() {
             return new EventSchemas();
+        }
+
+        @Bean
+        DataSteps dataSteps(MongoTemplate mongo, Clock clock) {
+            return new DataSteps(mongo, clock);
         }
 
         @Bean

@@ -1,6 +1,6 @@
 package cn.unionhub.cases.casework;
 
-import cn.unionhub.cases.casework.calendar.CalendarFiles;
+import cn.unionhub.platform.calendar.CalendarFiles;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.domain.DistrictNames;
 import cn.unionhub.cases.casework.domain.EscalationLevel;

@@ -234,6 +234,26 @@ public class CaseService {
         });
     }
 
+    /**
+     * After the State Council's schedule for {@code year} replaced what was known of it: every open
+     * case whose deadlines move gets them counted again ({@link Case#recalculated}), with an entry on
+     * its record and an event for the worker's timeline. A rare administrative step that reads the
+     * ids of the open cases once; running it again changes nothing.
+     *
+     * @return how many cases' deadlines moved
+     */
+    public int recalculateDeadlines(int year) {
+        Instant now = clock.instant();
+        int moved = 0;
+        for (String id : cases.openIds()) {
+            boolean moves = cases.byId(id).map(c -> !c.recalculated(rules, year, now).events().isEmpty()).orElse(false);
+            if (moves && cases.change(id, c -> c.recalculated(rules, year, now), metrics::record).isPresent()) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     // ---------------------------------------------------------------- reading
 
     /**

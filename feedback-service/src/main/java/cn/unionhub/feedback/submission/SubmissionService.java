@@ -1,12 +1,13 @@
 package cn.unionhub.feedback.submission;
 
 import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseDeadlinesRecalculated;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CasePaused;
 import cn.unionhub.events.cases.CaseReopened;
-import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
+import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.registry.domain.EnterpriseDirectory;
 import cn.unionhub.feedback.registry.domain.Membership;
@@ -178,9 +179,17 @@ public class SubmissionService {
         onTimeline(paused.feedbackId(), paused.caseNumber(), item -> item.noted("WAITING_FOR_YOU", paused.reason(), paused.pausedAt()));
     }
 
+    /** Resumed: the deadline the worker sees moves by the time the case waited on them. */
     public void recordResumed(CaseResumed resumed) {
         onTimeline(resumed.feedbackId(), resumed.caseNumber(), item -> item.noted("RESUMED", "已收到补充材料，继续办理",
-                resumed.resumedAt()));
+                resumed.firstResponseDueAt(), resumed.resumedAt()));
+    }
+
+    /** The State Council's holiday schedule moved the deadline; the worker sees the new one and why. */
+    public void recordDeadlinesRecalculated(CaseDeadlinesRecalculated recalculated) {
+        onTimeline(recalculated.feedbackId(), recalculated.caseNumber(), item -> item.noted("DEADLINE_MOVED",
+                recalculated.calendarYear() + "年节假日安排发布，答复期限相应调整", recalculated.firstResponseDueAt(),
+                recalculated.recalculatedAt()));
     }
 
     /** A missed deadline is public: the worker sees that a higher level now supervises the case (督办). */

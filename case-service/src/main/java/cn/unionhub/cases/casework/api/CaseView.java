@@ -1,8 +1,8 @@
 package cn.unionhub.cases.casework.api;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.cases.casework.domain.Case;
-import cn.unionhub.cases.casework.domain.SlaClock;
+import cn.unionhub.platform.calendar.SlaClock;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package cn.unionhub.cases.casework.calendar;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

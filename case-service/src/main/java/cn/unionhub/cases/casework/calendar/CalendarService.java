@@ -1,6 +1,8 @@
 package cn.unionhub.cases.casework.calendar;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
+import cn.unionhub.platform.calendar.StatutoryHolidays;
+import cn.unionhub.cases.casework.CaseService;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
@@ -34,12 +36,14 @@ public class CalendarService {
 
     private final CalendarSchedules schedules;
     private final BusinessCalendar calendar;
+    private final CaseService cases;
     private final Clock clock;
     private final Map<Integer, Integer> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CalendarService(CalendarSchedules schedules, CaseRules rules, Clock clock) {
+    CalendarService(CalendarSchedules schedules, CaseRules rules, CaseService cases, Clock clock) {
         this.schedules = schedules;
         this.calendar = rules.calendar();
+        this.cases = cases;
         this.clock = clock;
         refresh();
     }
@@ -55,7 +59,11 @@ public class CalendarService {
             try {
                 schedules.insert(next);
                 apply(next);
-                log.info("Holiday schedule {} version {} loaded by {} from {}", year, version, by, source.strip());
+                // Open cases whose deadlines ran into the year were set on what was known before: count
+                // them again now (an instance that only picks the version up later finds them done).
+                int moved = cases.recalculateDeadlines(year);
+                log.info("Holiday schedule {} version {} loaded by {} from {}; deadlines of {} open cases moved", year, version,
+                        by, source.strip(), moved);
                 return next;
             } catch (DuplicateKeyException concurrent) {
                 if (attempt == 3) {

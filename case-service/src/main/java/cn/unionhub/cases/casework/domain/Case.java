@@ -1,11 +1,14 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.SlaClock;
 import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.events.cases.CaseAccepted;
 import cn.unionhub.events.cases.CaseClosed;
 import cn.unionhub.events.cases.CaseClueVerified;
+import cn.unionhub.events.cases.CaseDeadlinesRecalculated;
 import cn.unionhub.events.cases.CaseDeadlineWarning;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CaseFirstResponded;
@@ -559,6 +562,52 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         }
         rules.above(escalationLevel).ifPresent(rung -> candidates.add(rules.calendar().plus(due, rung.after(), deadlines.clock())));
         return candidates.stream().min(Instant::compareTo);
+    }
+
+    /**
+     * The deadlines counted again on the calendar as it is now: for when the State Council's holiday
+     * schedule for {@code year} replaces the one computed for it, which a deadline running into that
+     * year was set on. Same start (the opening, or the last reopening), same policy, same pauses; the
+     * marks already announced stay, so nothing is announced twice, and the watcher finds the new times.
+     * A case whose times do not change is returned as it is, without an entry or an event.
+     */
+    public Changed recalculated(CaseRules rules, int year, Instant at) {
+        if (!Status.OPEN.contains(status)) {
+            return new Changed(this, List.of());
+        }
+        Instant now = millis(at);
+        SlaClock clock = deadlines.clock();
+        BusinessCalendar calendar = rules.calendar();
+        SlaPolicy policy = rules.policyFor(matter.category(), priority);
+        Instant start = history.stream().filter(e -> e.action().equals("REOPENED")).reduce((a, b) -> b)
+                .map(HistoryEntry::at).orElse(deadlines.openedAt());
+        Instant firstDue = calendar.plus(start, policy.firstResponse(), clock);
+        Instant resolutionDue = calendar.plus(start, policy.resolution(), clock);
+        for (Pause pause : deadlines.pauses()) {
+            if (pause.from().isBefore(start)) {
+                continue; // a pause before the reopening counted on the deadlines it replaced
+            }
+            Duration waited = calendar.between(pause.from(), pause.to(), clock);
+            if (deadlines.firstRespondedAt() == null || !pause.to().isAfter(deadlines.firstRespondedAt())) {
+                firstDue = calendar.plus(firstDue, waited, clock);
+            }
+            resolutionDue = calendar.plus(resolutionDue, waited, clock);
+        }
+        if (firstDue.equals(deadlines.firstResponseDueAt()) && resolutionDue.equals(deadlines.resolutionDueAt())) {
+            return new Changed(this, List.of());
+        }
+        Deadlines d = new Deadlines(deadlines.policy(), clock, deadlines.openedAt(), deadlines.acceptedAt(),
+                deadlines.contactedAt(), firstDue, deadlines.firstRespondedAt(), resolutionDue, deadlines.resolvedAt(),
+                deadlines.closedAt(), deadlines.pausedAt(), deadlines.pauses(), deadlines.marks());
+        List<HistoryEntry> next = CaseHistory.append(history, now, By.SYSTEM.who(), By.SYSTEM.role(), "DEADLINES_RECALCULATED",
+                year + "年节假日安排已发布，期限重新计算", details("calendarYear", Integer.toString(year),
+                        "firstResponseDueAt", firstDue.toString(), "previousFirstResponseDueAt", deadlines.firstResponseDueAt().toString(),
+                        "resolutionDueAt", resolutionDue.toString(), "previousResolutionDueAt", deadlines.resolutionDueAt().toString()),
+                List.of());
+        Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, status,
+                assignment, d, escalationLevel, resolution, verification, next);
+        return new Changed(c, List.of(new CaseDeadlinesRecalculated(id, caseNumber, feedbackId,
+                d.firstRespondedAt() == null ? firstDue : null, resolutionDue, year, now)));
     }
 
     /** The public SLA status: what a worker, a handler and a supervisor all see. */

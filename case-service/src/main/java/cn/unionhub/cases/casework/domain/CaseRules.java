@@ -1,5 +1,6 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

@@ -125,6 +125,32 @@ public class Cases {
         return mongo.find(query, CaseDocument.class).stream().map(d -> new DueTimers.Due(d.id, d.nextCheckAt)).toList();
     }
 
+    /**
+     * Fills in the handling organisation's id on cases stored before cases carried it, so they
+     * appear in that organisation's work queue: a one-time data step ({@code CaseDataSteps}).
+     *
+     * @return how many cases were filled in
+     */
+    public long fillInOrganisations() {
+        Query query = new Query(Criteria.where("organisation").is(null));
+        query.fields().include("_id");
+        long filled = 0;
+        for (CaseDocument legacy : mongo.find(query, CaseDocument.class)) {
+            // Writing the case back stores what toDocument derives from it (Case#handledBy), events none.
+            if (change(legacy.id, c -> new Case.Changed(c, List.of()), written -> { }).isPresent()) {
+                filled++;
+            }
+        }
+        return filled;
+    }
+
+    /** The ids of every open case: for the rare step that must look at each (a new holiday schedule). */
+    public List<String> openIds() {
+        Query query = new Query(Criteria.where("status").in(Case.Status.OPEN.stream().map(Enum::name).toList()));
+        query.fields().include("_id");
+        return mongo.find(query, CaseDocument.class).stream().map(d -> d.id).toList();
+    }
+
     public Optional<Case> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(Cases::toDomain);
     }

@@ -1,6 +1,8 @@
 package cn.unionhub.cases.casework.domain;
 
-import cn.unionhub.cases.casework.calendar.CalendarFiles;
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.SlaClock;
+import cn.unionhub.platform.calendar.CalendarFiles;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +21,20 @@ final class CaseFixtures {
             new RoutingRule("workplace-to-enterprise-union", Set.of("CANTEEN_DORMITORY_COMMUTE"), Set.of(), Set.of(), null, null,
                     null, HandlingOrganisationType.ENTERPRISE_UNION, "{enterpriseName}工会")),
             Map.of("330211", "镇海区")::get, "市总工会权益保障部");
-    static final CaseRules RULES = new CaseRules(ROUTING, CALENDAR, List.of(
+    static final CaseRules RULES = rulesOn(CALENDAR);
+    static final Case.By CHAIR = new Case.By("chair-wang-fang", "ENTERPRISE_UNION");
+
+    private CaseFixtures() {
+    }
+
+    /** The same rules on another calendar (tests that publish a year must not change the shared one). */
+    static CaseRules rulesOn(BusinessCalendar calendar) {
+        return new CaseRules(ROUTING, calendar, List.of(
             new SlaPolicy("green-channel", Set.of(), Set.of(Case.Priority.GREEN_CHANNEL), Duration.ofHours(12), Duration.ofDays(5),
                     SlaClock.NATURAL),
             new SlaPolicy("standard", Set.of(), Set.of(), Duration.ofHours(24), Duration.ofDays(15), SlaClock.WORKING_DAYS)),
             Duration.ofHours(4), List.of(new EscalationLevel(1, Duration.ZERO, "{districtName}总工会"),
                     new EscalationLevel(2, Duration.ofHours(24), "市总工会")));
-    static final Case.By CHAIR = new Case.By("chair-wang-fang", "ENTERPRISE_UNION");
-
-    private CaseFixtures() {
     }
 
     static Instant beijing(String localDateTime) {
@@ -41,8 +48,12 @@ final class CaseFixtures {
     }
 
     static Case opened(Case.Intake intake, Instant at) {
+        return opened(intake, RULES, at);
+    }
+
+    static Case opened(Case.Intake intake, CaseRules rules, Instant at) {
         Case.Priority priority = Case.priorityOf(intake);
-        return Case.open(intake, ROUTING.route(CaseFacts.of(intake.matter(), priority, intake.source())), RULES,
+        return Case.open(intake, ROUTING.route(CaseFacts.of(intake.matter(), priority, intake.source())), rules,
                 "GD-20261121-BBBBBB", at).changed();
     }
 

@@ -1,5 +1,6 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.platform.calendar.SlaClock;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.CALENDAR;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.CHAIR;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.RULES;

@@ -1,5 +1,7 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.SlaClock;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.CALENDAR;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.CHAIR;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.RULES;
@@ -92,5 +94,49 @@ class DeadlineTest {
         assertThat(answered.nextCheckAt(RULES)).contains(CALENDAR.minus(answered.deadlines().resolutionDueAt(),
                 Duration.ofHours(4), SlaClock.WORKING_DAYS));
         assertThat(answered.checkDeadlines(RULES, beijing("2026-11-24T15:00")).events()).isEmpty();
+    }
+
+    /**
+     * Issue #12: a deadline set on a computed (provisional) year moves when the State Council's
+     * schedule replaces it — here 春节 2027 runs 5–13 February instead of the four statutory days, and
+     * Sunday 14 February is worked instead (调休) — and the case says so once.
+     */
+    @Test
+    void publishingAYearsScheduleMovesTheDeadlinesSetOnItsComputedHolidaysOnce() {
+        BusinessCalendar calendar = new BusinessCalendar(List.of(cn.unionhub.platform.calendar.StatutoryHolidays.of(2027)));
+        CaseRules rules = CaseFixtures.rulesOn(calendar);
+        Case c = CaseFixtures.opened(CaseFixtures.commute("REGULAR"), rules, beijing("2027-02-04T15:00"));
+        // Computed: 除夕 to the third day (5–8 February) off, so 24 working hours end Tuesday 9 February.
+        assertThat(c.deadlines().firstResponseDueAt()).isEqualTo(beijing("2027-02-09T15:00"));
+        Case paused = c.accept(CHAIR, beijing("2027-02-04T16:00")).changed()
+                .pause(CHAIR, "请职工补充工资条", beijing("2027-02-09T10:00")).changed()
+                .resume(CHAIR, "已补充", calendar, beijing("2027-02-09T12:00")).changed();
+        assertThat(paused.deadlines().firstResponseDueAt()).isEqualTo(beijing("2027-02-09T17:00"));
+        assertThat(paused.recalculated(rules, 2027, beijing("2027-02-09T13:00")).events()).as("nothing changed yet").isEmpty();
+
+        java.util.Set<java.time.LocalDate> springFestival = new java.util.HashSet<>(calendar.year(2027).orElseThrow().holidays());
+        java.time.LocalDate.of(2027, 2, 5).datesUntil(java.time.LocalDate.of(2027, 2, 14)).forEach(springFestival::add);
+        calendar.publish(new BusinessCalendar.Year(2027, springFestival, java.util.Set.of(java.time.LocalDate.of(2027, 2, 14))));
+        Case.Changed moved = paused.recalculated(rules, 2027, beijing("2027-02-09T13:00"));
+
+        // Thursday 15:00 + 9 h to midnight, then the break until Sunday 14 February (worked): 15:00, plus
+        // the 2 h waited on the worker (which fell on a day off now, so it no longer counts): 15:00.
+        assertThat(moved.changed().deadlines().firstResponseDueAt()).isEqualTo(beijing("2027-02-14T15:00"));
+        assertThat(moved.events()).singleElement().isInstanceOfSatisfying(
+                cn.unionhub.events.cases.CaseDeadlinesRecalculated.class, e -> {
+                    assertThat(e.firstResponseDueAt()).isEqualTo(beijing("2027-02-14T15:00"));
+                    assertThat(e.calendarYear()).isEqualTo(2027);
+                });
+        assertThat(moved.changed().history()).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("DEADLINES_RECALCULATED");
+            assertThat(entry.details()).containsEntry("previousFirstResponseDueAt", beijing("2027-02-09T17:00").toString());
+        });
+        assertThat(moved.changed().nextCheckAt(rules)).contains(beijing("2027-02-14T11:00"));
+        assertThat(moved.changed().recalculated(rules, 2027, beijing("2027-02-09T14:00")).events()).as("once").isEmpty();
+        Case resolved = moved.changed().respond(CHAIR, "已与企业沟通", List.of(), calendar, beijing("2027-02-14T09:00")).changed()
+                .resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "企业已整改", null, null, calendar, beijing("2027-02-14T10:00"))
+                .changed();
+        calendar.publish(new BusinessCalendar.Year(2027, springFestival, java.util.Set.of()));
+        assertThat(resolved.recalculated(rules, 2027, beijing("2027-02-14T11:00")).events()).as("a resolved case keeps its times").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import cn.unionhub.feedback.submission.FeedbackProperties;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.identity.Masking;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +49,15 @@ class EnterprisePageController {
                 properties.kAnonymity());
     }
 
-    /** What was done, from the resolution step; the worker's own words are never disclosed. */
+    /**
+     * What was done, from the resolution step; the worker's own words are never disclosed, and the
+     * staff's text is masked (the worker's name wherever it appears, names and numbers as case notes write them).
+     */
     private static EnterprisePage.Resolved disclosed(FeedbackItem item) {
         String whatWasDone = item.timeline().stream().filter(step -> step.kind().equals("RESOLVED"))
-                .reduce((first, last) -> last).map(FeedbackItem.TimelineEntry::note).orElse(null);
+                .reduce((first, last) -> last).map(FeedbackItem.TimelineEntry::note)
+                .map(note -> Masking.inPublishedText(note, java.util.Collections.singletonList(item.submitter().contactName())))
+                .orElse(null);
         return new EnterprisePage.Resolved(item.content().type().name(), item.content().category().name(), whatWasDone,
                 item.resolvedAt().atZone(BEIJING).toLocalDate());
     }

@@ -58,7 +58,7 @@ public record EnterprisePage(String enterprise, String name, String district, St
         }
         List<PublicItem> disclosed = new ArrayList<>();
         for (Resolved r : recent) {
-            disclosed.add(new PublicItem(r.type(), r.category(), r.whatWasDone() == null ? null : Masking.inText(r.whatWasDone()),
+            disclosed.add(new PublicItem(r.type(), r.category(), Masking.inPublishedText(r.whatWasDone(), List.of()),
                     limited ? YearMonth.from(r.resolvedOn()).toString() : r.resolvedOn().toString()));
         }
         return new EnterprisePage(enterprise, name, district, status, stats.reviews(), limited, limited ? null : averages,

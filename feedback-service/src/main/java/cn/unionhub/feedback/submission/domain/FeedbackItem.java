@@ -63,6 +63,9 @@ public final class FeedbackItem {
                 return java.util.Optional.of(new Sla(step.at().isAfter(due) ? "ANSWERED_LATE" : "ANSWERED_ON_TIME", due));
             }
             escalated |= "ESCALATED".equals(step.kind());
+            if (step.dueAt() != null) {
+                due = step.dueAt(); // moved: by the time waited on the worker, or a new holiday schedule
+            }
         }
         String state = escalated ? "ESCALATED" : now.isAfter(due) ? "OVERDUE" : "WITHIN_DEADLINE";
         return java.util.Optional.of(new Sla(state, due));
@@ -191,6 +194,18 @@ public final class FeedbackItem {
     /** A step of the case the worker should know of, without moving the item's status. */
     public FeedbackItem noted(String kind, String note, Instant at) {
         return advance(kind, note, at, status);
+    }
+
+    /** As {@link #noted}, for a step that moved the first-answer deadline (null: it did not). */
+    public FeedbackItem noted(String kind, String note, Instant firstAnswerDueAt, Instant at) {
+        FeedbackItem advanced = advance(kind, note, at, status);
+        if (firstAnswerDueAt == null) {
+            return advanced;
+        }
+        List<TimelineEntry> steps = new ArrayList<>(advanced.timeline);
+        steps.set(steps.size() - 1, new TimelineEntry(at, kind, note, firstAnswerDueAt));
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, advanced.status, steps,
+                resolvedAt, rating);
     }
 
     /** The case was resolved; the worker may now rate how satisfied they are. */

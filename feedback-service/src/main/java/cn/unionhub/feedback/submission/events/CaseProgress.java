@@ -2,12 +2,13 @@ package cn.unionhub.feedback.submission.events;
 
 import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CaseAccepted;
+import cn.unionhub.events.cases.CaseDeadlinesRecalculated;
 import cn.unionhub.events.cases.CaseEscalated;
 import cn.unionhub.events.cases.CasePaused;
 import cn.unionhub.events.cases.CaseReopened;
-import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
+import cn.unionhub.events.cases.CaseResumed;
 import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.platform.events.EventRouter;
@@ -31,6 +32,7 @@ class CaseProgress {
                 .on(CaseAccepted.class, submissions::recordAccepted)
                 .on(CasePaused.class, submissions::recordPaused)
                 .on(CaseResumed.class, submissions::recordResumed)
+                .on(CaseDeadlinesRecalculated.class, submissions::recordDeadlinesRecalculated)
                 .on(CaseEscalated.class, submissions::recordEscalated);
     }
 

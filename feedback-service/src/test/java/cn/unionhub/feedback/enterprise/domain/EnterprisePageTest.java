@@ -66,13 +66,13 @@ class EnterprisePageTest {
     }
 
     @Test
-    void publishedTextsHaveTheirNumbersMasked() {
+    void publishedTextsHaveTheirNumbersAndNamesMasked() {
         List<EnterprisePage.Resolved> recent = List.of(new EnterprisePage.Resolved("COMPLAINT", "WAGES_ARREARS",
-                "已联系职工（电话13812345678，身份证330211199506150012）补发工资", LocalDate.of(2026, 10, 28)));
+                "已联系职工陈小红（电话13812345678，身份证330211199506150012）补发工资", LocalDate.of(2026, 10, 28)));
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE",
                 new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 1, 1, 1, Map.of(1L, 1L)), recent, 5);
         assertThat(page.recentlyResolved().get(0).whatWasDone()).doesNotContain("13812345678").doesNotContain("330211199506150012")
-                .contains("补发工资");
+                .doesNotContain("小红").contains("职工陈某").contains("补发工资");
     }
 
     @Test

@@ -116,6 +116,25 @@ class FeedbackItemTest {
         assertThat(transferred.sla(NOW.plusSeconds(700))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", due));
     }
 
+    /** The deadline the worker sees follows the case: moved by time waited on them, or by a new holiday schedule. */
+    @Test
+    void aMovedDeadlineIsTheOneTheWorkerSees() {
+        java.time.Instant due = NOW.plusSeconds(86_400);
+        FeedbackItem routed = FeedbackItem.accept("id-8", "ZGDP-20261121-JJJJJJ",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item().routed("宁波富德能源有限公司工会", "GD-20261121-JJJJJJ", false, due, NOW.plusSeconds(2));
+        java.time.Instant later = due.plusSeconds(7_200);
+
+        FeedbackItem resumed = routed.noted("RESUMED", "已收到补充材料，继续办理", later, NOW.plusSeconds(600));
+        assertThat(resumed.sla(due.plusSeconds(60))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", later));
+        assertThat(resumed.timeline().get(resumed.timeline().size() - 1).dueAt()).isEqualTo(later);
+        assertThat(routed.noted("ACCEPTED", "已受理", null, NOW.plusSeconds(60)).sla(NOW.plusSeconds(70)))
+                .as("a step that moves nothing").contains(new FeedbackItem.Sla("WITHIN_DEADLINE", due));
+        FeedbackItem earlier = resumed.noted("DEADLINE_MOVED", "2027年节假日安排发布，答复期限相应调整", due.minusSeconds(3_600),
+                NOW.plusSeconds(900));
+        assertThat(earlier.sla(due.minusSeconds(60))).contains(new FeedbackItem.Sla("OVERDUE", due.minusSeconds(3_600)));
+    }
+
     private static FeedbackItem resolvedCommute() {
         return FeedbackItem.accept("id-6", "ZGDP-20261121-GGGGGG",
                 FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,

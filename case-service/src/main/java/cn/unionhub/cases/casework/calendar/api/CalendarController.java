@@ -2,7 +2,7 @@ package cn.unionhub.cases.casework.calendar.api;
 
 import cn.unionhub.cases.casework.calendar.CalendarSchedules;
 import cn.unionhub.cases.casework.calendar.CalendarService;
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.security.Actor;
 import java.time.Instant;

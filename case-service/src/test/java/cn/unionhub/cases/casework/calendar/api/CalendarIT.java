@@ -3,11 +3,22 @@ package cn.unionhub.cases.casework.calendar.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.cases.casework.calendar.CalendarService;
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.CaseFacts;
+import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.cases.casework.store.Cases;
+import cn.unionhub.cases.registry.RegisterCopy;
+import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class CalendarIT {
 
+    @BeforeEach
+    void districtsRegistered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilotDistricts(register);
+    }
+
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SCHEDULE_2027 = """
             {"source":"国办发明电〔2026〕XX号（测试）",
@@ -34,10 +51,20 @@ class CalendarIT {
     int port;
 
     @Test
-    void anAdministratorLoadsNextYearsScheduleAsANewAuditedVersionAndDeadlinesUseIt(@Autowired CalendarService calendars) {
+    void anAdministratorLoadsNextYearsScheduleAsANewAuditedVersionAndDeadlinesUseIt(@Autowired CalendarService calendars,
+            @Autowired Cases cases, @Autowired CaseRules rules) {
         ApiClient api = new ApiClient(port);
         String admin = People.ADMIN.token();
         String staff = People.DISTRICT_ZHENHAI.token();
+        // A case opened the day before 除夕 2027, while the year is only computed: first answer due Tuesday 9 February.
+        Case.Intake intake = new Case.Intake("case-fb-calendar-1", Case.Source.FEEDBACK, "fb-calendar-1", "fb-calendar-1",
+                "ZGDP-20270204-C4TEND", new Case.Matter("CANTEEN_DORMITORY_COMMUTE", "91330211MA2H3K5Q1G", "宁波富德能源有限公司",
+                        "330211", "REGULAR", "MINI_PROGRAM", "春节前食堂停伙", null, null), false, Case.By.WORKER);
+        Instant openedAt = LocalDateTime.parse("2027-02-04T15:00").atZone(BusinessCalendar.BEIJING).toInstant();
+        cases.insert(Case.open(intake, rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source())),
+                rules, "GD-20270204-C4TEND", openedAt));
+        assertThat(cases.byId(intake.id()).orElseThrow().deadlines().firstResponseDueAt())
+                .isEqualTo(LocalDateTime.parse("2027-02-09T15:00").atZone(BusinessCalendar.BEIJING).toInstant());
 
         JsonNode before = JSON.readTree(api.get("/api/v1/cases/calendars/2027", staff).body());
         assertThat(before.path("provisional").asBoolean()).isTrue();
@@ -63,6 +90,11 @@ class CalendarIT {
         assertThat(first.path("source").asString()).startsWith("国办发明电");
         assertThat(calendars.calendar().isWorkingDay(LocalDate.of(2027, 2, 14))).isTrue(); // 调休上班
         assertThat(calendars.calendar().isWorkingDay(LocalDate.of(2027, 2, 11))).isFalse(); // part of the Spring Festival break
+        // The open case was counted again on the published schedule: the break runs to the 13th, Sunday the 14th is worked.
+        Case moved = cases.byId(intake.id()).orElseThrow();
+        assertThat(moved.deadlines().firstResponseDueAt())
+                .isEqualTo(LocalDateTime.parse("2027-02-14T15:00").atZone(BusinessCalendar.BEIJING).toInstant());
+        assertThat(moved.history()).extracting(HistoryEntry::action).containsOnlyOnce("DEADLINES_RECALCULATED");
 
         JsonNode second = JSON.readTree(put(api, SCHEDULE_2027.formatted("\"2027-02-14\",\"2027-02-20\""), admin).body());
         assertThat(second.path("version").asInt()).isEqualTo(2);

@@ -1,6 +1,5 @@
-package cn.unionhub.cases.casework.calendar;
+package cn.unionhub.platform.calendar;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads the yearly holiday schedules: the ones shipped in {@code classpath:calendar/*.yml}, plus any
- * in an operator's directory ({@code unionhub.cases.calendar-directory}), so next year's schedule
+ * in an operator's directory (case-service: {@code unionhub.cases.calendar-directory}), so next year's schedule
  * can be added the day the State Council publishes it, without a release. A directory file for a
  * year replaces the shipped one. Years up to two ahead without a file get their statutory holidays
  * computed ({@link StatutoryHolidays}), marked provisional.

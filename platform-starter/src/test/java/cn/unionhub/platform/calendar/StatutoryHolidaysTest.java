@@ -1,9 +1,7 @@
-package cn.unionhub.cases.casework.calendar;
+package cn.unionhub.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
-import cn.unionhub.cases.casework.domain.SlaClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

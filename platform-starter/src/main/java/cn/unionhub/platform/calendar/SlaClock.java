@@ -1,4 +1,4 @@
-package cn.unionhub.cases.casework.domain;
+package cn.unionhub.platform.calendar;
 
 /** How a deadline's time runs. */
 public enum SlaClock {

@@ -1,7 +1,5 @@
-package cn.unionhub.cases.casework.domain;
+package cn.unionhub.platform.calendar;
 
-import static cn.unionhub.cases.casework.domain.CaseFixtures.CALENDAR;
-import static cn.unionhub.cases.casework.domain.CaseFixtures.beijing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BusinessCalendarTest {
+
+    /** The shipped schedules (calendar/*.yml) and the computed years after them. */
+    private static final BusinessCalendar CALENDAR = CalendarFiles.load(null);
+
+    private static Instant beijing(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.BEIJING).toInstant();
+    }
+
 
     private static final Duration DAY = Duration.ofHours(24);
 

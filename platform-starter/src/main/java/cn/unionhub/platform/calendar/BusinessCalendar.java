@@ -1,4 +1,4 @@
-package cn.unionhub.cases.casework.domain;
+package cn.unionhub.platform.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package cn.unionhub.cases.casework.calendar;
+package cn.unionhub.platform.calendar;
 
-import cn.unionhub.cases.casework.domain.BusinessCalendar;
 import com.nlf.calendar.Lunar;
 import com.nlf.calendar.Solar;
 import java.time.LocalDate;

@@ -1,0 +1,27 @@
+package cn.unionhub.cases.casework.store;
+
+import cn.unionhub.platform.store.DataSteps;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The one-time steps over stored cases, run once per database when the service first starts with them. */
+@Component
+public class CaseDataSteps {
+
+    /** Cases stored before issue #12 gave every case its handling organisation's id. */
+    public static final String ORGANISATION_IDS = "cases.organisation-ids";
+
+    private final DataSteps steps;
+    private final Cases cases;
+
+    CaseDataSteps(DataSteps steps, Cases cases) {
+        this.steps = steps;
+        this.cases = cases;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void run() {
+        steps.runOnce(ORGANISATION_IDS, cases::fillInOrganisations);
+    }
+}
