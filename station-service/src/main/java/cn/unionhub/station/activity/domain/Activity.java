@@ -1,0 +1,154 @@
+package cn.unionhub.station.activity.domain;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.station.ActivityFull;
+import cn.unionhub.events.station.ActivityPublished;
+import cn.unionhub.events.station.ActivitySignedUp;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An activity at a station (health check, legal advice, cool-drink day) with its places: sign-ups
+ * are confirmed in arrival order until the places are taken, then wait in arrival order; when a
+ * confirmed person cancels, the first one waiting moves up. Never more confirmed than places: the
+ * whole list is one document written under optimistic locking, so two instances cannot both take
+ * the last place. People are kept by pseudonym (the worker's keyed hash), never by name or account.
+ *
+ * @param confirmed the pseudonyms with a place, in the order they got it
+ * @param waiting   the pseudonyms waiting, first come first
+ */
+public record Activity(String id, String station, String district, String title, String description, Instant startsAt,
+        Instant endsAt, int capacity, List<Entry> confirmed, List<Entry> waiting, boolean cancelled, String publishedBy,
+        Instant publishedAt) {
+
+    /** The longest waitlist kept beside the places: a longer one would only disappoint. */
+    public static final int MAX_WAITING_PER_PLACE = 5;
+
+    /** Someone's place or place in the queue, and when they signed up. */
+    public record Entry(String who, Instant at) {
+    }
+
+    public enum Outcome {
+        CONFIRMED, WAITLISTED
+    }
+
+    /** A changed activity, the events its change caused, and what the caller's own sign-up now is. */
+    public record Changed(Activity activity, List<DomainEvent> events, Optional<Outcome> outcome) {
+    }
+
+    public Activity {
+        confirmed = List.copyOf(confirmed);
+        waiting = List.copyOf(waiting);
+    }
+
+    public static Changed publish(String id, String station, String district, String title, String description,
+            Instant startsAt, Instant endsAt, int capacity, String by, Instant at) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (title == null || title.isBlank() || title.strip().length() > 100) {
+            wrong.add(new FieldViolation("title", title == null || title.isBlank() ? "required" : "too-long", 100));
+        }
+        if (description != null && description.length() > 2000) {
+            wrong.add(new FieldViolation("description", "too-long", 2000));
+        }
+        if (capacity < 1 || capacity > 10_000) {
+            wrong.add(new FieldViolation("capacity", "out-of-range", 1, 10_000));
+        }
+        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+            wrong.add(new FieldViolation("endsAt", "ends-before-start"));
+        } else if (startsAt.isBefore(at)) {
+            wrong.add(new FieldViolation("startsAt", "in-the-past"));
+        } else if (Duration.between(startsAt, endsAt).toDays() > 31) {
+            wrong.add(new FieldViolation("endsAt", "too-long-an-activity", 31));
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-activity", wrong);
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Activity a = new Activity(id, station, district, title.strip(), description == null ? null : description.strip(),
+                startsAt, endsAt, capacity, List.of(), List.of(), false, by, now);
+        return new Changed(a, List.of(new ActivityPublished(id, station, district, a.title, startsAt, endsAt, capacity, now)),
+                Optional.empty());
+    }
+
+    /** Signs someone up; signing up again is answered with what they already have. */
+    public Changed signUp(String who, Instant at) {
+        Optional<Outcome> already = outcomeOf(who);
+        if (already.isPresent()) {
+            return new Changed(this, List.of(), already);
+        }
+        if (cancelled || !at.isBefore(startsAt)) {
+            throw new ConflictException("activity-closed", id);
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        List<DomainEvent> events = new ArrayList<>();
+        Activity next;
+        Outcome outcome;
+        if (confirmed.size() < capacity) {
+            List<Entry> places = new ArrayList<>(confirmed);
+            places.add(new Entry(who, now));
+            next = with(places, waiting);
+            outcome = Outcome.CONFIRMED;
+        } else if (waiting.size() < capacity * MAX_WAITING_PER_PLACE) {
+            List<Entry> queue = new ArrayList<>(waiting);
+            queue.add(new Entry(who, now));
+            next = with(confirmed, queue);
+            outcome = Outcome.WAITLISTED;
+        } else {
+            throw new ConflictException("activity-waitlist-full", id);
+        }
+        events.add(new ActivitySignedUp(id, station, outcome.name(), next.confirmed.size(), next.waiting.size(), now));
+        if (outcome == Outcome.CONFIRMED && next.confirmed.size() == capacity) {
+            events.add(new ActivityFull(id, station, capacity, now));
+        }
+        return new Changed(next, events, Optional.of(outcome));
+    }
+
+    /** Gives up a place (the first one waiting moves up) or a place in the queue; nothing to give up is no change. */
+    public Changed cancel(String who, Instant at) {
+        List<Entry> places = new ArrayList<>(confirmed);
+        List<Entry> queue = new ArrayList<>(waiting);
+        boolean hadPlace = places.removeIf(e -> e.who().equals(who));
+        boolean wasWaiting = queue.removeIf(e -> e.who().equals(who));
+        if (!hadPlace && !wasWaiting) {
+            return new Changed(this, List.of(), Optional.empty());
+        }
+        if (hadPlace && !queue.isEmpty() && at.isBefore(startsAt)) {
+            Entry first = queue.remove(0);
+            places.add(new Entry(first.who(), at.truncatedTo(ChronoUnit.MILLIS)));
+        }
+        return new Changed(with(places, queue), List.of(), Optional.empty());
+    }
+
+    public Optional<Outcome> outcomeOf(String who) {
+        if (confirmed.stream().anyMatch(e -> e.who().equals(who))) {
+            return Optional.of(Outcome.CONFIRMED);
+        }
+        return waiting.stream().anyMatch(e -> e.who().equals(who)) ? Optional.of(Outcome.WAITLISTED) : Optional.empty();
+    }
+
+    /** Where someone waits: 1 for the first in the queue; empty when not waiting. */
+    public Optional<Integer> queuePosition(String who) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).who().equals(who)) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public int placesLeft() {
+        return Math.max(0, capacity - confirmed.size());
+    }
+
+    private Activity with(List<Entry> places, List<Entry> queue) {
+        return new Activity(id, station, district, title, description, startsAt, endsAt, capacity, places, queue, cancelled,
+                publishedBy, publishedAt);
+    }
+}

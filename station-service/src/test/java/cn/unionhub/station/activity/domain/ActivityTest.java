@@ -1,0 +1,67 @@
+package cn.unionhub.station.activity.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.unionhub.events.station.ActivityFull;
+import cn.unionhub.events.station.ActivitySignedUp;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ActivityTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+    private static final Instant STARTS = Instant.parse("2026-12-05T01:00:00Z");
+
+    private static Activity healthCheck(int places) {
+        return Activity.publish("act-1", "FJ-350203-0001", "350203", "免费健康体检", null, STARTS, STARTS.plusSeconds(10_800), places,
+                "staff-1", NOW).activity();
+    }
+
+    @Test
+    void placesGoInArrivalOrderThenTheWaitlistAndACancellationMovesTheFirstWaitingUp() {
+        Activity a = healthCheck(2);
+        Activity.Changed first = a.signUp("w1", NOW);
+        assertThat(first.outcome()).contains(Activity.Outcome.CONFIRMED);
+        assertThat(first.events()).singleElement().isInstanceOf(ActivitySignedUp.class);
+        Activity.Changed second = first.activity().signUp("w2", NOW.plusSeconds(1));
+        assertThat(second.events()).hasExactlyElementsOfTypes(ActivitySignedUp.class, ActivityFull.class);
+        Activity full = second.activity().signUp("w3", NOW.plusSeconds(2)).activity().signUp("w4", NOW.plusSeconds(3)).activity();
+        assertThat(full.outcomeOf("w3")).contains(Activity.Outcome.WAITLISTED);
+        assertThat(full.queuePosition("w4")).contains(2);
+        assertThat(full.placesLeft()).isZero();
+
+        Activity again = full.signUp("w1", NOW.plusSeconds(4)).activity();
+        assertThat(again).as("signing up twice changes nothing").isEqualTo(full);
+
+        Activity afterCancel = full.cancel("w2", NOW.plusSeconds(5)).activity();
+        assertThat(afterCancel.confirmed()).extracting(Activity.Entry::who).containsExactly("w1", "w3");
+        assertThat(afterCancel.queuePosition("w4")).contains(1);
+        assertThat(afterCancel.cancel("w4", NOW.plusSeconds(6)).activity().waiting()).isEmpty();
+        assertThat(afterCancel.cancel("nobody", NOW).activity()).isEqualTo(afterCancel);
+    }
+
+    @Test
+    void neverMoreConfirmedThanPlacesAndTheWaitlistIsBounded() {
+        Activity a = healthCheck(30);
+        for (int i = 0; i < 30 + 30 * Activity.MAX_WAITING_PER_PLACE; i++) {
+            a = a.signUp("w" + i, NOW).activity();
+        }
+        assertThat(a.confirmed()).hasSize(30);
+        assertThat(a.waiting()).hasSize(150);
+        Activity last = a;
+        assertThatThrownBy(() -> last.signUp("one-more", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> healthCheck(1).signUp("late", STARTS)).as("closed once it starts").isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aBadActivityIsRefused() {
+        assertThatThrownBy(() -> Activity.publish("x", "FJ-350203-0001", "350203", "", null, STARTS, STARTS.minusSeconds(1), 0, "s", NOW))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations())
+                        .extracting(RuleViolationException.FieldViolation::field).containsExactlyInAnyOrder("title", "capacity", "endsAt"));
+        assertThatThrownBy(() -> Activity.publish("x", "FJ-350203-0001", "350203", "义诊", null, NOW.minusSeconds(60), NOW.plusSeconds(60),
+                10, "s", NOW)).isInstanceOf(RuleViolationException.class);
+    }
+}
