@@ -1,8 +1,13 @@
 package cn.unionhub.station;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.Role;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +17,24 @@ class AccessRulesConfiguration {
 
     @Bean
     AccessRules accessRules() {
+        Set<Role> governors = Set.of(Role.ADMIN, Role.DISTRICT_UNION);
+        // Station managers are handler accounts of organisation STATION:<number>; StationAccess keeps them to their station.
+        Set<Role> keepers = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.HANDLER);
         return AccessRules.define()
-                .publicly(GET, "/api/v1/stations/service-types");
+                // The station map is for anyone in the street, without an account.
+                .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/{number}",
+                        "/api/v1/stations/{number}/activities", "/api/v1/stations/activities/{id}")
+                .allow(POST, "/api/v1/stations", governors)
+                .allow(GET, "/api/v1/stations", governors)
+                .allow(GET, "/api/v1/stations/{number}/record", keepers)
+                .allow(POST, "/api/v1/stations/{number}/inspections", governors)
+                .allow(POST, "/api/v1/stations/{number}/listing", governors)
+                .allow(POST, "/api/v1/stations/{number}/rectification", governors)
+                .allow(POST, "/api/v1/stations/{number}/delisting", governors)
+                .allow(PUT, "/api/v1/stations/{number}/hours", keepers)
+                .allow(POST, "/api/v1/stations/{number}/activities", keepers)
+                .allow(POST, "/api/v1/stations/activities/{id}/sign-ups", Role.WORKER)
+                .allow(GET, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER)
+                .allow(DELETE, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER);
     }
 }

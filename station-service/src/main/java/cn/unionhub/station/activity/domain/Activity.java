@@ -28,8 +28,14 @@ public record Activity(String id, String station, String district, String title,
         Instant endsAt, int capacity, List<Entry> confirmed, List<Entry> waiting, boolean cancelled, String publishedBy,
         Instant publishedAt) {
 
-    /** The longest waitlist kept beside the places: a longer one would only disappoint. */
-    public static final int MAX_WAITING_PER_PLACE = 5;
+    /**
+     * The longest waitlist kept beside the places: ten per place, and never fewer than 500, so a
+     * small activity's queue holds a crowd (200 taps for 30 places) while a longer one would only
+     * disappoint.
+     */
+    public static int maxWaiting(int capacity) {
+        return Math.max(500, capacity * 10);
+    }
 
     /** Someone's place or place in the queue, and when they signed up. */
     public record Entry(String who, Instant at) {
@@ -95,7 +101,7 @@ public record Activity(String id, String station, String district, String title,
             places.add(new Entry(who, now));
             next = with(places, waiting);
             outcome = Outcome.CONFIRMED;
-        } else if (waiting.size() < capacity * MAX_WAITING_PER_PLACE) {
+        } else if (waiting.size() < maxWaiting(capacity)) {
             List<Entry> queue = new ArrayList<>(waiting);
             queue.add(new Entry(who, now));
             next = with(confirmed, queue);

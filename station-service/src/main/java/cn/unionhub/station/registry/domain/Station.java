@@ -72,6 +72,17 @@ public record Station(String number, String name, StationType type, String distr
     }
 
     public static Changed register(String number, Application form, Instant at) {
+        OpeningHours hours = check(form);
+        Position wgs = form.position().in(Datum.WGS84);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Station s = new Station(number, form.name().strip(), form.type(), form.district(), form.address().strip(), wgs,
+                form.services(), hours, form.manager(), form.photos(), Status.APPLIED, null, null, now, now);
+        return new Changed(s, List.of(new StationRegistered(number, s.name, s.district, s.type.name(), wgs.latitude(),
+                wgs.longitude(), s.services.stream().map(Enum::name).sorted().toList(), now)));
+    }
+
+    /** Checks a form and returns its opening hours; a 400 naming every mistake otherwise. */
+    public static OpeningHours check(Application form) {
         List<FieldViolation> wrong = new ArrayList<>();
         requireText(wrong, "name", form.name(), 100);
         requireText(wrong, "address", form.address(), 200);
@@ -99,12 +110,7 @@ public record Station(String number, String name, StationType type, String distr
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-station", wrong);
         }
-        Position wgs = form.position().in(Datum.WGS84);
-        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        Station s = new Station(number, form.name().strip(), form.type(), form.district(), form.address().strip(), wgs,
-                form.services(), hours, form.manager(), form.photos(), Status.APPLIED, null, null, now, now);
-        return new Changed(s, List.of(new StationRegistered(number, s.name, s.district, s.type.name(), wgs.latitude(),
-                wgs.longitude(), s.services.stream().map(Enum::name).sorted().toList(), now)));
+        return hours;
     }
 
     /** Whether workers see it: listed, or under rectification (still open to them). */

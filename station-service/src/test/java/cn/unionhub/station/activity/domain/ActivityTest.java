@@ -46,11 +46,11 @@ class ActivityTest {
     @Test
     void neverMoreConfirmedThanPlacesAndTheWaitlistIsBounded() {
         Activity a = healthCheck(30);
-        for (int i = 0; i < 30 + 30 * Activity.MAX_WAITING_PER_PLACE; i++) {
+        for (int i = 0; i < 30 + Activity.maxWaiting(30); i++) {
             a = a.signUp("w" + i, NOW).activity();
         }
         assertThat(a.confirmed()).hasSize(30);
-        assertThat(a.waiting()).hasSize(150);
+        assertThat(a.waiting()).hasSize(500);
         Activity last = a;
         assertThatThrownBy(() -> last.signUp("one-more", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> healthCheck(1).signUp("late", STARTS)).as("closed once it starts").isInstanceOf(ConflictException.class);

@@ -1,0 +1,44 @@
+package cn.unionhub.platform.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Counters that only grow, one document per key ({@code _id} = the key), advanced by a single atomic
+ * {@code findAndModify $inc}: every call gets a value nobody else got, with any number of instances,
+ * so a number made from it (a card number, a station number) is never given twice.
+ */
+public final class Sequences {
+
+    private final MongoTemplate mongo;
+    private final String collection;
+
+    public Sequences(MongoTemplate mongo, String collection) {
+        this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    /** The next value of the key's counter (1 the first time). */
+    public long next(String key) {
+        Query counter = new Query(where("_id").is(key));
+        Update advance = new Update().inc("last", 1L);
+        try {
+            return advance(counter, advance);
+        } catch (DuplicateKeyException firstUseOfTheKey) {
+            // Two upserts raced to create the counter: it exists now, so this one increments it.
+            return advance(counter, advance);
+        }
+    }
+
+    private long advance(Query counter, Update advance) {
+        Document document = mongo.findAndModify(counter, advance, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, collection);
+        return ((Number) document.get("last")).longValue();
+    }
+}

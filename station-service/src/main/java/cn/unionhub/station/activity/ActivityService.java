@@ -1,0 +1,77 @@
+package cn.unionhub.station.activity;
+
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.station.activity.domain.Activity;
+import cn.unionhub.station.activity.store.Activities;
+import cn.unionhub.station.registry.StationService;
+import cn.unionhub.station.registry.domain.Station;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Activities at stations: published by those who keep the station, signed up for by workers. */
+@Service
+public class ActivityService {
+
+    /** A worker's sign-up as they see it: confirmed, or waiting at a position; {@code created} on the first tap. */
+    public record SignUp(Activity activity, Activity.Outcome outcome, Integer position, boolean created) {
+    }
+
+    private final Activities activities;
+    private final StationService stations;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
+
+    ActivityService(Activities activities, StationService stations, Pseudonyms pseudonyms, Clock clock) {
+        this.activities = activities;
+        this.stations = stations;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    public Activity publish(String number, String title, String description, Instant startsAt, Instant endsAt, int capacity,
+            Actor actor) {
+        Station station = stations.record(number, actor);
+        if (!station.isVisibleToWorkers()) {
+            throw new ConflictException("station-not-listed", number);
+        }
+        Activity.Changed published = Activity.publish("act-" + UUID.randomUUID(), station.number(), station.district(), title,
+                description, startsAt, endsAt, capacity, actor.subject(), clock.instant());
+        activities.insert(published);
+        return published.activity();
+    }
+
+    public List<Activity> upcoming(String number) {
+        Station station = stations.visible(number);
+        return activities.upcoming(station.number(), clock.instant(), 50);
+    }
+
+    public Activity find(String id) {
+        return activities.byId(id).orElseThrow(() -> new NotFoundException("activity-not-found", id));
+    }
+
+    public SignUp signUp(String id, Actor worker) {
+        String who = pseudonyms.of(worker.subject());
+        Activity.Changed changed = activities.change(id, a -> a.signUp(who, clock.instant()))
+                .orElseThrow(() -> new NotFoundException("activity-not-found", id));
+        Activity now = changed.activity();
+        return new SignUp(now, changed.outcome().orElseThrow(), now.queuePosition(who).orElse(null), !changed.events().isEmpty());
+    }
+
+    public SignUp mine(String id, Actor worker) {
+        String who = pseudonyms.of(worker.subject());
+        Activity activity = find(id);
+        Activity.Outcome outcome = activity.outcomeOf(who).orElseThrow(() -> new NotFoundException("sign-up-not-found", id));
+        return new SignUp(activity, outcome, activity.queuePosition(who).orElse(null), false);
+    }
+
+    public void cancel(String id, Actor worker) {
+        String who = pseudonyms.of(worker.subject());
+        activities.change(id, a -> a.cancel(who, clock.instant())).orElseThrow(() -> new NotFoundException("activity-not-found", id));
+    }
+}

@@ -1,0 +1,88 @@
+package cn.unionhub.station.activity.api;
+
+import cn.unionhub.security.Actor;
+import cn.unionhub.station.activity.ActivityService;
+import cn.unionhub.station.activity.domain.Activity;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Activities at stations and one-tap sign-up: preview (public), sign up, see one's place, cancel.
+ * Places are confirmed in arrival order, then a waitlist that moves up when someone cancels.
+ */
+@RestController
+class ActivityController {
+
+    private final ActivityService activities;
+
+    ActivityController(ActivityService activities) {
+        this.activities = activities;
+    }
+
+    record Publication(String title, String description, Instant startsAt, Instant endsAt, Integer capacity) {
+    }
+
+    @PostMapping("/api/v1/stations/{number}/activities")
+    ResponseEntity<ActivityView> publish(@PathVariable String number, @RequestBody Publication form, Actor actor) {
+        Activity published = activities.publish(number, form.title(), form.description(), form.startsAt(), form.endsAt(),
+                form.capacity() == null ? 0 : form.capacity(), actor);
+        return ResponseEntity.created(URI.create("/api/v1/stations/activities/" + published.id())).body(ActivityView.of(published));
+    }
+
+    @GetMapping("/api/v1/stations/{number}/activities")
+    List<ActivityView> upcoming(@PathVariable String number) {
+        return activities.upcoming(number).stream().map(ActivityView::of).toList();
+    }
+
+    @GetMapping("/api/v1/stations/activities/{id}")
+    ActivityView activity(@PathVariable String id) {
+        return ActivityView.of(activities.find(id));
+    }
+
+    /** One tap: 201 with the outcome the first time, 200 with the same outcome on a repeated tap. */
+    @PostMapping("/api/v1/stations/activities/{id}/sign-ups")
+    ResponseEntity<SignUpView> signUp(@PathVariable String id, Actor worker) {
+        ActivityService.SignUp signUp = activities.signUp(id, worker);
+        SignUpView view = SignUpView.of(signUp);
+        return signUp.created()
+                ? ResponseEntity.created(URI.create("/api/v1/stations/activities/" + id + "/sign-ups/mine")).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @GetMapping("/api/v1/stations/activities/{id}/sign-ups/mine")
+    SignUpView mine(@PathVariable String id, Actor worker) {
+        return SignUpView.of(activities.mine(id, worker));
+    }
+
+    @DeleteMapping("/api/v1/stations/activities/{id}/sign-ups/mine")
+    ResponseEntity<Void> cancel(@PathVariable String id, Actor worker) {
+        activities.cancel(id, worker);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** What anyone sees of an activity: the places left and how many wait, never who. */
+    record ActivityView(String id, String station, String title, String description, Instant startsAt, Instant endsAt,
+            int capacity, int placesLeft, int waiting) {
+
+        static ActivityView of(Activity a) {
+            return new ActivityView(a.id(), a.station(), a.title(), a.description(), a.startsAt(), a.endsAt(), a.capacity(),
+                    a.placesLeft(), a.waiting().size());
+        }
+    }
+
+    /** The worker's own sign-up: CONFIRMED, or WAITLISTED at a position (1 = next to move up). */
+    record SignUpView(String activity, String outcome, Integer position, int placesLeft) {
+
+        static SignUpView of(ActivityService.SignUp s) {
+            return new SignUpView(s.activity().id(), s.outcome().name(), s.position(), s.activity().placesLeft());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package cn.unionhub.station.activity.store;
+
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.station.activity.domain.Activity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Activities in MongoDB. Every change is written under optimistic locking, so no two writes — on
+ * any number of instances — can both take the last place. When hundreds tap at once, the taps on
+ * one instance take turns per activity (a lock stripe) instead of all retrying against each other.
+ */
+@Repository
+public class Activities {
+
+    private static final int STRIPES = 64;
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Lock[] stripes = new Lock[STRIPES];
+
+    Activities(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock(true);
+        }
+    }
+
+    public void insert(Activity.Changed published) {
+        store.insert(toDocument(published.activity()), published.events());
+    }
+
+    public Optional<Activity> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, ActivityDocument.class)).map(Activities::toDomain);
+    }
+
+    /** A station's activities that have not ended, soonest first. */
+    public List<Activity> upcoming(String station, Instant now, int limit) {
+        return mongo.find(new Query(Criteria.where("station").is(station).and("endsAt").gt(now)).with(Sort.by("startsAt"))
+                .limit(limit), ActivityDocument.class).stream().map(Activities::toDomain).toList();
+    }
+
+    /** Applies a step and returns what it decided; empty if there is no such activity. */
+    public Optional<Activity.Changed> change(String id, Function<Activity, Activity.Changed> step) {
+        Lock lock = stripes[Math.floorMod(id.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            AtomicReference<Activity.Changed> decided = new AtomicReference<>();
+            return store.modify(ActivityDocument.class, id, current -> {
+                Activity.Changed changed = step.apply(toDomain(current));
+                decided.set(changed);
+                ActivityDocument updated = toDocument(changed.activity());
+                updated.version = current.version;
+                return new AggregateStore.Change<>(updated, changed.events());
+            }).map(written -> decided.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ActivityDocument toDocument(Activity a) {
+        ActivityDocument d = new ActivityDocument();
+        d.id = a.id();
+        d.station = a.station();
+        d.district = a.district();
+        d.title = a.title();
+        d.description = a.description();
+        d.startsAt = a.startsAt();
+        d.endsAt = a.endsAt();
+        d.capacity = a.capacity();
+        d.confirmed = a.confirmed();
+        d.waiting = a.waiting();
+        d.cancelled = a.cancelled();
+        d.publishedBy = a.publishedBy();
+        d.publishedAt = a.publishedAt();
+        return d;
+    }
+
+    private static Activity toDomain(ActivityDocument d) {
+        return new Activity(d.id, d.station, d.district, d.title, d.description, d.startsAt, d.endsAt, d.capacity,
+                d.confirmed == null ? List.of() : d.confirmed, d.waiting == null ? List.of() : d.waiting, d.cancelled,
+                d.publishedBy, d.publishedAt);
+    }
+}

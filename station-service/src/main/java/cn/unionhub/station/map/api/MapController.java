@@ -1,0 +1,103 @@
+package cn.unionhub.station.map.api;
+
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.station.hours.domain.OsmOpeningHours;
+import cn.unionhub.station.map.StationMap;
+import cn.unionhub.station.map.domain.Datum;
+import cn.unionhub.station.map.domain.Position;
+import cn.unionhub.station.registry.StationProperties;
+import cn.unionhub.station.registry.domain.Station;
+import cn.unionhub.station.service.domain.StationServiceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The nearest open stations, for a worker in the street (no sign-in): from a position in GCJ-02 (as
+ * WeChat's {@code wx.getLocation} gives it with {@code type: 'gcj02'}) or WGS-84, answered with the
+ * coordinates in the same datum so the map pin lands on the station.
+ */
+@RestController
+@RequestMapping("/api/v1/stations/nearest")
+class MapController {
+
+    private final StationMap map;
+    private final StationProperties properties;
+
+    MapController(StationMap map, StationProperties properties) {
+        this.map = map;
+        this.properties = properties;
+    }
+
+    /**
+     * @param latitude     degrees
+     * @param longitude    degrees
+     * @param datum        GCJ02 or WGS84: required, since the two differ by hundreds of metres in China
+     * @param service      only stations offering it (e.g. PHONE_CHARGING)
+     * @param limit        how many (default and most: unionhub.stations.nearest-limit)
+     * @param radiusMetres how far to look (default unionhub.stations.nearest-radius)
+     */
+    @GetMapping
+    List<NearbyStation> nearest(@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) String datum, @RequestParam(required = false) String service,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer radiusMetres) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        Datum inDatum = parse(Datum.class, datum, "datum", wrong);
+        StationServiceType wanted = service == null || service.isBlank() ? null : parse(StationServiceType.class, service, "service", wrong);
+        int count = limit == null ? properties.nearestLimit() : limit;
+        int radius = radiusMetres == null ? properties.nearestRadius() : radiusMetres;
+        if (count < 1 || count > properties.nearestLimit()) {
+            wrong.add(new FieldViolation("limit", "out-of-range", 1, properties.nearestLimit()));
+        }
+        if (radius < 1 || radius > properties.nearestMaxRadius()) {
+            wrong.add(new FieldViolation("radiusMetres", "out-of-range", 1, properties.nearestMaxRadius()));
+        }
+        if (latitude == null) {
+            wrong.add(new FieldViolation("latitude", "required"));
+        }
+        if (longitude == null) {
+            wrong.add(new FieldViolation("longitude", "required"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-position", wrong);
+        }
+        Position from = new Position(latitude, longitude, inDatum);
+        return map.nearestOpen(from, wanted, count, radius, map.now()).stream()
+                .map(nearby -> NearbyStation.of(nearby.station(), nearby.metres(), inDatum)).toList();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldViolation> wrong) {
+        if (value == null || value.isBlank()) {
+            wrong.add(new FieldViolation(field, "required"));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace("-", ""));
+        } catch (IllegalArgumentException e) {
+            wrong.add(new FieldViolation(field, "unknown-value", value));
+            return null;
+        }
+    }
+
+    /**
+     * One station as the map shows it: open now (that is what was asked), where it is in the caller's
+     * datum, how far in a straight line, and the manager's phone masked.
+     */
+    record NearbyStation(String number, String name, String type, String address, List<String> services, String openingHours,
+            boolean rectifying, long distanceMetres, double latitude, double longitude, String datum, String phone) {
+
+        static NearbyStation of(Station s, double metres, Datum datum) {
+            Position there = s.location().in(datum);
+            return new NearbyStation(s.number(), s.name(), s.type().name(), s.address(),
+                    s.services().stream().map(Enum::name).sorted().toList(), OsmOpeningHours.format(s.hours()),
+                    s.status() == Station.Status.RECTIFYING, Math.round(metres), there.latitude(), there.longitude(), datum.name(),
+                    s.manager() == null ? null : Masking.mobile(s.manager().phone()));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package cn.unionhub.station.registry;
+
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.security.Actor;
+import cn.unionhub.station.registry.domain.SixHaves;
+import cn.unionhub.station.registry.domain.Station;
+import cn.unionhub.station.registry.domain.StationAccess;
+import cn.unionhub.station.registry.domain.StationNumbers;
+import cn.unionhub.station.registry.store.Stations;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** The station registry and the exit mechanism, with who may do what (StationAccess). */
+@Service
+public class StationService {
+
+    /** Published in-process after every change, so this instance's map follows at once. */
+    public record StationChanged(String number) {
+    }
+
+    private final Stations stations;
+    private final StationProperties properties;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    StationService(Stations stations, StationProperties properties, BusinessCalendar calendar, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.stations = stations;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    public Station register(Station.Application form, Actor actor) {
+        if (form.district() == null || !StationNumbers.isProvince(form.district())) {
+            throw new RuleViolationException("invalid-station", List.of(new RuleViolationException.FieldViolation("district",
+                    "invalid-district")));
+        }
+        if (!StationAccess.mayGovern(actor, form.district())) {
+            throw new ForbiddenException("station-not-yours");
+        }
+        Station.check(form); // before taking a number: a refused form leaves no gap in the district's numbers
+        Station.Changed registered = Station.register(stations.nextNumber(form.district()), form, clock.instant());
+        stations.insert(registered);
+        publisher.publishEvent(new StationChanged(registered.station().number()));
+        return registered.station();
+    }
+
+    /** A station as the public sees it: only while visible to workers. */
+    public Station visible(String number) {
+        return stations.byNumber(number).filter(Station::isVisibleToWorkers)
+                .orElseThrow(() -> new NotFoundException("station-not-found", number));
+    }
+
+    /** A station's full record, for those who keep or govern it. */
+    public Station record(String number, Actor actor) {
+        Station station = stations.byNumber(number).orElseThrow(() -> new NotFoundException("station-not-found", number));
+        if (!StationAccess.mayKeep(actor, station)) {
+            throw new NotFoundException("station-not-found", number);
+        }
+        return station;
+    }
+
+    public List<Station> ofDistrict(String district, List<Station.Status> statuses, int page, int size, Actor actor) {
+        if (!StationAccess.mayGovern(actor, district)) {
+            throw new ForbiddenException("station-not-yours");
+        }
+        return stations.ofDistrict(district, statuses, page, Math.min(Math.max(size, 1), 200));
+    }
+
+    public Station inspect(String number, Set<SixHaves> met, LocalDate mapInfoUpdatedOn, String note, Actor actor) {
+        return govern(number, actor, s -> s.inspect(actor.subject(), met, mapInfoUpdatedOn, properties.maxMapAgeDays(), note,
+                clock.instant()));
+    }
+
+    public Station list(String number, Actor actor) {
+        return govern(number, actor, s -> s.list(clock.instant()));
+    }
+
+    public Station orderRectification(String number, String reason, int workingDays, Actor actor) {
+        return govern(number, actor, s -> s.orderRectification(actor.subject(), reason, workingDays, calendar, clock.instant()));
+    }
+
+    public Station delist(String number, String reason, Actor actor) {
+        return govern(number, actor, s -> s.delist(reason, clock.instant()));
+    }
+
+    public Station changeHours(String number, String openingHours, Actor actor) {
+        Station current = record(number, actor);
+        Station changed = stations.change(current.number(), s -> s.changeHours(openingHours, clock.instant())).orElseThrow();
+        publisher.publishEvent(new StationChanged(number));
+        return changed;
+    }
+
+    private Station govern(String number, Actor actor, Function<Station, Station.Changed> step) {
+        Station current = record(number, actor);
+        if (!StationAccess.mayGovern(actor, current.district())) {
+            throw new ForbiddenException("station-not-yours");
+        }
+        Station changed = stations.change(number, step).orElseThrow(() -> new NotFoundException("station-not-found", number));
+        publisher.publishEvent(new StationChanged(number));
+        return changed;
+    }
+}

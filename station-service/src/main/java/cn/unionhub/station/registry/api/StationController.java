@@ -1,0 +1,208 @@
+package cn.unionhub.station.registry.api;
+
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.security.Actor;
+import cn.unionhub.station.hours.domain.OsmOpeningHours;
+import cn.unionhub.station.map.domain.Datum;
+import cn.unionhub.station.map.domain.Position;
+import cn.unionhub.station.registry.StationService;
+import cn.unionhub.station.registry.domain.Inspection;
+import cn.unionhub.station.registry.domain.SixHaves;
+import cn.unionhub.station.registry.domain.Station;
+import cn.unionhub.station.registry.domain.StationType;
+import cn.unionhub.station.service.domain.StationServiceType;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The station registry: district unions register, inspect (六有), list, order rectification and
+ * delist; a station's manager keeps its opening hours; anyone reads a station workers can see.
+ */
+@RestController
+@RequestMapping("/api/v1/stations")
+class StationController {
+
+    private final StationService stations;
+
+    StationController(StationService stations) {
+        this.stations = stations;
+    }
+
+    /** The form: position in the datum given ({@code GCJ02} from a Chinese map, or {@code WGS84}). */
+    record Registration(String name, String type, String district, String address, Double latitude, Double longitude,
+            String datum, List<String> services, String openingHours, String managerName, String managerPhone,
+            List<Station.Photo> photos) {
+    }
+
+    @PostMapping
+    ResponseEntity<StationRecord> register(@RequestBody Registration form, Actor actor) {
+        Station station = stations.register(application(form), actor);
+        return ResponseEntity.created(URI.create("/api/v1/stations/" + station.number())).body(StationRecord.of(station));
+    }
+
+    /** A station workers can see, as the public sees it (the manager's phone masked); 404 otherwise. */
+    @GetMapping("/{number}")
+    PublicStation station(@PathVariable String number, @RequestParam(defaultValue = "WGS84") String datum) {
+        Datum in = datum(datum);
+        return PublicStation.of(stations.visible(number), in);
+    }
+
+    /** The full record (status, inspections, rectification, the manager's phone) for those who keep or govern it. */
+    @GetMapping("/{number}/record")
+    StationRecord record(@PathVariable String number, Actor actor) {
+        return StationRecord.of(stations.record(number, actor));
+    }
+
+    @GetMapping
+    List<StationRecord> ofDistrict(@RequestParam String district, @RequestParam(required = false) List<String> status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Actor actor) {
+        List<Station.Status> statuses = status == null ? List.of()
+                : status.stream().map(s -> parse(Station.Status.class, s, "status")).toList();
+        return stations.ofDistrict(district, statuses, page, size, actor).stream().map(StationRecord::of).toList();
+    }
+
+    record InspectionForm(List<String> met, LocalDate mapInfoUpdatedOn, String note) {
+    }
+
+    @PostMapping("/{number}/inspections")
+    StationRecord inspect(@PathVariable String number, @RequestBody InspectionForm form, Actor actor) {
+        Set<SixHaves> met = EnumSet.noneOf(SixHaves.class);
+        if (form.met() != null) {
+            form.met().forEach(item -> met.add(parse(SixHaves.class, item, "met")));
+        }
+        return StationRecord.of(stations.inspect(number, met, form.mapInfoUpdatedOn(), form.note(), actor));
+    }
+
+    @PostMapping("/{number}/listing")
+    StationRecord list(@PathVariable String number, Actor actor) {
+        return StationRecord.of(stations.list(number, actor));
+    }
+
+    record RectificationForm(String reason, Integer workingDays) {
+    }
+
+    @PostMapping("/{number}/rectification")
+    StationRecord rectify(@PathVariable String number, @RequestBody RectificationForm form, Actor actor) {
+        return StationRecord.of(stations.orderRectification(number, form.reason(), form.workingDays() == null ? 0 : form.workingDays(),
+                actor));
+    }
+
+    record DelistingForm(String reason) {
+    }
+
+    @PostMapping("/{number}/delisting")
+    StationRecord delist(@PathVariable String number, @RequestBody DelistingForm form, Actor actor) {
+        return StationRecord.of(stations.delist(number, form.reason(), actor));
+    }
+
+    record HoursForm(String openingHours) {
+    }
+
+    @PutMapping("/{number}/hours")
+    StationRecord hours(@PathVariable String number, @RequestBody HoursForm form, Actor actor) {
+        return StationRecord.of(stations.changeHours(number, form.openingHours(), actor));
+    }
+
+    private static Station.Application application(Registration f) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        StationType type = f.type() == null ? null : parseInto(StationType.class, f.type(), "type", wrong);
+        Set<StationServiceType> services = EnumSet.noneOf(StationServiceType.class);
+        if (f.services() != null) {
+            f.services().forEach(s -> {
+                StationServiceType parsed = parseInto(StationServiceType.class, s, "services", wrong);
+                if (parsed != null) {
+                    services.add(parsed);
+                }
+            });
+        }
+        Position position = null;
+        if (f.latitude() == null || f.longitude() == null) {
+            wrong.add(new FieldViolation("latitude", "required"));
+        } else {
+            Datum datum = f.datum() == null ? null : parseInto(Datum.class, f.datum().replace("-", ""), "datum", wrong);
+            if (datum == null && f.datum() == null) {
+                wrong.add(new FieldViolation("datum", "required"));
+            }
+            if (datum != null) {
+                try {
+                    position = new Position(f.latitude(), f.longitude(), datum);
+                } catch (RuleViolationException e) {
+                    wrong.addAll(e.violations());
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-station", wrong);
+        }
+        Station.Manager manager = f.managerName() == null && f.managerPhone() == null ? null
+                : new Station.Manager(f.managerName(), f.managerPhone());
+        return new Station.Application(f.name(), type, f.district(), f.address(), position, services, f.openingHours(), manager,
+                f.photos());
+    }
+
+    private static Datum datum(String value) {
+        return parse(Datum.class, value.replace("-", ""), "datum");
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        E parsed = parseInto(type, value, field, wrong);
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-request", wrong);
+        }
+        return parsed;
+    }
+
+    private static <E extends Enum<E>> E parseInto(Class<E> type, String value, String field, List<FieldViolation> wrong) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            wrong.add(new FieldViolation(field, "unknown-value", value));
+            return null;
+        }
+    }
+
+    /** What anyone may read of a visible station. */
+    record PublicStation(String number, String name, String type, String district, String address, double latitude,
+            double longitude, String datum, List<String> services, String openingHours, boolean rectifying, String phone) {
+
+        static PublicStation of(Station s, Datum datum) {
+            Position there = s.location().in(datum);
+            return new PublicStation(s.number(), s.name(), s.type().name(), s.district(), s.address(), there.latitude(),
+                    there.longitude(), datum.name(), s.services().stream().map(Enum::name).sorted().toList(),
+                    OsmOpeningHours.format(s.hours()), s.status() == Station.Status.RECTIFYING,
+                    s.manager() == null ? null : Masking.mobile(s.manager().phone()));
+        }
+    }
+
+    /** The full record, for those who keep or govern the station (location in WGS-84, as stored). */
+    record StationRecord(String number, String name, String type, String district, String address, double latitude,
+            double longitude, List<String> services, String openingHours, Station.Manager manager, List<Station.Photo> photos,
+            String status, Station.Rectification rectification, Inspection lastInspection, Instant registeredAt,
+            Instant updatedAt) {
+
+        static StationRecord of(Station s) {
+            return new StationRecord(s.number(), s.name(), s.type().name(), s.district(), s.address(), s.location().latitude(),
+                    s.location().longitude(), s.services().stream().map(Enum::name).sorted().toList(),
+                    OsmOpeningHours.format(s.hours()), s.manager(), s.photos(), s.status().name(), s.rectification(),
+                    s.lastInspection(), s.registeredAt(), s.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package cn.unionhub.station.registry.store;
+
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Sequences;
+import cn.unionhub.station.hours.domain.OsmOpeningHours;
+import cn.unionhub.station.map.domain.Position;
+import cn.unionhub.station.registry.domain.Station;
+import cn.unionhub.station.registry.domain.StationNumbers;
+import cn.unionhub.station.registry.domain.StationType;
+import cn.unionhub.station.service.domain.StationServiceType;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stations in MongoDB, each written with its events in one document write (outbox); numbers come
+ * from a counter per district that only grows.
+ */
+@Repository
+public class Stations {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Sequences sequences;
+
+    Stations(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+        this.sequences = new Sequences(mongo, "station_counters");
+    }
+
+    /** The next unified number of the district's stations; never one given before. */
+    public String nextNumber(String district) {
+        return StationNumbers.of(district, sequences.next(district));
+    }
+
+    public void insert(Station.Changed registered) {
+        store.insert(toDocument(registered.station()), registered.events());
+    }
+
+    public Optional<Station> byNumber(String number) {
+        return Optional.ofNullable(mongo.findById(number, StationDocument.class)).map(Stations::toDomain);
+    }
+
+    /** Applies a step to a station (retried on a concurrent change); empty if there is no such station. */
+    public Optional<Station> change(String number, Function<Station, Station.Changed> step) {
+        return store.modify(StationDocument.class, number, current -> {
+            Station.Changed changed = step.apply(toDomain(current));
+            StationDocument updated = toDocument(changed.station());
+            updated.version = current.version;
+            return new AggregateStore.Change<>(updated, changed.events());
+        }).map(Stations::toDomain);
+    }
+
+    /** A district's stations for its union's staff, by number (a page). */
+    public List<Station> ofDistrict(String district, List<Station.Status> statuses, int page, int size) {
+        Criteria criteria = Criteria.where("district").is(district);
+        if (statuses != null && !statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses.stream().map(Enum::name).toList());
+        }
+        return mongo.find(new Query(criteria).with(Sort.by("_id")).skip((long) page * size).limit(size), StationDocument.class)
+                .stream().map(Stations::toDomain).toList();
+    }
+
+    /** Every station workers may see, handed over one by one: read once when an instance starts its map. */
+    public void forEachVisible(Consumer<Station> each) {
+        Query visible = new Query(Criteria.where("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name()));
+        try (var stream = mongo.stream(visible, StationDocument.class)) {
+            stream.map(Stations::toDomain).forEach(each);
+        }
+    }
+
+    private static StationDocument toDocument(Station s) {
+        StationDocument d = new StationDocument();
+        d.number = s.number();
+        d.name = s.name();
+        d.type = s.type().name();
+        d.district = s.district();
+        d.address = s.address();
+        d.latitude = s.location().latitude();
+        d.longitude = s.location().longitude();
+        d.services = s.services().stream().map(Enum::name).sorted().toList();
+        d.openingHours = OsmOpeningHours.format(s.hours());
+        d.manager = s.manager();
+        d.photos = s.photos();
+        d.status = s.status().name();
+        d.rectification = s.rectification();
+        d.lastInspection = s.lastInspection();
+        d.registeredAt = s.registeredAt();
+        d.updatedAt = s.updatedAt();
+        return d;
+    }
+
+    private static Station toDomain(StationDocument d) {
+        return new Station(d.number, d.name, StationType.valueOf(d.type), d.district, d.address, Position.wgs84(d.latitude, d.longitude),
+                d.services.stream().map(StationServiceType::valueOf).collect(Collectors.toSet()), OsmOpeningHours.parse(d.openingHours),
+                d.manager, d.photos, Station.Status.valueOf(d.status), d.rectification, d.lastInspection, d.registeredAt, d.updatedAt);
+    }
+}

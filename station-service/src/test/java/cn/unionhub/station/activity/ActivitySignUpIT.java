@@ -1,0 +1,98 @@
+package cn.unionhub.station.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.security.Role;
+import cn.unionhub.station.registry.api.StationApiITAccess;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.TestTokens;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One-tap sign-up when hundreds tap at once (issue #14): 200 workers for a 30-place health check —
+ * exactly 30 confirmed, the other 170 waiting in a queue without gaps or twins; a second tap changes
+ * nothing; a cancellation moves the first one waiting up.
+ */
+@IntegrationTest
+class ActivitySignUpIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void twoHundredWorkersTapAtOnceForThirtyPlacesAndExactlyThirtyAreConfirmed() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String number = StationApiITAccess.listedStation(api);
+        String manager = TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();
+        Instant starts = Instant.now().plusSeconds(86_400);
+        HttpResponse<String> published = api.post("/api/v1/stations/" + number + "/activities", """
+                {"title":"免费健康体检","description":"血压、血糖检测","startsAt":"%s","endsAt":"%s","capacity":30}"""
+                .formatted(starts, starts.plusSeconds(10_800)), manager);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String id = JSON.readTree(published.body()).path("id").asString();
+        assertThat(api.post("/api/v1/stations/" + StationApiITAccess.otherStation(api) + "/activities", published.body(), manager)
+                .statusCode()).as("a manager keeps only their own station").isIn(403, 404);
+
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            workers.add(TestTokens.token().subject("courier-" + i).roles(Role.WORKER).build());
+        }
+        ExecutorService taps = Executors.newFixedThreadPool(50);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (String worker : workers) {
+            answers.add(taps.submit(() -> api.post("/api/v1/stations/activities/" + id + "/sign-ups", "{}", worker)));
+        }
+        List<String> outcomes = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(response.body());
+            outcomes.add(body.path("outcome").asString());
+            if (body.path("outcome").asString().equals("WAITLISTED")) {
+                positions.add(body.path("position").asInt());
+            }
+        }
+        taps.shutdown();
+        assertThat(outcomes.stream().filter("CONFIRMED"::equals).count()).isEqualTo(30);
+        assertThat(outcomes.stream().filter("WAITLISTED"::equals).count()).isEqualTo(170);
+        assertThat(positions).as("a queue without gaps or twins").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 170).boxed().toList());
+        JsonNode activity = JSON.readTree(api.get("/api/v1/stations/activities/" + id, null).body());
+        assertThat(activity.path("placesLeft").asInt()).isZero();
+        assertThat(activity.path("waiting").asInt()).isEqualTo(170);
+
+        HttpResponse<String> again = api.post("/api/v1/stations/activities/" + id + "/sign-ups", "{}", workers.get(0));
+        assertThat(again.statusCode()).as("a second tap").isEqualTo(200);
+
+        String confirmed = null;
+        String firstWaiting = null;
+        for (int i = 0; i < workers.size(); i++) {
+            JsonNode mine = JSON.readTree(api.get("/api/v1/stations/activities/" + id + "/sign-ups/mine", workers.get(i)).body());
+            if (confirmed == null && mine.path("outcome").asString().equals("CONFIRMED")) {
+                confirmed = workers.get(i);
+            }
+            if (mine.path("position").asInt() == 1) {
+                firstWaiting = workers.get(i);
+            }
+        }
+        assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/stations/activities/" + id + "/sign-ups/mine"))
+                .header("Authorization", "Bearer " + confirmed).DELETE().build()).statusCode()).isEqualTo(204);
+        JsonNode movedUp = JSON.readTree(api.get("/api/v1/stations/activities/" + id + "/sign-ups/mine", firstWaiting).body());
+        assertThat(movedUp.path("outcome").asString()).isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/v1/stations/activities/" + id + "/sign-ups/mine", confirmed).statusCode()).isEqualTo(404);
+    }
+}
