@@ -35,6 +35,7 @@ public final class EventCatalog {
             cn.unionhub.events.cases.CaseClueVerified.class,
             cn.unionhub.events.station.StationRegistered.class,
             cn.unionhub.events.station.StationListed.class,
+            cn.unionhub.events.station.StationUpdated.class,
             cn.unionhub.events.station.StationInspected.class,
             cn.unionhub.events.station.StationRectificationOrdered.class,
             cn.unionhub.events.station.StationDelisted.class,

@@ -25,6 +25,7 @@ class AccessRulesConfiguration {
                 .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/{number}",
                         "/api/v1/stations/{number}/activities", "/api/v1/stations/activities/{id}")
                 .allow(POST, "/api/v1/stations", governors)
+                .allow(POST, "/api/v1/stations/imports", governors)
                 .allow(GET, "/api/v1/stations", governors)
                 .allow(GET, "/api/v1/stations/{number}/record", keepers)
                 .allow(POST, "/api/v1/stations/{number}/inspections", governors)

@@ -2,7 +2,7 @@ package cn.unionhub.membercard.member;
 
 import cn.unionhub.membercard.member.domain.EnrolmentForm;
 import cn.unionhub.membercard.registry.RegistryService;
-import cn.unionhub.membercard.registry.imports.CsvRows;
+import cn.unionhub.platform.web.CsvRows;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.io.IOException;

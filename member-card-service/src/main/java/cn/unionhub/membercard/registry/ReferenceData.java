@@ -3,7 +3,7 @@ package cn.unionhub.membercard.registry;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.domain.OrganisationKind;
 import cn.unionhub.membercard.registry.domain.OrganisationKind.Level;
-import cn.unionhub.membercard.registry.imports.CsvRows;
+import cn.unionhub.platform.web.CsvRows;
 import cn.unionhub.membercard.registry.imports.EnterpriseImporter;
 import cn.unionhub.membercard.registry.imports.Imports;
 import cn.unionhub.membercard.registry.domain.UnionForm;

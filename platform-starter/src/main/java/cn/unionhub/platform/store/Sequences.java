@@ -36,6 +36,19 @@ public final class Sequences {
         }
     }
 
+    /**
+     * Moves the key's counter up to {@code value} if it is lower, never down: numbers taken outside
+     * the counter (an import of numbers given elsewhere) are then never given again.
+     */
+    public void atLeast(String key, long value) {
+        Query counter = new Query(where("_id").is(key));
+        try {
+            mongo.upsert(counter, new Update().max("last", value), collection);
+        } catch (DuplicateKeyException firstUseOfTheKey) {
+            mongo.upsert(counter, new Update().max("last", value), collection);
+        }
+    }
+
     private long advance(Query counter, Update advance) {
         Document document = mongo.findAndModify(counter, advance, FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, collection);

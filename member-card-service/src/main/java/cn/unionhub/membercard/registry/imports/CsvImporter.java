@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.registry.imports;
 
+import cn.unionhub.platform.web.CsvRows;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import java.io.IOException;
 import java.io.Reader;

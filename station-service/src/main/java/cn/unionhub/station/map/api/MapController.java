@@ -42,11 +42,13 @@ class MapController {
      * @param service      only stations offering it (e.g. PHONE_CHARGING)
      * @param limit        how many (default and most: unionhub.stations.nearest-limit)
      * @param radiusMetres how far to look (default unionhub.stations.nearest-radius)
+     * @param at           open at this time instead of now (ISO 8601 with offset, e.g. 2026-10-01T22:30+08:00): planning a night shift
      */
     @GetMapping
     List<NearbyStation> nearest(@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) String datum, @RequestParam(required = false) String service,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer radiusMetres) {
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer radiusMetres,
+            @RequestParam(required = false) String at) {
         List<FieldViolation> wrong = new ArrayList<>();
         Datum inDatum = parse(Datum.class, datum, "datum", wrong);
         StationServiceType wanted = service == null || service.isBlank() ? null : parse(StationServiceType.class, service, "service", wrong);
@@ -64,11 +66,19 @@ class MapController {
         if (longitude == null) {
             wrong.add(new FieldViolation("longitude", "required"));
         }
+        java.time.Instant when = map.now();
+        if (at != null && !at.isBlank()) {
+            try {
+                when = java.time.OffsetDateTime.parse(at.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                wrong.add(new FieldViolation("at", "not-a-time"));
+            }
+        }
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-position", wrong);
         }
         Position from = new Position(latitude, longitude, inDatum);
-        return map.nearestOpen(from, wanted, count, radius, map.now()).stream()
+        return map.nearestOpen(from, wanted, count, radius, when).stream()
                 .map(nearby -> NearbyStation.of(nearby.station(), nearby.metres(), inDatum)).toList();
     }
 

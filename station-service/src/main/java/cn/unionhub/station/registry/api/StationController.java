@@ -7,6 +7,7 @@ import cn.unionhub.security.Actor;
 import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.domain.Datum;
 import cn.unionhub.station.map.domain.Position;
+import cn.unionhub.station.registry.StationImports;
 import cn.unionhub.station.registry.StationService;
 import cn.unionhub.station.registry.domain.Inspection;
 import cn.unionhub.station.registry.domain.SixHaves;
@@ -40,9 +41,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StationController {
 
     private final StationService stations;
+    private final StationImports imports;
 
-    StationController(StationService stations) {
+    StationController(StationService stations, StationImports imports) {
         this.stations = stations;
+        this.imports = imports;
+    }
+
+    /** An existing network's stations with their numbers (CSV, see StationImports): every row's result. */
+    @PostMapping(path = "/imports", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    StationImports.Report importStations(jakarta.servlet.http.HttpServletRequest request, Actor actor) throws java.io.IOException {
+        try (var reader = new java.io.InputStreamReader(request.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            return imports.importCsv(reader, actor);
+        }
     }
 
     /** The form: position in the datum given ({@code GCJ02} from a Chinese map, or {@code WGS84}). */
@@ -195,14 +206,14 @@ class StationController {
     /** The full record, for those who keep or govern the station (location in WGS-84, as stored). */
     record StationRecord(String number, String name, String type, String district, String address, double latitude,
             double longitude, List<String> services, String openingHours, Station.Manager manager, List<Station.Photo> photos,
-            String status, Station.Rectification rectification, Inspection lastInspection, Instant registeredAt,
-            Instant updatedAt) {
+            String status, Station.Rectification rectification, boolean rectificationOverdue, Inspection lastInspection,
+            Instant registeredAt, Instant updatedAt) {
 
         static StationRecord of(Station s) {
             return new StationRecord(s.number(), s.name(), s.type().name(), s.district(), s.address(), s.location().latitude(),
                     s.location().longitude(), s.services().stream().map(Enum::name).sorted().toList(),
                     OsmOpeningHours.format(s.hours()), s.manager(), s.photos(), s.status().name(), s.rectification(),
-                    s.lastInspection(), s.registeredAt(), s.updatedAt());
+                    s.isOverdue(Instant.now()), s.lastInspection(), s.registeredAt(), s.updatedAt());
         }
     }
 }

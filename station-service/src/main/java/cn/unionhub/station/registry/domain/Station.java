@@ -7,6 +7,7 @@ import cn.unionhub.events.station.StationInspected;
 import cn.unionhub.events.station.StationListed;
 import cn.unionhub.events.station.StationRectificationOrdered;
 import cn.unionhub.events.station.StationRegistered;
+import cn.unionhub.events.station.StationUpdated;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.SlaClock;
 import cn.unionhub.platform.domain.ConflictException;
@@ -79,6 +80,44 @@ public record Station(String number, String name, StationType type, String distr
                 form.services(), hours, form.manager(), form.photos(), Status.APPLIED, null, null, now, now);
         return new Changed(s, List.of(new StationRegistered(number, s.name, s.district, s.type.name(), wgs.latitude(),
                 wgs.longitude(), s.services.stream().map(Enum::name).sorted().toList(), now)));
+    }
+
+    /**
+     * A station of an existing network, imported with the number it already has (福建's unified
+     * numbering): listed at once when the network had it listed, applied otherwise.
+     */
+    public static Changed imported(String number, Application form, boolean listed, Instant at) {
+        Changed registered = register(number, form, at);
+        if (!listed) {
+            return registered;
+        }
+        Station s = registered.station();
+        Station listedStation = s.with(Status.LISTED, null, null, s.hours, s.updatedAt);
+        List<DomainEvent> events = new ArrayList<>(registered.events());
+        events.add(new StationListed(number, s.district, s.updatedAt));
+        return new Changed(listedStation, events);
+    }
+
+    /**
+     * The station described anew (a re-imported row): name, type, address, position, services, hours
+     * and manager; no change when they are the same, so importing a file twice changes nothing.
+     */
+    public Changed describedAs(Application form, Instant at) {
+        OpeningHours nextHours = check(form);
+        Position wgs = form.position().in(Datum.WGS84);
+        Station next = new Station(number, form.name().strip(), form.type(), district, form.address().strip(), wgs,
+                form.services(), nextHours, form.manager(), photos, status, rectification, lastInspection, registeredAt, updatedAt);
+        boolean samePlace = next.location.metresTo(location) < 0.01;
+        if (samePlace && next.name.equals(name) && next.type == type && next.address.equals(address) && next.services.equals(services)
+                && OsmOpeningHours.format(nextHours).equals(OsmOpeningHours.format(hours)) && java.util.Objects.equals(form.manager(), manager)) {
+            return new Changed(this, List.of());
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Station changed = new Station(number, next.name, next.type, district, next.address, samePlace ? location : wgs, next.services,
+                nextHours, next.manager, photos, status, rectification, lastInspection, registeredAt, now);
+        return new Changed(changed, List.of(new StationUpdated(number, changed.name, district, changed.type.name(),
+                changed.location.latitude(), changed.location.longitude(), changed.services.stream().map(Enum::name).sorted().toList(),
+                OsmOpeningHours.format(nextHours), now)));
     }
 
     /** Checks a form and returns its opening hours; a 400 naming every mistake otherwise. */

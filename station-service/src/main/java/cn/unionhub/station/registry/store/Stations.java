@@ -41,6 +41,11 @@ public class Stations {
         return StationNumbers.of(district, sequences.next(district));
     }
 
+    /** After an import of a number given elsewhere: the district's counter never gives it again. */
+    public void moveCounterPast(String number) {
+        sequences.atLeast(number.substring(3, 9), Long.parseLong(number.substring(10)));
+    }
+
     public void insert(Station.Changed registered) {
         store.insert(toDocument(registered.station()), registered.events());
     }

@@ -1,4 +1,4 @@
-package cn.unionhub.membercard.registry.imports;
+package cn.unionhub.platform.web;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package cn.unionhub.membercard.registry.imports;
+package cn.unionhub.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,79 @@
+package cn.unionhub.station.registry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 福建's stations come in with the numbers they already have: row by row, the same file twice
+ * changes nothing, a changed row updates its station, and a station registered afterwards never gets
+ * an imported number. Then a courier plans a public-holiday night: open at 22:30 on 国庆 with charging.
+ */
+@IntegrationTest
+class StationImportIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String HEADER = "number,name,type,district,address,latitude,longitude,datum,services,openingHours,managerName,managerPhone\n";
+    private static final String ROWS = """
+            FJ-350203-0101,鹭江道邮政驿站,CO_BUILT_POST_OFFICE,350203,厦门市思明区鹭江道 2 号,24.4400,118.0700,GCJ02,PHONE_CHARGING|DRINKING_WATER,"Mo-Su 08:00-22:00; PH off",黄站长,13905921111
+            FJ-350203-0102,中山公园电力驿站,CO_BUILT_POWER_COMPANY,350203,厦门市思明区公园南路 1 号,24.4450,118.0700,GCJ02,PHONE_CHARGING|REST,"Mo-Su 08:00-20:00; PH 08:00-23:00",陈站长,13905922222
+            FJ-350203-0103,思明环卫工人驿站,SELF_BUILT,350203,厦门市思明区思明南路 9 号,24.4420,118.0690,GCJ02,REST|FOOD_HEATING,24/7,,
+            FJ-350206-0001,错区的编号,SELF_BUILT,350203,厦门市思明区,24.44,118.07,GCJ02,REST,24/7,,
+            FJ-350203-0101,重复的编号,SELF_BUILT,350203,厦门市思明区,24.44,118.07,GCJ02,REST,24/7,,
+            """;
+
+    @Value("${local.server.port}")
+    int port;
+
+    private HttpResponse<String> upload(ApiClient api, String csv, String token) {
+        return api.send(HttpRequest.newBuilder(api.uri("/api/v1/stations/imports")).header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
+    @Test
+    void anExistingNetworkIsImportedWithItsNumbersOnceAndACourierFindsWhatIsOpenOnAHolidayNight() {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> first = upload(api, HEADER + ROWS, StationApiIT.SIMING_STAFF);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(first.body());
+        assertThat(report.path("created").asInt()).isEqualTo(3);
+        assertThat(report.path("failed").asInt()).isEqualTo(2);
+        assertThat(report.path("rows").get(3).toString()).contains("number-not-of-district");
+        assertThat(report.path("rows").get(4).toString()).contains("duplicate-in-file");
+
+        JsonNode again = JSON.readTree(upload(api, HEADER + ROWS, StationApiIT.SIMING_STAFF).body());
+        assertThat(again.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(again.path("created").asInt()).isZero();
+        JsonNode changed = JSON.readTree(upload(api, HEADER + ROWS.replace("24/7,,", "Mo-Sa 06:00-22:00,,"), StationApiIT.SIMING_STAFF)
+                .body());
+        assertThat(changed.path("updated").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0103", null).body()).path("openingHours").asString())
+                .isEqualTo("Mo-Sa 06:00-22:00");
+        assertThat(upload(api, HEADER + ROWS, cn.unionhub.test.People.WORKER_ZHANG_WEI.token()).statusCode()).isEqualTo(403);
+        JsonNode otherDistrict = JSON.readTree(upload(api, HEADER + ROWS, StationApiIT.HULI_STAFF).body());
+        assertThat(otherDistrict.path("created").asInt() + otherDistrict.path("updated").asInt()).isZero();
+        assertThat(otherDistrict.path("rows").get(0).toString()).contains("not-your-district");
+
+        String registered = JSON.readTree(api.post("/api/v1/stations", StationApiIT.registration(24.43, 118.06, "24/7", "\"REST\""),
+                StationApiIT.SIMING_STAFF).body()).path("number").asString();
+        assertThat(Integer.parseInt(registered.substring(10))).as("never an imported number").isGreaterThan(103);
+
+        // 国庆, 22:30, a courier 100 m from 鹭江道 (closed on public holidays) and 560 m from 中山公园 (open till 23:00).
+        String nearest = "/api/v1/stations/nearest?latitude=24.4401&longitude=118.0709&datum=GCJ02&service=PHONE_CHARGING"
+                + "&at=2026-10-01T22:30%2B08:00&radiusMetres=2000";
+        HttpResponse<String> holidayNight = api.get(nearest, null);
+        assertThat(holidayNight.statusCode()).as(holidayNight.body()).isEqualTo(200);
+        assertThat(JSON.readTree(holidayNight.body()).get(0).path("number").asString()).isEqualTo("FJ-350203-0102");
+        JsonNode ordinaryEvening = JSON.readTree(api.get(nearest.replace("2026-10-01T22:30", "2026-11-24T21:00"), null).body());
+        assertThat(ordinaryEvening.get(0).path("number").asString()).as("on a Tuesday at 21:00 the nearer one is open")
+                .isEqualTo("FJ-350203-0101");
+        assertThat(api.get(nearest.replace("2026-10-01T22:30%2B08:00", "tonight"), null).statusCode()).isEqualTo(400);
+    }
+}
