@@ -131,6 +131,7 @@ public final class Demo {
                     });
                 }
             });
+            stations();
             List<String> qingdao = qingdaoEnterprises();
             runAll(pool, "青岛12351热线工单 / hotline orders", sizes.hotlineOrders(), i -> step("hotline:" + i, () -> {
                 hotlineOrder(qingdao, i);
@@ -142,12 +143,87 @@ public final class Demo {
         }
         out.printf("演示数据已就绪 / demo data loaded in %ds. Try: the 镇海区 bulletin (staff-chen-jing) "
                 + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
-                + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, Grafana's dashboards.%n",
+                + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, "
+                + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, Grafana's dashboards.%n",
                 (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
         return Launcher.OK;
     }
 
     // ---------------------------------------------------------------- the stories
+
+    /** 长春's 7 districts and how many of its 341 stations each has (seed 001). */
+    private static final String[][] CHANGCHUN = {{"220102", "南关区", "68"}, {"220103", "宽城区", "52"}, {"220104", "朝阳区", "61"},
+            {"220105", "二道区", "49"}, {"220106", "绿园区", "47"}, {"220112", "双阳区", "31"}, {"220113", "九台区", "33"}};
+    private static final String[] STREETS = {"人民大街", "自由大路", "解放大路", "亚泰大街", "西安大路", "南湖大路", "繁荣路", "春城大街"};
+    private static final String[] PARTNERS = {"SELF_BUILT", "CO_BUILT_BANK", "CO_BUILT_POST_OFFICE", "CO_BUILT_POWER_COMPANY",
+            "CO_BUILT_MALL"};
+    private static final String[] HOURS = {"24/7", "Mo-Su 08:00-20:00", "Mo-Fr 08:00-18:00; PH off", "Mo-Su 07:00-22:00; PH 09:00-17:00"};
+    private static final String[] SERVICES = {"REST|DRINKING_WATER|HEATING|FOOD_HEATING", "REST|DRINKING_WATER|PHONE_CHARGING|RESTROOM",
+            "HEATING|DRINKING_WATER|PHONE_CHARGING|WIFI|READING", "REST|FOOD_HEATING|FIRST_AID|UMBRELLA_LENDING|LEGAL_AID"};
+
+    /**
+     * Stations (seeds 001 and 003): 福建's with their unified numbers, and 长春's 341 on the e-map, imported
+     * by an administrator (the same file twice changes nothing); a health check at 中山公园电力驿站.
+     */
+    private void stations() {
+        step("stations:fujian", () -> importStations(readResource("/demo/fujian-stations.csv"), "福建服务站点 / 福建 stations"));
+        step("stations:changchun", () -> importStations(changchunStations(), "长春服务站点 / 长春 stations"));
+        step("stations:health-check", () -> {
+            String manager = token("manager-fj-350203-0002");
+            JsonNode upcoming = read(get("/api/v1/stations/FJ-350203-0002/activities", manager));
+            for (JsonNode activity : upcoming) {
+                if (activity.path("title").asText().equals("户外劳动者免费健康体检")) {
+                    return activity.path("id").asText();
+                }
+            }
+            java.time.Instant starts = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)
+                    .atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+            ObjectNode body = json.createObjectNode().put("title", "户外劳动者免费健康体检")
+                    .put("description", "血压、血糖、心电图检查，厦门市思明区总工会与社区卫生服务中心联合举办")
+                    .put("startsAt", starts.toString()).put("endsAt", starts.plusSeconds(4 * 3_600).toString()).put("capacity", 30);
+            HttpResponse<String> published = post("/api/v1/stations/FJ-350203-0002/activities", manager, body);
+            expect(published, 201);
+            return read(published).path("id").asText();
+        });
+    }
+
+    private String importStations(String csv, String title) {
+        HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/v1/stations/imports"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token("admin-zhou"))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        expect(imported, 200);
+        JsonNode report = read(imported);
+        out.printf("  %s: %d new, %d updated, %d unchanged, %d refused%n", title, report.path("created").asInt(),
+                report.path("updated").asInt(), report.path("unchanged").asInt(), report.path("failed").asInt());
+        return Integer.toString(report.path("created").asInt());
+    }
+
+    /** 长春's 341 stations, the same every run: positions spread over each district's centre, in GCJ-02. */
+    static String changchunStations() {
+        StringBuilder csv = new StringBuilder("number,name,type,district,address,latitude,longitude,datum,services,openingHours\n");
+        java.util.Random random = new java.util.Random(341);
+        for (String[] district : CHANGCHUN) {
+            int count = Integer.parseInt(district[2]);
+            for (int n = 1; n <= count; n++) {
+                String street = STREETS[random.nextInt(STREETS.length)];
+                double latitude = 43.8171 + (random.nextDouble() - 0.5) * 0.16;
+                double longitude = 125.3235 + (random.nextDouble() - 0.5) * 0.22;
+                csv.append(String.format(java.util.Locale.ROOT, "JL-%s-%04d,%s%s第%d户外劳动者驿站,%s,%s,长春市%s%s %d 号,%.5f,%.5f,GCJ02,%s,\"%s\"%n",
+                        district[0], n, district[1], street, n, PARTNERS[random.nextInt(PARTNERS.length)], district[0], district[1],
+                        street, 1 + random.nextInt(2000), latitude, longitude, SERVICES[random.nextInt(SERVICES.length)],
+                        HOURS[random.nextInt(HOURS.length)]));
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String readResource(String name) {
+        try (java.io.InputStream in = Demo.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private String review(PilotEnterprise enterprise, int n) {
         Random random = new Random(enterprise.uscc().hashCode() * 31L + n);
