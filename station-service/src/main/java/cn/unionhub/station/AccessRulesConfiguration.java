@@ -21,6 +21,9 @@ class AccessRulesConfiguration {
         // Station managers are handler accounts of organisation STATION:<number>; StationAccess keeps them to their station.
         Set<Role> keepers = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.HANDLER);
         return AccessRules.define()
+                // Before the public /api/v1/stations/{number}, which the first match would otherwise let it fall under.
+                // Visit counts per district: the union offices, and other government systems.
+                .allow(GET, "/api/v1/stations/visits", Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
                 // The station map is for anyone in the street, without an account.
                 .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/{number}",
                         "/api/v1/stations/{number}/activities", "/api/v1/stations/activities/{id}")
@@ -34,6 +37,9 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/stations/{number}/delisting", governors)
                 .allow(PUT, "/api/v1/stations/{number}/hours", keepers)
                 .allow(POST, "/api/v1/stations/{number}/activities", keepers)
+                .allow(POST, "/api/v1/stations/{number}/visits", Role.WORKER)
+                .allow(GET, "/api/v1/stations/{number}/check-in-code", keepers)
+                .allow(GET, "/api/v1/stations/{number}/visits", keepers)
                 .allow(POST, "/api/v1/stations/activities/{id}/sign-ups", Role.WORKER)
                 .allow(GET, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER)
                 .allow(DELETE, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER);

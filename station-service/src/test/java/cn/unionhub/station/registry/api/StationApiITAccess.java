@@ -15,4 +15,9 @@ public final class StationApiITAccess {
     public static String otherStation(ApiClient api) {
         return StationApiIT.listedStation(api, 24.4950, 118.1250, "24/7", "\"REST\"");
     }
+
+    /** The 思明区 union's staff token the station tests use. */
+    public static String districtStaff() {
+        return StationApiIT.SIMING_STAFF;
+    }
 }
