@@ -3,6 +3,9 @@ import http.client
 import json
 import os
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,3 +34,56 @@ def cpu_ticks():
         except (OSError, ValueError, IndexError):
             pass
     return ticks
+
+
+_local = threading.local()
+
+
+def call(port, method, path, auth=None, body=None, content_type="application/json", timeout=10):
+    """One request on this thread's kept-alive connection to a local port: (status, body); 599 when it failed."""
+    connections = getattr(_local, "connections", None)
+    if connections is None:
+        connections = _local.connections = {}
+    c = connections.get(port)
+    if c is None:
+        c = connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    headers = {}
+    if auth:
+        headers["Authorization"] = "Bearer " + auth
+    if body is not None:
+        headers["Content-Type"] = content_type
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    try:
+        c.request(method, path, body, headers)
+        r = c.getresponse()
+        return r.status, r.read()
+    except (OSError, http.client.HTTPException):
+        connections.pop(port, None)
+        return 599, b""
+
+
+def fixed_rate(port, paths, auth, rate, seconds):
+    """GETs at a fixed rate, open loop: each latency counts from its scheduled time (no coordinated
+    omission). Returns p50, p99, max (ms), failures and the number of requests."""
+    latencies, failures = [], [0]
+    lock = threading.Lock()
+    start = time.perf_counter() + 0.5
+
+    def one(i):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        status, _ = call(port, "GET", paths[i % len(paths)], auth)
+        elapsed = (time.perf_counter() - scheduled) * 1000
+        with lock:
+            latencies.append(elapsed)
+            if status != 200:
+                failures[0] += 1
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        list(pool.map(one, range(int(rate * seconds))))
+    latencies.sort()
+    q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
+    return q(0.5), q(0.99), latencies[-1], failures[0], len(latencies)

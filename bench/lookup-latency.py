@@ -9,63 +9,12 @@ a member by id, as a district union's staff member; the same lookups direct to m
 in the same run give the gateway's share. The gateway's per-user rate limit would refuse most of
 them, so run the platform with it off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 """
-import http.client
-
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, cpu_ticks, token  # noqa: F401
+from benchlib import GATEWAY_PORT, call, fixed_rate, token
 import json
 import os
 import sys
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 
 SERVICE_PORT = int(os.environ.get("UNIONHUB_MEMBER_CARD_PORT", "8083"))
-local = threading.local()
-
-
-
-
-def call(port, method, path, auth, body=None):
-    connections = getattr(local, "connections", None)
-    if connections is None:
-        connections = local.connections = {}
-    c = connections.get(port)
-    if c is None:
-        c = connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Authorization": "Bearer " + auth}
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-    try:
-        c.request(method, path, body, headers)
-        r = c.getresponse()
-        return r.status, r.read()
-    except (OSError, http.client.HTTPException):
-        connections.pop(port, None)
-        return 599, b""
-
-
-def run(port, paths, auth, rate, seconds):
-    latencies, failures = [], [0]
-    lock = threading.Lock()
-    start = time.perf_counter() + 0.5
-
-    def one(i):
-        scheduled = start + i / rate
-        delay = scheduled - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        status, _ = call(port, "GET", paths[i % len(paths)], auth)
-        elapsed = (time.perf_counter() - scheduled) * 1000
-        with lock:
-            latencies.append(elapsed)
-            if status != 200:
-                failures[0] += 1
-
-    with ThreadPoolExecutor(max_workers=64) as pool:
-        list(pool.map(one, range(int(rate * seconds))))
-    latencies.sort()
-    q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
-    return q(0.5), q(0.99), latencies[-1], failures[0], len(latencies)
 
 
 def main():
@@ -83,11 +32,11 @@ def main():
         sys.exit("no card for worker-zhang-wei: %s %s" % (status, body[:200]))
     number = cards[0]["number"]
     paths = ["/api/v1/member-cards/" + number, "/api/v1/members/" + member]
-    run(GATEWAY_PORT, paths, staff, rate, 5)  # warm-up
+    fixed_rate(GATEWAY_PORT, paths, staff, rate, 5)  # warm-up
     print("%-8s %8s %8s %8s %8s %8s" % ("", "p50 ms", "p99 ms", "max ms", "errors", "requests"))
     results = {}
     for name, port in (("direct", SERVICE_PORT), ("gateway", GATEWAY_PORT)):
-        results[name] = run(port, paths, staff, rate, seconds)
+        results[name] = fixed_rate(port, paths, staff, rate, seconds)
         p50, p99, worst, errors, n = results[name]
         print("%-8s %8.1f %8.1f %8.1f %8d %8d" % (name, p50, p99, worst, errors, n))
     print("%.0f req/s for %.0f s; gateway p99 / direct p99 = %.2f" % (rate, seconds, results["gateway"][1] / results["direct"][1]))

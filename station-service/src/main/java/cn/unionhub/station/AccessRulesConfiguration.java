@@ -2,6 +2,7 @@ package cn.unionhub.station;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -25,7 +26,8 @@ class AccessRulesConfiguration {
                 // Visit counts per district: the union offices, and other government systems.
                 .allow(GET, "/api/v1/stations/visits", Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
                 // The station map is for anyone in the street, without an account.
-                .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/{number}",
+                .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/export",
+                        "/api/v1/stations/{number}",
                         "/api/v1/stations/{number}/activities", "/api/v1/stations/activities/{id}")
                 .allow(POST, "/api/v1/stations", governors)
                 .allow(POST, "/api/v1/stations/imports", governors)
@@ -40,6 +42,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/stations/{number}/visits", Role.WORKER)
                 .allow(GET, "/api/v1/stations/{number}/check-in-code", keepers)
                 .allow(GET, "/api/v1/stations/{number}/visits", keepers)
+                .allow(PATCH, "/api/v1/stations/activities/{id}", keepers)
                 .allow(POST, "/api/v1/stations/activities/{id}/sign-ups", Role.WORKER)
                 .allow(GET, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER)
                 .allow(DELETE, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER);

@@ -46,6 +46,14 @@ public class ActivityService {
         return published.activity();
     }
 
+    /** More or fewer places, by those who keep the station (never below the people confirmed). */
+    public Activity changeCapacity(String id, int places, Actor actor) {
+        Activity activity = find(id);
+        stations.record(activity.station(), actor); // 404 unless the caller keeps or governs the station
+        return activities.change(id, a -> a.withCapacity(places, clock.instant())).map(Activity.Changed::activity)
+                .orElseThrow(() -> new NotFoundException("activity-not-found", id));
+    }
+
     public List<Activity> upcoming(String number) {
         Station station = stations.visible(number);
         return activities.upcoming(station.number(), clock.instant(), 50);

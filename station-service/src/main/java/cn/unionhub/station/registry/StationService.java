@@ -62,6 +62,15 @@ public class StationService {
                 .orElseThrow(() -> new NotFoundException("station-not-found", number));
     }
 
+    /** A district's stations workers can see, for map providers (public data). */
+    public List<Station> visibleOfDistrict(String district) {
+        if (!StationNumbers.isProvince(district)) {
+            throw new RuleViolationException("invalid-request", List.of(new RuleViolationException.FieldViolation("district",
+                    "invalid-district")));
+        }
+        return stations.visibleOfDistrict(district);
+    }
+
     /** A station's full record, for those who keep or govern it. */
     public Station record(String number, Actor actor) {
         Station station = stations.byNumber(number).orElseThrow(() -> new NotFoundException("station-not-found", number));

@@ -47,6 +47,15 @@ class ActivityController {
         return ActivityView.of(activities.find(id));
     }
 
+    record Capacity(Integer capacity) {
+    }
+
+    /** More or fewer places; never below the people already confirmed. */
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/stations/activities/{id}")
+    ActivityView changeCapacity(@PathVariable String id, @RequestBody Capacity form, Actor actor) {
+        return ActivityView.of(activities.changeCapacity(id, form.capacity() == null ? 0 : form.capacity(), actor));
+    }
+
     /** One tap: 201 with the outcome the first time, 200 with the same outcome on a repeated tap. */
     @PostMapping("/api/v1/stations/activities/{id}/sign-ups")
     ResponseEntity<SignUpView> signUp(@PathVariable String id, Actor worker) {

@@ -132,6 +132,30 @@ public record Activity(String id, String station, String district, String title,
         return new Changed(with(places, queue), List.of(), Optional.empty());
     }
 
+    /**
+     * More or fewer places: never below the people already confirmed (a 400 naming the field); more
+     * places move the first ones waiting up at once.
+     */
+    public Changed withCapacity(int places, Instant at) {
+        if (places < confirmed.size() || places < 1 || places > 10_000) {
+            throw new RuleViolationException("invalid-activity", List.of(places < confirmed.size()
+                    ? new FieldViolation("capacity", "below-confirmed", confirmed.size())
+                    : new FieldViolation("capacity", "out-of-range", 1, 10_000)));
+        }
+        if (cancelled || !at.isBefore(startsAt)) {
+            throw new ConflictException("activity-closed", id);
+        }
+        List<Entry> seats = new ArrayList<>(confirmed);
+        List<Entry> queue = new ArrayList<>(waiting);
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        while (seats.size() < places && !queue.isEmpty()) {
+            seats.add(new Entry(queue.remove(0).who(), now));
+        }
+        Activity next = new Activity(id, station, district, title, description, startsAt, endsAt, places, seats, queue, cancelled,
+                publishedBy, publishedAt);
+        return new Changed(next, List.of(), Optional.empty());
+    }
+
     public Optional<Outcome> outcomeOf(String who) {
         if (confirmed.stream().anyMatch(e -> e.who().equals(who))) {
             return Optional.of(Outcome.CONFIRMED);

@@ -55,11 +55,15 @@ public record Position(double latitude, double longitude, Datum datum) {
     public double metresTo(Position other) {
         Position a = in(Datum.WGS84);
         Position b = other.in(Datum.WGS84);
-        double lat1 = Math.toRadians(a.latitude);
-        double lat2 = Math.toRadians(b.latitude);
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude - a.longitude);
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return metres(a.latitude, a.longitude, Math.cos(Math.toRadians(a.latitude)), b.latitude, b.longitude,
+                Math.cos(Math.toRadians(b.latitude)));
+    }
+
+    /** The haversine distance between two WGS-84 points given in degrees, with the cosines of their latitudes. */
+    static double metres(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2) {
+        double sinLat = Math.sin(Math.toRadians(lat2 - lat1) / 2);
+        double sinLon = Math.sin(Math.toRadians(lon2 - lon1) / 2);
+        double h = sinLat * sinLat + cosLat1 * cosLat2 * sinLon * sinLon;
         return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 

@@ -68,6 +68,31 @@ class StationController {
         return ResponseEntity.created(URI.create("/api/v1/stations/" + station.number())).body(StationRecord.of(station));
     }
 
+    /**
+     * A district's stations for map providers: GeoJSON (RFC 7946) with OpenStreetMap-style properties
+     * ({@code ref}, {@code name}, {@code opening_hours}); coordinates in WGS-84 as the RFC says, or in
+     * GCJ-02 for Chinese map providers ({@code datum=GCJ02}). Public: it is what the map shows anyway.
+     */
+    @GetMapping(path = "/export", produces = {"application/geo+json", "application/json"})
+    java.util.Map<String, Object> export(@RequestParam String district, @RequestParam(defaultValue = "WGS84") String datum) {
+        Datum in = datum(datum);
+        List<java.util.Map<String, Object>> features = new ArrayList<>();
+        for (Station s : stations.visibleOfDistrict(district)) {
+            Position there = s.location().in(in);
+            java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("ref", s.number());
+            properties.put("name", s.name());
+            properties.put("addr:full", s.address());
+            properties.put("opening_hours", OsmOpeningHours.format(s.hours()));
+            properties.put("services", s.services().stream().map(Enum::name).sorted().toList());
+            properties.put("rectifying", s.status() == Station.Status.RECTIFYING);
+            features.add(java.util.Map.of("type", "Feature", "geometry",
+                    java.util.Map.of("type", "Point", "coordinates", List.of(there.longitude(), there.latitude())),
+                    "properties", properties));
+        }
+        return java.util.Map.of("type", "FeatureCollection", "datum", in.name(), "features", features);
+    }
+
     /** A station workers can see, as the public sees it (the manager's phone masked); 404 otherwise. */
     @GetMapping("/{number}")
     PublicStation station(@PathVariable String number, @RequestParam(defaultValue = "WGS84") String datum) {

@@ -74,6 +74,13 @@ public class Stations {
                 .stream().map(Stations::toDomain).toList();
     }
 
+    /** A district's stations workers may see, by number: for an export to map providers. */
+    public List<Station> visibleOfDistrict(String district) {
+        Query visible = new Query(Criteria.where("district").is(district)
+                .and("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name())).with(Sort.by("_id"));
+        return mongo.find(visible, StationDocument.class).stream().map(Stations::toDomain).toList();
+    }
+
     /** Every station workers may see, handed over one by one: read once when an instance starts its map. */
     public void forEachVisible(Consumer<Station> each) {
         Query visible = new Query(Criteria.where("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name()));

@@ -64,4 +64,19 @@ class ActivityTest {
         assertThatThrownBy(() -> Activity.publish("x", "FJ-350203-0001", "350203", "义诊", null, NOW.minusSeconds(60), NOW.plusSeconds(60),
                 10, "s", NOW)).isInstanceOf(RuleViolationException.class);
     }
+
+    @Test
+    void placesCanBeAddedWhichMovesTheQueueUpButNeverCutBelowThoseConfirmed() {
+        Activity a = healthCheck(2);
+        for (String who : new String[] {"w1", "w2", "w3", "w4", "w5"}) {
+            a = a.signUp(who, NOW).activity();
+        }
+        Activity more = a.withCapacity(4, NOW).activity();
+        assertThat(more.confirmed()).extracting(Activity.Entry::who).containsExactly("w1", "w2", "w3", "w4");
+        assertThat(more.queuePosition("w5")).contains(1);
+        Activity last = more;
+        assertThatThrownBy(() -> last.withCapacity(3, NOW)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.code()).isEqualTo("below-confirmed")));
+        assertThat(more.withCapacity(4, NOW).activity().confirmed()).hasSize(4);
+    }
 }

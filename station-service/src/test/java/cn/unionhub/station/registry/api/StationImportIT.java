@@ -75,5 +75,18 @@ class StationImportIT {
         assertThat(ordinaryEvening.get(0).path("number").asString()).as("on a Tuesday at 21:00 the nearer one is open")
                 .isEqualTo("FJ-350203-0101");
         assertThat(api.get(nearest.replace("2026-10-01T22:30%2B08:00", "tonight"), null).statusCode()).isEqualTo(400);
+
+        // For map providers: GeoJSON of the district's stations, OSM-style properties, in the datum asked for.
+        JsonNode geojson = JSON.readTree(api.get("/api/v1/stations/export?district=350203&datum=GCJ02", null).body());
+        assertThat(geojson.path("type").asString()).isEqualTo("FeatureCollection");
+        JsonNode zhongshan = null;
+        for (JsonNode feature : geojson.path("features")) {
+            if (feature.path("properties").path("ref").asString().equals("FJ-350203-0102")) {
+                zhongshan = feature;
+            }
+        }
+        assertThat(zhongshan).isNotNull();
+        assertThat(zhongshan.path("properties").path("opening_hours").asString()).isEqualTo("Mo-Su 08:00-20:00; PH 08:00-23:00");
+        assertThat(zhongshan.path("geometry").path("coordinates").get(0).asDouble()).isCloseTo(118.07, org.assertj.core.data.Offset.offset(1e-7));
     }
 }
