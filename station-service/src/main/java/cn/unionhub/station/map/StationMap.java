@@ -1,6 +1,9 @@
 package cn.unionhub.station.map;
 
 import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.station.hours.domain.OpeningHours;
+import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.domain.NearestIndex;
 import cn.unionhub.station.map.domain.Position;
 import cn.unionhub.station.registry.StationService;
@@ -10,6 +13,8 @@ import cn.unionhub.station.service.domain.StationServiceType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -22,27 +27,52 @@ import org.springframework.stereotype.Component;
  * The stations workers can see, in memory for the nearest-station search: read once when the
  * instance starts, then kept current station by station — by this instance's own changes at once,
  * and by the other instances' through station.events ({@link StationMapEvents}). A search never
- * touches the database.
+ * touches the database. Each station is kept as the map shows it ({@link Pin}: a few hundred bytes,
+ * opening hours shared between stations with the same schedule), so a province's 100,000 stations
+ * fit in a small heap.
  */
 @Component
 public class StationMap {
 
     private static final Logger log = LoggerFactory.getLogger(StationMap.class);
 
+    /**
+     * A station as the map shows it.
+     *
+     * @param services the offered services as bits of {@link StationServiceType#ordinal()}
+     * @param phone    the manager's phone, masked
+     */
+    public record Pin(String number, String name, String type, String address, Position location, int services,
+            OpeningHours hours, String openingHours, boolean rectifying, String phone) {
+
+        public boolean offers(StationServiceType service) {
+            return (services & (1 << service.ordinal())) != 0;
+        }
+
+        public List<String> serviceNames() {
+            return java.util.Arrays.stream(StationServiceType.values()).filter(this::offers).map(Enum::name).sorted().toList();
+        }
+    }
+
+    /** A station near someone, with its straight-line distance. */
+    public record Nearby(Pin pin, double metres) {
+    }
+
     private final Stations stations;
     private final BusinessCalendar calendar;
     private final Clock clock;
-    private final NearestIndex<Station> index = new NearestIndex<>();
+    private final NearestIndex<Pin> index = new NearestIndex<>();
+    /** A schedule and its text, one per distinct opening_hours text: most stations share a handful. */
+    private record Schedule(String text, OpeningHours hours) {
+    }
+
+    private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     StationMap(Stations stations, BusinessCalendar calendar, Clock clock) {
         this.stations = stations;
         this.calendar = calendar;
         this.clock = clock;
-    }
-
-    /** A station near someone, with its straight-line distance. */
-    public record Nearby(Station station, double metres) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,7 +82,7 @@ public class StationMap {
             put(station);
             count[0]++;
         });
-        log.info("Station map loaded: {} stations workers can see", count[0]);
+        log.info("Station map loaded: {} stations workers can see, {} distinct schedules", count[0], schedules.size());
     }
 
     @EventListener
@@ -72,8 +102,8 @@ public class StationMap {
     public List<Nearby> nearestOpen(Position from, StationServiceType service, int limit, double radiusMetres, Instant at) {
         lock.readLock().lock();
         try {
-            return index.nearest(from, limit, radiusMetres, s -> (service == null || s.services().contains(service))
-                    && s.isOpenAt(at, calendar)).stream().map(found -> new Nearby(found.value(), found.metres())).toList();
+            return index.nearest(from, limit, radiusMetres, pin -> (service == null || pin.offers(service))
+                    && pin.hours().isOpenAt(at, calendar)).stream().map(found -> new Nearby(found.value(), found.metres())).toList();
         } finally {
             lock.readLock().unlock();
         }
@@ -84,13 +114,22 @@ public class StationMap {
     }
 
     private void put(Station station) {
+        if (!station.isVisibleToWorkers()) {
+            remove(station.number());
+            return;
+        }
+        Schedule schedule = schedules.computeIfAbsent(OsmOpeningHours.format(station.hours()), text -> new Schedule(text, station.hours()));
+        int services = 0;
+        for (StationServiceType service : station.services()) {
+            services |= 1 << service.ordinal();
+        }
+        Pin pin = new Pin(station.number(), station.name(), station.type().name(), station.address(), station.location(), services,
+                schedule.hours(), schedule.text(),
+                station.status() == Station.Status.RECTIFYING,
+                station.manager() == null ? null : Masking.mobile(station.manager().phone()));
         lock.writeLock().lock();
         try {
-            if (station.isVisibleToWorkers()) {
-                index.put(station.number(), station.location(), station);
-            } else {
-                index.remove(station.number());
-            }
+            index.put(station.number(), station.location(), pin);
         } finally {
             lock.writeLock().unlock();
         }

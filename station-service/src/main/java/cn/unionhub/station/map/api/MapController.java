@@ -2,13 +2,10 @@ package cn.unionhub.station.map.api;
 
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
-import cn.unionhub.platform.identity.Masking;
-import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.StationMap;
 import cn.unionhub.station.map.domain.Datum;
 import cn.unionhub.station.map.domain.Position;
 import cn.unionhub.station.registry.StationProperties;
-import cn.unionhub.station.registry.domain.Station;
 import cn.unionhub.station.service.domain.StationServiceType;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +76,7 @@ class MapController {
         }
         Position from = new Position(latitude, longitude, inDatum);
         return map.nearestOpen(from, wanted, count, radius, when).stream()
-                .map(nearby -> NearbyStation.of(nearby.station(), nearby.metres(), inDatum)).toList();
+                .map(nearby -> NearbyStation.of(nearby.pin(), nearby.metres(), inDatum)).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldViolation> wrong) {
@@ -102,12 +99,10 @@ class MapController {
     record NearbyStation(String number, String name, String type, String address, List<String> services, String openingHours,
             boolean rectifying, long distanceMetres, double latitude, double longitude, String datum, String phone) {
 
-        static NearbyStation of(Station s, double metres, Datum datum) {
-            Position there = s.location().in(datum);
-            return new NearbyStation(s.number(), s.name(), s.type().name(), s.address(),
-                    s.services().stream().map(Enum::name).sorted().toList(), OsmOpeningHours.format(s.hours()),
-                    s.status() == Station.Status.RECTIFYING, Math.round(metres), there.latitude(), there.longitude(), datum.name(),
-                    s.manager() == null ? null : Masking.mobile(s.manager().phone()));
+        static NearbyStation of(StationMap.Pin pin, double metres, Datum datum) {
+            Position there = pin.location().in(datum);
+            return new NearbyStation(pin.number(), pin.name(), pin.type(), pin.address(), pin.serviceNames(), pin.openingHours(),
+                    pin.rectifying(), Math.round(metres), there.latitude(), there.longitude(), datum.name(), pin.phone());
         }
     }
 }
