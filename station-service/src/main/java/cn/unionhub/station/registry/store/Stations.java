@@ -81,9 +81,15 @@ public class Stations {
         return mongo.find(visible, StationDocument.class).stream().map(Stations::toDomain).toList();
     }
 
-    /** Every station workers may see, handed over one by one: read once when an instance starts its map. */
+    /**
+     * Every station workers may see, handed over one by one: read once when an instance starts its
+     * map, in batches and without the inspection and rectification records, so a province's stations
+     * never sit in memory as documents all at once.
+     */
     public void forEachVisible(Consumer<Station> each) {
-        Query visible = new Query(Criteria.where("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name()));
+        Query visible = new Query(Criteria.where("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name()))
+                .cursorBatchSize(1_000);
+        visible.fields().exclude("lastInspection").exclude("rectification").exclude("photos").exclude("_outbox");
         try (var stream = mongo.stream(visible, StationDocument.class)) {
             stream.map(Stations::toDomain).forEach(each);
         }
