@@ -29,6 +29,7 @@ public final class EventCatalog {
             cn.unionhub.events.cases.CasePaused.class,
             cn.unionhub.events.cases.CaseResumed.class,
             cn.unionhub.events.cases.CaseDeadlinesRecalculated.class,
+            cn.unionhub.events.cases.CalendarYearPublished.class,
             cn.unionhub.events.cases.CaseDeadlineWarning.class,
             cn.unionhub.events.cases.CaseEscalated.class,
             cn.unionhub.events.cases.CaseClosed.class,

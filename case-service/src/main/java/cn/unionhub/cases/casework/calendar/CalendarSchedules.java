@@ -1,6 +1,8 @@
 package cn.unionhub.cases.casework.calendar;
 
+import cn.unionhub.events.cases.CalendarYearPublished;
 import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.events.AggregateStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,15 +47,24 @@ public class CalendarSchedules {
         String source;
         String loadedBy;
         Instant loadedAt;
+        /** For the event store's optimistic locking; a version document is written once. */
+        @org.springframework.data.annotation.Version
+        Long revision;
     }
 
     private final MongoTemplate mongo;
+    private final AggregateStore store;
 
-    CalendarSchedules(MongoTemplate mongo) {
+    CalendarSchedules(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
+        this.store = store;
     }
 
-    /** Stores a new version; DuplicateKeyException if that version number was taken meanwhile. */
+    /**
+     * Stores a new version and, in the same write, the calendar-published event that tells the other
+     * services counting working days (station-service) to take it; DuplicateKeyException if that
+     * version number was taken meanwhile.
+     */
     public void insert(Version v) {
         ScheduleDocument d = new ScheduleDocument();
         d.id = v.year() + "-v" + v.version();
@@ -64,7 +75,10 @@ public class CalendarSchedules {
         d.source = v.source();
         d.loadedBy = v.loadedBy();
         d.loadedAt = v.loadedAt();
-        mongo.insert(d);
+        BusinessCalendar.Year year = v.toYear();
+        store.insert(d, List.of(new CalendarYearPublished(v.year(), v.version(),
+                year.holidays().stream().sorted().map(LocalDate::toString).toList(),
+                year.makeUpWorkdays().stream().sorted().map(LocalDate::toString).toList(), v.source(), v.loadedAt())));
     }
 
     /** The version in force: the newest. Versions of a year are few (one or two a year): reading them all is cheap. */

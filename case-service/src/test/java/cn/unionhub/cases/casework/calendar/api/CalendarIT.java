@@ -11,13 +11,18 @@ import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.cases.registry.RegisterCopy;
 import cn.unionhub.cases.registry.RegisterFixtures;
 import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TopicProbe;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +57,7 @@ class CalendarIT {
 
     @Test
     void anAdministratorLoadsNextYearsScheduleAsANewAuditedVersionAndDeadlinesUseIt(@Autowired CalendarService calendars,
-            @Autowired Cases cases, @Autowired CaseRules rules) {
+            @Autowired Cases cases, @Autowired CaseRules rules, @Autowired EventSchemas schemas) {
         ApiClient api = new ApiClient(port);
         String admin = People.ADMIN.token();
         String staff = People.DISTRICT_ZHENHAI.token();
@@ -81,8 +86,21 @@ class CalendarIT {
         assertThat(noMidAutumn.body()).contains("missing-statutory-holiday").contains("2027-09-15");
         assertThat(JSON.readTree(api.get("/api/v1/cases/calendars/2027", staff).body()).path("provisional").asBoolean()).isTrue();
 
-        HttpResponse<String> loaded = put(api, SCHEDULE_2027.formatted("\"2027-02-14\""), admin);
-        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+        HttpResponse<String> loaded;
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
+            loaded = put(api, SCHEDULE_2027.formatted("\"2027-02-14\""), admin);
+            assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+            // Other services counting working days (stations) take it from the event.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var published = events.withKey("calendar-2027").stream()
+                        .filter(r -> "cn.unionhub.case.calendar-published.v1".equals(TopicProbe.header(r, "ce_type"))).findFirst();
+                assertThat(published).isPresent();
+                JsonNode data = JSON.readTree(published.get().value());
+                assertThat(schemas.violations("cn.unionhub.case.calendar-published.v1", data)).isEmpty();
+                assertThat(data.path("daysOff").toString()).contains("2027-02-11");
+                assertThat(data.path("makeUpWorkdays").toString()).contains("2027-02-14");
+            });
+        }
         JsonNode first = JSON.readTree(loaded.body());
         assertThat(first.path("provisional").asBoolean()).isFalse();
         assertThat(first.path("version").asInt()).isEqualTo(1);

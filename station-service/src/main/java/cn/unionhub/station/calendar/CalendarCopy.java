@@ -1,0 +1,94 @@
+package cn.unionhub.station.calendar;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import cn.unionhub.events.Topics;
+import cn.unionhub.events.cases.CalendarYearPublished;
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.InboundEvents;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The holiday schedules an administrator loads through case-service's calendar API, taken in here
+ * too (case.calendar-published): opening hours on public holidays and rectification deadlines follow
+ * the State Council's schedule the day it is loaded, not the next release. Each year's newest version
+ * is kept ({@code calendar_years}, one document per year) and applied again at every start, so a
+ * restart does not fall back to the computed year.
+ */
+@Component
+class CalendarCopy {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarCopy.class);
+    private static final String COLLECTION = "calendar_years";
+
+    private final BusinessCalendar calendar;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final EventRouter events;
+
+    CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound) {
+        this.calendar = calendar;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.events = inbound.router("station-calendar").on(CalendarYearPublished.class, this::take);
+    }
+
+    @KafkaListener(topics = Topics.CASE, groupId = "station-service.calendar")
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.accept(record);
+    }
+
+    /** Keeps the version unless a newer one is kept already, and applies what is kept. */
+    void take(CalendarYearPublished published) {
+        Query olderOrNone = new Query(where("_id").is(published.year()).and("version").lt(published.version()));
+        Update newest = new Update().set("version", published.version()).set("daysOff", published.daysOff())
+                .set("makeUpWorkdays", published.makeUpWorkdays()).set("source", published.source());
+        try {
+            mongo.upsert(olderOrNone, newest, COLLECTION);
+        } catch (DuplicateKeyException newerKept) {
+            log.info("Holiday schedule {} version {} ignored: a newer version is in force", published.year(), published.version());
+        }
+        apply(published.year());
+    }
+
+    /** At start: the kept years from last year to two years ahead (key look-ups), over the shipped files. */
+    @EventListener(ApplicationReadyEvent.class)
+    void applyKept() {
+        int thisYear = Year.now(clock.withZone(BusinessCalendar.BEIJING)).getValue();
+        for (int year = thisYear - 1; year <= thisYear + 2; year++) {
+            apply(year);
+        }
+    }
+
+    private void apply(int year) {
+        Document kept = mongo.findById(year, Document.class, COLLECTION);
+        if (kept == null) {
+            return;
+        }
+        calendar.publish(new BusinessCalendar.Year(year, dates(kept.getList("daysOff", String.class)),
+                dates(kept.getList("makeUpWorkdays", String.class))));
+        log.info("Holiday schedule {} version {} in force ({})", year, kept.get("version"), kept.getString("source"));
+    }
+
+    private static Set<LocalDate> dates(List<String> days) {
+        return days == null ? Set.of() : days.stream().map(LocalDate::parse).collect(Collectors.toSet());
+    }
+}

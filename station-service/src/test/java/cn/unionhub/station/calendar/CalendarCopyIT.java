@@ -1,0 +1,52 @@
+package cn.unionhub.station.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.events.cases.CalendarYearPublished;
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.StatutoryHolidays;
+import cn.unionhub.test.IntegrationTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A holiday schedule loaded through case-service's calendar API reaches the stations: 春节 2027 as
+ * published (5–13 February, Sunday the 14th worked) replaces the computed one, an older version does
+ * not undo it, and a restart applies it again instead of falling back to the computed year.
+ */
+@IntegrationTest
+class CalendarCopyIT {
+
+    @Autowired
+    CalendarCopy copy;
+    @Autowired
+    BusinessCalendar calendar;
+
+    private static CalendarYearPublished springFestival(int version, List<String> workdays) {
+        List<String> daysOff = new java.util.ArrayList<>(StatutoryHolidays.of(2027).holidays().stream().map(LocalDate::toString).toList());
+        LocalDate.of(2027, 2, 5).datesUntil(LocalDate.of(2027, 2, 14)).map(LocalDate::toString).filter(d -> !daysOff.contains(d))
+                .forEach(daysOff::add);
+        return new CalendarYearPublished(2027, version, daysOff, workdays, "国办发明电（测试）", Instant.now());
+    }
+
+    @Test
+    void thePublishedScheduleIsTakenKeptAndAppliedAgainAfterARestart() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 10))).as("computed: only 除夕 to the third day off").isTrue();
+
+        copy.take(springFestival(2, List.of("2027-02-14")));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 10))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 14))).as("调休 Sunday").isTrue();
+        assertThat(calendar.knows(2027)).isTrue();
+
+        copy.take(springFestival(1, List.of()));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 14))).as("an older version does not undo a newer one").isTrue();
+
+        calendar.publish(StatutoryHolidays.of(2027)); // as a fresh start knows the year: computed
+        copy.applyKept();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 14))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 10))).isFalse();
+    }
+}
