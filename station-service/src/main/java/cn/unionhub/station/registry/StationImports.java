@@ -1,5 +1,6 @@
 package cn.unionhub.station.registry;
 
+import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
@@ -21,7 +22,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -152,12 +152,12 @@ public class StationImports {
     }
 
     private static Station.Application application(List<String> row, Map<String, Integer> column, List<FieldViolation> wrong) {
-        StationType type = parse(StationType.class, cell(row, column, "type"), "type", wrong);
+        StationType type = Choices.read(StationType.class, cell(row, column, "type"), "type", wrong);
         Set<StationServiceType> services = EnumSet.noneOf(StationServiceType.class);
         String listedServices = cell(row, column, "services");
         if (listedServices != null && !listedServices.isBlank()) {
             for (String s : listedServices.split("\\|")) {
-                StationServiceType service = parse(StationServiceType.class, s, "services", wrong);
+                StationServiceType service = Choices.read(StationServiceType.class, s, "services", wrong);
                 if (service != null) {
                     services.add(service);
                 }
@@ -165,8 +165,7 @@ public class StationImports {
         }
         Position position = null;
         try {
-            Datum datum = parse(Datum.class, cell(row, column, "datum") == null ? null : cell(row, column, "datum").replace("-", ""),
-                    "datum", wrong);
+            Datum datum = Choices.read(Datum.class, cell(row, column, "datum"), "datum", wrong);
             if (datum != null) {
                 position = new Position(Double.parseDouble(cell(row, column, "latitude")),
                         Double.parseDouble(cell(row, column, "longitude")), datum);
@@ -186,19 +185,6 @@ public class StationImports {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldViolation> wrong) {
-        if (value == null || value.isBlank()) {
-            wrong.add(new FieldViolation(field, "required"));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            wrong.add(new FieldViolation(field, "unknown-value", value));
-            return null;
-        }
     }
 
     private static String cell(List<String> row, Map<String, Integer> column, String name) {

@@ -1,5 +1,6 @@
 package cn.unionhub.station.map.api;
 
+import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.station.map.StationMap;
@@ -9,7 +10,6 @@ import cn.unionhub.station.registry.StationProperties;
 import cn.unionhub.station.service.domain.StationServiceType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,8 +47,8 @@ class MapController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer radiusMetres,
             @RequestParam(required = false) String at) {
         List<FieldViolation> wrong = new ArrayList<>();
-        Datum inDatum = parse(Datum.class, datum, "datum", wrong);
-        StationServiceType wanted = service == null || service.isBlank() ? null : parse(StationServiceType.class, service, "service", wrong);
+        Datum inDatum = Choices.read(Datum.class, datum, "datum", wrong);
+        StationServiceType wanted = service == null || service.isBlank() ? null : Choices.read(StationServiceType.class, service, "service", wrong);
         int count = limit == null ? properties.nearestLimit() : limit;
         int radius = radiusMetres == null ? properties.nearestRadius() : radiusMetres;
         if (count < 1 || count > properties.nearestLimit()) {
@@ -77,19 +77,6 @@ class MapController {
         Position from = new Position(latitude, longitude, inDatum);
         return map.nearestOpen(from, wanted, count, radius, when).stream()
                 .map(nearby -> NearbyStation.of(nearby.pin(), nearby.metres(), inDatum)).toList();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldViolation> wrong) {
-        if (value == null || value.isBlank()) {
-            wrong.add(new FieldViolation(field, "required"));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace("-", ""));
-        } catch (IllegalArgumentException e) {
-            wrong.add(new FieldViolation(field, "unknown-value", value));
-            return null;
-        }
     }
 
     /**

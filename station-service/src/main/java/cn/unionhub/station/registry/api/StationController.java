@@ -1,5 +1,6 @@
 package cn.unionhub.station.registry.api;
 
+import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.Masking;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -110,7 +110,7 @@ class StationController {
     List<StationRecord> ofDistrict(@RequestParam String district, @RequestParam(required = false) List<String> status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Actor actor) {
         List<Station.Status> statuses = status == null ? List.of()
-                : status.stream().map(s -> parse(Station.Status.class, s, "status")).toList();
+                : status.stream().map(s -> Choices.read(Station.Status.class, s, "status")).toList();
         return stations.ofDistrict(district, statuses, page, size, actor).stream().map(StationRecord::of).toList();
     }
 
@@ -121,7 +121,7 @@ class StationController {
     StationRecord inspect(@PathVariable String number, @RequestBody InspectionForm form, Actor actor) {
         Set<SixHaves> met = EnumSet.noneOf(SixHaves.class);
         if (form.met() != null) {
-            form.met().forEach(item -> met.add(parse(SixHaves.class, item, "met")));
+            form.met().forEach(item -> met.add(Choices.read(SixHaves.class, item, "met")));
         }
         return StationRecord.of(stations.inspect(number, met, form.mapInfoUpdatedOn(), form.note(), actor));
     }
@@ -158,11 +158,11 @@ class StationController {
 
     private static Station.Application application(Registration f) {
         List<FieldViolation> wrong = new ArrayList<>();
-        StationType type = f.type() == null ? null : parseInto(StationType.class, f.type(), "type", wrong);
+        StationType type = f.type() == null ? null : Choices.read(StationType.class, f.type(), "type", wrong);
         Set<StationServiceType> services = EnumSet.noneOf(StationServiceType.class);
         if (f.services() != null) {
             f.services().forEach(s -> {
-                StationServiceType parsed = parseInto(StationServiceType.class, s, "services", wrong);
+                StationServiceType parsed = Choices.read(StationServiceType.class, s, "services", wrong);
                 if (parsed != null) {
                     services.add(parsed);
                 }
@@ -172,10 +172,7 @@ class StationController {
         if (f.latitude() == null || f.longitude() == null) {
             wrong.add(new FieldViolation("latitude", "required"));
         } else {
-            Datum datum = f.datum() == null ? null : parseInto(Datum.class, f.datum().replace("-", ""), "datum", wrong);
-            if (datum == null && f.datum() == null) {
-                wrong.add(new FieldViolation("datum", "required"));
-            }
+            Datum datum = Choices.read(Datum.class, f.datum(), "datum", wrong);
             if (datum != null) {
                 try {
                     position = new Position(f.latitude(), f.longitude(), datum);
@@ -194,25 +191,7 @@ class StationController {
     }
 
     private static Datum datum(String value) {
-        return parse(Datum.class, value.replace("-", ""), "datum");
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        List<FieldViolation> wrong = new ArrayList<>();
-        E parsed = parseInto(type, value, field, wrong);
-        if (!wrong.isEmpty()) {
-            throw new RuleViolationException("invalid-request", wrong);
-        }
-        return parsed;
-    }
-
-    private static <E extends Enum<E>> E parseInto(Class<E> type, String value, String field, List<FieldViolation> wrong) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            wrong.add(new FieldViolation(field, "unknown-value", value));
-            return null;
-        }
+        return Choices.read(Datum.class, value, "datum");
     }
 
     /** What anyone may read of a visible station. */
