@@ -49,9 +49,13 @@ public final class Sequences {
         }
     }
 
+    /** A counter's value as read from its document (e.g. by a query for many keys at once). */
+    public static long valueOf(Document counter) {
+        return ((Number) counter.get("last")).longValue();
+    }
+
     private long advance(Query counter, Update advance) {
-        Document document = mongo.findAndModify(counter, advance, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, collection);
-        return ((Number) document.get("last")).longValue();
+        return valueOf(mongo.findAndModify(counter, advance, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, collection));
     }
 }

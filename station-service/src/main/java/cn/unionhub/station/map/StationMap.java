@@ -10,7 +10,6 @@ import cn.unionhub.station.registry.StationService;
 import cn.unionhub.station.registry.domain.Station;
 import cn.unionhub.station.registry.store.Stations;
 import cn.unionhub.station.service.domain.StationServiceType;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,6 @@ public class StationMap {
 
     private final Stations stations;
     private final BusinessCalendar calendar;
-    private final Clock clock;
     private final NearestIndex<Pin> index = new NearestIndex<>();
     /** A schedule and its text, one per distinct opening_hours text: most stations share a handful. */
     private record Schedule(String text, OpeningHours hours) {
@@ -69,10 +67,9 @@ public class StationMap {
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-    StationMap(Stations stations, BusinessCalendar calendar, Clock clock) {
+    StationMap(Stations stations, BusinessCalendar calendar) {
         this.stations = stations;
         this.calendar = calendar;
-        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -107,10 +104,6 @@ public class StationMap {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     private void put(Station station) {

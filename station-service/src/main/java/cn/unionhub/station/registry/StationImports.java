@@ -126,8 +126,7 @@ public class StationImports {
             if (!wrong.isEmpty()) {
                 return new RowResult(line, number, "ERROR", wrong);
             }
-            Station.check(form);
-            var existing = stations.byNumber(number);
+            var existing = stations.byNumber(number); // the form is checked by describedAs or imported, either way
             if (existing.isPresent()) {
                 if (existing.get().status() == Station.Status.DELISTED) {
                     return new RowResult(line, number, "ERROR", List.of(new FieldViolation("number", "delisted")));

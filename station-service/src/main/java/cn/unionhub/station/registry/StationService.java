@@ -105,18 +105,28 @@ public class StationService {
     }
 
     public Station changeHours(String number, String openingHours, Actor actor) {
-        Station current = record(number, actor);
-        Station changed = stations.change(current.number(), s -> s.changeHours(openingHours, clock.instant())).orElseThrow();
-        publisher.publishEvent(new StationChanged(number));
-        return changed;
+        return change(number, actor, false, s -> s.changeHours(openingHours, clock.instant()));
     }
 
     private Station govern(String number, Actor actor, Function<Station, Station.Changed> step) {
-        Station current = record(number, actor);
-        if (!StationAccess.mayGovern(actor, current.district())) {
-            throw new ForbiddenException("station-not-yours");
-        }
-        Station changed = stations.change(number, step).orElseThrow(() -> new NotFoundException("station-not-found", number));
+        return change(number, actor, true, step);
+    }
+
+    /**
+     * One step on the freshly loaded station, with who may take it decided on that same load: those
+     * who neither keep nor govern it get 404 (as for reading it), keepers a 403 for what only
+     * governors may do.
+     */
+    private Station change(String number, Actor actor, boolean governorsOnly, Function<Station, Station.Changed> step) {
+        Station changed = stations.change(number, current -> {
+            if (!StationAccess.mayKeep(actor, current)) {
+                throw new NotFoundException("station-not-found", number);
+            }
+            if (governorsOnly && !StationAccess.mayGovern(actor, current.district())) {
+                throw new ForbiddenException("station-not-yours");
+            }
+            return step.apply(current);
+        }).orElseThrow(() -> new NotFoundException("station-not-found", number));
         publisher.publishEvent(new StationChanged(number));
         return changed;
     }

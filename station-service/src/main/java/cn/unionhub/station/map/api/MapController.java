@@ -26,10 +26,12 @@ class MapController {
 
     private final StationMap map;
     private final StationProperties properties;
+    private final java.time.Clock clock;
 
-    MapController(StationMap map, StationProperties properties) {
+    MapController(StationMap map, StationProperties properties, java.time.Clock clock) {
         this.map = map;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -63,7 +65,7 @@ class MapController {
         if (longitude == null) {
             wrong.add(new FieldViolation("longitude", "required"));
         }
-        java.time.Instant when = map.now();
+        java.time.Instant when = clock.instant();
         if (at != null && !at.isBlank()) {
             try {
                 when = java.time.OffsetDateTime.parse(at.strip()).toInstant();

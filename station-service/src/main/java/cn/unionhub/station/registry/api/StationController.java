@@ -42,10 +42,17 @@ class StationController {
 
     private final StationService stations;
     private final StationImports imports;
+    private final java.time.Clock clock;
 
-    StationController(StationService stations, StationImports imports) {
+    StationController(StationService stations, StationImports imports, java.time.Clock clock) {
         this.stations = stations;
         this.imports = imports;
+        this.clock = clock;
+    }
+
+    /** The full record as of now (whether a rectification is overdue depends on the time). */
+    private StationRecord full(Station station) {
+        return StationRecord.of(station, clock.instant());
     }
 
     /** An existing network's stations with their numbers (CSV, see StationImports): every row's result. */
@@ -65,7 +72,7 @@ class StationController {
     @PostMapping
     ResponseEntity<StationRecord> register(@RequestBody Registration form, Actor actor) {
         Station station = stations.register(application(form), actor);
-        return ResponseEntity.created(URI.create("/api/v1/stations/" + station.number())).body(StationRecord.of(station));
+        return ResponseEntity.created(URI.create("/api/v1/stations/" + station.number())).body(full(station));
     }
 
     /**
@@ -103,7 +110,7 @@ class StationController {
     /** The full record (status, inspections, rectification, the manager's phone) for those who keep or govern it. */
     @GetMapping("/{number}/record")
     StationRecord record(@PathVariable String number, Actor actor) {
-        return StationRecord.of(stations.record(number, actor));
+        return full(stations.record(number, actor));
     }
 
     @GetMapping
@@ -111,7 +118,7 @@ class StationController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Actor actor) {
         List<Station.Status> statuses = status == null ? List.of()
                 : status.stream().map(s -> Choices.read(Station.Status.class, s, "status")).toList();
-        return stations.ofDistrict(district, statuses, page, size, actor).stream().map(StationRecord::of).toList();
+        return stations.ofDistrict(district, statuses, page, size, actor).stream().map(this::full).toList();
     }
 
     record InspectionForm(List<String> met, LocalDate mapInfoUpdatedOn, String note) {
@@ -123,12 +130,12 @@ class StationController {
         if (form.met() != null) {
             form.met().forEach(item -> met.add(Choices.read(SixHaves.class, item, "met")));
         }
-        return StationRecord.of(stations.inspect(number, met, form.mapInfoUpdatedOn(), form.note(), actor));
+        return full(stations.inspect(number, met, form.mapInfoUpdatedOn(), form.note(), actor));
     }
 
     @PostMapping("/{number}/listing")
     StationRecord list(@PathVariable String number, Actor actor) {
-        return StationRecord.of(stations.list(number, actor));
+        return full(stations.list(number, actor));
     }
 
     record RectificationForm(String reason, Integer workingDays) {
@@ -136,7 +143,7 @@ class StationController {
 
     @PostMapping("/{number}/rectification")
     StationRecord rectify(@PathVariable String number, @RequestBody RectificationForm form, Actor actor) {
-        return StationRecord.of(stations.orderRectification(number, form.reason(), form.workingDays() == null ? 0 : form.workingDays(),
+        return full(stations.orderRectification(number, form.reason(), form.workingDays() == null ? 0 : form.workingDays(),
                 actor));
     }
 
@@ -145,7 +152,7 @@ class StationController {
 
     @PostMapping("/{number}/delisting")
     StationRecord delist(@PathVariable String number, @RequestBody DelistingForm form, Actor actor) {
-        return StationRecord.of(stations.delist(number, form.reason(), actor));
+        return full(stations.delist(number, form.reason(), actor));
     }
 
     record HoursForm(String openingHours) {
@@ -153,7 +160,7 @@ class StationController {
 
     @PutMapping("/{number}/hours")
     StationRecord hours(@PathVariable String number, @RequestBody HoursForm form, Actor actor) {
-        return StationRecord.of(stations.changeHours(number, form.openingHours(), actor));
+        return full(stations.changeHours(number, form.openingHours(), actor));
     }
 
     private static Station.Application application(Registration f) {
@@ -213,11 +220,11 @@ class StationController {
             String status, Station.Rectification rectification, boolean rectificationOverdue, Inspection lastInspection,
             Instant registeredAt, Instant updatedAt) {
 
-        static StationRecord of(Station s) {
+        static StationRecord of(Station s, Instant now) {
             return new StationRecord(s.number(), s.name(), s.type().name(), s.district(), s.address(), s.location().latitude(),
                     s.location().longitude(), s.services().stream().map(Enum::name).sorted().toList(),
                     OsmOpeningHours.format(s.hours()), s.manager(), s.photos(), s.status().name(), s.rectification(),
-                    s.isOverdue(Instant.now()), s.lastInspection(), s.registeredAt(), s.updatedAt());
+                    s.isOverdue(now), s.lastInspection(), s.registeredAt(), s.updatedAt());
         }
     }
 }

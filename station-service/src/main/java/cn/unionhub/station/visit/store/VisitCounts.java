@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import cn.unionhub.platform.store.Sequences;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,9 +28,11 @@ public class VisitCounts {
     private static final String COUNTS = "station_visit_counts";
 
     private final MongoTemplate mongo;
+    private final Sequences counters;
 
     VisitCounts(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.counters = new Sequences(mongo, COUNTS);
     }
 
     /** Counts a visit unless this person was counted at this station that day; true if counted now. */
@@ -40,8 +42,8 @@ public class VisitCounts {
         } catch (DuplicateKeyException alreadyCounted) {
             return false;
         }
-        increment("station:" + station + ":" + day);
-        increment("district:" + district + ":" + day);
+        counters.next("station:" + station + ":" + day);
+        counters.next("district:" + district + ":" + day);
         return true;
     }
 
@@ -53,20 +55,11 @@ public class VisitCounts {
         }
         Map<String, Long> found = new HashMap<>();
         mongo.find(new Query(where("_id").in(keys)), Document.class, COUNTS)
-                .forEach(d -> found.put(d.getString("_id"), ((Number) d.get("visits")).longValue()));
+                .forEach(d -> found.put(d.getString("_id"), Sequences.valueOf(d)));
         Map<LocalDate, Long> days = new java.util.LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, found.getOrDefault(scope + ":" + id + ":" + day, 0L));
         }
         return days;
-    }
-
-    private void increment(String key) {
-        Query counter = new Query(where("_id").is(key));
-        try {
-            mongo.upsert(counter, new Update().inc("visits", 1L), COUNTS);
-        } catch (DuplicateKeyException firstOfTheDay) {
-            mongo.upsert(counter, new Update().inc("visits", 1L), COUNTS);
-        }
     }
 }
