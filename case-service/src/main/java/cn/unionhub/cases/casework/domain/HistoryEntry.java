@@ -1,5 +1,6 @@
 package cn.unionhub.cases.casework.domain;
 
+import cn.unionhub.platform.domain.HashChain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param hash         SHA-256 over this entry's content and {@code previousHash}
  */
 public record HistoryEntry(int sequence, Instant at, String actor, String actorRole, String action, String text,
-        Map<String, String> details, List<Attachment> attachments, String previousHash, String hash) {
+        Map<String, String> details, List<Attachment> attachments, String previousHash, String hash) implements HashChain.Link {
 
     public HistoryEntry {
         details = details == null ? Map.of() : Map.copyOf(details);

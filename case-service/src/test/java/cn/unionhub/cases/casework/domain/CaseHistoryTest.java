@@ -6,6 +6,7 @@ import static cn.unionhub.cases.casework.domain.CaseFixtures.beijing;
 import static cn.unionhub.cases.casework.domain.CaseFixtures.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,22 @@ class CaseHistoryTest {
                 .record(CHAIR, "MEETING", "与企业人事、职工代表召开协调会，企业同意开通通勤车", List.of(MINUTES), beijing("2026-11-23T14:00")).changed()
                 .respond(CHAIR, "公司将于下月开通通勤车", List.of(), CALENDAR, beijing("2026-11-23T15:00")).changed()
                 .history();
+    }
+
+    @Test
+    void anEntrysHashIsPinnedSoStoredChainsKeepVerifying() {
+        // Pinned before the encoding moved to the platform's HashChain (and reproduced independently):
+        // stored chains were sealed with it, so a change would make every one of them fail verification.
+        HistoryEntry meeting = new HistoryEntry(4, Instant.parse("2026-11-23T06:00:00Z"), "chair-wang-fang",
+                "ENTERPRISE_UNION", "MEETING", "与企业人事、职工代表召开协调会|企业同意开通通勤车",
+                Map.of("organisation", "宁波富德能源有限公司工会", "amountFen", "1250000", "note", ""),
+                List.of(MINUTES), "4f1c0f4ee1fd4bfa1f40b0c7c1a7e5f1e6dc0b3ab1e0f7d1b0f3a6c9e2d1c0b7", null);
+
+        HistoryEntry opened = new HistoryEntry(1, Instant.parse("2026-11-23T01:00:00.123Z"), "worker", "WORKER",
+                "OPENED", null, Map.of(), List.of(), CaseHistory.GENESIS, null);
+
+        assertThat(CaseHistory.hash(meeting)).isEqualTo("285dc7988493058bc95a8447399bfe66f141299d5cc71585ec262d10ad925ccd");
+        assertThat(CaseHistory.hash(opened)).isEqualTo("623c01e7bff327225df98eeb467ae60cb1b3bfd864dd5ca7746c499e805b0fc0");
     }
 
     @Test

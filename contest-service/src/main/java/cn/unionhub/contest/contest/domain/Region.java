@@ -1,0 +1,43 @@
+package cn.unionhub.contest.contest.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * A mainland administrative division by its six-digit code (GB/T 2260): {@code 130000} 河北省,
+ * {@code 130100} 石家庄市, {@code 130102} 长安区. The code alone tells the level and what contains what,
+ * which is all a contest needs: a county's contest feeds the contest of the city it lies in.
+ */
+public record Region(String code) {
+
+    private static final Pattern SHAPE = Pattern.compile("[1-8]\\d{5}");
+
+    public enum Level {
+        PROVINCE, CITY, COUNTY
+    }
+
+    public Region {
+        if (!isValid(code)) {
+            throw new IllegalArgumentException("not a six-digit division code: " + code);
+        }
+    }
+
+    public static boolean isValid(String code) {
+        return code != null && SHAPE.matcher(code).matches();
+    }
+
+    public Level level() {
+        if (code.endsWith("0000")) {
+            return Level.PROVINCE;
+        }
+        return code.endsWith("00") ? Level.CITY : Level.COUNTY;
+    }
+
+    /** Whether {@code other} lies in this division (a division contains itself). */
+    public boolean contains(Region other) {
+        return switch (level()) {
+            case PROVINCE -> other.code.startsWith(code.substring(0, 2));
+            case CITY -> other.code.startsWith(code.substring(0, 4));
+            case COUNTY -> other.code.equals(code);
+        };
+    }
+}

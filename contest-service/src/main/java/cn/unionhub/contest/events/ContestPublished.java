@@ -1,0 +1,19 @@
+package cn.unionhub.contest.events;
+
+import cn.unionhub.events.DomainEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** A contest opened for registration with its events (比赛项目) and their rules fixed. */
+public record ContestPublished(String contestId, String name, String tier, String region, int year, List<String> eventIds,
+        String advancesTo, Instant publishedAt) implements DomainEvent {
+
+    public ContestPublished {
+        eventIds = List.copyOf(eventIds);
+    }
+
+    @Override
+    public String subject() {
+        return contestId;
+    }
+}
