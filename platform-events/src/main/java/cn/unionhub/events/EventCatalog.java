@@ -54,7 +54,21 @@ public final class EventCatalog {
             cn.unionhub.events.membercard.CardFrozen.class,
             cn.unionhub.events.membercard.CardReportedLost.class,
             cn.unionhub.events.membercard.CardReplaced.class,
-            cn.unionhub.events.membercard.CardCancelled.class);
+            cn.unionhub.events.membercard.CardCancelled.class,
+            cn.unionhub.events.contest.ContestPublished.class,
+            cn.unionhub.events.contest.RegistrationApproved.class,
+            cn.unionhub.events.contest.AspectSentForReview.class,
+            cn.unionhub.events.contest.ResultsNoticed.class,
+            cn.unionhub.events.contest.ObjectionFiled.class,
+            cn.unionhub.events.contest.ObjectionResolved.class,
+            cn.unionhub.events.contest.ResultsFinal.class,
+            cn.unionhub.events.contest.CompetitorAdvanced.class,
+            cn.unionhub.events.contest.AwardGranted.class,
+            cn.unionhub.events.contest.CertificateIssued.class,
+            cn.unionhub.events.contest.CraftsmanNominated.class,
+            cn.unionhub.events.contest.CraftsmanNoticed.class,
+            cn.unionhub.events.contest.CraftsmanConferred.class,
+            cn.unionhub.events.contest.CraftsmanRejected.class);
 
     private EventCatalog() {
     }

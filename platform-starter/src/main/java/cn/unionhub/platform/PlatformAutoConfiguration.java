@@ -6,6 +6,8 @@ import cn.unionhub.platform.events.DeadLetterMetrics;
 import cn.unionhub.platform.events.EventEncoder;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.platform.events.EventsProperties;
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.events.Inbox;
 import cn.unionhub.platform.events.InvalidEventException;
@@ -36,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -122,6 +125,18 @@ public class PlatformAutoConfiguration {
         @Bean
         TraceContext outboxTraceContext(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
             return new MicrometerTraceContext(tracers, propagators);
+        }
+    }
+
+    /** The published holiday schedules, for a service that counts working days (see {@link CalendarCopy}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "unionhub.calendar", name = "copy-published", havingValue = "true")
+    static class CalendarCopyConfiguration {
+
+        @Bean
+        CalendarCopy calendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound,
+                @Value("${spring.application.name}") String application) {
+            return new CalendarCopy(calendar, mongo, clock, inbound, application);
         }
     }
 

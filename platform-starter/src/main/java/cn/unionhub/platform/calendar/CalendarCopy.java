@@ -1,10 +1,9 @@
-package cn.unionhub.station.calendar;
+package cn.unionhub.platform.calendar;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CalendarYearPublished;
-import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
 import java.time.Clock;
@@ -24,17 +23,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
- * The holiday schedules an administrator loads through case-service's calendar API, taken in here
- * too (case.calendar-published): opening hours on public holidays and rectification deadlines follow
- * the State Council's schedule the day it is loaded, not the next release. Each year's newest version
- * is kept ({@code calendar_years}, one document per year) and applied again at every start, so a
- * restart does not fall back to the computed year.
+ * The holiday schedules an administrator loads through case-service's calendar API, taken in by a
+ * service that counts working days on its own {@link BusinessCalendar} (case.calendar-published):
+ * station opening hours and rectification deadlines, contest notice periods follow the State
+ * Council's schedule the day it is loaded, not the next release. Each year's newest version is kept
+ * ({@code calendar_years} in the service's own database, one document per year) and applied again at
+ * every start, so a restart does not fall back to the computed year.
+ *
+ * <p>A service turns it on with {@code unionhub.calendar.copy-published: true} and provides the
+ * {@link BusinessCalendar} bean; it consumes as {@code <application>.calendar} and records what it
+ * applied in its inbox under {@code <application without -service>-calendar}.
  */
-@Component
-class CalendarCopy {
+public class CalendarCopy {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarCopy.class);
     private static final String COLLECTION = "calendar_years";
@@ -44,20 +46,21 @@ class CalendarCopy {
     private final Clock clock;
     private final EventRouter events;
 
-    CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound) {
+    public CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound, String application) {
         this.calendar = calendar;
         this.mongo = mongo;
         this.clock = clock;
-        this.events = inbound.router("station-calendar").on(CalendarYearPublished.class, this::take);
+        this.events = inbound.router(application.replaceFirst("-service$", "") + "-calendar").on(CalendarYearPublished.class,
+                this::take);
     }
 
-    @KafkaListener(topics = Topics.CASE, groupId = "station-service.calendar")
+    @KafkaListener(topics = Topics.CASE, groupId = "${spring.application.name}.calendar")
     void on(ConsumerRecord<String, byte[]> record) {
         events.accept(record);
     }
 
     /** Keeps the version unless a newer one is kept already, and applies what is kept. */
-    void take(CalendarYearPublished published) {
+    public void take(CalendarYearPublished published) {
         Query olderOrNone = new Query(where("_id").is(published.year()).and("version").lt(published.version()));
         Update newest = new Update().set("version", published.version()).set("daysOff", published.daysOff())
                 .set("makeUpWorkdays", published.makeUpWorkdays()).set("source", published.source());
@@ -71,7 +74,7 @@ class CalendarCopy {
 
     /** At start: the kept years from last year to two years ahead (key look-ups), over the shipped files. */
     @EventListener(ApplicationReadyEvent.class)
-    void applyKept() {
+    public void applyKept() {
         int thisYear = Year.now(clock.withZone(BusinessCalendar.BEIJING)).getValue();
         for (int year = thisYear - 1; year <= thisYear + 2; year++) {
             apply(year);

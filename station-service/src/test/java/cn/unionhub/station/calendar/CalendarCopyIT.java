@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.events.cases.CalendarYearPublished;
 import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.calendar.StatutoryHolidays;
 import cn.unionhub.test.IntegrationTest;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import cn.unionhub.contest.common.domain.Texts;
 import cn.unionhub.contest.contest.domain.Contest;
 import cn.unionhub.contest.craftsman.domain.CraftsmanBatch;
 import cn.unionhub.contest.craftsman.domain.Nomination;
-import cn.unionhub.contest.events.CertificateIssued;
+import cn.unionhub.events.contest.CertificateIssued;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.contest.results.domain.EventResults;
 import cn.unionhub.events.DomainEvent;

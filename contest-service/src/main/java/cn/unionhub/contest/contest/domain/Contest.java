@@ -1,6 +1,6 @@
 package cn.unionhub.contest.contest.domain;
 
-import cn.unionhub.contest.events.ContestPublished;
+import cn.unionhub.events.contest.ContestPublished;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.NotFoundException;

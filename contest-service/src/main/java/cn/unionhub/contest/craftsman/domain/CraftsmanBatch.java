@@ -3,7 +3,7 @@ package cn.unionhub.contest.craftsman.domain;
 import cn.unionhub.contest.contest.domain.Region;
 import cn.unionhub.contest.contest.domain.Tier;
 import cn.unionhub.contest.craftsman.domain.Nomination.ExpertReviewed;
-import cn.unionhub.contest.events.CraftsmanNoticed;
+import cn.unionhub.events.contest.CraftsmanNoticed;
 import cn.unionhub.contest.notice.domain.Notice;
 import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;

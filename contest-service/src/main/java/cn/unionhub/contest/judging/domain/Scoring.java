@@ -5,7 +5,7 @@ import cn.unionhub.contest.contest.domain.Aspect;
 import cn.unionhub.contest.contest.domain.AspectKind;
 import cn.unionhub.contest.contest.domain.ContestEvent;
 import cn.unionhub.contest.contest.domain.Points;
-import cn.unionhub.contest.events.AspectSentForReview;
+import cn.unionhub.events.contest.AspectSentForReview;
 import cn.unionhub.contest.judging.domain.ScoreEntry.Item;
 import cn.unionhub.contest.judging.domain.ScoreEntry.Kind;
 import cn.unionhub.contest.registration.domain.Registration;

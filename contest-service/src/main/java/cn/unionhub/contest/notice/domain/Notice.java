@@ -1,8 +1,8 @@
 package cn.unionhub.contest.notice.domain;
 
 import cn.unionhub.contest.common.domain.Texts;
-import cn.unionhub.contest.events.ObjectionFiled;
-import cn.unionhub.contest.events.ObjectionResolved;
+import cn.unionhub.events.contest.ObjectionFiled;
+import cn.unionhub.events.contest.ObjectionResolved;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.SlaClock;

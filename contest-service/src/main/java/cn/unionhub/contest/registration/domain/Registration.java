@@ -5,7 +5,7 @@ import cn.unionhub.contest.common.domain.Texts;
 import cn.unionhub.contest.contest.domain.Contest;
 import cn.unionhub.contest.contest.domain.ContestEvent;
 import cn.unionhub.contest.contest.domain.Tier;
-import cn.unionhub.contest.events.RegistrationApproved;
+import cn.unionhub.events.contest.RegistrationApproved;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.unionhub.contest.contest.domain.Region;
 import cn.unionhub.contest.contest.domain.Tier;
-import cn.unionhub.contest.events.CertificateIssued;
+import cn.unionhub.events.contest.CertificateIssued;
 import cn.unionhub.contest.fixtures.People;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;

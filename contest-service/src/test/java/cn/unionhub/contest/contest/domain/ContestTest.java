@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import cn.unionhub.contest.events.ContestPublished;
+import cn.unionhub.events.contest.ContestPublished;
 import cn.unionhub.contest.fixtures.Contests;
 import cn.unionhub.contest.fixtures.People;
 import cn.unionhub.platform.domain.ConflictException;

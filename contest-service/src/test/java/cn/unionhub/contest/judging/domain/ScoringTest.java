@@ -13,7 +13,7 @@ import static cn.unionhub.contest.fixtures.People.employee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.unionhub.contest.events.AspectSentForReview;
+import cn.unionhub.events.contest.AspectSentForReview;
 import cn.unionhub.contest.fixtures.Contests;
 import cn.unionhub.contest.fixtures.LedgerBook;
 import cn.unionhub.contest.judging.domain.ScoreEntry.Item;

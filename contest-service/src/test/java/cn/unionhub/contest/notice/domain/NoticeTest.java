@@ -7,8 +7,8 @@ import static cn.unionhub.contest.fixtures.Objections.against;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.unionhub.contest.events.ObjectionFiled;
-import cn.unionhub.contest.events.ObjectionResolved;
+import cn.unionhub.events.contest.ObjectionFiled;
+import cn.unionhub.events.contest.ObjectionResolved;
 import cn.unionhub.contest.fixtures.Objections;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.domain.ConflictException;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.unionhub.contest.contest.domain.Contest;
 import cn.unionhub.contest.contest.domain.EventRules;
 import cn.unionhub.contest.contest.domain.Tier;
-import cn.unionhub.contest.events.RegistrationApproved;
+import cn.unionhub.events.contest.RegistrationApproved;
 import cn.unionhub.contest.fixtures.Contests;
 import cn.unionhub.contest.fixtures.People;
 import cn.unionhub.platform.domain.ConflictException;

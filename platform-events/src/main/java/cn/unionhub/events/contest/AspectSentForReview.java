@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,7 @@ import java.time.Instant;
  *
  * @param spreadHundredths highest minus lowest score, in hundredths of a point
  */
+@EventContract(type = "cn.unionhub.contest.aspect-sent-for-review.v1", topic = Topics.CONTEST)
 public record AspectSentForReview(String eventId, String registrationId, String aspect, long spreadHundredths,
         long maxSpreadHundredths, int ledgerSequence, Instant at) implements DomainEvent {
 

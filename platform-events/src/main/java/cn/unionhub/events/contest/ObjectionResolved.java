@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Instant;
  *
  * @param verdict UPHELD or REJECTED
  */
+@EventContract(type = "cn.unionhub.contest.objection-resolved.v1", topic = Topics.CONTEST)
 public record ObjectionResolved(String subject, String noticeId, String objectionId, String concerns, String verdict,
         Instant answeredAt) implements DomainEvent {
 }

@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,7 @@ import java.time.Instant;
  *
  * @param provisional the closing day falls in a year whose holiday schedule is not yet published
  */
+@EventContract(type = "cn.unionhub.contest.results-noticed.v1", topic = Topics.CONTEST)
 public record ResultsNoticed(String eventId, String contestId, String noticeId, int round, Instant opensAt, Instant closesAt,
         boolean provisional, int ranked, int unranked, int ledgerSequence) implements DomainEvent {
 

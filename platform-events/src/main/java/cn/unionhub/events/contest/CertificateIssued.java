@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Instant;
  *
  * @param awardedFor the registration or craftsman nomination it was issued for
  */
+@EventContract(type = "cn.unionhub.contest.certificate-issued.v1", topic = Topics.CONTEST)
 public record CertificateIssued(String number, String awardedFor, String title, Instant issuedAt) implements DomainEvent {
 
     @Override

@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Instant;
  *
  * @param stage the stage it was in: NOMINATED, SELF_EVALUATED, REVIEWED, EXPERT_REVIEWED or NOTICED
  */
+@EventContract(type = "cn.unionhub.contest.craftsman-rejected.v1", topic = Topics.CONTEST)
 public record CraftsmanRejected(String nominationId, String batchId, String stage, Instant rejectedAt) implements DomainEvent {
 
     @Override

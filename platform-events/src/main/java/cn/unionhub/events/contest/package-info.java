@@ -5,8 +5,5 @@
  * aggregate's facts in order. No event names an objector or carries a clear identity number; a
  * competitor appears by registration id and, where another service must find the member (prize
  * money, craftsman records), by the installation's keyed id-number hash.
- *
- * <p>Like every service's, these records belong with their JSON Schemas in platform-events
- * ({@code cn.unionhub.events.contest}); they live here until the API and its contract are built.
  */
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;

@@ -1,6 +1,8 @@
-package cn.unionhub.contest.events;
+package cn.unionhub.events.contest;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.EventContract;
+import cn.unionhub.events.Topics;
 import java.time.Instant;
 
 /**
@@ -10,6 +12,7 @@ import java.time.Instant;
  *
  * @param kind MAY_DAY_LABOR_MEDAL, TECHNICAL_EXPERT, SKILL_GRADE_PROMOTION, CERTIFICATE or PRIZE
  */
+@EventContract(type = "cn.unionhub.contest.award-granted.v1", topic = Topics.CONTEST)
 public record AwardGranted(String awardId, String eventId, String contestId, String registrationId, String competitorIdHash,
         String rule, String kind, String title, int rank, long amountFen, Instant grantedAt) implements DomainEvent {
 
