@@ -1,0 +1,80 @@
+package cn.unionhub.contest.contest.store;
+
+import cn.unionhub.contest.common.store.Bodies;
+import cn.unionhub.contest.contest.domain.Contest;
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Sequences;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Contests by id (one document each, with their events and notice period). */
+@Repository
+public class Contests {
+
+    /** A contest as kept: the domain record and the working days its results are noticed for. */
+    public record Kept(Contest contest, int noticeWorkingDays) {
+
+        public Kept with(Contest changed) {
+            return new Kept(changed, noticeWorkingDays);
+        }
+    }
+
+    /** A kept contest changed, with the events the change caused. */
+    public record Change(Kept kept, List<DomainEvent> events) {
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Bodies bodies;
+    private final Sequences sequences;
+
+    Contests(MongoTemplate mongo, AggregateStore store, Bodies bodies) {
+        this.mongo = mongo;
+        this.store = store;
+        this.bodies = bodies;
+        this.sequences = new Sequences(mongo, "contest_counters");
+    }
+
+    /** CX130102-2025-001: tier letter, region, year and a counter of the region's contests that year. */
+    public String nextId(String tierLetter, String region, int year) {
+        return "C" + tierLetter + region + "-" + year + "-" + String.format("%03d", sequences.next("contest:" + region + ":" + year));
+    }
+
+    public void insert(Kept kept) {
+        store.insert(toDocument(kept), List.of());
+    }
+
+    public Optional<Kept> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, ContestDocument.class)).map(this::toDomain);
+    }
+
+    /** Applies a step to a contest (retried on a concurrent change); empty if there is no such contest. */
+    public Optional<Kept> change(String id, java.util.function.Function<Kept, Change> step) {
+        return store.modify(ContestDocument.class, id, current -> {
+            Change changed = step.apply(toDomain(current));
+            ContestDocument updated = toDocument(changed.kept());
+            updated.version = current.version;
+            return new AggregateStore.Change<>(updated, changed.events());
+        }).map(this::toDomain);
+    }
+
+    public Optional<Kept> update(String id, UnaryOperator<Kept> step) {
+        return change(id, k -> new Change(step.apply(k), List.of()));
+    }
+
+    private ContestDocument toDocument(Kept kept) {
+        ContestDocument d = new ContestDocument();
+        d.id = kept.contest().id();
+        d.contest = bodies.write(kept.contest());
+        d.noticeWorkingDays = kept.noticeWorkingDays();
+        return d;
+    }
+
+    private Kept toDomain(ContestDocument d) {
+        return new Kept(bodies.read(d.contest, Contest.class), d.noticeWorkingDays);
+    }
+}

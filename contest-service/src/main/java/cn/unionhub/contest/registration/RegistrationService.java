@@ -1,0 +1,160 @@
+package cn.unionhub.contest.registration;
+
+import cn.unionhub.contest.contest.domain.Contest;
+import cn.unionhub.contest.contest.domain.ContestAccess;
+import cn.unionhub.contest.contest.store.Contests;
+import cn.unionhub.contest.registration.domain.Channel;
+import cn.unionhub.contest.registration.domain.Competitor;
+import cn.unionhub.contest.registration.domain.Employment;
+import cn.unionhub.contest.registration.domain.Registration;
+import cn.unionhub.contest.registration.store.Registrations;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Entering competitors and deciding on their entries. Who enters by which channel follows the
+ * caller: a worker enters themselves (个人报名), an enterprise union its own employees (企业工会推荐),
+ * the contest office an association's list (行业协会推荐, submitted on paper). The identity number is
+ * hashed with the installation's key on arrival and never kept.
+ */
+@Service
+public class RegistrationService {
+
+    /** What an entry form gives; {@code account} names the competitor's own sign-in, so they can follow their scores. */
+    public record Entry(String idNumber, String name, String enterprise, String enterpriseName, Employment employment,
+            Channel channel, String submittedBy, String account) {
+    }
+
+    private final Registrations registrations;
+    private final Contests contests;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
+
+    RegistrationService(Registrations registrations, Contests contests, Pseudonyms pseudonyms, Clock clock) {
+        this.registrations = registrations;
+        this.contests = contests;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    public Registrations.Kept register(String eventId, Entry entry, Actor actor) {
+        Contest contest = contestOfEvent(eventId);
+        Channel channel;
+        String submittedBy;
+        String account = entry.account();
+        if (actor.has(Role.WORKER)) {
+            channel = Channel.INDIVIDUAL;
+            submittedBy = null;
+            account = actor.subject();
+        } else if (actor.has(Role.ENTERPRISE_UNION)) {
+            if (actor.enterprise() == null || !actor.enterprise().equals(entry.enterprise())) {
+                throw new ForbiddenException("not-your-employee");
+            }
+            channel = Channel.ENTERPRISE_UNION;
+            submittedBy = actor.enterprise();
+        } else if (ContestAccess.mayRun(actor, contest)) {
+            channel = entry.channel() == null ? Channel.ASSOCIATION : entry.channel();
+            submittedBy = entry.submittedBy();
+        } else {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
+            throw new RuleViolationException("invalid-registration", List.of(new FieldViolation("competitor.idNumber",
+                    "invalid-resident-id")));
+        }
+        String idHash = pseudonyms.of("resident-id:" + entry.idNumber().toUpperCase(Locale.ROOT));
+        return submit(contest, eventId, new Registration.Application(new Competitor(idHash, entry.name(), entry.enterprise(),
+                entry.enterpriseName(), entry.employment()), channel, submittedBy), account, clock.instant());
+    }
+
+    /**
+     * Enters a competitor who advanced from a lower tier into the linked contest's event of the same
+     * occupation, approved at once: the lower tier's final results are the decision.
+     */
+    public Optional<Registrations.Kept> enterAdvanced(String contestId, String occupationName, Registrations.Kept from,
+            String fromContestId) {
+        Contest higher = contests.byId(contestId).map(Contests.Kept::contest)
+                .orElseThrow(() -> new NotFoundException("contest-not-found", contestId));
+        String eventId = higher.events().stream().filter(e -> e.occupationName().equals(occupationName)).findFirst()
+                .orElseThrow(() -> new NotFoundException("contest-event-not-found", occupationName)).id();
+        Registration r = from.registration();
+        Optional<Registrations.Kept> held = registrations.holding(eventId, r.competitor().idHash());
+        if (held.isPresent() && held.get().registration().isApproved()) {
+            return held; // entered already: advancing twice enters once
+        }
+        Instant now = clock.instant();
+        Registrations.Kept entered = submit(higher, eventId, new Registration.Application(r.competitor(), r.channel(),
+                r.channel() == Channel.INDIVIDUAL ? null : "晋级:" + fromContestId), from.account(), now);
+        return registrations.change(entered.registration().id(), s -> s.approve("advancement:" + fromContestId, now));
+    }
+
+    private Registrations.Kept submit(Contest contest, String eventId, Registration.Application application, String account,
+            Instant at) {
+        Optional<Registrations.Kept> held = registrations.holding(eventId, application.competitor().idHash());
+        List<Registration> earlier = held.map(k -> List.of(k.registration())).orElse(List.of());
+        Registration.Changed submitted = Registration.submit(registrations.nextId(eventId), contest, eventId, application, earlier,
+                at);
+        registrations.insert(submitted, account, held);
+        return new Registrations.Kept(submitted.registration(), account, List.of());
+    }
+
+    public Registrations.Kept approve(String id, Actor actor) {
+        requireOffice(id, actor);
+        return registrations.change(id, r -> r.approve(actor.subject(), clock.instant()))
+                .orElseThrow(() -> new NotFoundException("registration-not-found", id));
+    }
+
+    public Registrations.Kept reject(String id, String reason, Actor actor) {
+        requireOffice(id, actor);
+        return registrations.change(id, r -> r.reject(actor.subject(), reason, clock.instant()))
+                .orElseThrow(() -> new NotFoundException("registration-not-found", id));
+    }
+
+    /** An event's registrations, for its office and government systems. */
+    public List<Registrations.Kept> ofEvent(String eventId, Actor actor) {
+        Contest contest = contestOfEvent(eventId);
+        if (!ContestAccess.mayRead(actor, contest)) {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        return registrations.ofEvent(eventId);
+    }
+
+    /** One registration: for the office, government systems, and the competitor's own account. */
+    public Registrations.Kept find(String id, Actor actor) {
+        Registrations.Kept kept = registrations.byId(id).orElseThrow(() -> new NotFoundException("registration-not-found", id));
+        boolean own = kept.account() != null && kept.account().equals(actor.subject());
+        if (!own && !ContestAccess.mayRead(actor, contestOfEvent(kept.registration().eventId()))) {
+            throw new NotFoundException("registration-not-found", id);
+        }
+        return kept;
+    }
+
+    private void requireOffice(String id, Actor actor) {
+        Registrations.Kept kept = registrations.byId(id).orElseThrow(() -> new NotFoundException("registration-not-found", id));
+        if (!ContestAccess.mayRun(actor, contestOfEvent(kept.registration().eventId()))) {
+            throw new ForbiddenException("contest-not-yours");
+        }
+    }
+
+    /** The contest of an event: event ids are {@code <contest id>-E<nn>}. */
+    public Contest contestOfEvent(String eventId) {
+        int at = eventId == null ? -1 : eventId.lastIndexOf("-E");
+        Contest contest = at < 0 ? null : contests.byId(eventId.substring(0, at)).map(Contests.Kept::contest).orElse(null);
+        if (contest == null || contest.events().stream().noneMatch(e -> e.id().equals(eventId))) {
+            throw new NotFoundException("contest-event-not-found", eventId);
+        }
+        return contest;
+    }
+}

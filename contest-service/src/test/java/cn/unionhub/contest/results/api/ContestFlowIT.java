@@ -1,0 +1,295 @@
+package cn.unionhub.contest.results.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TestTokens;
+import cn.unionhub.test.TopicProbe;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A county welding contest through the API against the real broker and store: a city and a county
+ * contest linked for advancement; entries by an enterprise union and by a worker; three judges on
+ * the judgement aspect; the ranking traced to ledger lines on an intact chain; the notice, a named
+ * objection upheld and a score corrected, the ranking changed and noticed again; after the notice
+ * the results final — prize money on contest.events, the top three entered in the city contest, a
+ * certificate that verifies publicly. Bad input on the way answers a Problem and changes nothing.
+ */
+@IntegrationTest
+class ContestFlowIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ShiftedClock CLOCK = new ShiftedClock();
+
+    /** The service's clock, moved forward by the test past deadlines and notice periods. */
+    static final class ShiftedClock extends Clock {
+
+        private volatile Duration shift = Duration.ZERO;
+
+        void forward(Duration by) {
+            shift = shift.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.offset(Clock.system(zone), shift);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    EventSchemas schemas;
+
+    private ApiClient api;
+
+    static final String CITY = TestTokens.token().subject("office-shijiazhuang").roles(Role.DISTRICT_UNION).district("130100").build();
+    static final String COUNTY = TestTokens.token().subject("office-changan").roles(Role.DISTRICT_UNION).district("130102").build();
+    static final String NEIGHBOUR = TestTokens.token().subject("office-qiaoxi").roles(Role.DISTRICT_UNION).district("130104").build();
+    static final String SHIGANG_UNION = TestTokens.token().subject("union-shigang").roles(Role.ENTERPRISE_UNION)
+            .enterprise(People.SHIGANG.uscc()).build();
+
+    static String judge(String subject, String enterprise) {
+        TestTokens.Builder token = TestTokens.token().subject(subject).roles(Role.HANDLER);
+        return (enterprise == null ? token : token.enterprise(enterprise)).build();
+    }
+
+    private JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static String contest(String name, String tier, String region, Instant closes, String advancement) {
+        return """
+                {"name":"%s","tier":"%s","region":"%s","year":2026,"organiser":"石家庄市总工会","noticeWorkingDays":5,
+                 "events":[{"occupationCode":"6-18-02-04","occupationName":"焊工","theoryWeight":30,"practicalWeight":70,
+                   "aspects":[{"code":"A1","name":"焊缝尺寸","kind":"MEASUREMENT","max":"40.00"},
+                              {"code":"A2","name":"焊缝外观","kind":"JUDGEMENT","max":"60.00"}],
+                   "timeLimit":"PT2H","maxSpread":"5.00","employeesOnly":false,"registrationClosesAt":"%s"}]%s}"""
+                .formatted(name, tier, region, closes, advancement == null ? "" : ",\"advancement\":" + advancement);
+    }
+
+    private String entry(int n, String employment, String enterprise, String enterpriseName) {
+        return """
+                {"idNumber":"%s","name":"%s","employment":"%s","enterprise":%s,"enterpriseName":%s}"""
+                .formatted(People.residentId(n), People.WELDERS.get(n % 30), employment,
+                        enterprise == null ? "null" : "\"" + enterprise + "\"", enterpriseName == null ? "null" : "\"" + enterpriseName + "\"");
+    }
+
+    private HttpResponse<String> score(String eventId, String judge, String registration, String item, String aspect, String value) {
+        return api.post("/api/v1/contests/events/" + eventId + "/scores", """
+                {"registrationId":"%s","item":"%s","aspect":%s,"value":"%s"}"""
+                .formatted(registration, item, aspect == null ? "null" : "\"" + aspect + "\"", value), judge);
+    }
+
+    private int ledgerSize(String eventId) {
+        return ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200).size();
+    }
+
+    @Test
+    void aCountyWeldingContestRunsFromEntriesToAVerifiedCertificate() throws Exception {
+        api = new ApiClient(port);
+        Instant now = CLOCK.instant();
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "contest.events")) {
+            // Plan: the city contest first, then the county contest feeding its top three to it.
+            JsonNode city = ok(api.post("/api/v1/contests", contest("2026年石家庄市职工职业技能大赛", "CITY", "130100",
+                    now.plus(Duration.ofDays(90)), null), CITY), 201);
+            String cityId = city.path("id").asString();
+            assertThat(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
+                    now.plus(Duration.ofDays(10)), null), NEIGHBOUR).statusCode()).as("another district's office").isEqualTo(403);
+            JsonNode county = ok(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
+                    now.plus(Duration.ofDays(10)), "{\"contestId\":\"" + cityId + "\",\"quota\":3,\"tieRule\":\"INCLUDE_TIED\"}"),
+                    COUNTY), 201);
+            String countyId = county.path("id").asString();
+            String eventId = county.path("events").get(0).path("id").asString();
+            HttpResponse<String> scheme = api.send(HttpRequest.newBuilder(api.uri("/api/v1/contests/" + countyId + "/award-scheme"))
+                    .header("Authorization", "Bearer " + COUNTY).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"name":"长安区焊工决赛奖励","rules":[
+                              {"code":"first-prize","kind":"PRIZE","title":"一等奖","firstPlace":1,"lastPlace":1,"tieRule":"INCLUDE_TIED","prizeFen":500000},
+                              {"code":"top3-expert","kind":"TECHNICAL_EXPERT","title":"长安区技术能手","firstPlace":1,"lastPlace":3,"tieRule":"INCLUDE_TIED"},
+                              {"code":"finisher","kind":"CERTIFICATE","title":"获奖证书","firstPlace":1,"tieRule":"INCLUDE_TIED"}]}""",
+                            StandardCharsets.UTF_8)).build());
+            ok(scheme, 200);
+            ok(api.post("/api/v1/contests/" + cityId + "/publication", "{}", CITY), 200);
+            ok(api.post("/api/v1/contests/" + countyId + "/publication", "{}", COUNTY), 200);
+
+            // Entries: five employees of 石钢 by their union, one worker by themselves.
+            List<String> registrations = new ArrayList<>();
+            for (int n = 1; n <= 5; n++) {
+                registrations.add(ok(api.post("/api/v1/contests/events/" + eventId + "/registrations",
+                        entry(n, "EMPLOYEE", People.SHIGANG.uscc(), People.SHIGANG.name()), SHIGANG_UNION), 201).path("id").asString());
+            }
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations",
+                    entry(7, "EMPLOYEE", People.CSPC.uscc(), People.CSPC.name()), SHIGANG_UNION).statusCode())
+                    .as("an enterprise union enters only its own employees").isEqualTo(403);
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations",
+                    entry(1, "EMPLOYEE", People.SHIGANG.uscc(), People.SHIGANG.name()), SHIGANG_UNION).statusCode())
+                    .as("once per competitor and event").isEqualTo(409);
+            String worker = TestTokens.token().subject("worker-6").roles(Role.WORKER).build();
+            String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null, null),
+                    worker), 201).path("id").asString();
+            registrations.add(self);
+            for (String r : registrations) {
+                assertThat(api.post("/api/v1/contests/registrations/" + r + "/approval", "{}", NEIGHBOUR).statusCode()).isEqualTo(403);
+                ok(api.post("/api/v1/contests/registrations/" + r + "/approval", "{}", COUNTY), 200);
+            }
+
+            // Judges: one of 石钢, two independent, one of 石药; the chief is independent.
+            String j1 = judge("judge-cspc", People.CSPC.uscc());
+            String j2 = judge("judge-shigang", People.SHIGANG.uscc());
+            String j3 = judge("judge-chief", null);
+            String j4 = judge("judge-teacher", null);
+            for (String form : List.of("{\"account\":\"judge-cspc\",\"name\":\"孙立\",\"enterprise\":\"" + People.CSPC.uscc() + "\"}",
+                    "{\"account\":\"judge-shigang\",\"name\":\"钱伟\",\"enterprise\":\"" + People.SHIGANG.uscc() + "\"}",
+                    "{\"account\":\"judge-chief\",\"name\":\"周正\",\"chief\":true}", "{\"account\":\"judge-teacher\",\"name\":\"吴老师\"}")) {
+                ok(api.post("/api/v1/contests/events/" + eventId + "/judges", form, COUNTY), 200);
+            }
+
+            // Scores: competitor i (0..5) gets theory 80+i, A1 30+i, A2 50+i from three judges, 3600 s.
+            for (int i = 0; i < registrations.size(); i++) {
+                String r = registrations.get(i);
+                ok(score(eventId, j3, r, "THEORY", null, (80 + i) + ".00"), 201);
+                ok(score(eventId, j3, r, "TIME_USED", null, "3600"), 201);
+                ok(score(eventId, j4, r, "ASPECT", "A1", (30 + i) + ".00"), 201);
+                for (String j : List.of(j1, j3, j4)) {
+                    ok(score(eventId, j, r, "ASPECT", "A2", (50 + i) + ".50"), 201);
+                }
+            }
+            int lines = ledgerSize(eventId);
+            HttpResponse<String> tooHigh = score(eventId, j2, self, "ASPECT", "A1", "40.01");
+            assertThat(tooHigh.statusCode()).as(tooHigh.body()).isEqualTo(400);
+            assertThat(JSON.readTree(tooHigh.body()).path("title").asString()).matches(".*\\p{IsHan}.*");
+            HttpResponse<String> inEnglish = api.send(HttpRequest.newBuilder(api.uri("/api/v1/contests/events/" + eventId + "/scores"))
+                    .header("Authorization", "Bearer " + j2).header("Content-Type", "application/json").header("Accept-Language", "en")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"registrationId\":\"" + self
+                            + "\",\"item\":\"ASPECT\",\"aspect\":\"A1\",\"value\":\"40.01\"}")).build());
+            assertThat(JSON.readTree(inEnglish.body()).path("title").asString()).doesNotContainPattern("\\p{IsHan}");
+            assertThat(score(eventId, j2, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
+                    .as("a judge never scores a competitor of their own enterprise").isEqualTo(403);
+            String stranger = judge("judge-elsewhere", null);
+            assertThat(score(eventId, stranger, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
+                    .as("a judge of no panel of this event").isEqualTo(403);
+            assertThat(ledgerSize(eventId)).as("refused scores leave no line").isEqualTo(lines);
+
+            // The ranking, traced to the ledger; the chain intact.
+            JsonNode ranking = ok(api.get("/api/v1/contests/events/" + eventId + "/ranking", j1), 200);
+            assertThat(ranking.path("ranked").get(0).path("registrationId").asString()).isEqualTo(self);
+            assertThat(ranking.path("ranked").get(0).path("ledgerLines").size()).isEqualTo(6);
+            assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/ledger/verification", COUNTY), 200).path("intact")
+                    .asBoolean()).isTrue();
+            assertThat(api.get("/api/v1/contests/events/" + eventId + "/ranking", worker).statusCode())
+                    .as("a competitor does not read the ranking before the notice").isEqualTo(403);
+            assertThat(api.get("/api/v1/contests/registrations/" + self + "/scores", worker).statusCode())
+                    .as("nor their own scores").isEqualTo(403);
+
+            // 公示: public, without sign-in; now the competitor sees their scores, never someone else's.
+            ok(api.post("/api/v1/contests/events/" + eventId + "/results/notice", "{}", COUNTY), 200);
+            JsonNode notice = ok(api.get("/api/v1/contests/events/" + eventId + "/results/notice", null), 200);
+            assertThat(notice.path("round").asInt()).isEqualTo(1);
+            assertThat(notice.path("ranked").get(0).path("name").asString()).isEqualTo(People.WELDERS.get(6));
+            assertThat(ok(api.get("/api/v1/contests/registrations/" + self + "/scores", worker), 200).path("rank").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/v1/contests/registrations/" + registrations.get(0) + "/scores", worker).statusCode()).isEqualTo(404);
+
+            // A named objection with evidence: 第二名's measured A1 was misread; upheld, corrected by the chief judge.
+            String second = registrations.get(4);
+            JsonNode objection = ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections", """
+                    {"concerns":"%s","objector":{"name":"李志强","contact":"13912345678"},"grounds":"焊缝尺寸测量记录与复测不符",
+                     "evidence":[{"name":"复测记录.pdf","contentType":"application/pdf","size":20480,"sha256":"%s"}]}"""
+                    .formatted(second, "a".repeat(64)), TestTokens.token().subject("worker-1").roles(Role.WORKER).build()), 201);
+            ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString() + "/answer",
+                    "{\"verdict\":\"UPHELD\",\"reason\":\"复测属实，更正焊缝尺寸得分\"}", COUNTY), 200);
+            JsonNode a1 = null;
+            for (JsonNode line : ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200)) {
+                if (line.path("registrationId").asString().equals(second) && "A1".equals(line.path("aspect").asString())) {
+                    a1 = line;
+                }
+            }
+            ok(api.post("/api/v1/contests/events/" + eventId + "/scores/" + a1.path("sequence").asInt() + "/corrections",
+                    "{\"value\":\"40.00\",\"reason\":\"异议成立，按复测结果更正\"}", j3), 200);
+            JsonNode renoticed = ok(api.post("/api/v1/contests/events/" + eventId + "/results/notice", "{}", COUNTY), 200);
+            assertThat(renoticed.path("round").asInt()).isEqualTo(2);
+            assertThat(renoticed.path("ranked").get(0).path("registrationId").asString()).as("the ranking changed").isEqualTo(second);
+
+            // Not final while the notice is open; final after it closed. No objection after it closed.
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/results/final", "{}", COUNTY).statusCode()).isEqualTo(409);
+            CLOCK.forward(Duration.ofDays(30));
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/results/objections", objection.toString(), worker)
+                    .statusCode()).as("after the notice closed").isEqualTo(409);
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(9, "NOT_EMPLOYEE", null, null),
+                    TestTokens.token().subject("worker-9").roles(Role.WORKER).build()).statusCode()).as("after the deadline")
+                    .isEqualTo(409);
+            JsonNode done = ok(api.post("/api/v1/contests/events/" + eventId + "/results/final", "{}", COUNTY), 200);
+            assertThat(done.path("status").asString()).isEqualTo("FINAL");
+            assertThat(score(eventId, j3, self, "ASPECT", "A1", "1.00").statusCode()).as("the ledger is closed").isEqualTo(409);
+
+            // The top three are in the city contest's welding event.
+            String cityEvent = city.path("events").get(0).path("id").asString();
+            assertThat(ok(api.get("/api/v1/contests/events/" + cityEvent + "/registrations", CITY), 200).size()).isEqualTo(3);
+
+            // The certificate of the first place verifies publicly; a wrong code answers like an unknown number.
+            JsonNode certificate = ok(api.get("/api/v1/contests/registrations/" + second + "/certificates", COUNTY), 200).get(0);
+            String number = certificate.path("number").asString();
+            JsonNode check = ok(api.get("/api/v1/contests/certificates/" + number + "?code=" + certificate.path("code").asString(),
+                    null), 200);
+            assertThat(check.path("outcome").asString()).isEqualTo("VALID");
+            HttpResponse<String> wrong = api.get("/api/v1/contests/certificates/" + number + "?code=0000000000", null);
+            HttpResponse<String> unknown = api.get("/api/v1/contests/certificates/JS-X-130102-2026-999999?code=0000000000", null);
+            assertThat(wrong.statusCode()).isEqualTo(404);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(JSON.readTree(wrong.body()).path("detail")).isEqualTo(JSON.readTree(unknown.body()).path("detail"));
+
+            // Prize money goes out on contest.events with the competitor's keyed id hash, as the schema says.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var granted = events.poll().stream()
+                        .filter(r -> "cn.unionhub.contest.award-granted.v1".equals(TopicProbe.header(r, "ce_type")))
+                        .map(r -> JSON.readTree(r.value())).filter(d -> d.path("eventId").asString().equals(eventId))
+                        .filter(d -> d.path("amountFen").asLong() == 500000).toList();
+                assertThat(granted).hasSize(1);
+                assertThat(granted.get(0).path("competitorIdHash").asString()).startsWith("psn_").doesNotContain(People.residentId(5));
+                assertThat(schemas.violations("cn.unionhub.contest.award-granted.v1", granted.get(0))).isEmpty();
+            });
+        }
+    }
+}
