@@ -2,6 +2,7 @@ package cn.unionhub.gateway.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
  * A web filter rather than a route filter: unrouted requests and fallbacks carry the id too.
  */
 @Component
+@ConditionalOnProperty(prefix = "unionhub.gateway.request-id", name = "enabled", matchIfMissing = true)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
 
