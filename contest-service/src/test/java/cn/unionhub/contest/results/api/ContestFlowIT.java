@@ -3,6 +3,17 @@ package cn.unionhub.contest.results.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static cn.unionhub.contest.fixtures.ContestApi.CITY;
+import static cn.unionhub.contest.fixtures.ContestApi.COUNTY;
+import static cn.unionhub.contest.fixtures.ContestApi.JSON;
+import static cn.unionhub.contest.fixtures.ContestApi.NEIGHBOUR;
+import static cn.unionhub.contest.fixtures.ContestApi.SHIGANG_UNION;
+import static cn.unionhub.contest.fixtures.ContestApi.contest;
+import static cn.unionhub.contest.fixtures.ContestApi.entry;
+import static cn.unionhub.contest.fixtures.ContestApi.judge;
+import static cn.unionhub.contest.fixtures.ContestApi.ok;
+
+import cn.unionhub.contest.fixtures.ContestApi;
 import cn.unionhub.contest.fixtures.People;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
@@ -27,7 +38,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A county welding contest through the API against the real broker and store: a city and a county
@@ -40,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ContestFlowIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ShiftedClock CLOCK = new ShiftedClock();
 
     /** The service's clock, moved forward by the test past deadlines and notice periods. */
@@ -83,53 +92,12 @@ class ContestFlowIT {
     EventSchemas schemas;
 
     private ApiClient api;
-
-    static final String CITY = TestTokens.token().subject("office-shijiazhuang").roles(Role.DISTRICT_UNION).district("130100").build();
-    static final String COUNTY = TestTokens.token().subject("office-changan").roles(Role.DISTRICT_UNION).district("130102").build();
-    static final String NEIGHBOUR = TestTokens.token().subject("office-qiaoxi").roles(Role.DISTRICT_UNION).district("130104").build();
-    static final String SHIGANG_UNION = TestTokens.token().subject("union-shigang").roles(Role.ENTERPRISE_UNION)
-            .enterprise(People.SHIGANG.uscc()).build();
-
-    static String judge(String subject, String enterprise) {
-        TestTokens.Builder token = TestTokens.token().subject(subject).roles(Role.HANDLER);
-        return (enterprise == null ? token : token.enterprise(enterprise)).build();
-    }
-
-    private JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private static String contest(String name, String tier, String region, Instant closes, String advancement) {
-        return """
-                {"name":"%s","tier":"%s","region":"%s","year":2026,"organiser":"石家庄市总工会","noticeWorkingDays":5,
-                 "events":[{"occupationCode":"6-18-02-04","occupationName":"焊工","theoryWeight":30,"practicalWeight":70,
-                   "aspects":[{"code":"A1","name":"焊缝尺寸","kind":"MEASUREMENT","max":"40.00"},
-                              {"code":"A2","name":"焊缝外观","kind":"JUDGEMENT","max":"60.00"}],
-                   "timeLimit":"PT2H","maxSpread":"5.00","employeesOnly":false,"registrationClosesAt":"%s"}]%s}"""
-                .formatted(name, tier, region, closes, advancement == null ? "" : ",\"advancement\":" + advancement);
-    }
-
-    private String entry(int n, String employment, String enterprise, String enterpriseName) {
-        return """
-                {"idNumber":"%s","name":"%s","employment":"%s","enterprise":%s,"enterpriseName":%s}"""
-                .formatted(People.residentId(n), People.WELDERS.get(n % 30), employment,
-                        enterprise == null ? "null" : "\"" + enterprise + "\"", enterpriseName == null ? "null" : "\"" + enterpriseName + "\"");
-    }
-
-    private HttpResponse<String> score(String eventId, String judge, String registration, String item, String aspect, String value) {
-        return api.post("/api/v1/contests/events/" + eventId + "/scores", """
-                {"registrationId":"%s","item":"%s","aspect":%s,"value":"%s"}"""
-                .formatted(registration, item, aspect == null ? "null" : "\"" + aspect + "\"", value), judge);
-    }
-
-    private int ledgerSize(String eventId) {
-        return ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200).size();
-    }
+    private ContestApi contests;
 
     @Test
     void aCountyWeldingContestRunsFromEntriesToAVerifiedCertificate() throws Exception {
         api = new ApiClient(port);
+        contests = new ContestApi(api);
         Instant now = CLOCK.instant();
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "contest.events")) {
             // Plan: the city contest first, then the county contest feeding its top three to it.
@@ -159,16 +127,16 @@ class ContestFlowIT {
             List<String> registrations = new ArrayList<>();
             for (int n = 1; n <= 5; n++) {
                 registrations.add(ok(api.post("/api/v1/contests/events/" + eventId + "/registrations",
-                        entry(n, "EMPLOYEE", People.SHIGANG.uscc(), People.SHIGANG.name()), SHIGANG_UNION), 201).path("id").asString());
+                        entry(n, "EMPLOYEE", People.SHIGANG), SHIGANG_UNION), 201).path("id").asString());
             }
             assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations",
-                    entry(7, "EMPLOYEE", People.CSPC.uscc(), People.CSPC.name()), SHIGANG_UNION).statusCode())
+                    entry(7, "EMPLOYEE", People.CSPC), SHIGANG_UNION).statusCode())
                     .as("an enterprise union enters only its own employees").isEqualTo(403);
             assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations",
-                    entry(1, "EMPLOYEE", People.SHIGANG.uscc(), People.SHIGANG.name()), SHIGANG_UNION).statusCode())
+                    entry(1, "EMPLOYEE", People.SHIGANG), SHIGANG_UNION).statusCode())
                     .as("once per competitor and event").isEqualTo(409);
             String worker = TestTokens.token().subject("worker-6").roles(Role.WORKER).build();
-            String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null, null),
+            String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null),
                     worker), 201).path("id").asString();
             registrations.add(self);
             for (String r : registrations) {
@@ -190,15 +158,15 @@ class ContestFlowIT {
             // Scores: competitor i (0..5) gets theory 80+i, A1 30+i, A2 50+i from three judges, 3600 s.
             for (int i = 0; i < registrations.size(); i++) {
                 String r = registrations.get(i);
-                ok(score(eventId, j3, r, "THEORY", null, (80 + i) + ".00"), 201);
-                ok(score(eventId, j3, r, "TIME_USED", null, "3600"), 201);
-                ok(score(eventId, j4, r, "ASPECT", "A1", (30 + i) + ".00"), 201);
+                ok(contests.score(eventId, j3, r, "THEORY", null, (80 + i) + ".00"), 201);
+                ok(contests.score(eventId, j3, r, "TIME_USED", null, "3600"), 201);
+                ok(contests.score(eventId, j4, r, "ASPECT", "A1", (30 + i) + ".00"), 201);
                 for (String j : List.of(j1, j3, j4)) {
-                    ok(score(eventId, j, r, "ASPECT", "A2", (50 + i) + ".50"), 201);
+                    ok(contests.score(eventId, j, r, "ASPECT", "A2", (50 + i) + ".50"), 201);
                 }
             }
-            int lines = ledgerSize(eventId);
-            HttpResponse<String> tooHigh = score(eventId, j2, self, "ASPECT", "A1", "40.01");
+            int lines = contests.ledgerSize(eventId);
+            HttpResponse<String> tooHigh = contests.score(eventId, j2, self, "ASPECT", "A1", "40.01");
             assertThat(tooHigh.statusCode()).as(tooHigh.body()).isEqualTo(400);
             assertThat(JSON.readTree(tooHigh.body()).path("title").asString()).matches(".*\\p{IsHan}.*");
             HttpResponse<String> inEnglish = api.send(HttpRequest.newBuilder(api.uri("/api/v1/contests/events/" + eventId + "/scores"))
@@ -206,12 +174,12 @@ class ContestFlowIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"registrationId\":\"" + self
                             + "\",\"item\":\"ASPECT\",\"aspect\":\"A1\",\"value\":\"40.01\"}")).build());
             assertThat(JSON.readTree(inEnglish.body()).path("title").asString()).doesNotContainPattern("\\p{IsHan}");
-            assertThat(score(eventId, j2, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
+            assertThat(contests.score(eventId, j2, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
                     .as("a judge never scores a competitor of their own enterprise").isEqualTo(403);
             String stranger = judge("judge-elsewhere", null);
-            assertThat(score(eventId, stranger, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
+            assertThat(contests.score(eventId, stranger, registrations.get(0), "ASPECT", "A1", "10.00").statusCode())
                     .as("a judge of no panel of this event").isEqualTo(403);
-            assertThat(ledgerSize(eventId)).as("refused scores leave no line").isEqualTo(lines);
+            assertThat(contests.ledgerSize(eventId)).as("refused scores leave no line").isEqualTo(lines);
 
             // The ranking, traced to the ledger; the chain intact.
             JsonNode ranking = ok(api.get("/api/v1/contests/events/" + eventId + "/ranking", j1), 200);
@@ -257,12 +225,12 @@ class ContestFlowIT {
             CLOCK.forward(Duration.ofDays(30));
             assertThat(api.post("/api/v1/contests/events/" + eventId + "/results/objections", objection.toString(), worker)
                     .statusCode()).as("after the notice closed").isEqualTo(409);
-            assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(9, "NOT_EMPLOYEE", null, null),
+            assertThat(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(9, "NOT_EMPLOYEE", null),
                     TestTokens.token().subject("worker-9").roles(Role.WORKER).build()).statusCode()).as("after the deadline")
                     .isEqualTo(409);
             JsonNode done = ok(api.post("/api/v1/contests/events/" + eventId + "/results/final", "{}", COUNTY), 200);
             assertThat(done.path("status").asString()).isEqualTo("FINAL");
-            assertThat(score(eventId, j3, self, "ASPECT", "A1", "1.00").statusCode()).as("the ledger is closed").isEqualTo(409);
+            assertThat(contests.score(eventId, j3, self, "ASPECT", "A1", "1.00").statusCode()).as("the ledger is closed").isEqualTo(409);
 
             // The top three are in the city contest's welding event.
             String cityEvent = city.path("events").get(0).path("id").asString();

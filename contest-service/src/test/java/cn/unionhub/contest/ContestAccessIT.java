@@ -1,0 +1,102 @@
+package cn.unionhub.contest;
+
+import static cn.unionhub.contest.fixtures.ContestApi.COUNTY;
+import static cn.unionhub.contest.fixtures.ContestApi.NEIGHBOUR;
+import static cn.unionhub.contest.fixtures.ContestApi.SHIGANG_UNION;
+import static cn.unionhub.contest.fixtures.ContestApi.contest;
+import static cn.unionhub.contest.fixtures.ContestApi.entry;
+import static cn.unionhub.contest.fixtures.ContestApi.judge;
+import static cn.unionhub.contest.fixtures.ContestApi.ok;
+import static cn.unionhub.contest.fixtures.ContestApi.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.contest.fixtures.ContestApi;
+import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contest API from the attacker's side: the wrong role, another district's office, a judge of
+ * another event, an enterprise union reaching past its enterprise, a competitor reading someone
+ * else's scores or their own before the notice, government systems writing. Each is refused, and
+ * nothing changes.
+ */
+@IntegrationTest
+class ContestAccessIT {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void everyoneButTheOfficeTheEventsJudgesAndTheCompetitorThemselvesIsRefused() {
+        ApiClient api = new ApiClient(port);
+        ContestApi contests = new ContestApi(api);
+        Instant closes = Instant.now().plus(Duration.ofDays(10));
+        String eventA = contests.publishedCountyContest(closes, null).path("events").get(0).path("id").asString();
+        String eventB = contests.publishedCountyContest(closes, null).path("events").get(0).path("id").asString();
+        String entry = contests.approvedEntry(eventA, 21);
+        String workerOwn = worker("worker-22");
+        String own = ok(api.post("/api/v1/contests/events/" + eventA + "/registrations", entry(22, "NOT_EMPLOYEE", null), workerOwn),
+                201).path("id").asString();
+        ok(api.post("/api/v1/contests/registrations/" + own + "/approval", "{}", COUNTY), 200);
+        ok(api.post("/api/v1/contests/events/" + eventA + "/judges", "{\"account\":\"judge-a\",\"name\":\"周正\",\"chief\":true}",
+                COUNTY), 200);
+        ok(api.post("/api/v1/contests/events/" + eventB + "/judges", "{\"account\":\"judge-b\",\"name\":\"吴敏\"}", COUNTY), 200);
+        ok(contests.score(eventA, judge("judge-a", null), entry, "THEORY", null, "88.00"), 201);
+        int lines = contests.ledgerSize(eventA);
+        int entries = ok(api.get("/api/v1/contests/events/" + eventA + "/registrations", COUNTY), 200).size();
+        String gov = TestTokens.token().subject("hrss-system").roles(Role.GOV_SYSTEM).build();
+
+        // The wrong role.
+        assertThat(api.post("/api/v1/contests", contest("冒名竞赛", "COUNTY", "130102", closes, null), workerOwn).statusCode())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/contests", contest("冒名竞赛", "COUNTY", "130102", closes, null), null).statusCode())
+                .isEqualTo(401);
+        assertThat(api.post("/api/v1/contests/registrations/" + own + "/approval", "{}", SHIGANG_UNION).statusCode())
+                .as("an enterprise union does not run a county contest").isEqualTo(403);
+        assertThat(contests.score(eventA, gov, entry, "ASPECT", "A1", "30.00").statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/contests/events/" + eventA + "/results/notice", "{}", gov).statusCode()).isEqualTo(403);
+
+        // Another district's office.
+        assertThat(api.post("/api/v1/contests/registrations/" + entry + "/approval", "{}", NEIGHBOUR).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/contests/events/" + eventA + "/judges", "{\"account\":\"mole\",\"name\":\"某某\"}", NEIGHBOUR)
+                .statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/contests/events/" + eventA + "/registrations", NEIGHBOUR).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/contests/events/" + eventA + "/ranking", NEIGHBOUR).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/contests/events/" + eventA + "/results/notice", "{}", NEIGHBOUR).statusCode()).isEqualTo(403);
+
+        // A judge of another event.
+        String judgeB = judge("judge-b", null);
+        assertThat(contests.score(eventA, judgeB, entry, "ASPECT", "A1", "30.00").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/contests/events/" + eventA + "/ledger", judgeB).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/contests/events/" + eventA + "/ranking", judgeB).statusCode()).isEqualTo(403);
+
+        // An enterprise union reaching past its enterprise.
+        assertThat(api.post("/api/v1/contests/events/" + eventA + "/registrations", entry(23, "EMPLOYEE", People.GREAT_WALL),
+                SHIGANG_UNION).statusCode()).isEqualTo(403);
+
+        // Competitors: never someone else's entry or scores; their own scores only once noticed.
+        assertThat(api.get("/api/v1/contests/registrations/" + entry + "/scores", workerOwn).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/contests/registrations/" + entry, workerOwn).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/contests/registrations/" + own + "/scores", workerOwn).statusCode()).isEqualTo(403);
+        assertThat(ok(api.get("/api/v1/contests/registrations/" + own, workerOwn), 200).path("id").asString()).isEqualTo(own);
+        assertThat(api.get("/api/v1/contests/events/" + eventA + "/results/notice", null).statusCode())
+                .as("nothing on notice yet").isEqualTo(404);
+
+        // Government systems read.
+        JsonNode ranking = ok(api.get("/api/v1/contests/events/" + eventA + "/ranking", gov), 200);
+        assertThat(ranking.path("eventId").asString()).isEqualTo(eventA);
+
+        // Nothing changed.
+        assertThat(contests.ledgerSize(eventA)).isEqualTo(lines);
+        assertThat(ok(api.get("/api/v1/contests/events/" + eventA + "/registrations", COUNTY), 200).size()).isEqualTo(entries);
+        assertThat(ok(api.get("/api/v1/contests/events/" + eventA + "/judges", COUNTY), 200).path("judges").size()).isEqualTo(1);
+    }
+}
