@@ -363,6 +363,9 @@ class KustomizeTest {
 
     private static final java.util.regex.Pattern LISTENER =
             java.util.regex.Pattern.compile("@KafkaListener\\(topics = (?:\\{([^}]*)}|(Topics\\.\\w+))");
+    /** Starter listeners by the property that switches them on in a service. */
+    private static final Map<String, String> STARTER_LISTENERS = Map.of(
+            "unionhub.calendar.copy-published", "platform-starter/src/main/java/cn/unionhub/platform/calendar/CalendarCopy.java");
     private static final java.util.regex.Pattern GROUP_LITERAL = java.util.regex.Pattern.compile("GROUP = \"([^\"]+)\"");
 
     /**
@@ -376,20 +379,32 @@ class KustomizeTest {
         Set<String> published = new TreeSet<>();
         config.path("unionhub").path("events").path("topics").forEach(t -> published.add(t.asString()));
         Set<String> consumed = new TreeSet<>();
+        List<Path> sourceFiles = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Repo.file(service + "/src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String code = Repo.read(source);
-                var listener = LISTENER.matcher(code);
-                while (listener.find()) {
-                    String names = listener.group(1) != null ? listener.group(1) : listener.group(2);
-                    for (String constant : names.split(",")) {
-                        consumed.add(topicConstant(constant.trim()));
-                    }
+            sources.filter(p -> p.toString().endsWith(".java")).forEach(sourceFiles::add);
+        }
+        // Listeners of the starter that a service switches on in its application.yml consume for it too.
+        STARTER_LISTENERS.forEach((property, source) -> {
+            JsonNode switched = config;
+            for (String part : property.split("\\.")) {
+                switched = switched.path(part);
+            }
+            if (switched.asBoolean(false)) {
+                sourceFiles.add(Repo.file(source));
+            }
+        });
+        for (Path source : sourceFiles) {
+            String code = Repo.read(source);
+            var listener = LISTENER.matcher(code);
+            while (listener.find()) {
+                String names = listener.group(1) != null ? listener.group(1) : listener.group(2);
+                for (String constant : names.split(",")) {
+                    consumed.add(topicConstant(constant.trim()));
                 }
-                var group = GROUP_LITERAL.matcher(code);
-                while (group.find()) {
-                    assertThat(group.group(1)).as("consumer group in " + source).startsWith(service);
-                }
+            }
+            var group = GROUP_LITERAL.matcher(code);
+            while (group.find()) {
+                assertThat(group.group(1)).as("consumer group in " + source).startsWith(service);
             }
         }
         for (String topic : published) {
