@@ -37,11 +37,11 @@ public class Certificates {
     private final Bodies bodies;
     private final Sequences sequences;
 
-    Certificates(MongoTemplate mongo, AggregateStore store, Bodies bodies) {
+    Certificates(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
-        this.sequences = new Sequences(mongo, "contest_counters");
+        this.sequences = sequences;
     }
 
     /** The next number of a kind of certificate in a tier, region and year. */

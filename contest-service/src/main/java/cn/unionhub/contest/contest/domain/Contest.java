@@ -54,17 +54,7 @@ public record Contest(String id, String name, Tier tier, Region region, int year
         } else if (plan.name().strip().length() > 100) {
             wrong.add(new FieldViolation("name", "too-long", 100));
         }
-        if (plan.tier() == null) {
-            wrong.add(new FieldViolation("tier", "required"));
-        }
-        if (!Region.isValid(plan.region())) {
-            wrong.add(new FieldViolation("region", "invalid-region"));
-        } else if (plan.tier() != null && !plan.tier().fits(new Region(plan.region()))) {
-            wrong.add(new FieldViolation("region", "region-does-not-fit-tier", plan.tier().name()));
-        }
-        if (plan.year() < 2000 || plan.year() > 2100) {
-            wrong.add(new FieldViolation("year", "out-of-range", 2000, 2100));
-        }
+        Tier.checkPlacement(plan.tier(), plan.region(), plan.year(), wrong);
         if (plan.organiser() == null || plan.organiser().isBlank()) {
             wrong.add(new FieldViolation("organiser", "required"));
         } else if (plan.tier() == Tier.ENTERPRISE && !ChineseIdentifiers.isValidUscc(plan.organiser())) {

@@ -1,6 +1,8 @@
 package cn.unionhub.contest.contest.domain;
 
 import cn.unionhub.platform.domain.Labelled;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import java.util.List;
 
 /**
  * The level that runs a contest (十百千: the province sets 10 events, cities 100, counties and
@@ -37,5 +39,20 @@ public enum Tier implements Labelled {
             case COUNTY -> region.level() == Region.Level.COUNTY;
             case ENTERPRISE -> region.level() != Region.Level.PROVINCE;
         };
+    }
+
+    /** Where and when a contest or a craftsman batch is held: its tier, a region that fits it, a plausible year. */
+    public static void checkPlacement(Tier tier, String region, int year, List<FieldViolation> wrong) {
+        if (tier == null) {
+            wrong.add(new FieldViolation("tier", "required"));
+        }
+        if (!Region.isValid(region)) {
+            wrong.add(new FieldViolation("region", "invalid-region"));
+        } else if (tier != null && !tier.fits(new Region(region))) {
+            wrong.add(new FieldViolation("region", "region-does-not-fit-tier", tier.name()));
+        }
+        if (year < 2000 || year > 2100) {
+            wrong.add(new FieldViolation("year", "out-of-range", 2000, 2100));
+        }
     }
 }

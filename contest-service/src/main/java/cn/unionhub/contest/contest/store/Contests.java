@@ -32,11 +32,11 @@ public class Contests {
     private final Bodies bodies;
     private final Sequences sequences;
 
-    Contests(MongoTemplate mongo, AggregateStore store, Bodies bodies) {
+    Contests(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
-        this.sequences = new Sequences(mongo, "contest_counters");
+        this.sequences = sequences;
     }
 
     /** CX130102-2025-001: tier letter, region, year and a counter of the region's contests that year. */

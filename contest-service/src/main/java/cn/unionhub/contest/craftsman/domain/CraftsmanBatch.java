@@ -53,17 +53,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         if (plan.title() == null || plan.title().isBlank()) {
             wrong.add(new FieldViolation("title", "required"));
         }
-        if (plan.tier() == null) {
-            wrong.add(new FieldViolation("tier", "required"));
-        }
-        if (!Region.isValid(plan.region())) {
-            wrong.add(new FieldViolation("region", "invalid-region"));
-        } else if (plan.tier() != null && !plan.tier().fits(new Region(plan.region()))) {
-            wrong.add(new FieldViolation("region", "region-does-not-fit-tier", plan.tier().name()));
-        }
-        if (plan.year() < 2000 || plan.year() > 2100) {
-            wrong.add(new FieldViolation("year", "out-of-range", 2000, 2100));
-        }
+        Tier.checkPlacement(plan.tier(), plan.region(), plan.year(), wrong);
         if (plan.organiser() == null || plan.organiser().isBlank()) {
             wrong.add(new FieldViolation("organiser", "required"));
         }

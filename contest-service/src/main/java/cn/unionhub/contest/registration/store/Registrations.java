@@ -37,11 +37,11 @@ public class Registrations {
     private final Bodies bodies;
     private final Sequences sequences;
 
-    Registrations(MongoTemplate mongo, AggregateStore store, Bodies bodies) {
+    Registrations(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
-        this.sequences = new Sequences(mongo, "contest_counters");
+        this.sequences = sequences;
     }
 
     public String nextId(String eventId) {

@@ -18,11 +18,11 @@ public class ResultsStore {
     private final Bodies bodies;
     private final Sequences sequences;
 
-    ResultsStore(MongoTemplate mongo, AggregateStore store, Bodies bodies) {
+    ResultsStore(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
-        this.sequences = new Sequences(mongo, "contest_counters");
+        this.sequences = sequences;
     }
 
     public String nextObjectionId(String eventId) {
