@@ -1,0 +1,152 @@
+package cn.unionhub.membercard.ledger.domain;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Applies legs to account journals exactly once, with single-document writes only.
+ *
+ * <p>Each leg first <em>claims</em> the place it will take in its account's journal (a document
+ * keyed by the leg id naming the line number). The line at that place is then written with the
+ * totals that follow from the line before it: a function of that line and the leg, so two
+ * instances driving the same transfer write the same line and the second insert is refused as a
+ * duplicate. If another transfer's line took the place first, the claim moves on to the next free
+ * place by compare-and-set; if the line before does not cover a debit, the claim turns into a
+ * refusal by the same compare-and-set. Exactly one of "moved", "refused" and "written" wins for a
+ * place, so a leg is never applied twice, never both refused and applied, and never applied
+ * against a balance that did not cover it.
+ *
+ * <p>Within one instance writers of an account take turns (a striped lock), so concurrent
+ * redemptions against one wallet do not race for the same place; across instances the claims
+ * above keep it right.
+ */
+public final class Journal {
+
+    /** Where the journal lives; every method is one single-document read or atomic write. */
+    public interface Store {
+
+        Optional<Account> account(String accountId);
+
+        Optional<Claim> claim(String legId);
+
+        /** Inserts the claim; false if the leg has one already. */
+        boolean insertClaim(Claim claim);
+
+        /** Moves the claim from one place to another if it is still at {@code from}. */
+        boolean moveClaim(String legId, long from, long to);
+
+        /** Turns the claim into a refusal if it is still at {@code at}. */
+        boolean refuseClaim(String legId, long at, String reason);
+
+        Optional<JournalEntry> entry(String accountId, long sequence);
+
+        /** Inserts the line; false if its place is taken. */
+        boolean insertEntry(JournalEntry entry);
+
+        /** Moves the head to the line if it is behind it. */
+        void advanceHead(String accountId, long sequence, Balances after);
+    }
+
+    /** A leg's place in its account's journal, or why it was refused. */
+    public record Claim(String legId, String accountId, long sequence, String refusal) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** What became of a leg. */
+    public sealed interface Outcome {
+    }
+
+    public record Applied(JournalEntry entry) implements Outcome {
+    }
+
+    public record Refused(String reason) implements Outcome {
+    }
+
+    private static final int STRIPES = 64;
+    private static final int ATTEMPTS = 1_000;
+
+    private final Store store;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    public Journal(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Applies the leg, or finds it applied or refused before; safe to call again for the same leg. */
+    public Outcome apply(Leg leg) {
+        ReentrantLock lock = stripes[Math.floorMod(leg.accountId().hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return applyLocked(leg);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome applyLocked(Leg leg) {
+        Account account = store.account(leg.accountId())
+                .orElseThrow(() -> new IllegalStateException("leg " + leg.id() + " on an account that does not exist"));
+        boolean mayOverdraw = account.kind().mayOverdraw();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Claim> found = store.claim(leg.id());
+            if (found.isEmpty()) {
+                Account head = catchUp(leg.accountId());
+                store.insertClaim(new Claim(leg.id(), leg.accountId(), head.sequence() + 1, null));
+                continue;
+            }
+            Claim claim = found.get();
+            if (claim.refused()) {
+                return new Refused(claim.refusal());
+            }
+            long place = claim.sequence();
+            Optional<JournalEntry> there = store.entry(leg.accountId(), place);
+            if (there.isPresent()) {
+                JournalEntry line = there.get();
+                if (line.legId().equals(leg.id())) {
+                    store.advanceHead(line.accountId(), line.sequence(), line.after());
+                    return new Applied(line);
+                }
+                Account head = catchUp(leg.accountId());
+                store.moveClaim(leg.id(), place, Math.max(head.sequence(), place) + 1);
+                continue;
+            }
+            Balances before = place == 1 ? Balances.ZERO : store.entry(leg.accountId(), place - 1)
+                    .orElseThrow(() -> new IllegalStateException("journal of " + leg.accountId() + " has a gap before " + place))
+                    .after();
+            Leg.Decision decision = leg.decide(before, mayOverdraw);
+            if (decision instanceof Leg.Refuse refuse) {
+                store.refuseClaim(leg.id(), place, refuse.reason());
+                continue;
+            }
+            JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(), clock.instant());
+            if (store.insertEntry(line)) {
+                store.advanceHead(line.accountId(), line.sequence(), line.after());
+                return new Applied(line);
+            }
+        }
+        throw new IllegalStateException("leg " + leg.id() + " found no place in " + ATTEMPTS + " attempts");
+    }
+
+    /** The account with its head moved past every line written after it (a writer that stopped between the two writes). */
+    public Account catchUp(String accountId) {
+        Account head = store.account(accountId).orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
+        long sequence = head.sequence();
+        Balances balances = head.balances();
+        for (Optional<JournalEntry> next = store.entry(accountId, sequence + 1); next.isPresent();
+                next = store.entry(accountId, sequence + 1)) {
+            sequence = next.get().sequence();
+            balances = next.get().after();
+            store.advanceHead(accountId, sequence, balances);
+        }
+        return head.at(sequence, balances);
+    }
+}

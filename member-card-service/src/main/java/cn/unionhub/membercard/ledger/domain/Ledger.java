@@ -1,0 +1,213 @@
+package cn.unionhub.membercard.ledger.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Carries transfers through: accept (claiming the key), apply the legs, finish; or find the earlier
+ * result when the key was used before. Every step is a single-document write that may be repeated,
+ * so a crash between any two of them is finished by whoever drives the transfer next: the caller
+ * retrying, or the reminder set for every transfer before it was accepted.
+ */
+public final class Ledger {
+
+    /** Where transfers live; one document each, changed by compare-and-set. */
+    public interface Transfers {
+
+        Optional<Transfer> find(String id);
+
+        /** Inserts the accepted transfer; false if its id exists. */
+        boolean insert(Transfer transfer);
+
+        /** Writes the change (and its events) if the transfer is still as it was read; false if it changed in between. */
+        boolean replace(Transfer read, Transfer.Change change);
+    }
+
+    /** Looks at a transfer again at a time: to finish one a crash left, or to release an expired hold. */
+    public interface Reminders {
+
+        void remind(String transferId, Instant at);
+    }
+
+    /** How long a transfer may take before its reminder finishes it. */
+    public static final Duration RECOVERY_DELAY = Duration.ofSeconds(15);
+    private static final int ATTEMPTS = 20;
+
+    private final Journal journal;
+    private final Transfers transfers;
+    private final Reminders reminders;
+    private final Clock clock;
+
+    public Ledger(Journal journal, Transfers transfers, Reminders reminders, Clock clock) {
+        this.journal = journal;
+        this.transfers = transfers;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    /**
+     * Carries out a request under a key, once. The same key with the same request returns the
+     * first outcome (finishing it if it was cut off); with another request it is refused.
+     *
+     * @param scope whose key it is (see {@link Transfer#scope()})
+     */
+    public Transfer submit(String scope, String key, TransferRequest request, String requestedBy) {
+        String id = Transfer.idFor(scope, key);
+        Optional<Transfer> earlier = transfers.find(id);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), request);
+        }
+        Instant now = clock.instant();
+        Transfer accepted = switch (request.kind()) {
+            case TRANSFER, HOLD -> {
+                requireOpen(request.debitAccountId());
+                requireOpen(request.creditAccountId());
+                yield Transfer.accept(scope, key, request, requestedBy, now);
+            }
+            case POST, VOID -> {
+                Transfer hold = transfers.find(request.holdId())
+                        .orElseThrow(() -> new LedgerException.NotFound("ledger-transfer-not-found", request.holdId()));
+                yield Transfer.acceptSettlement(scope, key, request, hold, requestedBy, now);
+            }
+        };
+        // The reminder goes first: a crash after the insert then always has someone to finish it.
+        reminders.remind(id, now.plus(RECOVERY_DELAY));
+        if (accepted.expiresAt() != null) {
+            reminders.remind(id, accepted.expiresAt());
+        }
+        if (!transfers.insert(accepted)) {
+            return replay(transfers.find(id).orElseThrow(), request);
+        }
+        return drive(accepted);
+    }
+
+    private Transfer replay(Transfer earlier, TransferRequest request) {
+        if (!earlier.fingerprint().equals(request.fingerprint())) {
+            throw new LedgerException.Refused("ledger-key-reused", earlier.id());
+        }
+        return drive(earlier);
+    }
+
+    /** Finishes the transfer if it is not finished; for a hold, releases it if it expired. Safe to repeat. */
+    public Transfer wake(String transferId) {
+        Optional<Transfer> found = transfers.find(transferId);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Transfer t = drive(found.get());
+        if (t.kind() == Transfer.Kind.HOLD && t.status() == Transfer.Status.HELD) {
+            if (t.settledBy() != null) {
+                transfers.find(t.settledBy()).ifPresent(this::drive);
+            } else if (t.expiredAt(clock.instant())) {
+                expire(t);
+            }
+            t = transfers.find(transferId).orElseThrow();
+        }
+        return t;
+    }
+
+    private Transfer drive(Transfer transfer) {
+        if (transfer.status().finished()) {
+            markHoldSettled(transfer);
+            return transfer;
+        }
+        if (transfer.kind() == Transfer.Kind.POST || transfer.kind() == Transfer.Kind.VOID) {
+            String lost = takeHold(transfer);
+            if (lost != null) {
+                return finish(transfer, t -> t.reject(lost, clock.instant()));
+            }
+        }
+        for (Leg leg : transfer.legs()) {
+            if (journal.apply(leg) instanceof Journal.Refused refused) {
+                return finish(transfer, t -> t.reject(refused.reason(), clock.instant()));
+            }
+        }
+        Transfer done = finish(transfer, t -> t.complete(clock.instant()));
+        markHoldSettled(done);
+        return done;
+    }
+
+    /** After a posting or release finished, its hold says so (again, if a crash came in between). */
+    private void markHoldSettled(Transfer done) {
+        if (done.holdId() == null || done.status() == Transfer.Status.REJECTED) {
+            return;
+        }
+        change(done.holdId(), hold -> hold.status() == Transfer.Status.HELD && done.id().equals(hold.settledBy())
+                ? new Transfer.Change(hold.settled(done), List.of()) : null);
+    }
+
+    /**
+     * Takes the hold for this settlement; null when taken (now or before), else why not. A hold
+     * found expired is taken for its release instead, which then runs, and the posting is refused.
+     */
+    private String takeHold(Transfer settlement) {
+        Transfer hold = drive(transfers.find(settlement.holdId()).orElseThrow());
+        if (hold.status() == Transfer.Status.REJECTED) {
+            return Transfer.HOLD_NOT_HELD;
+        }
+        // Judged at the settlement's acceptance, not at whoever drives it: a posting accepted in time
+        // that a crash delayed still takes the hold, unless the release took it first.
+        boolean expired = !settlement.isExpiry() && hold.expiredAt(settlement.createdAt());
+        String taker = expired ? Transfer.expiryIdOf(hold.id()) : settlement.id();
+        Transfer taken = change(hold.id(), h -> h.settledBy() == null && h.status() == Transfer.Status.HELD
+                ? new Transfer.Change(h.settleBy(taker), List.of()) : null);
+        if (settlement.id().equals(taken.settledBy())) {
+            return null;
+        }
+        if (taken.settledBy() != null && taken.settledBy().equals(Transfer.expiryIdOf(hold.id()))) {
+            expire(taken);
+            return Transfer.HOLD_EXPIRED;
+        }
+        return Transfer.HOLD_ALREADY_SETTLED;
+    }
+
+    /** Releases an expired hold through its expiry transfer (created once, by id). */
+    private void expire(Transfer hold) {
+        String expiryId = Transfer.expiryIdOf(hold.id());
+        Optional<Transfer> existing = transfers.find(expiryId);
+        Transfer expiry = existing.orElseGet(() -> {
+            Instant now = clock.instant();
+            Transfer release = Transfer.expiryOf(hold, now);
+            reminders.remind(expiryId, now.plus(RECOVERY_DELAY));
+            transfers.insert(release);
+            return transfers.find(expiryId).orElseThrow();
+        });
+        drive(expiry);
+    }
+
+    /** Finishes an accepted transfer; if someone finished it first, theirs stands. */
+    private Transfer finish(Transfer transfer, Function<Transfer, Transfer.Change> how) {
+        return change(transfer.id(), t -> t.status() == Transfer.Status.ACCEPTED ? how.apply(t) : null);
+    }
+
+    /** Applies a change by compare-and-set, reading again after a lost race; a null change means nothing to do. */
+    private Transfer change(String id, Function<Transfer, Transfer.Change> how) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Transfer current = transfers.find(id).orElseThrow();
+            Transfer.Change change = how.apply(current);
+            if (change == null) {
+                return current;
+            }
+            if (transfers.replace(current, change)) {
+                return change.transfer();
+            }
+        }
+        throw new IllegalStateException("transfer " + id + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    private void requireOpen(String accountId) {
+        Account account = journal.catchUp(accountId);
+        if (!account.isOpen()) {
+            throw new LedgerException.Refused("ledger-account-closed", accountId);
+        }
+    }
+
+    /** An account with its head caught up to its journal. */
+    public Account account(String accountId) {
+        return journal.catchUp(accountId);
+    }
+}
