@@ -56,6 +56,16 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/members/unions/{union}", memberReaders)
                 .allow(GET, "/api/v1/members/{memberId}", memberReaders)
                 .allow(POST, "/api/v1/members/{memberId}/transfer", memberOffices)
-                .allow(POST, "/api/v1/members/{memberId}/leaving", memberOffices);
+                .allow(POST, "/api/v1/members/{memberId}/leaving", memberOffices)
+                // Welfare money: the city union (ADMIN) and district unions keep accounts and move union money;
+                // a worker reads their own wallet; the service limits a district union to its district.
+                .allow(POST, "/api/v1/welfare/accounts", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/accounts/{accountId}", Role.ADMIN, Role.DISTRICT_UNION, Role.WORKER)
+                .allow(GET, "/api/v1/welfare/accounts/{accountId}/lines", Role.ADMIN, Role.DISTRICT_UNION, Role.WORKER)
+                .allow(POST, "/api/v1/welfare/transfers", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/transfers/{transferId}", Role.ADMIN, Role.DISTRICT_UNION, Role.WORKER)
+                .allow(GET, "/api/v1/welfare/wallet", Role.WORKER)
+                .allow(POST, "/api/v1/welfare/reconciliations", Role.ADMIN)
+                .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN);
     }
 }

@@ -127,7 +127,7 @@ public final class Journal {
                 store.refuseClaim(leg.id(), place, refuse.reason());
                 continue;
             }
-            JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(), clock.instant());
+            JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             if (store.insertEntry(line)) {
                 store.advanceHead(line.accountId(), line.sequence(), line.after());
                 return new Applied(line);

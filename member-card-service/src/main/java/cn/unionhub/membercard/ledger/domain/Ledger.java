@@ -3,6 +3,7 @@ package cn.unionhub.membercard.ledger.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -61,7 +62,7 @@ public final class Ledger {
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Transfer accepted = switch (request.kind()) {
             case TRANSFER, HOLD -> {
                 requireOpen(request.debitAccountId());
@@ -102,7 +103,7 @@ public final class Ledger {
         if (t.kind() == Transfer.Kind.HOLD && t.status() == Transfer.Status.HELD) {
             if (t.settledBy() != null) {
                 transfers.find(t.settledBy()).ifPresent(this::drive);
-            } else if (t.expiredAt(clock.instant())) {
+            } else if (t.expiredAt(now())) {
                 expire(t);
             }
             t = transfers.find(transferId).orElseThrow();
@@ -118,15 +119,15 @@ public final class Ledger {
         if (transfer.kind() == Transfer.Kind.POST || transfer.kind() == Transfer.Kind.VOID) {
             String lost = takeHold(transfer);
             if (lost != null) {
-                return finish(transfer, t -> t.reject(lost, clock.instant()));
+                return finish(transfer, t -> t.reject(lost, now()));
             }
         }
         for (Leg leg : transfer.legs()) {
             if (journal.apply(leg) instanceof Journal.Refused refused) {
-                return finish(transfer, t -> t.reject(refused.reason(), clock.instant()));
+                return finish(transfer, t -> t.reject(refused.reason(), now()));
             }
         }
-        Transfer done = finish(transfer, t -> t.complete(clock.instant()));
+        Transfer done = finish(transfer, t -> t.complete(now()));
         markHoldSettled(done);
         return done;
     }
@@ -170,7 +171,7 @@ public final class Ledger {
         String expiryId = Transfer.expiryIdOf(hold.id());
         Optional<Transfer> existing = transfers.find(expiryId);
         Transfer expiry = existing.orElseGet(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Transfer release = Transfer.expiryOf(hold, now);
             reminders.remind(expiryId, now.plus(RECOVERY_DELAY));
             transfers.insert(release);
@@ -197,6 +198,14 @@ public final class Ledger {
             }
         }
         throw new IllegalStateException("transfer " + id + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Now, to the millisecond: what the store keeps, so a transfer answered now and the same one
+     * read back later are equal (a replay answers exactly the first answer).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void requireOpen(String accountId) {

@@ -3,8 +3,8 @@ package cn.unionhub.membercard.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.membercard.RegisterData;
 import cn.unionhub.platform.events.EventSchemas;
-import cn.unionhub.platform.identity.ChineseIdentifiers;
 import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RegistryIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final Random RANDOM = new Random();
 
     @Value("${local.server.port}")
     int port;
@@ -50,20 +47,6 @@ class RegistryIT {
 
     private ApiClient api() {
         return new ApiClient(port);
-    }
-
-    static String freshUscc(String district) {
-        StringBuilder body = new StringBuilder("91" + district + "MA");
-        for (int i = 0; i < 7; i++) {
-            body.append(CHARS.charAt(RANDOM.nextInt(CHARS.length())));
-        }
-        return body.toString() + ChineseIdentifiers.usccCheckCharacter(body.toString());
-    }
-
-    static String freshResidentId() {
-        String body = String.format("330211%04d%02d%02d%03d", 1970 + RANDOM.nextInt(30), 1 + RANDOM.nextInt(12),
-                1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
-        return body + ChineseIdentifiers.residentIdCheckCharacter(body);
     }
 
     private HttpResponse<String> upload(String path, String csv, String token) {
@@ -88,15 +71,15 @@ class RegistryIT {
         List<String> good = new ArrayList<>();
         StringBuilder csv = new StringBuilder("统一社会信用代码,企业名称,行政区划代码,行业门类,规模,地址\n");
         for (int i = 0; i < 18; i++) {
-            String uscc = freshUscc("330211");
+            String uscc = RegisterData.freshUscc("330211");
             good.add(uscc);
             csv.append(uscc).append(",镇海测试企业").append(i).append(",330211,C,SMALL,镇海区\n");
         }
         String badCheck = good.get(0).substring(0, 17) + (good.get(0).charAt(17) == '0' ? '1' : '0');
         csv.append(badCheck).append(",校验位错误企业,330211,C,SMALL,\n");          // line 20
-        csv.append(freshUscc("330211")).append(",未知区企业,999999,C,SMALL,\n");   // line 21
+        csv.append(RegisterData.freshUscc("330211")).append(",未知区企业,999999,C,SMALL,\n");   // line 21
         csv.append(good.get(1)).append(",重复的行,330211,C,SMALL,\n");             // line 22
-        csv.append(freshUscc("330211")).append(",,330211,Z,,\n");                 // line 23: no name, bad industry
+        csv.append(RegisterData.freshUscc("330211")).append(",,330211,Z,,\n");                 // line 23: no name, bad industry
         String changedLater = good.get(2);
 
         JsonNode job = finished(upload("/api/v1/registry/imports/enterprises", csv.toString(), People.ADMIN.token()),
@@ -145,8 +128,8 @@ class RegistryIT {
 
     @Test
     void aDistrictUnionImportsAndEditsOnlyItsOwnDistrict() throws Exception {
-        String mine = freshUscc("330211");
-        String theirs = freshUscc("330206");
+        String mine = RegisterData.freshUscc("330211");
+        String theirs = RegisterData.freshUscc("330206");
         String csv = "uscc,name,district\n" + mine + ",镇海区内企业,330211\n" + theirs + ",北仑区企业,330206\n";
         JsonNode job = finished(upload("/api/v1/registry/imports/enterprises", csv, People.DISTRICT_ZHENHAI.token()),
                 People.DISTRICT_ZHENHAI.token());
@@ -155,7 +138,7 @@ class RegistryIT {
         assertThat(api().get("/api/v1/registry/imports/" + job.path("id").asString(), People.DISTRICT_BEILUN.token())
                 .statusCode()).as("another district's job").isEqualTo(404);
 
-        String body = "{\"uscc\":\"" + freshUscc("330206") + "\",\"name\":\"越界登记\",\"district\":\"330206\"}";
+        String body = "{\"uscc\":\"" + RegisterData.freshUscc("330206") + "\",\"name\":\"越界登记\",\"district\":\"330206\"}";
         HttpResponse<String> outside = api().post("/api/v1/registry/enterprises", body, People.DISTRICT_ZHENHAI.token());
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(outside.body()).contains("outside-your-area");
@@ -196,7 +179,7 @@ class RegistryIT {
 
     @Test
     void aUnionEnrolsAWorkerOnceAndTheWorkerLinksAndSeesTheirMembership() throws Exception {
-        String uscc = freshUscc("330211");
+        String uscc = RegisterData.freshUscc("330211");
         String register = "{\"uscc\":\"" + uscc + "\",\"name\":\"镇海入会测试企业\",\"district\":\"330211\",\"industry\":\"C\"}";
         assertThat(api().post("/api/v1/registry/enterprises", register, People.ADMIN.token()).statusCode()).isEqualTo(201);
         HttpResponse<String> union = api().post("/api/v1/registry/unions", "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"镇海入会测试企业工会\","
@@ -209,7 +192,7 @@ class RegistryIT {
 
         // The chair of that enterprise's union enrols its workers; another enterprise's chair may not.
         String chair = TestTokens.token().subject("chair-" + uscc).roles(Role.ENTERPRISE_UNION).enterprise(uscc).district("330211").build();
-        String id = freshResidentId();
+        String id = RegisterData.freshResidentId();
         String worker = "worker-" + uscc.toLowerCase();
         String enrolment = "{\"union\":\"" + unionId + "\",\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\",\"mobile\":\"13700001111\"}";
         assertThat(api().post("/api/v1/members", enrolment, People.CHAIR_FUDE.token()).statusCode()).isEqualTo(400);
@@ -224,7 +207,7 @@ class RegistryIT {
         assertThat(JSON.readTree(again.body()).path("memberId").asString()).isEqualTo(member.path("memberId").asString());
 
         // A list: each row's result, the known person found by their identity number.
-        String list = "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"},{\"name\":\"周新\",\"idNumber\":\"" + freshResidentId()
+        String list = "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"},{\"name\":\"周新\",\"idNumber\":\"" + RegisterData.freshResidentId()
                 + "\",\"workerGroup\":\"农民工\"},{\"name\":\"坏号码\",\"idNumber\":\"330211199901011234\"}]";
         JsonNode rows = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, list, chair).body());
         assertThat(rows).extracting(r -> r.path("result").asString()).containsExactly("ALREADY_MEMBER", "ENROLLED", "REJECTED");

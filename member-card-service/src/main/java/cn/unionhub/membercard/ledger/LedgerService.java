@@ -1,0 +1,185 @@
+package cn.unionhub.membercard.ledger;
+
+import cn.unionhub.membercard.ledger.domain.Account;
+import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.JournalEntry;
+import cn.unionhub.membercard.ledger.domain.Ledger;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.ledger.store.LedgerStore;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may move which money, in front of the {@link Ledger}. The city union (ADMIN) keeps the city's
+ * accounts and may act on any; a district union moves money only out of its own district's union
+ * accounts (settlement, fund, campaign budgets, suspense, escrow) and only into accounts of its own
+ * district; a worker reads their own wallet. Wallets are never debited here: a member's money leaves
+ * only by spending it at a merchant (redemption) or by the city union correcting a mistake.
+ *
+ * <p>An account the caller may not see answers exactly like one that does not exist.
+ */
+@Service
+public class LedgerService {
+
+    /** The accounts a district union may pay out of. */
+    private static final Set<AccountKind> DISTRICT_PAYS_FROM = Set.of(AccountKind.SETTLEMENT, AccountKind.UNION_FUND,
+            AccountKind.CAMPAIGN_BUDGET, AccountKind.SUSPENSE, AccountKind.EMPLOYER_ESCROW);
+
+    private final Ledger ledger;
+    private final LedgerStore store;
+    private final Members members;
+    private final Clock clock;
+
+    LedgerService(Ledger ledger, LedgerStore store, Members members, Clock clock) {
+        this.ledger = ledger;
+        this.store = store;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /** Opens a union-side account (not a wallet: those open with their member's first credit). */
+    public Account open(AccountKind kind, String owner, String district, String label, Actor actor) {
+        if (kind == AccountKind.MEMBER_WALLET) {
+            throw new LedgerException.Invalid("kind", "ledger-wallet-opens-itself");
+        }
+        String forDistrict = actor.has(Role.ADMIN) ? blankToNull(district) : actor.district();
+        if (!actor.has(Role.ADMIN) && (forDistrict == null || (district != null && !district.equals(forDistrict)))) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        if (label == null || label.isBlank() || label.length() > 60) {
+            throw new LedgerException.Invalid("label", "ledger-label-invalid");
+        }
+        Account account = Account.open(kind, owner, forDistrict, label.strip(), clock.instant());
+        if (!store.open(account)) {
+            Account existing = store.account(account.id()).orElseThrow();
+            if (!Objects.equals(existing.district(), forDistrict) || !existing.label().equals(account.label())) {
+                throw new LedgerException.Refused("ledger-account-exists", account.id());
+            }
+            return ledger.account(account.id());
+        }
+        return account;
+    }
+
+    /**
+     * Carries out a transfer, hold, posting or void under the caller's key (or the request's
+     * business reference, which is one key for everybody), once.
+     */
+    public Transfer submit(TransferRequest request, String idempotencyKey, Actor actor) {
+        String key = request.reference() != null ? request.reference() : idempotencyKey;
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
+        }
+        String scope = request.reference() != null ? "reference" : "caller:" + actor.subject();
+        if (request.holdId() != null) {
+            Transfer hold = visibleTransfer(request.holdId(), actor);
+            requireMayDebit(account(hold.debitAccountId()), actor);
+        } else {
+            requireMayDebit(visibleAccount(request.debitAccountId(), actor), actor);
+            requireMayCredit(creditable(request.creditAccountId()), actor);
+        }
+        return ledger.submit(scope, key, request, actor.subject());
+    }
+
+    /** Pays into a member's wallet from a union account, as the system (award money, grants); opens the wallet first. */
+    public Transfer payMember(String memberId, String fromAccount, long amountFen, String code, String reference) {
+        String wallet = creditable(AccountKind.MEMBER_WALLET.accountId(memberId)).id();
+        return ledger.submit("reference", reference, TransferRequest.transfer(fromAccount, wallet, amountFen, code, reference), "system");
+    }
+
+    public Account visibleAccount(String accountId, Actor actor) {
+        Account account = account(accountId);
+        if (!maySee(account, actor)) {
+            throw new LedgerException.NotFound("ledger-account-not-found", accountId);
+        }
+        return account;
+    }
+
+    public List<JournalEntry> lines(String accountId, long after, int size, Actor actor) {
+        Account account = visibleAccount(accountId, actor);
+        return store.lines(account.id(), Math.max(0, after), account.sequence(), Math.min(Math.max(size, 1), 200));
+    }
+
+    public Transfer visibleTransfer(String transferId, Actor actor) {
+        Transfer t = store.find(transferId).orElseThrow(() -> new LedgerException.NotFound("ledger-transfer-not-found", transferId));
+        boolean sees = actor.has(Role.ADMIN) || actor.subject() != null && actor.subject().equals(t.requestedBy())
+                || maySee(account(t.debitAccountId()), actor) && !actor.has(Role.WORKER);
+        if (!sees) {
+            throw new LedgerException.NotFound("ledger-transfer-not-found", transferId);
+        }
+        return ledger.wake(transferId);
+    }
+
+    /** The caller's own wallet; empty (nothing paid in yet) when it has not opened. */
+    public Optional<Account> myWallet(Actor worker) {
+        Member member = members.byAccount(worker.subject())
+                .orElseThrow(() -> new LedgerException.NotFound("membership-not-found", worker.subject()));
+        return store.account(AccountKind.MEMBER_WALLET.accountId(member.id())).map(a -> ledger.account(a.id()));
+    }
+
+    private Account account(String accountId) {
+        if (accountId == null) {
+            throw new LedgerException.Invalid("debitAccount", "ledger-account-required");
+        }
+        AccountKind.ofAccountId(accountId);
+        return store.account(accountId).map(a -> ledger.account(a.id()))
+                .orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
+    }
+
+    /** The account to credit; a member's wallet opens at its first credit if the member is in the register. */
+    private Account creditable(String accountId) {
+        if (accountId != null && AccountKind.ofAccountId(accountId) == AccountKind.MEMBER_WALLET) {
+            Optional<Account> wallet = store.account(accountId);
+            if (wallet.isEmpty()) {
+                String memberId = accountId.substring(AccountKind.MEMBER_WALLET.prefix().length() + 1);
+                Member member = members.find(memberId).filter(m -> m.status() == Member.Status.ACTIVE)
+                        .orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
+                store.open(Account.open(AccountKind.MEMBER_WALLET, member.id(), member.district(), "会员福利账户", clock.instant()));
+            }
+        }
+        return account(accountId);
+    }
+
+    private boolean maySee(Account account, Actor actor) {
+        if (actor.has(Role.ADMIN)) {
+            return true;
+        }
+        if (actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(account.district())) {
+            return true;
+        }
+        if (actor.has(Role.WORKER) && account.kind() == AccountKind.MEMBER_WALLET) {
+            return members.byAccount(actor.subject()).map(m -> account.owner().equals(m.id())).orElse(false);
+        }
+        return false;
+    }
+
+    private void requireMayDebit(Account account, Actor actor) {
+        boolean may = actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && DISTRICT_PAYS_FROM.contains(account.kind())
+                && actor.district() != null && actor.district().equals(account.district());
+        if (!may) {
+            throw new ForbiddenException("ledger-may-not-debit", account.id());
+        }
+    }
+
+    private void requireMayCredit(Account account, Actor actor) {
+        boolean may = actor.has(Role.ADMIN)
+                || actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(account.district());
+        if (!may) {
+            throw new ForbiddenException("ledger-may-not-credit", account.id());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

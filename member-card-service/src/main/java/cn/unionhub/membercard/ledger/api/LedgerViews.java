@@ -1,0 +1,79 @@
+package cn.unionhub.membercard.ledger.api;
+
+import cn.unionhub.membercard.ledger.domain.Account;
+import cn.unionhub.membercard.ledger.domain.JournalEntry;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.store.ReconciliationDocument;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What the welfare API answers. Amounts in fen; times with their Asia/Shanghai offset. */
+final class LedgerViews {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private LedgerViews() {
+    }
+
+    /**
+     * @param balanceFen   posted credits less posted debits
+     * @param availableFen what may still be spent: the balance less what is held
+     * @param heldFen      held for payments not yet posted
+     * @param incomingFen  held for this account by others, not yet posted to it
+     * @param lines        how many journal lines the account has
+     */
+    record AccountView(String id, String kind, String owner, String district, String label, String status, long balanceFen,
+            long availableFen, long heldFen, long incomingFen, long lines, OffsetDateTime openedAt) {
+
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.kind().name(), a.owner(), a.district(), a.label(), a.status().name(),
+                    a.balances().balance(), a.balances().available(), a.balances().debitsPending(), a.balances().creditsPending(),
+                    a.sequence(), a.openedAt().atZone(BEIJING).toOffsetDateTime());
+        }
+    }
+
+    /** One journal line: the change (negative for money going out) and the balance after it. */
+    record LineView(long sequence, String transferId, String side, long postedChangeFen, long heldChangeFen, long balanceFen,
+            long availableFen, OffsetDateTime at) {
+
+        static LineView of(JournalEntry e) {
+            int sign = e.side() == cn.unionhub.membercard.ledger.domain.Leg.Side.DEBIT ? -1 : 1;
+            return new LineView(e.sequence(), e.transferId(), e.side().name(), sign * e.postedChange(), e.pendingChange(),
+                    e.after().balance(), e.after().available(), e.at().atZone(BEIJING).toOffsetDateTime());
+        }
+    }
+
+    record TransferView(String id, String kind, String status, String reason, String debitAccount, String creditAccount,
+            long amountFen, String holdId, long heldFen, String code, String reference, OffsetDateTime createdAt,
+            OffsetDateTime expiresAt, OffsetDateTime finishedAt, String settledBy) {
+
+        static TransferView of(Transfer t) {
+            return new TransferView(t.id(), t.kind().name(), t.status().name(), t.reason(), t.debitAccountId(), t.creditAccountId(),
+                    t.amountFen(), t.holdId(), t.heldFen(), t.code(), t.reference(), time(t.createdAt()), time(t.expiresAt()),
+                    time(t.finishedAt()), t.settledBy());
+        }
+    }
+
+    /** A worker's wallet: the balance and the latest lines, newest first. */
+    record WalletView(String accountId, long balanceFen, long availableFen, long heldFen, List<LineView> latest) {
+    }
+
+    record ReconciliationView(String runId, String businessDate, boolean clean, long accounts, long entries, long inFlight,
+            List<String> violations, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+
+        static ReconciliationView of(cn.unionhub.events.membercard.LedgerReconciled r) {
+            return new ReconciliationView(r.runId(), r.businessDate(), r.clean(), r.accounts(), r.entries(), r.inFlight(),
+                    r.violations(), time(r.startedAt()), time(r.finishedAt()));
+        }
+
+        static ReconciliationView of(ReconciliationDocument d) {
+            return new ReconciliationView(d.id, d.businessDate, d.clean, d.accounts, d.entries, d.inFlight, d.violations,
+                    time(d.startedAt), time(d.finishedAt));
+        }
+    }
+
+    static OffsetDateTime time(java.time.Instant t) {
+        return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
+    }
+}

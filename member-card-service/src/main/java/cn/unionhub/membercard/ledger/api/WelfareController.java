@@ -1,0 +1,159 @@
+package cn.unionhub.membercard.ledger.api;
+
+import cn.unionhub.membercard.ledger.LedgerReconciler;
+import cn.unionhub.membercard.ledger.LedgerService;
+import cn.unionhub.membercard.ledger.api.LedgerViews.AccountView;
+import cn.unionhub.membercard.ledger.api.LedgerViews.LineView;
+import cn.unionhub.membercard.ledger.api.LedgerViews.ReconciliationView;
+import cn.unionhub.membercard.ledger.api.LedgerViews.TransferView;
+import cn.unionhub.membercard.ledger.api.LedgerViews.WalletView;
+import cn.unionhub.membercard.ledger.domain.Account;
+import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.security.Actor;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Welfare money (会员福利资金): accounts, their journals, transfers with two-phase holds, the
+ * worker's wallet and the daily reconciliation. Every POST that moves money needs an
+ * {@code Idempotency-Key} header or a business {@code reference}: the same request again answers
+ * exactly as the first time (also a refusal), the same key with another body is refused (409).
+ * A refusal by the ledger (insufficient funds, an expired or settled hold) is a 409 problem whose
+ * detail names the stored transfer; nothing moved.
+ */
+@RestController
+@RequestMapping("/api/v1/welfare")
+class WelfareController {
+
+    /** The largest amount one transfer may carry: 10 billion yuan, far above any grant, far below overflow. */
+    private static final BigDecimal MAX_FEN = BigDecimal.valueOf(1_000_000_000_000L);
+
+    /**
+     * @param kind  UNION_FUND, CAMPAIGN_BUDGET, SETTLEMENT, SUSPENSE, EMPLOYER_ESCROW or MERCHANT_RECEIVABLE
+     * @param owner the owner part of the id: a district code, campaign, merchant or employer id
+     */
+    record OpenRequest(String kind, String owner, String district, String label) {
+    }
+
+    /**
+     * @param kind        TRANSFER (default), HOLD, POST or VOID
+     * @param amountFen   whole fen; for POST optional (the whole hold)
+     * @param holdSeconds for HOLD: how long it waits to be posted (30 s to 7 days)
+     */
+    record TransferBody(String kind, String debitAccount, String creditAccount, BigDecimal amountFen, String holdId, String code,
+            String reference, Long holdSeconds) {
+    }
+
+    private final LedgerService ledger;
+    private final LedgerReconciler reconciler;
+
+    WelfareController(LedgerService ledger, LedgerReconciler reconciler) {
+        this.ledger = ledger;
+        this.reconciler = reconciler;
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountView open(@RequestBody OpenRequest request, Actor actor) {
+        return AccountView.of(ledger.open(kindOf(request.kind()), request.owner(), request.district(), request.label(), actor));
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    AccountView account(@PathVariable String accountId, Actor actor) {
+        return AccountView.of(ledger.visibleAccount(accountId, actor));
+    }
+
+    /** Journal lines after {@code after} (a line number), oldest first, at most {@code size} (≤ 200). */
+    @GetMapping("/accounts/{accountId}/lines")
+    List<LineView> lines(@PathVariable String accountId, @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "50") int size, Actor actor) {
+        return ledger.lines(accountId, after, size, actor).stream().map(LineView::of).toList();
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    TransferView transfer(@RequestBody TransferBody body, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Actor actor) {
+        Transfer t = ledger.submit(request(body), key, actor);
+        if (t.status() == Transfer.Status.REJECTED) {
+            throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
+        }
+        return TransferView.of(t);
+    }
+
+    @GetMapping("/transfers/{transferId}")
+    TransferView transfer(@PathVariable String transferId, Actor actor) {
+        return TransferView.of(ledger.visibleTransfer(transferId, actor));
+    }
+
+    /** The worker's own welfare account and its latest 20 lines, newest first. */
+    @GetMapping("/wallet")
+    WalletView wallet(Actor actor) {
+        return ledger.myWallet(actor).map(w -> {
+            List<LineView> latest = ledger.lines(w.id(), Math.max(0, w.sequence() - 20), 20, actor).stream().map(LineView::of)
+                    .sorted(java.util.Comparator.comparingLong(LineView::sequence).reversed()).toList();
+            return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest);
+        }).orElseGet(() -> new WalletView(null, 0, 0, 0, List.of()));
+    }
+
+    @PostMapping("/reconciliations")
+    ReconciliationView reconcile() {
+        return ReconciliationView.of(reconciler.run());
+    }
+
+    @GetMapping("/reconciliations/latest")
+    ReconciliationView latest() {
+        return reconciler.latest().map(ReconciliationView::of)
+                .orElseThrow(() -> new LedgerException.NotFound("ledger-no-reconciliation"));
+    }
+
+    private static TransferRequest request(TransferBody b) {
+        Transfer.Kind kind = b.kind() == null ? Transfer.Kind.TRANSFER : enumOf(Transfer.Kind.class, b.kind(), "kind");
+        Duration holdFor = b.holdSeconds() == null ? null : Duration.ofSeconds(b.holdSeconds());
+        return new TransferRequest(kind, b.debitAccount(), b.creditAccount(), fen(b.amountFen()), b.holdId(), b.code(), b.reference(),
+                holdFor);
+    }
+
+    /** Whole fen only: 12.5 is refused, not rounded. */
+    static Long fen(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.signum() <= 0) {
+            throw new LedgerException.Invalid("amountFen", "ledger-amount-not-positive");
+        }
+        if (amount.stripTrailingZeros().scale() > 0) {
+            throw new LedgerException.Invalid("amountFen", "ledger-amount-fraction");
+        }
+        if (amount.compareTo(MAX_FEN) > 0) {
+            throw new LedgerException.Invalid("amountFen", "ledger-amount-too-large", MAX_FEN);
+        }
+        return amount.longValueExact();
+    }
+
+    private static AccountKind kindOf(String kind) {
+        return enumOf(AccountKind.class, kind, "kind");
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new LedgerException.Invalid(field, "ledger-unknown-value", value);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package cn.unionhub.membercard.ledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.membercard.RegisterData;
+import cn.unionhub.membercard.RegisterData.LinkedMember;
+import cn.unionhub.membercard.ledger.domain.Journal;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.ledger.store.LedgerStore;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TestTokens;
+import cn.unionhub.test.TopicProbe;
+import java.net.http.HttpResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Welfare money through the API against the real broker and store: a district union funds its
+ * account and pays a member, the worker sees the wallet; replays answer the first result; bad input
+ * and other people's money change nothing; a transfer a crash cut between its legs is finished by
+ * the reminders; the reconciliation proves the ledger and catches a tampered line.
+ */
+@IntegrationTest
+class WelfareApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String WELFARE = "/api/v1/welfare";
+    /** Each test its own district, so the accounts of one test are not another's. */
+    private static final String[] DISTRICTS = {"370212", "370211", "370213", "370214"};
+
+    @Autowired
+    EventSchemas schemas;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    LedgerStore store;
+    @Autowired
+    Clock clock;
+    @Autowired
+    MeterRegistry meters;
+    @Value("${local.server.port}")
+    int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private static String districtUnion(String district) {
+        return TestTokens.token().subject("staff-" + district).roles(Role.DISTRICT_UNION).district(district).build();
+    }
+
+    /** Opens the district's settlement account and fund and pays {@code fen} in; returns the fund's id. */
+    private String fundedDistrict(String district, long fen) {
+        String staff = districtUnion(district);
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + district + "\",\"label\":\"工会经费\"}", staff));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "fund:" + district, fen, "funding", null), staff,
+                "funding-" + UUID.randomUUID()));
+        return "fund:" + district;
+    }
+
+    private static String transfer(String debit, String credit, Object fen, String code, String reference) {
+        return "{\"debitAccount\":\"" + debit + "\",\"creditAccount\":\"" + credit + "\",\"amountFen\":" + fen + ",\"code\":\"" + code
+                + "\"" + (reference == null ? "" : ",\"reference\":\"" + reference + "\"") + "}";
+    }
+
+    @Test
+    void aDistrictUnionPaysAMemberOnceAndTheWorkerSeesTheWallet() {
+        String district = DISTRICTS[0];
+        String staff = districtUnion(district);
+        String fund = fundedDistrict(district, 1_000_000);
+        LinkedMember zhao = RegisterData.linkedMember(api(), district, "赵环卫");
+        String wallet = "wallet:" + zhao.memberId();
+
+        String grant = transfer(fund, wallet, 30_000, "grant", "grant:2026-winter:" + zhao.memberId());
+        JsonNode first = created(api().post(WELFARE + "/transfers", grant, staff));
+        assertThat(first.path("status").asString()).isEqualTo("POSTED");
+        JsonNode again = created(api().post(WELFARE + "/transfers", grant, staff));
+        assertThat(again).as("the same request again: the first answer").isEqualTo(first);
+        HttpResponse<String> changed = api().post(WELFARE + "/transfers", transfer(fund, wallet, 31_000, "grant",
+                "grant:2026-winter:" + zhao.memberId()), staff);
+        assertProblem(changed, 409, "ledger-key-reused");
+
+        JsonNode mine = ok(api().get(WELFARE + "/wallet", zhao.workerToken()));
+        assertThat(mine.path("accountId").asString()).isEqualTo(wallet);
+        assertThat(mine.path("balanceFen").asLong()).isEqualTo(30_000);
+        assertThat(mine.path("latest")).hasSize(1);
+        assertThat(mine.path("latest").get(0).path("postedChangeFen").asLong()).isEqualTo(30_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(970_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/settlement:" + district, staff)).path("balanceFen").asLong()).isEqualTo(-1_000_000);
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+            String id = first.path("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.withKey(id).isEmpty());
+            ConsumerRecord<String, byte[]> posted = events.withKey(id).get(0);
+            assertThat(TopicProbe.header(posted, "ce_type")).isEqualTo("cn.unionhub.member-card.transfer-posted.v1");
+            JsonNode data = JSON.readTree(posted.value());
+            assertThat(schemas.violations("cn.unionhub.member-card.transfer-posted.v1", data)).isEmpty();
+            assertThat(data.path("creditAccount").asString()).isEqualTo(wallet);
+            assertThat(data.path("amountFen").asLong()).isEqualTo(30_000);
+            assertThat(events.withKey(id)).as("one event, however often the request came").hasSize(1);
+        }
+    }
+
+    @Test
+    void badInputAndOtherPeoplesMoneyAreRefusedAndNothingMoves() {
+        String district = DISTRICTS[1];
+        String staff = districtUnion(district);
+        String fund = fundedDistrict(district, 100_000);
+        LinkedMember qian = RegisterData.linkedMember(api(), district, "钱快递");
+        String wallet = "wallet:" + qian.memberId();
+        created(api().post(WELFARE + "/transfers", transfer(fund, wallet, 5_000, "grant", "grant:test:" + qian.memberId()), staff));
+
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, "12.5", "grant", null), staff, "k1"), 400,
+                "ledger-invalid-request");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, 100, "grant", null), staff), 400, "ledger-invalid-request");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, 0, "grant", null), staff, "k2"), 400, "ledger-invalid-request");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, 100_001, "grant", null), staff, "k3"), 409,
+                "ledger-insufficient-funds");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, 100_001, "grant", null), staff, "k3"), 409,
+                "ledger-insufficient-funds");
+        // A district union never spends a member's money, and another district's union sees none of it.
+        assertProblem(api().post(WELFARE + "/transfers", transfer(wallet, fund, 100, "refund", null), staff, "k4"), 403,
+                "ledger-may-not-debit");
+        String other = districtUnion(DISTRICTS[3]);
+        assertProblem(api().get(WELFARE + "/accounts/" + fund, other), 404, "ledger-account-not-found");
+        assertProblem(api().get(WELFARE + "/accounts/" + wallet, other), 404, "ledger-account-not-found");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, wallet, 100, "grant", null), other, "k5"), 404,
+                "ledger-account-not-found");
+        assertThat(api().post(WELFARE + "/transfers", transfer(wallet, fund, 100, "refund", null), qian.workerToken(), "k6").statusCode())
+                .isEqualTo(403);
+        assertProblem(api().get(WELFARE + "/accounts/" + fund, qian.workerToken()), 404, "ledger-account-not-found");
+        HttpResponse<String> english = api().send(java.net.http.HttpRequest.newBuilder(api().uri(WELFARE + "/transfers"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json").header("Accept-Language", "en")
+                .header("Idempotency-Key", "k7").POST(java.net.http.HttpRequest.BodyPublishers.ofString(transfer(fund, wallet, "1.5",
+                        "grant", null))).build());
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("whole fen");
+
+        assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(95_000);
+        assertThat(ok(api().get(WELFARE + "/wallet", qian.workerToken())).path("balanceFen").asLong()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aHoldIsPostedInPartAndTheRestReleased() {
+        String district = DISTRICTS[2];
+        String staff = districtUnion(district);
+        String fund = fundedDistrict(district, 50_000);
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}", staff));
+        String suspense = "suspense:" + district;
+
+        JsonNode hold = created(api().post(WELFARE + "/transfers", "{\"kind\":\"HOLD\",\"debitAccount\":\"" + fund + "\",\"creditAccount\":\""
+                + suspense + "\",\"amountFen\":20000,\"code\":\"payroll\",\"holdSeconds\":600}", staff, "hold-1"));
+        assertThat(hold.path("status").asString()).isEqualTo("HELD");
+        JsonNode held = ok(api().get(WELFARE + "/accounts/" + fund, staff));
+        assertThat(held.path("availableFen").asLong()).isEqualTo(30_000);
+        assertThat(held.path("heldFen").asLong()).isEqualTo(20_000);
+
+        JsonNode post = created(api().post(WELFARE + "/transfers", "{\"kind\":\"POST\",\"holdId\":\"" + hold.path("id").asString()
+                + "\",\"amountFen\":15000}", staff, "post-1"));
+        assertThat(post.path("status").asString()).isEqualTo("POSTED");
+        assertProblem(api().post(WELFARE + "/transfers", "{\"kind\":\"VOID\",\"holdId\":\"" + hold.path("id").asString() + "\"}", staff,
+                "void-1"), 409, "ledger-hold-already-settled");
+        JsonNode after = ok(api().get(WELFARE + "/accounts/" + fund, staff));
+        assertThat(after.path("balanceFen").asLong()).isEqualTo(35_000);
+        assertThat(after.path("availableFen").asLong()).isEqualTo(35_000);
+        assertThat(ok(api().get(WELFARE + "/transfers/" + hold.path("id").asString(), staff)).path("status").asString())
+                .isEqualTo("POSTED");
+    }
+
+    @Test
+    void aTransferCutOffBetweenItsLegsIsFinishedByTheRemindersAndTheLedgerReconciles() {
+        String district = "370281";
+        String staff = districtUnion(district);
+        String fund = fundedDistrict(district, 10_000);
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}", staff));
+        // What a crash after the debit leg leaves: the transfer accepted, its debit line written, no credit.
+        Transfer accepted = Transfer.accept("caller:test", "cut-" + UUID.randomUUID(),
+                TransferRequest.transfer(fund, "suspense:" + district, 4_000, "correction", null), "test", clock.instant());
+        assertThat(store.insert(accepted)).isTrue();
+        Journal journal = new Journal(store, clock);
+        assertThat(journal.apply(accepted.legs().get(0))).isInstanceOf(Journal.Applied.class);
+        store.remind(accepted.id(), clock.instant());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(accepted.id()).orElseThrow().status() == Transfer.Status.POSTED);
+        assertThat(ok(api().get(WELFARE + "/accounts/suspense:" + district, staff)).path("balanceFen").asLong()).isEqualTo(4_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(6_000);
+
+        JsonNode clean = ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token()));
+        assertThat(clean.path("violations")).isEmpty();
+        assertThat(clean.path("clean").asBoolean()).isTrue();
+        assertThat(clean.path("entries").asLong()).isPositive();
+
+        // Somebody edits a line in the database: the next run says which and where, and the gauge goes up.
+        String key = "suspense:" + district + "!000000000001";
+        Document line = mongo.getCollection("ledger_entries").find(new Document("_id", key)).first();
+        mongo.getCollection("ledger_entries").updateOne(new Document("_id", key), new Document("$set", new Document("creditsPosted", 400_000L)));
+        try {
+            JsonNode broken = ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token()));
+            assertThat(broken.path("clean").asBoolean()).isFalse();
+            assertThat(broken.path("violations").toString())
+                    .contains("\"line-mismatch suspense:" + district + " at 1\"", "\"balance-mismatch suspense:" + district + "\"");
+            assertThat(meters.get("unionhub_ledger_invariant_violations").gauge().value()).isGreaterThanOrEqualTo(2);
+            assertThat(ok(api().get(WELFARE + "/reconciliations/latest", People.ADMIN.token())).path("runId").asString())
+                    .isEqualTo(broken.path("runId").asString());
+            assertThat(api().get(WELFARE + "/reconciliations/latest", staff).statusCode()).isEqualTo(403);
+        } finally {
+            mongo.getCollection("ledger_entries").replaceOne(new Document("_id", key), line);
+        }
+        assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/" + code);
+    }
+}
