@@ -59,6 +59,7 @@ public final class EventCatalog {
             cn.unionhub.events.membercard.TransferHeld.class,
             cn.unionhub.events.membercard.TransferVoided.class,
             cn.unionhub.events.membercard.TransferRejected.class,
+            cn.unionhub.events.membercard.TransferBatchPosted.class,
             cn.unionhub.events.membercard.LedgerReconciled.class,
             cn.unionhub.events.contest.ContestPublished.class,
             cn.unionhub.events.contest.RegistrationApproved.class,

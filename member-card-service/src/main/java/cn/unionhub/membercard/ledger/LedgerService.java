@@ -86,7 +86,11 @@ public class LedgerService {
             requireMayDebit(account(hold.debitAccountId()), actor);
         } else {
             requireMayDebit(visibleAccount(request.debitAccountId(), actor), actor);
-            requireMayCredit(creditable(request.creditAccountId()), actor);
+            if (request.kind() == Transfer.Kind.BATCH) {
+                request.credits().forEach(c -> requireMayCredit(creditable(c.accountId()), actor));
+            } else {
+                requireMayCredit(creditable(request.creditAccountId()), actor);
+            }
         }
         return ledger.submit(scope, key, request, actor.subject());
     }

@@ -50,12 +50,16 @@ class WelfareController {
     }
 
     /**
-     * @param kind        TRANSFER (default), HOLD, POST or VOID
+     * @param kind        TRANSFER (default), HOLD, POST, VOID or BATCH (one debit to the {@code credits})
      * @param amountFen   whole fen; for POST optional (the whole hold)
      * @param holdSeconds for HOLD: how long it waits to be posted (30 s to 7 days)
      */
     record TransferBody(String kind, String debitAccount, String creditAccount, BigDecimal amountFen, String holdId, String code,
-            String reference, Long holdSeconds) {
+            String reference, Long holdSeconds, List<CreditBody> credits) {
+    }
+
+    /** One credit of a BATCH. */
+    record CreditBody(String account, BigDecimal amountFen) {
     }
 
     private final LedgerService ledger;
@@ -124,8 +128,10 @@ class WelfareController {
     private static TransferRequest request(TransferBody b) {
         Transfer.Kind kind = b.kind() == null ? Transfer.Kind.TRANSFER : enumOf(Transfer.Kind.class, b.kind(), "kind");
         Duration holdFor = b.holdSeconds() == null ? null : Duration.ofSeconds(b.holdSeconds());
+        List<Transfer.Credit> credits = b.credits() == null ? null
+                : b.credits().stream().map(c -> new Transfer.Credit(c.account(), fen(c.amountFen()))).toList();
         return new TransferRequest(kind, b.debitAccount(), b.creditAccount(), fen(b.amountFen()), b.holdId(), b.code(), b.reference(),
-                holdFor);
+                holdFor, credits);
     }
 
     /** Whole fen only: 12.5 is refused, not rounded. */

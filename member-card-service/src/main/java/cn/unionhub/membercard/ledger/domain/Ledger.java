@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -42,12 +45,19 @@ public final class Ledger {
     private final Transfers transfers;
     private final Reminders reminders;
     private final Clock clock;
+    private final Executor fanOut;
 
     public Ledger(Journal journal, Transfers transfers, Reminders reminders, Clock clock) {
+        this(journal, transfers, reminders, clock, Runnable::run);
+    }
+
+    /** @param fanOut where a batch's credits are applied side by side (each on its own account) */
+    public Ledger(Journal journal, Transfers transfers, Reminders reminders, Clock clock, Executor fanOut) {
         this.journal = journal;
         this.transfers = transfers;
         this.reminders = reminders;
         this.clock = clock;
+        this.fanOut = fanOut;
     }
 
     /**
@@ -67,6 +77,11 @@ public final class Ledger {
             case TRANSFER, HOLD -> {
                 requireOpen(request.debitAccountId());
                 requireOpen(request.creditAccountId());
+                yield Transfer.accept(scope, key, request, requestedBy, now);
+            }
+            case BATCH -> {
+                requireOpen(request.debitAccountId());
+                request.credits().forEach(c -> requireOpen(c.accountId()));
                 yield Transfer.accept(scope, key, request, requestedBy, now);
             }
             case POST, VOID -> {
@@ -122,14 +137,33 @@ public final class Ledger {
                 return finish(transfer, t -> t.reject(lost, now()));
             }
         }
-        for (Leg leg : transfer.legs()) {
-            if (journal.apply(leg) instanceof Journal.Refused refused) {
-                return finish(transfer, t -> t.reject(refused.reason(), now()));
-            }
+        List<Leg> legs = transfer.legs();
+        if (journal.apply(legs.get(0)) instanceof Journal.Refused refused) {
+            return finish(transfer, t -> t.reject(refused.reason(), now()));
         }
+        applyCredits(legs.subList(1, legs.size()));
         Transfer done = finish(transfer, t -> t.complete(now()));
         markHoldSettled(done);
         return done;
+    }
+
+    /**
+     * Applies credit legs (never refused); a batch's side by side, each on its own account. A leg
+     * that fails (the store away) fails the call after the others ran; whoever drives the transfer
+     * next applies what is missing.
+     */
+    private void applyCredits(List<Leg> credits) {
+        if (credits.size() == 1) {
+            journal.apply(credits.get(0));
+            return;
+        }
+        List<CompletableFuture<Journal.Outcome>> applying = credits.stream()
+                .map(leg -> CompletableFuture.supplyAsync(() -> journal.apply(leg), fanOut)).toList();
+        try {
+            CompletableFuture.allOf(applying.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 
     /** After a posting or release finished, its hold says so (again, if a crash came in between). */

@@ -5,7 +5,7 @@ package cn.unionhub.membercard.ledger.domain;
  * A transfer has a debit leg and a credit leg of the same amounts; settling a hold takes the held
  * amount off the pending totals and puts what is posted (all, part or nothing) on the posted ones.
  *
- * @param id            {@code <transfer id>:D} or {@code :C}, applied at most once
+ * @param id            {@code <transfer id>:D}, {@code :C} (or {@code :C<n>} in a batch), applied at most once
  * @param pendingChange signed change of the side's pending total
  * @param postedChange  change of the side's posted total (never negative)
  */
@@ -39,6 +39,11 @@ public record Leg(String id, String transferId, String accountId, Side side, lon
 
     static Leg credit(String transferId, String accountId, long pendingChange, long postedChange) {
         return new Leg(transferId + ":C", transferId, accountId, Side.CREDIT, pendingChange, postedChange);
+    }
+
+    /** The {@code n}-th credit of a batch. */
+    static Leg credit(String transferId, int n, String accountId, long postedChange) {
+        return new Leg(transferId + ":C" + n, transferId, accountId, Side.CREDIT, 0, postedChange);
     }
 
     /**

@@ -76,7 +76,7 @@ public final class Reconciliation {
                 if (!account.kind().mayOverdraw() && folded.available() < 0) {
                     overdrawn = true;
                 }
-                pairing += (line.side() == Leg.Side.DEBIT ? 1 : -1) * hash(line.transferId());
+                pairing += (line.side() == Leg.Side.DEBIT ? 1 : -1) * hash(line.transferId()) * weight(line);
                 long sign = line.side() == Leg.Side.DEBIT ? -1 : 1;
                 postedSum += sign * line.postedChange();
                 pendingSum += sign * line.pendingChange();
@@ -119,6 +119,11 @@ public final class Reconciliation {
         if (violations.size() < MAX_VIOLATIONS) {
             violations.add(violation);
         }
+    }
+
+    /** The line's amounts as one number; a transfer's debit lines and its credit lines weigh the same. */
+    private static long weight(JournalEntry line) {
+        return line.postedChange() + 0x9E3779B97F4A7C15L * line.pendingChange();
     }
 
     /** FNV-1a, 64 bits: stable across runs and instances (unlike {@link String#hashCode()}, too narrow anyway). */

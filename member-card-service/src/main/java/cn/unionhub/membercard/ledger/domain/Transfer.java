@@ -1,6 +1,7 @@
 package cn.unionhub.membercard.ledger.domain;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.membercard.TransferBatchPosted;
 import cn.unionhub.events.membercard.TransferHeld;
 import cn.unionhub.events.membercard.TransferPosted;
 import cn.unionhub.events.membercard.TransferRejected;
@@ -30,10 +31,23 @@ import java.util.List;
 public record Transfer(String id, String scope, String key, String fingerprint, Kind kind, String debitAccountId,
         String creditAccountId, long amountFen, String holdId, long heldFen, String code, String reference,
         String requestedBy, Instant createdAt, Instant expiresAt, Status status, String reason, Instant finishedAt,
-        String settledBy) {
+        String settledBy, List<Credit> credits) {
 
+    /**
+     * TRANSFER, HOLD, POST and VOID move money between two accounts; BATCH pays one debit to many
+     * accounts at once (a grant to 2,725 members is one transfer: its debit is refused or applied
+     * whole, and its credits follow, resumable after a crash).
+     */
     public enum Kind {
-        TRANSFER, HOLD, POST, VOID
+        TRANSFER, HOLD, POST, VOID, BATCH
+    }
+
+    /** One credit of a BATCH. */
+    public record Credit(String accountId, long amountFen) {
+    }
+
+    public Transfer {
+        credits = credits == null ? List.of() : List.copyOf(credits);
     }
 
     public enum Status {
@@ -69,7 +83,7 @@ public record Transfer(String id, String scope, String key, String fingerprint, 
         Instant expires = request.kind() == Kind.HOLD ? now.plus(request.holdFor()) : null;
         return new Transfer(idFor(scope, key), scope, key, request.fingerprint(), request.kind(), request.debitAccountId(),
                 request.creditAccountId(), request.amountFen(), null, 0, request.code(), request.reference(), requestedBy, now,
-                expires, Status.ACCEPTED, null, null, null);
+                expires, Status.ACCEPTED, null, null, null, request.credits());
     }
 
     /** A POST or VOID of {@code hold}, accepted; a POST without an amount posts all that was held. */
@@ -84,27 +98,35 @@ public record Transfer(String id, String scope, String key, String fingerprint, 
         }
         return new Transfer(idFor(scope, key), scope, key, request.fingerprint(), request.kind(), hold.debitAccountId,
                 hold.creditAccountId, posted, hold.id, hold.amountFen, hold.code, request.reference(), requestedBy, now, null,
-                Status.ACCEPTED, null, null, null);
+                Status.ACCEPTED, null, null, null, null);
     }
 
     /** The release of a hold nobody posted in time; its id follows from the hold's, so it happens once. */
     public static Transfer expiryOf(Transfer hold, Instant now) {
         return new Transfer(expiryIdOf(hold.id), "ledger", expiryIdOf(hold.id), "", Kind.VOID, hold.debitAccountId,
                 hold.creditAccountId, 0, hold.id, hold.amountFen, hold.code, hold.reference, "ledger", now, null,
-                Status.ACCEPTED, null, null, null);
+                Status.ACCEPTED, null, null, null, null);
     }
 
     public boolean isExpiry() {
         return id.endsWith(EXPIRY_SUFFIX);
     }
 
-    /** The two legs, debit first: only a debit can be refused, so a refusal comes before anything moved. */
+    /** The legs, the debit first: only a debit can be refused, so a refusal comes before anything moved. */
     public List<Leg> legs() {
         return switch (kind) {
             case TRANSFER -> List.of(Leg.debit(id, debitAccountId, 0, amountFen), Leg.credit(id, creditAccountId, 0, amountFen));
             case HOLD -> List.of(Leg.debit(id, debitAccountId, amountFen, 0), Leg.credit(id, creditAccountId, amountFen, 0));
             case POST, VOID -> List.of(Leg.debit(id, debitAccountId, -heldFen, amountFen),
                     Leg.credit(id, creditAccountId, -heldFen, amountFen));
+            case BATCH -> {
+                List<Leg> legs = new java.util.ArrayList<>(credits.size() + 1);
+                legs.add(Leg.debit(id, debitAccountId, 0, amountFen));
+                for (int i = 0; i < credits.size(); i++) {
+                    legs.add(Leg.credit(id, i, credits.get(i).accountId(), credits.get(i).amountFen()));
+                }
+                yield legs;
+            }
         };
     }
 
@@ -114,6 +136,8 @@ public record Transfer(String id, String scope, String key, String fingerprint, 
         return switch (kind) {
             case TRANSFER, POST -> new Change(finish(Status.POSTED, null, at), List.of(new TransferPosted(id, kind.name(), code,
                     reference, debitAccountId, creditAccountId, amountFen, holdId, at)));
+            case BATCH -> new Change(finish(Status.POSTED, null, at), List.of(new TransferBatchPosted(id, code, reference,
+                    debitAccountId, credits.size(), amountFen, at)));
             case HOLD -> new Change(finish(Status.HELD, null, at), List.of(new TransferHeld(id, kind.name(), code, reference,
                     debitAccountId, creditAccountId, amountFen, null, at)));
             case VOID -> {
@@ -140,14 +164,14 @@ public record Transfer(String id, String scope, String key, String fingerprint, 
             throw new IllegalStateException(id + " is settled by " + settledBy + " already");
         }
         return new Transfer(id, scope, key, fingerprint, kind, debitAccountId, creditAccountId, amountFen, holdId, heldFen, code,
-                reference, requestedBy, createdAt, expiresAt, status, reason, finishedAt, settlementId);
+                reference, requestedBy, createdAt, expiresAt, status, reason, finishedAt, settlementId, credits);
     }
 
     /** This HOLD after its settlement finished: POSTED, VOIDED or EXPIRED. */
     public Transfer settled(Transfer settlement) {
         Status end = settlement.kind == Kind.POST ? Status.POSTED : settlement.isExpiry() ? Status.EXPIRED : Status.VOIDED;
         return new Transfer(id, scope, key, fingerprint, kind, debitAccountId, creditAccountId, amountFen, holdId, heldFen, code,
-                reference, requestedBy, createdAt, expiresAt, end, reason, settlement.finishedAt, settledBy);
+                reference, requestedBy, createdAt, expiresAt, end, reason, settlement.finishedAt, settledBy, credits);
     }
 
     public boolean expiredAt(Instant now) {
@@ -156,7 +180,7 @@ public record Transfer(String id, String scope, String key, String fingerprint, 
 
     private Transfer finish(Status end, String why, Instant at) {
         return new Transfer(id, scope, key, fingerprint, kind, debitAccountId, creditAccountId, amountFen, holdId, heldFen, code,
-                reference, requestedBy, createdAt, expiresAt, end, why, at, settledBy);
+                reference, requestedBy, createdAt, expiresAt, end, why, at, settledBy, credits);
     }
 
     private void requireAccepted() {

@@ -2,6 +2,7 @@ package cn.unionhub.membercard.ledger.domain;
 
 import cn.unionhub.platform.domain.HashChain;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a caller asks the ledger to do, checked for what needs no stored state. Amounts are whole
@@ -11,7 +12,15 @@ import java.time.Duration;
  * @param holdFor how long a HOLD waits to be posted before it is released
  */
 public record TransferRequest(Transfer.Kind kind, String debitAccountId, String creditAccountId, Long amountFen,
-        String holdId, String code, String reference, Duration holdFor) {
+        String holdId, String code, String reference, Duration holdFor, List<Transfer.Credit> credits) {
+
+    /** The most credits one batch carries: a district's grant list, far below a document's size limit. */
+    public static final int MAX_BATCH = 20_000;
+
+    public TransferRequest(Transfer.Kind kind, String debitAccountId, String creditAccountId, Long amountFen, String holdId,
+            String code, String reference, Duration holdFor) {
+        this(kind, debitAccountId, creditAccountId, amountFen, holdId, code, reference, holdFor, null);
+    }
 
     public static final Duration LONGEST_HOLD = Duration.ofDays(7);
     public static final Duration SHORTEST_HOLD = Duration.ofSeconds(30);
@@ -33,6 +42,11 @@ public record TransferRequest(Transfer.Kind kind, String debitAccountId, String 
         return new TransferRequest(Transfer.Kind.VOID, null, null, null, holdId, null, reference, null);
     }
 
+    /** One debit paid out to many accounts; the amount is their sum. */
+    public static TransferRequest batch(String debit, List<Transfer.Credit> credits, String code, String reference) {
+        return new TransferRequest(Transfer.Kind.BATCH, debit, null, null, null, code, reference, null, credits);
+    }
+
     public TransferRequest {
         if (kind == null) {
             throw new LedgerException.Invalid("kind", "ledger-kind-required");
@@ -43,7 +57,37 @@ public record TransferRequest(Transfer.Kind kind, String debitAccountId, String 
         if (reference != null && (reference.isBlank() || reference.length() > 200)) {
             throw new LedgerException.Invalid("reference", "ledger-reference-invalid");
         }
+        credits = credits == null ? List.of() : List.copyOf(credits);
+        if (kind != Transfer.Kind.BATCH && !credits.isEmpty()) {
+            throw new LedgerException.Invalid("credits", "ledger-credits-only-in-batch");
+        }
         switch (kind) {
+            case BATCH -> {
+                if (debitAccountId == null) {
+                    throw new LedgerException.Invalid("debitAccount", "ledger-account-required");
+                }
+                if (credits.isEmpty() || credits.size() > MAX_BATCH) {
+                    throw new LedgerException.Invalid("credits", "ledger-batch-size", MAX_BATCH);
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                long total = 0;
+                for (Transfer.Credit c : credits) {
+                    if (c.accountId() == null || c.accountId().equals(debitAccountId) || !seen.add(c.accountId())) {
+                        throw new LedgerException.Invalid("credits", "ledger-batch-accounts", c.accountId());
+                    }
+                    if (c.amountFen() <= 0) {
+                        throw new LedgerException.Invalid("credits", "ledger-amount-not-positive");
+                    }
+                    total = Math.addExact(total, c.amountFen());
+                }
+                if (amountFen != null && amountFen != total) {
+                    throw new LedgerException.Invalid("amountFen", "ledger-batch-total", total);
+                }
+                amountFen = total;
+                if (code == null || !code.matches("[a-z][a-z0-9-]{0,39}")) {
+                    throw new LedgerException.Invalid("code", "ledger-code-invalid");
+                }
+            }
             case TRANSFER, HOLD -> {
                 if (debitAccountId == null || creditAccountId == null) {
                     throw new LedgerException.Invalid(debitAccountId == null ? "debitAccount" : "creditAccount", "ledger-account-required");
@@ -81,6 +125,15 @@ public record TransferRequest(Transfer.Kind kind, String debitAccountId, String 
     public String fingerprint() {
         return HashChain.fields().add(kind.name()).add(debitAccountId).add(creditAccountId)
                 .add(amountFen == null ? null : amountFen.toString()).add(holdId).add(code).add(reference)
-                .add(holdFor == null ? null : Long.toString(holdFor.toSeconds())).sha256();
+                .add(holdFor == null ? null : Long.toString(holdFor.toSeconds())).add(creditsCanonical()).sha256();
+    }
+
+    private String creditsCanonical() {
+        if (credits.isEmpty()) {
+            return null;
+        }
+        HashChain.Fields fields = HashChain.fields();
+        credits.forEach(c -> fields.add(c.accountId()).add(Long.toString(c.amountFen())));
+        return fields.sha256();
     }
 }

@@ -1,12 +1,15 @@
 package cn.unionhub.membercard.ledger.domain;
 
+import static cn.unionhub.membercard.ledger.domain.LedgerFixture.FUND;
 import static cn.unionhub.membercard.ledger.domain.LedgerFixture.MERCHANT;
 import static cn.unionhub.membercard.ledger.domain.LedgerFixture.WALLET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.unionhub.events.membercard.TransferBatchPosted;
 import cn.unionhub.events.membercard.TransferEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -43,6 +46,9 @@ class LedgerCrashTest {
                         "redemption", null), "m"), "t", Transfer.Status.POSTED, new Balances(0, 12_000, 0, 30_000), new Balances(0, 0, 0, 12_000)),
                 new Operation("refused transfer", f -> f.ledger.submit("m", "t", TransferRequest.transfer(WALLET, MERCHANT, 30_001,
                         "redemption", null), "m"), "t", Transfer.Status.REJECTED, UNTOUCHED, Balances.ZERO),
+                new Operation("batch", f -> f.ledger.submit("m", "b", TransferRequest.batch(FUND, List.of(new Transfer.Credit(WALLET, 5_000),
+                        new Transfer.Credit(MERCHANT, 7_000)), "grant", null), "m"), "b", Transfer.Status.POSTED,
+                        new Balances(0, 0, 0, 35_000), new Balances(0, 0, 0, 7_000)),
                 new Operation("hold", LedgerCrashTest::hold, "h", Transfer.Status.EXPIRED, UNTOUCHED, Balances.ZERO),
                 new Operation("partial posting", f -> f.ledger.submit("m", "p", TransferRequest.post(hold(f).id(), 7_000L, null), "m"),
                         "p", Transfer.Status.POSTED, new Balances(0, 7_000, 0, 30_000), new Balances(0, 0, 0, 7_000)),
@@ -92,7 +98,8 @@ class LedgerCrashTest {
         assertThat(f.store.reconcile().balanced()).isTrue();
         assertThat(f.store.transfers()).allSatisfy(t -> assertThat(t.status()).isNotEqualTo(Transfer.Status.ACCEPTED));
         // One event per finished transfer, never two.
-        assertThat(f.store.events.subList(eventsBefore, f.store.events.size()).stream().map(e -> ((TransferEvent) e).transferId()))
+        assertThat(f.store.events.subList(eventsBefore, f.store.events.size()).stream()
+                .map(e -> e instanceof TransferEvent t ? t.transferId() : ((TransferBatchPosted) e).transferId()))
                 .doesNotHaveDuplicates();
     }
 

@@ -181,6 +181,33 @@ class LedgerTest {
     }
 
     @Test
+    void aBatchPaysEveryCreditOrNothing() {
+        java.util.List<Transfer.Credit> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Account w = Account.open(AccountKind.MEMBER_WALLET, "M00000000B" + String.format("%03d", i), "370212", "会员福利账户",
+                    f.clock.instant());
+            f.store.open(w);
+            members.add(new Transfer.Credit(w.id(), 30_000));
+        }
+        Ledger parallel = new Ledger(new Journal(f.store, f.clock), f.store, f.store, f.clock,
+                java.util.concurrent.ForkJoinPool.commonPool());
+
+        Transfer tooMuch = parallel.submit("t", "b1", TransferRequest.batch(FUND, members.subList(0, 34), "coupon-grant", null), "t");
+        assertThat(tooMuch.reason()).isEqualTo(Leg.INSUFFICIENT_FUNDS);
+        assertThat(f.balances(members.get(0).accountId())).isEqualTo(Balances.ZERO);
+
+        Transfer paid = parallel.submit("t", "b2", TransferRequest.batch(FUND, members.subList(0, 32), "coupon-grant", null), "t");
+        assertThat(paid.status()).isEqualTo(Transfer.Status.POSTED);
+        assertThat(paid.amountFen()).isEqualTo(960_000);
+        assertThat(members.subList(0, 32)).allSatisfy(c -> assertThat(f.balances(c.accountId()).balance()).isEqualTo(30_000));
+        assertThat(f.balances(members.get(32).accountId())).isEqualTo(Balances.ZERO);
+        assertThat(f.balances(FUND).balance()).isEqualTo(1_000_000 - 30_000 - 960_000);
+        assertThat(f.store.events).last().isInstanceOf(cn.unionhub.events.membercard.TransferBatchPosted.class);
+        assertThat(f.store.reconcile().clean()).isTrue();
+        assertThat(f.store.reconcile().balanced()).isTrue();
+    }
+
+    @Test
     void badRequestsAreRefusedByWhatTheySay() {
         assertThatThrownBy(() -> TransferRequest.transfer(FUND, WALLET, 0, "grant", null)).isInstanceOf(LedgerException.Invalid.class);
         assertThatThrownBy(() -> TransferRequest.transfer(FUND, FUND, 1, "grant", null)).isInstanceOf(LedgerException.Invalid.class);
@@ -189,5 +216,9 @@ class LedgerTest {
                 .isInstanceOf(LedgerException.Invalid.class);
         assertThatThrownBy(() -> ledger.submit("t", "y", TransferRequest.transfer(FUND, "wallet:nobody", 1, "grant", null), "t"))
                 .isInstanceOf(LedgerException.NotFound.class);
+        assertThatThrownBy(() -> TransferRequest.batch(FUND, java.util.List.of(new Transfer.Credit(WALLET, 1),
+                new Transfer.Credit(WALLET, 2)), "grant", null)).as("an account twice").isInstanceOf(LedgerException.Invalid.class);
+        assertThatThrownBy(() -> TransferRequest.batch(FUND, java.util.List.of(new Transfer.Credit(FUND, 1)), "grant", null))
+                .as("paying itself").isInstanceOf(LedgerException.Invalid.class);
     }
 }
