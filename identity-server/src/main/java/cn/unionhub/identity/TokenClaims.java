@@ -12,12 +12,15 @@ import org.springframework.stereotype.Component;
 /**
  * The claims UnionHub services read, the same for every way a token is obtained: {@code aud},
  * {@code roles}, and the caller's {@code enterprise} and {@code district} for tenant scoping.
- * Machine clients are {@code GOV_SYSTEM}.
+ * Machine clients are {@code GOV_SYSTEM}, except merchants' tills: a client registered as
+ * {@code merchant-<merchant id>} gets {@code MERCHANT} and the organisation {@code MERCHANT:<merchant id>},
+ * so a till redeems coupons at its own merchant only.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String GOV_SYSTEM = "GOV_SYSTEM";
+    static final String MERCHANT_CLIENT_PREFIX = "merchant-";
 
     private final IdentityProperties properties;
 
@@ -32,7 +35,14 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            context.getClaims().audience(List.of(properties.audience())).claim("roles", List.of(GOV_SYSTEM));
+            String client = context.getRegisteredClient().getClientId();
+            context.getClaims().audience(List.of(properties.audience()));
+            if (client.startsWith(MERCHANT_CLIENT_PREFIX)) {
+                context.getClaims().claim("roles", List.of("MERCHANT"))
+                        .claim("organisation", "MERCHANT:" + client.substring(MERCHANT_CLIENT_PREFIX.length()));
+            } else {
+                context.getClaims().claim("roles", List.of(GOV_SYSTEM));
+            }
             return;
         }
         properties.account(context.getPrincipal().getName()).ifPresent(account -> {

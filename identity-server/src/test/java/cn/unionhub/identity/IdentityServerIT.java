@@ -52,6 +52,21 @@ class IdentityServerIT {
     }
 
     @Test
+    void aMerchantsTillGetsAMerchantTokenForItsOwnMerchant() throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "merchant-370212-0001:local-demo-merchant-secret".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MERCHANT");
+        assertThat(jwt.getClaimAsString("organisation")).isEqualTo("MERCHANT:370212-0001");
+    }
+
+    @Test
     void aWrongClientSecretGetsNoToken() throws Exception {
         HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:guess".getBytes()))

@@ -66,6 +66,23 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/welfare/transfers/{transferId}", Role.ADMIN, Role.DISTRICT_UNION, Role.WORKER)
                 .allow(GET, "/api/v1/welfare/wallet", Role.WORKER)
                 .allow(POST, "/api/v1/welfare/reconciliations", Role.ADMIN)
-                .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN);
+                .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN)
+                // Coupon campaigns: run by district unions (the city union for any); everyone signed in may read one.
+                .allow(POST, "/api/v1/welfare/campaigns", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/campaigns/{campaignId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
+                        Role.WORKER, Role.MERCHANT))
+                .allow(POST, "/api/v1/welfare/campaigns/{campaignId}/grants", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/campaigns/{campaignId}/grants/{key}", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/welfare/campaigns/{campaignId}/ending", Role.ADMIN, Role.DISTRICT_UNION)
+                // Merchants: registered by district unions; their tills (MERCHANT clients) redeem at their own merchant only.
+                .allow(POST, "/api/v1/merchants", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/merchants/{merchantId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
+                        Role.WORKER, Role.MERCHANT))
+                .allow(POST, "/api/v1/merchants/{merchantId}/quotes", Role.MERCHANT)
+                .allow(POST, "/api/v1/merchants/{merchantId}/redemptions", Role.MERCHANT)
+                .allow(GET, "/api/v1/merchants/{merchantId}/redemptions/{orderNo}", Role.MERCHANT, Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/merchants/{merchantId}/redemptions/{orderNo}/payment", Role.MERCHANT)
+                .allow(POST, "/api/v1/merchants/{merchantId}/redemptions/{orderNo}/cancellation", Role.MERCHANT)
+                .allow(POST, "/api/v1/merchants/{merchantId}/redemptions/{orderNo}/refund", Role.MERCHANT);
     }
 }

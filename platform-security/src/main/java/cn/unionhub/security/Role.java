@@ -13,5 +13,10 @@ public enum Role {
     /** Platform administrator. */
     ADMIN,
     /** Another government system calling as a machine client. */
-    GOV_SYSTEM
+    GOV_SYSTEM,
+    /**
+     * A merchant's till (收银系统) calling as a machine client: it redeems member coupons at that
+     * merchant only, named by the token's {@code organisation} claim {@code MERCHANT:<merchant id>}.
+     */
+    MERCHANT
 }

@@ -24,7 +24,9 @@ public enum People {
     ADMIN("admin-zhou", Role.ADMIN, null, null, null),
     LABOR_INSPECTION("labor-inspection", Role.GOV_SYSTEM, null, null, null),
     /** Staff of the city federation of trade unions, above every district. */
-    CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, null, "CITY_UNION");
+    CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, null, "CITY_UNION"),
+    /** The till of 崂山区's first campaign merchant (seed 001): a machine client that redeems coupons there. */
+    TILL_LAOSHAN("merchant-370212-0001", Role.MERCHANT, null, null, "MERCHANT:370212-0001");
 
     private final String subject;
     private final Role role;

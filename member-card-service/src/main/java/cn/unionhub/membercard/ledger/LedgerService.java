@@ -124,11 +124,15 @@ public class LedgerService {
         return ledger.wake(transferId);
     }
 
-    /** The caller's own wallet; empty (nothing paid in yet) when it has not opened. */
-    public Optional<Account> myWallet(Actor worker) {
-        Member member = members.byAccount(worker.subject())
+    /** The member the worker's account is linked to. */
+    public Member memberOf(Actor worker) {
+        return members.byAccount(worker.subject())
                 .orElseThrow(() -> new LedgerException.NotFound("membership-not-found", worker.subject()));
-        return store.account(AccountKind.MEMBER_WALLET.accountId(member.id())).map(a -> ledger.account(a.id()));
+    }
+
+    /** The member's wallet; empty (nothing paid in yet) when it has not opened. */
+    public Optional<Account> walletOf(String memberId) {
+        return store.account(AccountKind.MEMBER_WALLET.accountId(memberId)).map(a -> ledger.account(a.id()));
     }
 
     private Account account(String accountId) {

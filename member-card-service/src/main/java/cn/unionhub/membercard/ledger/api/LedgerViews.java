@@ -55,8 +55,24 @@ final class LedgerViews {
         }
     }
 
-    /** A worker's wallet: the balance and the latest lines, newest first. */
-    record WalletView(String accountId, long balanceFen, long availableFen, long heldFen, List<LineView> latest) {
+    /** A worker's wallet: the balance and the latest lines, newest first, and their coupons. */
+    record WalletView(String accountId, long balanceFen, long availableFen, long heldFen, List<LineView> latest, List<CouponView> coupons) {
+    }
+
+    /**
+     * A coupon: what is left (less what a till holds), where and until when it is spent.
+     *
+     * @param usable whether it can be spent now (within the window, with money left)
+     */
+    record CouponView(String campaignId, String campaignName, long leftFen, long heldFen, long thresholdFen, long discountFen,
+            java.time.LocalDate firstDay, java.time.LocalDate lastDay, java.util.Set<String> merchants, boolean usable) {
+
+        static CouponView of(cn.unionhub.membercard.coupon.CampaignService.Coupon c, java.time.Instant now) {
+            var b = c.account().balances();
+            return new CouponView(c.campaign().id(), c.campaign().name(), b.available(), b.debitsPending(),
+                    c.campaign().rule().thresholdFen(), c.campaign().rule().discountFen(), c.campaign().firstDay(),
+                    c.campaign().lastDay(), c.campaign().merchants(), c.campaign().openAt(now) && b.available() > 0);
+        }
     }
 
     record ReconciliationView(String runId, String businessDate, boolean clean, long accounts, long entries, long inFlight,

@@ -2,13 +2,16 @@ package cn.unionhub.membercard.ledger.api;
 
 import cn.unionhub.membercard.ledger.LedgerReconciler;
 import cn.unionhub.membercard.ledger.LedgerService;
+import cn.unionhub.membercard.coupon.CampaignService;
 import cn.unionhub.membercard.ledger.api.LedgerViews.AccountView;
+import cn.unionhub.membercard.ledger.api.LedgerViews.CouponView;
 import cn.unionhub.membercard.ledger.api.LedgerViews.LineView;
 import cn.unionhub.membercard.ledger.api.LedgerViews.ReconciliationView;
 import cn.unionhub.membercard.ledger.api.LedgerViews.TransferView;
 import cn.unionhub.membercard.ledger.api.LedgerViews.WalletView;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.Fen;
 import cn.unionhub.membercard.ledger.domain.LedgerException;
 import cn.unionhub.membercard.ledger.domain.Transfer;
 import cn.unionhub.membercard.ledger.domain.TransferRequest;
@@ -39,9 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/welfare")
 class WelfareController {
 
-    /** The largest amount one transfer may carry: 10 billion yuan, far above any grant, far below overflow. */
-    private static final BigDecimal MAX_FEN = BigDecimal.valueOf(1_000_000_000_000L);
-
     /**
      * @param kind  UNION_FUND, CAMPAIGN_BUDGET, SETTLEMENT, SUSPENSE, EMPLOYER_ESCROW or MERCHANT_RECEIVABLE
      * @param owner the owner part of the id: a district code, campaign, merchant or employer id
@@ -64,10 +64,14 @@ class WelfareController {
 
     private final LedgerService ledger;
     private final LedgerReconciler reconciler;
+    private final CampaignService campaigns;
+    private final java.time.Clock clock;
 
-    WelfareController(LedgerService ledger, LedgerReconciler reconciler) {
+    WelfareController(LedgerService ledger, LedgerReconciler reconciler, CampaignService campaigns, java.time.Clock clock) {
         this.ledger = ledger;
         this.reconciler = reconciler;
+        this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @PostMapping("/accounts")
@@ -104,14 +108,17 @@ class WelfareController {
         return TransferView.of(ledger.visibleTransfer(transferId, actor));
     }
 
-    /** The worker's own welfare account and its latest 20 lines, newest first. */
+    /** The worker's own welfare account with its latest 20 lines (newest first), and their coupons. */
     @GetMapping("/wallet")
     WalletView wallet(Actor actor) {
-        return ledger.myWallet(actor).map(w -> {
+        String memberId = ledger.memberOf(actor).id();
+        List<CouponView> coupons = campaigns.couponsOf(memberId).stream().map(c -> CouponView.of(c, clock.instant())).toList();
+        return ledger.walletOf(memberId).map(w -> {
             List<LineView> latest = ledger.lines(w.id(), Math.max(0, w.sequence() - 20), 20, actor).stream().map(LineView::of)
                     .sorted(java.util.Comparator.comparingLong(LineView::sequence).reversed()).toList();
-            return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest);
-        }).orElseGet(() -> new WalletView(null, 0, 0, 0, List.of()));
+            return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest,
+                    coupons);
+        }).orElseGet(() -> new WalletView(null, 0, 0, 0, List.of(), coupons));
     }
 
     @PostMapping("/reconciliations")
@@ -129,26 +136,9 @@ class WelfareController {
         Transfer.Kind kind = b.kind() == null ? Transfer.Kind.TRANSFER : enumOf(Transfer.Kind.class, b.kind(), "kind");
         Duration holdFor = b.holdSeconds() == null ? null : Duration.ofSeconds(b.holdSeconds());
         List<Transfer.Credit> credits = b.credits() == null ? null
-                : b.credits().stream().map(c -> new Transfer.Credit(c.account(), fen(c.amountFen()))).toList();
-        return new TransferRequest(kind, b.debitAccount(), b.creditAccount(), fen(b.amountFen()), b.holdId(), b.code(), b.reference(),
+                : b.credits().stream().map(c -> new Transfer.Credit(c.account(), Fen.of(c.amountFen(), "credits"))).toList();
+        return new TransferRequest(kind, b.debitAccount(), b.creditAccount(), Fen.ofNullable(b.amountFen(), "amountFen"), b.holdId(), b.code(), b.reference(),
                 holdFor, credits);
-    }
-
-    /** Whole fen only: 12.5 is refused, not rounded. */
-    static Long fen(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        if (amount.signum() <= 0) {
-            throw new LedgerException.Invalid("amountFen", "ledger-amount-not-positive");
-        }
-        if (amount.stripTrailingZeros().scale() > 0) {
-            throw new LedgerException.Invalid("amountFen", "ledger-amount-fraction");
-        }
-        if (amount.compareTo(MAX_FEN) > 0) {
-            throw new LedgerException.Invalid("amountFen", "ledger-amount-too-large", MAX_FEN);
-        }
-        return amount.longValueExact();
     }
 
     private static AccountKind kindOf(String kind) {

@@ -13,6 +13,11 @@ public enum AccountKind {
     UNION_FUND("fund"),
     /** A campaign's budget: what its coupons may ever grant. */
     CAMPAIGN_BUDGET("budget"),
+    /**
+     * A member's coupon of one campaign ({@code coupon:<campaign>.<member id>}): value granted from the
+     * campaign's budget, spendable at the campaign's merchants within its window, swept back after.
+     */
+    COUPON("coupon"),
     /** What the union owes a merchant for redemptions. */
     MERCHANT_RECEIVABLE("merchant"),
     /** An employer's escrow for a payroll batch (民工惠). */

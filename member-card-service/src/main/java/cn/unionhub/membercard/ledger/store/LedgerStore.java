@@ -67,6 +67,21 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
         }
     }
 
+    /** Opens the accounts that are not open yet, in one unordered bulk insert (a campaign's coupons). */
+    public void openAll(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.getCollection(ACCOUNTS).insertMany(accounts.stream().map(LedgerStore::toDocument).toList(),
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException someOpenAlready) {
+            if (someOpenAlready.getWriteErrors().stream().anyMatch(e -> e.getCode() != 11000)) {
+                throw someOpenAlready;
+            }
+        }
+    }
+
     /** Closes the account if it is still at the head it was read at (nothing moved in between). */
     public boolean close(Account read, Account closed) {
         Query unchanged = new Query(where("_id").is(read.id()).and("sequence").is(read.sequence()).and("status").is("OPEN"));

@@ -49,6 +49,16 @@ public class Members {
         return Optional.ofNullable(mongo.findById(id, MemberDocument.class)).map(MemberDocument::toDomain);
     }
 
+    /** The members of these ids that exist: one {@code _id $in} read. */
+    public List<Member> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)), MemberDocument.class)
+                .stream().map(MemberDocument::toDomain).toList();
+    }
+
     public Optional<Member> byIdHash(String idHash) {
         return keyed("id:" + idHash).flatMap(this::find);
     }

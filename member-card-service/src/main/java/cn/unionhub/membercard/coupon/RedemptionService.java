@@ -1,0 +1,233 @@
+package cn.unionhub.membercard.coupon;
+
+import cn.unionhub.membercard.card.domain.Card;
+import cn.unionhub.membercard.card.domain.CardNumbers;
+import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.coupon.domain.Campaign;
+import cn.unionhub.membercard.coupon.domain.Redemption;
+import cn.unionhub.membercard.coupon.store.Campaigns;
+import cn.unionhub.membercard.coupon.store.Redemptions;
+import cn.unionhub.membercard.ledger.domain.Ledger;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.merchant.MerchantService;
+import cn.unionhub.membercard.merchant.domain.Merchant;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Coupons at the till: the member shows their member service card; the till quotes, then holds the
+ * discount on the member's coupon (it lapses after {@link #HOLD}), then posts it once the member has
+ * paid the rest — or cancels. The till's order number is the key of all three, so a till that
+ * retries (a lost answer, a double tap) changes nothing. A refund is a transfer back.
+ */
+@Service
+public class RedemptionService {
+
+    /** How long a held discount waits for the member to pay the rest. */
+    public static final Duration HOLD = Duration.ofMinutes(5);
+    private static final String SCOPE = "reference";
+
+    /** What the till shows before it holds anything. */
+    public record Quote(String campaignId, String campaignName, long spendFen, long discountFen, long payFen, long couponLeftFen) {
+    }
+
+    private final MerchantService merchants;
+    private final CampaignService campaignService;
+    private final Campaigns campaigns;
+    private final Redemptions redemptions;
+    private final Cards cards;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
+            Cards cards, Ledger ledger, Clock clock) {
+        this.merchants = merchants;
+        this.campaignService = campaignService;
+        this.campaigns = campaigns;
+        this.redemptions = redemptions;
+        this.cards = cards;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Quote quote(String merchantId, String cardNumber, long spendFen, String campaignId, Actor till) {
+        Merchant merchant = merchants.tillOf(merchantId, till);
+        String memberId = memberOf(cardNumber);
+        Campaign campaign = campaignFor(memberId, merchant, campaignId);
+        long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
+        long discount = campaign.rule().discount(spendFen, left);
+        return new Quote(campaign.id(), campaign.name(), spendFen, discount, spendFen - discount, left);
+    }
+
+    /** Holds the discount for the order; the same order again answers as the first time. */
+    public Redemption redeem(String merchantId, String orderNo, String cardNumber, long spendFen, String campaignId, Actor till) {
+        Merchant merchant = merchants.tillOf(merchantId, till);
+        String id = Redemption.idOf(merchantId, orderNo);
+        String memberId = memberOf(cardNumber);
+        var earlier = redemptions.find(id);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), memberId, spendFen, campaignId);
+        }
+        Campaign campaign = campaignFor(memberId, merchant, campaignId);
+        long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
+        long discount = campaign.rule().discount(spendFen, left);
+        String holdKey = "order:" + id;
+        Redemption quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
+                Transfer.idFor(SCOPE, holdKey), now());
+        String today = LocalDate.ofInstant(now(), Campaign.BEIJING).toString();
+        if (!campaigns.countRedemption(campaign.id(), memberId, today, campaign.redemptionsPerDay())) {
+            throw new LedgerException.Refused("coupon-daily-limit", campaign.redemptionsPerDay());
+        }
+        if (!redemptions.insert(quoted)) {
+            return replay(redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
+        }
+        return hold(quoted);
+    }
+
+    private Redemption replay(Redemption earlier, String memberId, long spendFen, String campaignId) {
+        earlier.requireSamePurchase(memberId, campaignId == null ? earlier.campaignId() : campaignId, spendFen);
+        return earlier.status() == Redemption.Status.HELD ? hold(earlier) : answer(earlier);
+    }
+
+    /** Holds (or finds held) the discount on the coupon; a refusal ends the redemption. */
+    private Redemption hold(Redemption r) {
+        Campaign campaign = campaignService.find(r.campaignId());
+        String holdKey = "order:" + r.id();
+        Transfer hold = ledger.submit(SCOPE, holdKey, TransferRequest.hold(campaign.couponAccount(r.memberId()),
+                "merchant:" + r.merchantId(), r.discountFen(), "coupon-redemption", holdKey, HOLD), "merchant:" + r.merchantId());
+        if (hold.status() == Transfer.Status.REJECTED) {
+            return answer(end(r, Redemption.Status.REJECTED, hold.reason()));
+        }
+        if (hold.status() == Transfer.Status.EXPIRED) {
+            return answer(end(r, Redemption.Status.REJECTED, Transfer.HOLD_EXPIRED));
+        }
+        return r;
+    }
+
+    /** The member paid the rest: the discount moves to the merchant. */
+    public Redemption pay(String merchantId, String orderNo, Actor till) {
+        return settle(merchantId, orderNo, till, r -> TransferRequest.post(r.holdId(), null, "order:" + r.id() + ":pay"),
+                Redemption.Status.PAID);
+    }
+
+    /** The purchase did not happen: the hold is released. */
+    public Redemption cancel(String merchantId, String orderNo, Actor till) {
+        return settle(merchantId, orderNo, till, r -> TransferRequest.voiding(r.holdId(), "order:" + r.id() + ":cancel"),
+                Redemption.Status.CANCELLED);
+    }
+
+    private Redemption settle(String merchantId, String orderNo, Actor till, Function<Redemption, TransferRequest> how,
+            Redemption.Status end) {
+        merchants.tillOf(merchantId, till);
+        Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
+                .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
+        if (r.status() == end) {
+            return r;
+        }
+        if (r.status() != Redemption.Status.HELD) {
+            throw new LedgerException.Refused("coupon-redemption-state", orderNo, r.status());
+        }
+        TransferRequest request = how.apply(r);
+        Transfer t = ledger.submit(SCOPE, request.reference(), request, "merchant:" + merchantId);
+        if (t.status() == Transfer.Status.REJECTED) {
+            return answer(end(r, Redemption.Status.REJECTED, t.reason()));
+        }
+        Instant at = t.finishedAt();
+        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.HELD ? null
+                : end == Redemption.Status.PAID ? current.paid(at) : current.ended(end, null, at));
+    }
+
+    /** Pays a paid redemption back: to the coupon while the campaign runs, to the budget after its sweep. */
+    public Redemption refund(String merchantId, String orderNo, Actor till) {
+        merchants.tillOf(merchantId, till);
+        Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
+                .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
+        if (r.status() == Redemption.Status.REFUNDED) {
+            return r;
+        }
+        if (r.status() != Redemption.Status.PAID) {
+            throw new LedgerException.Refused("coupon-redemption-state", orderNo, r.status());
+        }
+        Campaign campaign = campaignService.find(r.campaignId());
+        String back = campaign.status() == Campaign.Status.OPEN ? campaign.couponAccount(r.memberId()) : campaign.budgetAccount();
+        String ref = "order:" + r.id() + ":refund";
+        Transfer t = ledger.submit(SCOPE, ref, TransferRequest.transfer("merchant:" + merchantId, back, r.discountFen(), "coupon-refund",
+                ref), "merchant:" + merchantId);
+        if (t.status() == Transfer.Status.REJECTED) {
+            throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
+        }
+        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.PAID ? null
+                : current.ended(Redemption.Status.REFUNDED, null, t.finishedAt()));
+    }
+
+    /** A redemption its till, its campaign's union or the city union may read. */
+    public Redemption find(String merchantId, String orderNo, Actor actor) {
+        Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
+                .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
+        boolean sees = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation())
+                || actor.has(Role.ADMIN)
+                || actor.has(Role.DISTRICT_UNION) && campaignService.find(r.campaignId()).district().equals(actor.district());
+        if (!sees) {
+            throw new LedgerException.NotFound("coupon-redemption-not-found", orderNo);
+        }
+        return r;
+    }
+
+    private Redemption end(Redemption r, Redemption.Status status, String why) {
+        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.HELD ? null
+                : current.ended(status, why, now()));
+    }
+
+    /** A refused redemption answers 409 with why, every time it is asked again. */
+    private static Redemption answer(Redemption r) {
+        if (r.status() == Redemption.Status.REJECTED) {
+            throw new LedgerException.Refused("ledger-" + r.reason(), r.holdId());
+        }
+        return r;
+    }
+
+    private String memberOf(String cardNumber) {
+        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
+            throw new LedgerException.Invalid("card", "coupon-card-number");
+        }
+        Card card = cards.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
+                .orElseThrow(() -> new LedgerException.Refused("coupon-card-not-usable"));
+        return card.memberId();
+    }
+
+    /**
+     * The campaign whose coupon pays: the one named, else of the member's campaigns open here now
+     * with money left, the one that ends first (use it or lose it).
+     */
+    private Campaign campaignFor(String memberId, Merchant merchant, String campaignId) {
+        Instant now = now();
+        if (campaignId != null) {
+            Campaign named = campaignService.find(campaignId);
+            if (!campaigns.campaignsOf(memberId).contains(campaignId)) {
+                throw new LedgerException.Refused("coupon-none-held", campaignId);
+            }
+            named.requireRedeemableAt(merchant.id(), now);
+            return named;
+        }
+        return campaignService.couponsOf(memberId).stream()
+                .filter(c -> c.campaign().merchants().contains(merchant.id()) && c.campaign().openAt(now))
+                .filter(c -> c.account().balances().available() > 0)
+                .min(Comparator.comparing((CampaignService.Coupon c) -> c.campaign().endsAt()).thenComparing(c -> c.campaign().id()))
+                .map(CampaignService.Coupon::campaign)
+                .orElseThrow(() -> new LedgerException.Refused("coupon-none-usable-here", merchant.id()));
+    }
+
+    /** Now to the millisecond, as the store keeps it: an answer and the same thing read back later are equal. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

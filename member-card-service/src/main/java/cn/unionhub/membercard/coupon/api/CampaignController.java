@@ -1,0 +1,92 @@
+package cn.unionhub.membercard.coupon.api;
+
+import cn.unionhub.membercard.coupon.CampaignService;
+import cn.unionhub.membercard.coupon.domain.Campaign;
+import cn.unionhub.security.Actor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Coupon campaigns (消费券活动): the district union creates a campaign with its budget account
+ * ({@code budget:<campaign id>}, funded by an ordinary transfer from its fund), grants coupons to
+ * lists of members ({@code Idempotency-Key} per grant), and may end it early. Amounts in fen;
+ * the window in Asia/Shanghai dates.
+ */
+@RestController
+@RequestMapping("/api/v1/welfare/campaigns")
+class CampaignController {
+
+    /**
+     * @param tiersFen          the coupon values a grant may give, e.g. [10000, 20000, 30000]
+     * @param thresholdFen      满: every full amount spent …
+     * @param discountFen       减: … takes this off (满100减20: 10000 and 2000)
+     * @param merchants         merchant ids where the coupons are spent
+     * @param redemptionsPerDay 0: no limit
+     */
+    record CreateRequest(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
+            LocalDate firstDay, LocalDate lastDay, Set<String> merchants, int redemptionsPerDay) {
+    }
+
+    record GrantRequest(long tierFen, List<String> members) {
+    }
+
+    record CampaignView(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
+            LocalDate firstDay, LocalDate lastDay, boolean open, String status, String budgetAccount, Set<String> merchants,
+            int redemptionsPerDay) {
+
+        static CampaignView of(Campaign c, java.time.Instant now) {
+            return new CampaignView(c.id(), c.name(), c.district(), c.tiersFen(), c.rule().thresholdFen(), c.rule().discountFen(),
+                    c.firstDay(), c.lastDay(), c.openAt(now), c.status().name(), c.budgetAccount(), c.merchants(), c.redemptionsPerDay());
+        }
+    }
+
+    private final CampaignService campaigns;
+    private final java.time.Clock clock;
+
+    CampaignController(CampaignService campaigns, java.time.Clock clock) {
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CampaignView create(@RequestBody CreateRequest r, Actor actor) {
+        return CampaignView.of(campaigns.create(r.id(), r.name(), r.district(), r.tiersFen(), r.thresholdFen(), r.discountFen(),
+                r.firstDay(), r.lastDay(), r.merchants(), r.redemptionsPerDay(), actor), clock.instant());
+    }
+
+    /** Anyone signed in may read a campaign: workers see where and until when their coupons work. */
+    @GetMapping("/{campaignId}")
+    CampaignView find(@PathVariable String campaignId) {
+        return CampaignView.of(campaigns.find(campaignId), clock.instant());
+    }
+
+    /** Grants a coupon of one tier to each listed member in one batch; the same key again answers the first result. */
+    @PostMapping("/{campaignId}/grants")
+    @ResponseStatus(HttpStatus.CREATED)
+    CampaignService.GrantResult grant(@PathVariable String campaignId, @RequestBody GrantRequest r,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
+        return campaigns.grant(campaignId, key, r.tierFen(), r.members(), actor);
+    }
+
+    @GetMapping("/{campaignId}/grants/{key}")
+    CampaignService.GrantResult grantOf(@PathVariable String campaignId, @PathVariable String key, Actor actor) {
+        return campaigns.grantOf(campaignId, key, actor);
+    }
+
+    /** Ends the campaign now (活动提前结束): no more redemptions; the coupons' remainders go back to the budget. */
+    @PostMapping("/{campaignId}/ending")
+    CampaignView end(@PathVariable String campaignId, Actor actor) {
+        return CampaignView.of(campaigns.end(campaignId, actor), clock.instant());
+    }
+}

@@ -1,0 +1,138 @@
+package cn.unionhub.membercard.coupon.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.membercard.coupon.domain.Campaign;
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.DueTimers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Campaigns ({@code coupon_campaigns}, with their events), the members' index of their campaigns
+ * ({@code member_coupons}: one document per member listing the campaigns they hold a coupon of, so a
+ * wallet is a key lookup), per-member daily redemption counters, and the timers that sweep a
+ * campaign after its window and look again at a grant a crash cut off.
+ */
+@Repository
+public class Campaigns {
+
+    @org.springframework.data.mongodb.core.mapping.Document("coupon_campaigns")
+    static class CampaignDocument {
+        @Id
+        String id;
+        @Version
+        Long version;
+        Campaign campaign;
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final DueTimers sweeps;
+
+    Campaigns(MongoTemplate mongo, AggregateStore store, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.sweeps = new DueTimers(mongo, "coupon-campaigns", Duration.ofMinutes(1), Duration.ofMinutes(10), clock);
+    }
+
+    /** Inserts the campaign and sets its sweep; false if its id is taken. */
+    public boolean insert(Campaign campaign) {
+        sweeps.schedule(campaign.id(), campaign.endsAt().plus(Campaign.SWEEP_AFTER));
+        CampaignDocument d = new CampaignDocument();
+        d.id = campaign.id();
+        d.campaign = campaign;
+        return store.insertOnce(d, List.of());
+    }
+
+    public Optional<Campaign> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, CampaignDocument.class)).map(d -> d.campaign);
+    }
+
+    public List<Campaign> findAll(Collection<String> ids) {
+        return mongo.find(new Query(where("_id").in(ids)), CampaignDocument.class).stream().map(d -> d.campaign).toList();
+    }
+
+    /** Counts a sweep (the campaign read before it) with its event, if nobody counted it first. */
+    public void markSwept(Campaign before, List<? extends DomainEvent> events) {
+        store.modify(CampaignDocument.class, before.id(), d -> {
+            if (d.campaign.sweeps() != before.sweeps()) {
+                return new AggregateStore.Change<>(d, List.of());
+            }
+            d.campaign = d.campaign.swept();
+            return new AggregateStore.Change<>(d, events);
+        });
+    }
+
+    /** Ends the campaign's window now and sets its sweeps: at once, and again after every hold can have been released. */
+    public Campaign endNow(String id, Instant now) {
+        Campaign ended = store.modify(CampaignDocument.class, id, d -> {
+            d.campaign = d.campaign.endNow(now);
+            return new AggregateStore.Change<>(d, List.of());
+        }).orElseThrow().campaign;
+        sweeps.schedule(id, now);
+        sweeps.schedule(id, now.plus(Campaign.SWEEP_AFTER));
+        return ended;
+    }
+
+    /** Notes a grant of the campaign (before the grant is stored, so a sweep never misses one). */
+    public void noteGrant(String campaignId, String grantId) {
+        mongo.upsert(new Query(where("_id").is(campaignId)), new Update().addToSet("grants", grantId), "coupon_campaign_grants");
+    }
+
+    public List<String> grantsOf(String campaignId) {
+        Document d = mongo.findById(campaignId, Document.class, "coupon_campaign_grants");
+        return d == null ? List.of() : d.getList("grants", String.class);
+    }
+
+    /** Hands every campaign whose sweep is due to {@code sweep}. */
+    public int sweepDue(Instant now, Consumer<String> sweep) {
+        return sweeps.fire(now, due -> sweep.accept(due.id()), null);
+    }
+
+    /** Notes the campaign in each member's index (before the coupons are paid, so a wallet never misses one). */
+    public void index(String campaignId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, "member_coupons");
+        memberIds.forEach(m -> bulk.upsert(new Query(where("_id").is(m)), new Update().addToSet("campaigns", campaignId)));
+        bulk.execute();
+    }
+
+    public List<String> campaignsOf(String memberId) {
+        Document d = mongo.findById(memberId, Document.class, "member_coupons");
+        return d == null ? List.of() : d.getList("campaigns", String.class);
+    }
+
+    /**
+     * Counts one redemption of the member on the day, if the day's limit allows; false when it is
+     * reached. One conditional upsert on the day's counter.
+     */
+    public boolean countRedemption(String campaignId, String memberId, String day, int limit) {
+        if (limit == 0) {
+            return true;
+        }
+        Query below = new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").lt(limit));
+        try {
+            mongo.upsert(below, new Update().inc("count", 1), "coupon_redemption_days");
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException atTheLimit) {
+            return false;
+        }
+    }
+}

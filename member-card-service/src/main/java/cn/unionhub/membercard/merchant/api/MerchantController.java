@@ -1,0 +1,118 @@
+package cn.unionhub.membercard.merchant.api;
+
+import cn.unionhub.membercard.coupon.RedemptionService;
+import cn.unionhub.membercard.coupon.domain.Redemption;
+import cn.unionhub.membercard.ledger.domain.Fen;
+import cn.unionhub.membercard.merchant.MerchantService;
+import cn.unionhub.membercard.merchant.domain.Merchant;
+import cn.unionhub.security.Actor;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Merchants and their tills. District unions register the merchants of their district; a till
+ * (machine client {@code merchant-<id>}, role MERCHANT) quotes, redeems, pays, cancels and refunds at
+ * its own merchant. The order number is the key: asking again answers as the first time; the same
+ * order number with another purchase is refused (409).
+ */
+@RestController
+@RequestMapping("/api/v1/merchants")
+class MerchantController {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    record RegisterRequest(String name, String district, String uscc, String address, String category, List<Merchant.MemberPrice> memberPrices) {
+    }
+
+    /** @param card the member service card number the member shows (19 digits) */
+    record QuoteRequest(String card, BigDecimal spendFen, String campaignId) {
+    }
+
+    record RedeemRequest(String orderNo, String card, BigDecimal spendFen, String campaignId) {
+    }
+
+    record MerchantView(String id, String name, String district, String address, String category, List<Merchant.MemberPrice> memberPrices,
+            String status, String receivableAccount) {
+
+        static MerchantView of(Merchant m) {
+            return new MerchantView(m.id(), m.name(), m.district(), m.address(), m.category(), m.memberPrices(), m.status().name(),
+                    m.receivableAccount());
+        }
+    }
+
+    /** @param payFen what the member pays at the till */
+    record RedemptionView(String id, String orderNo, String campaignId, String status, long spendFen, long discountFen, long payFen,
+            String holdId, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime finishedAt) {
+
+        static RedemptionView of(Redemption r) {
+            return new RedemptionView(r.id(), r.orderNo(), r.campaignId(), r.status().name(), r.spendFen(), r.discountFen(), r.payFen(),
+                    r.holdId(), time(r.createdAt()), r.status() == Redemption.Status.HELD ? time(r.createdAt().plus(RedemptionService.HOLD)) : null,
+                    time(r.finishedAt()));
+        }
+    }
+
+    private final MerchantService merchants;
+    private final RedemptionService redemptions;
+
+    MerchantController(MerchantService merchants, RedemptionService redemptions) {
+        this.merchants = merchants;
+        this.redemptions = redemptions;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    MerchantView register(@RequestBody RegisterRequest r, Actor actor) {
+        return MerchantView.of(merchants.register(r.name(), r.district(), r.uscc(), r.address(), r.category(), r.memberPrices(), actor));
+    }
+
+    @GetMapping("/{merchantId}")
+    MerchantView find(@PathVariable String merchantId) {
+        return MerchantView.of(merchants.find(merchantId));
+    }
+
+    @PostMapping("/{merchantId}/quotes")
+    RedemptionService.Quote quote(@PathVariable String merchantId, @RequestBody QuoteRequest r, Actor till) {
+        return redemptions.quote(merchantId, r.card(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till);
+    }
+
+    /** Holds the coupon's discount for the order (5 minutes) and answers what the member pays. */
+    @PostMapping("/{merchantId}/redemptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    RedemptionView redeem(@PathVariable String merchantId, @RequestBody RedeemRequest r, Actor till) {
+        return RedemptionView.of(redemptions.redeem(merchantId, r.orderNo(), r.card(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till));
+    }
+
+    @GetMapping("/{merchantId}/redemptions/{orderNo}")
+    RedemptionView redemption(@PathVariable String merchantId, @PathVariable String orderNo, Actor actor) {
+        return RedemptionView.of(redemptions.find(merchantId, orderNo, actor));
+    }
+
+    @PostMapping("/{merchantId}/redemptions/{orderNo}/payment")
+    RedemptionView pay(@PathVariable String merchantId, @PathVariable String orderNo, Actor till) {
+        return RedemptionView.of(redemptions.pay(merchantId, orderNo, till));
+    }
+
+    @PostMapping("/{merchantId}/redemptions/{orderNo}/cancellation")
+    RedemptionView cancel(@PathVariable String merchantId, @PathVariable String orderNo, Actor till) {
+        return RedemptionView.of(redemptions.cancel(merchantId, orderNo, till));
+    }
+
+    @PostMapping("/{merchantId}/redemptions/{orderNo}/refund")
+    RedemptionView refund(@PathVariable String merchantId, @PathVariable String orderNo, Actor till) {
+        return RedemptionView.of(redemptions.refund(merchantId, orderNo, till));
+    }
+
+    private static OffsetDateTime time(java.time.Instant t) {
+        return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
+    }
+}

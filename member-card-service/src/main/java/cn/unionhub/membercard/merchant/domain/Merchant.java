@@ -1,0 +1,57 @@
+package cn.unionhub.membercard.merchant.domain;
+
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A merchant where members spend their welfare money (seed 002: 4,000 in 江西): registered by the
+ * district union it serves, with the member prices it offers. Its till redeems coupons through a
+ * machine client ({@code merchant-<id>}); what the union owes it builds up on its receivable
+ * account {@code merchant:<id>}.
+ *
+ * @param id       {@code <district>-<4-digit number>}, numbered per district, never reused
+ * @param category e.g. 超市, 餐饮, 药店
+ */
+public record Merchant(String id, String name, String district, String uscc, String address, String category,
+        List<MemberPrice> memberPrices, Status status, Instant registeredAt) {
+
+    public enum Status {
+        ACTIVE, CLOSED
+    }
+
+    /** An item the merchant sells members for less (会员价), shown to members; amounts in fen. */
+    public record MemberPrice(String item, long listPriceFen, long memberPriceFen) {
+
+        public MemberPrice {
+            if (item == null || item.isBlank() || item.length() > 60) {
+                throw new LedgerException.Invalid("memberPrices", "merchant-price-item");
+            }
+            if (memberPriceFen <= 0 || memberPriceFen > listPriceFen) {
+                throw new LedgerException.Invalid("memberPrices", "merchant-price-range", item);
+            }
+        }
+    }
+
+    public Merchant {
+        memberPrices = memberPrices == null ? List.of() : List.copyOf(memberPrices);
+        if (name == null || name.isBlank() || name.length() > 80) {
+            throw new LedgerException.Invalid("name", "merchant-name");
+        }
+        if (memberPrices.size() > 200) {
+            throw new LedgerException.Invalid("memberPrices", "merchant-too-many-prices", 200);
+        }
+    }
+
+    public static String idOf(String district, long number) {
+        return district + "-" + String.format("%04d", number);
+    }
+
+    public String receivableAccount() {
+        return "merchant:" + id;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+}

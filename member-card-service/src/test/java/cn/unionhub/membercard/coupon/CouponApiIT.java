@@ -1,0 +1,213 @@
+package cn.unionhub.membercard.coupon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.membercard.RegisterData;
+import cn.unionhub.membercard.RegisterData.LinkedMember;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TestTokens;
+import cn.unionhub.test.TopicProbe;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seed 001's coupon campaign through the API against the real broker and store: 崂山区 funds a
+ * budget, grants 300-yuan coupons to its sanitation workers in one batch, a worker spends 350 yuan
+ * at a campaign merchant and gets 60 off, the till's retries change nothing, the campaign ends and
+ * the rest goes back to the budget, and the ledger reconciles.
+ */
+@IntegrationTest
+class CouponApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String LAOSHAN = "370212";
+
+    @Autowired
+    EventSchemas schemas;
+    @Value("${local.server.port}")
+    int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private static String laoshan() {
+        return TestTokens.token().subject("staff-" + LAOSHAN).roles(Role.DISTRICT_UNION).district(LAOSHAN).build();
+    }
+
+    private static String till(String merchantId) {
+        return TestTokens.token().subject("merchant-" + merchantId).roles(Role.MERCHANT).organisation("MERCHANT:" + merchantId).build();
+    }
+
+    @Test
+    void aCampaignGrantsCouponsAWorkerSpendsOneAtATillAndTheRestGoesBackToTheBudget() {
+        String staff = laoshan();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + LAOSHAN + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + LAOSHAN + "\",\"label\":\"工会经费\"}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"fund:" + LAOSHAN
+                + "\",\"amountFen\":10000000,\"code\":\"funding\"}", staff, "fund-" + run));
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"崂山惠民超市\",\"address\":\"崂山区海尔路1号\",\"category\":\"超市\","
+                + "\"memberPrices\":[{\"item\":\"食用油5L\",\"listPriceFen\":8990,\"memberPriceFen\":7990}]}", staff)).path("id").asString();
+        String elsewhere = created(api().post("/api/v1/merchants", "{\"name\":\"不参加活动的药店\",\"category\":\"药店\"}", staff)).path("id").asString();
+        assertThat(merchant).matches(LAOSHAN + "-\\d{4}");
+
+        String campaign = "laoshan-sanitation-" + run;
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode created = created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + campaign + "\",\"name\":\"环卫工人消费券\","
+                + "\"tiersFen\":[10000,20000,30000],\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today
+                + "\",\"lastDay\":\"" + today.plusDays(30) + "\",\"merchants\":[\"" + merchant + "\"],\"redemptionsPerDay\":3}", staff));
+        assertThat(created.path("budgetAccount").asString()).isEqualTo("budget:" + campaign);
+        assertThat(created.path("open").asBoolean()).isTrue();
+
+        List<LinkedMember> workers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            workers.add(RegisterData.linkedMember(api(), LAOSHAN, "环卫工" + i));
+        }
+        List<String> members = new ArrayList<>(workers.stream().map(LinkedMember::memberId).toList());
+        members.add("M0000000000ZZ");
+        String grant = "{\"tierFen\":30000,\"members\":" + JSON.writeValueAsString(members) + "}";
+        // The budget covers four coupons only: the batch is refused whole, nothing moves.
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
+                + "\",\"amountFen\":120000,\"code\":\"campaign-budget\"}", staff, "budget-" + run));
+        JsonNode refused = created(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g1-" + run));
+        assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(refused.path("reason").asString()).isEqualTo("insufficient-funds");
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
+                + "\",\"amountFen\":30000,\"code\":\"campaign-budget\"}", staff, "budget2-" + run));
+        JsonNode granted = created(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g2-" + run));
+        assertThat(granted.path("status").asString()).isEqualTo("GRANTED");
+        assertThat(granted.path("granted").asInt()).isEqualTo(5);
+        assertThat(granted.path("amountFen").asLong()).isEqualTo(150_000);
+        assertThat(granted.path("skipped").toString()).contains("M0000000000ZZ", "not-in-register");
+        assertThat(created(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g2-" + run)))
+                .as("the same grant again").isEqualTo(granted);
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":20000,\"members\":"
+                + JSON.writeValueAsString(members) + "}", staff, "g2-" + run), 409, "ledger-key-reused");
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":25000,\"members\":"
+                + JSON.writeValueAsString(members) + "}", staff, "g3-" + run), 400, "ledger-invalid-request");
+        assertThat(ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff)).path("balanceFen").asLong()).isZero();
+
+        // 张 shows the member service card at the till: 350 yuan, 60 off, 290 to pay.
+        LinkedMember zhang = workers.get(0);
+        String card = activeCard(zhang, staff);
+        String tillToken = till(merchant);
+        JsonNode quote = ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}", tillToken));
+        assertThat(quote.path("discountFen").asLong()).isEqualTo(6_000);
+        assertThat(quote.path("payFen").asLong()).isEqualTo(29_000);
+        String redeem = "{\"orderNo\":\"A" + run + "\",\"card\":\"" + card + "\",\"spendFen\":35000}";
+        JsonNode held = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken));
+        assertThat(held.path("status").asString()).isEqualTo("HELD");
+        assertThat(held.path("payFen").asLong()).isEqualTo(29_000);
+        assertThat(created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken))).isEqualTo(held);
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem.replace("35000", "36000"), tillToken), 409,
+                "ledger-key-reused");
+        JsonNode paid = ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/payment", "{}", tillToken));
+        assertThat(paid.path("status").asString()).isEqualTo("PAID");
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/payment", "{}", tillToken))).isEqualTo(paid);
+        assertThat(created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken))).as("the redemption again, paid")
+                .isEqualTo(paid);
+
+        JsonNode wallet = ok(api().get("/api/v1/welfare/wallet", zhang.workerToken()));
+        JsonNode coupon = wallet.path("coupons").get(0);
+        assertThat(coupon.path("campaignId").asString()).isEqualTo(campaign);
+        assertThat(coupon.path("leftFen").asLong()).isEqualTo(24_000);
+        assertThat(coupon.path("usable").asBoolean()).isTrue();
+        assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isEqualTo(6_000);
+
+        // Bad input and the wrong till change nothing.
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":5000}", tillToken))
+                .path("discountFen").asLong()).as("below the threshold: no discount").isZero();
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"B" + run + "\",\"card\":\"" + card
+                + "\",\"spendFen\":9999}", tillToken), 409, "coupon-nothing-to-redeem");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":350.5}", tillToken),
+                400, "ledger-invalid-request");
+        assertProblem(api().post("/api/v1/merchants/" + elsewhere + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}",
+                till(elsewhere)), 409, "coupon-none-usable-here");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, till(elsewhere)), 404, "merchant-not-your-till");
+        assertThat(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, zhang.workerToken()).statusCode()).isEqualTo(403);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
+                .isEqualTo(24_000);
+
+        // A cancelled purchase releases its hold; a refund pays the discount back to the coupon.
+        JsonNode second = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"C" + run + "\",\"card\":\""
+                + card + "\",\"spendFen\":20000}", tillToken));
+        assertThat(second.path("discountFen").asLong()).isEqualTo(4_000);
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/C" + run + "/cancellation", "{}", tillToken))
+                .path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/refund", "{}", tillToken))
+                .path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
+                .isEqualTo(30_000);
+        JsonNode third = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"D" + run + "\",\"card\":\""
+                + card + "\",\"spendFen\":35000}", tillToken));
+        ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/payment", "{}", tillToken));
+        assertThat(third.path("discountFen").asLong()).isEqualTo(6_000);
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"E" + run + "\",\"card\":\"" + card
+                + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
+
+        // The union ends the campaign: every coupon's remainder goes back to the budget.
+        JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));
+        assertThat(ended.path("open").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff))
+                .path("balanceFen").asLong() == 150_000 - 6_000);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}", tillToken),
+                409, "coupon-none-usable-here");
+        JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
+        assertThat(reconciled.path("violations")).isEmpty();
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(campaign).size() >= 4);
+            List<ConsumerRecord<String, byte[]>> ofCampaign = events.withKey(campaign);
+            assertThat(ofCampaign).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "cn.unionhub.member-card.coupons-granted.v1", "cn.unionhub.member-card.coupon-redeemed.v1",
+                    "cn.unionhub.member-card.coupon-redeemed.v1", "cn.unionhub.member-card.coupons-expired.v1");
+            for (ConsumerRecord<String, byte[]> event : ofCampaign) {
+                assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
+                assertThat(new String(event.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(zhang.memberId(), card);
+            }
+            assertThat(JSON.readTree(ofCampaign.get(3).value()).path("amountFen").asLong()).isEqualTo(144_000);
+        }
+    }
+
+    /** Issues the member's service card through the API and lets the worker activate it. */
+    private String activeCard(LinkedMember member, String staff) {
+        String number = created(api().post("/api/v1/member-cards", "{\"memberId\":\"" + member.memberId()
+                + "\",\"cardType\":\"MEMBER_SERVICE_CARD\"}", staff)).path("number").asString();
+        ok(api().post("/api/v1/member-cards/" + number + "/activation", "{}", member.workerToken()));
+        return number;
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/" + code);
+    }
+}
