@@ -39,7 +39,7 @@ def cpu_ticks():
 _local = threading.local()
 
 
-def call(port, method, path, auth=None, body=None, content_type="application/json", timeout=10):
+def call(port, method, path, auth=None, body=None, content_type="application/json", timeout=10, headers=None):
     """One request on this thread's kept-alive connection to a local port: (status, body); 599 when it failed."""
     connections = getattr(_local, "connections", None)
     if connections is None:
@@ -47,7 +47,7 @@ def call(port, method, path, auth=None, body=None, content_type="application/jso
     c = connections.get(port)
     if c is None:
         c = connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    headers = {}
+    headers = dict(headers or {})
     if auth:
         headers["Authorization"] = "Bearer " + auth
     if body is not None:

@@ -67,6 +67,7 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/welfare/wallet", Role.WORKER)
                 .allow(POST, "/api/v1/welfare/reconciliations", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN)
+                .allow(GET, "/api/v1/welfare/award-payouts/{awardId}", Role.ADMIN, Role.DISTRICT_UNION)
                 // Coupon campaigns: run by district unions (the city union for any); everyone signed in may read one.
                 .allow(POST, "/api/v1/welfare/campaigns", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/campaigns/{campaignId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,

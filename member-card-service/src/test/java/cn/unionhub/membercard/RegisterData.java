@@ -38,7 +38,7 @@ public final class RegisterData {
     }
 
     /** A member enrolled in a new enterprise's union of the district, with the worker's account linked. */
-    public record LinkedMember(String memberId, String workerToken, String enterprise) {
+    public record LinkedMember(String memberId, String workerToken, String enterprise, String idNumber) {
     }
 
     public static LinkedMember linkedMember(ApiClient api, String district, String name) {
@@ -54,7 +54,7 @@ public final class RegisterData {
                 + "\",\"idNumber\":\"" + id + "\",\"mobile\":\"13700001111\"}", staff), 201).body()).path("memberId").asString();
         String worker = TestTokens.token().subject("worker-" + memberId.toLowerCase()).roles(Role.WORKER).build();
         check(api.post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\"}", worker), 200);
-        return new LinkedMember(memberId, worker, uscc);
+        return new LinkedMember(memberId, worker, uscc, id);
     }
 
     private static HttpResponse<String> check(HttpResponse<String> response, int status) {

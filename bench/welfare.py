@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Welfare money on the local stack (issue #16), against a running platform:
+
+    bench/welfare.py grant [members]        the 2,725-member coupon grant (seed 001): one batch, timed (<= 10 s)
+    bench/welfare.py crash [members]        the same grant, member-card-service killed with kill -9 halfway and
+                                            started again: every member paid exactly once, reconciliation clean
+    bench/welfare.py race [requests]        64 redemptions of one coupon at once, each sent twice: exactly
+                                            floor(left / discount) succeed, every duplicate answered as its first
+    bench/welfare.py latency [rate] [secs]  redemption (hold + payment) at a fixed rate, straight to the service
+                                            and through the gateway in the same run (p99 <= 100 ms at 100/s)
+
+Run the platform first with the gateway's per-address limit off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
+Everything it makes is new each run (a campaign, its members' coupons) except the 崂山区 accounts, the
+merchant 370212-0001 and the sanitation workers' joint union and members, which a second run finds.
+"""
+import base64
+import datetime
+import http.client
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, call, token
+
+SERVICE_PORT = int(os.environ.get("UNIONHUB_MEMBER_CARD_PORT", "8083"))
+LAOSHAN = "370212"
+MERCHANT = "370212-0001"
+TIER = 30_000
+
+
+def resident_id(n):
+    """A valid, distinct resident identity number per n (born in 崂山区; GB 11643 check character)."""
+    born = datetime.date(1975, 1, 1) + datetime.timedelta(days=n // 1000)
+    body = "370212%s%03d" % (born.strftime("%Y%m%d"), n % 1000)
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+
+
+def till_token():
+    basic = base64.b64encode(("merchant-%s:local-demo-merchant-secret" % MERCHANT).encode()).decode()
+    c = http.client.HTTPConnection("127.0.0.1", IDENTITY_PORT, timeout=10)
+    c.request("POST", "/oauth2/token", "grant_type=client_credentials",
+              {"Authorization": "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded"})
+    r = c.getresponse()
+    if r.status != 200:
+        sys.exit("no till token (%s): is the identity server running with the local profile?" % r.status)
+    return json.loads(r.read())["access_token"]
+
+
+def must(status_body, *ok):
+    status, body = status_body
+    if status not in ok:
+        sys.exit("answered %s: %s" % (status, body[:400].decode("utf-8", "replace")))
+    return json.loads(body) if body else None
+
+
+def post(port, path, auth, payload, key=None, ok=(200, 201)):
+    return must(call(port, "POST", path, auth, json.dumps(payload), timeout=120,
+                     headers={"Idempotency-Key": key} if key else None), *ok)
+
+
+def setup(staff, members):
+    """The district's accounts, the merchant, and `members` sanitation workers in a joint union (found on a second run)."""
+    for kind, label in (("SETTLEMENT", "银行存款"), ("UNION_FUND", "工会经费")):
+        post(SERVICE_PORT, "/api/v1/welfare/accounts", staff, {"kind": kind, "owner": LAOSHAN, "label": label})
+    if call(SERVICE_PORT, "GET", "/api/v1/merchants/" + MERCHANT, staff)[0] == 404:
+        made = post(SERVICE_PORT, "/api/v1/merchants", staff, {"name": "崂山惠民超市", "category": "超市"})
+        if made["id"] != MERCHANT:
+            sys.exit("the first merchant of %s is %s, not %s: use a fresh data directory" % (LAOSHAN, made["id"], MERCHANT))
+    union = post(SERVICE_PORT, "/api/v1/registry/unions", staff, {"kind": "JOINT_UNION", "name": "崂山区环卫工人联合工会",
+                 "district": LAOSHAN, "trade": "环卫", "chairName": "孙主席", "chairMobile": "13912345678"})["id"]
+    ids = []
+    for i in range(0, members, 1000):
+        rows = [{"name": "环卫工%04d" % n, "idNumber": resident_id(n), "workerGroup": "农民工"} for n in range(i, min(members, i + 1000))]
+        for row in post(SERVICE_PORT, "/api/v1/members/enrolments?union=" + union, staff, rows):
+            if row["result"] not in ("ENROLLED", "ALREADY_MEMBER"):
+                sys.exit("enrolment row %s: %s" % (row["row"], row))
+            ids.append(row["memberId"])
+    return ids
+
+
+def campaign(staff, members, run, per_day=0):
+    """A new campaign with its budget funded for one 300-yuan coupon per member."""
+    post(SERVICE_PORT, "/api/v1/welfare/transfers", staff, {"debitAccount": "settlement:" + LAOSHAN, "creditAccount": "fund:" + LAOSHAN,
+         "amountFen": TIER * len(members), "code": "funding"}, key="bench-fund-" + run)
+    today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+    cid = "bench-" + run
+    post(SERVICE_PORT, "/api/v1/welfare/campaigns", staff, {"id": cid, "name": "环卫工人消费券（基准）", "tiersFen": [10000, 20000, TIER],
+         "thresholdFen": 10000, "discountFen": 2000, "firstDay": today, "lastDay": today, "merchants": [MERCHANT],
+         "redemptionsPerDay": per_day})
+    post(SERVICE_PORT, "/api/v1/welfare/transfers", staff, {"debitAccount": "fund:" + LAOSHAN, "creditAccount": "budget:" + cid,
+         "amountFen": TIER * len(members), "code": "campaign-budget"}, key="bench-budget-" + run)
+    return cid
+
+
+def reconcile(admin):
+    report = post(SERVICE_PORT, "/api/v1/welfare/reconciliations", admin, {})
+    print("reconciliation: clean=%s, %d accounts, %d lines, %d finished in flight, violations %s" % (
+        report["clean"], report["accounts"], report["entries"], report["inFlight"], report["violations"][:5]))
+    return report["clean"]
+
+
+def grant(staff, cid, members, key):
+    started = time.perf_counter()
+    result = post(SERVICE_PORT, "/api/v1/welfare/campaigns/%s/grants" % cid, staff, {"tierFen": TIER, "members": members}, key=key)
+    return result, time.perf_counter() - started
+
+
+def check_paid_once(staff, cid, members):
+    wrong = []
+    with ThreadPoolExecutor(8) as pool:
+        for m, (status, body) in zip(members, pool.map(
+                lambda m: call(SERVICE_PORT, "GET", "/api/v1/welfare/accounts/coupon:%s.%s" % (cid, m), staff), members)):
+            if status != 200 or json.loads(body)["balanceFen"] != TIER or json.loads(body)["lines"] != 1:
+                wrong.append((m, status, body[:120]))
+    return wrong
+
+
+def cards(staff, members):
+    numbers = []
+    for m in members:
+        number = post(SERVICE_PORT, "/api/v1/member-cards", staff, {"memberId": m, "cardType": "MEMBER_SERVICE_CARD"}, ok=(201, 409))
+        if number is None or "number" not in number:
+            continue
+        post(SERVICE_PORT, "/api/v1/member-cards/%s/activation" % number["number"], staff, {})
+        numbers.append(number["number"])
+    return numbers
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "grant"
+    run = "%x" % int(time.time())
+    staff, admin = token("staff-laoshan"), token("admin-zhou")
+    if mode in ("grant", "crash"):
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 2725
+        members = setup(staff, count)
+        cid = campaign(staff, members, run)
+        if mode == "grant":
+            result, seconds = grant(staff, cid, members, "g-" + run)
+            print("grant of %d coupons (%d fen): %s in %.2f s" % (result["granted"], result["amountFen"], result["status"], seconds))
+        else:
+            holder = {}
+            t = threading.Thread(target=lambda: holder.update(r=call(SERVICE_PORT, "POST", "/api/v1/welfare/campaigns/%s/grants" % cid,
+                                 staff, json.dumps({"tierFen": TIER, "members": members}), timeout=120,
+                                 headers={"Idempotency-Key": "g-" + run})))
+            t.start()
+            time.sleep(float(os.environ.get("UNIONHUB_BENCH_KILL_AFTER", "2.5")))
+            pid = (HOME / "run" / "member-card-service.pid").read_text().strip()
+            os.kill(int(pid), 9)
+            t.join()
+            print("killed member-card-service (pid %s) during the grant; the request got %s" % (pid, holder["r"][0]))
+            subprocess.run([str(REPO / "unionhub"), "start", "member-card-service"], check=True)
+            result, seconds = grant(staff, cid, members, "g-" + run)
+            print("the grant asked again after the restart: %s, %d coupons, in %.2f s" % (result["status"], result["granted"], seconds))
+        wrong = check_paid_once(staff, cid, members)
+        print("coupons not exactly one payment of %d fen: %d %s" % (TIER, len(wrong), wrong[:3]))
+        ok = reconcile(admin) and not wrong
+        sys.exit(0 if ok else 1)
+    if mode == "race":
+        requests = int(sys.argv[2]) if len(sys.argv) > 2 else 64
+        members = setup(staff, 1)
+        cid = campaign(staff, members, run)
+        grant(staff, cid, members, "g-" + run)
+        card = cards(staff, members)[0]
+        till = till_token()
+        barrier = threading.Barrier(requests)
+
+        def twice(i):
+            body = json.dumps({"orderNo": "R%s-%03d" % (run, i), "card": card, "spendFen": 10000, "campaignId": cid})
+            barrier.wait()
+            first = call(SERVICE_PORT, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till, body, timeout=60)
+            again = call(SERVICE_PORT, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till, body, timeout=60)
+            return first, again
+
+        with ThreadPoolExecutor(requests) as pool:
+            answers = list(pool.map(twice, range(requests)))
+        held = sum(1 for (s, _), _ in answers if s == 201)
+        same = sum(1 for a, b in answers if a == b)
+        left = json.loads(call(SERVICE_PORT, "GET", "/api/v1/welfare/accounts/coupon:%s.%s" % (cid, members[0]), staff)[1])
+        print("%d redemptions of 20 yuan against a 300-yuan coupon at once, each sent twice: %d held (expected %d), "
+              "%d duplicates answered exactly as their first, %d statuses %s; coupon available %d, held %d" % (
+                  requests, held, TIER // 2000, same, requests, sorted({a[0] for a, _ in answers}), left["availableFen"], left["heldFen"]))
+        sys.exit(0 if held == TIER // 2000 and same == requests and left["availableFen"] >= 0 else 1)
+    if mode == "latency":
+        rate = float(sys.argv[2]) if len(sys.argv) > 2 else 100
+        seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 30
+        needed = int(rate * seconds * 2 / 15) + 1
+        members = setup(staff, needed)
+        cid = campaign(staff, members, run)
+        grant(staff, cid, members, "g-" + run)
+        numbers = cards(staff, members)
+        till = till_token()
+        for port, name in ((SERVICE_PORT, "direct"), (GATEWAY_PORT, "gateway")):
+            latencies, failures = [], []
+            lock = threading.Lock()
+            start = time.perf_counter() + 0.5
+            total = int(rate * seconds)
+
+            def one(i):
+                scheduled = start + i / rate
+                delay = scheduled - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                order = "L%s%s%05d" % (name[0], run, i)
+                card = numbers[(i // 15 + (0 if name == "direct" else len(numbers) // 2)) % len(numbers)]
+                s1, b1 = call(port, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till,
+                              json.dumps({"orderNo": order, "card": card, "spendFen": 10000, "campaignId": cid}))
+                s2 = call(port, "POST", "/api/v1/merchants/%s/redemptions/%s/payment" % (MERCHANT, order), till, "{}")[0] \
+                    if s1 == 201 else 0
+                with lock:
+                    latencies.append((time.perf_counter() - scheduled) * 1000)
+                    if s1 != 201 or s2 != 200:
+                        failures.append((s1, s2, b1[:100]))
+
+            with ThreadPoolExecutor(64) as pool:
+                list(pool.map(one, range(total)))
+            latencies.sort()
+            q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
+            print("%-7s redemption (hold + payment) at %.0f/s for %.0f s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed %s" % (
+                name, rate, seconds, q(0.5), q(0.99), latencies[-1], len(failures), failures[:2]))
+        reconcile(admin)
+        return
+    sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
