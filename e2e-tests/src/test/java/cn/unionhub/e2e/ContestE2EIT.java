@@ -53,7 +53,7 @@ class ContestE2EIT extends PlatformTest {
             String union = platform.demoToken(UNIONS[i / 10]);
             String form = """
                     {"idNumber":"%s","name":"焊工%02d","employment":"EMPLOYEE","enterprise":"%s","enterpriseName":"%s"}"""
-                    .formatted(residentId(i), i + 1, ENTERPRISES[i / 10], NAMES[i / 10]);
+                    .formatted(residentId("330211199001", 100 + i, i), i + 1, ENTERPRISES[i / 10], NAMES[i / 10]);
             String id = ok(post(event + "/registrations", union, form), 201).path("id").asString();
             ok(post("/api/v1/contests/registrations/" + id + "/approval", county, "{}"), 200);
             entries.add(id);
@@ -93,7 +93,7 @@ class ContestE2EIT extends PlatformTest {
         JsonNode notice = ok(platform.get(platform.gateway(event + "/results/notice")), 200);
         assertThat(notice.path("round").asInt()).isEqualTo(1);
         assertThat(notice.path("ranked")).hasSize(30);
-        assertThat(notice.toString()).doesNotContain(residentId(29));
+        assertThat(notice.toString()).doesNotContain(residentId("330211199001", 129, 29));
 
         // A co-worker objects, named and with evidence: 焊工29's A1 (33.00) was misread. Upheld; the chief
         // corrects it to 40.00, and 焊工29 (88.00 points) passes 焊工30 (84.80).
@@ -132,17 +132,6 @@ class ContestE2EIT extends PlatformTest {
                               {"code":"A2","name":"焊缝外观","kind":"JUDGEMENT","max":"60.00"}],
                    "timeLimit":"PT2H","maxSpread":"5.00","employeesOnly":true,"registrationClosesAt":"%s"}]%s}"""
                 .formatted(name, tier, region, closes, advancement);
-    }
-
-    /** A valid 镇海 resident identity number (GB 11643 check digit), one per welder. */
-    private static String residentId(int n) {
-        String body = "330211" + "19900101".substring(0, 6) + String.format("%02d", 1 + n % 28) + String.format("%03d", 100 + n);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 
     private static JsonNode ok(HttpResponse<String> response, int status) {

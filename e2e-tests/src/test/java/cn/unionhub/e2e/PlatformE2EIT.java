@@ -195,8 +195,7 @@ class PlatformE2EIT extends PlatformTest {
         HttpResponse<String> union = post("/api/v1/registry/unions", district,
                 "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"" + name + "工会\",\"enterprise\":\"" + uscc + "\"}");
         assertThat(union.statusCode()).as(union.body()).isIn(200, 201);
-        String idBody = "33021119950615" + String.format("%03d", Math.abs(uscc.hashCode()) % 1000);
-        String idNumber = idBody + residentIdCheck(idBody);
+        String idNumber = residentId("330211199506", Math.abs(uscc.hashCode()) % 1000, 14); // born 1995-06-15
         HttpResponse<String> enrolled = post("/api/v1/members", district, "{\"union\":\"GH-" + uscc
                 + "\",\"name\":\"周新\",\"idNumber\":\"" + idNumber + "\",\"workerGroup\":\"MIGRANT_WORKER\"}");
         assertThat(enrolled.statusCode()).as(enrolled.body()).isIn(200, 201);
@@ -259,16 +258,6 @@ class PlatformE2EIT extends PlatformTest {
             sum += chars.indexOf(first17.charAt(i)) * weights[i];
         }
         return chars.charAt((31 - sum % 31) % 31);
-    }
-
-    /** GB 11643 check character. */
-    private static char residentIdCheck(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return "10X98765432".charAt(sum % 11);
     }
 
     private static boolean luhnValid(String number) {

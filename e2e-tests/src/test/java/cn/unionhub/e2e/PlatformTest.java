@@ -45,4 +45,18 @@ abstract class PlatformTest {
                     .computeIfAbsent(RunningPlatform.class, key -> RunningPlatform.start(), RunningPlatform.class);
         }
     }
+
+    /**
+     * A valid resident identity number (GB 11643 check character): {@code districtAndMonth} (6 + 6
+     * digits), a day from {@code n}, and the 3-digit {@code sequence}.
+     */
+    static String residentId(String districtAndMonth, int sequence, int n) {
+        String body = districtAndMonth + String.format("%02d", 1 + n % 28) + String.format("%03d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
 }
