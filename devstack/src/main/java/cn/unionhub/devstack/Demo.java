@@ -46,11 +46,14 @@ public final class Demo {
      * test plays a small part of it.
      */
     public record Sizes(int reviewsPerEnterprise, int suggestionsPerEnterprise, int resolvedPerEnterprise, int hotlineOrders,
-            int hotlineClosed) {
+            int hotlineClosed, int sanitationWorkers) {
     }
 
-    /** 20 enterprises × 250 reviews = 5,000; × 15 suggestions = 300, of which 13 each = 260 resolved; 30 hotline calls. */
-    public static final Sizes SEED = new Sizes(250, 15, 13, 30, 20);
+    /**
+     * 20 enterprises × 250 reviews = 5,000; × 15 suggestions = 300, of which 13 each = 260 resolved; 30 hotline calls;
+     * 崂山区's 2,725 sanitation workers with a 300-yuan coupon each (seed 001).
+     */
+    public static final Sizes SEED = new Sizes(250, 15, 13, 30, 20, 2725);
     private static final String QINGDAO_HANDLER = "handler-qingdao";
     private static final Pattern CASE_NUMBER = Pattern.compile("GD-[0-9A-Z-]+");
 
@@ -132,6 +135,7 @@ public final class Demo {
                 }
             });
             stations();
+            welfare();
             List<String> qingdao = qingdaoEnterprises();
             runAll(pool, "青岛12351热线工单 / hotline orders", sizes.hotlineOrders(), i -> step("hotline:" + i, () -> {
                 hotlineOrder(qingdao, i);
@@ -144,7 +148,8 @@ public final class Demo {
         out.printf("演示数据已就绪 / demo data loaded in %ds. Try: the 镇海区 bulletin (staff-chen-jing) "
                 + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
                 + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, "
-                + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, Grafana's dashboards.%n",
+                + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, "
+                + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, Grafana's dashboards.%n",
                 (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
         return Launcher.OK;
     }
@@ -185,6 +190,134 @@ public final class Demo {
             expect(published, 201);
             return read(published).path("id").asText();
         });
+    }
+
+    private static final String LAOSHAN = "370212";
+    private static final String CAMPAIGN = "laoshan-2026-sanitation";
+    /** 于海, the sanitation worker of the demo account worker-yu-hai (the same identity the end-to-end test uses). */
+    private static final String YU_HAI_ID = "370212198001012000";
+
+    /**
+     * Seed 001, 崂山区: the district union funds its account, registers its campaign merchants, enrols its
+     * sanitation workers in their joint union, and grants each a 300-yuan coupon (满100减20) in one batch
+     * from the campaign's budget; 于海 holds a member service card and spends 350 yuan at 崂山惠民超市,
+     * paying 290. Every step is keyed, so a second run changes nothing.
+     */
+    private void welfare() {
+        String staff = token("staff-laoshan");
+        step("welfare:accounts", () -> {
+            expect(post("/api/v1/welfare/accounts", staff, json.createObjectNode().put("kind", "SETTLEMENT").put("owner", LAOSHAN)
+                    .put("label", "崂山区总工会银行存款")), 201);
+            expect(post("/api/v1/welfare/accounts", staff, json.createObjectNode().put("kind", "UNION_FUND").put("owner", LAOSHAN)
+                    .put("label", "崂山区总工会经费")), 201);
+            expect(post("/api/v1/welfare/transfers", staff, transfer("settlement:" + LAOSHAN, "fund:" + LAOSHAN, 100_000_000L, "funding"),
+                    "demo-laoshan-funding"), 201);
+            return "";
+        });
+        step("welfare:merchants", () -> {
+            // Numbered in order per district: the first two of 崂山区 are the campaign's (registered here unless they exist).
+            String[][] merchants = {{"崂山惠民超市", "超市", "崂山区海尔路 1 号"}, {"崂山百姓大药房", "药店", "崂山区香港东路 88 号"}};
+            for (int i = 0; i < merchants.length; i++) {
+                if (get("/api/v1/merchants/" + LAOSHAN + "-000" + (i + 1), staff).statusCode() == 404) {
+                    expect(post("/api/v1/merchants", staff, json.createObjectNode().put("name", merchants[i][0])
+                            .put("category", merchants[i][1]).put("address", merchants[i][2])), 201);
+                }
+            }
+            return LAOSHAN + "-0001";
+        });
+        String union = read(expectOne(post("/api/v1/registry/unions", staff, json.createObjectNode().put("kind", "JOINT_UNION")
+                .put("name", "崂山区环卫工人联合工会").put("district", LAOSHAN).put("trade", "环卫").put("chairName", "孙立华")
+                .put("chairMobile", "13912345678")), 200, 201)).path("id").asText();
+        List<String> members = new ArrayList<>();
+        int workers = sizes.sanitationWorkers();
+        for (int from = 0; from < workers; from += 1000) {
+            com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+            for (int n = from; n < Math.min(workers, from + 1000); n++) {
+                rows.addObject().put("name", n == 0 ? "于海" : "环卫工" + n).put("idNumber", n == 0 ? YU_HAI_ID : sanitationWorkerId(n))
+                        .put("workerGroup", "农民工");
+            }
+            HttpResponse<String> enrolled = post("/api/v1/members/enrolments?union=" + union, staff, rows);
+            expect(enrolled, 200);
+            read(enrolled).forEach(row -> members.add(row.path("memberId").asText()));
+        }
+        step("welfare:yu-hai", () -> {
+            String yuHai = token("worker-yu-hai");
+            expect(post("/api/v1/members/me/link", yuHai, json.createObjectNode().put("idNumber", YU_HAI_ID).put("name", "于海")), 200);
+            expect(post("/api/v1/member-cards", staff, json.createObjectNode().put("memberId", members.get(0))
+                    .put("cardType", "MEMBER_SERVICE_CARD")), 201, 409);
+            for (JsonNode card : read(get("/api/v1/member-cards/mine", yuHai))) {
+                String number = card.path("number").asText();
+                if (card.path("status").asText().equals("ISSUED")) {
+                    expect(post("/api/v1/member-cards/" + number + "/activation", yuHai, json.createObjectNode()), 200);
+                    return number;
+                }
+                if (card.path("status").asText().equals("ACTIVE")) {
+                    return number;
+                }
+            }
+            throw new IllegalStateException("于海 has no usable member service card");
+        });
+        step("welfare:campaign", () -> {
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            ObjectNode campaign = json.createObjectNode().put("id", CAMPAIGN).put("name", "崂山区环卫工人专享消费券").put("thresholdFen", 10_000)
+                    .put("discountFen", 2_000).put("firstDay", today)
+                    .put("lastDay", java.time.LocalDate.parse(today).plusMonths(3).toString());
+            campaign.putArray("tiersFen").add(10_000).add(20_000).add(30_000);
+            campaign.putArray("merchants").add(LAOSHAN + "-0001").add(LAOSHAN + "-0002");
+            expect(post("/api/v1/welfare/campaigns", staff, campaign), 201, 409); // 409: made by a run whose journal is gone
+            expect(post("/api/v1/welfare/transfers", staff, transfer("fund:" + LAOSHAN, "budget:" + CAMPAIGN, 30_000L * workers,
+                    "campaign-budget"), "demo-laoshan-budget"), 201);
+            ObjectNode grant = json.createObjectNode().put("tierFen", 30_000);
+            members.forEach(grant.putArray("members")::add);
+            JsonNode granted = read(expectOne(post("/api/v1/welfare/campaigns/" + CAMPAIGN + "/grants", staff, grant, "demo-2026"), 201));
+            out.printf("  崂山区环卫工人消费券 / coupons: %d × 300 yuan granted (%s)%n", granted.path("granted").asInt(),
+                    granted.path("status").asText());
+            return granted.path("status").asText();
+        });
+        step("welfare:redemption", () -> {
+            String till = tillToken(LAOSHAN + "-0001");
+            String card = done.get("welfare:yu-hai");
+            ObjectNode purchase = json.createObjectNode().put("orderNo", "DEMO-0001").put("card", card).put("spendFen", 35_000);
+            JsonNode held = read(expectOne(post("/api/v1/merchants/" + LAOSHAN + "-0001/redemptions", till, purchase), 201));
+            expect(post("/api/v1/merchants/" + LAOSHAN + "-0001/redemptions/DEMO-0001/payment", till, json.createObjectNode()), 200);
+            out.printf("  于海 spends 350 yuan at 崂山惠民超市: %d fen off, pays %d fen%n", held.path("discountFen").asLong(),
+                    held.path("payFen").asLong());
+            return held.path("id").asText();
+        });
+    }
+
+    /** A distinct, valid identity number per sanitation worker (born in 崂山区 in 1975; GB 11643 check character). */
+    static String sanitationWorkerId(int n) {
+        String body = String.format("3702121975%02d%02d%03d", 1 + n / 28_000, 1 + n / 1_000 % 28, n % 1_000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private ObjectNode transfer(String debit, String credit, long fen, String code) {
+        return json.createObjectNode().put("debitAccount", debit).put("creditAccount", credit).put("amountFen", fen).put("code", code);
+    }
+
+    /** The till of a merchant: its machine client of the local run (client credentials). */
+    private String tillToken(String merchantId) {
+        return tokens.computeIfAbsent("till:" + merchantId, name -> {
+            String basic = java.util.Base64.getEncoder().encodeToString(("merchant-" + merchantId + ":local-demo-merchant-secret")
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+            expect(response, 200);
+            return read(response).path("access_token").asText();
+        });
+    }
+
+    /** The response if its status is one of these (a step that finds its work done answers differently), else fails. */
+    private static HttpResponse<String> expectOne(HttpResponse<String> response, int... statuses) {
+        expect(response, statuses);
+        return response;
     }
 
     private String importStations(String csv, String title) {
@@ -484,6 +617,12 @@ public final class Demo {
     private HttpResponse<String> post(String path, String token, JsonNode body) {
         return send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private HttpResponse<String> post(String path, String token, JsonNode body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private HttpResponse<String> get(String path, String token) {

@@ -285,7 +285,7 @@ class PlatformE2EIT extends PlatformTest {
         String city = platform.demoToken("staff-sun-li");
         String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         JsonNode before = bulletin(staff, period);
-        Demo.Sizes small = new Demo.Sizes(2, 2, 1, 3, 2);
+        Demo.Sizes small = new Demo.Sizes(2, 2, 1, 3, 2, 5);
 
         assertThat(platform.demo(small)).as(platform.output()).isEqualTo(Launcher.OK);
 

@@ -57,7 +57,7 @@ class WelfareE2EIT extends PlatformTest {
         ok(post("/api/v1/member-cards/" + card + "/activation", yuHai, "{}", null), 200);
 
         // The campaign, its budget for 30 coupons of 300 yuan, and the grant in one batch.
-        String campaign = "laoshan-2026-sanitation";
+        String campaign = "laoshan-e2e-sanitation"; // the demo has its own (laoshan-2026-sanitation)
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         ok(post("/api/v1/welfare/campaigns", staff, "{\"id\":\"" + campaign + "\",\"name\":\"崂山区环卫工人消费券\",\"tiersFen\":[10000,20000,30000],"
                 + "\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(30)

@@ -80,6 +80,10 @@ public class RedemptionService {
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
         long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
         long discount = campaign.rule().discount(spendFen, left);
+        if (discount == 0 && spendFen >= campaign.rule().thresholdFen()) {
+            Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, now());
+            return replay(redemptions.insert(refused) ? refused : redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
+        }
         String holdKey = "order:" + id;
         Redemption quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
                 Transfer.idFor(SCOPE, holdKey), now());
@@ -190,6 +194,9 @@ public class RedemptionService {
     /** A refused redemption answers 409 with why, every time it is asked again. */
     private static Redemption answer(Redemption r) {
         if (r.status() == Redemption.Status.REJECTED) {
+            if (r.reason().startsWith("coupon-")) {
+                throw new LedgerException.Refused(r.reason(), r.orderNo());
+            }
             throw new LedgerException.Refused("ledger-" + r.reason(), r.holdId());
         }
         return r;

@@ -1,6 +1,9 @@
 package cn.unionhub.membercard.coupon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.unionhub.membercard.Answers.assertProblem;
+import static cn.unionhub.membercard.Answers.created;
+import static cn.unionhub.membercard.Answers.ok;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.membercard.RegisterData;
@@ -194,20 +197,5 @@ class CouponApiIT {
                 + "\",\"cardType\":\"MEMBER_SERVICE_CARD\"}", staff)).path("number").asString();
         ok(api().post("/api/v1/member-cards/" + number + "/activation", "{}", member.workerToken()));
         return number;
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/" + code);
     }
 }

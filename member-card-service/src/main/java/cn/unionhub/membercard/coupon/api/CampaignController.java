@@ -33,11 +33,11 @@ class CampaignController {
      * @param merchants         merchant ids where the coupons are spent
      * @param redemptionsPerDay 0: no limit
      */
-    record CreateRequest(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
-            LocalDate firstDay, LocalDate lastDay, Set<String> merchants, int redemptionsPerDay) {
+    record CreateRequest(String id, String name, String district, List<Long> tiersFen, Long thresholdFen, Long discountFen,
+            LocalDate firstDay, LocalDate lastDay, Set<String> merchants, Integer redemptionsPerDay) {
     }
 
-    record GrantRequest(long tierFen, List<String> members) {
+    record GrantRequest(Long tierFen, List<String> members) {
     }
 
     record CampaignView(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
@@ -61,8 +61,10 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CampaignView create(@RequestBody CreateRequest r, Actor actor) {
-        return CampaignView.of(campaigns.create(r.id(), r.name(), r.district(), r.tiersFen(), r.thresholdFen(), r.discountFen(),
-                r.firstDay(), r.lastDay(), r.merchants(), r.redemptionsPerDay(), actor), clock.instant());
+        // Absent numbers are refused by the rule's own check (0 is not a threshold); an absent daily limit means none.
+        return CampaignView.of(campaigns.create(r.id(), r.name(), r.district(), r.tiersFen(), orZero(r.thresholdFen()),
+                orZero(r.discountFen()), r.firstDay(), r.lastDay(), r.merchants(),
+                r.redemptionsPerDay() == null ? 0 : r.redemptionsPerDay(), actor), clock.instant());
     }
 
     /** Anyone signed in may read a campaign: workers see where and until when their coupons work. */
@@ -76,12 +78,16 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     CampaignService.GrantResult grant(@PathVariable String campaignId, @RequestBody GrantRequest r,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
-        return campaigns.grant(campaignId, key, r.tierFen(), r.members(), actor);
+        return campaigns.grant(campaignId, key, orZero(r.tierFen()), r.members(), actor);
     }
 
     @GetMapping("/{campaignId}/grants/{key}")
     CampaignService.GrantResult grantOf(@PathVariable String campaignId, @PathVariable String key, Actor actor) {
         return campaigns.grantOf(campaignId, key, actor);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     /** Ends the campaign now (活动提前结束): no more redemptions; the coupons' remainders go back to the budget. */

@@ -56,6 +56,16 @@ public record Redemption(String id, String merchantId, String orderNo, String ca
                 fingerprint(memberId, campaignId, spendFen), holdId, Status.HELD, null, now, null);
     }
 
+    /**
+     * A purchase the coupon could pay nothing of because it is used up (or held by other purchases):
+     * kept as refused, so the till asking again gets the same answer even if value comes back later.
+     */
+    public static Redemption usedUp(String merchantId, String orderNo, String campaignId, String memberId, long spendFen,
+            Instant now) {
+        return new Redemption(idOf(merchantId, orderNo), merchantId, orderNo, campaignId, memberId, spendFen, 0,
+                fingerprint(memberId, campaignId, spendFen), null, Status.REJECTED, "coupon-used-up", now, now);
+    }
+
     public void requireSamePurchase(String memberId, String campaignId, long spendFen) {
         if (!fingerprint.equals(fingerprint(memberId, campaignId, spendFen))) {
             throw new LedgerException.Refused("ledger-key-reused", id);

@@ -28,6 +28,9 @@ public final class Journal {
 
         Optional<Account> account(String accountId);
 
+        /** The accounts of these ids that exist (heads as stored). */
+        java.util.List<Account> accounts(java.util.Collection<String> accountIds);
+
         Optional<Claim> claim(String legId);
 
         /** Inserts the claim; false if the leg has one already. */
@@ -93,47 +96,73 @@ public final class Journal {
     }
 
     private Outcome applyLocked(Leg leg) {
-        Account account = store.account(leg.accountId())
-                .orElseThrow(() -> new IllegalStateException("leg " + leg.id() + " on an account that does not exist"));
-        boolean mayOverdraw = account.kind().mayOverdraw();
+        // The kind (so whether it may be overdrawn) is in the id; acceptance checked that the account exists.
+        boolean mayOverdraw = AccountKind.ofAccountId(leg.accountId()).mayOverdraw();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Claim> found = store.claim(leg.id());
+            Claim claim;
+            Balances before = null;
             if (found.isEmpty()) {
                 Account head = catchUp(leg.accountId());
-                store.insertClaim(new Claim(leg.id(), leg.accountId(), head.sequence() + 1, null));
-                continue;
+                Claim fresh = new Claim(leg.id(), leg.accountId(), head.sequence() + 1, null);
+                if (!store.insertClaim(fresh)) {
+                    continue; // claimed by another driver of the same transfer a moment ago: read theirs
+                }
+                // A claim just made sits right after the head: the line before it is the head's.
+                claim = fresh;
+                before = head.balances();
+            } else {
+                claim = found.get();
             }
-            Claim claim = found.get();
             if (claim.refused()) {
                 return new Refused(claim.refusal());
             }
             long place = claim.sequence();
-            Optional<JournalEntry> there = store.entry(leg.accountId(), place);
-            if (there.isPresent()) {
-                JournalEntry line = there.get();
-                if (line.legId().equals(leg.id())) {
-                    store.advanceHead(line.accountId(), line.sequence(), line.after());
-                    return new Applied(line);
+            if (before == null) {
+                Optional<JournalEntry> there = store.entry(leg.accountId(), place);
+                if (there.isPresent()) {
+                    JournalEntry line = there.get();
+                    if (line.legId().equals(leg.id())) {
+                        store.advanceHead(line.accountId(), line.sequence(), line.after());
+                        return new Applied(line);
+                    }
+                    Account head = catchUp(leg.accountId());
+                    store.moveClaim(leg.id(), place, Math.max(head.sequence(), place) + 1);
+                    continue;
                 }
-                Account head = catchUp(leg.accountId());
-                store.moveClaim(leg.id(), place, Math.max(head.sequence(), place) + 1);
-                continue;
+                before = place == 1 ? Balances.ZERO : store.entry(leg.accountId(), place - 1)
+                        .orElseThrow(() -> new IllegalStateException("journal of " + leg.accountId() + " has a gap before " + place))
+                        .after();
             }
-            Balances before = place == 1 ? Balances.ZERO : store.entry(leg.accountId(), place - 1)
-                    .orElseThrow(() -> new IllegalStateException("journal of " + leg.accountId() + " has a gap before " + place))
-                    .after();
             Leg.Decision decision = leg.decide(before, mayOverdraw);
             if (decision instanceof Leg.Refuse refuse) {
                 store.refuseClaim(leg.id(), place, refuse.reason());
                 continue;
             }
-            JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             if (store.insertEntry(line)) {
                 store.advanceHead(line.accountId(), line.sequence(), line.after());
                 return new Applied(line);
             }
+            // The place was taken by another transfer's line: the next round finds it and moves the claim on.
         }
         throw new IllegalStateException("leg " + leg.id() + " found no place in " + ATTEMPTS + " attempts");
+    }
+
+    /** Refuses unless every one of the accounts exists and is open: one read for all of them. */
+    public void requireOpen(java.util.Collection<String> accountIds) {
+        java.util.Map<String, Account> found = new java.util.HashMap<>();
+        store.accounts(accountIds).forEach(a -> found.put(a.id(), a));
+        for (String id : accountIds) {
+            Account a = found.get(id);
+            if (a == null) {
+                throw new LedgerException.NotFound("ledger-account-not-found", id);
+            }
+            if (!a.isOpen()) {
+                throw new LedgerException.Refused("ledger-account-closed", id);
+            }
+        }
     }
 
     /** The account with its head moved past every line written after it (a writer that stopped between the two writes). */

@@ -75,13 +75,14 @@ public final class Ledger {
         Instant now = now();
         Transfer accepted = switch (request.kind()) {
             case TRANSFER, HOLD -> {
-                requireOpen(request.debitAccountId());
-                requireOpen(request.creditAccountId());
+                journal.requireOpen(List.of(request.debitAccountId(), request.creditAccountId()));
                 yield Transfer.accept(scope, key, request, requestedBy, now);
             }
             case BATCH -> {
-                requireOpen(request.debitAccountId());
-                request.credits().forEach(c -> requireOpen(c.accountId()));
+                List<String> accounts = new java.util.ArrayList<>(request.credits().size() + 1);
+                accounts.add(request.debitAccountId());
+                request.credits().forEach(c -> accounts.add(c.accountId()));
+                journal.requireOpen(accounts);
                 yield Transfer.accept(scope, key, request, requestedBy, now);
             }
             case POST, VOID -> {
@@ -240,13 +241,6 @@ public final class Ledger {
      */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private void requireOpen(String accountId) {
-        Account account = journal.catchUp(accountId);
-        if (!account.isOpen()) {
-            throw new LedgerException.Refused("ledger-account-closed", accountId);
-        }
     }
 
     /** An account with its head caught up to its journal. */

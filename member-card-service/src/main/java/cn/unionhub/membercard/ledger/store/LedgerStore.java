@@ -94,6 +94,14 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
     }
 
     @Override
+    public List<Account> accounts(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(where("_id").in(accountIds)), Document.class, ACCOUNTS).stream().map(LedgerStore::toAccount).toList();
+    }
+
+    @Override
     public void advanceHead(String accountId, long sequence, Balances after) {
         Query behind = new Query(where("_id").is(accountId).and("sequence").lt(sequence));
         mongo.updateFirst(behind, balances(new Update().set("sequence", sequence), after), ACCOUNTS);

@@ -1,6 +1,9 @@
 package cn.unionhub.membercard.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.unionhub.membercard.Answers.assertProblem;
+import static cn.unionhub.membercard.Answers.created;
+import static cn.unionhub.membercard.Answers.ok;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.membercard.RegisterData;
@@ -225,20 +228,5 @@ class WelfareApiIT {
             mongo.getCollection("ledger_entries").replaceOne(new Document("_id", key), line);
         }
         assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/" + code);
     }
 }

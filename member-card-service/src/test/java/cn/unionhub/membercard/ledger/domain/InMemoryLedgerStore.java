@@ -64,6 +64,11 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
     }
 
     @Override
+    public List<Account> accounts(java.util.Collection<String> accountIds) {
+        return accountIds.stream().map(accounts::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public Optional<Journal.Claim> claim(String legId) {
         return Optional.ofNullable(claims.get(legId));
     }
