@@ -68,6 +68,9 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/reconciliations", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/award-payouts/{awardId}", Role.ADMIN, Role.DISTRICT_UNION)
+                // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
+                .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/payrolls/{employer}/{batchId}", Role.ADMIN, Role.DISTRICT_UNION)
                 // Coupon campaigns: run by district unions (the city union for any); everyone signed in may read one.
                 .allow(POST, "/api/v1/welfare/campaigns", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/campaigns/{campaignId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,

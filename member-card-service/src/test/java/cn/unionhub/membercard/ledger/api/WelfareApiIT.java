@@ -229,4 +229,42 @@ class WelfareApiIT {
         }
         assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
     }
+
+    @Test
+    void anEmployersPayrollPaysEachMemberOnceAndParksStrangersInSuspense() {
+        String district = "370215";
+        String staff = districtUnion(district);
+        LinkedMember worker = RegisterData.linkedMember(api(), district, "孙农民工");
+        String employer = worker.enterprise();
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + employer + "\",\"label\":\"工资专户\"}", staff));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 100_000, "wages", null), staff,
+                "wages-" + employer));
+        String stranger = RegisterData.freshResidentId();
+        String batch = "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
+                + "\",\"name\":\"孙农民工\",\"amountFen\":50000},{\"idNumber\":\"" + stranger + "\",\"name\":\"未入会\",\"amountFen\":30000}]}";
+
+        JsonNode paid = created(api().post(WELFARE + "/payrolls", batch, staff));
+        assertThat(paid.path("status").asString()).isEqualTo("DISBURSED");
+        assertThat(paid.path("paidLines").asInt()).isEqualTo(1);
+        assertThat(paid.path("paidFen").asLong()).isEqualTo(50_000);
+        assertThat(paid.path("suspenseFen").asLong()).isEqualTo(30_000);
+        assertThat(paid.path("suspense").get(0).path("reason").asString()).isEqualTo("not-a-member");
+        assertThat(paid.toString()).doesNotContain(stranger, worker.idNumber());
+        assertThat(created(api().post(WELFARE + "/payrolls", batch, staff))).as("the same batch again").isEqualTo(paid);
+        assertProblem(api().post(WELFARE + "/payrolls", batch.replace("50000", "50001"), staff), 409, "ledger-key-reused");
+        assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/suspense:" + district, staff)).path("balanceFen").asLong()).isEqualTo(30_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isEqualTo(20_000);
+
+        // More than the escrow holds: refused whole, nothing moves; a wrong identity number is bad input.
+        JsonNode tooMuch = created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff));
+        assertThat(tooMuch.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(tooMuch.path("reason").asString()).isEqualTo("insufficient-funds");
+        assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2027-01").replace(stranger, "370215199001011234"), staff),
+                400, "ledger-invalid-request");
+        assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
+        assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2027-02"), districtUnion("370211")), 404,
+                "payroll-employer-not-found");
+    }
 }

@@ -1,0 +1,187 @@
+package cn.unionhub.membercard.payroll;
+
+import cn.unionhub.events.membercard.PayrollDisbursed;
+import cn.unionhub.membercard.ledger.domain.Account;
+import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.Ledger;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.ledger.store.LedgerStore;
+import cn.unionhub.membercard.member.MemberService;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.payroll.store.Payrolls;
+import cn.unionhub.membercard.payroll.store.Payrolls.Line;
+import cn.unionhub.membercard.payroll.store.Payrolls.PayrollDocument;
+import cn.unionhub.membercard.registry.domain.Organisation;
+import cn.unionhub.membercard.registry.domain.OrganisationKind;
+import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.platform.domain.HashChain;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Wage disbursement (民工惠, seed 002): an employer's wages, paid into its escrow account
+ * ({@code escrow:<USCC>}, an ordinary transfer from the district's settlement account), are paid out
+ * line by line into the workers' welfare accounts as one ledger batch: every line exactly once, or
+ * (escrow short) none. A line whose worker is not an active member goes to the district's suspense
+ * account ({@code suspense:<district>}) and is reported, for the union to place once the worker joins.
+ * The district union of the employer's district (or the city union) submits the batch; its id keys it.
+ */
+@Service
+public class PayrollService {
+
+    public static final int MAX_LINES = 5_000;
+
+    /** A line as submitted. */
+    public record LineRequest(String idNumber, String name, long amountFen) {
+    }
+
+    private final Payrolls payrolls;
+    private final Organisations organisations;
+    private final Members members;
+    private final MemberService memberService;
+    private final Ledger ledger;
+    private final LedgerStore accounts;
+    private final Clock clock;
+
+    PayrollService(Payrolls payrolls, Organisations organisations, Members members, MemberService memberService, Ledger ledger,
+            LedgerStore accounts, Clock clock) {
+        this.payrolls = payrolls;
+        this.organisations = organisations;
+        this.members = members;
+        this.memberService = memberService;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public PayrollDocument disburse(String employerUscc, String batchId, List<LineRequest> lines, Actor actor) {
+        Organisation employer = employerOf(employerUscc, actor);
+        if (batchId == null || !batchId.matches("[A-Za-z0-9_.-]{1,60}")) {
+            throw new LedgerException.Invalid("batchId", "payroll-batch-id");
+        }
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
+            throw new LedgerException.Invalid("lines", "payroll-lines", MAX_LINES);
+        }
+        String id = employer.id() + ":" + batchId;
+        HashChain.Fields canonical = HashChain.fields();
+        lines.forEach(l -> canonical.add(l.idNumber()).add(l.name()).add(l.amountFen()));
+        String fingerprint = canonical.sha256();
+        var earlier = payrolls.find(id);
+        if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint.equals(fingerprint)) {
+                throw new LedgerException.Refused("ledger-key-reused", id);
+            }
+            return finish(earlier.get());
+        }
+        Set<String> seen = new HashSet<>();
+        List<Line> checked = new ArrayList<>();
+        for (int row = 1; row <= lines.size(); row++) {
+            LineRequest l = lines.get(row - 1);
+            String number = l.idNumber() == null ? "" : l.idNumber().strip().toUpperCase();
+            if (!ChineseIdentifiers.isValidResidentId(number)) {
+                throw new LedgerException.Invalid("lines[" + (row - 1) + "].idNumber", "payroll-id-number", row);
+            }
+            if (!seen.add(number)) {
+                throw new LedgerException.Invalid("lines[" + (row - 1) + "].idNumber", "payroll-worker-twice", row);
+            }
+            if (l.amountFen() <= 0) {
+                throw new LedgerException.Invalid("lines[" + (row - 1) + "].amountFen", "ledger-amount-not-positive");
+            }
+            Member member = members.byIdHash(memberService.idHash(number)).filter(m -> m.status() == Member.Status.ACTIVE).orElse(null);
+            checked.add(member == null
+                    ? new Line(row, Masking.residentId(number), l.name(), null, l.amountFen(), "SUSPENSE", "not-a-member")
+                    : new Line(row, Masking.residentId(number), l.name(), member.id(), l.amountFen(), "PAID", null));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Account> toOpen = new ArrayList<>();
+        for (Line l : checked) {
+            if (l.memberId() != null) {
+                toOpen.add(Account.open(AccountKind.MEMBER_WALLET, l.memberId(), employer.district(), "会员福利账户", now));
+            }
+        }
+        toOpen.add(Account.open(AccountKind.SUSPENSE, employer.district(), employer.district(), "待查明款项", now));
+        accounts.openAll(toOpen);
+        PayrollDocument batch = new PayrollDocument();
+        batch.id = id;
+        batch.employer = employer.id();
+        batch.batchId = batchId;
+        batch.district = employer.district();
+        batch.fingerprint = fingerprint;
+        batch.lines = checked;
+        batch.transferId = Transfer.idFor("reference", reference(id));
+        batch.status = "ACCEPTED";
+        batch.createdAt = now;
+        if (!payrolls.insert(batch, now.plus(Duration.ofSeconds(30)))) {
+            return disburse(employerUscc, batchId, lines, actor);
+        }
+        return finish(batch);
+    }
+
+    private static String reference(String id) {
+        return "payroll:" + id;
+    }
+
+    /** Pays the batch (or finds it paid) and ends it with its event. */
+    private PayrollDocument finish(PayrollDocument batch) {
+        if (!"ACCEPTED".equals(batch.status)) {
+            return batch;
+        }
+        Map<String, Long> credits = new LinkedHashMap<>();
+        long suspense = 0;
+        int parked = 0;
+        for (Line l : batch.lines) {
+            if (l.memberId() != null) {
+                credits.merge(AccountKind.MEMBER_WALLET.accountId(l.memberId()), l.amountFen(), Math::addExact);
+            } else {
+                suspense = Math.addExact(suspense, l.amountFen());
+                parked++;
+            }
+        }
+        if (suspense > 0) {
+            credits.put(AccountKind.SUSPENSE.accountId(batch.district), suspense);
+        }
+        List<Transfer.Credit> legs = credits.entrySet().stream().map(e -> new Transfer.Credit(e.getKey(), e.getValue())).toList();
+        Transfer paid = ledger.submit("reference", reference(batch.id), TransferRequest.batch(
+                AccountKind.EMPLOYER_ESCROW.accountId(batch.employer), legs, "payroll", reference(batch.id)), "payroll:" + batch.employer);
+        if (paid.status() != Transfer.Status.POSTED) {
+            return payrolls.finish(batch.id, "REJECTED", paid.reason(), List.of());
+        }
+        return payrolls.finish(batch.id, "DISBURSED", null, List.of(new PayrollDisbursed(batch.batchId, batch.employer, batch.district,
+                paid.id(), batch.lines.size() - parked, paid.amountFen() - suspense, parked, suspense, paid.finishedAt())));
+    }
+
+    public PayrollDocument find(String employerUscc, String batchId, Actor actor) {
+        Organisation employer = employerOf(employerUscc, actor);
+        return payrolls.find(employer.id() + ":" + batchId).map(this::finish)
+                .orElseThrow(() -> new LedgerException.NotFound("payroll-not-found", batchId));
+    }
+
+    @Scheduled(fixedDelayString = "${unionhub.payroll.check-interval:PT15S}", initialDelayString = "PT25S")
+    void finishDue() {
+        payrolls.remindDue(clock.instant(), id -> payrolls.find(id).ifPresent(this::finish));
+    }
+
+    /** The employer, registered, of the caller's district (the city union: any). */
+    private Organisation employerOf(String uscc, Actor actor) {
+        return organisations.find(uscc == null ? "" : uscc).filter(o -> o.kind() == OrganisationKind.ENTERPRISE)
+                .filter(o -> actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && o.district().equals(actor.district()))
+                .orElseThrow(() -> new LedgerException.NotFound("payroll-employer-not-found", uscc));
+    }
+}
