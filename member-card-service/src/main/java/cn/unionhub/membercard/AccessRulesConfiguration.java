@@ -68,6 +68,12 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/reconciliations", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/reconciliations/latest", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/award-payouts/{awardId}", Role.ADMIN, Role.DISTRICT_UNION)
+                // 劳模卡: the unions keep the model-worker register and pay its yearly grant; the transport
+                // operator's system (a machine client) asks whether a card rides at the model workers' fare.
+                .allow(POST, "/api/v1/welfare/model-workers", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/model-workers/{memberId}", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/welfare/model-workers/grants", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/transport-fares", Role.GOV_SYSTEM, Role.ADMIN)
                 // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
                 .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/payrolls/{employer}/{batchId}", Role.ADMIN, Role.DISTRICT_UNION)

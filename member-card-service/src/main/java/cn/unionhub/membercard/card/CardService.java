@@ -4,6 +4,7 @@ import cn.unionhub.membercard.card.domain.Card;
 import cn.unionhub.membercard.card.domain.CardAccess;
 import cn.unionhub.membercard.card.domain.CardNumbers;
 import cn.unionhub.membercard.card.domain.CardRanges;
+import cn.unionhub.membercard.card.domain.CardEligibility;
 import cn.unionhub.membercard.card.domain.CardType;
 import cn.unionhub.membercard.card.domain.Holder;
 import cn.unionhub.membercard.card.domain.Holders;
@@ -72,6 +73,7 @@ public class CardService {
     public record Shown(Card card, CardAccess access) {
     }
 
+    private final CardEligibility eligibility;
     private final Cards cards;
     private final CardClaims claims;
     private final CardSequences sequences;
@@ -82,7 +84,8 @@ public class CardService {
     private final SecureRandom random = new SecureRandom();
 
     CardService(Cards cards, CardClaims claims, CardSequences sequences, CardRanges ranges, Holders holders, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, CardEligibility eligibility) {
+        this.eligibility = eligibility;
         this.cards = cards;
         this.claims = claims;
         this.sequences = sequences;
@@ -124,6 +127,9 @@ public class CardService {
         Holder holder = holders.find(memberId).filter(h -> CardAccess.of(actor, h) == CardAccess.MANAGER)
                 .orElseThrow(() -> new NotFoundException("card-member-not-found", memberId));
         requireActive(holder);
+        if (!eligibility.mayHold(memberId, type)) {
+            throw new ConflictException("card-not-eligible", memberId, type.name());
+        }
         String prefix = prefixFor(holder);
         Card.By by = new Card.By(Card.Party.STAFF, actor.subject());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -62,8 +62,9 @@ public class LedgerService {
         }
         Account account = Account.open(kind, owner, forDistrict, label.strip(), clock.instant());
         if (!store.open(account)) {
+            // Opening is idempotent by id: the account as it is (its first label stays). Another district's is a conflict.
             Account existing = store.account(account.id()).orElseThrow();
-            if (!Objects.equals(existing.district(), forDistrict) || !existing.label().equals(account.label())) {
+            if (!Objects.equals(existing.district(), forDistrict)) {
                 throw new LedgerException.Refused("ledger-account-exists", account.id());
             }
             return ledger.account(account.id());

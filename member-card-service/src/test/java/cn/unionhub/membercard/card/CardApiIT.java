@@ -222,8 +222,10 @@ class CardApiIT {
         assertThat(badIssue.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badIssue.body()).path("errors").findValuesAsString("field")).containsExactly("memberId", "cardType");
         Holder member = member(FUDE, ZHENHAI);
+        assertThat(api().post(CARDS, "{\"memberId\":\"" + member.memberId() + "\",\"cardType\":\"HARDSHIP_WORKER_CERTIFICATE\"}",
+                People.ADMIN.token()).statusCode()).as("certificates are not numbered from the card range").isEqualTo(400);
         assertThat(api().post(CARDS, "{\"memberId\":\"" + member.memberId() + "\",\"cardType\":\"MODEL_WORKER_CARD\"}",
-                People.ADMIN.token()).statusCode()).isEqualTo(400);
+                People.ADMIN.token()).statusCode()).as("a 劳模卡 only for the model-worker register").isEqualTo(409);
         String number = created(api().post(CARDS, issue(member), People.ADMIN.token())).path("number").asString();
         assertThat(api().post(CARDS + "/" + number + "/activation", "{\"reason\":\"" + "长".repeat(201) + "\"}",
                 People.ADMIN.token()).statusCode()).isEqualTo(400);

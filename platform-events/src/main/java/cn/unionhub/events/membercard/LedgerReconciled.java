@@ -16,7 +16,7 @@ import java.util.List;
  * @param businessDate  the Asia/Shanghai date the run belongs to
  * @param accounts      accounts checked
  * @param entries       journal lines checked
- * @param inFlight      transfers found half-done and finished before the check
+ * @param inFlight      transfer reminders that came due and were run first (each finishes its transfer if a crash cut it off)
  * @param violations    each broken invariant: its rule and the account (or {@code ledger}), e.g. {@code journal-gap wallet:M…}
  */
 @EventContract(type = "cn.unionhub.member-card.ledger-reconciled.v1", topic = Topics.MEMBER_CARD)

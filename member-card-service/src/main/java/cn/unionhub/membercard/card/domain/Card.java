@@ -38,7 +38,7 @@ public record Card(String id, String number, CardType type, String memberId, Sta
 
     public static final int MAX_REASON = 200;
     /** Card types numbered from the unified range and announced with the card events. */
-    public static final Set<CardType> ISSUED_HERE = EnumSet.of(CardType.MEMBER_SERVICE_CARD);
+    public static final Set<CardType> ISSUED_HERE = EnumSet.of(CardType.MEMBER_SERVICE_CARD, CardType.MODEL_WORKER_CARD);
 
     private static final String ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int ID_LENGTH = 12;
@@ -164,6 +164,7 @@ public record Card(String id, String number, CardType type, String memberId, Sta
     String eventCardType() {
         return switch (type) {
             case MEMBER_SERVICE_CARD -> "MEMBER_SERVICE";
+            case MODEL_WORKER_CARD -> "MODEL_WORKER";
             default -> throw new IllegalStateException(type + " cards are not issued from the card range");
         };
     }

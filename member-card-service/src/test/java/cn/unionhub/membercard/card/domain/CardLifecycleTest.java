@@ -91,7 +91,7 @@ class CardLifecycleTest {
 
     @Test
     void entitlementCertificatesAreNotNumberedFromTheCardRange() {
-        assertThatThrownBy(() -> Card.issue("C0123456789AB", CardNumbers.compose("6230913302", 42), CardType.MODEL_WORKER_CARD,
+        assertThatThrownBy(() -> Card.issue("C0123456789AB", CardNumbers.compose("6230913302", 42), CardType.HARDSHIP_WORKER_CERTIFICATE,
                 CardFixtures.ZHANG_WEI.memberId(), null, STAFF, CardFixtures.ISSUED_AT))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.violations()).extracting(v -> v.code()).containsExactly("card-type-not-issued"));

@@ -1,0 +1,137 @@
+package cn.unionhub.membercard.modelworker;
+
+import cn.unionhub.membercard.card.domain.Card;
+import cn.unionhub.membercard.card.domain.CardEligibility;
+import cn.unionhub.membercard.card.domain.CardNumbers;
+import cn.unionhub.membercard.card.domain.CardType;
+import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.ledger.domain.Account;
+import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.Ledger;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.ledger.store.LedgerStore;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.modelworker.domain.ModelWorker;
+import cn.unionhub.membercard.modelworker.store.ModelWorkers;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * 劳模卡: the model-worker register kept by the unions (a district union for its district's members,
+ * the city union for any), the card it unlocks (issued by the card service, to registered model
+ * workers only), the fare rule the transport operator's system asks at the gate — by card number,
+ * answering only whether the half fare applies, nothing about the person — and the union's yearly
+ * grant to its model workers, one ledger batch per district and year.
+ */
+@Service
+public class ModelWorkerService implements CardEligibility {
+
+    /** What the transport operator's system learns of a card: whether the model workers' fare applies. */
+    public record FareRule(boolean eligible, int discountPercent, String reason) {
+    }
+
+    /** A yearly grant's outcome. */
+    public record Grant(String district, int year, String status, String reason, int workers, long amountFen, String transferId) {
+    }
+
+    private final ModelWorkers register;
+    private final Members members;
+    private final Cards cards;
+    private final Ledger ledger;
+    private final LedgerStore accounts;
+    private final Clock clock;
+    private final int fareDiscountPercent;
+
+    ModelWorkerService(ModelWorkers register, Members members, Cards cards, Ledger ledger, LedgerStore accounts, Clock clock,
+            @Value("${unionhub.model-workers.fare-discount-percent:50}") int fareDiscountPercent) {
+        this.register = register;
+        this.members = members;
+        this.cards = cards;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.fareDiscountPercent = fareDiscountPercent;
+    }
+
+    public ModelWorker register(String memberId, ModelWorker.Honour honour, int year, Actor actor) {
+        Member member = members.find(memberId == null ? "" : memberId).filter(m -> m.status() == Member.Status.ACTIVE)
+                .filter(m -> actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && m.district().equals(actor.district()))
+                .orElseThrow(() -> new LedgerException.NotFound("member-not-found", memberId));
+        ModelWorker worker = new ModelWorker(member.id(), member.district(), honour, year, ModelWorker.Status.ACTIVE,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.subject());
+        if (!register.register(worker)) {
+            ModelWorker known = register.find(member.id()).orElseThrow();
+            if (known.honour() != honour || known.year() != year) {
+                throw new LedgerException.Refused("model-worker-registered", member.id(), known.honour(), known.year());
+            }
+            return known;
+        }
+        return worker;
+    }
+
+    public ModelWorker find(String memberId, Actor actor) {
+        return register.find(memberId).filter(w -> actor.has(Role.ADMIN)
+                        || actor.has(Role.DISTRICT_UNION) && w.district().equals(actor.district()))
+                .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-found", memberId));
+    }
+
+    @Override
+    public boolean mayHold(String memberId, CardType type) {
+        return type != CardType.MODEL_WORKER_CARD || register.find(memberId).map(ModelWorker::isActive).orElse(false);
+    }
+
+    /** The fare rule for a card shown at the gate: only an active 劳模卡 of a registered model worker gets it. */
+    public FareRule fareRule(String cardNumber) {
+        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
+            throw new LedgerException.Invalid("card", "coupon-card-number");
+        }
+        Card card = cards.byNumber(cardNumber).orElse(null);
+        if (card == null || card.type() != CardType.MODEL_WORKER_CARD) {
+            return new FareRule(false, 0, "not-a-model-worker-card");
+        }
+        if (card.status() != Card.Status.ACTIVE) {
+            return new FareRule(false, 0, "card-not-active");
+        }
+        if (!register.find(card.memberId()).map(ModelWorker::isActive).orElse(false)) {
+            return new FareRule(false, 0, "not-on-the-register");
+        }
+        return new FareRule(true, fareDiscountPercent, null);
+    }
+
+    /**
+     * The yearly grant to every active model worker of the caller's district, out of its fund, as one
+     * batch keyed by district and year: asking again answers the first result; another amount is 409.
+     */
+    public Grant grant(int year, long amountFen, String district, Actor actor) {
+        String forDistrict = actor.has(Role.ADMIN) ? district : actor.district();
+        if (forDistrict == null || (district != null && !district.equals(forDistrict))) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        if (year < 2000 || year > java.time.Year.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getValue() + 1) {
+            throw new LedgerException.Invalid("year", "model-worker-year");
+        }
+        List<ModelWorker> workers = register.findAll(register.ofDistrict(forDistrict)).stream().filter(ModelWorker::isActive)
+                .filter(w -> w.district().equals(forDistrict)).toList();
+        if (workers.isEmpty()) {
+            throw new LedgerException.Invalid("district", "model-worker-none", forDistrict);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        accounts.openAll(workers.stream().map(w -> Account.open(AccountKind.MEMBER_WALLET, w.memberId(), w.district(), "会员福利账户", now))
+                .toList());
+        String reference = "model-worker-grant:" + forDistrict + ":" + year;
+        List<Transfer.Credit> credits = workers.stream()
+                .map(w -> new Transfer.Credit(AccountKind.MEMBER_WALLET.accountId(w.memberId()), amountFen)).toList();
+        Transfer paid = ledger.submit("reference", reference, TransferRequest.batch(AccountKind.UNION_FUND.accountId(forDistrict), credits,
+                "model-worker-grant", reference), actor.subject());
+        return new Grant(forDistrict, year, paid.status().name(), paid.reason(), credits.size(), paid.amountFen(), paid.id());
+    }
+}

@@ -1,0 +1,87 @@
+package cn.unionhub.membercard.modelworker;
+
+import static cn.unionhub.membercard.Answers.assertProblem;
+import static cn.unionhub.membercard.Answers.created;
+import static cn.unionhub.membercard.Answers.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.membercard.RegisterData;
+import cn.unionhub.membercard.RegisterData.LinkedMember;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 劳模卡 through the API: the district union registers a model worker, the card is issued to them
+ * only, the transport operator's system learns at the gate only whether the half fare applies, and
+ * the yearly grant pays every model worker of the district once.
+ */
+@IntegrationTest
+class ModelWorkerIT {
+
+    private static final String DISTRICT = "360102";
+
+    @Value("${local.server.port}")
+    int port;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @Test
+    void aRegisteredModelWorkerGetsTheCardTheHalfFareAndTheYearlyGrant() {
+        String staff = TestTokens.token().subject("staff-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
+        LinkedMember model = RegisterData.linkedMember(api(), DISTRICT, "劳模李");
+        LinkedMember ordinary = RegisterData.linkedMember(api(), DISTRICT, "职工王");
+
+        assertProblem(api().post("/api/v1/member-cards", card(model.memberId()), staff), 409, "card-not-eligible");
+        String register = "{\"memberId\":\"" + model.memberId() + "\",\"honour\":\"PROVINCIAL\",\"year\":2021}";
+        JsonNode registered = created(api().post("/api/v1/welfare/model-workers", register, staff));
+        assertThat(registered.path("honour").asString()).isEqualTo("PROVINCIAL");
+        assertThat(created(api().post("/api/v1/welfare/model-workers", register, staff))).as("registering again").isEqualTo(registered);
+        assertProblem(api().post("/api/v1/welfare/model-workers", register.replace("2021", "2019"), staff), 409, "model-worker-registered");
+        String elsewhere = TestTokens.token().subject("staff-x").roles(Role.DISTRICT_UNION).district("360103").build();
+        assertProblem(api().post("/api/v1/welfare/model-workers", register, elsewhere), 404, "member-not-found");
+        assertProblem(api().post("/api/v1/welfare/model-workers", register.replace("PROVINCIAL", "GOLD"), staff), 400, "ledger-invalid-request");
+
+        String number = created(api().post("/api/v1/member-cards", card(model.memberId()), staff)).path("number").asString();
+        String transport = People.LABOR_INSPECTION.token(); // a machine client, as the transport operator's system is
+        assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + number, transport)).path("eligible").asBoolean())
+                .as("not yet activated").isFalse();
+        ok(api().post("/api/v1/member-cards/" + number + "/activation", "{}", model.workerToken()));
+        JsonNode fare = ok(api().get("/api/v1/welfare/transport-fares?card=" + number, transport));
+        assertThat(fare.path("eligible").asBoolean()).isTrue();
+        assertThat(fare.path("discountPercent").asInt()).isEqualTo(50);
+        assertThat(fare.toString()).doesNotContain(model.memberId(), "劳模李");
+        String plain = created(api().post("/api/v1/member-cards", card(ordinary.memberId(), "MEMBER_SERVICE_CARD"), staff)).path("number").asString();
+        assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + plain, transport)).path("eligible").asBoolean()).isFalse();
+        assertThat(api().get("/api/v1/welfare/transport-fares?card=" + number, ordinary.workerToken()).statusCode()).isEqualTo(403);
+
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + DISTRICT + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + DISTRICT + "\",\"label\":\"工会经费\"}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + DISTRICT + "\",\"creditAccount\":\"fund:"
+                + DISTRICT + "\",\"amountFen\":500000,\"code\":\"funding\"}", staff, "mw-fund-" + model.memberId()));
+        JsonNode grant = created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff));
+        assertThat(grant.path("status").asString()).isEqualTo("POSTED");
+        assertThat(grant.path("workers").asInt()).isEqualTo(1);
+        assertThat(created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff)))
+                .as("the year's grant again").isEqualTo(grant);
+        assertProblem(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":120000}", staff), 409,
+                "ledger-key-reused");
+        assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", ordinary.workerToken())).path("balanceFen").asLong()).isZero();
+    }
+
+    private static String card(String memberId) {
+        return card(memberId, "MODEL_WORKER_CARD");
+    }
+
+    private static String card(String memberId, String type) {
+        return "{\"memberId\":\"" + memberId + "\",\"cardType\":\"" + type + "\"}";
+    }
+}
