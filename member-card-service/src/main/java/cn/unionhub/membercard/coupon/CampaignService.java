@@ -5,6 +5,7 @@ import cn.unionhub.events.membercard.CouponsGranted;
 import cn.unionhub.membercard.coupon.domain.Campaign;
 import cn.unionhub.membercard.coupon.domain.CouponRule;
 import cn.unionhub.membercard.coupon.store.Campaigns;
+import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.membercard.coupon.store.Grants;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
@@ -63,7 +64,7 @@ public class CampaignService {
     }
 
     private final Campaigns campaigns;
-    private final Grants grants;
+    private final AcceptedOnce<Grants.GrantDocument> grants;
     private final Merchants merchants;
     private final Members members;
     private final Ledger ledger;
@@ -74,7 +75,7 @@ public class CampaignService {
     CampaignService(Campaigns campaigns, Grants grants, Merchants merchants, Members members, Ledger ledger, LedgerStore accounts,
             ExecutorService ledgerFanOut, Clock clock) {
         this.campaigns = campaigns;
-        this.grants = grants;
+        this.grants = grants.store();
         this.merchants = merchants;
         this.members = members;
         this.ledger = ledger;

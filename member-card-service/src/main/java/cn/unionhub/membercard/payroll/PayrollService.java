@@ -11,6 +11,7 @@ import cn.unionhub.membercard.ledger.store.LedgerStore;
 import cn.unionhub.membercard.member.MemberService;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.membercard.payroll.store.Payrolls;
 import cn.unionhub.membercard.payroll.store.Payrolls.Line;
 import cn.unionhub.membercard.payroll.store.Payrolls.PayrollDocument;
@@ -52,7 +53,7 @@ public class PayrollService {
     public record LineRequest(String idNumber, String name, long amountFen) {
     }
 
-    private final Payrolls payrolls;
+    private final AcceptedOnce<PayrollDocument> payrolls;
     private final Organisations organisations;
     private final Members members;
     private final MemberService memberService;
@@ -62,7 +63,7 @@ public class PayrollService {
 
     PayrollService(Payrolls payrolls, Organisations organisations, Members members, MemberService memberService, Ledger ledger,
             LedgerStore accounts, Clock clock) {
-        this.payrolls = payrolls;
+        this.payrolls = payrolls.store();
         this.organisations = organisations;
         this.members = members;
         this.memberService = memberService;

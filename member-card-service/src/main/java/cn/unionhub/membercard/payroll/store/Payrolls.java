@@ -1,14 +1,10 @@
 package cn.unionhub.membercard.payroll.store;
 
-import cn.unionhub.events.DomainEvent;
+import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.platform.events.AggregateStore;
-import cn.unionhub.platform.store.DueTimers;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,8 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Payroll batches ({@code payroll_batches}, keyed {@code <employer>:<batch id>}): each line's outcome with
- * the identity number masked only, the ledger batch that paid them, and a reminder that finishes a
- * batch a crash cut off. Stored before the money moves, so the key is claimed once.
+ * the identity number masked only, and the ledger batch that paid them. Stored before the money moves,
+ * so the key is claimed once, with a reminder that finishes a batch a crash cut off ({@link AcceptedOnce}).
  */
 @Repository
 public class Payrolls {
@@ -27,7 +23,7 @@ public class Payrolls {
     }
 
     @org.springframework.data.mongodb.core.mapping.Document("payroll_batches")
-    public static class PayrollDocument {
+    public static class PayrollDocument implements AcceptedOnce.Accepted {
         @Id
         public String id;
         @Version
@@ -42,39 +38,31 @@ public class Payrolls {
         public String status;
         public String reason;
         public Instant createdAt;
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String status() {
+            return status;
+        }
+
+        @Override
+        public void end(String status, String reason) {
+            this.status = status;
+            this.reason = reason;
+        }
     }
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final DueTimers reminders;
+    private final AcceptedOnce<PayrollDocument> batches;
 
     Payrolls(MongoTemplate mongo, AggregateStore store, Clock clock) {
-        this.mongo = mongo;
-        this.store = store;
-        this.reminders = new DueTimers(mongo, "payroll-batches", Duration.ofSeconds(10), Duration.ofMinutes(1), clock);
+        this.batches = new AcceptedOnce<>(mongo, store, clock, PayrollDocument.class, "payroll-batches");
     }
 
-    public boolean insert(PayrollDocument batch, Instant remindAt) {
-        reminders.schedule(batch.id, remindAt);
-        return store.insertOnce(batch, List.of());
-    }
-
-    public Optional<PayrollDocument> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, PayrollDocument.class));
-    }
-
-    public PayrollDocument finish(String id, String status, String reason, List<? extends DomainEvent> events) {
-        return store.modify(PayrollDocument.class, id, p -> {
-            if (!"ACCEPTED".equals(p.status)) {
-                return new AggregateStore.Change<>(p, List.of());
-            }
-            p.status = status;
-            p.reason = reason;
-            return new AggregateStore.Change<>(p, events);
-        }).orElseThrow();
-    }
-
-    public int remindDue(Instant now, Consumer<String> look) {
-        return reminders.fire(now, due -> look.accept(due.id()), null);
+    public AcceptedOnce<PayrollDocument> store() {
+        return batches;
     }
 }

@@ -1,0 +1,73 @@
+package cn.unionhub.membercard.common.store;
+
+import cn.unionhub.events.DomainEvent;
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.DueTimers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Requests that move money in one ledger batch (a coupon grant, a payroll): stored ACCEPTED under
+ * their key before the money moves — with a reminder set first, so a crash before the end is
+ * finished — and ended once, with their event in the same write.
+ *
+ * @param <D> the stored document: an aggregate with an id, a status and a {@code @Version}
+ */
+public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
+
+    /** What every such document has. */
+    public interface Accepted {
+
+        String id();
+
+        String status();
+
+        /** Ends it: the new status and, for a refusal, why. */
+        void end(String status, String reason);
+    }
+
+    public static final String ACCEPTED = "ACCEPTED";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final DueTimers reminders;
+    private final Class<D> type;
+
+    /** @param timers the reminders' name, unique per database */
+    public AcceptedOnce(MongoTemplate mongo, AggregateStore store, Clock clock, Class<D> type, String timers) {
+        this.mongo = mongo;
+        this.store = store;
+        this.type = type;
+        this.reminders = new DueTimers(mongo, timers, Duration.ofSeconds(10), Duration.ofMinutes(1), clock);
+    }
+
+    /** Stores the accepted document with its reminder set first; false if its key is taken. */
+    public boolean insert(D accepted, Instant remindAt) {
+        reminders.schedule(accepted.id(), remindAt);
+        return store.insertOnce(accepted, List.of());
+    }
+
+    public Optional<D> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, type));
+    }
+
+    /** Ends the document with its events, unless it ended before (then it stays as it was). */
+    public D finish(String id, String status, String reason, List<? extends DomainEvent> events) {
+        return store.modify(type, id, d -> {
+            if (!ACCEPTED.equals(d.status())) {
+                return new AggregateStore.Change<>(d, List.of());
+            }
+            d.end(status, reason);
+            return new AggregateStore.Change<>(d, events);
+        }).orElseThrow();
+    }
+
+    public int remindDue(Instant now, Consumer<String> look) {
+        return reminders.fire(now, due -> look.accept(due.id()), null);
+    }
+}
