@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -16,22 +18,23 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * their key before the money moves — with a reminder set first, so a crash before the end is
  * finished — and ended once, with their event in the same write.
  *
- * @param <D> the stored document: an aggregate with an id, a status and a {@code @Version}
+ * @param <D> the stored document
  */
 public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
 
-    /** What every such document has. */
-    public interface Accepted {
-
-        String id();
-
-        String status();
-
-        /** Ends it: the new status and, for a refusal, why. */
-        void end(String status, String reason);
-    }
-
     public static final String ACCEPTED = "ACCEPTED";
+
+    /** What every such document has: its key, its version, its status and, for a refusal, why. */
+    public abstract static class Accepted {
+        @Id
+        public String id;
+        @Version
+        Long version;
+        /** ACCEPTED until it ends (e.g. GRANTED, DISBURSED, REJECTED). */
+        public String status;
+        public String reason;
+        public Instant createdAt;
+    }
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -48,7 +51,7 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
 
     /** Stores the accepted document with its reminder set first; false if its key is taken. */
     public boolean insert(D accepted, Instant remindAt) {
-        reminders.schedule(accepted.id(), remindAt);
+        reminders.schedule(accepted.id, remindAt);
         return store.insertOnce(accepted, List.of());
     }
 
@@ -59,10 +62,11 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
     /** Ends the document with its events, unless it ended before (then it stays as it was). */
     public D finish(String id, String status, String reason, List<? extends DomainEvent> events) {
         return store.modify(type, id, d -> {
-            if (!ACCEPTED.equals(d.status())) {
+            if (!ACCEPTED.equals(d.status)) {
                 return new AggregateStore.Change<>(d, List.of());
             }
-            d.end(status, reason);
+            d.status = status;
+            d.reason = reason;
             return new AggregateStore.Change<>(d, events);
         }).orElseThrow();
     }

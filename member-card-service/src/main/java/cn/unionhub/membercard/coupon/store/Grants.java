@@ -3,10 +3,7 @@ package cn.unionhub.membercard.coupon.store;
 import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,13 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Grants {
 
-    /** A grant as stored. */
+    /** A grant as stored; its status ends ACCEPTED as GRANTED or REJECTED (the budget did not cover it). */
     @org.springframework.data.mongodb.core.mapping.Document("coupon_grants")
-    public static class GrantDocument implements AcceptedOnce.Accepted {
-        @Id
-        public String id;
-        @Version
-        Long version;
+    public static class GrantDocument extends AcceptedOnce.Accepted {
         public String campaignId;
         public String key;
         public String fingerprint;
@@ -32,26 +25,6 @@ public class Grants {
         public List<String> members;
         public List<String> skipped;
         public String transferId;
-        /** ACCEPTED, GRANTED or REJECTED. */
-        public String status;
-        public String reason;
-        public Instant createdAt;
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String status() {
-            return status;
-        }
-
-        @Override
-        public void end(String status, String reason) {
-            this.status = status;
-            this.reason = reason;
-        }
     }
 
     private final AcceptedOnce<GrantDocument> grants;

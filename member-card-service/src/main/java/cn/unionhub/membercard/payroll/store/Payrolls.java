@@ -3,10 +3,7 @@ package cn.unionhub.membercard.payroll.store;
 import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,38 +19,15 @@ public class Payrolls {
     public record Line(int row, String idMasked, String name, String memberId, long amountFen, String outcome, String reason) {
     }
 
+    /** A batch as stored; its status ends ACCEPTED as DISBURSED or REJECTED (the escrow did not cover it: nothing moved). */
     @org.springframework.data.mongodb.core.mapping.Document("payroll_batches")
-    public static class PayrollDocument implements AcceptedOnce.Accepted {
-        @Id
-        public String id;
-        @Version
-        Long version;
+    public static class PayrollDocument extends AcceptedOnce.Accepted {
         public String employer;
         public String batchId;
         public String district;
         public String fingerprint;
         public List<Line> lines;
         public String transferId;
-        /** ACCEPTED, DISBURSED or REJECTED (the escrow did not cover it: nothing moved). */
-        public String status;
-        public String reason;
-        public Instant createdAt;
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String status() {
-            return status;
-        }
-
-        @Override
-        public void end(String status, String reason) {
-            this.status = status;
-            this.reason = reason;
-        }
     }
 
     private final AcceptedOnce<PayrollDocument> batches;
