@@ -3,6 +3,7 @@ package cn.unionhub.membercard.award;
 import cn.unionhub.events.contest.AwardGranted;
 import cn.unionhub.events.contest.ContestPublished;
 import cn.unionhub.membercard.award.store.AwardPayouts;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.award.store.AwardPayouts.Payout;
 import cn.unionhub.membercard.ledger.LedgerService;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
@@ -109,8 +110,7 @@ public class AwardPayments {
     /** A payout as its contest's region union or the city union may see it. */
     public Payout visible(String awardId, Actor actor) {
         Payout p = payouts.find(awardId).orElseThrow(() -> new LedgerException.NotFound("award-payout-not-found", awardId));
-        boolean sees = actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION)
-                && payouts.regionOf(p.contestId).map(r -> r.equals(actor.district())).orElse(false);
+        boolean sees = actor.has(Role.ADMIN) || payouts.regionOf(p.contestId).map(r -> DistrictOffice.runs(actor, r)).orElse(false);
         if (!sees) {
             throw new LedgerException.NotFound("award-payout-not-found", awardId);
         }

@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.coupon;
 
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.events.membercard.CouponsExpired;
 import cn.unionhub.events.membercard.CouponsGranted;
 import cn.unionhub.membercard.coupon.domain.Campaign;
@@ -86,13 +88,10 @@ public class CampaignService {
 
     public Campaign create(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
             LocalDate firstDay, LocalDate lastDay, Set<String> merchantIds, int redemptionsPerDay, Actor actor) {
-        String forDistrict = actor.has(Role.ADMIN) ? district : actor.district();
-        if (forDistrict == null || (district != null && !district.equals(forDistrict))) {
-            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
-        }
+        String forDistrict = DistrictOffice.districtFor(actor, district);
         Campaign campaign = Campaign.create(id, name, forDistrict, tiersFen, new CouponRule(thresholdFen, discountFen), firstDay,
-                lastDay, merchantIds, redemptionsPerDay, now(), actor.subject());
-        if (campaign.endedAt(now())) {
+                lastDay, merchantIds, redemptionsPerDay, StoredTime.now(clock), actor.subject());
+        if (campaign.endedAt(StoredTime.now(clock))) {
             throw new LedgerException.Invalid("lastDay", "coupon-window-past");
         }
         for (String merchantId : campaign.merchants()) {
@@ -101,7 +100,7 @@ public class CampaignService {
                     .orElseThrow(() -> new LedgerException.Invalid("merchants", "coupon-unknown-merchant", merchantId));
             log.debug("Campaign {} accepts merchant {}", id, m.id());
         }
-        accounts.open(Account.open(AccountKind.CAMPAIGN_BUDGET, campaign.id(), forDistrict, name + "预算", now()));
+        accounts.open(Account.open(AccountKind.CAMPAIGN_BUDGET, campaign.id(), forDistrict, name + "预算", StoredTime.now(clock)));
         if (!campaigns.insert(campaign)) {
             throw new LedgerException.Refused("coupon-campaign-exists", id);
         }
@@ -110,8 +109,7 @@ public class CampaignService {
 
     /** A campaign its union (and the city union) manages; anybody else gets 404. */
     public Campaign managed(String id, Actor actor) {
-        return campaigns.find(id).filter(c -> actor.has(Role.ADMIN)
-                        || actor.has(Role.DISTRICT_UNION) && c.district().equals(actor.district()))
+        return campaigns.find(id).filter(c -> DistrictOffice.runs(actor, c.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-campaign-not-found", id));
     }
 
@@ -141,7 +139,7 @@ public class CampaignService {
             return finish(earlier.get());
         }
         campaign.requireTier(tierFen);
-        if (campaign.endedAt(now())) {
+        if (campaign.endedAt(StoredTime.now(clock))) {
             throw new LedgerException.Refused("coupon-campaign-ended", campaignId);
         }
         if (listed.isEmpty() || listed.size() > TransferRequest.MAX_BATCH) {
@@ -163,7 +161,7 @@ public class CampaignService {
         if (eligible.isEmpty()) {
             throw new LedgerException.Invalid("members", "coupon-nobody-eligible");
         }
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         accounts.openAll(eligible.stream().map(m -> Account.open(AccountKind.COUPON, campaignId + "." + m, campaign.district(),
                 campaign.name(), now)).toList());
         campaigns.index(campaignId, eligible);
@@ -220,7 +218,7 @@ public class CampaignService {
     /** Ends the window now; the remainders go back at once and again after the holds of the last redemptions lapse. */
     public Campaign end(String campaignId, Actor actor) {
         managed(campaignId, actor);
-        Campaign ended = campaigns.endNow(campaignId, now());
+        Campaign ended = campaigns.endNow(campaignId, StoredTime.now(clock));
         sweepDue();
         return ended;
     }
@@ -235,8 +233,8 @@ public class CampaignService {
 
     @Scheduled(fixedDelayString = "${unionhub.coupons.check-interval:PT15S}", initialDelayString = "PT20S")
     void sweepDue() {
-        campaigns.sweepDue(now(), this::sweep);
-        grants.remindDue(now(), id -> grants.find(id).ifPresent(this::finish));
+        campaigns.sweepDue(StoredTime.now(clock), this::sweep);
+        grants.remindDue(StoredTime.now(clock), id -> grants.find(id).ifPresent(this::finish));
     }
 
     /**
@@ -245,7 +243,7 @@ public class CampaignService {
      */
     void sweep(String campaignId) {
         Campaign campaign = find(campaignId);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (!campaign.endedAt(now)) {
             return;
         }
@@ -267,10 +265,5 @@ public class CampaignService {
         long total = done.stream().mapToLong(Transfer::amountFen).sum();
         campaigns.markSwept(campaign, List.of(new CouponsExpired(campaignId, done.size(), total, now)));
         log.info("Campaign {}: sweep {} took {} fen back from {} coupons", campaignId, pass, total, done.size());
-    }
-
-    /** Now to the millisecond, as the store keeps it: an answer and the same thing read back later are equal. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.coupon;
 
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.card.domain.Card;
 import cn.unionhub.membercard.card.domain.CardNumbers;
 import cn.unionhub.membercard.card.store.Cards;
@@ -81,13 +83,13 @@ public class RedemptionService {
         long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
         long discount = campaign.rule().discount(spendFen, left);
         if (discount == 0 && spendFen >= campaign.rule().thresholdFen()) {
-            Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, now());
+            Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, StoredTime.now(clock));
             return replay(redemptions.insert(refused) ? refused : redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
         }
         String holdKey = "order:" + id;
         Redemption quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
-                Transfer.idFor(SCOPE, holdKey), now());
-        String today = LocalDate.ofInstant(now(), Campaign.BEIJING).toString();
+                Transfer.idFor(SCOPE, holdKey), StoredTime.now(clock));
+        String today = LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING).toString();
         if (!campaigns.countRedemption(campaign.id(), memberId, today, campaign.redemptionsPerDay())) {
             throw new LedgerException.Refused("coupon-daily-limit", campaign.redemptionsPerDay());
         }
@@ -178,8 +180,7 @@ public class RedemptionService {
         Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
         boolean sees = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation())
-                || actor.has(Role.ADMIN)
-                || actor.has(Role.DISTRICT_UNION) && campaignService.find(r.campaignId()).district().equals(actor.district());
+                || actor.has(Role.ADMIN) || DistrictOffice.runs(actor, campaignService.find(r.campaignId()).district());
         if (!sees) {
             throw new LedgerException.NotFound("coupon-redemption-not-found", orderNo);
         }
@@ -188,7 +189,7 @@ public class RedemptionService {
 
     private Redemption end(Redemption r, Redemption.Status status, String why) {
         return redemptions.change(r.id(), current -> current.status() != Redemption.Status.HELD ? null
-                : current.ended(status, why, now()));
+                : current.ended(status, why, StoredTime.now(clock)));
     }
 
     /** A refused redemption answers 409 with why, every time it is asked again. */
@@ -216,7 +217,7 @@ public class RedemptionService {
      * with money left, the one that ends first (use it or lose it).
      */
     private Campaign campaignFor(String memberId, Merchant merchant, String campaignId) {
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (campaignId != null) {
             Campaign named = campaignService.find(campaignId);
             if (!campaigns.campaignsOf(memberId).contains(campaignId)) {
@@ -231,10 +232,5 @@ public class RedemptionService {
                 .min(Comparator.comparing((CampaignService.Coupon c) -> c.campaign().endsAt()).thenComparing(c -> c.campaign().id()))
                 .map(CampaignService.Coupon::campaign)
                 .orElseThrow(() -> new LedgerException.Refused("coupon-none-usable-here", merchant.id()));
-    }
-
-    /** Now to the millisecond, as the store keeps it: an answer and the same thing read back later are equal. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.ledger;
 
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
 import cn.unionhub.membercard.ledger.domain.JournalEntry;
@@ -53,10 +54,7 @@ public class LedgerService {
         if (kind == AccountKind.MEMBER_WALLET) {
             throw new LedgerException.Invalid("kind", "ledger-wallet-opens-itself");
         }
-        String forDistrict = actor.has(Role.ADMIN) ? blankToNull(district) : actor.district();
-        if (!actor.has(Role.ADMIN) && (forDistrict == null || (district != null && !district.equals(forDistrict)))) {
-            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
-        }
+        String forDistrict = DistrictOffice.actingFor(actor, district);
         if (label == null || label.isBlank() || label.length() > 60) {
             throw new LedgerException.Invalid("label", "ledger-label-invalid");
         }
@@ -160,10 +158,7 @@ public class LedgerService {
     }
 
     private boolean maySee(Account account, Actor actor) {
-        if (actor.has(Role.ADMIN)) {
-            return true;
-        }
-        if (actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(account.district())) {
+        if (DistrictOffice.runs(actor, account.district())) {
             return true;
         }
         if (actor.has(Role.WORKER) && account.kind() == AccountKind.MEMBER_WALLET) {
@@ -173,22 +168,15 @@ public class LedgerService {
     }
 
     private void requireMayDebit(Account account, Actor actor) {
-        boolean may = actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && DISTRICT_PAYS_FROM.contains(account.kind())
-                && actor.district() != null && actor.district().equals(account.district());
+        boolean may = actor.has(Role.ADMIN) || DISTRICT_PAYS_FROM.contains(account.kind()) && DistrictOffice.runs(actor, account.district());
         if (!may) {
             throw new ForbiddenException("ledger-may-not-debit", account.id());
         }
     }
 
     private void requireMayCredit(Account account, Actor actor) {
-        boolean may = actor.has(Role.ADMIN)
-                || actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(account.district());
-        if (!may) {
+        if (!DistrictOffice.runs(actor, account.district())) {
             throw new ForbiddenException("ledger-may-not-credit", account.id());
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.merchant;
 
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
 import cn.unionhub.membercard.ledger.domain.LedgerException;
@@ -9,7 +11,6 @@ import cn.unionhub.membercard.merchant.store.Merchants;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +36,14 @@ public class MerchantService {
 
     public Merchant register(String name, String district, String uscc, String address, String category,
             List<Merchant.MemberPrice> prices, Actor actor) {
-        String forDistrict = actor.has(Role.ADMIN) ? district : actor.district();
-        if (forDistrict == null || !forDistrict.matches("\\d{6}") || (district != null && !district.equals(forDistrict))) {
-            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
-        }
-        Merchant draft = new Merchant("000000-0000", name, forDistrict, uscc, address, category, prices, Merchant.Status.ACTIVE,
-                now());
-        Merchant merchant = new Merchant(Merchant.idOf(forDistrict, merchants.nextNumber(forDistrict)), draft.name(), forDistrict, uscc,
-                address, category, draft.memberPrices(), Merchant.Status.ACTIVE, draft.registeredAt());
+        String forDistrict = DistrictOffice.districtFor(actor, district);
+        // Checked before it is numbered, so bad input never uses up a number.
+        Merchant unnumbered = new Merchant(null, name, forDistrict, uscc, address, category, prices, Merchant.Status.ACTIVE,
+                StoredTime.now(clock));
+        Merchant merchant = unnumbered.numbered(merchants.nextNumber(forDistrict));
         // The receivable first: a merchant on file always has its account.
-        ledger.open(Account.open(AccountKind.MERCHANT_RECEIVABLE, merchant.id(), forDistrict, merchant.name() + "应收款", now()));
+        ledger.open(Account.open(AccountKind.MERCHANT_RECEIVABLE, merchant.id(), forDistrict, merchant.name() + "应收款",
+                merchant.registeredAt()));
         merchants.insert(merchant);
         return merchant;
     }
@@ -65,10 +64,5 @@ public class MerchantService {
             throw new LedgerException.Refused("merchant-closed", merchantId);
         }
         return merchant;
-    }
-
-    /** Now to the millisecond, as the store keeps it: an answer and the same thing read back later are equal. */
-    private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

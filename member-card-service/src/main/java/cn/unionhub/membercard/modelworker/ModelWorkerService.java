@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.modelworker;
 
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.card.domain.Card;
 import cn.unionhub.membercard.card.domain.CardEligibility;
 import cn.unionhub.membercard.card.domain.CardNumbers;
@@ -17,10 +19,8 @@ import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.modelworker.domain.ModelWorker;
 import cn.unionhub.membercard.modelworker.store.ModelWorkers;
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -64,10 +64,10 @@ public class ModelWorkerService implements CardEligibility {
 
     public ModelWorker register(String memberId, ModelWorker.Honour honour, int year, Actor actor) {
         Member member = members.find(memberId == null ? "" : memberId).filter(m -> m.status() == Member.Status.ACTIVE)
-                .filter(m -> actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && m.district().equals(actor.district()))
+                .filter(m -> DistrictOffice.runs(actor, m.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("member-not-found", memberId));
         ModelWorker worker = new ModelWorker(member.id(), member.district(), honour, year, ModelWorker.Status.ACTIVE,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.subject());
+                StoredTime.now(clock), actor.subject());
         if (!register.register(worker)) {
             ModelWorker known = register.find(member.id()).orElseThrow();
             if (known.honour() != honour || known.year() != year) {
@@ -79,8 +79,7 @@ public class ModelWorkerService implements CardEligibility {
     }
 
     public ModelWorker find(String memberId, Actor actor) {
-        return register.find(memberId).filter(w -> actor.has(Role.ADMIN)
-                        || actor.has(Role.DISTRICT_UNION) && w.district().equals(actor.district()))
+        return register.find(memberId).filter(w -> DistrictOffice.runs(actor, w.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-found", memberId));
     }
 
@@ -112,10 +111,7 @@ public class ModelWorkerService implements CardEligibility {
      * batch keyed by district and year: asking again answers the first result; another amount is 409.
      */
     public Grant grant(int year, long amountFen, String district, Actor actor) {
-        String forDistrict = actor.has(Role.ADMIN) ? district : actor.district();
-        if (forDistrict == null || (district != null && !district.equals(forDistrict))) {
-            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
-        }
+        String forDistrict = DistrictOffice.districtFor(actor, district);
         if (year < 2000 || year > java.time.Year.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getValue() + 1) {
             throw new LedgerException.Invalid("year", "model-worker-year");
         }
@@ -124,7 +120,7 @@ public class ModelWorkerService implements CardEligibility {
         if (workers.isEmpty()) {
             throw new LedgerException.Invalid("district", "model-worker-none", forDistrict);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = StoredTime.now(clock);
         accounts.openAll(workers.stream().map(w -> Account.open(AccountKind.MEMBER_WALLET, w.memberId(), w.district(), "会员福利账户", now))
                 .toList());
         String reference = "model-worker-grant:" + forDistrict + ":" + year;

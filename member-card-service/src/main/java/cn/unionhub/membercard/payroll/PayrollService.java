@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.payroll;
 
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.events.membercard.PayrollDisbursed;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
@@ -22,11 +24,9 @@ import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
 import cn.unionhub.platform.identity.Masking;
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ public class PayrollService {
                     ? new Line(row, Masking.residentId(number), l.name(), null, l.amountFen(), "SUSPENSE", "not-a-member")
                     : new Line(row, Masking.residentId(number), l.name(), member.id(), l.amountFen(), "PAID", null));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = StoredTime.now(clock);
         List<Account> toOpen = new ArrayList<>();
         for (Line l : checked) {
             if (l.memberId() != null) {
@@ -182,7 +182,7 @@ public class PayrollService {
     /** The employer, registered, of the caller's district (the city union: any). */
     private Organisation employerOf(String uscc, Actor actor) {
         return organisations.find(uscc == null ? "" : uscc).filter(o -> o.kind() == OrganisationKind.ENTERPRISE)
-                .filter(o -> actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && o.district().equals(actor.district()))
+                .filter(o -> DistrictOffice.runs(actor, o.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("payroll-employer-not-found", uscc));
     }
 }

@@ -104,6 +104,13 @@ class CouponApiIT {
                 .as("the same grant again").isEqualTo(granted);
         assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":20000,\"members\":"
                 + JSON.writeValueAsString(members) + "}", staff, "g2-" + run), 409, "ledger-key-reused");
+        // Another district's union neither sees nor grants the campaign, nor registers merchants here.
+        String shinan = TestTokens.token().subject("staff-370202").roles(Role.DISTRICT_UNION).district("370202").build();
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, shinan, "g4-" + run), 404,
+                "coupon-campaign-not-found");
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", shinan), 404, "coupon-campaign-not-found");
+        assertProblem(api().post("/api/v1/merchants", "{\"name\":\"越区商户\",\"district\":\"" + LAOSHAN + "\"}", shinan), 400,
+                "ledger-invalid-request");
         assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":25000,\"members\":"
                 + JSON.writeValueAsString(members) + "}", staff, "g3-" + run), 400, "ledger-invalid-request");
         assertThat(ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff)).path("balanceFen").asLong()).isZero();

@@ -43,8 +43,10 @@ public record Merchant(String id, String name, String district, String uscc, Str
         }
     }
 
-    public static String idOf(String district, long number) {
-        return district + "-" + String.format("%04d", number);
+    /** This merchant with its number in the district: {@code <district>-<4 digits>}. */
+    public Merchant numbered(long number) {
+        return new Merchant(district + "-" + String.format("%04d", number), name, district, uscc, address, category, memberPrices,
+                status, registeredAt);
     }
 
     public String receivableAccount() {

@@ -1,0 +1,46 @@
+package cn.unionhub.membercard.common;
+
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+
+/**
+ * Who runs a district's union money (accounts, merchants, campaigns, payrolls, model workers): the
+ * city union (ADMIN) any district, a district union its own. One rule, asked the same way everywhere.
+ */
+public final class DistrictOffice {
+
+    private DistrictOffice() {
+    }
+
+    /** Whether the caller runs the district. */
+    public static boolean runs(Actor actor, String district) {
+        return actor.has(Role.ADMIN)
+                || actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(district);
+    }
+
+    /**
+     * The district the caller acts for: the city union the one it names (null: the city itself), a
+     * district union its own — naming another is refused.
+     */
+    public static String actingFor(Actor actor, String requested) {
+        String named = requested == null || requested.isBlank() ? null : requested.strip();
+        if (actor.has(Role.ADMIN)) {
+            return named;
+        }
+        String own = actor.district();
+        if (own == null || named != null && !named.equals(own)) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        return own;
+    }
+
+    /** As {@link #actingFor}, for what always belongs to a district (a merchant, a campaign): the city is not one. */
+    public static String districtFor(Actor actor, String requested) {
+        String district = actingFor(actor, requested);
+        if (district == null || !district.matches("\\d{6}")) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        return district;
+    }
+}
