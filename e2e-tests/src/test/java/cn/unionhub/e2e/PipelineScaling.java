@@ -9,6 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Drives complaints through the pipeline (feedback → case → feedback timeline → alert) and
@@ -28,21 +33,22 @@ final class PipelineScaling {
     record PerComplaint(double examined, double commands) {
     }
 
+    /** Concurrent clients: enough to keep both cores busy while each waits for its answer. */
+    private static final int CLIENTS = 6;
+
     private final RunningPlatform platform;
     private final List<String> workers;
     private int submitted;
 
     PipelineScaling(RunningPlatform platform) {
         this.platform = platform;
-        this.workers = java.util.stream.IntStream.rangeClosed(1, 12)
+        this.workers = IntStream.rangeClosed(1, 12)
                 .mapToObj(n -> platform.demoToken(String.format("worker-%02d", n))).toList();
     }
 
     /** Submits complaints until {@code total} were submitted, then waits for the pipeline to settle. */
     void fillTo(int total) {
-        while (submitted < total) {
-            submitOne();
-        }
+        submit(total - submitted);
         awaitQuiet();
     }
 
@@ -51,8 +57,10 @@ final class PipelineScaling {
         awaitQuiet();
         try (StoreWork work = new StoreWork(platform.mongoUri())) {
             StoreWork.Reading before = work.read();
+            // One after another, so that the work measured is that of complaints, not of retries
+            // that concurrent updates of the one enterprise's profile may cost.
             for (int i = 0; i < count; i++) {
-                submitOne();
+                submitOne(workers.get(submitted++ % workers.size()));
             }
             awaitQuiet();
             StoreWork.Reading spent = work.read().minus(before);
@@ -60,8 +68,31 @@ final class PipelineScaling {
         }
     }
 
-    private void submitOne() {
-        String token = workers.get(submitted % workers.size());
+    /**
+     * Submits {@code count} complaints from several clients at once, as the workers of a dispute do:
+     * one after another, filling the store took about a minute of the build.
+     */
+    private void submit(int count) {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> sent = IntStream.range(0, count)
+                    .<Future<?>>mapToObj(i -> clients.submit(() -> submitOne(workers.get((submitted + i) % workers.size()))))
+                    .toList();
+            for (Future<?> one : sent) {
+                one.get();
+            }
+            submitted += count;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private void submitOne(String token) {
         HttpResponse<String> response = platform.send(HttpRequest.newBuilder(
                         URI.create(platform.direct("feedback-service", "/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
@@ -73,7 +104,6 @@ final class PipelineScaling {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("complaint refused: " + response.statusCode() + " " + response.body());
         }
-        submitted++;
     }
 
     /** Every event published and consumed: the pipeline's counters stopped moving for three seconds. */
