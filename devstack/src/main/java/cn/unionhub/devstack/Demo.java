@@ -136,6 +136,7 @@ public final class Demo {
             });
             stations();
             welfare();
+            hardship();
             List<String> qingdao = qingdaoEnterprises();
             runAll(pool, "青岛12351热线工单 / hotline orders", sizes.hotlineOrders(), i -> step("hotline:" + i, () -> {
                 hotlineOrder(qingdao, i);
@@ -149,7 +150,7 @@ public final class Demo {
                 + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
                 + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, "
                 + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, "
-                + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, Grafana's dashboards.%n",
+                + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, 张庆国's 特困职工证 (worker-zhang-qingguo) GET /api/v1/welfare/hardship/certificates/mine, Grafana's dashboards.%n",
                 (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
         return Launcher.OK;
     }
@@ -286,6 +287,54 @@ public final class Demo {
         });
     }
 
+    /**
+     * Seed 000, 临沂 兰山区: 恒昌纺织's union applies for a 特困职工证 for 张庆国 (老张), whose household of three
+     * lived on 600 yuan a head for six months; the district union verifies, the city union issues; at the
+     * heating window 85 m² at 23 yuan (1,955 yuan) comes to 425 yuan less. Each part looks first at where
+     * the file stands, so a second run changes nothing.
+     */
+    private void hardship() {
+        step("hardship:lao-zhang", () -> {
+            String staff = token("staff-linyi-lanshan");
+            String chair = token("chair-linyi-hengchang");
+            String worker = token("worker-zhang-qingguo");
+            String city = token("admin-zhou");
+            expect(post("/api/v1/registry/enterprises", staff, json.createObjectNode().put("uscc", LINYI_HENGCHANG)
+                    .put("name", "临沂兰山恒昌纺织有限公司").put("district", LANSHAN).put("industry", "C").put("size", "SMALL")), 201, 409);
+            String union = read(expectOne(post("/api/v1/registry/unions", staff, json.createObjectNode().put("kind", "GRASSROOTS_UNION")
+                    .put("name", "临沂兰山恒昌纺织有限公司工会").put("enterprise", LINYI_HENGCHANG).put("chairName", "刘红")
+                    .put("chairMobile", "13905390000")), 200, 201)).path("id").asText();
+            com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+            rows.addObject().put("name", "张庆国").put("idNumber", ZHANG_QINGGUO_ID).put("workerGroup", "职工");
+            String member = read(expectOne(post("/api/v1/members/enrolments?union=" + union, staff, rows), 200)).path(0)
+                    .path("memberId").asText();
+            expect(post("/api/v1/members/me/link", worker, json.createObjectNode().put("idNumber", ZHANG_QINGGUO_ID)
+                    .put("name", "张庆国")), 200);
+            if (get("/api/v1/welfare/hardship/certificates/mine", worker).statusCode() == 404) {
+                ObjectNode application = json.createObjectNode().put("memberId", member);
+                ObjectNode facts = application.putObject("facts").put("householdSize", 3)
+                        .put("note", "妻子长期患病，儿子上学，一人收入维持三口之家");
+                java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+                for (int back = 6; back >= 1; back--) {
+                    facts.withArray("incomes").addObject().put("month", month.minusMonths(back).toString()).put("perHeadFen", 60_000);
+                }
+                expect(post("/api/v1/welfare/hardship/applications", chair, application), 201);
+            }
+            JsonNode mine = read(expectOne(get("/api/v1/welfare/hardship/certificates/mine", worker), 200));
+            String path = "/api/v1/welfare/hardship/applications/" + mine.path("application").path("id").asText();
+            if (mine.path("application").path("status").asText().equals("SUBMITTED")) {
+                expect(post(path + "/verification", staff, json.createObjectNode().put("outcome", "VERIFIED")), 200);
+            }
+            String number = read(expectOne(post(path + "/decision", city, json.createObjectNode().put("outcome", "ISSUED")), 200))
+                    .path("certificate").path("number").asText();
+            JsonNode heating = read(expectOne(get("/api/v1/welfare/hardship/certificates/" + number
+                    + "/concessions/heating?quantity=85&priceFenPerUnit=2300", city), 200));
+            out.printf("  张庆国 特困职工证 %s: heating 85 m² × 23 yuan = %d fen, %d fen off%n", number, heating.path("amountFen").asLong(),
+                    heating.path("discountFen").asLong());
+            return number;
+        });
+    }
+
     /** A distinct, valid identity number per sanitation worker (born in 崂山区 in 1975; GB 11643 check character). */
     static String sanitationWorkerId(int n) {
         String body = String.format("3702121975%02d%02d%03d", 1 + n / 28_000, 1 + n / 1_000 % 28, n % 1_000);
@@ -296,6 +345,10 @@ public final class Demo {
         }
         return body + "10X98765432".charAt(sum % 11);
     }
+
+    private static final String LANSHAN = "371302";
+    private static final String LINYI_HENGCHANG = "91371302MA3CHT6K07";
+    private static final String ZHANG_QINGGUO_ID = "371302196803152034";
 
     private ObjectNode transfer(String debit, String credit, long fen, String code) {
         return json.createObjectNode().put("debitAccount", debit).put("creditAccount", credit).put("amountFen", fen).put("code", code);

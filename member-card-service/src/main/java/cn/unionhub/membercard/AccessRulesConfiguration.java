@@ -24,6 +24,7 @@ class AccessRulesConfiguration {
         Set<Role> memberReaders = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.GOV_SYSTEM);
         // Cards: the member's unions issue, replace and cancel; the holder activates, freezes and reports loss.
         Set<Role> cardStaff = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
+        Set<Role> hardshipApplicants = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION);
         Set<Role> cardHolderOrStaff = Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.WORKER);
         return AccessRules.define()
                 .publicly(GET, "/api/v1/member-cards/card-types")
@@ -74,6 +75,22 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/welfare/model-workers/{memberId}", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/model-workers/grants", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/transport-fares", Role.GOV_SYSTEM, Role.ADMIN)
+                // 特困职工证: the member's enterprise union applies (a district union for joint unions' members), the
+                // district union verifies, the city union (ADMIN) decides, renews and revokes; providers'
+                // windows (machine clients) check a certificate shown to them; the worker reads their own.
+                // The rules are public, so a worker can see whether to ask; the city union sets them.
+                .publicly(GET, "/api/v1/welfare/hardship/rules")
+                .allow(PUT, "/api/v1/welfare/hardship/rules", Role.ADMIN)
+                .allow(POST, "/api/v1/welfare/hardship/applications", hardshipApplicants)
+                .allow(GET, "/api/v1/welfare/hardship/applications", hardshipApplicants)
+                .allow(GET, "/api/v1/welfare/hardship/applications/{applicationId}", hardshipApplicants)
+                .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/resubmission", hardshipApplicants)
+                .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/verification", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/decision", Role.ADMIN)
+                .allow(GET, "/api/v1/welfare/hardship/certificates/mine", Role.WORKER)
+                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}", Role.GOV_SYSTEM, Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}", Role.GOV_SYSTEM, Role.ADMIN)
+                .allow(POST, "/api/v1/welfare/hardship/certificates/{number}/revocation", Role.ADMIN)
                 // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
                 .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/payrolls/{employer}/{batchId}", Role.ADMIN, Role.DISTRICT_UNION)

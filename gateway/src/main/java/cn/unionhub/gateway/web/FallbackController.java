@@ -34,7 +34,10 @@ class FallbackController {
     @RequestMapping("/fallback")
     ResponseEntity<ProblemDetail> serviceUnavailable(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String service = route == null ? "unknown" : route.getId();
+        // The service behind the route (lb://member-card-service), not the route's id: several routes with
+        // their own timeouts (station-imports, welfare-batches) lead to one service.
+        String service = route == null ? "unknown"
+                : "lb".equals(route.getUri().getScheme()) && route.getUri().getHost() != null ? route.getUri().getHost() : route.getId();
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         log.warn("Fallback for {} {}: {}", service, exchange.getRequest().getPath(),
                 cause == null ? "circuit open" : cause.toString());

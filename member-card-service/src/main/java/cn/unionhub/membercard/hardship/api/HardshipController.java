@@ -1,0 +1,174 @@
+package cn.unionhub.membercard.hardship.api;
+
+import cn.unionhub.membercard.hardship.HardshipService;
+import cn.unionhub.membercard.hardship.RulesInput;
+import cn.unionhub.membercard.hardship.domain.Facts;
+import cn.unionhub.membercard.hardship.domain.HardshipFile;
+import cn.unionhub.membercard.hardship.domain.HardshipRules;
+import cn.unionhub.membercard.ledger.domain.Fen;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.security.Actor;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 特困职工证 through the API. Applications: {@code POST /api/v1/welfare/hardship/applications} (the
+ * enterprise union; a district union for members of joint unions), then {@code …/{id}/verification}
+ * (district union), {@code …/{id}/resubmission} (after a return), {@code …/{id}/decision} (city
+ * union). Certificates: {@code GET …/certificates/{number}} for providers' windows, {@code …/revocation}
+ * by the city union, {@code …/certificates/mine} for the worker. Rules: public to read, the city
+ * union's to set.
+ */
+@RestController
+class HardshipController {
+
+    record Income(String month, BigDecimal perHeadFen) {
+    }
+
+    /** @param cause ILLNESS, SCHOOLING, DISASTER or ACCIDENT */
+    record FactsInput(String onFileNumber, Boolean pairedSupport, Integer householdSize, List<Income> incomes, String cause,
+            String note) {
+    }
+
+    record ApplicationRequest(String memberId, FactsInput facts) {
+    }
+
+    /** @param outcome VERIFIED or RETURNED (with a reason) */
+    record VerificationRequest(String outcome, String reason) {
+    }
+
+    /** @param outcome ISSUED or REFUSED (with a reason) */
+    record DecisionRequest(String outcome, String reason) {
+    }
+
+    record RevocationRequest(String reason) {
+    }
+
+    private final HardshipService hardship;
+    private final HardshipView views;
+
+    HardshipController(HardshipService hardship, HardshipView views) {
+        this.hardship = hardship;
+        this.views = views;
+    }
+
+    @GetMapping("/api/v1/welfare/hardship/rules")
+    HardshipRules rules() {
+        return hardship.rules();
+    }
+
+    @PutMapping("/api/v1/welfare/hardship/rules")
+    HardshipRules setRules(@RequestBody RulesInput rules, Actor actor) {
+        return hardship.setRules(rules, actor);
+    }
+
+    @PostMapping("/api/v1/welfare/hardship/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    HardshipView.Application apply(@RequestBody ApplicationRequest r, Actor actor) {
+        HardshipFile file = hardship.apply(r.memberId(), facts(r.facts()), actor);
+        return views.application(file, file.current().orElseThrow());
+    }
+
+    @GetMapping("/api/v1/welfare/hardship/applications")
+    List<HardshipView.Application> queue(@RequestParam String status, @RequestParam(required = false) String district, Actor actor) {
+        HardshipFile.Status wanted = choice(HardshipFile.Status.class, status, "status", "hardship-status");
+        return hardship.queue(wanted, district, actor).stream().map(f -> views.application(f, f.current().orElseThrow())).toList();
+    }
+
+    @GetMapping("/api/v1/welfare/hardship/applications/{applicationId}")
+    HardshipView.Application application(@PathVariable String applicationId, Actor actor) {
+        HardshipFile file = hardship.file(applicationId, actor);
+        return views.application(file, file.application(applicationId));
+    }
+
+    @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/verification")
+    HardshipView.Application verify(@PathVariable String applicationId, @RequestBody VerificationRequest r, Actor actor) {
+        if (!"VERIFIED".equals(r.outcome()) && !"RETURNED".equals(r.outcome())) {
+            throw invalid("outcome", "hardship-verification-outcome");
+        }
+        HardshipFile file = hardship.verify(applicationId, "VERIFIED".equals(r.outcome()), r.reason(), actor);
+        return views.application(file, file.application(applicationId));
+    }
+
+    @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/resubmission")
+    HardshipView.Application resubmit(@PathVariable String applicationId, @RequestBody FactsInput r, Actor actor) {
+        HardshipFile file = hardship.resubmit(applicationId, facts(r), actor);
+        return views.application(file, file.application(applicationId));
+    }
+
+    @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/decision")
+    HardshipView.Application decide(@PathVariable String applicationId, @RequestBody DecisionRequest r, Actor actor) {
+        if (!"ISSUED".equals(r.outcome()) && !"REFUSED".equals(r.outcome())) {
+            throw invalid("outcome", "hardship-decision-outcome");
+        }
+        HardshipFile file = hardship.decide(applicationId, "ISSUED".equals(r.outcome()), r.reason(), actor);
+        return views.application(file, file.application(applicationId));
+    }
+
+    @GetMapping("/api/v1/welfare/hardship/certificates/mine")
+    HardshipView.Mine mine(Actor actor) {
+        return hardship.mine(actor).map(views::mine)
+                .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", actor.subject()));
+    }
+
+    @GetMapping("/api/v1/welfare/hardship/certificates/{number}")
+    HardshipService.CertificateCheck check(@PathVariable String number, Actor actor) {
+        return hardship.check(number, actor);
+    }
+
+    /** A provider's window works out a concession on a bill, e.g. {@code ?quantity=85&priceFenPerUnit=2300} for heating. */
+    @GetMapping("/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}")
+    HardshipService.Quote quote(@PathVariable String number, @PathVariable String concessionId, @RequestParam(required = false) Long quantity,
+            @RequestParam(required = false) Long priceFenPerUnit, Actor actor) {
+        return hardship.quote(number, concessionId, quantity, priceFenPerUnit, actor);
+    }
+
+    @PostMapping("/api/v1/welfare/hardship/certificates/{number}/revocation")
+    HardshipView.Certificate revoke(@PathVariable String number, @RequestBody RevocationRequest r, Actor actor) {
+        return views.certificate(hardship.revoke(number, r.reason(), actor).certificate());
+    }
+
+    private static Facts facts(FactsInput f) {
+        if (f == null) {
+            throw invalid("facts", "hardship-no-ground");
+        }
+        List<Facts.MonthlyIncome> incomes = f.incomes() == null ? List.of() : f.incomes().stream().map(i -> {
+            try {
+                return new Facts.MonthlyIncome(YearMonth.parse(i.month() == null ? "" : i.month()),
+                        i.perHeadFen() == null ? -1 : i.perHeadFen().signum() == 0 ? 0 : Fen.of(i.perHeadFen(), "incomes"));
+            } catch (DateTimeException bad) {
+                throw invalid("incomes", "hardship-incomes");
+            }
+        }).toList();
+        HardshipRules.Cause cause = f.cause() == null || f.cause().isBlank() ? null
+                : choice(HardshipRules.Cause.class, f.cause(), "cause", "hardship-cause");
+        return new Facts(f.onFileNumber(), Boolean.TRUE.equals(f.pairedSupport()), f.householdSize() == null ? 0 : f.householdSize(),
+                incomes, cause, f.note());
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String code) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw invalid(field, code, value);
+        }
+    }
+
+    private static RuleViolationException invalid(String field, String code, Object... arguments) {
+        return new RuleViolationException("hardship-invalid-request", List.of(new FieldViolation(field, code, arguments)));
+    }
+}
