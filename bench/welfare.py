@@ -207,7 +207,8 @@ def main():
     if mode == "latency":
         rate = float(sys.argv[2]) if len(sys.argv) > 2 else 100
         seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 30
-        needed = int(rate * seconds * 2 / 15) + 1
+        # Each card's coupon pays 15 redemptions; the direct run and the gateway run each need their own cards.
+        needed = 2 * -(-int(rate * seconds) // 15) + 1
         members = setup(staff, needed, fresh())
         cid = campaign(staff, members, run)
         grant(staff, cid, members, "g-" + run)

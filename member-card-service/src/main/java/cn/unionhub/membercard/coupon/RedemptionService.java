@@ -65,7 +65,7 @@ public class RedemptionService {
         Merchant merchant = merchants.tillOf(merchantId, till);
         String memberId = memberOf(cardNumber);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
-        long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
+        long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
         return new Quote(campaign.id(), campaign.name(), spendFen, discount, spendFen - discount, left);
     }
@@ -80,7 +80,7 @@ public class RedemptionService {
             return replay(earlier.get(), memberId, spendFen, campaignId);
         }
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
-        long left = ledger.account(campaign.couponAccount(memberId)).balances().available();
+        long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
         if (discount == 0 && spendFen >= campaign.rule().thresholdFen()) {
             Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, StoredTime.now(clock));
@@ -96,17 +96,16 @@ public class RedemptionService {
         if (!redemptions.insert(quoted)) {
             return replay(redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
         }
-        return hold(quoted);
+        return hold(quoted, campaign);
     }
 
     private Redemption replay(Redemption earlier, String memberId, long spendFen, String campaignId) {
         earlier.requireSamePurchase(memberId, campaignId == null ? earlier.campaignId() : campaignId, spendFen);
-        return earlier.status() == Redemption.Status.HELD ? hold(earlier) : answer(earlier);
+        return earlier.status() == Redemption.Status.HELD ? hold(earlier, campaignService.find(earlier.campaignId())) : answer(earlier);
     }
 
     /** Holds (or finds held) the discount on the coupon; a refusal ends the redemption. */
-    private Redemption hold(Redemption r) {
-        Campaign campaign = campaignService.find(r.campaignId());
+    private Redemption hold(Redemption r, Campaign campaign) {
         String holdKey = "order:" + r.id();
         Transfer hold = ledger.submit(SCOPE, holdKey, TransferRequest.hold(campaign.couponAccount(r.memberId()),
                 "merchant:" + r.merchantId(), r.discountFen(), "coupon-redemption", holdKey, HOLD), "merchant:" + r.merchantId());
@@ -203,6 +202,15 @@ public class RedemptionService {
         return r;
     }
 
+    /** What is left on the member's coupon of the campaign; a member granted none has no coupon account. */
+    private long couponLeft(Campaign campaign, String memberId) {
+        try {
+            return ledger.account(campaign.couponAccount(memberId)).balances().available();
+        } catch (LedgerException.NotFound none) {
+            throw new LedgerException.Refused("coupon-none-held", campaign.id());
+        }
+    }
+
     private String memberOf(String cardNumber) {
         if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
             throw new LedgerException.Invalid("card", "coupon-card-number");
@@ -220,11 +228,8 @@ public class RedemptionService {
         Instant now = StoredTime.now(clock);
         if (campaignId != null) {
             Campaign named = campaignService.find(campaignId);
-            if (!campaigns.campaignsOf(memberId).contains(campaignId)) {
-                throw new LedgerException.Refused("coupon-none-held", campaignId);
-            }
             named.requireRedeemableAt(merchant.id(), now);
-            return named;
+            return named; // whether the member holds its coupon: couponLeft
         }
         return campaignService.couponsOf(memberId).stream()
                 .filter(c -> c.campaign().merchants().contains(merchant.id()) && c.campaign().openAt(now))

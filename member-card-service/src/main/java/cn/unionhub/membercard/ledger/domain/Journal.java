@@ -99,7 +99,9 @@ public final class Journal {
         // The kind (so whether it may be overdrawn) is in the id; acceptance checked that the account exists.
         boolean mayOverdraw = AccountKind.ofAccountId(leg.accountId()).mayOverdraw();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Claim> found = store.claim(leg.id());
+            // The first round does not read the claim: a leg applied for the first time has none, and
+            // inserting one says whether another driver of the same transfer made it first.
+            Optional<Claim> found = attempt == 0 ? Optional.empty() : store.claim(leg.id());
             Claim claim;
             Balances before = null;
             if (found.isEmpty()) {

@@ -24,11 +24,18 @@ public final class Ledger {
 
         Optional<Transfer> find(String id);
 
+        /** The transfer with the store's version of it, for a compare-and-set that needs no second read. */
+        Optional<Versioned> read(String id);
+
         /** Inserts the accepted transfer; false if its id exists. */
         boolean insert(Transfer transfer);
 
-        /** Writes the change (and its events) if the transfer is still as it was read; false if it changed in between. */
-        boolean replace(Transfer read, Transfer.Change change);
+        /** Writes the change (and its events) if the transfer is still at the version read; false if it changed in between. */
+        boolean replace(Versioned read, Transfer.Change change);
+    }
+
+    /** A transfer as read and the version the store had of it. */
+    public record Versioned(Transfer transfer, long version) {
     }
 
     /** Looks at a transfer again at a time: to finish one a crash left, or to release an expired hold. */
@@ -91,11 +98,11 @@ public final class Ledger {
                 yield Transfer.acceptSettlement(scope, key, request, hold, requestedBy, now);
             }
         };
-        // The reminder goes first: a crash after the insert then always has someone to finish it.
-        reminders.remind(id, now.plus(RECOVERY_DELAY));
-        if (accepted.expiresAt() != null) {
-            reminders.remind(id, accepted.expiresAt());
-        }
+        // The reminder goes first: a crash after the insert then always has someone to finish it. One
+        // per transfer: a hold still held when it fires sets the one for its expiry (see wake), and
+        // most holds are settled long before, so they never need a second.
+        Instant recovery = now.plus(RECOVERY_DELAY);
+        reminders.remind(id, accepted.expiresAt() != null && accepted.expiresAt().isBefore(recovery) ? accepted.expiresAt() : recovery);
         if (!transfers.insert(accepted)) {
             return replay(transfers.find(id).orElseThrow(), request);
         }
@@ -121,6 +128,8 @@ public final class Ledger {
                 transfers.find(t.settledBy()).ifPresent(this::drive);
             } else if (t.expiredAt(now())) {
                 expire(t);
+            } else {
+                reminders.remind(t.id(), t.expiresAt());
             }
             t = transfers.find(transferId).orElseThrow();
         }
@@ -223,10 +232,10 @@ public final class Ledger {
     /** Applies a change by compare-and-set, reading again after a lost race; a null change means nothing to do. */
     private Transfer change(String id, Function<Transfer, Transfer.Change> how) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Transfer current = transfers.find(id).orElseThrow();
-            Transfer.Change change = how.apply(current);
+            Versioned current = transfers.read(id).orElseThrow();
+            Transfer.Change change = how.apply(current.transfer());
             if (change == null) {
-                return current;
+                return current.transfer();
             }
             if (transfers.replace(current, change)) {
                 return change.transfer();

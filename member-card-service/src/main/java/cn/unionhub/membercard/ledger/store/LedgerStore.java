@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -195,14 +194,19 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
     }
 
     @Override
-    public boolean replace(Transfer read, Transfer.Change change) {
-        TransferDocument current = mongo.findById(read.id(), TransferDocument.class);
-        if (current == null || !Objects.equals(current.transfer, read)) {
-            return false;
-        }
-        current.transfer = change.transfer();
+    public Optional<Ledger.Versioned> read(String id) {
+        return Optional.ofNullable(mongo.findById(id, TransferDocument.class)).map(d -> new Ledger.Versioned(d.transfer, d.version));
+    }
+
+    /** One conditional write on the version read: no second read of the record before it. */
+    @Override
+    public boolean replace(Ledger.Versioned read, Transfer.Change change) {
+        TransferDocument changed = new TransferDocument();
+        changed.id = read.transfer().id();
+        changed.version = read.version();
+        changed.transfer = change.transfer();
         try {
-            store.update(current, change.events());
+            store.update(changed, change.events());
             return true;
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             return false;

@@ -32,8 +32,10 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
     private final Map<String, Journal.Claim> claims = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<String, JournalEntry> entries = new ConcurrentSkipListMap<>();
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
     final List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, Instant> reminders = new ConcurrentHashMap<>();
+    /** Every reminder set, by transfer. */
+    final Map<String, java.util.NavigableSet<Instant>> reminders = new ConcurrentHashMap<>();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile int crashAt = Integer.MAX_VALUE;
 
@@ -136,13 +138,24 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
     }
 
     @Override
-    public boolean replace(Transfer read, Transfer.Change change) {
-        write();
-        // Compare-and-set on the whole record, as a version check does; the events go with the write.
+    public Optional<Ledger.Versioned> read(String id) {
         synchronized (transfers) {
-            if (!transfers.replace(read.id(), read, change.transfer())) {
+            Transfer t = transfers.get(id);
+            return t == null ? Optional.empty() : Optional.of(new Ledger.Versioned(t, versions.getOrDefault(id, 0L)));
+        }
+    }
+
+    @Override
+    public boolean replace(Ledger.Versioned read, Transfer.Change change) {
+        write();
+        // Compare-and-set on the version read, as the store's version check does; the events go with the write.
+        synchronized (transfers) {
+            String id = read.transfer().id();
+            if (!transfers.containsKey(id) || versions.getOrDefault(id, 0L) != read.version()) {
                 return false;
             }
+            transfers.put(id, change.transfer());
+            versions.put(id, read.version() + 1);
             events.addAll(change.events());
             return true;
         }
@@ -151,7 +164,7 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
     @Override
     public void remind(String transferId, Instant at) {
         write();
-        reminders.merge(transferId, at, (a, b) -> a.isBefore(b) ? a : b);
+        reminders.computeIfAbsent(transferId, id -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(at);
     }
 
     List<Transfer> transfers() {

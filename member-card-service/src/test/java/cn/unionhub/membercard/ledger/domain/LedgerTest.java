@@ -147,7 +147,8 @@ class LedgerTest {
     void anExpiredHoldIsReleasedByItsReminderAndCanNoLongerBePosted() {
         Transfer hold = ledger.submit("m", "h", TransferRequest.hold(WALLET, MERCHANT, 10_000, "redemption", null,
                 Duration.ofMinutes(5)), "m");
-        assertThat(f.store.reminders).containsEntry(hold.id(), f.clock.instant().plus(Ledger.RECOVERY_DELAY));
+        assertThat(f.store.reminders.get(hold.id())).as("one reminder, to finish it after a crash")
+                .containsExactly(f.clock.instant().plus(Ledger.RECOVERY_DELAY));
         f.clock.advance(Duration.ofMinutes(5));
 
         Transfer posting = ledger.submit("m", "late", TransferRequest.post(hold.id(), null, null), "m");
@@ -166,6 +167,8 @@ class LedgerTest {
         Transfer hold = ledger.submit("m", "h", TransferRequest.hold(WALLET, MERCHANT, 10_000, "redemption", null,
                 Duration.ofSeconds(30)), "m");
         assertThat(ledger.wake(hold.id()).status()).isEqualTo(Transfer.Status.HELD);
+        assertThat(f.store.reminders.get(hold.id())).as("the reminder of a hold still held sets the one for its expiry")
+                .contains(hold.expiresAt());
         f.clock.advance(Duration.ofSeconds(30));
 
         assertThat(ledger.wake(hold.id()).status()).isEqualTo(Transfer.Status.EXPIRED);
