@@ -56,6 +56,24 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/objections", people)
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/objections/{objectionId}/answer", offices)
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/final", offices)
+                // Craftsman selection: the office of the batch's tier runs it; units, the office (for associations)
+                // and workers themselves nominate; experts score (people's accounts the office named); anyone
+                // signed in objects by name; the notice is public.
+                .publicly(GET, "/api/v1/craftsmen/batches/{batchId}", "/api/v1/craftsmen/batches/{batchId}/notice")
+                .allow(POST, "/api/v1/craftsmen/batches", offices)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/experts", offices)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/nominations", Role.WORKER, Role.ENTERPRISE_UNION,
+                        Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(GET, "/api/v1/craftsmen/batches/{batchId}/nominations", offices)
+                .allow(GET, "/api/v1/craftsmen/nominations/{id}", anyAccount)
+                .allow(POST, "/api/v1/craftsmen/nominations/{id}/self-evaluation", Role.WORKER, Role.ENTERPRISE_UNION,
+                        Role.DISTRICT_UNION, Role.ADMIN)
+                .allow(POST, "/api/v1/craftsmen/nominations/{id}/review", offices)
+                .allow(POST, "/api/v1/craftsmen/nominations/{id}/scores", people)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/notice", offices)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/objections", people)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/objections/{objectionId}/answer", offices)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/conferral", offices)
                 // After the specific contest paths, which the first match would otherwise let fall under it.
                 .allow(GET, "/api/v1/contests/{id}/award-scheme", anyAccount)
                 .allow(GET, "/api/v1/contests/{id}", anyAccount);

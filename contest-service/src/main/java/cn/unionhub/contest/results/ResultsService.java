@@ -105,10 +105,7 @@ public class ResultsService {
     public EventResults object(String eventId, Notice.ObjectionForm form, Actor actor) {
         published(eventId);
         String id = results.nextObjectionId(eventId);
-        Notice.ObjectionForm named = new Notice.ObjectionForm(form.concerns(), form.objector() == null ? null
-                : new cn.unionhub.contest.notice.domain.Objection.Objector(form.objector().name(), form.objector().contact(),
-                        actor.subject()), form.grounds(), form.evidence());
-        return change(eventId, current -> current.object(id, named, clock.instant()));
+        return change(eventId, current -> current.object(id, form.signedBy(actor.subject()), clock.instant()));
     }
 
     public EventResults answer(String eventId, String objectionId, Verdict verdict, String reason, Actor actor) {

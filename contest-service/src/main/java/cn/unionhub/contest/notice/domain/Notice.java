@@ -53,6 +53,12 @@ public record Notice(String id, String subject, int round, Instant opensAt, Inst
 
     /** What objecting needs, as the form gives it. */
     public record ObjectionForm(String concerns, Objection.Objector objector, String grounds, List<Objection.Evidence> evidence) {
+
+        /** The form with the objector's own sign-in recorded: an objection is by name, and the account says whose. */
+        public ObjectionForm signedBy(String account) {
+            return new ObjectionForm(concerns, objector == null ? null : new Objection.Objector(objector.name(), objector.contact(),
+                    account), grounds, evidence);
+        }
     }
 
     public Notice {

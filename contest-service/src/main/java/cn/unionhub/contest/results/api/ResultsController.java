@@ -3,6 +3,7 @@ package cn.unionhub.contest.results.api;
 import cn.unionhub.contest.award.domain.Award;
 import cn.unionhub.contest.contest.domain.Points;
 import cn.unionhub.contest.judging.domain.Scorecard;
+import cn.unionhub.contest.notice.api.ObjectionView;
 import cn.unionhub.contest.notice.domain.Notice;
 import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;
@@ -91,15 +92,6 @@ class ResultsController {
 
     record ScoresView(String registrationId, String theory, List<AspectView> aspects, Long timeUsedSeconds, List<String> gaps,
             Integer rank, String total, List<Integer> ledgerLines) {
-    }
-
-    /** An objection as the notice shows it: what and whether answered, never who objected. */
-    record ObjectionView(String id, String concerns, Instant filedAt, String verdict, String reason) {
-
-        static ObjectionView of(Objection o) {
-            return new ObjectionView(o.id(), o.concerns(), o.filedAt(), o.isAnswered() ? o.answer().verdict().name() : null,
-                    o.isAnswered() ? o.answer().reason() : null);
-        }
     }
 
     /** A ranked competitor as the notice shows them: name, employer, points, awards proposed or granted. */

@@ -15,6 +15,7 @@ import static cn.unionhub.contest.fixtures.ContestApi.ok;
 
 import cn.unionhub.contest.fixtures.ContestApi;
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.ShiftedTime;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
@@ -25,18 +26,14 @@ import cn.unionhub.test.TopicProbe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,43 +45,10 @@ import tools.jackson.databind.JsonNode;
  * certificate that verifies publicly. Bad input on the way answers a Problem and changes nothing.
  */
 @IntegrationTest
+@Import(ShiftedTime.class)
 class ContestFlowIT {
 
-    private static final ShiftedClock CLOCK = new ShiftedClock();
-
-    /** The service's clock, moved forward by the test past deadlines and notice periods. */
-    static final class ShiftedClock extends Clock {
-
-        private volatile Duration shift = Duration.ZERO;
-
-        void forward(Duration by) {
-            shift = shift.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), shift);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Time {
-
-        @Bean
-        Clock clock() {
-            return CLOCK;
-        }
-    }
+    private static final ShiftedTime.ShiftedClock CLOCK = ShiftedTime.CLOCK;
 
     @Value("${local.server.port}")
     int port;

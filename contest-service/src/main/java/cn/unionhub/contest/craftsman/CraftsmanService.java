@@ -1,0 +1,303 @@
+package cn.unionhub.contest.craftsman;
+
+import cn.unionhub.contest.contest.domain.ContestAccess;
+import cn.unionhub.contest.craftsman.domain.CraftsmanBatch;
+import cn.unionhub.contest.craftsman.domain.Expert;
+import cn.unionhub.contest.craftsman.domain.Nomination;
+import cn.unionhub.contest.craftsman.domain.NominationChannel;
+import cn.unionhub.contest.craftsman.domain.Stage;
+import cn.unionhub.contest.craftsman.store.CraftsmanStore;
+import cn.unionhub.contest.notice.domain.Notice;
+import cn.unionhub.contest.notice.domain.Objection;
+import cn.unionhub.contest.notice.domain.Verdict;
+import cn.unionhub.platform.calendar.BusinessCalendar;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Craftsman selection (工匠选树) through its stages: the office of the batch's tier plans it and names
+ * its expert panel; units nominate their employees, associations (through the office) their members,
+ * workers themselves; the nominee (or whoever nominated them) self-evaluates; the office passes the
+ * central review or rejects with a reason; the experts score (never a nominee of their own employer);
+ * the office puts the best on public notice, answers objections, and confers the title once the
+ * notice has closed.
+ */
+@Service
+public class CraftsmanService {
+
+    /** What nominating needs: the nominee's identity number is hashed at once and never kept. */
+    public record Entry(String idNumber, String name, String enterprise, String enterpriseName, String occupation,
+            NominationChannel channel, String nominatedBy, String achievements) {
+    }
+
+    /** What a conferral did: the titles conferred, and who stayed out and why. */
+    public record Conferral(List<Nomination> conferred, List<Held> held) {
+    }
+
+    public record Held(String nominationId, String code) {
+    }
+
+    private final CraftsmanStore store;
+    private final Pseudonyms pseudonyms;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    CraftsmanService(CraftsmanStore store, Pseudonyms pseudonyms, BusinessCalendar calendar, Clock clock) {
+        this.store = store;
+        this.pseudonyms = pseudonyms;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public CraftsmanBatch plan(CraftsmanBatch.Plan plan, Actor actor) {
+        CraftsmanBatch batch = CraftsmanBatch.plan(store.nextBatchId(plan.year()), plan);
+        if (!ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser())) {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        store.insert(batch);
+        return batch;
+    }
+
+    public CraftsmanBatch batch(String batchId) {
+        return store.batch(batchId).orElseThrow(() -> new NotFoundException("craftsman-batch-not-found", batchId));
+    }
+
+    /** An expert of the panel is a person's account (its subject), with their employer for the conflict-of-interest rule. */
+    public CraftsmanBatch addExpert(String batchId, Expert expert, Actor actor) {
+        office(batchId, actor);
+        return changeBatch(batchId, b -> new CraftsmanBatch.Changed(b.withExpert(expert), List.of(), List.of()));
+    }
+
+    /**
+     * Nominates through the caller's channel: an enterprise union its own employee (单位推荐), a worker
+     * themselves (个人自荐), the batch's office for an association (社团推荐, the association named).
+     */
+    public CraftsmanStore.Kept nominate(String batchId, Entry entry, Actor actor) {
+        CraftsmanBatch batch = batch(batchId);
+        NominationChannel channel;
+        String nominatedBy;
+        String account = null;
+        if (actor.has(Role.WORKER)) {
+            channel = NominationChannel.SELF;
+            nominatedBy = null;
+            account = actor.subject();
+        } else if (actor.has(Role.ENTERPRISE_UNION)) {
+            channel = NominationChannel.UNIT;
+            nominatedBy = actor.enterprise();
+        } else if (ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser())) {
+            channel = NominationChannel.ASSOCIATION;
+            nominatedBy = entry.nominatedBy();
+        } else {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
+            throw new RuleViolationException("invalid-nomination", List.of(new FieldViolation("nominee.idNumber", "invalid-resident-id")));
+        }
+        String idHash = pseudonyms.of("resident-id:" + entry.idNumber().toUpperCase(Locale.ROOT));
+        Optional<CraftsmanStore.Kept> held = store.holding(batchId, idHash);
+        Nomination.Changed nominated = Nomination.nominate(store.nextNominationId(batchId), batch,
+                new Nomination.Form(new Nomination.Nominee(idHash, entry.name(), entry.enterprise(), entry.enterpriseName(),
+                        entry.occupation()), channel, nominatedBy, entry.achievements()),
+                held.map(k -> List.of(k.nomination())).orElse(List.of()), clock.instant());
+        store.insert(nominated, account, held);
+        return new CraftsmanStore.Kept(nominated.nomination(), account);
+    }
+
+    /** A nomination for the batch's office, the nominee (self-nominated) and the unit that nominated them. */
+    public CraftsmanStore.Kept nomination(String nominationId, Actor actor) {
+        CraftsmanStore.Kept kept = kept(nominationId);
+        CraftsmanBatch batch = batch(kept.nomination().facts().batchId());
+        if (!mayRun(actor, batch) && !actor.has(Role.GOV_SYSTEM) && !ownOrNominator(actor, kept)) {
+            throw new NotFoundException("nomination-not-found", nominationId);
+        }
+        return kept;
+    }
+
+    /** A nomination on a batch's public notice: what the notice shows of it is public. */
+    public Nomination listed(String nominationId) {
+        return kept(nominationId).nomination();
+    }
+
+    public List<CraftsmanStore.Kept> ofBatch(String batchId, Actor actor) {
+        office(batchId, actor);
+        return store.ofBatch(batchId);
+    }
+
+    /** 自评申报: by the nominee (self-nominated) or the unit or office that nominated them. */
+    public CraftsmanStore.Kept selfEvaluate(String nominationId, String text, Actor actor) {
+        CraftsmanStore.Kept kept = kept(nominationId);
+        CraftsmanBatch batch = batch(kept.nomination().facts().batchId());
+        if (!ownOrNominator(actor, kept) && !mayRun(actor, batch)) {
+            throw new NotFoundException("nomination-not-found", nominationId);
+        }
+        return change(nominationId, n -> n.selfEvaluate(text, clock.instant()));
+    }
+
+    /** 集中审核: the office passes a nomination to the experts, or rejects it with a reason. */
+    public CraftsmanStore.Kept review(String nominationId, boolean passed, String text, Actor actor) {
+        CraftsmanBatch batch = officeOf(nominationId, actor);
+        Instant now = clock.instant();
+        return change(nominationId, n -> passed ? n.passReview(actor.subject(), text, now) : n.reject(text, actor.subject(), now));
+    }
+
+    /**
+     * An expert's score (hundredths of a point out of 100). When the batch's required number of experts
+     * have scored, the expert review is complete and the nomination can be selected for the notice.
+     */
+    public CraftsmanStore.Kept score(String nominationId, long hundredths, Actor actor) {
+        CraftsmanBatch batch = batch(kept(nominationId).nomination().facts().batchId());
+        Instant now = clock.instant();
+        return change(nominationId, n -> {
+            Nomination.Changed scored = n.scoreByExpert(batch, actor.subject(), hundredths, now);
+            if (scored.nomination() instanceof Nomination.Reviewed r && r.expertScores().size() >= batch.expertsRequired()) {
+                return r.completeExpertReview(batch, now);
+            }
+            return scored;
+        });
+    }
+
+    /**
+     * Puts the selected nominations on public notice (公示) for the batch's working days, by the statutory
+     * calendar: those named, or else the expert-reviewed ones by mean score, up to the batch's quota.
+     * Asking again after a cut-off completes the nominations' side (idempotent).
+     */
+    public CraftsmanBatch notice(String batchId, List<String> selectedIds, Actor actor) {
+        CraftsmanBatch batch = office(batchId, actor);
+        if (batch.notice() != null) {
+            markNoticed(batch);
+            return batch;
+        }
+        List<Nomination.ExpertReviewed> reviewed = store.ofBatch(batchId).stream().map(CraftsmanStore.Kept::nomination)
+                .filter(Nomination.ExpertReviewed.class::isInstance).map(Nomination.ExpertReviewed.class::cast)
+                .sorted(Nomination.ExpertReviewed.BY_SCORE).toList();
+        List<Nomination.ExpertReviewed> selected;
+        if (selectedIds == null || selectedIds.isEmpty()) {
+            selected = batch.quota() == null ? reviewed : reviewed.subList(0, Math.min(batch.quota(), reviewed.size()));
+        } else {
+            selected = new ArrayList<>();
+            for (String id : selectedIds) {
+                selected.add(reviewed.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow(() -> new RuleViolationException(
+                        "invalid-notice", List.of(new FieldViolation("selected", "not-expert-reviewed", id)))));
+            }
+        }
+        Instant now = clock.instant();
+        CraftsmanBatch noticed = changeBatch(batchId, b -> b.openNotice(batchId + "-G1", selected, calendar, now));
+        markNoticed(noticed);
+        return noticed;
+    }
+
+    public CraftsmanBatch object(String batchId, Notice.ObjectionForm form, Actor actor) {
+        batch(batchId);
+        String id = store.nextObjectionId(batchId);
+        return changeBatch(batchId, b -> b.object(id, form.signedBy(actor.subject()), clock.instant()));
+    }
+
+    /** The office answers an objection; one upheld against a nominee rejects that nominee, citing it. */
+    public CraftsmanBatch answer(String batchId, String objectionId, Verdict verdict, String reason, Actor actor) {
+        office(batchId, actor);
+        Instant now = clock.instant();
+        CraftsmanBatch answered = changeBatch(batchId, b -> b.answer(objectionId, verdict, reason, actor.subject(), now));
+        Objection objection = answered.notice().objection(objectionId);
+        if (objection.isUpheld() && objection.concerns() != null) {
+            change(objection.concerns(), n -> n.stage() == Stage.REJECTED
+                    ? new Nomination.Changed(n, List.of()) : n.reject("异议 " + objectionId + " 成立：" + reason, actor.subject(), now));
+        }
+        return answered;
+    }
+
+    /**
+     * Confers the title on every nomination on the closed notice with nothing held against it; the
+     * others are listed with why (an upheld or unanswered objection). Conferring again changes nothing.
+     */
+    public Conferral confer(String batchId, Actor actor) {
+        CraftsmanBatch batch = office(batchId, actor);
+        if (batch.notice() == null) {
+            throw new ConflictException("notice-not-open", batchId);
+        }
+        Instant now = clock.instant();
+        if (!batch.notice().hasClosed(now)) {
+            throw new ConflictException("notice-still-open", batch.notice().id(), batch.notice().closesAt());
+        }
+        List<Nomination> conferred = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
+        for (String id : batch.onNotice()) {
+            Nomination n = kept(id).nomination();
+            if (n instanceof Nomination.Conferred) {
+                conferred.add(n);
+                continue;
+            }
+            if (!(n instanceof Nomination.Noticed)) {
+                held.add(new Held(id, n.stage().name()));
+                continue;
+            }
+            try {
+                conferred.add(change(id, x -> x.confer(batch, now)).nomination());
+            } catch (ConflictException refused) {
+                held.add(new Held(id, refused.code()));
+            }
+        }
+        return new Conferral(conferred, held);
+    }
+
+    /** The nominations the notice lists but a cut-off left expert-reviewed move on notice too. */
+    private void markNoticed(CraftsmanBatch batch) {
+        for (String id : batch.onNotice()) {
+            change(id, n -> n instanceof Nomination.ExpertReviewed reviewed
+                    ? new Nomination.Changed(reviewedOnNotice(reviewed, batch), List.of()) : new Nomination.Changed(n, List.of()));
+        }
+    }
+
+    private static Nomination reviewedOnNotice(Nomination.ExpertReviewed n, CraftsmanBatch batch) {
+        return new Nomination.Noticed(n.facts(), n.selfEvaluation(), n.review(), n.expertScores(), batch.notice().opensAt());
+    }
+
+    private boolean ownOrNominator(Actor actor, CraftsmanStore.Kept kept) {
+        Nomination.Facts facts = kept.nomination().facts();
+        return actor.has(Role.WORKER) && actor.subject().equals(kept.account())
+                || actor.has(Role.ENTERPRISE_UNION) && facts.channel() == NominationChannel.UNIT
+                && actor.enterprise() != null && actor.enterprise().equals(facts.nominatedBy());
+    }
+
+    private CraftsmanBatch officeOf(String nominationId, Actor actor) {
+        return office(kept(nominationId).nomination().facts().batchId(), actor);
+    }
+
+    private CraftsmanBatch office(String batchId, Actor actor) {
+        CraftsmanBatch batch = batch(batchId);
+        if (!mayRun(actor, batch)) {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        return batch;
+    }
+
+    private static boolean mayRun(Actor actor, CraftsmanBatch batch) {
+        return ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser());
+    }
+
+    private CraftsmanStore.Kept kept(String nominationId) {
+        return store.nomination(nominationId).orElseThrow(() -> new NotFoundException("nomination-not-found", nominationId));
+    }
+
+    private CraftsmanStore.Kept change(String nominationId, Function<Nomination, Nomination.Changed> step) {
+        return store.change(nominationId, step).orElseThrow(() -> new NotFoundException("nomination-not-found", nominationId));
+    }
+
+    private CraftsmanBatch changeBatch(String batchId, Function<CraftsmanBatch, CraftsmanBatch.Changed> step) {
+        return store.changeBatch(batchId, step).orElseThrow(() -> new NotFoundException("craftsman-batch-not-found", batchId));
+    }
+}

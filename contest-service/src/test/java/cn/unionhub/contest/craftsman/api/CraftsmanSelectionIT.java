@@ -1,0 +1,161 @@
+package cn.unionhub.contest.craftsman.api;
+
+import static cn.unionhub.contest.fixtures.ContestApi.JSON;
+import static cn.unionhub.contest.fixtures.ContestApi.judge;
+import static cn.unionhub.contest.fixtures.ContestApi.ok;
+import static cn.unionhub.contest.fixtures.ContestApi.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.ShiftedTime;
+import cn.unionhub.platform.events.EventSchemas;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.TestInfrastructure;
+import cn.unionhub.test.TestTokens;
+import cn.unionhub.test.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Craftsman selection (工匠选树, seeds 002 and 003) through the API: the provincial office plans a
+ * batch with four experts and room for two; a unit nominates its welder, a worker nominates
+ * themselves, the office nominates for an association; each self-evaluates and passes the review;
+ * the experts score (one may not score his own employer's nominee); the best two go on public
+ * notice; an objection against one is upheld and rejects him; after the notice the other is
+ * conferred. The public reads the notice without signing in and never sees an identity number.
+ */
+@IntegrationTest
+@Import(ShiftedTime.class)
+class CraftsmanSelectionIT {
+
+    private static final String PROVINCE = TestTokens.token().subject("office-hebei").roles(Role.DISTRICT_UNION).district("130000").build();
+    private static final String OTHER_PROVINCE = TestTokens.token().subject("office-shanxi").roles(Role.DISTRICT_UNION).district("140000")
+            .build();
+    private static final String SHIGANG_UNION = TestTokens.token().subject("union-shigang").roles(Role.ENTERPRISE_UNION)
+            .enterprise(People.SHIGANG.uscc()).build();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    EventSchemas schemas;
+
+    @Test
+    void aBatchRunsFromNominationsThroughExpertsAndANoticeWithAnUpheldObjectionToConferral() {
+        ApiClient api = new ApiClient(port);
+        Instant now = ShiftedTime.CLOCK.instant();
+        String plan = """
+                {"title":"2026年度燕赵工匠","tier":"PROVINCE","region":"130000","year":%d,"organiser":"河北省总工会",
+                 "nominationsCloseAt":"%s","expertsRequired":3,"quota":2,"noticeWorkingDays":5}"""
+                .formatted(java.time.Year.now().getValue(), now.plus(Duration.ofDays(10)));
+        assertThat(api.post("/api/v1/craftsmen/batches", plan, OTHER_PROVINCE).statusCode()).as("another province's office").isEqualTo(403);
+        String batch = ok(api.post("/api/v1/craftsmen/batches", plan, PROVINCE), 201).path("id").asString();
+        String batchPath = "/api/v1/craftsmen/batches/" + batch;
+        for (String[] expert : new String[][] {{"expert-shigang", People.SHIGANG.uscc()}, {"expert-2", null}, {"expert-3", null},
+                {"expert-4", null}}) {
+            ok(api.post(batchPath + "/experts", "{\"account\":\"" + expert[0] + "\",\"name\":\"专家" + expert[0].substring(7)
+                    + "\"" + (expert[1] == null ? "" : ",\"enterprise\":\"" + expert[1] + "\"") + "}", PROVINCE), 200);
+        }
+
+        String welder = ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 201).path("id").asString();
+        assertThat(ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200).path("channel").asString()).isEqualTo("UNIT");
+        JsonNode notOwn = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), SHIGANG_UNION), 400);
+        assertThat(notOwn.path("errors").toString()).contains("unit-nominates-own-employees");
+        ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 409);
+        String self = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-2")), 201).path("id").asString();
+        String association = ok(api.post(batchPath + "/nominations", nominee(3, People.GREAT_WALL, "河北省焊接学会"), PROVINCE), 201)
+                .path("id").asString();
+        assertThat(api.get("/api/v1/craftsmen/nominations/" + self, worker("worker-9")).statusCode()).as("someone else's").isEqualTo(404);
+
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/self-evaluation", "{\"text\":\"二十年焊接一线，攻克高强钢焊接难题\"}",
+                SHIGANG_UNION), 200);
+        ok(api.post("/api/v1/craftsmen/nominations/" + self + "/self-evaluation", "{\"text\":\"主持制药设备焊接工艺改进\"}",
+                worker("worker-2")), 200);
+        ok(api.post("/api/v1/craftsmen/nominations/" + association + "/self-evaluation", "{\"text\":\"汽车车身焊装技术革新\"}", PROVINCE), 200);
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/review", "{\"outcome\":\"MAYBE\"}", PROVINCE), 400);
+        for (String n : List.of(welder, self, association)) {
+            assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + n + "/review", "{\"outcome\":\"PASSED\",\"text\":\"材料齐全\"}",
+                    PROVINCE), 200).path("stage").asString()).isEqualTo("REVIEWED");
+        }
+
+        JsonNode own = ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"99.00\"}",
+                judge("expert-shigang", People.SHIGANG.uscc())), 403);
+        assertThat(own.path("type").asString()).endsWith("/expert-own-enterprise");
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"90.00\"}", judge("expert-9", null)), 403);
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"100.01\"}", judge("expert-2", null)), 400);
+        score(api, welder, List.of("expert-2", "expert-3", "expert-4"), List.of("90.00", "92.00", "94.00"));
+        score(api, self, List.of("expert-shigang", "expert-2", "expert-3"), List.of("85.00", "86.00", "87.00"));
+        score(api, association, List.of("expert-shigang", "expert-2", "expert-3"), List.of("95.00", "96.00", "97.00"));
+        JsonNode reviewed = ok(api.get("/api/v1/craftsmen/nominations/" + welder, PROVINCE), 200);
+        assertThat(reviewed.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
+        assertThat(reviewed.path("meanScore").decimalValue()).isEqualByComparingTo("92.00");
+
+        JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
+        assertThat(notice.path("listed").findValuesAsString("nominationId")).as("the best two, by mean score").containsExactly(
+                association, welder);
+        JsonNode publicNotice = ok(api.get(batchPath + "/notice", null), 200);
+        assertThat(publicNotice.path("listed").findValuesAsString("name")).hasSize(2);
+        assertThat(publicNotice.toString()).doesNotContain(People.residentId(1), People.idHash(1));
+
+        String objection = ok(api.post(batchPath + "/objections", """
+                {"concerns":"%s","objector":{"name":"周明","contact":"13803110427"},"grounds":"申报的技术革新成果系他人完成",
+                 "evidence":[{"name":"项目验收报告.pdf","contentType":"application/pdf","size":88213,
+                   "sha256":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]}""".formatted(welder),
+                worker("worker-zhou")), 201).path("id").asString();
+        assertThat(ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 409).path("type").asString()).endsWith("/notice-still-open");
+        ok(api.post(batchPath + "/objections/" + objection + "/answer", "{\"verdict\":\"UPHELD\",\"reason\":\"经核实，成果完成人另有其人\"}",
+                PROVINCE), 200);
+        JsonNode rejected = ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200);
+        assertThat(rejected.path("stage").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.path("rejectionReason").asString()).contains(objection, "成果完成人另有其人");
+
+        ShiftedTime.CLOCK.forward(Duration.ofDays(30));
+        ok(api.post(batchPath + "/objections", """
+                {"concerns":"%s","objector":{"name":"周明","contact":"13803110427"},"grounds":"迟到的异议",
+                 "evidence":[{"name":"a.pdf","contentType":"application/pdf","size":1,
+                   "sha256":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]}""".formatted(association),
+                worker("worker-zhou")), 409);
+        JsonNode conferred = ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 200);
+        assertThat(conferred.path("conferred").findValuesAsString("id")).containsExactly(association);
+        assertThat(conferred.path("conferred").get(0).path("title").asString()).isEqualTo("2026年度燕赵工匠".replace("2026",
+                String.valueOf(java.time.Year.now().getValue())));
+        assertThat(conferred.path("held").findValuesAsString("nominationId")).containsExactly(welder);
+        assertThat(ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 200)).as("conferring again").isEqualTo(conferred);
+
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "contest.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(association).size() >= 3 && events.withKey(welder).size() >= 3);
+            assertThat(events.withKey(association)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "cn.unionhub.contest.craftsman-nominated.v1", "cn.unionhub.contest.craftsman-noticed.v1",
+                    "cn.unionhub.contest.craftsman-conferred.v1");
+            assertThat(events.withKey(welder)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
+                    "cn.unionhub.contest.craftsman-nominated.v1", "cn.unionhub.contest.craftsman-noticed.v1",
+                    "cn.unionhub.contest.craftsman-rejected.v1");
+            for (ConsumerRecord<String, byte[]> event : events.withKey(association)) {
+                assertThat(schemas.violations(TopicProbe.header(event, "ce_type"), JSON.readTree(event.value()))).isEmpty();
+            }
+        }
+    }
+
+    private static void score(ApiClient api, String nomination, List<String> experts, List<String> values) {
+        for (int i = 0; i < experts.size(); i++) {
+            ok(api.post("/api/v1/craftsmen/nominations/" + nomination + "/scores", "{\"value\":\"" + values.get(i) + "\"}",
+                    judge(experts.get(i), experts.get(i).equals("expert-shigang") ? People.SHIGANG.uscc() : null)), 200);
+        }
+    }
+
+    private static String nominee(int n, People.Enterprise at, String association) {
+        return """
+                {"idNumber":"%s","name":"%s","enterprise":"%s","enterpriseName":"%s","occupation":"焊工",
+                 "achievements":"长期扎根生产一线，技术精湛"%s}""".formatted(People.residentId(n), People.WELDERS.get(n), at.uscc(), at.name(),
+                association == null ? "" : ",\"nominatedBy\":\"" + association + "\"");
+    }
+}
