@@ -1,0 +1,53 @@
+package cn.unionhub.contest.bench;
+
+import cn.unionhub.contest.fixtures.Contests;
+import cn.unionhub.contest.fixtures.LedgerBook;
+import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.ranking.domain.Ranking;
+import cn.unionhub.contest.registration.domain.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Load driver (not a test): issue #15's "10,000 competitors in one event ranked in ≤ 1 s". Writes
+ * every competitor's full scoresheet on one event's hash-chained ledger (theory, three judges on the
+ * judged aspect, the other aspects, the time used: 10 lines each, 100,000 in all), then computes
+ * the ranking from the lines as the service does on every request ({@code ScoreLedger.scorecards}
+ * folding the lines into scorecards, then {@code Ranking.of}) — several rounds, the first ones
+ * warming up the JIT. The store's read of the lines (one key range) is not in it. Run as documented
+ * in docs/benchmarks.md.
+ */
+public final class RankingBenchmark {
+
+    public static void main(String[] args) {
+        int competitors = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        LedgerBook book = LedgerBook.countyWelding();
+        SplittableRandom random = new SplittableRandom(20250920);
+        List<Registration> roster = new ArrayList<>(competitors);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < competitors; i++) {
+            Registration r = Contests.registered(String.format("reg-%05d", i), People.employee(i,
+                    People.ENTERPRISES.get(i % People.ENTERPRISES.size())));
+            roster.add(r);
+            // Coarse scores, so that many tie and the tie-breaks (time, practical, theory) do work.
+            // The three judges within the allowed spread, so every competitor is ranked (none sent back for review).
+            long base = 2000 + 50L * random.nextInt(18);
+            long[] judged = {base + 50L * random.nextInt(3), base + 50L * random.nextInt(3), base + 50L * random.nextInt(3)};
+            long[] last = {800 + 50L * random.nextInt(5), 800 + 50L * random.nextInt(5), 800 + 50L * random.nextInt(5)};
+            book.scoreFully(r, 6000 + 50L * random.nextInt(81), judged, 3000 + 50L * random.nextInt(20), 1500 + 50L * random.nextInt(10),
+                    last, 6000 + 300L * random.nextInt(10));
+        }
+        System.out.printf("ledger written: %,d lines for %,d competitors in %.1f s%n", book.entries().size(), competitors,
+                (System.nanoTime() - t0) / 1e9);
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            Ranking ranking = book.ranking(roster);
+            long took = System.nanoTime() - start;
+            long shared = ranking.ranked().stream().filter(Ranking.Line::isShared).count();
+            System.out.printf("round %d: ranked %,d (%,d unranked, %,d on a shared rank) from %,d lines in %.0f ms%n", round,
+                    ranking.ranked().size(), ranking.unranked().size(), shared, book.entries().size(), took / 1e6);
+        }
+    }
+}
