@@ -137,6 +137,7 @@ public final class Demo {
             stations();
             welfare();
             hardship();
+            contests();
             List<String> qingdao = qingdaoEnterprises();
             runAll(pool, "青岛12351热线工单 / hotline orders", sizes.hotlineOrders(), i -> step("hotline:" + i, () -> {
                 hotlineOrder(qingdao, i);
@@ -150,7 +151,7 @@ public final class Demo {
                 + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
                 + "the warnings (staff-sun-li) GET /api/v1/alerts/warnings, the hotline ledgers GET /api/v1/cases/ledgers/wage-arrears-closed, "
                 + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, "
-                + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, 张庆国's 特困职工证 (worker-zhang-qingguo) GET /api/v1/welfare/hardship/certificates/mine, Grafana's dashboards.%n",
+                + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, 张庆国's 特困职工证 (worker-zhang-qingguo) GET /api/v1/welfare/hardship/certificates/mine, the welding contest's and the craftsman batch's public notices (printed above), Grafana's dashboards.%n",
                 (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
         return Launcher.OK;
     }
@@ -335,9 +336,133 @@ public final class Demo {
         });
     }
 
+    /** 镇海区's three enterprises whose unions enter welders (the chairs chair-zh-02 … 04 of the pilot). */
+    private static final String[][] WELDING_ENTERPRISES = {{"chair-zh-02", "91330211MAEUHUXQEB", "镇海石化设备制造"},
+            {"chair-zh-03", "91330211MAEGUJ65R7", "镇海港埠装卸"}, {"chair-zh-04", "91330211MAGFLKR53R", "蛟川精密机械"}};
+
+    /**
+     * Seeds 000 and 002: 镇海区's welding contest (十百千, county tier) feeding 宁波's city contest; thirty
+     * welders entered by their enterprise unions, four judges (one never scoring his own enterprise's
+     * welders), every score on the hash-chained ledger, the ranking and its public notice; and 宁波's
+     * craftsman batch with the best welder nominated by his union, reviewed, scored by three experts and
+     * on public notice. The notices run for working days, so results become final later.
+     */
+    private void contests() {
+        step("contests:zhenhai-welding", () -> {
+            String city = token("staff-ningbo-city");
+            String county = token("staff-chen-jing");
+            int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+            String closes = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+            String cityId = read(expectOne(post("/api/v1/contests", city, parse(contest(year + "年宁波市职工职业技能大赛", "CITY", "330200",
+                    year, closes, ""))), 201)).path("id").asText();
+            JsonNode countyContest = read(expectOne(post("/api/v1/contests", county, parse(contest(year + "年镇海区职工职业技能大赛", "COUNTY",
+                    "330211", year, closes, ",\"advancement\":{\"contestId\":\"" + cityId + "\",\"quota\":10,\"tieRule\":\"INCLUDE_TIED\"}"))),
+                    201));
+            expect(post("/api/v1/contests/" + cityId + "/publication", city, json.createObjectNode()), 200);
+            expect(post("/api/v1/contests/" + countyContest.path("id").asText() + "/publication", county, json.createObjectNode()), 200);
+            String event = "/api/v1/contests/events/" + countyContest.path("events").get(0).path("id").asText();
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String[] at = WELDING_ENTERPRISES[i / 10];
+                String entry = read(expectOne(post(event + "/registrations", token(at[0]), parse("""
+                        {"idNumber":"%s","name":"%s","employment":"EMPLOYEE","enterprise":"%s","enterpriseName":"%s"}"""
+                        .formatted(welderId(i), WELDERS[i], at[1], at[2]))), 201)).path("id").asText();
+                expect(post("/api/v1/contests/registrations/" + entry + "/approval", county, json.createObjectNode()), 200);
+                entries.add(entry);
+            }
+            for (String judge : List.of("{\"account\":\"judge-chief-he\",\"name\":\"何建国\",\"chief\":true}",
+                    "{\"account\":\"judge-teacher-xu\",\"name\":\"徐敏\"}", "{\"account\":\"judge-college-ma\",\"name\":\"马立新\"}",
+                    "{\"account\":\"judge-zh-shihua\",\"name\":\"钱伟\",\"enterprise\":\"" + WELDING_ENTERPRISES[0][1] + "\"}")) {
+                expect(post(event + "/judges", county, parse(judge)), 200);
+            }
+            String chief = token("judge-chief-he");
+            String teacher = token("judge-teacher-xu");
+            String college = token("judge-college-ma");
+            java.util.Random marks = new java.util.Random(2026);
+            for (String entry : entries) {
+                expect(post(event + "/scores", chief, score(entry, "THEORY", null, 60 + marks.nextInt(38))), 201);
+                expect(post(event + "/scores", chief, parse("{\"registrationId\":\"" + entry + "\",\"item\":\"TIME_USED\",\"value\":\""
+                        + (4800 + 60 * marks.nextInt(40)) + "\"}")), 201);
+                expect(post(event + "/scores", teacher, score(entry, "ASPECT", "A1", 20 + marks.nextInt(20))), 201);
+                int appearance = 35 + marks.nextInt(22);
+                for (String judge : List.of(chief, teacher, college)) {
+                    expect(post(event + "/scores", judge, score(entry, "ASPECT", "A2", appearance + marks.nextInt(3))), 201);
+                }
+            }
+            expect(post(event + "/results/notice", county, json.createObjectNode()), 200);
+            out.printf("  镇海区焊工比赛 / welding contest: 30 welders scored and on public notice (GET %s/results/notice)%n", event);
+            return event;
+        });
+        step("craftsmen:ningbo", () -> {
+            String city = token("staff-ningbo-city");
+            int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+            String batch = read(expectOne(post("/api/v1/craftsmen/batches", city, parse("""
+                    {"title":"%d年度宁波工匠","tier":"CITY","region":"330200","year":%d,"organiser":"宁波市总工会",
+                     "nominationsCloseAt":"%s","expertsRequired":3,"quota":10,"noticeWorkingDays":5}""".formatted(year, year,
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(30))))), 201)).path("id").asText();
+            for (String[] expert : new String[][] {{"judge-chief-he", "何建国"}, {"judge-teacher-xu", "徐敏"}, {"judge-college-ma", "马立新"}}) {
+                expect(post("/api/v1/craftsmen/batches/" + batch + "/experts", city, parse("{\"account\":\"" + expert[0] + "\",\"name\":\""
+                        + expert[1] + "\"}")), 200);
+            }
+            String[] unit = WELDING_ENTERPRISES[1];
+            String nomination = read(expectOne(post("/api/v1/craftsmen/batches/" + batch + "/nominations", token(unit[0]), parse("""
+                    {"idNumber":"%s","name":"%s","enterprise":"%s","enterpriseName":"%s","occupation":"焊工",
+                     "achievements":"扎根港口设备焊接维修二十年，带徒三十余人，主持岸桥大梁焊接工艺改进"}"""
+                    .formatted(welderId(10), WELDERS[10], unit[1], unit[2]))), 201)).path("id").asText();
+            String path = "/api/v1/craftsmen/nominations/" + nomination;
+            expect(post(path + "/self-evaluation", token(unit[0]), parse("{\"text\":\"坚持一线，解决岸桥焊接裂纹难题\"}")), 200);
+            expect(post(path + "/review", city, parse("{\"outcome\":\"PASSED\",\"text\":\"材料齐全\"}")), 200);
+            int mark = 90;
+            for (String expert : List.of("judge-chief-he", "judge-teacher-xu", "judge-college-ma")) {
+                expect(post(path + "/scores", token(expert), parse("{\"value\":\"" + (mark++) + ".00\"}")), 200);
+            }
+            expect(post("/api/v1/craftsmen/batches/" + batch + "/notice", city, json.createObjectNode()), 200);
+            out.printf("  %d年度宁波工匠 / craftsman batch %s: %s on public notice (GET /api/v1/craftsmen/batches/%s/notice)%n", year, batch,
+                    WELDERS[10], batch);
+            return batch;
+        });
+    }
+
+    private static final String[] WELDERS = {"王建军", "李志强", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄海涛", "周斌", "吴刚",
+        "徐明", "孙涛", "马超", "朱林", "胡军", "郭亮", "何勇", "高峰", "林海", "罗成", "梁斌", "宋涛", "郑凯", "谢东", "韩冰",
+        "唐伟", "冯刚", "于洋", "董浩", "萧然"};
+
+    /** A valid identity number per welder (born in 镇海 in 1985; GB 11643 check character). */
+    private static String welderId(int n) {
+        return withCheckCharacter("3302111985" + String.format("%02d%02d%03d", 1 + n % 12, 1 + n % 28, 100 + n));
+    }
+
+    /** Theory 30 / practical 70: A1 measured (of 40), A2 judged by three (of 60, at most 5.00 apart). */
+    private static String contest(String name, String tier, String region, int year, String closes, String advancement) {
+        return """
+                {"name":"%s","tier":"%s","region":"%s","year":%d,"organiser":"宁波市总工会","noticeWorkingDays":5,
+                 "events":[{"occupationCode":"6-18-02-04","occupationName":"焊工","theoryWeight":30,"practicalWeight":70,
+                   "aspects":[{"code":"A1","name":"焊缝尺寸","kind":"MEASUREMENT","max":"40.00"},
+                              {"code":"A2","name":"焊缝外观","kind":"JUDGEMENT","max":"60.00"}],
+                   "timeLimit":"PT2H","maxSpread":"5.00","employeesOnly":true,"registrationClosesAt":"%s"}]%s}"""
+                .formatted(name, tier, region, year, closes, advancement);
+    }
+
+    private JsonNode score(String entry, String item, String aspect, int points) {
+        return parse("{\"registrationId\":\"" + entry + "\",\"item\":\"" + item + "\",\"aspect\":"
+                + (aspect == null ? "null" : "\"" + aspect + "\"") + ",\"value\":\"" + points + ".00\"}");
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A distinct, valid identity number per sanitation worker (born in 崂山区 in 1975; GB 11643 check character). */
     static String sanitationWorkerId(int n) {
-        String body = String.format("3702121975%02d%02d%03d", 1 + n / 28_000, 1 + n / 1_000 % 28, n % 1_000);
+        return withCheckCharacter(String.format("3702121975%02d%02d%03d", 1 + n / 28_000, 1 + n / 1_000 % 28, n % 1_000));
+    }
+
+    /** The 17 digits with their GB 11643 check character. */
+    private static String withCheckCharacter(String body) {
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
