@@ -1,6 +1,7 @@
 package cn.unionhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #15 through the gateway, as far as a real clock allows: 镇海区's welding contest feeding
- * 宁波's city contest; 30 welders of three enterprises entered by their unions; three judges on the
- * judged aspect, one of them refused for a competitor of his own enterprise; the ranking; the
- * public notice read without signing in; a named objection upheld, the score corrected on the
- * ledger, the ranking changed and noticed again; final refused while the notice is open. (The
- * notice runs for working days, so the final results, awards, advancement and certificates are
- * covered by contest-service's ContestFlowIT with a moved clock.)
+ * Issue #15 through the gateway: 镇海区's welding contest feeding 宁波's city contest; 30 welders of
+ * three enterprises entered by their unions; three judges on the judged aspect, one of them refused
+ * for a competitor of his own enterprise; the ranking; the public notice read without signing in; a
+ * named objection upheld, the score corrected on the ledger, the ranking changed and noticed again;
+ * final refused while the notice is open. Then contest-service's clock runs 30 days ahead (the
+ * notice lasts working days): the results are final, the top ten are in the city contest, the first
+ * prize is paid by member-card-service into the winner's wallet, and her certificate verifies
+ * publicly.
  */
 @Order(3) // shared platform (see PlatformTest)
 class ContestE2EIT extends PlatformTest {
@@ -35,7 +37,7 @@ class ContestE2EIT extends PlatformTest {
         String county = platform.demoToken("staff-chen-jing");
         Instant closes = Instant.now().plus(Duration.ofDays(3));
 
-        JsonNode cityContest = ok(post("/api/v1/contests", city, contest("2026年宁波市职工职业技能大赛", "CITY", "330200", closes, "")), 201);
+        JsonNode cityContest = ok(post("/api/v1/contests", city, contest("2026年宁波市职工职业技能大赛", "CITY", "330200", Instant.now().plus(Duration.ofDays(90)), "")), 201);
         String advancement = ",\"advancement\":{\"contestId\":\"" + cityContest.path("id").asString()
                 + "\",\"quota\":10,\"tieRule\":\"INCLUDE_TIED\"}";
         assertThat(post("/api/v1/contests", platform.demoToken("staff-xiamen-siming"),
@@ -43,6 +45,11 @@ class ContestE2EIT extends PlatformTest {
                 .as("another district's office does not run 镇海's contest").isEqualTo(403);
         JsonNode countyContest = ok(post("/api/v1/contests", county,
                 contest("2026年镇海区职工职业技能大赛", "COUNTY", "330211", closes, advancement)), 201);
+        // A first prize of 5,000 yuan besides the 十百千 titles; 镇海区's union funds it.
+        ok(put("/api/v1/contests/" + countyContest.path("id").asString() + "/award-scheme", county, """
+                {"name":"镇海区焊工决赛奖励","rules":[
+                  {"code":"first-prize","kind":"PRIZE","title":"一等奖","firstPlace":1,"lastPlace":1,"tieRule":"INCLUDE_TIED","prizeFen":500000},
+                  {"code":"finisher","kind":"CERTIFICATE","title":"获奖证书","firstPlace":1,"tieRule":"INCLUDE_TIED"}]}"""), 200);
         ok(post("/api/v1/contests/" + cityContest.path("id").asString() + "/publication", city, "{}"), 200);
         ok(post("/api/v1/contests/" + countyContest.path("id").asString() + "/publication", county, "{}"), 200);
         String event = "/api/v1/contests/events/" + countyContest.path("events").get(0).path("id").asString();
@@ -115,6 +122,48 @@ class ContestE2EIT extends PlatformTest {
         assertThat(again.path("round").asInt()).isEqualTo(2);
         assertThat(again.path("ranked").get(0).path("registrationId").asString()).as("the ranking changed").isEqualTo(second);
         assertThat(post(event + "/results/final", county, "{}").statusCode()).as("not final while the notice is open").isEqualTo(409);
+
+        // The prize is paid from 镇海区's fund into the winner's wallet: the district funds it, and 焊工29 is
+        // a member of 蛟川精密机械's union (the register knows her by the same keyed identity-number hash).
+        for (String account : List.of("{\"kind\":\"SETTLEMENT\",\"owner\":\"330211\",\"label\":\"镇海区总工会银行存款\"}",
+                "{\"kind\":\"UNION_FUND\",\"owner\":\"330211\",\"label\":\"镇海区总工会经费\"}")) {
+            assertThat(post("/api/v1/welfare/accounts", county, account).statusCode()).isIn(200, 201);
+        }
+        ok(platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/welfare/transfers")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + county)
+                .header("Idempotency-Key", "e2e-zhenhai-prize-fund").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"debitAccount\":\"settlement:330211\",\"creditAccount\":\"fund:330211\",\"amountFen\":1000000,"
+                                + "\"code\":\"prize-fund\"}")).build()), 201);
+        String union = ok(post("/api/v1/registry/unions", county, """
+                {"kind":"GRASSROOTS_UNION","name":"宁波蛟川精密机械有限公司工会","enterprise":"%s"}""".formatted(ENTERPRISES[2])), 200)
+                .path("id").asString();
+        String member = ok(post("/api/v1/members", county, """
+                {"union":"%s","name":"焊工29","idNumber":"%s","mobile":"13700001129"}"""
+                .formatted(union, residentId("330211199001", 128, 28))), 201).path("memberId").asString();
+
+        platform.runClockAhead("contest-service", Duration.ofDays(30));
+        try {
+            JsonNode done = ok(post(event + "/results/final", county, "{}"), 200);
+            assertThat(done.path("status").asString()).isEqualTo("FINAL");
+            String cityEvent = "/api/v1/contests/events/" + cityContest.path("events").get(0).path("id").asString();
+            assertThat(ok(platform.get(platform.gateway(cityEvent + "/registrations"), "Authorization", "Bearer " + city), 200))
+                    .as("the top ten advance to the city contest").hasSize(10);
+            await().atMost(Duration.ofSeconds(60)).until(() -> platform.get(platform.gateway("/api/v1/welfare/accounts/wallet:" + member),
+                    "Authorization", "Bearer " + county).body().contains("\"balanceFen\":500000"));
+            JsonNode certificate = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(platform.get(platform.gateway(
+                    "/api/v1/contests/registrations/" + second + "/certificates"), "Authorization", "Bearer " + county).body()),
+                    list -> list.isArray() && !list.isEmpty()).get(0);
+            JsonNode check = ok(platform.get(platform.gateway("/api/v1/contests/certificates/" + certificate.path("number").asString()
+                    + "?code=" + certificate.path("code").asString())), 200);
+            assertThat(check.path("outcome").asString()).as("verified without signing in").isEqualTo("VALID");
+        } finally {
+            platform.runClockAhead("contest-service", Duration.ZERO);
+        }
+    }
+
+    private HttpResponse<String> put(String path, String token, String body) {
+        return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway(path))).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpResponse<String> score(String event, String judge, String entry, String item, String aspect, String value) {

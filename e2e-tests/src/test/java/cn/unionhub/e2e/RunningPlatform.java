@@ -47,8 +47,10 @@ final class RunningPlatform implements AutoCloseable {
             Path home = Files.createTempDirectory("unionhub-e2e-");
             // Without class archives: recording them makes the first start and stop of every JVM slower,
             // and a test run starts each JVM about once (ClassSharingTest runs a real JVM through it).
+            // contest-service's clock can be moved ahead (/internal/clock): its notices run for working days.
             RunningPlatform platform = new RunningPlatform(new StackConfig(repoRoot, home, ports,
-                    StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6), Map.of(), false));
+                    StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6),
+                    Map.of("contest-service", java.util.List.of("--unionhub.clock.adjustable=true")), false));
             platform.up();
             return platform;
         } catch (IOException e) {
@@ -158,6 +160,19 @@ final class RunningPlatform implements AutoCloseable {
             throw new IllegalStateException("No token for " + who + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * Runs a service's clock {@code ahead} of real time (zero: real time again), through its
+     * {@code /internal/clock}: only services the platform started with an adjustable clock have one.
+     */
+    void runClockAhead(String component, Duration ahead) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(direct(component, "/internal/clock")))
+                .header("Authorization", "Bearer " + demoToken("admin-zhou")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\":\"" + ahead + "\"}")).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("moving " + component + "'s clock: " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** The platform's Kafka broker, for clients outside the JVM such as kcat. */

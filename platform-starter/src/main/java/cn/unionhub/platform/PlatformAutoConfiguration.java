@@ -6,6 +6,8 @@ import cn.unionhub.platform.events.DeadLetterMetrics;
 import cn.unionhub.platform.events.EventEncoder;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.platform.events.EventsProperties;
+import cn.unionhub.platform.clock.RehearsalClock;
+import cn.unionhub.platform.clock.RehearsalClockController;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.events.InboundEvents;
@@ -24,6 +26,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +88,21 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    Clock clock(@Value("${unionhub.clock.adjustable:false}") boolean adjustable) {
+        if (adjustable) {
+            LoggerFactory.getLogger(PlatformAutoConfiguration.class).warn(
+                    "unionhub.clock.adjustable=true: this service's clock can be moved ahead through /internal/clock."
+                            + " For rehearsals and end-to-end tests only, never in production.");
+            return new RehearsalClock(Clock.systemUTC());
+        }
         return Clock.systemUTC();
+    }
+
+    /** The rehearsal clock's controls, only on a service started with {@code unionhub.clock.adjustable=true}. */
+    @Bean
+    @ConditionalOnProperty(name = "unionhub.clock.adjustable", havingValue = "true")
+    RehearsalClockController rehearsalClockController(Clock clock) {
+        return new RehearsalClockController((RehearsalClock) clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -77,13 +77,16 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain unionHubSecurity(HttpSecurity http, AccessRules rules, JwtSettings settings,
-            ProblemSecurityResponses responses) throws Exception {
+            ProblemSecurityResponses responses, @Value("${unionhub.clock.adjustable:false}") boolean adjustableClock) throws Exception {
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(jwt -> JwtValidation.authorities(jwt, settings));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(INFRASTRUCTURE).permitAll();
+                    if (adjustableClock) {
+                        authorize.requestMatchers("/internal/clock").hasRole(Role.ADMIN.name());
+                    }
                     for (AccessRules.Rule rule : rules.rules()) {
                         if (rule.isPublic()) {
                             authorize.requestMatchers(rule.method(), rule.pattern()).permitAll();

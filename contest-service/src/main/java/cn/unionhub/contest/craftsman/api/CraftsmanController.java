@@ -8,8 +8,6 @@ import cn.unionhub.contest.craftsman.domain.Expert;
 import cn.unionhub.contest.craftsman.domain.Nomination;
 import cn.unionhub.contest.craftsman.store.CraftsmanStore;
 import cn.unionhub.contest.notice.api.ObjectionView;
-import cn.unionhub.contest.notice.domain.Notice;
-import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;
 import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.RuleViolationException;
@@ -57,9 +55,6 @@ class CraftsmanController {
     }
 
     record NoticeForm(List<String> selected) {
-    }
-
-    record ObjectionForm(String concerns, Objection.Objector objector, String grounds, List<Objection.Evidence> evidence) {
     }
 
     record AnswerForm(String verdict, String reason) {
@@ -147,12 +142,9 @@ class CraftsmanController {
     }
 
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/objections")
-    ResponseEntity<ObjectionView> object(@PathVariable String batchId, @RequestBody ObjectionForm form, Actor actor) {
-        CraftsmanBatch after = craftsmen.object(batchId, new Notice.ObjectionForm(form.concerns(), form.objector(), form.grounds(),
-                form.evidence()), actor);
-        Objection filed = after.notice().objections().get(after.notice().objections().size() - 1);
-        return ResponseEntity.created(URI.create("/api/v1/craftsmen/batches/" + batchId + "/objections/" + filed.id()))
-                .body(ObjectionView.of(filed));
+    ResponseEntity<ObjectionView> object(@PathVariable String batchId, @RequestBody ObjectionView.Form form, Actor actor) {
+        return ObjectionView.filed(craftsmen.object(batchId, form.toDomain(), actor).notice(),
+                "/api/v1/craftsmen/batches/" + batchId + "/objections");
     }
 
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/objections/{objectionId}/answer")

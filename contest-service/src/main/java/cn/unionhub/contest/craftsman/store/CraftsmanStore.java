@@ -3,6 +3,7 @@ package cn.unionhub.contest.craftsman.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.contest.common.store.Bodies;
+import cn.unionhub.contest.common.store.HeldKeys;
 import cn.unionhub.contest.craftsman.domain.CraftsmanBatch;
 import cn.unionhub.contest.craftsman.domain.Nomination;
 import cn.unionhub.platform.domain.ConflictException;
@@ -14,13 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -69,14 +68,14 @@ public class CraftsmanStore {
     interface StageTyped {
     }
 
-    private static final String NOMINEES = "craftsman_nominees";
-
+    private final HeldKeys nominees;
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Bodies bodies;
     private final Sequences sequences;
 
     CraftsmanStore(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
+        this.nominees = new HeldKeys(mongo, "craftsman_nominees", "nomination");
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies.withMixIn(Nomination.class, StageTyped.class);
@@ -116,8 +115,7 @@ public class CraftsmanStore {
 
     /** The nomination holding the nominee's place in the batch, if any (live or not). */
     public Optional<Kept> holding(String batchId, String idHash) {
-        Document key = mongo.findById(batchId + ":" + idHash, Document.class, NOMINEES);
-        return key == null ? Optional.empty() : nomination(key.getString("nomination"));
+        return nominees.holder(batchId + ":" + idHash).flatMap(this::nomination);
     }
 
     /**
@@ -126,17 +124,8 @@ public class CraftsmanStore {
      */
     public void insert(Nomination.Changed nominated, String account, Optional<Kept> released) {
         Nomination n = nominated.nomination();
-        String key = n.facts().batchId() + ":" + n.facts().nominee().idHash();
-        try {
-            if (released.isPresent()) {
-                Query held = new Query(where("_id").is(key).and("nomination").is(released.get().nomination().id()));
-                if (mongo.updateFirst(held, Update.update("nomination", n.id()), NOMINEES).getModifiedCount() == 0) {
-                    throw new ConflictException("already-nominated", n.facts().batchId());
-                }
-            } else {
-                mongo.insert(new Document("_id", key).append("nomination", n.id()), NOMINEES);
-            }
-        } catch (DuplicateKeyException taken) {
+        if (!nominees.take(n.facts().batchId() + ":" + n.facts().nominee().idHash(), n.id(),
+                released.map(k -> k.nomination().id()))) {
             throw new ConflictException("already-nominated", n.facts().batchId());
         }
         NominationDocument d = new NominationDocument();

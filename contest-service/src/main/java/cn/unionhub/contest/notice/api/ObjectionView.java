@@ -1,13 +1,31 @@
 package cn.unionhub.contest.notice.api;
 
+import cn.unionhub.contest.notice.domain.Notice;
 import cn.unionhub.contest.notice.domain.Objection;
+import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
 
 /** An objection as a public notice shows it (of results or of nominees): what and whether answered, never who objected. */
 public record ObjectionView(String id, String concerns, Instant filedAt, String verdict, String reason) {
 
+    /** An objection as the objector writes it: by name, with evidence; their account is taken from the sign-in. */
+    public record Form(String concerns, Objection.Objector objector, String grounds, List<Objection.Evidence> evidence) {
+
+        public Notice.ObjectionForm toDomain() {
+            return new Notice.ObjectionForm(concerns, objector, grounds, evidence);
+        }
+    }
+
     public static ObjectionView of(Objection o) {
         return new ObjectionView(o.id(), o.concerns(), o.filedAt(), o.isAnswered() ? o.answer().verdict().name() : null,
                 o.isAnswered() ? o.answer().reason() : null);
+    }
+
+    /** The answer to filing: 201, where the objection lives under {@code objections} (a path), as the notice shows it. */
+    public static ResponseEntity<ObjectionView> filed(Notice notice, String objections) {
+        Objection filed = notice.objections().get(notice.objections().size() - 1);
+        return ResponseEntity.created(URI.create(objections + "/" + filed.id())).body(of(filed));
     }
 }

@@ -3,6 +3,7 @@ package cn.unionhub.contest.registration.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.contest.common.store.Bodies;
+import cn.unionhub.contest.common.store.HeldKeys;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
@@ -10,8 +11,6 @@ import cn.unionhub.platform.store.Sequences;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,6 +27,8 @@ public class Registrations {
 
     private static final String KEYS = "registration_keys";
 
+    private final HeldKeys keys;
+
     /** A registration as kept, with the competitor's own account (null when entered by others without one). */
     public record Kept(Registration registration, String account, List<Integer> lines) {
     }
@@ -38,6 +39,7 @@ public class Registrations {
     private final Sequences sequences;
 
     Registrations(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
+        this.keys = new HeldKeys(mongo, KEYS, "registration");
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
@@ -50,8 +52,7 @@ public class Registrations {
 
     /** The competitor's registration for the event that holds the key, if any (live or not). */
     public Optional<Kept> holding(String eventId, String idHash) {
-        Document key = mongo.findById(eventId + ":" + idHash, Document.class, KEYS);
-        return key == null ? Optional.empty() : byId(key.getString("registration"));
+        return keys.holder(eventId + ":" + idHash).flatMap(this::byId);
     }
 
     /**
@@ -60,17 +61,7 @@ public class Registrations {
      */
     public void insert(Registration.Changed submitted, String account, Optional<Kept> released) {
         Registration r = submitted.registration();
-        String key = r.eventId() + ":" + r.competitor().idHash();
-        try {
-            if (released.isPresent()) {
-                Query held = new Query(where("_id").is(key).and("registration").is(released.get().registration().id()));
-                if (mongo.updateFirst(held, Update.update("registration", r.id()), KEYS).getModifiedCount() == 0) {
-                    throw new ConflictException("already-registered", r.eventId());
-                }
-            } else {
-                mongo.insert(new Document("_id", key).append("registration", r.id()), KEYS);
-            }
-        } catch (DuplicateKeyException taken) {
+        if (!keys.take(r.eventId() + ":" + r.competitor().idHash(), r.id(), released.map(k -> k.registration().id()))) {
             throw new ConflictException("already-registered", r.eventId());
         }
         RegistrationDocument d = new RegistrationDocument();

@@ -5,7 +5,6 @@ import cn.unionhub.contest.contest.domain.Points;
 import cn.unionhub.contest.judging.domain.Scorecard;
 import cn.unionhub.contest.notice.api.ObjectionView;
 import cn.unionhub.contest.notice.domain.Notice;
-import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;
 import cn.unionhub.contest.ranking.domain.Ranking;
 import cn.unionhub.contest.registration.domain.Registration;
@@ -13,7 +12,6 @@ import cn.unionhub.contest.results.ResultsService;
 import cn.unionhub.contest.results.domain.EventResults;
 import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.security.Actor;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +45,10 @@ class ResultsController {
         return view(results.published(eventId), results.roster(eventId));
     }
 
-    record ObjectionForm(String concerns, Objection.Objector objector, String grounds, List<Objection.Evidence> evidence) {
-    }
-
     @PostMapping("/api/v1/contests/events/{eventId}/results/objections")
-    ResponseEntity<ObjectionView> object(@PathVariable String eventId, @RequestBody ObjectionForm form, Actor actor) {
-        EventResults after = results.object(eventId, new Notice.ObjectionForm(form.concerns(), form.objector(), form.grounds(),
-                form.evidence()), actor);
-        Objection filed = after.notice().objections().get(after.notice().objections().size() - 1);
-        return ResponseEntity.created(URI.create("/api/v1/contests/events/" + eventId + "/results/objections/" + filed.id()))
-                .body(ObjectionView.of(filed));
+    ResponseEntity<ObjectionView> object(@PathVariable String eventId, @RequestBody ObjectionView.Form form, Actor actor) {
+        return ObjectionView.filed(results.object(eventId, form.toDomain(), actor).notice(),
+                "/api/v1/contests/events/" + eventId + "/results/objections");
     }
 
     record AnswerForm(String verdict, String reason) {
