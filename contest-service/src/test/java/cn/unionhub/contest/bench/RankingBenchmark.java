@@ -1,13 +1,22 @@
 package cn.unionhub.contest.bench;
 
+import cn.unionhub.contest.common.store.BenchBodies;
 import cn.unionhub.contest.fixtures.Contests;
 import cn.unionhub.contest.fixtures.LedgerBook;
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.judging.domain.ScoreEntry;
+import cn.unionhub.contest.judging.domain.ScoreLedger;
+import cn.unionhub.contest.judging.store.LedgerReads;
 import cn.unionhub.contest.ranking.domain.Ranking;
 import cn.unionhub.contest.registration.domain.Registration;
+import cn.unionhub.devstack.EmbeddedMongo;
+import cn.unionhub.test.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Load driver (not a test): issue #15's "10,000 competitors in one event ranked in ≤ 1 s". Writes
@@ -15,14 +24,17 @@ import java.util.SplittableRandom;
  * judged aspect, the other aspects, the time used: 10 lines each, 100,000 in all), then computes
  * the ranking from the lines as the service does on every request ({@code ScoreLedger.scorecards}
  * folding the lines into scorecards, then {@code Ranking.of}) — several rounds, the first ones
- * warming up the JIT. The store's read of the lines (one key range) is not in it. Run as documented
- * in docs/benchmarks.md.
+ * warming up the JIT. With {@code store}, the lines are also written to a file-backed MongoDB-wire
+ * server like the local run's, and each round first reads them back through the service's own
+ * {@code Ledgers.lines} (one key range, each line parsed from its stored JSON), as a ranking request
+ * does. Run as documented in docs/benchmarks.md.
  */
 public final class RankingBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int competitors = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean store = args.length > 2 && args[2].equals("store");
         LedgerBook book = LedgerBook.countyWelding();
         SplittableRandom random = new SplittableRandom(20250920);
         List<Registration> roster = new ArrayList<>(competitors);
@@ -41,13 +53,38 @@ public final class RankingBenchmark {
         }
         System.out.printf("ledger written: %,d lines for %,d competitors in %.1f s%n", book.entries().size(), competitors,
                 (System.nanoTime() - t0) / 1e9);
-        for (int round = 1; round <= rounds; round++) {
-            long start = System.nanoTime();
-            Ranking ranking = book.ranking(roster);
-            long took = System.nanoTime() - start;
-            long shared = ranking.ranked().stream().filter(Ranking.Line::isShared).count();
-            System.out.printf("round %d: ranked %,d (%,d unranked, %,d on a shared rank) from %,d lines in %.0f ms%n", round,
-                    ranking.ranked().size(), ranking.unranked().size(), shared, book.entries().size(), took / 1e6);
+        if (!store) {
+            for (int round = 1; round <= rounds; round++) {
+                long start = System.nanoTime();
+                Ranking ranking = book.ranking(roster);
+                report(round, ranking, book.entries().size(), 0, System.nanoTime() - start);
+            }
+            return;
         }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ranking-bench-");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dir.resolve("store.mv"), TestInfrastructure.freePort());
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            LedgerReads ledger = new LedgerReads(new MongoTemplate(client, "bench"), BenchBodies.create());
+            String eventId = Contests.COUNTY_WELDING;
+            ledger.write(eventId, book.entries());
+            for (int round = 1; round <= rounds; round++) {
+                long start = System.nanoTime();
+                List<ScoreEntry> lines = ledger.read(eventId);
+                long read = System.nanoTime() - start;
+                Ranking ranking = Ranking.of(eventId, Contests.WELDING, lines.get(lines.size() - 1).sequence(),
+                        ScoreLedger.scorecards(Contests.countyWelding(), roster, lines));
+                report(round, ranking, lines.size(), read, System.nanoTime() - start);
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void report(int round, Ranking ranking, int lines, long readNanos, long totalNanos) {
+        long shared = ranking.ranked().stream().filter(Ranking.Line::isShared).count();
+        System.out.printf("round %d: ranked %,d (%,d unranked, %,d on a shared rank) from %,d lines in %.0f ms (of which reading them %.0f ms)%n",
+                round, ranking.ranked().size(), ranking.unranked().size(), shared, lines, totalNanos / 1e6, readNanos / 1e6);
     }
 }
