@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.contest.fixtures.ContestApi;
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.ShiftedTime;
 import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * nothing changes.
  */
 @IntegrationTest
+@Import(ShiftedTime.class) // one context for every integration test of the service
 class ContestAccessIT {
 
     @Value("${local.server.port}")

@@ -46,14 +46,14 @@ public final class Demo {
      * test plays a small part of it.
      */
     public record Sizes(int reviewsPerEnterprise, int suggestionsPerEnterprise, int resolvedPerEnterprise, int hotlineOrders,
-            int hotlineClosed, int sanitationWorkers) {
+            int hotlineClosed, int sanitationWorkers, int welders) {
     }
 
     /**
      * 20 enterprises × 250 reviews = 5,000; × 15 suggestions = 300, of which 13 each = 260 resolved; 30 hotline calls;
-     * 崂山区's 2,725 sanitation workers with a 300-yuan coupon each (seed 001).
+     * 崂山区's 2,725 sanitation workers with a 300-yuan coupon each (seed 001); 30 welders in 镇海区's contest.
      */
-    public static final Sizes SEED = new Sizes(250, 15, 13, 30, 20, 2725);
+    public static final Sizes SEED = new Sizes(250, 15, 13, 30, 20, 2725, 30);
     private static final String QINGDAO_HANDLER = "handler-qingdao";
     private static final Pattern CASE_NUMBER = Pattern.compile("GD-[0-9A-Z-]+");
 
@@ -362,8 +362,9 @@ public final class Demo {
             expect(post("/api/v1/contests/" + countyContest.path("id").asText() + "/publication", county, json.createObjectNode()), 200);
             String event = "/api/v1/contests/events/" + countyContest.path("events").get(0).path("id").asText();
             List<String> entries = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                String[] at = WELDING_ENTERPRISES[i / 10];
+            int welders = Math.min(sizes.welders(), WELDERS.length);
+            for (int i = 0; i < welders; i++) {
+                String[] at = WELDING_ENTERPRISES[i * WELDING_ENTERPRISES.length / welders];
                 String entry = read(expectOne(post(event + "/registrations", token(at[0]), parse("""
                         {"idNumber":"%s","name":"%s","employment":"EMPLOYEE","enterprise":"%s","enterpriseName":"%s"}"""
                         .formatted(welderId(i), WELDERS[i], at[1], at[2]))), 201)).path("id").asText();
@@ -390,7 +391,8 @@ public final class Demo {
                 }
             }
             expect(post(event + "/results/notice", county, json.createObjectNode()), 200);
-            out.printf("  镇海区焊工比赛 / welding contest: 30 welders scored and on public notice (GET %s/results/notice)%n", event);
+            out.printf("  镇海区焊工比赛 / welding contest: %d welders scored and on public notice (GET %s/results/notice)%n", welders,
+                    event);
             return event;
         });
         step("craftsmen:ningbo", () -> {

@@ -147,15 +147,17 @@ class PlatformE2EIT extends PlatformTest {
     @Order(5)
     void theStoreWorkPerComplaintDoesNotGrowWithTheComplaintsStored() {
         PipelineScaling pipeline = new PipelineScaling(platform);
-        pipeline.fillTo(100);
+        // About four times the complaints stored: work that grows with them (a scan of any of their
+        // collections examines some 220 more documents per complaint) stands far above the allowance.
+        pipeline.fillTo(60);
         PipelineScaling.PerComplaint few = pipeline.measure(20);
-        pipeline.fillTo(500);
+        pipeline.fillTo(300);
         PipelineScaling.PerComplaint many = pipeline.measure(20);
-        System.out.printf("store work per complaint: %s with 100 stored, %s with 500 stored%n", few, many);
+        System.out.printf("store work per complaint: %s with 60 stored, %s with 300 stored%n", few, many);
 
-        assertThat(many.examined()).as("documents examined per complaint with 500 stored vs %s with 100", few)
+        assertThat(many.examined()).as("documents examined per complaint with 300 stored vs %s with 60", few)
                 .isLessThanOrEqualTo(few.examined() * 1.25 + 20);
-        assertThat(many.commands()).as("commands per complaint with 500 stored vs %s with 100", few)
+        assertThat(many.commands()).as("commands per complaint with 300 stored vs %s with 60", few)
                 .isLessThanOrEqualTo(few.commands() * 1.25 + 5);
     }
 
@@ -285,7 +287,7 @@ class PlatformE2EIT extends PlatformTest {
         String city = platform.demoToken("staff-sun-li");
         String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         JsonNode before = bulletin(staff, period);
-        Demo.Sizes small = new Demo.Sizes(2, 2, 1, 3, 2, 5);
+        Demo.Sizes small = new Demo.Sizes(2, 2, 1, 3, 2, 5, 6);
 
         assertThat(platform.demo(small)).as(platform.output()).isEqualTo(Launcher.OK);
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,11 @@ class CraftsmanSelectionIT {
     int port;
     @Autowired
     EventSchemas schemas;
+
+    @AfterEach
+    void backToRealTime() {
+        ShiftedTime.CLOCK.reset();
+    }
 
     @Test
     void aBatchRunsFromNominationsThroughExpertsAndANoticeWithAnUpheldObjectionToConferral() {

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +58,11 @@ class ContestFlowIT {
 
     private ApiClient api;
     private ContestApi contests;
+
+    @AfterEach
+    void backToRealTime() {
+        ShiftedTime.CLOCK.reset();
+    }
 
     @Test
     void aCountyWeldingContestRunsFromEntriesToAVerifiedCertificate() throws Exception {
