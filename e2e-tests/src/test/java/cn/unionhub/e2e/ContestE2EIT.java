@@ -141,6 +141,13 @@ class ContestE2EIT extends PlatformTest {
                 {"union":"%s","name":"焊工29","idNumber":"%s","mobile":"13700001129"}"""
                 .formatted(union, residentId("330211199001", 128, 28))), 201).path("memberId").asString();
 
+        // Only an administrator moves the rehearsal clock, and only a service started with one has it.
+        for (String[] attempt : new String[][] {{"contest-service", county}, {"feedback-service", platform.demoToken("admin-zhou")}}) {
+            assertThat(platform.send(HttpRequest.newBuilder(URI.create(platform.direct(attempt[0], "/internal/clock")))
+                    .header("Authorization", "Bearer " + attempt[1]).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\":\"P30D\"}")).build()).statusCode())
+                    .as(attempt[0]).isEqualTo(403);
+        }
         platform.runClockAhead("contest-service", Duration.ofDays(30));
         try {
             JsonNode done = ok(post(event + "/results/final", county, "{}"), 200);

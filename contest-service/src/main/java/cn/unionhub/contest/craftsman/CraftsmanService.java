@@ -254,16 +254,17 @@ public class CraftsmanService {
         return new Conferral(conferred, held);
     }
 
-    /** The nominations the notice lists but a cut-off left expert-reviewed move on notice too. */
+    /**
+     * Moves the nominations the notice lists onto it; only those still expert-reviewed are written (after a
+     * cut-off, asking again finishes what the first request left).
+     */
     private void markNoticed(CraftsmanBatch batch) {
         for (String id : batch.onNotice()) {
-            change(id, n -> n instanceof Nomination.ExpertReviewed reviewed
-                    ? new Nomination.Changed(reviewedOnNotice(reviewed, batch), List.of()) : new Nomination.Changed(n, List.of()));
+            if (kept(id).nomination() instanceof Nomination.ExpertReviewed) {
+                change(id, n -> new Nomination.Changed(n instanceof Nomination.ExpertReviewed reviewed
+                        ? reviewed.noticed(batch.notice().opensAt()) : n, List.of()));
+            }
         }
-    }
-
-    private static Nomination reviewedOnNotice(Nomination.ExpertReviewed n, CraftsmanBatch batch) {
-        return new Nomination.Noticed(n.facts(), n.selfEvaluation(), n.review(), n.expertScores(), batch.notice().opensAt());
     }
 
     private boolean ownOrNominator(Actor actor, CraftsmanStore.Kept kept) {

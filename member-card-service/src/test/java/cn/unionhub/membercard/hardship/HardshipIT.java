@@ -84,6 +84,13 @@ class HardshipIT {
         assertProblem(api().post(path + "/verification", "{\"outcome\":\"RETURNED\"}", district), 400, "hardship-invalid-request");
         assertThat(ok(api().post(path + "/verification", "{\"outcome\":\"RETURNED\",\"reason\":\"请补充收入证明\"}", district))
                 .path("status").asString()).isEqualTo("RETURNED");
+        assertProblem(api().post(path + "/resubmission", facts(30_000), otherEnterprise), 404, "hardship-application-not-found");
+        assertProblem(api().get(path, otherEnterprise), 404, "hardship-application-not-found");
+        assertProblem(api().get(path, otherDistrict), 404, "hardship-application-not-found");
+        assertThat(api().get(path, heatingWindow).statusCode()).as("a provider never reads an application").isEqualTo(403);
+        assertThat(api().post(path + "/resubmission", facts(30_000), worker.workerToken()).statusCode()).isEqualTo(403);
+        assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=RETURNED", otherEnterprise))).as("another enterprise's list")
+                .isEmpty();
         assertThat(ok(api().post(path + "/resubmission", facts(30_000), enterpriseUnion)).path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=SUBMITTED", district)).toString()).contains(id);
         ok(api().post(path + "/verification", "{\"outcome\":\"VERIFIED\"}", district));

@@ -257,7 +257,8 @@ public sealed interface Nomination permits Nomination.Nominated, Nomination.Self
             return BigDecimal.valueOf(scoreSum()).divide(BigDecimal.valueOf(100L * expertScores.size()), 2, RoundingMode.HALF_UP);
         }
 
-        Noticed noticed(Instant at) {
+        /** The nomination on the batch's notice opened at {@code at}. */
+        public Noticed noticed(Instant at) {
             return new Noticed(facts, selfEvaluation, review, expertScores, at.truncatedTo(ChronoUnit.MILLIS));
         }
     }

@@ -82,6 +82,11 @@ class CraftsmanSelectionIT {
                 .path("id").asString();
         assertThat(api.get("/api/v1/craftsmen/nominations/" + self, worker("worker-9")).statusCode()).as("someone else's").isEqualTo(404);
 
+        String cspcUnion = TestTokens.token().subject("union-cspc").roles(Role.ENTERPRISE_UNION).enterprise(People.CSPC.uscc()).build();
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/self-evaluation", "{\"text\":\"代写\"}", cspcUnion), 404);
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/self-evaluation", "{\"text\":\"代写\"}", worker("worker-9")), 404);
+        ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/review", "{\"outcome\":\"PASSED\"}", OTHER_PROVINCE), 403);
+        ok(api.post("/api/v1/craftsmen/batches/" + batch + "/experts", "{\"account\":\"expert-x\",\"name\":\"专家x\"}", SHIGANG_UNION), 403);
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/self-evaluation", "{\"text\":\"二十年焊接一线，攻克高强钢焊接难题\"}",
                 SHIGANG_UNION), 200);
         ok(api.post("/api/v1/craftsmen/nominations/" + self + "/self-evaluation", "{\"text\":\"主持制药设备焊接工艺改进\"}",
@@ -105,7 +110,9 @@ class CraftsmanSelectionIT {
         assertThat(reviewed.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
         assertThat(reviewed.path("meanScore").decimalValue()).isEqualByComparingTo("92.00");
 
+        ok(api.post(batchPath + "/notice", "{}", OTHER_PROVINCE), 403);
         JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
+        assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200)).as("asking again changes nothing").isEqualTo(notice);
         assertThat(notice.path("listed").findValuesAsString("nominationId")).as("the best two, by mean score").containsExactly(
                 association, welder);
         JsonNode publicNotice = ok(api.get(batchPath + "/notice", null), 200);
@@ -118,6 +125,7 @@ class CraftsmanSelectionIT {
                    "sha256":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]}""".formatted(welder),
                 worker("worker-zhou")), 201).path("id").asString();
         assertThat(ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 409).path("type").asString()).endsWith("/notice-still-open");
+        ok(api.post(batchPath + "/objections/" + objection + "/answer", "{\"verdict\":\"UPHELD\",\"reason\":\"x\"}", OTHER_PROVINCE), 403);
         ok(api.post(batchPath + "/objections/" + objection + "/answer", "{\"verdict\":\"UPHELD\",\"reason\":\"经核实，成果完成人另有其人\"}",
                 PROVINCE), 200);
         JsonNode rejected = ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200);

@@ -91,8 +91,7 @@ class HardshipController {
 
     @GetMapping("/api/v1/welfare/hardship/applications/{applicationId}")
     HardshipView.Application application(@PathVariable String applicationId, Actor actor) {
-        HardshipFile file = hardship.file(applicationId, actor);
-        return views.application(file, file.application(applicationId));
+        return shown(applicationId, hardship.file(applicationId, actor));
     }
 
     @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/verification")
@@ -100,14 +99,12 @@ class HardshipController {
         if (!"VERIFIED".equals(r.outcome()) && !"RETURNED".equals(r.outcome())) {
             throw invalid("outcome", "hardship-verification-outcome");
         }
-        HardshipFile file = hardship.verify(applicationId, "VERIFIED".equals(r.outcome()), r.reason(), actor);
-        return views.application(file, file.application(applicationId));
+        return shown(applicationId, hardship.verify(applicationId, "VERIFIED".equals(r.outcome()), r.reason(), actor));
     }
 
     @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/resubmission")
     HardshipView.Application resubmit(@PathVariable String applicationId, @RequestBody FactsInput r, Actor actor) {
-        HardshipFile file = hardship.resubmit(applicationId, facts(r), actor);
-        return views.application(file, file.application(applicationId));
+        return shown(applicationId, hardship.resubmit(applicationId, facts(r), actor));
     }
 
     @PostMapping("/api/v1/welfare/hardship/applications/{applicationId}/decision")
@@ -115,8 +112,7 @@ class HardshipController {
         if (!"ISSUED".equals(r.outcome()) && !"REFUSED".equals(r.outcome())) {
             throw invalid("outcome", "hardship-decision-outcome");
         }
-        HardshipFile file = hardship.decide(applicationId, "ISSUED".equals(r.outcome()), r.reason(), actor);
-        return views.application(file, file.application(applicationId));
+        return shown(applicationId, hardship.decide(applicationId, "ISSUED".equals(r.outcome()), r.reason(), actor));
     }
 
     @GetMapping("/api/v1/welfare/hardship/certificates/mine")
@@ -140,6 +136,11 @@ class HardshipController {
     @PostMapping("/api/v1/welfare/hardship/certificates/{number}/revocation")
     HardshipView.Certificate revoke(@PathVariable String number, @RequestBody RevocationRequest r, Actor actor) {
         return views.certificate(hardship.revoke(number, r.reason(), actor).certificate());
+    }
+
+    /** One application of a file, as the unions see it. */
+    private HardshipView.Application shown(String applicationId, HardshipFile file) {
+        return views.application(file, file.application(applicationId));
     }
 
     private static Facts facts(FactsInput f) {
