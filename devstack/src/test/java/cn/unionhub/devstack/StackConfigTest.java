@@ -17,6 +17,8 @@ class StackConfigTest {
         StackConfig config = StackConfig.fromEnvironment(REPO, Map.of());
         assertThat(config.javaOptionsFor(Component.GATEWAY)).doesNotContain("TieredStopAtLevel");
         assertThat(config.javaOptionsFor("case-service")).contains("-XX:TieredStopAtLevel=1");
+        assertThat(config.javaOptionsFor("contest-service")).as("room for the ledgers it ranks").contains("-Xmx384m")
+                .contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -24,6 +26,7 @@ class StackConfigTest {
         StackConfig config = StackConfig.fromEnvironment(REPO, Map.of("UNIONHUB_JAVA_OPTS", "-Xmx1g"));
         assertThat(config.javaOptionsFor(Component.GATEWAY)).isEqualTo("-Xmx1g");
         assertThat(config.javaOptionsFor("case-service")).isEqualTo("-Xmx1g");
+        assertThat(config.javaOptionsFor("contest-service")).isEqualTo("-Xmx1g");
     }
 
     @Test

@@ -62,8 +62,7 @@ public class JudgingService {
 
     /** A correction of line {@code supersedes}, with a reason. */
     public ScoreEntry correct(String eventId, int supersedes, ToLongFunction<ScoreEntry.Item> value, String reason, Actor judge) {
-        ScoreEntry earlier = ledgers.lines(eventId).stream().filter(l -> l.sequence() == supersedes).findFirst()
-                .orElseThrow(() -> new NotFoundException("score-entry-not-found", supersedes));
+        ScoreEntry earlier = ledgers.line(eventId, supersedes).orElseThrow(() -> new NotFoundException("score-entry-not-found", supersedes));
         return write(eventId, earlier.registrationId(), judge, (scoring, at) -> at.scoring().correct(at.head(), at.sheet(),
                 at.competitor().registration(), judge.subject(), supersedes, value.applyAsLong(earlier.item()), reason, clock.instant()));
     }
@@ -74,10 +73,10 @@ public class JudgingService {
                 at.competitor().registration(), chief.subject(), aspect, reason, clock.instant()));
     }
 
-    /** The event's ledger, for its office, its judges and government systems. */
+    /** The event's ledger as stored, for its office, its judges and government systems. */
     public List<ScoreEntry> ledger(String eventId, Actor actor) {
         requireReader(eventId, actor);
-        return ledgers.lines(eventId);
+        return ledgers.stored(eventId);
     }
 
     public HashChain.Verification verify(String eventId, Actor actor) {

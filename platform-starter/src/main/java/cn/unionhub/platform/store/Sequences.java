@@ -36,6 +36,12 @@ public final class Sequences {
         }
     }
 
+    /** The key's counter as it stands, without advancing it (0 before its first use). */
+    public long current(String key) {
+        Document counter = mongo.findById(key, Document.class, collection);
+        return counter == null ? 0 : valueOf(counter);
+    }
+
     /**
      * Moves the key's counter up to {@code value} if it is lower, never down: numbers taken outside
      * the counter (an import of numbers given elsewhere) are then never given again.

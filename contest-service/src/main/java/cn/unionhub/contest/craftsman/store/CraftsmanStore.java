@@ -8,6 +8,7 @@ import cn.unionhub.contest.craftsman.domain.CraftsmanBatch;
 import cn.unionhub.contest.craftsman.domain.Nomination;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.KeyRanges;
 import cn.unionhub.platform.store.Sequences;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -142,9 +143,8 @@ public class CraftsmanStore {
 
     /** Every nomination of a batch, by id: one key range. */
     public List<Kept> ofBatch(String batchId) {
-        Query range = new Query(where("_id").gte(batchId + "-N").lt(batchId + "-O")).with(Sort.by("_id"));
-        range.fields().exclude("_outbox");
-        return mongo.find(range, NominationDocument.class).stream().map(this::toKept).toList();
+        return KeyRanges.read(mongo, NominationDocument.class, "craftsman_nominations", batchId + "-N", batchId + "-O", d -> d.id,
+                q -> q.fields().exclude("_outbox")).stream().map(this::toKept).toList();
     }
 
     public Optional<Kept> change(String id, Function<Nomination, Nomination.Changed> step) {

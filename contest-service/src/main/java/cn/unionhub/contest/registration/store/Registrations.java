@@ -4,14 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.contest.common.store.Bodies;
 import cn.unionhub.contest.common.store.HeldKeys;
+import cn.unionhub.contest.common.store.RecentlyRead;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.KeyRanges;
 import cn.unionhub.platform.store.Sequences;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Repository;
 public class Registrations {
 
     private static final String KEYS = "registration_keys";
+    private static final String ROSTER = "roster:";
 
     private final HeldKeys keys;
 
@@ -33,17 +37,27 @@ public class Registrations {
     public record Kept(Registration registration, String account, List<Integer> lines) {
     }
 
+    /** An event's approved registrations as read when its roster stamp was {@code stamp}. */
+    private record Roster(long stamp, long readAtNanos, List<Registration> approved) {
+    }
+
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Bodies bodies;
     private final Sequences sequences;
+    private final RecentlyRead<Roster> rosters;
+    private final long recheckNanos;
 
-    Registrations(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
+    Registrations(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences,
+            @Value("${unionhub.contests.kept-roster-registrations:50000}") long keptRegistrations,
+            @Value("${unionhub.contests.roster-recheck:PT5M}") Duration recheck) {
         this.keys = new HeldKeys(mongo, KEYS, "registration");
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
         this.sequences = sequences;
+        this.rosters = new RecentlyRead<>(keptRegistrations, r -> Math.max(1, r.approved().size()));
+        this.recheckNanos = recheck.toNanos();
     }
 
     public String nextId(String eventId) {
@@ -78,17 +92,38 @@ public class Registrations {
 
     /** Every registration of an event, by id: one key range (10,000 competitors read in one pass). */
     public List<Kept> ofEvent(String eventId) {
-        Query range = new Query(where("_id").gte(eventId + "-R").lt(eventId + "-S")).with(Sort.by("_id"));
-        range.fields().exclude("_outbox");
-        return mongo.find(range, RegistrationDocument.class).stream().map(this::toDomain).toList();
+        return KeyRanges.read(mongo, RegistrationDocument.class, "registrations", eventId + "-R", eventId + "-S", d -> d.id,
+                q -> q.fields().exclude("_outbox")).stream().map(this::toDomain).toList();
+    }
+
+    /**
+     * The approved registrations of an event, for its live ranking. Reading 10,000 registrations
+     * takes longer than a ranking may, so the roster read last is kept in memory under the event's
+     * roster stamp, a counter every decision on a registration advances after it is written; a
+     * stamp that moved means the roster is read again. A process stopped between a decision and its
+     * stamp would leave a kept roster behind by that decision, so a kept roster is also read again
+     * after {@code unionhub.contests.roster-recheck}. Notices and results read the roster afresh.
+     */
+    public List<Registration> approved(String eventId) {
+        long stamp = sequences.current(ROSTER + eventId);
+        long now = System.nanoTime();
+        Optional<Roster> kept = rosters.get(eventId).filter(r -> r.stamp() == stamp && now - r.readAtNanos() < recheckNanos);
+        if (kept.isPresent()) {
+            return kept.get().approved();
+        }
+        List<Registration> approved = ofEvent(eventId).stream().map(Kept::registration).filter(Registration::isApproved).toList();
+        rosters.put(eventId, new Roster(stamp, now, approved));
+        return approved;
     }
 
     public Optional<Kept> change(String id, Function<Registration, Registration.Changed> step) {
-        return store.modify(RegistrationDocument.class, id, current -> {
-            Registration.Changed changed = step.apply(bodies.read(current.registration, Registration.class));
-            current.registration = bodies.write(changed.registration());
-            return new AggregateStore.Change<>(current, changed.events());
+        Optional<Kept> changed = store.modify(RegistrationDocument.class, id, current -> {
+            Registration.Changed next = step.apply(bodies.read(current.registration, Registration.class));
+            current.registration = bodies.write(next.registration());
+            return new AggregateStore.Change<>(current, next.events());
         }).map(this::toDomain);
+        changed.ifPresent(k -> sequences.next(ROSTER + k.registration().eventId()));
+        return changed;
     }
 
     /** Notes that a ledger line is about this registration (idempotent; a concurrent decision retries on the new version). */

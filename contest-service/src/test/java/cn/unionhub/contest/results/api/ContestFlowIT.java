@@ -111,8 +111,16 @@ class ContestFlowIT {
             registrations.add(self);
             for (String r : registrations) {
                 assertThat(api.post("/api/v1/contests/registrations/" + r + "/approval", "{}", NEIGHBOUR).statusCode()).isEqualTo(403);
+                if (r.equals(self)) {
+                    // The ranking read before an approval (the roster kept in memory) shows the approval right after it.
+                    assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/ranking", COUNTY), 200).path("unranked").size())
+                            .isEqualTo(5);
+                }
                 ok(api.post("/api/v1/contests/registrations/" + r + "/approval", "{}", COUNTY), 200);
             }
+            JsonNode unscored = ok(api.get("/api/v1/contests/events/" + eventId + "/ranking", COUNTY), 200);
+            assertThat(unscored.path("unranked").size()).isEqualTo(6);
+            assertThat(unscored.path("ranked").size()).isZero();
 
             // Judges: one of 石钢, two independent, one of 石药; the chief is independent.
             String j1 = judge("judge-cspc", People.CSPC.uscc());
@@ -152,7 +160,10 @@ class ContestFlowIT {
             assertThat(contests.ledgerSize(eventId)).as("refused scores leave no line").isEqualTo(lines);
 
             // The ranking, traced to the ledger; the chain intact.
+            // (The ledger read by the ranking above is extended by the lines written since.)
             JsonNode ranking = ok(api.get("/api/v1/contests/events/" + eventId + "/ranking", j1), 200);
+            assertThat(ranking.path("basedOnLedgerSequence").asInt()).isEqualTo(lines);
+            assertThat(ranking.path("ranked").size()).isEqualTo(6);
             assertThat(ranking.path("ranked").get(0).path("registrationId").asString()).isEqualTo(self);
             assertThat(ranking.path("ranked").get(0).path("ledgerLines").size()).isEqualTo(6);
             assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/ledger/verification", COUNTY), 200).path("intact")
