@@ -2,9 +2,11 @@ package cn.unionhub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.test.EventStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -120,8 +122,16 @@ class SecurityE2EIT extends PlatformTest {
      * learns who complained; the 镇海区 bulletin counts it.
      */
     @Test
-    void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredResolvedAndRatedWithoutRevealingTheWorker() {
+    void seed000AnAnonymousCommuteComplaintIsRoutedAnsweredResolvedAndRatedWithoutRevealingTheWorker() throws Exception {
         String worker = platform.demoToken("worker-zhang-wei");
+        URI streamUri = URI.create(platform.gateway("/api/v1/feedback/submissions/mine/stream"));
+        // The worker's app listens to its timeline through the gateway instead of polling; staff have no such stream.
+        EventStream stream = EventStream.open(streamUri, worker, null);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.next(java.time.Duration.ofSeconds(20)).name()).isEqualTo("ready");
+        try (EventStream chairStream = EventStream.open(streamUri, platform.demoToken("chair-wang-fang"), null)) {
+            assertThat(chairStream.status()).isEqualTo(403);
+        }
         HttpResponse<String> submitted = submitAs(worker, """
                 {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
                  "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
@@ -179,11 +189,27 @@ class SecurityE2EIT extends PlatformTest {
                     .containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "RESPONDED", "RESOLVED");
             assertThat(item.path("timeline").get(4).path("note").asString()).contains("大巴车");
         });
+        // The stream pushed every step of this item, in order (other items of the same worker may interleave).
+        List<EventStream.Event> pushed;
+        try (stream) {
+            pushed = stream.until(e -> isStep(e, tracking, "RESOLVED"), java.time.Duration.ofSeconds(30)).stream()
+                    .filter(e -> e.name().equals("timeline") && JSON.readTree(e.data()).path("trackingNumber").asString().equals(tracking))
+                    .toList();
+        }
+        assertThat(pushed).extracting(e -> JSON.readTree(e.data()).path("kind").asString())
+                .containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "RESPONDED", "RESOLVED");
+        String lastSeen = pushed.get(pushed.size() - 1).id();
+
         // The worker is satisfied: the item closes.
         HttpResponse<String> rated = postJson("/api/v1/feedback/submissions/" + tracking + "/satisfaction", worker,
                 "{\"rating\":\"SATISFIED\"}");
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
         assertThat(JSON.readTree(rated.body()).path("status").asString()).isEqualTo("CLOSED");
+        // The app, reopened with the last event it had, gets what happened meanwhile and nothing twice.
+        try (EventStream resumed = EventStream.open(streamUri, worker, lastSeen)) {
+            List<EventStream.Event> missed = resumed.until(e -> isStep(e, tracking, "RATED"), java.time.Duration.ofSeconds(30));
+            assertThat(missed).noneMatch(e -> e.id().equals(lastSeen) || isStep(e, tracking, "RESOLVED"));
+        }
 
         String chairView = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
                 "Authorization", "Bearer " + chairToken).body();
@@ -380,5 +406,13 @@ class SecurityE2EIT extends PlatformTest {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static boolean isStep(EventStream.Event e, String tracking, String kind) {
+        if (!e.name().equals("timeline")) {
+            return false;
+        }
+        JsonNode entry = JSON.readTree(e.data());
+        return entry.path("trackingNumber").asString().equals(tracking) && entry.path("kind").asString().equals(kind);
     }
 }

@@ -23,6 +23,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/feedback/submissions", Role.WORKER, Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
                         Role.HANDLER)
                 .allow(GET, "/api/v1/feedback/submissions/mine", Role.WORKER)
+                .allow(GET, "/api/v1/feedback/submissions/mine/stream", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions", Role.ENTERPRISE_UNION, Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN)
                 .allow(POST, "/api/v1/feedback/submissions/{trackingNumber}/satisfaction", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,

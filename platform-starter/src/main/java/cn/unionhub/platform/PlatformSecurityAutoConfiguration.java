@@ -5,6 +5,7 @@ import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Role;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.security.AccessRules;
+import jakarta.servlet.DispatcherType;
 import cn.unionhub.platform.security.ActorArgumentResolver;
 import cn.unionhub.platform.security.Actors;
 import cn.unionhub.platform.security.ProblemSecurityResponses;
@@ -84,6 +85,8 @@ public class PlatformSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(INFRASTRUCTURE).permitAll();
+                    // The dispatch that completes a stream (server-sent events) after its request was authorised.
+                    authorize.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     if (adjustableClock) {
                         authorize.requestMatchers("/internal/clock").hasRole(Role.ADMIN.name());
                     }

@@ -20,11 +20,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
+    /**
+     * The bulkhead is per route. A stream route ({@code …-stream}) holds a call for as long as a client
+     * listens, so its limit is the number of open streams, not of calls in flight.
+     */
     @Bean
     Customizer<ReactiveResilience4jBulkheadProvider> bulkheadPerService(
-            @Value("${unionhub.gateway.max-concurrent-calls-per-service:256}") int maxConcurrentCalls) {
+            @Value("${unionhub.gateway.max-concurrent-calls-per-service:256}") int maxConcurrentCalls,
+            @Value("${unionhub.gateway.max-open-streams-per-route:10000}") int maxOpenStreams) {
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
-                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(Duration.ZERO).build())
+                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(id.endsWith("-stream") ? maxOpenStreams : maxConcurrentCalls)
+                        .maxWaitDuration(Duration.ZERO).build())
                 .threadPoolBulkheadConfig(ThreadPoolBulkheadConfig.ofDefaults())
                 .build());
     }

@@ -11,6 +11,8 @@ import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.domain.WorkerGroup;
+import cn.unionhub.feedback.timeline.domain.TimelineLog;
+import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
@@ -29,6 +31,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,6 +44,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FeedbackItems {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedbackItems.class);
+
     /** Per worker (by pseudonym), the ids of their newest items, oldest first. */
     static final String WORKER_ITEMS = "worker_items";
     static final int WORKER_ITEMS_KEPT = 200;
@@ -50,9 +56,12 @@ public class FeedbackItems {
     /** When each resolved item's rating window ends: found by key, not by searching all items. */
     private final DueTimers ratingWindows;
 
-    FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock) {
+    private final WorkerTimelines timelines;
+
+    FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock, WorkerTimelines timelines) {
         this.mongo = mongo;
         this.store = store;
+        this.timelines = timelines;
         this.ratingWindow = properties.ratingWindow();
         this.ratingWindows = new DueTimers(mongo, "rating-windows", Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
     }
@@ -66,6 +75,7 @@ public class FeedbackItems {
                     new Update().push("items").slice(-WORKER_ITEMS_KEPT).each(document.id), WORKER_ITEMS);
         }
         store.insert(document, accepted.events());
+        logTimeline(accepted.item());
     }
 
     /** Applies a change to an item and writes its events (retried on a concurrent change); false for an unknown id. */
@@ -78,7 +88,40 @@ public class FeedbackItems {
                 ratingWindows.schedule(id, updated.resolvedAt.plus(ratingWindow)); // before the write, see DueTimers
             }
             return new AggregateStore.Change<>(updated, changed.events());
+        }).map(FeedbackItems::toDomain).map(item -> {
+            logTimeline(item);
+            return item;
         }).isPresent();
+    }
+
+    /**
+     * Logs the item's new timeline entries in its worker's log, which their stream follows (after the
+     * item is written: the item is the truth). A failure here never fails the change: what was not
+     * logged is logged with the item's next change, or when the worker next opens their stream
+     * ({@link #logTimelines}).
+     */
+    private void logTimeline(FeedbackItem item) {
+        String pseudonym = item.submitter() == null ? null : item.submitter().pseudonym();
+        if (pseudonym == null) {
+            return;
+        }
+        try {
+            timelines.log(pseudonym, item.id(), item.trackingNumber(), steps(item));
+        } catch (RuntimeException e) {
+            log.warn("Timeline of item {} not logged for its worker's stream (logged with its next change): {}", item.id(),
+                    e.toString());
+        }
+    }
+
+    /** Logs whatever of the worker's newest items' timelines their log lacks: before a stream resumes. */
+    public void logTimelines(String pseudonym) {
+        for (FeedbackItem item : submittedBy(pseudonym, WORKER_ITEMS_KEPT)) {
+            timelines.log(pseudonym, item.id(), item.trackingNumber(), steps(item));
+        }
+    }
+
+    private static List<TimelineLog.Step> steps(FeedbackItem item) {
+        return item.timeline().stream().map(e -> new TimelineLog.Step(e.at(), e.kind(), e.note(), e.dueAt())).toList();
     }
 
     /**
