@@ -11,6 +11,9 @@ burst: complaints sent as fast as intake answers, with <concurrency> clients (de
 Latency = Kafka timestamp of the complaint's cn.unionhub.case.opened.v1 record (set by case-service's
 outbox relay when it sends the event, i.e. once the case is opened and routed) minus the moment the
 POST was sent. The records are read with kcat after the run, so the measurement adds no load.
+Timeline latency = the moment the ROUTED entry arrives on the worker's own timeline stream
+(server-sent events through the gateway, one connection per worker, as their app would hold it)
+minus the moment the POST was sent: what the worker sees, pushed, without polling.
 --collective: every complaint is about unpaid wages at one enterprise (宁波富德能源), by twelve
 workers in turn: the collective-dispute case, where per-enterprise history grows fastest.
 
@@ -103,6 +106,47 @@ def opened_since(start_ms, numbers):
 
 
 
+class TimelineWatch:
+    """One timeline stream per worker through the gateway; notes when each item's ROUTED entry arrives."""
+
+    def __init__(self, tokens):
+        self.routed = {}  # tracking number -> epoch ms the ROUTED entry arrived
+        self.lock = threading.Lock()
+        self.connections = []
+        for t in set(tokens):
+            connection = http.client.HTTPConnection("127.0.0.1", GATEWAY_PORT, timeout=None)
+            connection.request("GET", "/api/v1/feedback/submissions/mine/stream",
+                               headers={"Accept": "text/event-stream", "Authorization": "Bearer " + t})
+            response = connection.getresponse()
+            if response.status != 200:
+                raise RuntimeError("timeline stream: HTTP %d" % response.status)
+            self.connections.append(connection)
+            threading.Thread(target=self.read, args=(response,), daemon=True).start()
+
+    def read(self, response):
+        name, data = None, None
+        try:
+            for raw in iter(response.readline, b""):
+                line = raw.decode("utf-8").rstrip("\r\n")
+                if line.startswith("event:"):
+                    name = line[6:].strip()
+                elif line.startswith("data:"):
+                    data = line[5:].strip()
+                elif line == "":
+                    if name == "timeline" and data:
+                        entry = json.loads(data)
+                        if entry.get("kind") == "ROUTED":
+                            with self.lock:
+                                self.routed.setdefault(entry["trackingNumber"], time.time() * 1000)
+                    name, data = None, None
+        except Exception:  # the connection closed at the end of the run
+            pass
+
+    def close(self):
+        for c in self.connections:
+            c.close()
+
+
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
@@ -115,6 +159,7 @@ def main():
     subprocess.run([str(REPO / "tools/ensure-tools.sh"), "kcat:kcat"], check=True)
     tokens = [token("worker-%02d" % n) for n in range(1, 13)] if collective else [token("worker-zhang-wei")]
     sender = Sender(tokens, body(collective))
+    watch = TimelineWatch(tokens)
     ticks_before, wall_before = cpu_ticks(), time.time()
     start_ms = int(time.time() * 1000) - 1000
     if args[0] == "rate":
@@ -142,13 +187,20 @@ def main():
         if len(found) == len(numbers):
             break
         time.sleep(2)
+    deadline = time.time() + 30
+    while time.time() < deadline and len(watch.routed) < len(found):
+        time.sleep(0.5)
     ticks_after, wall_after = cpu_ticks(), time.time()
+    watch.close()
 
     latencies = sorted(found[n] - sender.sent[n][1] for n in found)
     print(title + ("  (collective: one enterprise, wage arrears)" if collective else ""))
     print("%-28s %7s %7s %7s %7s %7s %7s %7s" % ("", "sent", "failed", "opened", "p50 ms", "p95 ms", "p99 ms", "max ms"))
     print("%-28s %7d %7d %7d %7.0f %7.0f %7.0f %7.0f" % ("complaint -> case opened", total, len(sender.failures),
           len(found), pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[-1] if latencies else float("nan")))
+    seen = sorted(watch.routed[n] - sender.sent[n][1] for n in watch.routed if n in sender.sent)
+    print("%-28s %7d %7d %7d %7.0f %7.0f %7.0f %7.0f" % ("complaint -> on timeline", total, len(sender.failures),
+          len(seen), pct(seen, 50), pct(seen, 95), pct(seen, 99), seen[-1] if seen else float("nan")))
     if args[0] == "burst" and found:
         last = max(found.values()) / 1000 - start_ms / 1000 - 1
         print("intake %.1f s (%.0f complaints/s); every case opened after %.1f s" % (intake_s, len(numbers) / intake_s, last))

@@ -102,7 +102,11 @@ public final class AccessMatrix {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Only the status counts: taken once the headers arrive, the body left unread, so an
+            // endpoint that streams (server-sent events) answers like any other.
+            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.domain.WorkerGroup;
-import cn.unionhub.feedback.timeline.domain.TimelineLog;
+import cn.unionhub.feedback.timeline.domain.TimelineStep;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
@@ -49,6 +49,8 @@ public class FeedbackItems {
     /** Per worker (by pseudonym), the ids of their newest items, oldest first. */
     static final String WORKER_ITEMS = "worker_items";
     static final int WORKER_ITEMS_KEPT = 200;
+    /** A worker's items still moving are their newest: the older ones were logged long ago. */
+    static final int ITEMS_CHECKED_BEFORE_A_STREAM = 20;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -113,15 +115,15 @@ public class FeedbackItems {
         }
     }
 
-    /** Logs whatever of the worker's newest items' timelines their log lacks: before a stream resumes. */
+    /** Logs whatever the worker's newest items' timelines have that their log lacks: before a stream starts. */
     public void logTimelines(String pseudonym) {
-        for (FeedbackItem item : submittedBy(pseudonym, WORKER_ITEMS_KEPT)) {
+        for (FeedbackItem item : submittedBy(pseudonym, ITEMS_CHECKED_BEFORE_A_STREAM)) {
             timelines.log(pseudonym, item.id(), item.trackingNumber(), steps(item));
         }
     }
 
-    private static List<TimelineLog.Step> steps(FeedbackItem item) {
-        return item.timeline().stream().map(e -> new TimelineLog.Step(e.at(), e.kind(), e.note(), e.dueAt())).toList();
+    private static List<TimelineStep.Unlogged> steps(FeedbackItem item) {
+        return item.timeline().stream().map(e -> new TimelineStep.Unlogged(e.at(), e.kind(), e.note())).toList();
     }
 
     /**

@@ -1,7 +1,7 @@
 package cn.unionhub.feedback.submission.stream;
 
 import cn.unionhub.feedback.submission.store.FeedbackItems;
-import cn.unionhub.feedback.timeline.domain.TimelineLog;
+import cn.unionhub.feedback.timeline.domain.TimelineStep;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,9 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Workers' own timelines as server-sent events, so their apps need not poll. Each event is one
- * timeline entry of one of the worker's items; its id is the entry's number in the worker's
- * {@link TimelineLog}, so a client reconnecting with {@code Last-Event-ID} gets exactly what it missed
- * (or a {@code reset} event when that is no longer kept: reload the list, then go on).
+ * timeline entry of one of the worker's items; its id is the entry's number in the worker's log
+ * ({@link WorkerTimelines}), so a client reconnecting with {@code Last-Event-ID} gets exactly what it
+ * missed (or a {@code reset} event for an id the log never gave: reload the list, then go on).
  *
  * <p>An entry logged by this process is pushed at once. Entries logged by another instance of the
  * service reach this one's subscribers when it rechecks their logs ({@code unionhub.feedback.stream.recheck},
@@ -38,10 +38,10 @@ public class TimelineStreams implements DisposableBean {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** What one event says: an entry of the worker's item (times in Beijing time, as everywhere in the API). */
-    record EntryView(long number, String trackingNumber, OffsetDateTime at, String kind, String note) {
+    record EntryView(long number, String trackingNumber, int index, OffsetDateTime at, String kind, String note) {
     }
 
-    /** Sent first, and when the client is further behind than the log keeps: {@code last} is the newest number. */
+    /** Sent first, and for a resume point the log never gave: {@code last} is the newest number. */
     record Position(long last) {
     }
 
@@ -89,17 +89,16 @@ public class TimelineStreams implements DisposableBean {
      */
     public SseEmitter open(String pseudonym, String lastEventId) {
         items.logTimelines(pseudonym); // what a failed write did not log, before anything is sent
-        TimelineLog log = timelines.of(pseudonym);
+        long last = timelines.last(pseudonym);
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, log.last());
+        Subscriber subscriber = new Subscriber(emitter, last);
+        Optional<Long> resume = parse(lastEventId).filter(n -> n >= 0 && n <= last);
         synchronized (subscriber) {
-            Optional<List<TimelineLog.Entry>> missed = parse(lastEventId).flatMap(log::after);
-            if (lastEventId == null || lastEventId.isBlank() || missed.isEmpty()) {
-                send(subscriber, lastEventId == null || lastEventId.isBlank() ? "ready" : "reset", log.last(),
-                        new Position(log.last()));
+            if (resume.isPresent()) {
+                subscriber.sent = resume.get();
+                timelines.after(pseudonym, resume.get()).forEach(e -> sendEntry(subscriber, e));
             } else {
-                subscriber.sent = Long.parseLong(lastEventId.strip());
-                missed.get().forEach(e -> sendEntry(subscriber, e));
+                send(subscriber, lastEventId == null || lastEventId.isBlank() ? "ready" : "reset", last, new Position(last));
             }
         }
         Set<Subscriber> ofWorker = byWorker.computeIfAbsent(pseudonym, k -> ConcurrentHashMap.newKeySet());
@@ -126,31 +125,27 @@ public class TimelineStreams implements DisposableBean {
         if (subscribers == null || subscribers.isEmpty()) {
             return;
         }
-        TimelineLog log;
+        long oldest = subscribers.stream().mapToLong(s -> s.sent).min().orElseThrow();
+        List<TimelineStep> news;
         try {
-            log = timelines.of(pseudonym);
+            news = timelines.after(pseudonym, oldest);
         } catch (RuntimeException storeUnavailable) {
             return; // the next recheck tries again
         }
         for (Subscriber s : subscribers) {
             synchronized (s) {
-                if (log.last() <= s.sent) {
-                    continue;
-                }
-                Optional<List<TimelineLog.Entry>> missed = log.after(s.sent);
-                if (missed.isEmpty()) {
-                    send(s, "reset", log.last(), new Position(log.last()));
-                    s.sent = log.last();
-                } else {
-                    missed.get().forEach(e -> sendEntry(s, e));
+                for (TimelineStep e : news) {
+                    if (e.number() == s.sent + 1) {
+                        sendEntry(s, e);
+                    }
                 }
             }
         }
     }
 
-    private void sendEntry(Subscriber s, TimelineLog.Entry e) {
-        send(s, "timeline", e.number(), new EntryView(e.number(), e.trackingNumber(), e.at().atZone(BEIJING).toOffsetDateTime(),
-                e.kind(), e.note()));
+    private void sendEntry(Subscriber s, TimelineStep e) {
+        send(s, "timeline", e.number(), new EntryView(e.number(), e.trackingNumber(), e.index(),
+                e.at().atZone(BEIJING).toOffsetDateTime(), e.kind(), e.note()));
         s.sent = e.number();
     }
 

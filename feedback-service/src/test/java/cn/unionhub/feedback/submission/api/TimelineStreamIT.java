@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.cases.CaseRouted;
+import cn.unionhub.feedback.timeline.domain.TimelineStep;
+import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.EventStream;
 import cn.unionhub.test.IntegrationTest;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,8 @@ class TimelineStreamIT {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    WorkerTimelines timelines;
 
     private URI stream() {
         return URI.create("http://localhost:" + port + "/api/v1/feedback/submissions/mine/stream");
@@ -103,6 +108,49 @@ class TimelineStreamIT {
             assertThat(reset.name()).isEqualTo("reset");
             assertThat(JSON.readTree(reset.data()).path("last").asLong()).isEqualTo(Long.parseLong(lastSeen) + 1);
         }
+    }
+
+    @Test
+    void manyWritersForOneWorkerNumberItsEntriesWithoutAHoleOrARepeat() throws Exception {
+        String worker = "psn_concurrency-" + UUID.randomUUID();
+        List<TimelineStep.Unlogged> steps = List.of(new TimelineStep.Unlogged(Instant.now(), "RECEIVED", null),
+                new TimelineStep.Unlogged(Instant.now(), "ROUTED", "工会"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int item = 0; item < 30; item++) {
+                String id = "item-" + item;
+                // each item's timeline told twice, at once: logged once
+                writes.add(pool.submit(() -> timelines.log(worker, id, "T-" + id, steps)));
+                writes.add(pool.submit(() -> timelines.log(worker, id, "T-" + id, steps)));
+            }
+            for (java.util.concurrent.Future<?> w : writes) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<TimelineStep> logged = timelines.after(worker, 0);
+        assertThat(logged).extracting(TimelineStep::number).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, logged.size()).boxed().toList());
+        assertThat(logged).hasSize(60);
+        assertThat(logged.stream().map(s -> s.feedbackId() + ":" + s.index()).distinct().count()).as("each entry once").isEqualTo(60);
+        assertThat(timelines.last(worker)).isEqualTo(logged.size());
+        assertThat(timelines.after(worker, 58)).extracting(TimelineStep::number).containsExactly(59L, 60L);
+    }
+
+    @Test
+    void anEntryWhoseWriterStoppedHalfWayIsLoggedByTheNextOneAndOneStillWritingIsNot() {
+        String worker = "psn_stopped-" + UUID.randomUUID();
+        List<TimelineStep.Unlogged> steps = List.of(new TimelineStep.Unlogged(Instant.now(), "RECEIVED", null));
+        // A writer took the key of item-a's entry a minute ago and stopped; another took item-b's just now.
+        mongo.insert(new Document("_id", worker + "-a:0").append("number", null).append("takenAt",
+                java.util.Date.from(Instant.now().minusSeconds(60))), "worker_timeline_keys");
+        mongo.insert(new Document("_id", worker + "-b:0").append("number", null).append("takenAt", new java.util.Date()),
+                "worker_timeline_keys");
+        timelines.log(worker, worker + "-a", "T-A", steps);
+        timelines.log(worker, worker + "-b", "T-B", steps);
+        assertThat(timelines.after(worker, 0)).extracting(TimelineStep::trackingNumber).containsExactly("T-A");
     }
 
     @Test
