@@ -31,8 +31,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,8 +41,6 @@ import org.springframework.stereotype.Repository;
 /** Feedback items in MongoDB; new items are written with their events in one document write. */
 @Repository
 public class FeedbackItems {
-
-    private static final Logger log = LoggerFactory.getLogger(FeedbackItems.class);
 
     /** Per worker (by pseudonym), the ids of their newest items, oldest first. */
     static final String WORKER_ITEMS = "worker_items";
@@ -97,21 +93,14 @@ public class FeedbackItems {
     }
 
     /**
-     * Logs the item's new timeline entries in its worker's log, which their stream follows (after the
-     * item is written: the item is the truth). A failure here never fails the change: what was not
-     * logged is logged with the item's next change, or when the worker next opens their stream
-     * ({@link #logTimelines}).
+     * Logs the item's new timeline entries in its worker's log, which their stream follows, after
+     * the item is written (the item is the truth) and off this thread; what is not logged is logged
+     * with the item's next change, or when the worker next opens their stream ({@link #logTimelines}).
      */
     private void logTimeline(FeedbackItem item) {
         String pseudonym = item.submitter() == null ? null : item.submitter().pseudonym();
-        if (pseudonym == null) {
-            return;
-        }
-        try {
-            timelines.log(pseudonym, item.id(), item.trackingNumber(), steps(item));
-        } catch (RuntimeException e) {
-            log.warn("Timeline of item {} not logged for its worker's stream (logged with its next change): {}", item.id(),
-                    e.toString());
+        if (pseudonym != null) {
+            timelines.logLater(pseudonym, item.id(), item.trackingNumber(), steps(item));
         }
     }
 

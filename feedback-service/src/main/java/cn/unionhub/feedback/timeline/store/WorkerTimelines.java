@@ -11,7 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.LoggerFactory;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,9 +51,39 @@ public class WorkerTimelines {
 
     private final MongoTemplate mongo;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Logging off the path that changed the item (a request, the consumer of case-service's
+     * events): at 15 complaints a second, logging on the consumer's thread made it fall seconds behind.
+     */
+    private final ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+            r -> {
+                Thread t = new Thread(r, "timeline-log");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     WorkerTimelines(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * {@link #log} on a background thread. What is not logged — a full queue, a failure, a process
+     * stopped first — is logged with the item's next change or before the worker's next stream starts.
+     */
+    public void logLater(String pseudonym, String feedbackId, String trackingNumber, List<TimelineStep.Unlogged> timeline) {
+        background.execute(() -> {
+            try {
+                log(pseudonym, feedbackId, trackingNumber, timeline);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(WorkerTimelines.class).warn("Timeline of item {} not logged for its worker's stream"
+                        + " (logged with its next change): {}", feedbackId, e.toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdown();
     }
 
     /** Tells {@code listener} the pseudonym of a worker whose log this process just appended to. */
