@@ -76,6 +76,15 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     }
 
     /**
+     * Whether the caller sees only as an enterprise's own union does (no district or platform role
+     * beside it): the side from which an anonymous worker must not be told apart, so times are shown
+     * by day and counts in bands there.
+     */
+    public boolean isEnterpriseSide() {
+        return has(Role.ENTERPRISE_UNION) && !has(Role.DISTRICT_UNION) && !seesEverything();
+    }
+
+    /**
      * {@link #canSee} as a filter for work queues and ledgers: everything for platform roles, the
      * district for district staff, the enterprise (within its district) otherwise; empty when the
      * caller has neither, so a list shows nothing rather than everything.

@@ -98,7 +98,7 @@ public class CaseService {
         }
         Case.Matter matter = new Case.Matter(feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
                 feedback.district(), feedback.workerGroup(), feedback.channel(), feedback.text(),
-                number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"));
+                number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"), feedback.anonymous());
         open(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
                 feedback.feedbackId(), feedback.trackingNumber(), matter, false, Case.By.WORKER));
     }

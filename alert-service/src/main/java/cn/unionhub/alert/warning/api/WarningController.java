@@ -6,7 +6,6 @@ import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.SignalContribution;
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,8 +103,7 @@ class WarningController {
     }
 
     private static Object view(Warning w, Actor actor) {
-        boolean enterpriseSide = actor.has(Role.ENTERPRISE_UNION) && !actor.has(Role.DISTRICT_UNION) && !actor.seesEverything();
-        return enterpriseSide ? EnterpriseWarningView.of(w) : WarningView.of(w);
+        return actor.isEnterpriseSide() ? EnterpriseWarningView.of(w) : WarningView.of(w);
     }
 
     @PostMapping("/{id}/verification")

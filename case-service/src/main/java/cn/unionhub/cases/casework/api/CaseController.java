@@ -65,18 +65,19 @@ class CaseController {
             @RequestParam(required = false) Case.Source source, @RequestParam(defaultValue = "false") boolean assignedToMe,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return cases.queue(actor, assignedToMe, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
-                .map(c -> CaseView.of(c, cases.now(), cases.rules().calendar())).toList();
+                .map(c -> CaseView.of(c, cases.now(), cases.rules().calendar(), actor)).toList();
     }
 
     @GetMapping("/{caseNumber}")
     CaseView find(@PathVariable String caseNumber, Actor actor) {
-        return view(cases.find(caseNumber, actor));
+        return view(cases.find(caseNumber, actor), actor);
     }
 
     /** Every entry of the case's record (一事一记录), oldest first, with the hash chain. */
     @GetMapping("/{caseNumber}/history")
     List<CaseView.Entry> history(@PathVariable String caseNumber, Actor actor) {
-        return cases.find(caseNumber, actor).history().stream().map(CaseView.Entry::of).toList();
+        Case c = cases.find(caseNumber, actor);
+        return c.history().stream().map(CaseView.byDay(c, actor) ? CaseView.Entry::byDay : CaseView.Entry::of).toList();
     }
 
     /** Recomputes the hash chain: valid, or the first entry that was changed, removed or reordered. */
@@ -87,38 +88,38 @@ class CaseController {
 
     @PostMapping("/{caseNumber}/acceptance")
     CaseView accept(@PathVariable String caseNumber, Actor actor) {
-        return view(cases.accept(caseNumber, actor));
+        return view(cases.accept(caseNumber, actor), actor);
     }
 
     @PostMapping("/{caseNumber}/contacts")
     CaseView contact(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
-        return view(cases.contact(caseNumber, request.text(), actor));
+        return view(cases.contact(caseNumber, request.text(), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/responses")
     CaseView respond(@PathVariable String caseNumber, @RequestBody ResponseRequest request, Actor actor) {
-        return view(cases.respond(caseNumber, request.text(), attachments(request.attachments()), actor));
+        return view(cases.respond(caseNumber, request.text(), attachments(request.attachments()), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/pauses")
     CaseView pause(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
-        return view(cases.pause(caseNumber, request.text(), actor));
+        return view(cases.pause(caseNumber, request.text(), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/resumption")
     CaseView resume(@PathVariable String caseNumber, @RequestBody(required = false) TextRequest request, Actor actor) {
-        return view(cases.resume(caseNumber, request == null ? null : request.text(), actor));
+        return view(cases.resume(caseNumber, request == null ? null : request.text(), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/resolution")
     CaseView resolve(@PathVariable String caseNumber, @RequestBody ResolutionRequest request, Actor actor) {
         return view(cases.resolve(caseNumber, request.outcome(), request.summary(), request.recoveredAmountFen(),
-                request.workersHelped(), actor));
+                request.workersHelped(), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/closure")
     CaseView close(@PathVariable String caseNumber, @RequestBody ClosureRequest request, Actor actor) {
-        return view(cases.close(caseNumber, request.satisfaction(), request.text(), actor));
+        return view(cases.close(caseNumber, request.satisfaction(), request.text(), actor), actor);
     }
 
     /** A note, phone call, visit or meeting minutes added to the record, with attachments' metadata. */
@@ -127,7 +128,7 @@ class CaseController {
         if (request.kind() == null || !RECORD_KINDS.contains(request.kind())) {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("kind", "one-of", String.join(", ", RECORD_KINDS))));
         }
-        return view(cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor));
+        return view(cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor), actor);
     }
 
     /** 转办: to another organisation of the case's area, with the reason; by its handlers or a level above. */
@@ -136,22 +137,22 @@ class CaseController {
         if (request.organisationType() == null) {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("organisationType", "required")));
         }
-        return view(cases.transfer(caseNumber, request.organisationType(), request.reason(), actor));
+        return view(cases.transfer(caseNumber, request.organisationType(), request.reason(), actor), actor);
     }
 
     /** 督办: instructions from a level above the handling organisation. */
     @PostMapping("/{caseNumber}/supervision")
     CaseView supervise(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
-        return view(cases.supervise(caseNumber, request.text(), actor));
+        return view(cases.supervise(caseNumber, request.text(), actor), actor);
     }
 
     @PostMapping("/{caseNumber}/clue-verification")
     CaseView verifyClue(@PathVariable String caseNumber, @RequestBody ClueRequest request, Actor actor) {
-        return view(cases.verifyClue(caseNumber, request.finding(), request.text(), actor));
+        return view(cases.verifyClue(caseNumber, request.finding(), request.text(), actor), actor);
     }
 
-    private CaseView view(Case c) {
-        return CaseView.of(c, cases.now(), cases.rules().calendar());
+    private CaseView view(Case c, Actor actor) {
+        return CaseView.of(c, cases.now(), cases.rules().calendar(), actor);
     }
 
     /** Attachments are metadata only (name, type, size, SHA-256): the record proves which file was meant. */

@@ -1,11 +1,14 @@
 package cn.unionhub.cases.casework.api;
 
+import cn.unionhub.security.Actor;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.platform.calendar.SlaClock;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +57,41 @@ public record CaseView(String caseNumber, String source, String sourceReference,
             return new Entry(e.sequence(), beijing(e.at()), e.actor(), e.actorRole(), e.action(), e.text(), e.details(),
                     e.attachments(), e.previousHash(), e.hash());
         }
+
+        /**
+         * As the enterprise's own union sees an entry of an anonymous worker's case: its time and any
+         * due time in it by Beijing day (the hash chain is checked by the verification endpoint).
+         */
+        public static Entry byDay(HistoryEntry e) {
+            Map<String, String> details = new java.util.LinkedHashMap<>(e.details());
+            details.computeIfPresent("dueAt", (k, due) -> LocalDate.ofInstant(Instant.parse(due), BEIJING).toString());
+            return new Entry(e.sequence(), day(e.at()), e.actor(), e.actorRole(), e.action(), e.text(), details,
+                    e.attachments(), e.previousHash(), e.hash());
+        }
     }
 
     /** The view, with deadlines in years of {@code calendar} that are only computed marked provisional. */
     public static CaseView of(Case c, Instant now, BusinessCalendar calendar) {
+        return of(c, now, calendar, false);
+    }
+
+    /**
+     * The view for {@code viewer}: the enterprise's own union sees an anonymous worker's case with
+     * every time by its Beijing day (as feedback-service shows the item), because the time a case
+     * was opened, or its due time, is the time the worker complained — on a shift, on a break — and
+     * would tell the chair who it was. The SLA state stays: the chair still knows what is urgent.
+     */
+    public static CaseView of(Case c, Instant now, BusinessCalendar calendar, Actor viewer) {
+        return of(c, now, calendar, byDay(c, viewer));
+    }
+
+    /** Whether {@code viewer} sees the case's times by day only. */
+    public static boolean byDay(Case c, Actor viewer) {
+        return c.matter().isAnonymous() && viewer.isEnterpriseSide();
+    }
+
+    private static CaseView of(Case c, Instant now, BusinessCalendar calendar, boolean dayOnly) {
+        java.util.function.Function<Instant, OffsetDateTime> beijing = dayOnly ? CaseView::day : CaseView::beijing;
         Case.Matter m = c.matter();
         Case.Deadlines d = c.deadlines();
         Case.SlaStatus sla = c.slaStatus(now);
@@ -67,15 +101,15 @@ public record CaseView(String caseNumber, String source, String sourceReference,
                 m.enterprise(), m.enterpriseName(), m.district(), m.workerGroup(), m.channel(), m.summary(), m.amountOwedFen(),
                 m.workersAffected(), c.priority().name(), c.status().name(), c.assignment().organisationType().name(),
                 c.assignment().organisationName(), c.handledBy().id(), c.assignment().rule(), c.assignment().supervisor(),
-                new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing(sla.dueAt()), d.policy(), d.clock().name(),
+                new Sla(sla.state(), sla.escalationLevel(), sla.deadline().name(), beijing.apply(sla.dueAt()), d.policy(), d.clock().name(),
                         d.clock() == SlaClock.WORKING_DAYS && calendar.isProvisional(sla.dueAt())),
-                new Times(beijing(d.openedAt()), beijing(d.acceptedAt()), beijing(d.contactedAt()), beijing(d.firstResponseDueAt()),
-                        beijing(d.firstRespondedAt()), beijing(d.resolutionDueAt()), beijing(d.resolvedAt()), beijing(d.closedAt()),
-                        beijing(d.pausedAt())),
-                d.pauses().stream().map(p -> new PauseView(beijing(p.from()), beijing(p.to()), p.reason())).toList(),
+                new Times(beijing.apply(d.openedAt()), beijing.apply(d.acceptedAt()), beijing.apply(d.contactedAt()), beijing.apply(d.firstResponseDueAt()),
+                        beijing.apply(d.firstRespondedAt()), beijing.apply(d.resolutionDueAt()), beijing.apply(d.resolvedAt()), beijing.apply(d.closedAt()),
+                        beijing.apply(d.pausedAt())),
+                d.pauses().stream().map(p -> new PauseView(beijing.apply(p.from()), beijing.apply(p.to()), p.reason())).toList(),
                 r == null ? null : new Result(r.outcome() == null ? null : r.outcome().name(), r.summary(), r.recoveredAmountFen(),
                         r.workersHelped(), r.satisfaction() == null ? null : r.satisfaction().name()),
-                v == null ? null : new Clue(v.finding().name(), v.note(), beijing(v.at())), null);
+                v == null ? null : new Clue(v.finding().name(), v.note(), beijing.apply(v.at())), null);
     }
 
     /**
@@ -90,5 +124,9 @@ public record CaseView(String caseNumber, String source, String sourceReference,
 
     static OffsetDateTime beijing(Instant instant) {
         return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
+    }
+
+    static OffsetDateTime day(Instant instant) {
+        return instant == null ? null : instant.atZone(BEIJING).truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
     }
 }

@@ -89,9 +89,20 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
      * @param summary         the worker's words or the operator's summary, personal numbers masked
      * @param amountOwedFen   wages owed as reported, in fen, if known
      * @param workersAffected how many workers are concerned, if known
+     * @param anonymous       the worker asked to stay anonymous (null on cases from before it was kept: not known)
      */
     public record Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
-            String channel, String summary, Long amountOwedFen, Integer workersAffected) {
+            String channel, String summary, Long amountOwedFen, Integer workersAffected, Boolean anonymous) {
+
+        /** A matter brought by name (a hotline call, an assignment, a document, a clue). */
+        public Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
+                String channel, String summary, Long amountOwedFen, Integer workersAffected) {
+            this(category, enterprise, enterpriseName, district, workerGroup, channel, summary, amountOwedFen, workersAffected, false);
+        }
+
+        public boolean isAnonymous() {
+            return Boolean.TRUE.equals(anonymous);
+        }
     }
 
     /**

@@ -142,6 +142,56 @@ class FeedbackIntakeIT {
     }
 
     @Test
+    void theEnterprisesOwnUnionSeesAnAnonymousWorkersCaseByDayWhileTheDistrictSeesItsTimes() {
+        String anonymous = openFromFeedback("ZGDP-20261130-AN0N01", true);
+        String named = openFromFeedback("ZGDP-20261130-NAMED1", false);
+
+        // The chair works the anonymous case (its urgency stays) but cannot tell when the worker complained.
+        JsonNode chairView = JSON.readTree(api().get("/api/v1/cases/" + anonymous, People.CHAIR_FUDE.token()).body());
+        assertThat(byDay(chairView.path("times").path("openedAt").asString())).isTrue();
+        assertThat(byDay(chairView.path("times").path("firstResponseDueAt").asString())).isTrue();
+        assertThat(byDay(chairView.path("sla").path("dueAt").asString())).isTrue();
+        assertThat(chairView.path("sla").path("state").asString()).isEqualTo("WITHIN_DEADLINE");
+        JsonNode chairQueue = JSON.readTree(api().get("/api/v1/cases?status=ROUTED&size=100", People.CHAIR_FUDE.token()).body());
+        for (JsonNode c : chairQueue) {
+            if (c.path("caseNumber").asString().equals(anonymous)) {
+                assertThat(byDay(c.path("times").path("openedAt").asString())).isTrue();
+            }
+        }
+        for (JsonNode entry : JSON.readTree(api().get("/api/v1/cases/" + anonymous + "/history", People.CHAIR_FUDE.token()).body())) {
+            assertThat(byDay(entry.path("at").asString())).isTrue();
+        }
+        HttpResponse<String> answered = api().post("/api/v1/cases/" + anonymous + "/responses", "{\"text\":\"已向公司反映\"}",
+                People.CHAIR_FUDE.token());
+        assertThat(byDay(JSON.readTree(answered.body()).path("times").path("firstRespondedAt").asString())).isTrue();
+
+        // The district federation, which supervises the deadline, and a named worker's case show the times.
+        JsonNode districtView = JSON.readTree(api().get("/api/v1/cases/" + anonymous, People.DISTRICT_ZHENHAI.token()).body());
+        assertThat(byDay(districtView.path("times").path("openedAt").asString())).isFalse();
+        assertThat(byDay(JSON.readTree(api().get("/api/v1/cases/" + named, People.CHAIR_FUDE.token()).body()).path("times")
+                .path("openedAt").asString())).isFalse();
+    }
+
+    /** A Beijing time of day 00:00: a time shown by its day only. */
+    private static boolean byDay(String time) {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(time);
+        return t.getOffset().getTotalSeconds() == 8 * 3600 && t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
+    /** Plays feedback-service's event for a commute complaint to 宁波富德能源; answers the case's number once it is routed. */
+    private String openFromFeedback(String tracking, boolean anonymous) {
+        String feedbackId = UUID.randomUUID().toString();
+        kafka.send(TestEvents.record(new FeedbackSubmitted(feedbackId, tracking, "COMPLAINT", "CANTEEN_DORMITORY_COMMUTE",
+                "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司", "330211", anonymous,
+                "通勤太远", Map.of(), Map.of(), Instant.now()), UUID.randomUUID().toString())).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document c = mongo.getCollection("cases").find(new Document("feedbackId", feedbackId)).first();
+            return c != null && "ROUTED".equals(c.getString("status"));
+        });
+        return mongo.getCollection("cases").find(new Document("feedbackId", feedbackId)).first().getString("caseNumber");
+    }
+
+    @Test
     void aReviewOpensNoCase() {
         String feedbackId = UUID.randomUUID().toString();
         FeedbackSubmitted review = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-RVW001", "REVIEW", "WELFARE_BENEFITS", "APP",

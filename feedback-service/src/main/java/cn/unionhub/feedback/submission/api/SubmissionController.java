@@ -73,8 +73,7 @@ class SubmissionController {
 
     /** The enterprise's own union sees an anonymous item's times by day only (see {@link FeedbackView#of}). */
     private static boolean dayOnly(FeedbackItem item, Actor actor) {
-        return item.content().anonymous() && actor.has(cn.unionhub.security.Role.ENTERPRISE_UNION)
-                && !actor.has(cn.unionhub.security.Role.DISTRICT_UNION) && !actor.seesEverything();
+        return item.content().anonymous() && actor.isEnterpriseSide();
     }
 
     @GetMapping("/submissions/mine")
