@@ -73,14 +73,16 @@ public class JudgingService {
                 at.competitor().registration(), chief.subject(), aspect, reason, clock.instant()));
     }
 
-    /** The event's ledger as stored, for its office, its judges and government systems. */
-    public List<ScoreEntry> ledger(String eventId, Actor actor) {
+    /** Lines {@code from} on of the event's ledger as stored, at most {@code limit}, for its office, its judges and government systems. */
+    public List<ScoreEntry> ledger(String eventId, int from, int limit, Actor actor) {
         requireReader(eventId, actor);
-        return ledgers.stored(eventId);
+        return ledgers.stored(eventId, from, limit);
     }
 
+    /** The whole ledger as stored, checked end to end. */
     public HashChain.Verification verify(String eventId, Actor actor) {
-        return ScoreLedger.verify(ledger(eventId, actor));
+        requireReader(eventId, actor);
+        return ScoreLedger.verify(ledgers.stored(eventId));
     }
 
     /** Whether the caller is a judge of the event. */

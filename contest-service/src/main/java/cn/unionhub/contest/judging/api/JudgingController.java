@@ -14,6 +14,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class JudgingController {
+
+    static final int MAX_LEDGER_PAGE = 5000;
 
     private final JudgingService judging;
 
@@ -74,9 +78,22 @@ class JudgingController {
         return LineView.of(judging.confirm(eventId, form.registrationId(), form.aspect(), form.reason(), chief));
     }
 
+    /**
+     * The ledger as stored, a page at a time from line {@code from} (a 10,000-competitor event has
+     * 100,000 lines: tens of MB in one answer); a full page carries {@code Link: <…>; rel="next"}.
+     */
     @GetMapping("/api/v1/contests/events/{eventId}/ledger")
-    List<LineView> ledger(@PathVariable String eventId, Actor actor) {
-        return judging.ledger(eventId, actor).stream().map(LineView::of).toList();
+    ResponseEntity<List<LineView>> ledger(@PathVariable String eventId, @RequestParam(defaultValue = "1") int from,
+            @RequestParam(defaultValue = "1000") int limit, Actor actor) {
+        int first = Math.max(1, from);
+        int size = Math.min(Math.max(1, limit), MAX_LEDGER_PAGE);
+        List<LineView> page = judging.ledger(eventId, first, size, actor).stream().map(LineView::of).toList();
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (page.size() == size) {
+            ok.header(HttpHeaders.LINK, "</api/v1/contests/events/" + eventId + "/ledger?from=" + (page.get(page.size() - 1).sequence() + 1)
+                    + "&limit=" + size + ">; rel=\"next\"");
+        }
+        return ok.body(page);
     }
 
     record VerificationView(boolean intact, int lines, Integer firstBrokenSequence, String problem) {

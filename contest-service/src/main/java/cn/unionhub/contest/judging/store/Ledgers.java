@@ -107,6 +107,12 @@ public class Ledgers {
         return parse(KeyRanges.read(mongo, Document.class, LINES, eventId + ":", eventId + ";", d -> d.getString("_id"), null));
     }
 
+    /** Lines {@code from} on as the store holds them, at most {@code limit}. */
+    public List<ScoreEntry> stored(String eventId, int from, int limit) {
+        return parse(KeyRanges.read(mongo, Document.class, LINES, lineId(eventId, from), lineId(eventId, from + limit),
+                d -> d.getString("_id"), null));
+    }
+
     /** One line, by key. */
     public Optional<ScoreEntry> line(String eventId, int sequence) {
         return Optional.ofNullable(mongo.findById(lineId(eventId, sequence), Document.class, LINES))

@@ -144,6 +144,14 @@ class ContestFlowIT {
                 }
             }
             int lines = contests.ledgerSize(eventId);
+            // The ledger a page at a time: lines 2 to 4, and where the next page starts.
+            HttpResponse<String> page = api.get("/api/v1/contests/events/" + eventId + "/ledger?from=2&limit=3", COUNTY);
+            assertThat(ok(page, 200)).extracting(l -> l.path("sequence").asInt()).containsExactly(2, 3, 4);
+            assertThat(page.headers().firstValue("Link")).contains("</api/v1/contests/events/" + eventId
+                    + "/ledger?from=5&limit=3>; rel=\"next\"");
+            HttpResponse<String> last = api.get("/api/v1/contests/events/" + eventId + "/ledger?from=" + (lines - 1) + "&limit=3", COUNTY);
+            assertThat(ok(last, 200)).hasSize(2);
+            assertThat(last.headers().firstValue("Link")).isEmpty();
             HttpResponse<String> tooHigh = contests.score(eventId, j2, self, "ASPECT", "A1", "40.01");
             assertThat(tooHigh.statusCode()).as(tooHigh.body()).isEqualTo(400);
             assertThat(JSON.readTree(tooHigh.body()).path("title").asString()).matches(".*\\p{IsHan}.*");
