@@ -39,6 +39,8 @@ class AccessRulesConfiguration {
                 .allow(PUT, "/api/v1/cases/calendars/{year}", Role.ADMIN)
                 .allow(GET, "/api/v1/cases/calendars/{year}", readers)
                 .allow(GET, "/api/v1/cases", readers)
+                // The work queue pushed to those who work it: the caller's own organisation's.
+                .allow(GET, "/api/v1/cases/queue/stream", workers)
                 .allow(GET, "/api/v1/cases/{caseNumber}", readers)
                 .allow(GET, "/api/v1/cases/{caseNumber}/history", readers)
                 .allow(GET, "/api/v1/cases/{caseNumber}/history/verification", readers)

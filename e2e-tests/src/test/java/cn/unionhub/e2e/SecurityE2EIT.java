@@ -132,6 +132,11 @@ class SecurityE2EIT extends PlatformTest {
         try (EventStream chairStream = EventStream.open(streamUri, platform.demoToken("chair-wang-fang"), null)) {
             assertThat(chairStream.status()).isEqualTo(403);
         }
+        // The chair's work queue is pushed too, through the gateway: the case arrives when routed there.
+        EventStream chairQueue = EventStream.open(URI.create(platform.gateway("/api/v1/cases/queue/stream")),
+                platform.demoToken("chair-wang-fang"), null);
+        assertThat(chairQueue.status()).isEqualTo(200);
+        assertThat(chairQueue.next(java.time.Duration.ofSeconds(20)).name()).isEqualTo("ready");
         HttpResponse<String> submitted = submitAs(worker, """
                 {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
                  "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
@@ -160,6 +165,13 @@ class SecurityE2EIT extends PlatformTest {
             assertThat(java.time.OffsetDateTime.parse(item.path("sla").path("firstAnswerDueAt").asString()))
                     .isAfter(java.time.OffsetDateTime.now());
         });
+        try (chairQueue) {
+            JsonNode routedToChair = JSON.readTree(chairQueue.until(e -> e.name().equals("queue")
+                    && JSON.readTree(e.data()).path("action").asString().equals("ROUTED"), java.time.Duration.ofSeconds(30))
+                    .get(0).data());
+            assertThat(java.time.OffsetDateTime.parse(routedToChair.path("at").asString()).toLocalTime())
+                    .as("an anonymous worker's case reaches the chair by day only").isEqualTo(java.time.LocalTime.MIDNIGHT);
+        }
         // The chair's view of the anonymous item has no deadline: it would give away the submission time.
         assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
                 "Authorization", "Bearer " + platform.demoToken("chair-wang-fang")).body()).path("sla").isNull()).isTrue();

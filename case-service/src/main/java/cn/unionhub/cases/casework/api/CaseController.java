@@ -4,20 +4,25 @@ import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseHistory;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.cases.casework.queue.QueueStreams;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Cases as handlers and union staff work them (their enterprise or district only): the queue, one
@@ -55,9 +60,11 @@ class CaseController {
     }
 
     private final CaseService cases;
+    private final QueueStreams queueStreams;
 
-    CaseController(CaseService cases) {
+    CaseController(CaseService cases, QueueStreams queueStreams) {
         this.cases = cases;
+        this.queueStreams = queueStreams;
     }
 
     @GetMapping
@@ -66,6 +73,18 @@ class CaseController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return cases.queue(actor, assignedToMe, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
                 .map(c -> CaseView.of(c, cases.now(), cases.rules().calendar(), actor)).toList();
+    }
+
+    /**
+     * The caller's organisation's work queue as server-sent events ({@code queue} per step of a case
+     * in it, {@code ready} first), resumable with {@code Last-Event-ID}; see {@link QueueStreams}.
+     */
+    @GetMapping(path = "/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter queueStream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        return queueStreams.open(actor, lastEventId);
     }
 
     @GetMapping("/{caseNumber}")

@@ -4,6 +4,7 @@ import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.queue.QueueLog;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +45,11 @@ public class Cases {
     /** When each open case next needs the deadline watcher: found by key, not by searching all cases. */
     private final DueTimers checks;
 
-    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules, Clock clock) {
+    private final QueueLog queues;
+
+    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules, Clock clock, QueueLog queues) {
         this.mongo = mongo;
+        this.queues = queues;
         this.store = store;
         this.rules = rules;
         this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
@@ -68,6 +72,7 @@ public class Cases {
             checks.schedule(document.id, document.nextCheckAt);
         }
         store.insert(document, opened.events());
+        queues.changed(null, opened.changed());
     }
 
     /**
@@ -76,8 +81,11 @@ public class Cases {
      */
     public Optional<Case> change(String id, Function<Case, Case.Changed> change, Consumer<Case.Changed> applied) {
         AtomicReference<Case.Changed> written = new AtomicReference<>();
+        AtomicReference<String> organisationBefore = new AtomicReference<>();
         Optional<Case> result = store.modify(CaseDocument.class, id, current -> {
-            Case.Changed changed = change.apply(toDomain(current));
+            Case before = toDomain(current);
+            organisationBefore.set(before.handledBy().id());
+            Case.Changed changed = change.apply(before);
             CaseDocument updated = toDocument(changed.changed());
             updated.version = current.version;
             updated.followUpHash = current.followUpHash; // not part of the domain: carried over, never lost
@@ -87,7 +95,10 @@ public class Cases {
             written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
         }).map(Cases::toDomain);
-        result.ifPresent(c -> applied.accept(written.get()));
+        result.ifPresent(c -> {
+            applied.accept(written.get());
+            queues.changed(organisationBefore.get(), c);
+        });
         return result;
     }
 

@@ -1,0 +1,59 @@
+package cn.unionhub.cases.casework.queue;
+
+import cn.unionhub.cases.routing.domain.HandlingOrganisation;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.stream.LogStreams;
+import cn.unionhub.security.Actor;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.bson.Document;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The work queue of the caller's organisation as server-sent events ({@link LogStreams} over
+ * {@link QueueLog}): one {@code queue} event per step of a case in it — the organisation decides,
+ * as routing does, never a parameter. The enterprise's own union sees an anonymous worker's steps
+ * by Beijing day, as in the case view: the moment a case reached it is the moment the worker complained.
+ */
+@Component
+public class QueueStreams implements DisposableBean {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** One step of a case in the queue; {@code inQueue} is false when the case left this organisation (transferred). */
+    record StepView(long number, String caseNumber, String action, String status, OffsetDateTime at, boolean inQueue) {
+    }
+
+    private final LogStreams streams;
+
+    QueueStreams(QueueLog queues, @Value("${unionhub.cases.stream.recheck:PT2S}") Duration recheck,
+            @Value("${unionhub.cases.stream.keep-alive:PT15S}") Duration keepAlive,
+            @Value("${unionhub.cases.stream.max-duration:PT30M}") Duration maxDuration) {
+        this.streams = new LogStreams(queues.log(), "queue", recheck, keepAlive, maxDuration);
+    }
+
+    public SseEmitter open(Actor actor, String lastEventId) {
+        String organisation = HandlingOrganisation.of(actor).map(HandlingOrganisation::id)
+                .orElseThrow(() -> new ForbiddenException("no-handling-organisation"));
+        boolean enterpriseSide = actor.isEnterpriseSide();
+        return streams.open(organisation, lastEventId, logged -> {
+            Document d = logged.body();
+            OffsetDateTime at = d.getDate("at").toInstant().atZone(BEIJING).toOffsetDateTime();
+            if (enterpriseSide && Boolean.TRUE.equals(d.getBoolean("anonymous"))) {
+                at = at.truncatedTo(ChronoUnit.DAYS);
+            }
+            return new LogStreams.Sent("queue", new StepView(logged.number(), d.getString("caseNumber"), d.getString("action"),
+                    d.getString("status"), at, organisation.equals(d.getString("organisation"))));
+        });
+    }
+
+    @Override
+    public void destroy() {
+        streams.stop();
+    }
+}

@@ -1,0 +1,108 @@
+package cn.unionhub.cases.casework.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.EventStream;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.TestEvents;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The work queue pushed to the organisation that works it: a case routed to 宁波富德能源's union
+ * reaches its chair's stream and not the neighbour's; an anonymous worker's step by day only; a
+ * resume gets exactly what was missed; no organisation, no stream.
+ */
+@IntegrationTest
+class QueueStreamIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    MongoTemplate mongo;
+
+    private URI stream() {
+        return URI.create("http://localhost:" + port + "/api/v1/cases/queue/stream");
+    }
+
+    @Test
+    void aCaseRoutedToTheEnterpriseUnionIsPushedToItsChairOnlyByDayWhenAnonymousAndResumedExactly() throws Exception {
+        String lastSeen;
+        String caseNumber;
+        try (EventStream chair = EventStream.open(stream(), People.CHAIR_FUDE.token(), null);
+                EventStream neighbour = EventStream.open(stream(), People.CHAIR_BEILUN.token(), null)) {
+            assertThat(chair.status()).isEqualTo(200);
+            assertThat(chair.next(WAIT).name()).isEqualTo("ready");
+            assertThat(neighbour.next(WAIT).name()).isEqualTo("ready");
+
+            String feedbackId = UUID.randomUUID().toString();
+            kafka.send(TestEvents.record(new FeedbackSubmitted(feedbackId, "ZGDP-20261130-Q8E8E2", "COMPLAINT",
+                    "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司",
+                    "330211", true, "夜班没有通勤车", Map.of(), Map.of(), Instant.now()), UUID.randomUUID().toString())).join();
+            EventStream.Event routed = chair.until(e -> e.name().equals("queue") && action(e).equals("ROUTED"), WAIT).get(0);
+            JsonNode step = JSON.readTree(routed.data());
+            caseNumber = step.path("caseNumber").asString();
+            assertThat(step.path("inQueue").asBoolean()).isTrue();
+            OffsetDateTime at = OffsetDateTime.parse(step.path("at").asString());
+            assertThat(at.toLocalTime()).as("an anonymous worker's case, seen by the enterprise's union").isEqualTo(LocalTime.MIDNIGHT);
+
+            ApiClient api = new ApiClient(port);
+            assertThat(api.post("/api/v1/cases/" + caseNumber + "/acceptance", "{}", People.CHAIR_FUDE.token()).statusCode())
+                    .isEqualTo(200);
+            EventStream.Event accepted = chair.until(e -> e.name().equals("queue") && action(e).equals("ACCEPTED"), WAIT).get(0);
+            assertThat(Long.parseLong(accepted.id())).isGreaterThan(Long.parseLong(routed.id()));
+            lastSeen = accepted.id();
+            assertThat(neighbour.drain(Duration.ofMillis(500))).as("another enterprise's union hears nothing of it").isEmpty();
+        }
+
+        // Answered while the chair's page was closed: reopened with the last id, exactly that comes.
+        ApiClient api = new ApiClient(port);
+        assertThat(api.post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"已向公司反映\"}", People.CHAIR_FUDE.token())
+                .statusCode()).isEqualTo(200);
+        String number = caseNumber;
+        await().atMost(WAIT).until(() -> mongo.getCollection("case_queue_entries")
+                .countDocuments(new Document("body.caseNumber", number).append("body.action", "RESPONDED")) == 1);
+        try (EventStream resumed = EventStream.open(stream(), People.CHAIR_FUDE.token(), lastSeen)) {
+            EventStream.Event missed = resumed.next(WAIT);
+            assertThat(Long.parseLong(missed.id())).isEqualTo(Long.parseLong(lastSeen) + 1);
+            assertThat(resumed.drain(Duration.ofMillis(500))).extracting(QueueStreamIT::action).doesNotContain("ACCEPTED");
+        }
+    }
+
+    @Test
+    void onlyStaffOfAHandlingOrganisationHaveAQueueStream() throws Exception {
+        try (EventStream anonymous = EventStream.open(stream(), null, null);
+                EventStream worker = EventStream.open(stream(), People.WORKER_ZHANG_WEI.token(), null);
+                EventStream admin = EventStream.open(stream(), People.ADMIN.token(), null)) {
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(worker.status()).isEqualTo(403);
+            assertThat(admin.status()).as("an administrator works for no organisation").isEqualTo(403);
+        }
+    }
+
+    private static String action(EventStream.Event e) {
+        return JSON.readTree(e.data()).path("action").asString();
+    }
+}
