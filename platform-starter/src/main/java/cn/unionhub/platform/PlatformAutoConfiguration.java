@@ -44,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import cn.unionhub.platform.stream.StreamSettings;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -70,7 +71,7 @@ import tools.jackson.databind.json.JsonMapper;
  * producer is the one the service uses.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataMongoAutoConfiguration.class)
-@EnableConfigurationProperties({EventsProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({EventsProperties.class, KafkaProperties.class, StreamSettings.class})
 public class PlatformAutoConfiguration {
 
     /**

@@ -57,6 +57,11 @@ public final class EventStream implements AutoCloseable {
         return response.get(20, TimeUnit.SECONDS).statusCode();
     }
 
+    /** A header of the response, once its headers arrived. */
+    public java.util.Optional<String> header(String name) throws Exception {
+        return response.get(20, TimeUnit.SECONDS).headers().firstValue(name);
+    }
+
     /** The next event, waiting up to {@code timeout}; fails the test when none came. */
     public Event next(Duration timeout) throws InterruptedException {
         Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

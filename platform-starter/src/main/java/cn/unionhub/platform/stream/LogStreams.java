@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -21,9 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * id the log never gave: reload, then go on).
  *
  * <p>An entry logged by this process is pushed at once; entries logged by another instance reach
- * this one's subscribers when it rechecks their logs ({@code recheck}, one key read per connected key).
- * Each stream gets a comment line every {@code keepAlive} so proxies keep it open, and ends after
- * {@code maxDuration}, when the client reconnects with its last id.
+ * this one's subscribers when it rechecks their logs. Each stream gets a comment line now and then so
+ * proxies keep it open, and ends after a while, when the client reconnects with its last id
+ * ({@link StreamSettings}, {@code unionhub.streams.*}). Its answer says not to cache or buffer it.
  */
 public final class LogStreams {
 
@@ -52,9 +53,11 @@ public final class LogStreams {
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pusher;
 
-    public LogStreams(NumberedLog log, String name, Duration recheck, Duration keepAlive, Duration maxDuration) {
+    public LogStreams(NumberedLog log, String name, StreamSettings settings) {
         this.log = log;
-        this.maxDuration = maxDuration;
+        this.maxDuration = settings.maxDuration();
+        Duration recheck = settings.recheck();
+        Duration keepAlive = settings.keepAlive();
         this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name + "-streams");
             t.setDaemon(true);
@@ -78,7 +81,14 @@ public final class LogStreams {
      */
     public SseEmitter open(String key, String lastEventId, Function<NumberedLog.Logged, Sent> view) {
         long last = log.last(key);
-        SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
+        SseEmitter emitter = new SseEmitter(maxDuration.toMillis()) {
+            @Override
+            protected void extendResponse(ServerHttpResponse response) {
+                super.extendResponse(response);
+                response.getHeaders().setCacheControl("no-store");
+                response.getHeaders().set("X-Accel-Buffering", "no"); // a proxy in front must not hold events back
+            }
+        };
         Subscriber subscriber = new Subscriber(emitter, view, last);
         Optional<Long> resume = parse(lastEventId).filter(n -> n >= 0 && n <= last);
         synchronized (subscriber) {

@@ -9,7 +9,6 @@ import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,10 +79,7 @@ class CaseController {
      * in it, {@code ready} first), resumable with {@code Last-Event-ID}; see {@link QueueStreams}.
      */
     @GetMapping(path = "/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter queueStream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Accel-Buffering", "no");
+    SseEmitter queueStream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return queueStreams.open(actor, lastEventId);
     }
 

@@ -3,14 +3,13 @@ package cn.unionhub.cases.casework.queue;
 import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.stream.LogStreams;
+import cn.unionhub.platform.stream.StreamSettings;
 import cn.unionhub.security.Actor;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,10 +30,8 @@ public class QueueStreams implements DisposableBean {
 
     private final LogStreams streams;
 
-    QueueStreams(QueueLog queues, @Value("${unionhub.cases.stream.recheck:PT2S}") Duration recheck,
-            @Value("${unionhub.cases.stream.keep-alive:PT15S}") Duration keepAlive,
-            @Value("${unionhub.cases.stream.max-duration:PT30M}") Duration maxDuration) {
-        this.streams = new LogStreams(queues.log(), "queue", recheck, keepAlive, maxDuration);
+    QueueStreams(QueueLog queues, StreamSettings settings) {
+        this.streams = new LogStreams(queues.log(), "queue", settings);
     }
 
     public SseEmitter open(Actor actor, String lastEventId) {

@@ -75,7 +75,7 @@ public class Ledgers {
         }
         List<String> ids = sequences.stream().map(s -> lineId(eventId, s)).toList();
         List<ScoreEntry> lines = mongo.find(new Query(where("_id").in(ids)), Document.class, LINES).stream()
-                .map(d -> bodies.read(d.get("line", Document.class), ScoreEntry.class))
+                .map(this::toEntry)
                 .sorted(Comparator.comparingInt(ScoreEntry::sequence)).toList();
         return new Scoresheet(eventId, registrationId, lines);
     }
@@ -104,28 +104,31 @@ public class Ledgers {
 
     /** The whole ledger as the store holds it, every line read and parsed again: what a tamper check must see. */
     public List<ScoreEntry> stored(String eventId) {
-        return parse(KeyRanges.read(mongo, Document.class, LINES, eventId + ":", eventId + ";", d -> d.getString("_id"), null));
+        return range(eventId + ":", eventId + ";");
     }
 
     /** Lines {@code from} on as the store holds them, at most {@code limit}. */
     public List<ScoreEntry> stored(String eventId, int from, int limit) {
-        return parse(KeyRanges.read(mongo, Document.class, LINES, lineId(eventId, from), lineId(eventId, from + limit),
-                d -> d.getString("_id"), null));
+        return range(lineId(eventId, from), lineId(eventId, from + limit));
     }
 
     /** One line, by key. */
     public Optional<ScoreEntry> line(String eventId, int sequence) {
-        return Optional.ofNullable(mongo.findById(lineId(eventId, sequence), Document.class, LINES))
-                .map(d -> bodies.read(d.get("line", Document.class), ScoreEntry.class));
+        return Optional.ofNullable(mongo.findById(lineId(eventId, sequence), Document.class, LINES)).map(this::toEntry);
     }
 
-    /** Lines {@code from} to {@code to} (both included), in order. */
+    /** Lines {@code from} to {@code to} (both included), in order: what {@link KnownLines} reads. */
     private List<ScoreEntry> read(String eventId, int from, int to) {
-        return parse(KeyRanges.read(mongo, Document.class, LINES, lineId(eventId, from), lineId(eventId, to + 1), d -> d.getString("_id"), null));
+        return stored(eventId, from, to - from + 1);
     }
 
-    private List<ScoreEntry> parse(List<Document> stored) {
-        return stored.stream().map(d -> bodies.read(d.get("line", Document.class), ScoreEntry.class)).toList();
+    /** The lines whose ids lie in {@code [from, to)}, a batch at a time in key order. */
+    private List<ScoreEntry> range(String from, String to) {
+        return KeyRanges.read(mongo, Document.class, LINES, from, to, d -> d.getString("_id"), null).stream().map(this::toEntry).toList();
+    }
+
+    private ScoreEntry toEntry(Document stored) {
+        return bodies.read(stored.get("line", Document.class), ScoreEntry.class);
     }
 
     /**
@@ -163,7 +166,7 @@ public class Ledgers {
             if (orphan == null) {
                 return head;
             }
-            ScoreEntry line = bodies.read(orphan.get("line", Document.class), ScoreEntry.class);
+            ScoreEntry line = toEntry(orphan);
             registrations.noteLine(line.registrationId(), line.sequence());
             moveHead(head, head.after(line), List.of());
             head = head(eventId);

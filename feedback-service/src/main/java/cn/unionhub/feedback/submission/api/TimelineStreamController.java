@@ -3,7 +3,6 @@ package cn.unionhub.feedback.submission.api;
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.feedback.submission.stream.TimelineStreams;
 import cn.unionhub.security.Actor;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,10 +27,7 @@ class TimelineStreamController {
     }
 
     @GetMapping(path = "/api/v1/feedback/submissions/mine/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Accel-Buffering", "no"); // a proxy in front must not hold events back
+    SseEmitter stream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return streams.open(submissions.pseudonymOf(actor), lastEventId);
     }
 }

@@ -4,11 +4,10 @@ import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.feedback.timeline.domain.TimelineStep;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.platform.stream.LogStreams;
-import java.time.Duration;
+import cn.unionhub.platform.stream.StreamSettings;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -30,12 +29,9 @@ public class TimelineStreams implements DisposableBean {
     private final FeedbackItems items;
     private final LogStreams streams;
 
-    TimelineStreams(WorkerTimelines timelines, FeedbackItems items,
-            @Value("${unionhub.feedback.stream.recheck:PT2S}") Duration recheck,
-            @Value("${unionhub.feedback.stream.keep-alive:PT15S}") Duration keepAlive,
-            @Value("${unionhub.feedback.stream.max-duration:PT30M}") Duration maxDuration) {
+    TimelineStreams(WorkerTimelines timelines, FeedbackItems items, StreamSettings settings) {
         this.items = items;
-        this.streams = new LogStreams(timelines.log(), "timeline", recheck, keepAlive, maxDuration);
+        this.streams = new LogStreams(timelines.log(), "timeline", settings);
     }
 
     /**

@@ -61,6 +61,8 @@ class TimelineStreamIT {
         try (EventStream zhang = EventStream.open(stream(), People.WORKER_ZHANG_WEI.token(), null);
                 EventStream li = EventStream.open(stream(), People.WORKER_LI_NA.token(), null)) {
             assertThat(zhang.status()).isEqualTo(200);
+            assertThat(zhang.header("Cache-Control")).contains("no-store");
+            assertThat(zhang.header("X-Accel-Buffering")).as("a proxy must not hold events back").contains("no");
             assertThat(zhang.next(WAIT).name()).isEqualTo("ready");
             assertThat(li.next(WAIT).name()).isEqualTo("ready");
 
