@@ -12,6 +12,10 @@ REPO = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("UNIONHUB_HOME", REPO / ".unionhub"))
 GATEWAY_PORT = int(os.environ.get("UNIONHUB_GATEWAY_PORT", "8080"))
 IDENTITY_PORT = int(os.environ.get("UNIONHUB_IDENTITY_PORT", "9000"))
+# Seconds of load at the measured rate before a latency figure is taken: a JVM reaches its steady state
+# (the hot path compiled by C2, the gateway's included) only after a minute or more of traffic, and a
+# production gateway has been running for days. UNIONHUB_BENCH_WARMUP=5 shows the cold figures.
+WARMUP_SECONDS = float(os.environ.get("UNIONHUB_BENCH_WARMUP", "90"))
 
 
 def token(account):
@@ -47,6 +51,11 @@ def call(port, method, path, auth=None, body=None, content_type="application/jso
     c = connections.get(port)
     if c is None:
         c = connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    # The kept-alive connection was opened by an earlier call, perhaps with another timeout (an import
+    # of 20,000 rows after a 10-second lookup): this call's timeout applies.
+    c.timeout = timeout
+    if c.sock is not None:
+        c.sock.settimeout(timeout)
     headers = dict(headers or {})
     if auth:
         headers["Authorization"] = "Bearer " + auth

@@ -61,6 +61,8 @@ variant_args() {
     no-gateway-metrics) echo "--spring.cloud.gateway.server.webflux.metrics.enabled=false" ;;
     no-gateway-observability) echo "--spring.cloud.gateway.server.webflux.observability.enabled=false" ;;
     no-request-id) echo "--unionhub.gateway.request-id.enabled=false" ;;
+    no-route-refresh) echo "--spring.cloud.gateway.server.webflux.route-refresh-listener.enabled=false" ;;
+    routes-first) echo "--spring.cloud.gateway.server.webflux.handler-mapping.order=-2" ;;
     bare) echo "--unionhub.gateway.limits.enabled=false --unionhub.gateway.request-id.enabled=false $direct_route $observation_off"
           default_filters none ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;

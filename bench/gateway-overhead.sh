@@ -8,6 +8,9 @@ connections=${2:-16}
 gateway=${UNIONHUB_GATEWAY_PORT:-8080}
 service=${UNIONHUB_FEEDBACK_PORT:-8081}
 path=/api/v1/feedback/categories
+# Load through the gateway (which warms the service too) before anything is measured: the gateway runs C2
+# and reaches its steady state only after a minute or more of traffic. UNIONHUB_BENCH_WARMUP=5 for cold figures.
+warmup=${UNIONHUB_BENCH_WARMUP:-90}
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)…"
@@ -27,6 +30,7 @@ run() { # warm up, then measure; prints "<requests/s> <p50 ms> <p99 ms> <non-2xx
     END {printf "%.0f %.2f %.2f %d\n", rps, ms(p50), ms(p99), bad}'
 }
 
+wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$gateway$path" >/dev/null
 read -r d_rps d_p50 d_p99 d_bad < <(run "http://127.0.0.1:$service$path")
 read -r g_rps g_p50 g_p99 g_bad < <(run "http://127.0.0.1:$gateway$path")
 if [ "$d_bad" != 0 ] || [ "$g_bad" != 0 ]; then

@@ -6,10 +6,11 @@
 Open loop: requests are scheduled at the rate whatever the answers do, and each latency is measured
 from its scheduled time (no coordinated omission). Half the requests read a card by its number, half
 a member by id, as a district union's staff member; the same lookups direct to member-card-service
-in the same run give the gateway's share. The gateway's per-user rate limit would refuse most of
+in the same run give the gateway's share. Both are measured after UNIONHUB_BENCH_WARMUP seconds
+(default 90) of the same load through the gateway. The gateway's per-user rate limit would refuse most of
 them, so run the platform with it off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 """
-from benchlib import GATEWAY_PORT, call, fixed_rate, token
+from benchlib import GATEWAY_PORT, WARMUP_SECONDS, call, fixed_rate, token
 import json
 import os
 import sys
@@ -32,7 +33,7 @@ def main():
         sys.exit("no card for worker-zhang-wei: %s %s" % (status, body[:200]))
     number = cards[0]["number"]
     paths = ["/api/v1/member-cards/" + number, "/api/v1/members/" + member]
-    fixed_rate(GATEWAY_PORT, paths, staff, rate, 5)  # warm-up
+    fixed_rate(GATEWAY_PORT, paths, staff, rate, WARMUP_SECONDS)  # through the gateway: warms both
     print("%-8s %8s %8s %8s %8s %8s" % ("", "p50 ms", "p99 ms", "max ms", "errors", "requests"))
     results = {}
     for name, port in (("direct", SERVICE_PORT), ("gateway", GATEWAY_PORT)):

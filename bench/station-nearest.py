@@ -8,7 +8,8 @@ Imports the stations first (25 福建 districts × 4,000, positions spread aroun
 files of 20,000 rows straight to station-service as the administrator; an import is idempotent, so a
 second run only finds them UNCHANGED), then asks from random positions near those cities, in GCJ-02,
 for the 5 nearest stations open now with phone charging: open loop at a fixed rate, once straight to
-station-service and once through the gateway, in the same run. Run the platform with the gateway's
+station-service and once through the gateway, in the same run, after UNIONHUB_BENCH_WARMUP seconds
+(default 90) of the same load through the gateway. Run the platform with the gateway's
 per-address limit off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 """
 import json
@@ -17,7 +18,7 @@ import random
 import sys
 import time
 
-from benchlib import GATEWAY_PORT, call, cpu_ticks, fixed_rate, token
+from benchlib import GATEWAY_PORT, WARMUP_SECONDS, call, cpu_ticks, fixed_rate, token
 
 SERVICE_PORT = int(os.environ.get("UNIONHUB_STATION_PORT", "8084"))
 CITIES = {"3501": (26.08, 119.30), "3502": (24.48, 118.09), "3503": (25.45, 119.01)}
@@ -80,8 +81,7 @@ def main():
     status, body = call(GATEWAY_PORT, "GET", paths[0])
     if status != 200:
         sys.exit("nearest answered %s: %s" % (status, body[:300]))
-    fixed_rate(SERVICE_PORT, paths, None, rate, 5)  # warm-up
-    fixed_rate(GATEWAY_PORT, paths, None, rate, 5)
+    fixed_rate(GATEWAY_PORT, paths, None, rate, WARMUP_SECONDS)  # through the gateway: warms both
     print("%-8s %8s %8s %8s %8s %8s %12s" % ("", "p50 ms", "p99 ms", "max ms", "errors", "requests", "service CPU"))
     results = {}
     for name, port in (("direct", SERVICE_PORT), ("gateway", GATEWAY_PORT)):
