@@ -61,20 +61,30 @@ public class Imports {
         Path file = copy(upload);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), kind, target, requestedBy, district, "RUNNING",
                 0, 0, 0, 0, 0, clock.instant(), null, null);
-        jobs.save(job);
-        worker.submit(() -> {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                ImportJob done = importer.run(job, reader, into);
-                log.info("Import {} of {} {}: {} rows, {} created, {} updated, {} unchanged, {} rejected", done.id(),
-                        kind, done.status(), done.rows(), done.created(), done.updated(), done.unchanged(), done.rejected());
-            } catch (RuntimeException | IOException e) {
-                log.warn("Import {} failed", job.id(), e);
-                jobs.save(job.failed(clock.instant(), e.getMessage()));
-            } finally {
-                delete(file);
-            }
-        });
+        try {
+            jobs.save(job);
+            worker.submit(() -> run(job, file, into));
+        } catch (RuntimeException notStarted) {
+            // The store refused the job (the caller gets a 503 and uploads again) or the service is
+            // stopping: no job will read this copy of the upload, so it goes now, not at a start 6 h later.
+            delete(file);
+            throw notStarted;
+        }
         return job;
+    }
+
+    /** On the import thread: reads the copy of the upload into the register, then deletes it whatever happened. */
+    private <T> void run(ImportJob job, Path file, CsvImporter.Target<T> into) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ImportJob done = importer.run(job, reader, into);
+            log.info("Import {} of {} {}: {} rows, {} created, {} updated, {} unchanged, {} rejected", done.id(),
+                    job.kind(), done.status(), done.rows(), done.created(), done.updated(), done.unchanged(), done.rejected());
+        } catch (RuntimeException | IOException e) {
+            log.warn("Import {} failed", job.id(), e);
+            jobs.save(job.failed(clock.instant(), e.getMessage()));
+        } finally {
+            delete(file);
+        }
     }
 
     /** Imports a file in this thread (reference and demo data at start-up). */
