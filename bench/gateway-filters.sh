@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
-warmup=${UNIONHUB_BENCH_WARMUP:-40}
+warmup=${UNIONHUB_BENCH_WARMUP:-90}  # as the other benchmarks (bench/benchlib.py)
 connections=${2:-8}
 shift $(( $# > 2 ? 2 : $# ))
 service_port=${UNIONHUB_FEEDBACK_PORT:-8081}
@@ -57,12 +57,8 @@ variant_args() {
     no-load-balancer) echo "$direct_route" ;;
     no-observation) echo "$observation_off" ;;
     no-tracing) echo "--management.tracing.enabled=false" ;;
-    no-security-observations) echo "--management.observations.enable.spring.security=false" ;;
-    no-gateway-metrics) echo "--spring.cloud.gateway.server.webflux.metrics.enabled=false" ;;
     no-gateway-observability) echo "--spring.cloud.gateway.server.webflux.observability.enabled=false" ;;
     no-request-id) echo "--unionhub.gateway.request-id.enabled=false" ;;
-    no-route-refresh) echo "--spring.cloud.gateway.server.webflux.route-refresh-listener.enabled=false" ;;
-    routes-first) echo "--spring.cloud.gateway.server.webflux.handler-mapping.order=-2" ;;
     bare) echo "--unionhub.gateway.limits.enabled=false --unionhub.gateway.request-id.enabled=false $direct_route $observation_off"
           default_filters none ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
@@ -93,7 +89,7 @@ measure() { # <url> [pid] -> "<req/s> <p50 ms> <p99 ms> <cpu µs per request or 
 }
 
 variants=("$@")
-[ ${#variants[@]} -gt 0 ] || variants=(production no-request-id no-limits no-circuit-breaker no-retry no-load-balancer no-tracing no-gateway-metrics
+[ ${#variants[@]} -gt 0 ] || variants=(production no-request-id no-limits no-circuit-breaker no-retry no-load-balancer no-tracing
   no-gateway-observability no-observation bare)
 row() { printf "%-26s %8s %8s %8s %12s %8s\n" "$@"; }
 row variant "req/s" "p50 ms" "p99 ms" "CPU µs/req" "non-2xx"

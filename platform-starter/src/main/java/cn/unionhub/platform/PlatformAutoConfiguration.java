@@ -20,6 +20,7 @@ import cn.unionhub.platform.events.TraceContext;
 import cn.unionhub.platform.problem.ProblemHandler;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.platform.store.DataSteps;
+import cn.unionhub.platform.stream.StreamSettings;
 import cn.unionhub.platform.web.OpenApiDefaults;
 import cn.unionhub.platform.web.RequestIdFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -44,7 +45,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import cn.unionhub.platform.stream.StreamSettings;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
