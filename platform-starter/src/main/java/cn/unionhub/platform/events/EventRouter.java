@@ -60,7 +60,20 @@ public final class EventRouter {
     }
 
     public <T extends DomainEvent> EventRouter on(Class<T> type, BiConsumer<T, EventMetadata> handler) {
-        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler));
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true));
+        return this;
+    }
+
+    /**
+     * A handler that is idempotent by itself and needs no inbox entry: a copy of the register that
+     * takes a record only when its revision is newer than the one it holds ({@code Revisions}), so a
+     * redelivered event writes nothing. Without the inbox such an event costs one store command
+     * instead of three, and no inbox entry per event and consumer piles up: a 350,000-enterprise
+     * import sent 350,000 events to each of three copies, which took the copies half an hour.
+     * Use it only where applying the same event twice leaves the same state as applying it once.
+     */
+    public <T extends DomainEvent> EventRouter onRevisioned(Class<T> type, Consumer<T> handler) {
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, (event, metadata) -> handler.accept(event), false));
         return this;
     }
 
@@ -71,13 +84,15 @@ public final class EventRouter {
             log.debug("{} skips event type {} ({})", consumer, event.getType(), event.getId());
             return;
         }
-        if (inbox.contains(consumer, event.getId())) {
+        if (route.recorded && inbox.contains(consumer, event.getId())) {
             meters.counter("unionhub.events.duplicates", "consumer", consumer, "type", event.getType()).increment();
             log.debug("{} already applied event {}", consumer, event.getId());
             return;
         }
         route.apply(event, metadata(event));
-        inbox.record(consumer, event.getId(), event.getType());
+        if (route.recorded) {
+            inbox.record(consumer, event.getId(), event.getType());
+        }
         meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
     }
 
@@ -102,10 +117,13 @@ public final class EventRouter {
     private final class Route<T extends DomainEvent> {
         private final Class<T> type;
         private final BiConsumer<T, EventMetadata> handler;
+        /** Whether the inbox records the event; false for handlers idempotent by themselves. */
+        private final boolean recorded;
 
-        Route(Class<T> type, BiConsumer<T, EventMetadata> handler) {
+        Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded) {
             this.type = type;
             this.handler = handler;
+            this.recorded = recorded;
         }
 
         void apply(CloudEvent event, EventMetadata metadata) {

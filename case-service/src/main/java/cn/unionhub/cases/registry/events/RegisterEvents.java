@@ -25,9 +25,9 @@ class RegisterEvents {
 
     RegisterEvents(InboundEvents inbound, RegisterCopy copy) {
         this.events = inbound.router(GROUP)
-                .on(OrganisationRegistered.class, copy::registered)
-                .on(OrganisationUpdated.class, copy::updated)
-                .on(OrganisationClosed.class, copy::closed);
+                .onRevisioned(OrganisationRegistered.class, copy::registered)
+                .onRevisioned(OrganisationUpdated.class, copy::updated)
+                .onRevisioned(OrganisationClosed.class, copy::closed);
     }
 
     @KafkaListener(topics = Topics.MEMBER_CARD, groupId = "${unionhub.cases.register-group:" + GROUP + "}")

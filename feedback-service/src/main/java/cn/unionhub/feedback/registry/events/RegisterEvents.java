@@ -27,11 +27,11 @@ class RegisterEvents {
 
     RegisterEvents(InboundEvents inbound, RegisterCopy copy) {
         this.events = inbound.router(GROUP)
-                .on(OrganisationRegistered.class, copy::registered)
-                .on(OrganisationUpdated.class, copy::updated)
-                .on(OrganisationClosed.class, copy::closed)
-                .on(MemberEnrolled.class, copy::enrolled)
-                .on(MemberChanged.class, copy::memberChanged);
+                .onRevisioned(OrganisationRegistered.class, copy::registered)
+                .onRevisioned(OrganisationUpdated.class, copy::updated)
+                .onRevisioned(OrganisationClosed.class, copy::closed)
+                .onRevisioned(MemberEnrolled.class, copy::enrolled)
+                .onRevisioned(MemberChanged.class, copy::memberChanged);
     }
 
     @KafkaListener(topics = Topics.MEMBER_CARD, groupId = "${unionhub.feedback.register-group:" + GROUP + "}")
