@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -28,7 +29,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with four things real MongoDB has and the stock backend lacks.
+ * mongo-java-server's H2 backend with five things real MongoDB has and the stock backend lacks.
  *
  * <p><b>Unique-key lookups inside larger queries.</b> The stock backend uses an index only when a
  * query names exactly that index's keys ({@code {_id: x}}); {@code {_id: x, version: 3}} — every
@@ -46,6 +47,13 @@ import org.h2.mvstore.MVStore;
  * {@link BsonObjectType}: the stock backend Java-serialises documents and index keys, and compared
  * index keys by serialising them, which made every indexed read and write slow.
  *
+ * <p><b>{@code listDatabases} without reopening every database.</b> The stock backend answers it by
+ * opening each database anew, which rebuilds every unique index of every collection from a full
+ * read of its documents — and Spring Boot's MongoDB health check sends {@code listDatabases} on
+ * every health probe. With 350,000 enterprises and their copies stored, each probe read the whole
+ * store (over a gigabyte): the store sat at a full core, and services restarted against it stayed
+ * unhealthy for minutes. Here the answer comes from the databases already open.
+ *
  * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
  * (documents examined, as MongoDB names it) and {@code opcounters} (commands by kind), so tests and
  * benchmarks can show that the work per request does not grow with the data stored.
@@ -56,6 +64,7 @@ final class KeyLookupH2Backend extends H2Backend {
 
     private final LongAdder examined = new LongAdder();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+    private final LongAdder databasesOpened = new LongAdder();
 
     KeyLookupH2Backend(MVStore store) {
         super(store);
@@ -63,6 +72,10 @@ final class KeyLookupH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // The superclass's constructor opens the databases on file before this field is set.
+        if (databasesOpened != null) {
+            databasesOpened.increment();
+        }
         return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
@@ -84,6 +97,8 @@ final class KeyLookupH2Backend extends H2Backend {
                 // MongoHealthIndicator) send; the stock server knows only the old name.
                 answer = super.handleCommand(channel, databaseName, "isMaster", query);
                 answer.put("isWritablePrimary", Boolean.TRUE);
+            } else if ("listDatabases".equalsIgnoreCase(command) && "admin".equals(databaseName)) {
+                answer = listDatabases();
             } else {
                 answer = super.handleCommand(channel, databaseName, command, query);
             }
@@ -109,7 +124,19 @@ final class KeyLookupH2Backend extends H2Backend {
             opcounters.put(kind, n == null ? 0L : n.sum());
         }
         status.put("opcounters", opcounters);
+        // Not MongoDB's: how often a database was opened (and its indexes built from its documents).
+        status.put("unionhubDatabasesOpened", databasesOpened.sum());
         return status;
+    }
+
+    /** The stock answer's shape, from the databases already open (opened once if not yet). */
+    private Document listDatabases() {
+        List<Document> databases = listDatabaseNames().stream().sorted()
+                .map(name -> new Document("name", name).append("empty", resolveDatabase(name).isEmpty()))
+                .toList();
+        Document answer = new Document("databases", databases);
+        Utils.markOkay(answer);
+        return answer;
     }
 
     /** Documents a find answered with: reading 5,000 to return 5,000 is not a scan. */

@@ -53,6 +53,28 @@ class KeyLookupH2BackendTest {
         assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
     }
 
+    /**
+     * Spring Boot's health check lists the databases on every probe; the stock backend reopened
+     * each one for that, rebuilding its indexes from every document stored.
+     */
+    @Test
+    void listingTheDatabasesDoesNotReopenThem() {
+        client.getDatabase("other").getCollection("things").insertOne(new Document("_id", "t-1"));
+        long opened = databasesOpened();
+
+        for (int probe = 0; probe < 3; probe++) {
+            assertThat(client.listDatabaseNames()).contains("test", "other");
+        }
+
+        assertThat(databasesOpened()).isEqualTo(opened);
+        assertThat(items.find(Filters.eq("_id", "item-5")).first()).as("the data is still served").isNotNull();
+    }
+
+    private static long databasesOpened() {
+        return client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                .get("unionhubDatabasesOpened", Number.class).longValue();
+    }
+
     @Test
     void aConditionalUpdateByIdExaminesOneDocument() {
         long examined = examinedBy(() -> assertThat(items.updateOne(
