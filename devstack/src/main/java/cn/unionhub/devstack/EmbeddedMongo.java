@@ -27,7 +27,7 @@ public final class EmbeddedMongo implements AutoCloseable {
          * whole page, and a read that misses the cache decodes the whole page. Keys such as USCCs
          * and event ids land at random places, so every insert touched another page; at 16 KB the
          * store spent most of an import re-encoding neighbours (bench/register-import.py 150000:
-         * 735 rows/s at 16 KB, 1,194 at 4 KB, 1,216 at 2 KB; docs/benchmarks.md).
+         * 735 rows/s at 16 KB, 1,194 at 4 KB, 1,216 at 2 KB, each on a fresh store).
          */
         MVStore.Builder store = new MVStore.Builder().cacheSize(Integer.getInteger("unionhub.mongo.cache-mb", 128))
                 .pageSplitSize(Integer.getInteger("unionhub.mongo.page-kb", 4) * 1024);

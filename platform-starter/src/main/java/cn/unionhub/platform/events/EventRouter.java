@@ -69,7 +69,8 @@ public final class EventRouter {
      * takes a record only when its revision is newer than the one it holds ({@code Revisions}), so a
      * redelivered event writes nothing. Without the inbox such an event costs one store command
      * instead of three, and no inbox entry per event and consumer piles up: a 350,000-enterprise
-     * import sent 350,000 events to each of three copies, which took the copies half an hour.
+     * import sent an event per enterprise to each of three copies, and a 150,000-enterprise import
+     * left them more than 17 minutes behind (211 s without the inbox).
      * Use it only where applying the same event twice leaves the same state as applying it once.
      */
     public <T extends DomainEvent> EventRouter onRevisioned(Class<T> type, Consumer<T> handler) {
