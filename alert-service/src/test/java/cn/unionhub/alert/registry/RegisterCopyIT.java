@@ -1,7 +1,5 @@
 package cn.unionhub.alert.registry;
 
-import static cn.unionhub.alert.registry.RegisterFixtures.awaitApplied;
-import static cn.unionhub.alert.registry.RegisterFixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.alert.registry.domain.EnterpriseRegister;
@@ -12,11 +10,14 @@ import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.store.Warnings;
 import cn.unionhub.events.membercard.OrganisationUpdated;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.test.EventFeed;
 import cn.unionhub.test.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +33,8 @@ class RegisterCopyIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     RiskService risk;
@@ -42,11 +45,18 @@ class RegisterCopyIT {
     @Autowired
     EnterpriseRegister register;
 
+    private EventFeed feed;
+
+    @BeforeEach
+    void newFeed() {
+        feed = new EventFeed(kafka, meters, RegisterFixtures.CONSUMER);
+    }
+
     @Test
     void aWarningCarriesTheIndustryNameAndDistrictOfTheRegisterAndIsPushedToTheDistrictItNames() {
         String uscc = freshUscc();
-        awaitApplied(mongo, publish(kafka, RegisterFixtures.district(YINZHOU, "鄞州区")));
-        awaitApplied(mongo, publish(kafka, RegisterFixtures.enterprise(uscc, "宁波鄞州精密铸造有限公司", YINZHOU, "C")));
+        feed.sendAndAwait(RegisterFixtures.district(YINZHOU, "鄞州区"));
+        feed.sendAndAwait(RegisterFixtures.enterprise(uscc, "宁波鄞州精密铸造有限公司", YINZHOU, "C"));
 
         // The tax bureau's report names the firm loosely, in the wrong district and industry.
         risk.record(new Signal("it-" + UUID.randomUUID(), uscc, "鄞州精铸", "330211", "F", "WAGE_ACCOUNT_SHORTFALL", 3,
@@ -63,11 +73,11 @@ class RegisterCopyIT {
     void anOlderRevisionARedeliveryOrAReplayNeverTakesTheCopyBack() {
         String uscc = freshUscc();
         OrganisationUpdated moved = updated(uscc, "G", 3);
-        publish(kafka, RegisterFixtures.enterprise(uscc, "宁波甬港物流有限公司", YINZHOU, "F"));
-        String movedId = publish(kafka, moved);
-        awaitApplied(mongo, publish(kafka, updated(uscc, "F", 2)));                 // late, older
-        publish(kafka, moved, movedId);                                             // redelivered
-        awaitApplied(mongo, publish(kafka, updated(uscc, "F", 1)));                 // replayed older record
+        feed.send(RegisterFixtures.enterprise(uscc, "宁波甬港物流有限公司", YINZHOU, "F"));
+        String movedId = feed.send(moved);
+        feed.sendAndAwait(updated(uscc, "F", 2));                                   // late, older
+        feed.send(moved, movedId);                                                  // redelivered
+        feed.sendAndAwait(updated(uscc, "F", 1));                                   // replayed older record
 
         assertThat(register.find(uscc)).hasValueSatisfying(e -> {
             assertThat(e.industry()).isEqualTo("G");

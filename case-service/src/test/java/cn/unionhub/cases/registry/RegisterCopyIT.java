@@ -1,7 +1,5 @@
 package cn.unionhub.cases.registry;
 
-import static cn.unionhub.cases.registry.RegisterFixtures.awaitApplied;
-import static cn.unionhub.cases.registry.RegisterFixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.cases.casework.domain.DistrictNames;
@@ -9,11 +7,14 @@ import cn.unionhub.events.membercard.OrganisationClosed;
 import cn.unionhub.events.membercard.OrganisationRegistered;
 import cn.unionhub.events.membercard.OrganisationUpdated;
 import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.EventFeed;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,11 +36,20 @@ class RegisterCopyIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     DistrictNames names;
     @Value("${local.server.port}")
     int port;
+
+    private EventFeed feed;
+
+    @BeforeEach
+    void newFeed() {
+        feed = new EventFeed(kafka, meters, RegisterFixtures.CONSUMER);
+    }
 
     @Test
     void routingNamesTheDistrictAsTheRegistersDivisionEventNamesIt() {
@@ -47,7 +57,7 @@ class RegisterCopyIT {
                 .as("a district the register does not name yet").isEqualTo("总工会权益保障部");
         assertThat(hotlineOrder(YINZHOU, "OTHER").path("organisationName").asString()).isEqualTo("市总工会权益保障部");
 
-        awaitApplied(mongo, publish(kafka, RegisterFixtures.district(YINZHOU, "鄞州区")));
+        feed.sendAndAwait(RegisterFixtures.district(YINZHOU, "鄞州区"));
 
         assertThat(hotlineOrder(YINZHOU, "WAGES_ARREARS").path("organisationName").asString()).isEqualTo("鄞州区总工会权益保障部");
         assertThat(hotlineOrder(YINZHOU, "OTHER").path("organisationName").asString()).isEqualTo("鄞州区总工会");
@@ -56,17 +66,17 @@ class RegisterCopyIT {
     @Test
     void anOlderRevisionARedeliveryOrAReplayNeverRenamesADivisionBack() {
         OrganisationUpdated renamed = updated("奉化区", 3);
-        publish(kafka, new OrganisationRegistered(FENGHUA, "DIVISION", "奉化市", FENGHUA, RegisterFixtures.NINGBO, null, null,
+        feed.send(new OrganisationRegistered(FENGHUA, "DIVISION", "奉化市", FENGHUA, RegisterFixtures.NINGBO, null, null,
                 "DISTRICT", "ACTIVE", 1, EARLIER));
-        String renamedId = publish(kafka, renamed);
-        awaitApplied(mongo, publish(kafka, updated("奉化市", 2)));                   // late, older
+        String renamedId = feed.send(renamed);
+        feed.sendAndAwait(updated("奉化市", 2));                                       // late, older
         assertThat(names.nameOf(FENGHUA)).isEqualTo("奉化区");
 
-        String closed = publish(kafka, new OrganisationClosed(FENGHUA, "DIVISION", FENGHUA, "行政区划调整", 4, Instant.now()));
-        publish(kafka, updated("奉化市", 2), UUID.randomUUID().toString());          // replayed older record
-        publish(kafka, renamed, renamedId);                                         // redelivered
-        awaitApplied(mongo, publish(kafka, renamed));                               // replayed under a new id
-        awaitApplied(mongo, closed);
+        feed.send(new OrganisationClosed(FENGHUA, "DIVISION", FENGHUA, "行政区划调整", 4, Instant.now()));
+        feed.send(updated("奉化市", 2), UUID.randomUUID().toString());                 // replayed older record
+        feed.send(renamed, renamedId);                                              // redelivered
+        feed.send(renamed);                                                         // replayed under a new id
+        feed.awaitHandled();
 
         assertThat(names.nameOf(FENGHUA)).as("a closed division keeps its name for the cases that carry it").isEqualTo("奉化区");
         assertThat(mongo.findById(FENGHUA, org.bson.Document.class, "register_divisions"))

@@ -1,7 +1,5 @@
 package cn.unionhub.feedback.registry;
 
-import static cn.unionhub.feedback.registry.RegisterFixtures.awaitApplied;
-import static cn.unionhub.feedback.registry.RegisterFixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,15 +11,18 @@ import cn.unionhub.events.membercard.OrganisationUpdated;
 import cn.unionhub.feedback.registry.domain.Memberships;
 import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
+import cn.unionhub.test.EventFeed;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TestTokens;
 import cn.unionhub.test.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,8 @@ class RegisterCopyIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     MongoTemplate mongo;
     @Autowired
     RegisterCopy copy;
@@ -52,13 +55,20 @@ class RegisterCopyIT {
         return new ApiClient(port);
     }
 
+    private EventFeed feed;
+
+    @BeforeEach
+    void newFeed() {
+        feed = new EventFeed(kafka, meters, RegisterFixtures.CONSUMER);
+    }
+
     @Test
     void anEnterpriseRegisteredByEventIsKnownToFeedbackByNameAndDistrictAndHasAPageBeforeAnyFeedback() {
         String uscc = RegisterFixtures.freshUscc();
         assertThat(api().get("/api/v1/feedback/enterprises/" + uscc, null).statusCode()).isEqualTo(404);
 
-        awaitApplied(mongo, publish(kafka, new OrganisationRegistered(uscc, "ENTERPRISE", "宁波港联集装箱服务有限公司",
-                People.Districts.BEILUN, null, "G", "MEDIUM", null, "ACTIVE", 1, EARLIER)));
+        feed.sendAndAwait(new OrganisationRegistered(uscc, "ENTERPRISE", "宁波港联集装箱服务有限公司",
+                People.Districts.BEILUN, null, "G", "MEDIUM", null, "ACTIVE", 1, EARLIER));
 
         JsonNode page = JSON.readTree(api().get("/api/v1/feedback/enterprises/" + uscc, null).body());
         assertThat(page.path("name").asString()).isEqualTo("宁波港联集装箱服务有限公司");
@@ -83,17 +93,17 @@ class RegisterCopyIT {
     void anOlderRevisionARedeliveryOrAReplayNeverTakesTheCopyBack() {
         String uscc = RegisterFixtures.freshUscc();
         OrganisationUpdated renamed = updated(uscc, "宁波甬江新材料股份有限公司", 3);
-        publish(kafka, new OrganisationRegistered(uscc, "ENTERPRISE", "宁波甬江新材料有限公司", People.Districts.ZHENHAI, null, "C",
+        feed.send(new OrganisationRegistered(uscc, "ENTERPRISE", "宁波甬江新材料有限公司", People.Districts.ZHENHAI, null, "C",
                 "SMALL", null, "ACTIVE", 1, EARLIER));
-        String renamedId = publish(kafka, renamed);
-        awaitApplied(mongo, publish(kafka, updated(uscc, "宁波甬江新材料有限公司", 2)));   // late, older
+        String renamedId = feed.send(renamed);
+        feed.sendAndAwait(updated(uscc, "宁波甬江新材料有限公司", 2));                         // late, older
         assertThat(page(uscc).path("name").asString()).isEqualTo("宁波甬江新材料股份有限公司");
 
-        String closed = publish(kafka, new OrganisationClosed(uscc, "ENTERPRISE", People.Districts.ZHENHAI, "注销登记", 4,
+        feed.send(new OrganisationClosed(uscc, "ENTERPRISE", People.Districts.ZHENHAI, "注销登记", 4,
                 Instant.now()));
-        publish(kafka, renamed, renamedId);                                           // redelivered
-        awaitApplied(mongo, publish(kafka, renamed));                                 // replayed under a new id
-        awaitApplied(mongo, closed);
+        feed.send(renamed, renamedId);                                              // redelivered
+        feed.send(renamed);                                                         // replayed under a new id
+        feed.awaitHandled();
 
         JsonNode page = page(uscc);
         assertThat(page.path("status").asString()).isEqualTo("CLOSED");
@@ -127,13 +137,13 @@ class RegisterCopyIT {
         String memberId = RegisterFixtures.freshMemberId();
         // The token still says 镇海区; the register knows the rider joined the 北仑区 couriers' joint union.
         String token = TestTokens.token().subject(account).roles(Role.WORKER).district(People.Districts.ZHENHAI).build();
-        awaitApplied(mongo, publish(kafka, new MemberEnrolled(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
-                "GIG_WORKER", "ACTIVE", 1, EARLIER)));
+        feed.sendAndAwait(new MemberEnrolled(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
+                "GIG_WORKER", "ACTIVE", 1, EARLIER));
 
         assertThat(submit(RegisterFixtures.freshUscc(), token).path("district").asString()).isEqualTo(People.Districts.BEILUN);
 
-        awaitApplied(mongo, publish(kafka, new MemberChanged(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
-                "GIG_WORKER", "LEFT", 2, EARLIER.plusSeconds(60))));
+        feed.sendAndAwait(new MemberChanged(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
+                "GIG_WORKER", "LEFT", 2, EARLIER.plusSeconds(60)));
         assertThat(submit(RegisterFixtures.freshUscc(), token).path("district").asString())
                 .as("a membership that ended says nothing: the token decides").isEqualTo(People.Districts.ZHENHAI);
     }
