@@ -31,10 +31,13 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
     private static final String ORDERED_MAPS = "unionhub.value-ordered-indexes";
 
     private final MVMap<KeyValue, Object> map;
+    /** Whether the map was already on file when opened: kept with its documents since. */
+    private final boolean onFile;
 
-    private UniqueKeyIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+    private UniqueKeyIndex(MVMap<KeyValue, Object> map, boolean onFile, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+        this.onFile = onFile;
     }
 
     static UniqueKeyIndex open(MVStore store, String mapName, String name, List<IndexKey> keys, boolean sparse) {
@@ -45,7 +48,7 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
             resort(map);
         }
         ordered.put(mapName, Boolean.TRUE);
-        return new UniqueKeyIndex(map, name, keys, sparse);
+        return new UniqueKeyIndex(map, existed, name, keys, sparse);
     }
 
     /** Iterating walks the stored pages without comparing keys, so it is safe in any order. */
@@ -85,9 +88,14 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
         return map.sizeAsLong();
     }
 
+    /**
+     * Asked only when the index joins its collection, which fills an empty index from every
+     * document. A map already on file holds what its documents need, even when that is nothing (a
+     * sparse index no document has a key for): filling it again would only read every document.
+     */
     @Override
     public boolean isEmpty() {
-        return map.isEmpty();
+        return !onFile && map.isEmpty();
     }
 
     @Override
