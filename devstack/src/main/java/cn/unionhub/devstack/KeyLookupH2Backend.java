@@ -72,6 +72,8 @@ final class KeyLookupH2Backend extends H2Backend {
 
     private final LongAdder examined = new LongAdder();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+    /** Commands by database, collection and name: which writes and reads a request costs. */
+    private final Map<String, LongAdder> commandsByTarget = new ConcurrentHashMap<>();
     private final LongAdder databasesOpened = new LongAdder();
 
     KeyLookupH2Backend(MVStore store) {
@@ -90,6 +92,9 @@ final class KeyLookupH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         commands.computeIfAbsent(opcounter(command), k -> new LongAdder()).increment();
+        Object target = query.get(command);
+        commandsByTarget.computeIfAbsent(databaseName + (target instanceof String collection ? "." + collection : "") + " " + command,
+                k -> new LongAdder()).increment();
         long before = EXAMINED_HERE.get()[0];
         /*
          * A command reads one version of the store. Registered, that version's pages stay on disk
@@ -136,6 +141,10 @@ final class KeyLookupH2Backend extends H2Backend {
         status.put("unionhubDatabasesOpened", databasesOpened.sum());
         // Not MongoDB's either: indexes filled by reading every document of their collection.
         status.put("unionhubIndexFills", INDEX_FILLS.sum());
+        // Not MongoDB's either (its nearest is $top): commands by "database.collection command".
+        Document byTarget = new Document();
+        new java.util.TreeMap<>(commandsByTarget).forEach((target, n) -> byTarget.put(target, n.sum()));
+        status.put("unionhubCommands", byTarget);
         return status;
     }
 

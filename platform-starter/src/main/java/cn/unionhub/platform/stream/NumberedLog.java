@@ -2,13 +2,14 @@ package cn.unionhub.platform.stream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.platform.store.KeyRanges;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,7 +19,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -31,14 +34,19 @@ import org.springframework.data.mongodb.core.query.Update;
  * duplicate: places fill without a hole and in the order the writes succeed, so a reader that had up
  * to n misses nothing after it, and writers for one key never wait on a shared document. The head
  * ({@code <name>s}, moved up with {@code $max}) is only a hint of where to start. Each entry is logged
- * once: its once-key ({@code <name>_keys}) is taken by a unique insert first; a key taken and not
- * completed within 30 s (a process stopped in between) is taken over by the next writer. Read by key
- * and key range only.
+ * once: its once-key is unique among the entries (a sparse unique index), so the same insert that
+ * claims a place also refuses a second copy, and a process stopped in between leaves nothing half
+ * done. Read by key and key range only.
+ *
+ * <p>Until 2026-12 the once-keys had a collection of their own ({@code <name>_keys}: taken, then
+ * completed with the number, three more commands per entry). Entries logged then are still found
+ * there; nothing writes to it any more.
  */
 public final class NumberedLog {
 
     private static final Logger log = LoggerFactory.getLogger(NumberedLog.class);
     private static final int ATTEMPTS = 1000;
+    private static final String ONCE = "once";
     private static final Duration ABANDONED = Duration.ofSeconds(30);
 
     /** An entry to log: {@code once} names it (logged once however often it is told), {@code body} is what it says. */
@@ -53,6 +61,8 @@ public final class NumberedLog {
     private final String heads;
     private final String entries;
     private final String keys;
+    /** Whether entries logged before the once-keys moved into the entries may still be told again. */
+    private final boolean keysBefore;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor background;
 
@@ -62,6 +72,8 @@ public final class NumberedLog {
         this.heads = name + "s";
         this.entries = name + "_entries";
         this.keys = name + "_keys";
+        mongo.indexOps(entries).createIndex(new Index(ONCE, Sort.Direction.ASC).unique().sparse().named(ONCE));
+        this.keysBefore = mongo.findOne(new Query().limit(1), Document.class, keys) != null;
         this.background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
             Thread t = new Thread(r, name + "-log");
             t.setDaemon(true);
@@ -105,24 +117,41 @@ public final class NumberedLog {
         if (told.isEmpty()) {
             return;
         }
-        Map<String, Document> known = new HashMap<>();
-        mongo.find(new Query(where("_id").in(told.stream().map(Entry::once).toList())), Document.class, keys)
-                .forEach(d -> known.put(d.getString("_id"), d));
+        Set<String> logged = logged(told.stream().map(Entry::once).toList());
         long place = hint(key) + 1;
         boolean appended = false;
         for (Entry e : told) {
-            if (!take(e.once(), known.get(e.once()))) {
+            if (logged.contains(e.once())) {
                 continue;
             }
-            place = claim(key, place, e.body());
-            mongo.updateFirst(new Query(where("_id").is(e.once())), new Update().set("number", place), keys);
+            Long at = claim(key, place, e);
+            if (at == null) {
+                continue; // logged by another writer a moment ago
+            }
             appended = true;
-            place++;
+            place = at + 1;
         }
         if (appended) {
             mongo.upsert(new Query(where("_id").is(key)), new Update().max("last", place - 1), heads);
             listeners.forEach(l -> l.accept(key));
         }
+    }
+
+    /** Which of these once-keys are logged: one lookup by the unique once-key (two for data from before). */
+    private Set<String> logged(List<String> once) {
+        Set<String> logged = new HashSet<>();
+        Query byOnce = new Query(where(ONCE).in(once));
+        byOnce.fields().include(ONCE);
+        mongo.find(byOnce, Document.class, entries).forEach(d -> logged.add(d.getString(ONCE)));
+        if (keysBefore && logged.size() < once.size()) {
+            // Logged then, or still being logged by a process of the version before (an upgrade
+            // under way); a key taken longer ago than that and never completed was abandoned.
+            Instant abandoned = Instant.now().minus(ABANDONED);
+            mongo.find(new Query(where("_id").in(once)), Document.class, keys).stream()
+                    .filter(d -> d.get("number") != null || d.getDate("takenAt").toInstant().isAfter(abandoned))
+                    .forEach(d -> logged.add(d.getString("_id")));
+        }
+        return logged;
     }
 
     /**
@@ -144,30 +173,21 @@ public final class NumberedLog {
         background.shutdown();
     }
 
-    private boolean take(String once, Document known) {
-        Date now = new Date();
-        if (known == null) {
-            try {
-                mongo.insert(new Document("_id", once).append("number", null).append("takenAt", now), keys);
-                return true;
-            } catch (DuplicateKeyException takenMeanwhile) {
-                return false;
-            }
-        }
-        if (known.get("number") != null || known.getDate("takenAt").toInstant().isAfter(now.toInstant().minus(ABANDONED))) {
-            return false;
-        }
-        return mongo.updateFirst(new Query(where("_id").is(once).and("number").is(null).and("takenAt").is(known.getDate("takenAt"))),
-                new Update().set("takenAt", now), keys).getModifiedCount() == 1;
-    }
-
-    private long claim(String key, long from, Document body) {
+    /**
+     * Inserts the entry at the first free place from {@code from}: its number, or null if the entry
+     * is logged already (its once-key refused the insert, whichever index the store checked first).
+     */
+    private Long claim(String key, long from, Entry e) {
         for (long place = from; place < from + ATTEMPTS; place++) {
             try {
-                mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append("body", body), entries);
+                mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append(ONCE, e.once())
+                        .append("body", e.body()), entries);
                 return place;
             } catch (DuplicateKeyException taken) {
-                // the next place
+                if (Filters.exists(mongo, new Query(where(ONCE).is(e.once())), entries)) {
+                    return null;
+                }
+                // the place was taken: the next
             }
         }
         throw new IllegalStateException("no free place in the log of " + key + " after " + ATTEMPTS + " tries");

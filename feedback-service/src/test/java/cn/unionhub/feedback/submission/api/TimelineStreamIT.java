@@ -142,20 +142,6 @@ class TimelineStreamIT {
     }
 
     @Test
-    void anEntryWhoseWriterStoppedHalfWayIsLoggedByTheNextOneAndOneStillWritingIsNot() {
-        String worker = "psn_stopped-" + UUID.randomUUID();
-        List<TimelineStep.Unlogged> steps = List.of(new TimelineStep.Unlogged(Instant.now(), "RECEIVED", null));
-        // A writer took the key of item-a's entry a minute ago and stopped; another took item-b's just now.
-        mongo.insert(new Document("_id", worker + "-a:0").append("number", null).append("takenAt",
-                java.util.Date.from(Instant.now().minusSeconds(60))), "worker_timeline_keys");
-        mongo.insert(new Document("_id", worker + "-b:0").append("number", null).append("takenAt", new java.util.Date()),
-                "worker_timeline_keys");
-        timelines.log(worker, worker + "-a", "T-A", steps);
-        timelines.log(worker, worker + "-b", "T-B", steps);
-        assertThat(timelines.after(worker, 0)).extracting(TimelineStep::trackingNumber).containsExactly("T-A");
-    }
-
-    @Test
     void onlyASignedInWorkerHasAStream() throws Exception {
         try (EventStream anonymous = EventStream.open(stream(), null, null)) {
             assertThat(anonymous.status()).isEqualTo(401);

@@ -1,0 +1,105 @@
+package cn.unionhub.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.platform.stream.NumberedLog;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.StoreWork;
+import cn.unionhub.test.TestInfrastructure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Numbered logs (the streams' event ids): every entry once, numbered without a hole, in a few commands. */
+@IntegrationTest
+class NumberedLogIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final String name = "log" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void anEntryToldAgainOrByManyWritersAtOnceIsLoggedOnceAndThePlacesHaveNoHole() throws Exception {
+        NumberedLog log = new NumberedLog(mongo, name);
+        List<NumberedLog.Entry> told = IntStream.range(0, 20).mapToObj(i -> entry("item-" + i)).toList();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                work.add(() -> {
+                    log.log("worker-1", told);
+                    return null;
+                });
+            }
+            for (Future<Void> done : writers.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        log.log("worker-1", told.subList(3, 9));
+
+        List<NumberedLog.Logged> logged = log.after("worker-1", 0);
+        assertThat(logged).extracting(NumberedLog.Logged::number).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList());
+        assertThat(logged).extracting(l -> l.body().getString("what")).containsExactlyInAnyOrderElementsOf(
+                told.stream().map(e -> e.body().getString("what")).toList());
+        assertThat(log.last("worker-1")).isEqualTo(20);
+        assertThat(log.after("worker-2", 0)).as("another key's log").isEmpty();
+    }
+
+    @Test
+    void anEntryLoggedBeforeTheOnceKeysMovedIsNotLoggedAgainNorOneAnOlderProcessIsStillLogging() {
+        java.util.Date now = new java.util.Date();
+        String keys = name + "_keys";
+        mongo.insert(new Document("_id", "item-old").append("number", 1L).append("takenAt", now), keys);
+        mongo.insert(new Document("_id", "worker-1:" + String.format("%010d", 1)).append("number", 1L)
+                .append("body", new Document("what", "item-old")), name + "_entries");
+        // Taken by a process of the version before a minute ago, never completed: abandoned.
+        mongo.insert(new Document("_id", "item-abandoned").append("number", null)
+                .append("takenAt", java.util.Date.from(now.toInstant().minusSeconds(60))), keys);
+        // Taken just now by a process of the version before (an upgrade under way): its writer logs it.
+        mongo.insert(new Document("_id", "item-being-logged").append("number", null).append("takenAt", now), keys);
+        NumberedLog log = new NumberedLog(mongo, name);
+
+        log.log("worker-1", List.of(entry("item-old"), entry("item-abandoned"), entry("item-being-logged"), entry("item-new")));
+
+        assertThat(log.after("worker-1", 0)).extracting(l -> l.body().getString("what"))
+                .containsExactly("item-old", "item-abandoned", "item-new");
+    }
+
+    @Test
+    void loggingAnEntryTakesFourCommandsHoweverLongTheLog() {
+        NumberedLog log = new NumberedLog(mongo, name);
+        log.log("worker-1", IntStream.range(0, 300).mapToObj(i -> entry("item-" + i)).toList());
+        long fewest = Long.MAX_VALUE;
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            // The fewest of five: this JVM's background work (relay rounds) can only add to a reading.
+            for (int i = 0; i < 5; i++) {
+                StoreWork.Reading before = work.read();
+                log.log("worker-1", List.of(entry("item-" + (300 + i))));
+                StoreWork.Reading one = work.read().minus(before);
+                fewest = Math.min(fewest, one.commands());
+                assertThat(one.examined()).as("documents read: by key only").isLessThan(10);
+            }
+        }
+        // Which are logged, the head, the insert, the head moved; plus the reading's own serverStatus.
+        // (The once-keys' own collection took three more: seven.)
+        assertThat(fewest).isEqualTo(4 + 1);
+        assertThat(log.last("worker-1")).isEqualTo(305);
+    }
+
+    private static NumberedLog.Entry entry(String what) {
+        return new NumberedLog.Entry(what, new Document("what", what));
+    }
+}
