@@ -3,10 +3,15 @@ package cn.unionhub.membercard.ledger;
 import cn.unionhub.membercard.ledger.domain.Journal;
 import cn.unionhub.membercard.ledger.domain.Ledger;
 import cn.unionhub.membercard.ledger.store.LedgerStore;
+import com.mongodb.event.ConnectionPoolClearedEvent;
+import com.mongodb.event.ConnectionPoolListener;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +34,42 @@ class LedgerConfiguration {
     }
 
     @Bean
-    Ledger ledger(LedgerStore store, Clock clock, ExecutorService ledgerFanOut) {
-        return new Ledger(new Journal(store, clock), store, store, clock, ledgerFanOut);
+    Ledger ledger(LedgerStore store, Clock clock, ExecutorService ledgerFanOut, StoreReconnects reconnects) {
+        Journal journal = new Journal(store, clock);
+        reconnects.onReconnect(journal::forgetHeads);
+        return new Ledger(journal, store, store, clock, ledgerFanOut);
+    }
+
+    /**
+     * Tells the journal when the driver dropped its connections to the store (the store went away,
+     * or restarted): its memory of each account's last line may then be ahead of what the store
+     * kept. A holder of its own, so the driver's settings need no ledger bean (that would be a cycle).
+     */
+    @Bean
+    StoreReconnects storeReconnects() {
+        return new StoreReconnects();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer journalForgetsOnReconnect(StoreReconnects reconnects) {
+        return settings -> settings.applyToConnectionPoolSettings(pool -> pool.addConnectionPoolListener(new ConnectionPoolListener() {
+            @Override
+            public void connectionPoolCleared(ConnectionPoolClearedEvent event) {
+                reconnects.happened();
+            }
+        }));
+    }
+
+    static final class StoreReconnects {
+
+        private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+        void onReconnect(Runnable listener) {
+            listeners.add(listener);
+        }
+
+        void happened() {
+            listeners.forEach(Runnable::run);
+        }
     }
 }

@@ -171,6 +171,18 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
         return List.copyOf(transfers.values());
     }
 
+    /**
+     * What a store that restarted without its last second of writes shows: the account's newest line,
+     * its claim and the head's move to it are gone.
+     */
+    void loseNewestLine(String accountId) {
+        JournalEntry newest = journal(accountId).get(journal(accountId).size() - 1);
+        entries.values().remove(newest);
+        claims.remove(newest.legId());
+        accounts.computeIfPresent(accountId, (id, a) -> newest.sequence() == 1 ? a.at(0, Balances.ZERO)
+                : a.at(newest.sequence() - 1, journal(accountId).get(journal(accountId).size() - 1).after()));
+    }
+
     List<JournalEntry> journal(String accountId) {
         return List.copyOf(entries.subMap(accountId + "!", accountId + "\"").values());
     }
