@@ -7,11 +7,8 @@ import cn.unionhub.platform.store.KeyRanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,7 +47,6 @@ public final class NumberedLog {
     private static final Logger log = LoggerFactory.getLogger(NumberedLog.class);
     private static final int ATTEMPTS = 1000;
     private static final String ONCE = "once";
-    private static final int REMEMBERED = 10_000;
     private static final Duration ABANDONED = Duration.ofSeconds(30);
 
     /** An entry to log: {@code once} names it (logged once however often it is told), {@code body} is what it says. */
@@ -68,17 +64,6 @@ public final class NumberedLog {
     /** Whether entries logged before the once-keys moved into the entries may still be told again. */
     private final boolean keysBefore;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    /**
-     * The last place this process logged per key (bounded): where its next entry starts without
-     * reading the head. If another process logged since, the first place tried is taken, and the
-     * head is read then.
-     */
-    private final Map<String, Long> lastLogged = Collections.synchronizedMap(new LinkedHashMap<String, Long>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
     private final ThreadPoolExecutor background;
 
     /** Collections {@code <name>s}, {@code <name>_entries} and {@code <name>_keys}. */
@@ -133,14 +118,13 @@ public final class NumberedLog {
             return;
         }
         Set<String> logged = logged(told.stream().map(Entry::once).toList());
-        Long remembered = lastLogged.get(key);
-        long place = (remembered == null ? hint(key) : remembered) + 1;
+        long place = hint(key) + 1;
         boolean appended = false;
         for (Entry e : told) {
             if (logged.contains(e.once())) {
                 continue;
             }
-            Long at = claim(key, place, e, remembered != null && !appended);
+            Long at = claim(key, place, e);
             if (at == null) {
                 continue; // logged by another writer a moment ago
             }
@@ -148,7 +132,6 @@ public final class NumberedLog {
             place = at + 1;
         }
         if (appended) {
-            lastLogged.put(key, place - 1);
             mongo.upsert(new Query(where("_id").is(key)), new Update().max("last", place - 1), heads);
             listeners.forEach(l -> l.accept(key));
         }
@@ -193,12 +176,9 @@ public final class NumberedLog {
     /**
      * Inserts the entry at the first free place from {@code from}: its number, or null if the entry
      * is logged already (its once-key refused the insert, whichever index the store checked first).
-     * {@code fromMemory}: {@code from} follows this process's own last entry, which another process
-     * may have passed; on the first taken place the search goes on after the head instead.
      */
-    private Long claim(String key, long from, Entry e, boolean fromMemory) {
-        long place = from;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++, place++) {
+    private Long claim(String key, long from, Entry e) {
+        for (long place = from; place < from + ATTEMPTS; place++) {
             try {
                 mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append(ONCE, e.once())
                         .append("body", e.body()), entries);
@@ -207,10 +187,7 @@ public final class NumberedLog {
                 if (Filters.exists(mongo, new Query(where(ONCE).is(e.once())), entries)) {
                     return null;
                 }
-                if (fromMemory) {
-                    fromMemory = false;
-                    place = Math.max(place, hint(key)); // the next round tries the place after it
-                }
+                // the place was taken: the next
             }
         }
         throw new IllegalStateException("no free place in the log of " + key + " after " + ATTEMPTS + " tries");
