@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -91,6 +92,8 @@ public final class Journal {
     private final Store store;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** How often the memory was dropped: a claim made from memory while it was dropped is placed again. */
+    private final AtomicLong forgotten = new AtomicLong();
     private final Map<String, Head> remembered = Collections.synchronizedMap(new LinkedHashMap<String, Head>(1_024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
@@ -112,6 +115,7 @@ public final class Journal {
      * may end before a line this instance remembers, and a claim after that line would leave a gap.
      */
     public void forgetHeads() {
+        forgotten.incrementAndGet();
         remembered.clear();
     }
 
@@ -137,6 +141,7 @@ public final class Journal {
             Balances before = null;
             boolean fromMemory = false;
             if (found.isEmpty()) {
+                long generation = forgotten.get();
                 Head head = attempt == 0 ? remembered.get(leg.accountId()) : null;
                 fromMemory = head != null;
                 if (head == null) {
@@ -146,6 +151,14 @@ public final class Journal {
                 Claim fresh = new Claim(leg.id(), leg.accountId(), head.sequence() + 1, null);
                 if (!store.insertClaim(fresh)) {
                     continue; // claimed by another driver of the same transfer a moment ago: read theirs
+                }
+                if (fromMemory && forgotten.get() != generation) {
+                    // The driver reconnected while the claim was made (a write retried on a new
+                    // connection succeeds), so the store may have come back without the line
+                    // remembered: place the claim after the journal's real end and start again.
+                    Account read = catchUp(leg.accountId());
+                    store.moveClaim(leg.id(), fresh.sequence(), read.sequence() + 1);
+                    continue;
                 }
                 // A claim just made sits right after the head: the line before it is the head's.
                 claim = fresh;

@@ -75,8 +75,20 @@ final class InMemoryLedgerStore implements Journal.Store, Ledger.Transfers, Ledg
         return Optional.ofNullable(claims.get(legId));
     }
 
+    private volatile Runnable duringNextClaim;
+
+    /** Runs {@code what} inside the next claim's insert: what the driver's listeners do when it reconnects there. */
+    void duringNextClaim(Runnable what) {
+        duringNextClaim = what;
+    }
+
     @Override
     public boolean insertClaim(Journal.Claim claim) {
+        Runnable during = duringNextClaim;
+        if (during != null) {
+            duringNextClaim = null;
+            during.run();
+        }
         write();
         return claims.putIfAbsent(claim.legId(), claim) == null;
     }

@@ -64,6 +64,20 @@ class JournalMemoryTest {
         assertThat(f.store.journal(WALLET).get(1).after().balance()).isEqualTo(4_000);
     }
 
+    @Test
+    void aClaimMadeWhileTheDriverReconnectedIsPlacedAfterTheJournalsRealEnd() {
+        assertThat(one.apply(credit(1_000))).isInstanceOf(Journal.Applied.class);
+        assertThat(one.apply(credit(2_000))).isInstanceOf(Journal.Applied.class);
+        f.store.loseNewestLine(WALLET);
+        // The claim's insert meets a dead connection, the pool is cleared, the write is retried and succeeds.
+        f.store.duringNextClaim(one::forgetHeads);
+
+        one.apply(credit(3_000));
+
+        assertThat(f.store.journal(WALLET)).extracting(JournalEntry::sequence).containsExactly(1L, 2L);
+        assertThat(f.store.journal(WALLET).get(1).after().balance()).isEqualTo(4_000);
+    }
+
     private Leg credit(long fen) {
         String transfer = "t" + (++legs);
         return new Leg(transfer + ":C", transfer, WALLET, Leg.Side.CREDIT, 0, fen);
