@@ -103,6 +103,7 @@ final class KeyLookupH2Backend extends H2Backend {
          * whose chunk had been reused — "Chunk n not found".
          */
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        UPDATING.get()[0] = "update".equals(command) || "findAndModify".equalsIgnoreCase(command);
         Document answer;
         try {
             if ("hello".equals(command)) {
@@ -116,6 +117,7 @@ final class KeyLookupH2Backend extends H2Backend {
                 answer = super.handleCommand(channel, databaseName, command, query);
             }
         } finally {
+            UPDATING.get()[0] = false;
             getMvStore().deregisterVersionUsage(reading);
         }
         long examinedHere = EXAMINED_HERE.get()[0] - before;
@@ -243,6 +245,35 @@ final class KeyLookupH2Backend extends H2Backend {
             this.data = data;
         }
 
+        /*
+         * An update gets copies of the documents it changes. The stock backend updates a document
+         * by changing the stored instance in place, while a reply holding that same instance may
+         * still be encoded on another connection's thread: the encoder failed with a
+         * ConcurrentModificationException, the server closed that connection, and the client's
+         * driver marked the store unknown, cleared its pool and held every request of the service
+         * for up to 2 s (member-card-service at 30–45 redemptions/s: "Prematurely reached end of
+         * stream"). An update now changes an instance no reply holds and stores it in the
+         * document's place; reads still get the stored instances, which nothing changes any more.
+         */
+        @Override
+        protected Document getDocument(Object position) {
+            return forUpdate(super.getDocument(position));
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            if (!UPDATING.get()[0] || orderBy != null && orderBy.containsKey("$natural")) {
+                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(data.values().stream().map(Document::cloneDeeply), query, orderBy, skip, limit,
+                    batchSize, fieldSelector);
+        }
+
+        private static Document forUpdate(Document stored) {
+            return stored != null && UPDATING.get()[0] ? stored.cloneDeeply() : stored;
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
@@ -291,7 +322,7 @@ final class KeyLookupH2Backend extends H2Backend {
                 @Override
                 public Document next() {
                     cursor.next();
-                    return cursor.getValue();
+                    return forUpdate(cursor.getValue());
                 }
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
@@ -362,6 +393,8 @@ final class KeyLookupH2Backend extends H2Backend {
 
     /** Indexes filled from their collection's documents, in this process (one store per process). */
     private static final LongAdder INDEX_FILLS = new LongAdder();
+    /** Whether this thread runs an update, whose documents are copies (see KeyLookupCollection). */
+    private static final ThreadLocal<boolean[]> UPDATING = ThreadLocal.withInitial(() -> new boolean[1]);
     /** Documents examined by this thread; handleCommand adds each command's share to the total. */
     private static final ThreadLocal<long[]> EXAMINED_HERE = ThreadLocal.withInitial(() -> new long[1]);
     /** A query that reads this many documents is reported, like MongoDB's slow-query log. */

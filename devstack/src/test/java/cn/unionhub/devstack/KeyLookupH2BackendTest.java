@@ -75,6 +75,50 @@ class KeyLookupH2BackendTest {
                 .get("unionhubDatabasesOpened", Number.class).longValue();
     }
 
+    /**
+     * The stock backend changes a stored document in place while a reply holding it may still be
+     * encoded on another connection: the encoder failed with a ConcurrentModificationException, the
+     * server closed that connection, and the service's driver stalled every request for up to 2 s.
+     */
+    @Test
+    void readersOfADocumentBeingUpdatedNeverLoseTheirConnection() throws Exception {
+        MongoCollection<Document> busy = client.getDatabase("test").getCollection("busy");
+        Document first = new Document("_id", "busy");
+        for (int f = 0; f < 40; f++) {
+            first.append("f" + f, f);
+        }
+        busy.insertOne(first);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        // Without retries: the driver would otherwise hide a lost connection behind a new one.
+        try (MongoClient readers = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString())).retryReads(false).build())) {
+            MongoCollection<Document> read = readers.getDatabase("test").getCollection("busy");
+            List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int writer = t;
+                work.add(() -> {
+                    // Fields come and go: a change to the stored document's set of keys.
+                    for (int i = 0; i < 1_000; i++) {
+                        busy.updateOne(Filters.eq("_id", "busy"), Updates.combine(
+                                Updates.set("w" + writer + "-" + i, i), Updates.unset("w" + writer + "-" + (i - 1))));
+                    }
+                    return null;
+                });
+                work.add(() -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        assertThat(read.find(Filters.eq("_id", "busy")).first()).isNotNull();
+                    }
+                    return null;
+                });
+            }
+            for (java.util.concurrent.Future<Void> done : threads.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
     @Test
     void aConditionalUpdateByIdExaminesOneDocument() {
         long examined = examinedBy(() -> assertThat(items.updateOne(
