@@ -20,7 +20,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.port = port;
     }
 
-    /** @param file the MVStore file, or {@code null} to keep everything in memory */
+    /**
+     * @param file the MVStore file, or {@code null} to keep everything in memory
+     * @param port the port, or 0 for any free one ({@link #connectionString()} names the one taken)
+     */
     public static EmbeddedMongo start(java.nio.file.Path file, int port) {
         /*
          * Pages of 4 KB instead of H2's 16 KB for a file store: a write to a document rewrites its
@@ -36,7 +39,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MongoServer server = new MongoServer(new KeyLookupH2Backend(store.open()));
         server.bind("127.0.0.1", port);
-        return new EmbeddedMongo(server, port);
+        return new EmbeddedMongo(server, server.getLocalAddress().getPort());
+    }
+
+    public int port() {
+        return port;
     }
 
     public String connectionString() {

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -25,11 +24,7 @@ class KeyLookupH2BackendTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = EmbeddedMongo.start(null, port);
+        server = EmbeddedMongo.start(null, 0);
         client = MongoClients.create(server.connectionString());
         items = client.getDatabase("test").getCollection("items");
         items.createIndex(new Document("number", 1), new com.mongodb.client.model.IndexOptions().unique(true));

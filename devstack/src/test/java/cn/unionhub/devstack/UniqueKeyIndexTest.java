@@ -41,7 +41,7 @@ class UniqueKeyIndexTest {
         }
         assertThat(Files.size(file)).isPositive();
 
-        try (EmbeddedMongo server = EmbeddedMongo.start(file, freePort());
+        try (EmbeddedMongo server = EmbeddedMongo.start(file, 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> items = client.getDatabase("test").getCollection("items");
             // In the stock store the keys are in serialised-byte order; unless the map is re-sorted
@@ -54,7 +54,7 @@ class UniqueKeyIndexTest {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         }
         // Re-sorted once: the next start finds them too.
-        try (EmbeddedMongo server = EmbeddedMongo.start(file, freePort());
+        try (EmbeddedMongo server = EmbeddedMongo.start(file, 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("test").getCollection("items").find(Filters.eq("number", "N2999")).first())
                     .isNotNull();
@@ -63,7 +63,7 @@ class UniqueKeyIndexTest {
 
     @Test
     void keysAreUniqueByValueAsInMongoDb() throws Exception {
-        try (EmbeddedMongo server = EmbeddedMongo.start(null, freePort());
+        try (EmbeddedMongo server = EmbeddedMongo.start(null, 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> items = client.getDatabase("test").getCollection("items");
             fill(items);
@@ -85,11 +85,5 @@ class UniqueKeyIndexTest {
             documents.add(new Document("_id", "item-" + i).append("number", "N" + i));
         }
         items.insertMany(documents);
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

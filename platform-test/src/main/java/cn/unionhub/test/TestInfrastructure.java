@@ -85,7 +85,7 @@ public final class TestInfrastructure {
             });
         }
         EphemeralKafka kafka = EphemeralKafka.start(freePort());
-        EmbeddedMongo mongo = EmbeddedMongo.start(null, freePort());
+        EmbeddedMongo mongo = EmbeddedMongo.start(null, 0);
         return new TestInfrastructure(mode, kafka.bootstrapServers(), mongo.connectionString(), () -> {
             mongo.close();
             kafka.close();

@@ -8,7 +8,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -23,15 +22,11 @@ class StoreReconnectsTest {
 
     @Test
     void aStoreThatWentAwayAndCameBackIsReported() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         LedgerConfiguration configuration = new LedgerConfiguration();
         LedgerConfiguration.StoreReconnects reconnects = configuration.storeReconnects();
         AtomicInteger heard = new AtomicInteger();
         reconnects.onReconnect(heard::incrementAndGet);
-        EmbeddedMongo store = EmbeddedMongo.start(null, port);
+        EmbeddedMongo store = EmbeddedMongo.start(null, 0);
         try {
             MongoClientSettings.Builder settings = MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(store.connectionString()));
@@ -40,6 +35,7 @@ class StoreReconnectsTest {
                 client.getDatabase("ledger").getCollection("lines").insertOne(new Document("_id", "line-1"));
                 int before = heard.get();
 
+                int port = store.port();
                 store.close();
                 store = EmbeddedMongo.start(null, port);
 
