@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the local stack lives and which ports it uses. {@code ./unionhub} builds it from the
@@ -37,6 +38,18 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
     public static final String GATEWAY_JAVA_OPTIONS = "-Xms64m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m";
 
     /**
+     * The services every complaint or redemption passes through keep the full JIT too. Measured on
+     * this 2-core machine once warm (docs/benchmarks.md, "JIT for the busy services"): the complaint
+     * pipeline used 61–64 instead of 85 ms of CPU per complaint (about 27 instead of 20 complaints/s
+     * before it saturates), and redemptions no longer saturated at 60/s (before: at 45–60/s). The
+     * price is a slower first minute under load while C2 compiles; the quiet services stay on C1.
+     */
+    public static final String BUSY_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m";
+
+    static final Set<String> BUSY_SERVICES = Set.of("feedback-service", "case-service", "alert-service",
+            "member-card-service");
+
+    /**
      * contest-service keeps the ledgers it ranks in memory, up to a quarter of its heap (a 10,000-
      * competitor event's 100,000 lines weigh about 85 MB): a larger heap, taken only when used.
      */
@@ -47,8 +60,13 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
         if (!javaOptions.equals(DEFAULT_JAVA_OPTIONS)) {
             return javaOptions;
         }
-        return component.equals(Component.GATEWAY) ? GATEWAY_JAVA_OPTIONS
-                : component.equals("contest-service") ? CONTEST_JAVA_OPTIONS : javaOptions;
+        if (component.equals(Component.GATEWAY)) {
+            return GATEWAY_JAVA_OPTIONS;
+        }
+        if (BUSY_SERVICES.contains(component)) {
+            return BUSY_SERVICE_JAVA_OPTIONS;
+        }
+        return component.equals("contest-service") ? CONTEST_JAVA_OPTIONS : javaOptions;
     }
 
     public static StackConfig fromEnvironment(Path repoRoot, Map<String, String> env) {

@@ -13,10 +13,14 @@ class StackConfigTest {
     private static final Path REPO = Path.of("/repo");
 
     @Test
-    void theGatewayKeepsTheFullJitAndTheServicesStartQuickly() {
+    void theBusyProcessesKeepTheFullJitAndTheQuietOnesStartQuickly() {
         StackConfig config = StackConfig.fromEnvironment(REPO, Map.of());
-        assertThat(config.javaOptionsFor(Component.GATEWAY)).doesNotContain("TieredStopAtLevel");
-        assertThat(config.javaOptionsFor("case-service")).contains("-XX:TieredStopAtLevel=1");
+        for (String busy : new String[] {Component.GATEWAY, "feedback-service", "case-service", "alert-service",
+                "member-card-service"}) {
+            assertThat(config.javaOptionsFor(busy)).as(busy).doesNotContain("TieredStopAtLevel");
+        }
+        assertThat(config.javaOptionsFor("station-service")).contains("-XX:TieredStopAtLevel=1");
+        assertThat(config.javaOptionsFor("identity-server")).contains("-XX:TieredStopAtLevel=1");
         assertThat(config.javaOptionsFor("contest-service")).as("room for the ledgers it ranks").contains("-Xmx384m")
                 .contains("-XX:TieredStopAtLevel=1");
     }
