@@ -1,6 +1,7 @@
 package cn.unionhub.events;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Kafka topics, one per publishing service. Every topic has a dead-letter twin with the
@@ -10,6 +11,13 @@ public final class Topics {
 
     public static final String FEEDBACK = "feedback.events";
     public static final String CASE = "case.events";
+    /**
+     * The holiday schedules case-service publishes (case.calendar-published), apart from the case
+     * events: the services that only want the calendar (station- and contest-service) read a record
+     * a year instead of every case event, and the topic is compacted by year, so a service deployed
+     * long after a schedule was loaded still learns it (case.events keeps a week).
+     */
+    public static final String CALENDAR = "case.calendar";
     public static final String MEMBER_CARD = "member-card.events";
     public static final String STATION = "station.events";
     public static final String CONTEST = "contest.events";
@@ -19,7 +27,10 @@ public final class Topics {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    public static final List<String> ALL = List.of(FEEDBACK, CASE, MEMBER_CARD, STATION, CONTEST, ALERT, ALERT_SIGNALS);
+    public static final List<String> ALL = List.of(FEEDBACK, CASE, CALENDAR, MEMBER_CARD, STATION, CONTEST, ALERT, ALERT_SIGNALS);
+
+    /** Topics that keep the newest record of each key instead of expiring records (their dead letters expire). */
+    public static final Set<String> COMPACTED = Set.of(CALENDAR);
 
     private Topics() {
     }

@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param source the document it comes from
  * @param publishedAt when it was loaded
  */
-@EventContract(type = "cn.unionhub.case.calendar-published.v1", topic = Topics.CASE)
+@EventContract(type = "cn.unionhub.case.calendar-published.v1", topic = Topics.CALENDAR)
 public record CalendarYearPublished(int year, int version, java.util.List<String> daysOff, java.util.List<String> makeUpWorkdays, String source, Instant publishedAt) implements DomainEvent {
 
     @Override

@@ -6,12 +6,15 @@ import cn.unionhub.events.cases.CalendarYearPublished;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.calendar.StatutoryHolidays;
+import cn.unionhub.test.EventFeed;
 import cn.unionhub.test.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * A holiday schedule loaded through case-service's calendar API reaches the stations: 春节 2027 as
@@ -25,6 +28,10 @@ class CalendarCopyIT {
     CalendarCopy copy;
     @Autowired
     BusinessCalendar calendar;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    MeterRegistry meters;
 
     private static CalendarYearPublished springFestival(int version, List<String> workdays) {
         List<String> daysOff = new java.util.ArrayList<>(StatutoryHolidays.of(2027).holidays().stream().map(LocalDate::toString).toList());
@@ -49,5 +56,19 @@ class CalendarCopyIT {
         copy.applyKept();
         assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 14))).isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 10))).isFalse();
+    }
+
+    /** case-service publishes the schedule on its own topic; the copy listens there (not to every case event). */
+    @Test
+    void aScheduleArrivesFromCaseServicesCalendarTopic() {
+        LocalDate qingming = LocalDate.of(2028, 4, 3); // a Monday made a day off by the (invented) schedule
+        assertThat(calendar.isWorkingDay(qingming)).isTrue();
+        List<String> daysOff = new java.util.ArrayList<>(StatutoryHolidays.of(2028).holidays().stream().map(LocalDate::toString).toList());
+        daysOff.add(qingming.toString());
+
+        new EventFeed(kafka, meters, "station-calendar")
+                .sendAndAwait(new CalendarYearPublished(2028, 1, daysOff, List.of(), "国办发明电（测试）", Instant.now()));
+
+        assertThat(calendar.isWorkingDay(qingming)).isFalse();
     }
 }

@@ -10,6 +10,7 @@ import cn.unionhub.cases.casework.domain.HistoryEntry;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.cases.registry.RegisterCopy;
 import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.events.Topics;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.test.ApiClient;
@@ -22,6 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +63,7 @@ class CalendarIT {
 
     @Test
     void anAdministratorLoadsNextYearsScheduleAsANewAuditedVersionAndDeadlinesUseIt(@Autowired CalendarService calendars,
-            @Autowired Cases cases, @Autowired CaseRules rules, @Autowired EventSchemas schemas) {
+            @Autowired Cases cases, @Autowired CaseRules rules, @Autowired EventSchemas schemas) throws Exception {
         ApiClient api = new ApiClient(port);
         String admin = People.ADMIN.token();
         String staff = People.DISTRICT_ZHENHAI.token();
@@ -87,10 +93,11 @@ class CalendarIT {
         assertThat(JSON.readTree(api.get("/api/v1/cases/calendars/2027", staff).body()).path("provisional").asBoolean()).isTrue();
 
         HttpResponse<String> loaded;
-        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "case.events")) {
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.CALENDAR)) {
             loaded = put(api, SCHEDULE_2027.formatted("\"2027-02-14\""), admin);
             assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
-            // Other services counting working days (stations) take it from the event.
+            // Other services counting working days (stations) take it from the event, on a topic of its
+            // own: they need not read every case event, and compaction keeps each year's newest version.
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 var published = events.withKey("calendar-2027").stream()
                         .filter(r -> "cn.unionhub.case.calendar-published.v1".equals(TopicProbe.header(r, "ce_type"))).findFirst();
@@ -100,6 +107,12 @@ class CalendarIT {
                 assertThat(data.path("daysOff").toString()).contains("2027-02-11");
                 assertThat(data.path("makeUpWorkdays").toString()).contains("2027-02-14");
             });
+        }
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            assertThat(kafka.describeConfigs(List.of(topic)).all().get().get(topic).get("cleanup.policy").value())
+                    .as("a service deployed years later still reads every kept year").isEqualTo("compact");
         }
         JsonNode first = JSON.readTree(loaded.body());
         assertThat(first.path("provisional").asBoolean()).isFalse();
