@@ -259,7 +259,11 @@ public class PlatformAutoConfiguration {
         KafkaAdmin.NewTopics unionHubTopics(EventsProperties properties) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : properties.topics()) {
-                topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas()).build());
+                TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas());
+                if (Topics.COMPACTED.contains(topic)) {
+                    builder.compact();
+                }
+                topics.add(builder.build());
                 topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions())
                         .replicas(properties.replicas()).build());
             }

@@ -54,7 +54,7 @@ public class CalendarCopy {
                 this::take);
     }
 
-    @KafkaListener(topics = Topics.CASE, groupId = "${spring.application.name}.calendar")
+    @KafkaListener(topics = Topics.CALENDAR, groupId = "${spring.application.name}.calendar")
     void on(ConsumerRecord<String, byte[]> record) {
         events.accept(record);
     }
