@@ -83,6 +83,8 @@ public class Organisations implements UnionForm.Lookup {
             if (known == null) {
                 fresh.add(wanted.register(now));
             } else {
+                // How a start learns its divisions (the reference file names them all): no read of a whole kind.
+                remember(known);
                 Optional<Organisation.Registration> change = known.changeTo(wanted, now);
                 if (change.isPresent()) {
                     save(change.get());
@@ -120,12 +122,6 @@ public class Organisations implements UnionForm.Lookup {
     /** Every division, for the code list; from memory. */
     public List<Organisation> divisions() {
         return divisions.values().stream().sorted(Comparator.comparing(Organisation::id)).toList();
-    }
-
-    /** Loads the divisions into memory at start-up; the only whole-kind read, and divisions are few. */
-    public void loadDivisions() {
-        mongo.find(new Query(Criteria.where("kind").is(OrganisationKind.DIVISION.name())), OrganisationDocument.class)
-                .forEach(d -> remember(d.toDomain()));
     }
 
     /**
