@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Spliterator;
@@ -260,14 +261,17 @@ final class KeyLookupH2Backend extends H2Backend {
             return forUpdate(super.getDocument(position));
         }
 
+        /** Matches on the stored instances (nothing changes them) and copies only what an update will change. */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            if (!UPDATING.get()[0] || orderBy != null && orderBy.containsKey("$natural")) {
-                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            QueryResult matched = super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (!UPDATING.get()[0]) {
+                return matched;
             }
-            return matchDocumentsFromStream(data.values().stream().map(Document::cloneDeeply), query, orderBy, skip, limit,
-                    batchSize, fieldSelector);
+            List<Document> copies = new ArrayList<>();
+            matched.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, matched.getCursorId());
         }
 
         private static Document forUpdate(Document stored) {

@@ -77,7 +77,17 @@ class KeyLookupH2BackendTest {
      */
     @Test
     void readersOfADocumentBeingUpdatedNeverLoseTheirConnection() throws Exception {
-        MongoCollection<Document> busy = client.getDatabase("test").getCollection("busy");
+        readersKeepTheirConnectionWhileUpdatesFind("busy", Filters.eq("_id", "busy"));
+    }
+
+    /** The same when the update and the reads find the document by a field no index holds (a scan). */
+    @Test
+    void readersOfADocumentBeingUpdatedByAScanNeverLoseTheirConnection() throws Exception {
+        readersKeepTheirConnectionWhileUpdatesFind("busy-scanned", Filters.eq("f0", 0));
+    }
+
+    private void readersKeepTheirConnectionWhileUpdatesFind(String collection, org.bson.conversions.Bson filter) throws Exception {
+        MongoCollection<Document> busy = client.getDatabase("test").getCollection(collection);
         Document first = new Document("_id", "busy");
         for (int f = 0; f < 40; f++) {
             first.append("f" + f, f);
@@ -87,21 +97,21 @@ class KeyLookupH2BackendTest {
         // Without retries: the driver would otherwise hide a lost connection behind a new one.
         try (MongoClient readers = MongoClients.create(com.mongodb.MongoClientSettings.builder()
                 .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString())).retryReads(false).build())) {
-            MongoCollection<Document> read = readers.getDatabase("test").getCollection("busy");
+            MongoCollection<Document> read = readers.getDatabase("test").getCollection(collection);
             List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 int writer = t;
                 work.add(() -> {
                     // Fields come and go: a change to the stored document's set of keys.
                     for (int i = 0; i < 1_000; i++) {
-                        busy.updateOne(Filters.eq("_id", "busy"), Updates.combine(
+                        busy.updateOne(filter, Updates.combine(
                                 Updates.set("w" + writer + "-" + i, i), Updates.unset("w" + writer + "-" + (i - 1))));
                     }
                     return null;
                 });
                 work.add(() -> {
                     for (int i = 0; i < 1_000; i++) {
-                        assertThat(read.find(Filters.eq("_id", "busy")).first()).isNotNull();
+                        assertThat(read.find(filter).first()).isNotNull();
                     }
                     return null;
                 });
