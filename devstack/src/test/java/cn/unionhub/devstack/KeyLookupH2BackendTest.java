@@ -102,10 +102,13 @@ class KeyLookupH2BackendTest {
             for (int t = 0; t < 3; t++) {
                 int writer = t;
                 work.add(() -> {
-                    // Fields come and go: a change to the stored document's set of keys.
+                    // Fields come and go: a change to the stored document's set of keys. And values
+                    // inside it change (an array grows, a sub-document's field is set): an update
+                    // gets only a shallow copy, so nothing it does may change a nested value in place.
                     for (int i = 0; i < 1_000; i++) {
                         busy.updateOne(filter, Updates.combine(
-                                Updates.set("w" + writer + "-" + i, i), Updates.unset("w" + writer + "-" + (i - 1))));
+                                Updates.set("w" + writer + "-" + i, i), Updates.unset("w" + writer + "-" + (i - 1)),
+                                Updates.push("log" + writer, i), Updates.set("nested.w" + writer, i)));
                     }
                     return null;
                 });
@@ -119,6 +122,9 @@ class KeyLookupH2BackendTest {
             for (java.util.concurrent.Future<Void> done : threads.invokeAll(work)) {
                 done.get();
             }
+            Document last = busy.find(filter).first();
+            assertThat(last.getList("log0", Integer.class)).hasSize(1_000).endsWith(999);
+            assertThat(last.get("nested", Document.class)).containsEntry("w0", 999).containsEntry("w2", 999);
         } finally {
             threads.shutdown();
         }
