@@ -29,7 +29,8 @@ class LedgerReminders {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${unionhub.ledger.reminder-interval:PT2S}", initialDelayString = "PT5S")
+    /** As often as the reminders' precision (five-second buckets): more often only re-read the same bucket. */
+    @Scheduled(fixedDelayString = "${unionhub.ledger.reminder-interval:PT5S}", initialDelayString = "PT5S")
     void run() {
         wakeDue();
     }
