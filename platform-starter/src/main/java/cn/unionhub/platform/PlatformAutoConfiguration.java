@@ -12,6 +12,7 @@ import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.events.Inbox;
+import cn.unionhub.platform.events.InboxTrimmer;
 import cn.unionhub.platform.events.InvalidEventException;
 import cn.unionhub.platform.events.StoreOutages;
 import cn.unionhub.platform.events.MicrometerTraceContext;
@@ -214,13 +215,18 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Inbox inbox(MongoTemplate mongo) {
-            return new Inbox(mongo);
+        Inbox inbox(MongoTemplate mongo, Clock clock) {
+            return new Inbox(mongo, clock);
         }
 
         @Bean
         InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
             return new InboundEvents(json, schemas, inbox, meters);
+        }
+
+        @Bean
+        InboxTrimmer inboxTrimmer(Inbox inbox, InboundEvents inbound, EventsProperties properties, Clock clock) {
+            return new InboxTrimmer(inbox, inbound, properties.inboxRetention(), clock);
         }
 
         /**

@@ -85,14 +85,15 @@ public final class EventRouter {
             log.debug("{} skips event type {} ({})", consumer, event.getType(), event.getId());
             return;
         }
-        if (route.recorded && inbox.contains(consumer, event.getId())) {
+        Instant time = event.getTime() == null ? null : event.getTime().toInstant();
+        if (route.recorded && inbox.contains(consumer, event.getId(), time)) {
             meters.counter("unionhub.events.duplicates", "consumer", consumer, "type", event.getType()).increment();
             log.debug("{} already applied event {}", consumer, event.getId());
             return;
         }
         route.apply(event, metadata(event));
         if (route.recorded) {
-            inbox.record(consumer, event.getId(), event.getType());
+            inbox.record(consumer, event.getId(), time, event.getType());
         }
         meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
     }

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAttempts                redeliveries of a failing record before it goes to the dead-letter topic
  * @param retryInitialInterval         first back-off between redeliveries, doubled each time
  * @param retryMaxInterval             longest back-off between redeliveries
+ * @param inboxRetention               how long a consumer remembers an event it applied, by the event's time; far
+ *                                     longer than the topics keep records (7 days), so no redelivery outlives it
  */
 @ConfigurationProperties("unionhub.events")
 public record EventsProperties(
@@ -37,5 +39,6 @@ public record EventsProperties(
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("3") int retryAttempts,
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("5s") Duration retryMaxInterval) {
+        @DefaultValue("5s") Duration retryMaxInterval,
+        @DefaultValue("30d") Duration inboxRetention) {
 }

@@ -1,6 +1,8 @@
 package cn.unionhub.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes {@link EventRouter}s; one router per logical consumer, named for the inbox. */
@@ -10,6 +12,7 @@ public class InboundEvents {
     private final EventSchemas schemas;
     private final Inbox inbox;
     private final MeterRegistry meters;
+    private final List<String> consumers = new CopyOnWriteArrayList<>();
 
     public InboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
         this.json = json;
@@ -19,6 +22,12 @@ public class InboundEvents {
     }
 
     public EventRouter router(String consumer) {
+        consumers.add(consumer);
         return new EventRouter(consumer, json, schemas, inbox, meters);
+    }
+
+    /** The consumers this process made routers for: whose inbox entries it trims. */
+    List<String> consumers() {
+        return List.copyOf(consumers);
     }
 }

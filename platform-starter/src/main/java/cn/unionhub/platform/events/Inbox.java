@@ -1,42 +1,119 @@
 package cn.unionhub.platform.events;
 
-import java.util.Date;
 import cn.unionhub.platform.store.Filters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Event ids each consumer has applied, one document per (consumer, event id) under the unique
+ * Event ids each consumer has applied, one document per (consumer, event) under the unique
  * {@code _id}, so a redelivered event is recognised and skipped.
+ *
+ * <p>The key orders a consumer's entries by the event's own time: {@code <consumer>@<13-digit epoch
+ * millis>:<event id>}. Two reasons. New entries land at the end of the consumer's range instead of at
+ * random places among every entry ever written (event ids are random), so a store keeps the few pages
+ * they touch in memory and writes only those: with entries keyed by event id alone, every insert and
+ * lookup of a burst touched a different page of an index that held six entries per complaint ever
+ * made. And entries older than the retention are one key range, removed by {@link #trim} without
+ * reading anything else. The time is the event's ({@code time} of the CloudEvent, set once by its
+ * producer), never the record's, so a republished copy of an event finds the same key.
+ *
+ * <p>Entries written before this key existed ({@code <consumer>:<event id>}) are still found: an event
+ * that may have been applied under the old key (one from before the first start of this version on
+ * the database, plus a day for instances of the old version still running during a rolling upgrade)
+ * is looked up under both. An event without a time uses the old key.
  */
 public class Inbox {
 
     public static final String COLLECTION = "inbox";
+    /** The marker of when time-ordered keys were first written in this database. */
+    static final String TIME_ORDERED_SINCE = "~time-ordered-keys-since";
+    /** Old-version instances may still record old keys this long after the first new one started. */
+    static final Duration ROLLOUT = Duration.ofDays(1);
+    private static final int TRIM_BATCH = 500;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private volatile Instant timeOrderedSince;
 
-    public Inbox(MongoTemplate mongo) {
+    public Inbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
-    public boolean contains(String consumer, String eventId) {
-        return Filters.exists(mongo, new Query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+    public boolean contains(String consumer, String eventId, Instant time) {
+        if (time == null) {
+            return exists(legacyKey(consumer, eventId));
+        }
+        return exists(key(consumer, eventId, time))
+                || time.isBefore(timeOrderedSince().plus(ROLLOUT)) && exists(legacyKey(consumer, eventId));
     }
 
     /** Records the event as applied; recording it twice is harmless. */
-    public void record(String consumer, String eventId, String type) {
+    public void record(String consumer, String eventId, Instant time, String type) {
+        String key = time == null ? legacyKey(consumer, eventId) : key(consumer, eventId, time);
         try {
-            mongo.insert(new Document("_id", key(consumer, eventId)).append("type", type).append("appliedAt", new Date()),
-                    COLLECTION);
+            mongo.insert(new Document("_id", key).append("type", type).append("appliedAt", Date.from(clock.instant())), COLLECTION);
         } catch (DuplicateKeyException alreadyRecorded) {
             // a concurrent redelivery recorded it first: the outcome is the same
         }
     }
 
-    private static String key(String consumer, String eventId) {
+    /**
+     * Forgets the consumer's events whose time is before {@code before}, a batch of key lookups at a
+     * time; how many. Entries under the old key are left (they stopped growing with the upgrade).
+     */
+    public long trim(String consumer, Instant before) {
+        long removed = 0;
+        Criteria range = Criteria.where("_id").gte(consumer + "@").lt(consumer + "@" + millis(before));
+        while (true) {
+            Query oldest = new Query(range).with(Sort.by("_id")).limit(TRIM_BATCH);
+            oldest.fields().include("_id");
+            List<Object> ids = mongo.find(oldest, Document.class, COLLECTION).stream().map(d -> d.get("_id")).toList();
+            if (ids.isEmpty()) {
+                return removed;
+            }
+            removed += mongo.remove(new Query(Criteria.where("_id").in(ids)), COLLECTION).getDeletedCount();
+            if (ids.size() < TRIM_BATCH) {
+                return removed;
+            }
+        }
+    }
+
+    private boolean exists(String key) {
+        return Filters.exists(mongo, new Query(Criteria.where("_id").is(key)), COLLECTION);
+    }
+
+    /** Read once per process; the first instance of this version on the database sets it. */
+    private Instant timeOrderedSince() {
+        Instant since = timeOrderedSince;
+        if (since == null) {
+            Query marker = new Query(Criteria.where("_id").is(TIME_ORDERED_SINCE));
+            mongo.upsert(marker, new Update().setOnInsert("at", Date.from(clock.instant())), COLLECTION);
+            since = mongo.findOne(marker, Document.class, COLLECTION).getDate("at").toInstant();
+            timeOrderedSince = since;
+        }
+        return since;
+    }
+
+    static String key(String consumer, String eventId, Instant time) {
+        return consumer + "@" + millis(time) + ":" + eventId;
+    }
+
+    private static String legacyKey(String consumer, String eventId) {
         return consumer + ":" + eventId;
+    }
+
+    private static String millis(Instant time) {
+        return String.format("%013d", Math.max(0, time.toEpochMilli()));
     }
 }

@@ -26,17 +26,17 @@ class EventRouterTest {
         int lookups;
 
         InMemoryInbox() {
-            super(null);
+            super(null, null);
         }
 
         @Override
-        public boolean contains(String consumer, String eventId) {
+        public boolean contains(String consumer, String eventId, java.time.Instant time) {
             lookups++;
             return recorded.contains(consumer + ":" + eventId);
         }
 
         @Override
-        public void record(String consumer, String eventId, String type) {
+        public void record(String consumer, String eventId, java.time.Instant time, String type) {
             recorded.add(consumer + ":" + eventId);
         }
     }

@@ -1,0 +1,123 @@
+package cn.unionhub.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.StoreWork;
+import cn.unionhub.test.TestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The inbox on the store: what it recognises as applied (also under the key used before time-ordered
+ * keys), and what trimming forgets — only one consumer's entries older than the cut-off, read by key.
+ */
+@IntegrationTest
+class InboxIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T02:00:00Z");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Test
+    void anAppliedEventIsRecognisedAndADifferentOneIsNot() {
+        Inbox inbox = new Inbox(mongo, clock);
+        String consumer = "inbox-it-" + UUID.randomUUID();
+        inbox.record(consumer, "e-1", T0.minusSeconds(5), "t");
+
+        assertThat(inbox.contains(consumer, "e-1", T0.minusSeconds(5))).isTrue();
+        assertThat(inbox.contains(consumer, "e-2", T0.minusSeconds(5))).isFalse();
+        assertThat(inbox.contains("another-" + consumer, "e-1", T0.minusSeconds(5))).isFalse();
+        inbox.record(consumer, "e-1", T0.minusSeconds(5), "t"); // a redelivery recorded again: harmless
+        assertThat(inbox.contains(consumer, "e-1", T0.minusSeconds(5))).isTrue();
+    }
+
+    @Test
+    void anEventAppliedBeforeTheUpgradeUnderTheOldKeyIsStillRecognised() {
+        String consumer = "inbox-it-" + UUID.randomUUID();
+        // What the previous version wrote: consumer:eventId.
+        mongo.insert(new Document("_id", consumer + ":old-1").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
+        mongo.insert(new Document("_id", consumer + ":no-time").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
+        Inbox inbox = new Inbox(mongo, clock);
+
+        assertThat(inbox.contains(consumer, "old-1", T0.minus(Duration.ofHours(3)))).isTrue();
+        assertThat(inbox.contains(consumer, "no-time", null)).as("an event without a time keeps the old key").isTrue();
+        inbox.record(consumer, "new-1", null, "t");
+        assertThat(inbox.contains(consumer, "new-1", null)).isTrue();
+    }
+
+    @Test
+    void trimmingForgetsOnlyThatConsumersEventsOlderThanTheCutOffAndReadsNothingElse() {
+        Inbox inbox = new Inbox(mongo, clock);
+        String consumer = "inbox-it-" + UUID.randomUUID();
+        String longer = consumer + ".other"; // a name that starts with the first one: its range must not overlap
+        for (int i = 0; i < 1_200; i++) {
+            inbox.record(consumer, "old-" + i, T0.minus(Duration.ofDays(40)).plusSeconds(i), "t");
+        }
+        inbox.record(consumer, "recent", T0.minus(Duration.ofDays(1)), "t");
+        inbox.record(longer, "old-0", T0.minus(Duration.ofDays(40)), "t");
+        mongo.insert(new Document("_id", consumer + ":legacy").append("type", "t"), Inbox.COLLECTION);
+
+        long removed;
+        StoreWork.Reading work;
+        try (StoreWork store = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            StoreWork.Reading before = store.read();
+            removed = inbox.trim(consumer, T0.minus(Duration.ofDays(30)));
+            work = store.read().minus(before);
+        }
+
+        assertThat(removed).isEqualTo(1_200);
+        assertThat(inbox.contains(consumer, "old-0", T0.minus(Duration.ofDays(40)))).isFalse();
+        assertThat(inbox.contains(consumer, "recent", T0.minus(Duration.ofDays(1)))).isTrue();
+        assertThat(inbox.contains(longer, "old-0", T0.minus(Duration.ofDays(40)))).isTrue();
+        assertThat(mongo.findById(consumer + ":legacy", Document.class, Inbox.COLLECTION)).isNotNull();
+        // The removed entries, each read once to find and once to delete, and the first one kept: not
+        // the rest of the collection (a scan would read every entry of every consumer of this test JVM).
+        assertThat(work.examined()).isLessThan(2 * 1_200 + 50);
+        assertThat(inbox.trim(consumer, T0.minus(Duration.ofDays(30)))).isZero();
+    }
+
+    @Test
+    void theTrimmerUsesTheRetentionForEveryConsumerOfTheProcess() {
+        Inbox inbox = new Inbox(mongo, clock);
+        InboundEvents inbound = new InboundEvents(null, null, inbox, null);
+        String consumer = "inbox-it-" + UUID.randomUUID();
+        inbound.router(consumer);
+        inbox.record(consumer, "a", T0.minus(Duration.ofDays(31)), "t");
+        inbox.record(consumer, "b", T0.minus(Duration.ofDays(29)), "t");
+
+        long removed = new InboxTrimmer(inbox, inbound, Duration.ofDays(30), clock).trimAll();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(inbox.contains(consumer, "a", T0.minus(Duration.ofDays(31)))).isFalse();
+        assertThat(inbox.contains(consumer, "b", T0.minus(Duration.ofDays(29)))).isTrue();
+    }
+}
