@@ -2,6 +2,7 @@
 import http.client
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -96,3 +97,64 @@ def fixed_rate(port, paths, auth, rate, seconds):
     latencies.sort()
     q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
     return q(0.5), q(0.99), latencies[-1], failures[0], len(latencies)
+
+
+KAFKA_BOOTSTRAP = "127.0.0.1:%s" % os.environ.get("UNIONHUB_KAFKA_PORT", "9092")
+# The services whose outboxes carry the complaint pipeline's events.
+PIPELINE_PORTS = {"feedback-service": int(os.environ.get("UNIONHUB_FEEDBACK_PORT", "8081")),
+                  "case-service": int(os.environ.get("UNIONHUB_CASE_PORT", "8082")),
+                  "alert-service": int(os.environ.get("UNIONHUB_ALERT_PORT", "8086"))}
+
+
+def _newest_jar(group_path, artifact):
+    """The newest version of a jar in the local Maven repository (the build put kafka-clients there)."""
+    base = Path.home() / ".m2/repository" / group_path / artifact
+    versions = sorted((d for d in base.glob("*") if (d / ("%s-%s.jar" % (artifact, d.name))).exists()),
+                      key=lambda d: [int(p) if p.isdigit() else 0 for p in d.name.replace("-", ".").split(".")])
+    if not versions:
+        sys.exit("%s not in ~/.m2: build the project first (./mvnw -B install -DskipTests)" % artifact)
+    return str(versions[-1] / ("%s-%s.jar" % (artifact, versions[-1].name)))
+
+
+class PipelineDrain:
+    """Whether the whole pipeline has worked through everything sent: every consumer group caught up with
+    its topics (bench/ConsumerLag.java, which asks the broker only) and every pipeline service's outbox
+    empty (its unionhub_outbox_oldest_age_seconds gauge, from the Prometheus endpoint)."""
+
+    def __init__(self, interval_ms=2000):
+        classpath = ":".join([_newest_jar("org/apache/kafka", "kafka-clients"), _newest_jar("org/slf4j", "slf4j-api")])
+        self.process = subprocess.Popen(["java", "-cp", classpath, str(REPO / "bench/ConsumerLag.java"), KAFKA_BOOTSTRAP,
+                                         str(interval_ms)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.lag = None  # (epoch ms, records behind, the groups furthest behind)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            ms, total, *worst = line.split()
+            self.lag = (int(ms), int(total), " ".join(worst))
+
+    @staticmethod
+    def outbox_waiting():
+        """Seconds the oldest waiting event of each pipeline service has waited (0: its outbox is empty)."""
+        ages = {}
+        for name, port in PIPELINE_PORTS.items():
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/actuator/prometheus")
+            for line in connection.getresponse().read().decode().splitlines():
+                if line.startswith("unionhub_outbox_oldest_age_seconds"):
+                    ages[name] = float(line.rsplit(" ", 1)[1])
+            connection.close()
+        return ages
+
+    def wait(self, deadline, after_ms):
+        """Epoch seconds at which everything was through (a lag reading taken after after_ms), or None."""
+        while time.time() < deadline:
+            lag = self.lag
+            if lag and lag[0] > after_ms and lag[1] == 0 and not any(self.outbox_waiting().values()):
+                return lag[0] / 1000
+            time.sleep(2)
+        return None
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()

@@ -6,7 +6,10 @@
 
 rate:  an open-loop steady load through the gateway (a slow pipeline does not slow arrivals down).
 burst: complaints sent as fast as intake answers, with <concurrency> clients (default 16); then the
-       time until the last one's case is opened, and whether the backlog drained oldest first.
+       time until the last one's case is opened, whether the backlog drained oldest first, and the time
+       until the whole pipeline is through: every consumer group caught up with its topics (the
+       timeline, the bulletin, the enterprise pages, the risk monitor...) and every outbox empty.
+       The CPU figures of a burst run until then.
 
 Latency = Kafka timestamp of the complaint's cn.unionhub.case.opened.v1 record (set by case-service's
 outbox relay when it sends the event, i.e. once the case is opened and routed) minus the moment the
@@ -24,7 +27,7 @@ Also prints the CPU each platform process used during the run (from /proc, pid f
 """
 import http.client
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, cpu_ticks, token  # noqa: F401
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, PipelineDrain, cpu_ticks, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -39,6 +42,7 @@ KAFKA = "127.0.0.1:%s" % os.environ.get("UNIONHUB_KAFKA_PORT", "9092")
 FUDE = "91330211MA2H3K5Q1G"
 OPENED = "cn.unionhub.case.opened.v1"
 WAIT_S = 300
+DRAIN_WAIT_S = 900
 
 
 def body(collective):
@@ -160,6 +164,7 @@ def main():
     tokens = [token("worker-%02d" % n) for n in range(1, 13)] if collective else [token("worker-zhang-wei")]
     sender = Sender(tokens, body(collective))
     watch = TimelineWatch(tokens)
+    drain = PipelineDrain() if args[0] == "burst" else None
     ticks_before, wall_before = cpu_ticks(), time.time()
     start_ms = int(time.time() * 1000) - 1000
     if args[0] == "rate":
@@ -187,7 +192,11 @@ def main():
         if len(found) == len(numbers):
             break
         time.sleep(2)
-    deadline = time.time() + 30
+    through = None
+    if drain:
+        through = drain.wait(time.time() + DRAIN_WAIT_S, int(time.time() * 1000))
+        drain.close()
+    deadline = time.time() + (10 if drain else 30)
     while time.time() < deadline and len(watch.routed) < len(found):
         time.sleep(0.5)
     ticks_after, wall_after = cpu_ticks(), time.time()
@@ -209,6 +218,12 @@ def main():
         print("case opened (s after the burst began) by tenth of the burst, in sending order — oldest first drains rising:")
         print("  " + " ".join("%.1f" % (pct(sorted(found[n] for n in order[d * tenth:(d + 1) * tenth]), 50) / 1000
                                         - start_ms / 1000 - 1) for d in range(10)))
+        if through:
+            print("whole pipeline through (every consumer caught up, every outbox empty) after %.1f s"
+                  % (through - start_ms / 1000 - 1))
+        else:
+            print("whole pipeline NOT through %d s after the last case opened; furthest behind: %s"
+                  % (DRAIN_WAIT_S, drain.lag[2] if drain.lag else "?"))
     seconds = wall_after - wall_before
     hz = os.sysconf("SC_CLK_TCK")
     usage = {name: (ticks_after.get(name, 0) - ticks_before.get(name, 0)) / hz / seconds * 100 for name in ticks_after}

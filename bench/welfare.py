@@ -25,7 +25,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, call, token
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, call, cpu_ticks, token
 
 SERVICE_PORT = int(os.environ.get("UNIONHUB_MEMBER_CARD_PORT", "8083"))
 LAOSHAN = "370212"
@@ -237,12 +237,19 @@ def main():
                     if s1 != 201 or s2 != 200:
                         failures.append((s1, s2, b1[:100]))
 
+            ticks_before = cpu_ticks()
             with ThreadPoolExecutor(64) as pool:
                 list(pool.map(one, range(total)))
+            ticks_after = cpu_ticks()
             latencies.sort()
             q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
             print("%-7s redemption (hold + payment) at %.0f/s for %.0f s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed %s" % (
                 name, rate, seconds, q(0.5), q(0.99), latencies[-1], len(failures), failures[:2]))
+            # CPU per redemption moves far less between runs than latency on a shared machine.
+            hz = os.sysconf("SC_CLK_TCK")
+            spent = {n: (ticks_after.get(n, 0) - ticks_before.get(n, 0)) / hz * 1000 / max(1, total) for n in ticks_after}
+            print("        CPU per redemption (ms): total %.1f — %s" % (sum(spent.values()), ", ".join(
+                "%s %.1f" % (n, v) for n, v in sorted(spent.items(), key=lambda kv: -kv[1]) if v >= 0.3)))
         reconcile(admin)
         return
     sys.exit(__doc__)
