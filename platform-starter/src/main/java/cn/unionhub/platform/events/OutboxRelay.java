@@ -347,9 +347,12 @@ public class OutboxRelay implements SmartLifecycle {
                 : new Query(Criteria.where("_id").lt(String.format("%013d", before.toEpochMilli())));
         List<Pointer> pointers = mongo.find(query.with(Sort.by("_id")).limit(limit), Document.class, PENDING).stream()
                 .map(Pointer::from).toList();
-        if (before == null || !pointers.isEmpty()) {
-            oldestPendingMillis.set(pointers.isEmpty() ? 0 : pointers.get(0).at().toEpochMilli());
-        }
+        // Either read says how old the oldest waiting write is: the backlog's first, or (a scan) the
+        // first of those older than the scan interval, none meaning none that old — younger ones go
+        // out from their hints. A scan that found nothing used to leave the figure at the last
+        // backlog's oldest event, so after every outage or burst it grew for ever and fired
+        // UnionHubOutboxBacklogGrowing with nothing waiting.
+        oldestPendingMillis.set(pointers.isEmpty() ? 0 : pointers.get(0).at().toEpochMilli());
         return pointers;
     }
 
