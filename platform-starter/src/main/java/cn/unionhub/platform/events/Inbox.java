@@ -29,21 +29,22 @@ import org.springframework.data.mongodb.core.query.Update;
  *
  * <p>Entries written before this key existed ({@code <consumer>:<event id>}) are still found: an event
  * that may have been applied under the old key (one from before the first start of this version on
- * the database, plus a day for instances of the old version still running during a rolling upgrade)
- * is looked up under both. An event without a time uses the old key.
+ * the database, plus an hour for instances of the old version still running during a rolling
+ * upgrade) is looked up under both. A database whose inbox was empty at that first start holds no
+ * old keys, so nothing is looked up twice there. An event without a time uses the old key.
  */
 public class Inbox {
 
     public static final String COLLECTION = "inbox";
-    /** The marker of when time-ordered keys were first written in this database. */
-    static final String TIME_ORDERED_SINCE = "~time-ordered-keys-since";
+    /** The marker of until when an event may have been recorded under the old key, in this database. */
+    static final String OLD_KEYS_UNTIL = "~old-keys-until";
     /** Old-version instances may still record old keys this long after the first new one started. */
-    static final Duration ROLLOUT = Duration.ofDays(1);
+    static final Duration ROLLOUT = Duration.ofHours(1);
     private static final int TRIM_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private volatile Instant timeOrderedSince;
+    private volatile Instant oldKeysUntil;
 
     public Inbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -55,7 +56,7 @@ public class Inbox {
             return exists(legacyKey(consumer, eventId));
         }
         return exists(key(consumer, eventId, time))
-                || time.isBefore(timeOrderedSince().plus(ROLLOUT)) && exists(legacyKey(consumer, eventId));
+                || time.isBefore(oldKeysUntil()) && exists(legacyKey(consumer, eventId));
     }
 
     /** Records the event as applied; recording it twice is harmless. */
@@ -93,16 +94,27 @@ public class Inbox {
         return Filters.exists(mongo, new Query(Criteria.where("_id").is(key)), COLLECTION);
     }
 
-    /** Read once per process; the first instance of this version on the database sets it. */
-    private Instant timeOrderedSince() {
-        Instant since = timeOrderedSince;
-        if (since == null) {
-            Query marker = new Query(Criteria.where("_id").is(TIME_ORDERED_SINCE));
-            mongo.upsert(marker, new Update().setOnInsert("at", Date.from(clock.instant())), COLLECTION);
-            since = mongo.findOne(marker, Document.class, COLLECTION).getDate("at").toInstant();
-            timeOrderedSince = since;
+    /**
+     * Read once per process; the first instance of this version on the database sets it: an hour
+     * after its start if the inbox held anything then (entries of the old key), else the epoch.
+     */
+    private Instant oldKeysUntil() {
+        Instant until = oldKeysUntil;
+        if (until == null) {
+            Query marker = new Query(Criteria.where("_id").is(OLD_KEYS_UNTIL));
+            Document found = mongo.findOne(marker, Document.class, COLLECTION);
+            if (found == null) {
+                Query any = new Query().with(Sort.by("_id"));
+                any.fields().include("_id");
+                boolean oldEntries = mongo.findOne(any.limit(1), Document.class, COLLECTION) != null;
+                Instant value = oldEntries ? clock.instant().plus(ROLLOUT) : Instant.EPOCH;
+                mongo.upsert(marker, new Update().setOnInsert("at", Date.from(value)), COLLECTION);
+                found = mongo.findOne(marker, Document.class, COLLECTION);
+            }
+            until = found.getDate("at").toInstant();
+            oldKeysUntil = until;
         }
-        return since;
+        return until;
     }
 
     static String key(String consumer, String eventId, Instant time) {

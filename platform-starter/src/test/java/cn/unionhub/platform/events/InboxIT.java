@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +64,16 @@ class InboxIT {
 
     @Test
     void anEventAppliedBeforeTheUpgradeUnderTheOldKeyIsStillRecognised() {
-        String consumer = "inbox-it-" + UUID.randomUUID();
-        // What the previous version wrote: consumer:eventId.
+        String database = "inbox-upgraded-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri())) {
+            eventsAppliedUnderTheOldKeyAreFoundUntilAnHourAfterTheFirstStart(new MongoTemplate(client, database));
+            client.getDatabase(database).drop();
+        }
+    }
+
+    private void eventsAppliedUnderTheOldKeyAreFoundUntilAnHourAfterTheFirstStart(MongoTemplate mongo) {
+        String consumer = "inbox-it";
+        // What the previous version wrote: consumer:eventId. This version starts for the first time now.
         mongo.insert(new Document("_id", consumer + ":old-1").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
         mongo.insert(new Document("_id", consumer + ":no-time").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
         Inbox inbox = new Inbox(mongo, clock);
@@ -72,6 +82,28 @@ class InboxIT {
         assertThat(inbox.contains(consumer, "no-time", null)).as("an event without a time keeps the old key").isTrue();
         inbox.record(consumer, "new-1", null, "t");
         assertThat(inbox.contains(consumer, "new-1", null)).isTrue();
+        // An old-version instance still running during a rolling upgrade records old keys for a while.
+        mongo.insert(new Document("_id", consumer + ":rollout").append("type", "t"), Inbox.COLLECTION);
+        assertThat(inbox.contains(consumer, "rollout", T0.plus(Duration.ofMinutes(20)))).isTrue();
+        // Events from well after the upgrade are looked up once, under the new key only.
+        mongo.insert(new Document("_id", consumer + ":late").append("type", "t"), Inbox.COLLECTION);
+        assertThat(inbox.contains(consumer, "late", T0.plus(Duration.ofHours(2)))).isFalse();
+    }
+
+    @Test
+    void aDatabaseWhoseInboxWasEmptyAtTheFirstStartIsNeverAskedForOldKeys() {
+        String database = "inbox-fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri())) {
+            MongoTemplate fresh = new MongoTemplate(client, database);
+            Inbox inbox = new Inbox(fresh, clock);
+            assertThat(inbox.contains("c", "e-0", T0.minusSeconds(1))).isFalse(); // the first start: nothing stored
+            // An entry of the old key appearing later (none can: no old version ran on this database)
+            // is not looked for, even for an event from long before; nor by another process.
+            fresh.insert(new Document("_id", "c:e-1").append("type", "t"), Inbox.COLLECTION);
+            assertThat(inbox.contains("c", "e-1", T0.minus(Duration.ofDays(2)))).isFalse();
+            assertThat(new Inbox(fresh, clock).contains("c", "e-1", T0.minus(Duration.ofDays(2)))).isFalse();
+            client.getDatabase(database).drop();
+        }
     }
 
     @Test
