@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.SettableClock;
 import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,23 +26,7 @@ class DueTimersIT {
     @Autowired
     MongoTemplate mongo;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(T0);
 
     private DueTimers timers() {
         return new DueTimers(mongo, "test-" + UUID.randomUUID(), Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
@@ -53,16 +35,16 @@ class DueTimersIT {
     @Test
     void aTimerFiresOnceWhenItsTimeHasComeAndNotBefore() {
         DueTimers timers = timers();
-        timers.fire(now.get(), due -> { }, null);
+        timers.fire(clock.instant(), due -> { }, null);
         timers.schedule("case-1", T0.plus(Duration.ofMinutes(90)));
         List<String> fired = new ArrayList<>();
 
-        now.set(T0.plus(Duration.ofMinutes(89)));
-        assertThat(timers.fire(now.get(), due -> fired.add(due.id()), null)).isZero();
-        now.set(T0.plus(Duration.ofMinutes(91)));
-        assertThat(timers.fire(now.get(), due -> fired.add(due.id()), null)).isEqualTo(1);
-        now.set(T0.plus(Duration.ofMinutes(92)));
-        timers.fire(now.get(), due -> fired.add(due.id()), null);
+        clock.set(T0.plus(Duration.ofMinutes(89)));
+        assertThat(timers.fire(clock.instant(), due -> fired.add(due.id()), null)).isZero();
+        clock.set(T0.plus(Duration.ofMinutes(91)));
+        assertThat(timers.fire(clock.instant(), due -> fired.add(due.id()), null)).isEqualTo(1);
+        clock.set(T0.plus(Duration.ofMinutes(92)));
+        timers.fire(clock.instant(), due -> fired.add(due.id()), null);
 
         assertThat(fired).containsExactly("case-1");
     }
@@ -70,19 +52,19 @@ class DueTimersIT {
     @Test
     void aHandlerThatFailsKeepsItsTimerAndANewTimeForTheSameIdSetDuringTheRunSurvivesIt() {
         DueTimers timers = timers();
-        timers.fire(now.get(), due -> { }, null);
+        timers.fire(clock.instant(), due -> { }, null);
         timers.schedule("case-2", T0.minus(Duration.ofDays(14))); // already past: goes into the current bucket
         timers.schedule("case-3", T0);
 
         List<String> fired = new ArrayList<>();
-        timers.fire(now.get(), due -> {
+        timers.fire(clock.instant(), due -> {
             fired.add(due.id());
             if (due.id().equals("case-3")) {
                 throw new IllegalStateException("database away");
             }
-            timers.schedule("case-2", now.get()); // the next rung is already due too
+            timers.schedule("case-2", clock.instant()); // the next rung is already due too
         }, null);
-        timers.fire(now.get(), due -> fired.add(due.id()), null);
+        timers.fire(clock.instant(), due -> fired.add(due.id()), null);
 
         assertThat(fired.subList(0, 2)).containsExactly("case-2", "case-3");
         assertThat(fired.subList(2, fired.size())).as("the failed one again, and the new time set during the run")
@@ -94,11 +76,11 @@ class DueTimersIT {
         DueTimers timers = timers();
         List<String> fired = new ArrayList<>();
         int[] backfills = {0};
-        timers.fire(now.get(), due -> fired.add(due.id()), () -> {
+        timers.fire(clock.instant(), due -> fired.add(due.id()), () -> {
             backfills[0]++;
             return List.of(new DueTimers.Due("legacy", T0.minus(Duration.ofHours(1))));
         });
-        timers.fire(now.get(), due -> fired.add(due.id()), () -> {
+        timers.fire(clock.instant(), due -> fired.add(due.id()), () -> {
             backfills[0]++;
             return List.of();
         });
@@ -109,15 +91,15 @@ class DueTimersIT {
     @Test
     void aRunWithNothingDueExaminesOnlyAFewTimerDocumentsHoweverManyAreScheduled() {
         DueTimers timers = timers();
-        timers.fire(now.get(), due -> { }, null);
+        timers.fire(clock.instant(), due -> { }, null);
         for (int i = 0; i < 3_000; i++) {
             timers.schedule("later-" + i, T0.plus(Duration.ofMinutes(10 + i)));
         }
         mongo.insert(new Document("_id", UUID.randomUUID().toString()), DueTimers.COLLECTION);
         try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
             StoreWork.Reading before = work.read();
-            now.set(T0.plus(Duration.ofMinutes(2)));
-            assertThat(timers.fire(now.get(), due -> { }, null)).isZero();
+            clock.set(T0.plus(Duration.ofMinutes(2)));
+            assertThat(timers.fire(clock.instant(), due -> { }, null)).isZero();
             StoreWork.Reading run = work.read().minus(before);
             // Key lookups of the cursor and the buckets from the look-back to now, plus the cursor update.
             // Background work of this test JVM (relay rounds) may add a few; a scan would add 3,000.

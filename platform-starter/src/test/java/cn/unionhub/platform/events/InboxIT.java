@@ -3,17 +3,15 @@ package cn.unionhub.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.SettableClock;
 import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,23 +29,7 @@ class InboxIT {
     @Autowired
     MongoTemplate mongo;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(T0);
 
     @Test
     void anAppliedEventIsRecognisedAndADifferentOneIsNot() {
