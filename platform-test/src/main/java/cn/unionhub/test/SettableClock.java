@@ -1,6 +1,7 @@
 package cn.unionhub.test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,6 +18,10 @@ public final class SettableClock extends Clock {
 
     public void set(Instant instant) {
         now.set(instant);
+    }
+
+    public void advance(Duration by) {
+        now.updateAndGet(t -> t.plus(by));
     }
 
     @Override

@@ -1,10 +1,7 @@
 package cn.unionhub.membercard.ledger.domain;
 
-import java.time.Clock;
-import java.time.Duration;
+import cn.unionhub.test.SettableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A ledger on the in-memory store with a clock the test moves, and the accounts the tests use. */
 final class LedgerFixture {
@@ -15,7 +12,7 @@ final class LedgerFixture {
     static final String MERCHANT = "merchant:370212-0001";
 
     final InMemoryLedgerStore store = new InMemoryLedgerStore();
-    final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T02:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T02:00:00Z"));
     final Ledger ledger = newInstance();
 
     LedgerFixture() {
@@ -41,33 +38,5 @@ final class LedgerFixture {
 
     Balances balances(String account) {
         return ledger.account(account).balances();
-    }
-
-    static final class MovingClock extends Clock {
-
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
