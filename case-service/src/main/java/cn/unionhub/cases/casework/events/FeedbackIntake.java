@@ -22,7 +22,8 @@ class FeedbackIntake {
                 .on(FeedbackRated.class, cases::onRating);
     }
 
-    @KafkaListener(topics = Topics.FEEDBACK)
+    /** One consumer per partition of the feedback topic (see unionhub.events.pipeline-consumers). */
+    @KafkaListener(topics = Topics.FEEDBACK, concurrency = "${unionhub.events.pipeline-consumers}")
     void on(ConsumerRecord<String, byte[]> record) {
         events.accept(record);
     }

@@ -36,7 +36,8 @@ class CaseProgress {
                 .on(CaseEscalated.class, submissions::recordEscalated);
     }
 
-    @KafkaListener(topics = Topics.CASE)
+    /** One consumer per partition of the case topic (see unionhub.events.pipeline-consumers). */
+    @KafkaListener(topics = Topics.CASE, concurrency = "${unionhub.events.pipeline-consumers}")
     void on(ConsumerRecord<String, byte[]> record) {
         events.accept(record);
     }
