@@ -27,7 +27,7 @@ Also prints the CPU each platform process used during the run (from /proc, pid f
 """
 import http.client
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, PipelineDrain, cpu_ticks, token  # noqa: F401
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, cpu_ticks, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -38,7 +38,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-KAFKA = "127.0.0.1:%s" % os.environ.get("UNIONHUB_KAFKA_PORT", "9092")
 FUDE = "91330211MA2H3K5Q1G"
 OPENED = "cn.unionhub.case.opened.v1"
 WAIT_S = 300
@@ -93,7 +92,7 @@ class Sender:
 
 def opened_since(start_ms, numbers):
     """Kafka timestamp of each complaint's case.opened record, read with kcat from start_ms on."""
-    out = subprocess.run(["kcat", "-C", "-b", KAFKA, "-t", "case.events", "-o", "s@%d" % start_ms, "-e", "-q", "-J"],
+    out = subprocess.run(["kcat", "-C", "-b", KAFKA_BOOTSTRAP, "-t", "case.events", "-o", "s@%d" % start_ms, "-e", "-q", "-J"],
                          capture_output=True, text=True, timeout=300).stdout
     found = {}
     for line in out.splitlines():

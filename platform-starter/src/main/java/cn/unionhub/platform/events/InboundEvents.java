@@ -2,7 +2,8 @@ package cn.unionhub.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes {@link EventRouter}s; one router per logical consumer, named for the inbox. */
@@ -12,7 +13,8 @@ public class InboundEvents {
     private final EventSchemas schemas;
     private final Inbox inbox;
     private final MeterRegistry meters;
-    private final List<String> consumers = new CopyOnWriteArrayList<>();
+    /** A name routed twice is one inbox: trimmed once. */
+    private final Set<String> consumers = ConcurrentHashMap.newKeySet();
 
     public InboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
         this.json = json;

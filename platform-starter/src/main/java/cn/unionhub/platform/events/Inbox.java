@@ -117,7 +117,7 @@ public class Inbox {
         return until;
     }
 
-    static String key(String consumer, String eventId, Instant time) {
+    private static String key(String consumer, String eventId, Instant time) {
         return consumer + "@" + millis(time) + ":" + eventId;
     }
 

@@ -53,22 +53,22 @@ class InboxIT {
         }
     }
 
-    private void eventsAppliedUnderTheOldKeyAreFoundUntilAnHourAfterTheFirstStart(MongoTemplate mongo) {
+    private void eventsAppliedUnderTheOldKeyAreFoundUntilAnHourAfterTheFirstStart(MongoTemplate upgraded) {
         String consumer = "inbox-it";
         // What the previous version wrote: consumer:eventId. This version starts for the first time now.
-        mongo.insert(new Document("_id", consumer + ":old-1").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
-        mongo.insert(new Document("_id", consumer + ":no-time").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
-        Inbox inbox = new Inbox(mongo, clock);
+        upgraded.insert(new Document("_id", consumer + ":old-1").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
+        upgraded.insert(new Document("_id", consumer + ":no-time").append("type", "t").append("appliedAt", Date.from(T0)), Inbox.COLLECTION);
+        Inbox inbox = new Inbox(upgraded, clock);
 
         assertThat(inbox.contains(consumer, "old-1", T0.minus(Duration.ofHours(3)))).isTrue();
         assertThat(inbox.contains(consumer, "no-time", null)).as("an event without a time keeps the old key").isTrue();
         inbox.record(consumer, "new-1", null, "t");
         assertThat(inbox.contains(consumer, "new-1", null)).isTrue();
         // An old-version instance still running during a rolling upgrade records old keys for a while.
-        mongo.insert(new Document("_id", consumer + ":rollout").append("type", "t"), Inbox.COLLECTION);
+        upgraded.insert(new Document("_id", consumer + ":rollout").append("type", "t"), Inbox.COLLECTION);
         assertThat(inbox.contains(consumer, "rollout", T0.plus(Duration.ofMinutes(20)))).isTrue();
         // Events from well after the upgrade are looked up once, under the new key only.
-        mongo.insert(new Document("_id", consumer + ":late").append("type", "t"), Inbox.COLLECTION);
+        upgraded.insert(new Document("_id", consumer + ":late").append("type", "t"), Inbox.COLLECTION);
         assertThat(inbox.contains(consumer, "late", T0.plus(Duration.ofHours(2)))).isFalse();
     }
 
