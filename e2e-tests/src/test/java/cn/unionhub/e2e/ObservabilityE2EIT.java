@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.devstack.Component;
 import cn.unionhub.test.ExternalTools;
+import cn.unionhub.test.TestInfrastructure;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ class ObservabilityE2EIT extends PlatformTest {
     static void startPrometheus() throws IOException, InterruptedException {
         ensurePrometheusInstalled();
         prometheusHome = Files.createTempDirectory("unionhub-prometheus-");
-        int port = freePort();
+        int port = TestInfrastructure.freePort();
         Path config = prometheusHome.resolve("prometheus.yml");
         Files.writeString(config, scrapeConfig(port));
         prometheusUrl = "http://127.0.0.1:" + port;
@@ -296,11 +296,4 @@ class ObservabilityE2EIT extends PlatformTest {
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,11 +3,11 @@ package cn.unionhub.e2e;
 import cn.unionhub.devstack.Component;
 import cn.unionhub.devstack.Launcher;
 import cn.unionhub.devstack.StackConfig;
+import cn.unionhub.test.TestInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,8 +40,11 @@ final class RunningPlatform implements AutoCloseable {
 
     static RunningPlatform start() {
         Map<String, Integer> ports = new HashMap<>();
-        Component.ALL.forEach(c -> ports.put(c.name(), freePort()));
-        ports.put("kafka-controller", freePort());
+        int[] free = TestInfrastructure.freePorts(Component.ALL.size() + 1);
+        for (int i = 0; i < Component.ALL.size(); i++) {
+            ports.put(Component.ALL.get(i).name(), free[i]);
+        }
+        ports.put("kafka-controller", free[Component.ALL.size()]);
         try {
             Path repoRoot = Path.of("").toAbsolutePath().getParent();
             Path home = Files.createTempDirectory("unionhub-e2e-");
@@ -197,14 +200,6 @@ final class RunningPlatform implements AutoCloseable {
         launcher.down();
         try (Stream<Path> files = Files.walk(config.home())) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,10 +93,34 @@ public final class TestInfrastructure {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * Distinct free ports. Each socket stays open until all are chosen: asked one at a time, the
+     * system may hand back a port it just gave (an e2e platform once started discovery-server and
+     * case-service on the same port, and its start failed).
+     */
+    public static int[] freePorts(int count) {
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket that only reserved a number
+                }
+            }
         }
     }
 
