@@ -116,6 +116,28 @@ def _newest_jar(group_path, artifact):
     return str(versions[-1] / ("%s-%s.jar" % (artifact, versions[-1].name)))
 
 
+MONGO_URI = "mongodb://127.0.0.1:%s" % os.environ.get("UNIONHUB_MONGO_PORT", "27017")
+
+
+def store_commands():
+    """The local store's command counters, {"database.collection command": count} (bench/StoreCommands.java)."""
+    classpath = ":".join([_newest_jar("org/mongodb", a) for a in ("mongodb-driver-sync", "mongodb-driver-core", "bson")])
+    out = subprocess.run(["java", "-cp", classpath, str(REPO / "bench/StoreCommands.java"), MONGO_URI],
+                         capture_output=True, text=True, check=True).stdout
+    return {target: int(n) for n, target in (line.split(" ", 1) for line in out.splitlines())}
+
+
+def print_store_commands(before, after, units, unit):
+    """Store commands per unit (complaint, redemption) between two snapshots: in all, then the largest by collection."""
+    spent = {t: (after.get(t, 0) - before.get(t, 0)) / max(1, units) for t in after}
+    by_collection = {}
+    for target, n in spent.items():
+        collection = target.rsplit(" ", 1)[0]
+        by_collection[collection] = by_collection.get(collection, 0) + n
+    print("        store commands per %s: %.1f — %s" % (unit, sum(spent.values()), ", ".join(
+        "%s %.1f" % (c, n) for c, n in sorted(by_collection.items(), key=lambda kv: -kv[1]) if n >= 0.1)))
+
+
 class PipelineDrain:
     """Whether the whole pipeline has worked through everything sent: every consumer group caught up with
     its topics (bench/ConsumerLag.java, which asks the broker only) and every pipeline service's outbox

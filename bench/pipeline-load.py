@@ -27,7 +27,7 @@ Also prints the CPU each platform process used during the run (from /proc, pid f
 """
 import http.client
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, cpu_ticks, token  # noqa: F401
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, cpu_ticks, print_store_commands, store_commands, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -164,6 +164,7 @@ def main():
     sender = Sender(tokens, body(collective))
     watch = TimelineWatch(tokens)
     drain = PipelineDrain() if args[0] == "burst" else None
+    commands_before = store_commands()
     ticks_before, wall_before = cpu_ticks(), time.time()
     start_ms = int(time.time() * 1000) - 1000
     if args[0] == "rate":
@@ -203,6 +204,7 @@ def main():
     if through and watch.routed:
         through = max(through, max(watch.routed.values()) / 1000) if len(watch.routed) >= len(found) else None
     ticks_after, wall_after = cpu_ticks(), time.time()
+    commands_after = store_commands()
     watch.close()
 
     latencies = sorted(found[n] - sender.sent[n][1] for n in found)
@@ -237,6 +239,7 @@ def main():
              for name in ticks_after}
     print("CPU per complaint (ms, %d opened): total %.1f — %s" % (len(found), sum(spent.values()), ", ".join(
         "%s %.1f" % (name, value) for name, value in sorted(spent.items(), key=lambda kv: -kv[1]) if value >= 0.5)))
+    print_store_commands(commands_before, commands_after, len(found), "complaint")
     if sender.failures:
         print("first failures:", sender.failures[:3])
 

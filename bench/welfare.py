@@ -25,7 +25,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, call, cpu_ticks, token
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, REPO, call, cpu_ticks, print_store_commands, store_commands, token
 
 SERVICE_PORT = int(os.environ.get("UNIONHUB_MEMBER_CARD_PORT", "8083"))
 LAOSHAN = "370212"
@@ -237,10 +237,12 @@ def main():
                     if s1 != 201 or s2 != 200:
                         failures.append((s1, s2, b1[:100]))
 
+            commands_before = store_commands()
             ticks_before = cpu_ticks()
             with ThreadPoolExecutor(64) as pool:
                 list(pool.map(one, range(total)))
             ticks_after = cpu_ticks()
+            commands_after = store_commands()
             latencies.sort()
             q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
             print("%-7s redemption (hold + payment) at %.0f/s for %.0f s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed %s" % (
@@ -250,6 +252,7 @@ def main():
             spent = {n: (ticks_after.get(n, 0) - ticks_before.get(n, 0)) / hz * 1000 / max(1, total) for n in ticks_after}
             print("        CPU per redemption (ms): total %.1f — %s" % (sum(spent.values()), ", ".join(
                 "%s %.1f" % (n, v) for n, v in sorted(spent.items(), key=lambda kv: -kv[1]) if v >= 0.3)))
+            print_store_commands(commands_before, commands_after, total, "redemption")
         reconcile(admin)
         return
     sys.exit(__doc__)

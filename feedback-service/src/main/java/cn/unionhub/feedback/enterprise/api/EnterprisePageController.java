@@ -9,6 +9,7 @@ import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.identity.Masking;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +44,13 @@ class EnterprisePageController {
     EnterprisePage page(@PathVariable String enterprise) {
         var listed = directory.find(enterprise)
                 .orElseThrow(() -> new NotFoundException("enterprise-not-found", enterprise));
-        List<EnterprisePage.Resolved> recent = items.recentlyResolved(enterprise, RECENT).stream()
-                .map(EnterprisePageController::disclosed).toList();
-        return EnterprisePage.of(enterprise, listed.name(), listed.district(), listed.status(), stats.read(enterprise), recent,
+        EnterpriseStats.Stored stored = stats.read(enterprise);
+        // The ids the projection kept, read by key; an item reopened since (no resolution time now) is left out.
+        List<EnterprisePage.Resolved> recent = items.byIds(stored.recentlyResolved()).stream()
+                .filter(item -> item.resolvedAt() != null)
+                .sorted(Comparator.comparing(FeedbackItem::resolvedAt).reversed())
+                .limit(RECENT).map(EnterprisePageController::disclosed).toList();
+        return EnterprisePage.of(enterprise, listed.name(), listed.district(), listed.status(), stored.stats(), recent,
                 properties.kAnonymity());
     }
 

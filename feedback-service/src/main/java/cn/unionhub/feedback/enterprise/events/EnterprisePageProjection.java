@@ -76,7 +76,8 @@ class EnterprisePageProjection {
     private void resolved(CaseResolved e) {
         if (e.feedbackId() != null) {
             items.byId(e.feedbackId()).ifPresent(item -> stats.resolved(item.enterprise().uscc(),
-                    Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes())));
+                    Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes()),
+                    new EnterpriseStats.Resolution(item.id(), e.resolvedAt())));
         }
     }
 }

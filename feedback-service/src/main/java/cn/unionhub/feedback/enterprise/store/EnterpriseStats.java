@@ -1,10 +1,15 @@
 package cn.unionhub.feedback.enterprise.store;
 
 import cn.unionhub.feedback.enterprise.domain.EnterprisePage;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,11 +17,27 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One counters document per enterprise, moved by atomic updates as events arrive. */
+/**
+ * One counters document per enterprise, moved by atomic updates as events arrive. It also names the
+ * items resolved last, so the page reads them by id: searching the stored items for an enterprise's
+ * newest resolutions read every item stored (the local store keeps no secondary indexes, and on
+ * MongoDB it needs one more index on the largest collection) — 60 s per page with 124,000 stored.
+ */
 @Repository
 public class EnterpriseStats {
 
     private static final String COLLECTION = "enterprise_pages";
+    /** More than the page shows: an item reopened since, or named twice after a redelivery, leaves room. */
+    public static final int RESOLVED_KEPT = 10;
+    private static final String RECENT = "recentlyResolved";
+
+    /** What the page reads: the counters, and the items resolved last, newest first. */
+    public record Stored(EnterprisePage.Stats stats, List<String> recentlyResolved) {
+    }
+
+    /** An item resolved at a time, as the page's list keeps it. */
+    public record Resolution(String itemId, Instant resolvedAt) {
+    }
 
     private final MongoTemplate mongo;
 
@@ -35,24 +56,39 @@ public class EnterpriseStats {
      * a bounded histogram, where a list of every resolution time made the page's document, and every
      * read of it, grow with the enterprise's history.
      */
-    public void resolved(String enterprise, long minutesToResolve) {
+    public void resolved(String enterprise, long minutesToResolve, Resolution resolution) {
         long hour = Math.min(minutesToResolve / 60, EnterprisePage.HOURS_KEPT);
-        upsert(enterprise, new Update().inc("resolved", 1).inc("resolvedInHour." + hour, 1));
+        Update update = new Update().inc("resolved", 1).inc("resolvedInHour." + hour, 1);
+        upsert(enterprise, keep(update, List.of(resolution)));
     }
 
-    public EnterprisePage.Stats read(String enterprise) {
+    /** Adds resolutions to the enterprise's list (newest kept): for pages kept before the list existed. */
+    public void rememberResolved(String enterprise, Collection<Resolution> resolutions) {
+        upsert(enterprise, keep(new Update(), resolutions));
+    }
+
+    private static Update keep(Update update, Collection<Resolution> resolutions) {
+        Object[] entries = resolutions.stream()
+                .map(r -> new Document("id", r.itemId()).append("at", Date.from(r.resolvedAt()))).toArray();
+        return update.push(RECENT).sort(Sort.by(Sort.Direction.DESC, "at")).slice(RESOLVED_KEPT).each(entries);
+    }
+
+    public Stored read(String enterprise) {
         Document d = mongo.findById(enterprise, Document.class, COLLECTION);
         if (d == null) {
-            return new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, Map.of());
+            return new Stored(new EnterprisePage.Stats(0, 0, Map.of(), Map.of(), Map.of(), 0, 0, 0, Map.of()), List.of());
         }
         Map<Long, Long> byHour = new java.util.TreeMap<>();
         counts(d, "resolvedInHour").forEach((hour, count) -> byHour.merge(Long.parseLong(hour), count, Long::sum));
         // Pages written before the histogram kept every time: folded in as they are read.
         d.getList("minutesToResolve", Number.class, List.of())
                 .forEach(m -> byHour.merge(Math.min(m.longValue() / 60, EnterprisePage.HOURS_KEPT), 1L, Long::sum));
-        return new EnterprisePage.Stats(number(d, "reviews"), number(d, "reviewers"), counts(d, "ratingSums"),
+        var stats = new EnterprisePage.Stats(number(d, "reviews"), number(d, "reviewers"), counts(d, "ratingSums"),
                 counts(d, "ratingCounts"), counts(d, "raters"),
                 number(d, "handled"), number(d, "responded"), number(d, "resolved"), byHour);
+        LinkedHashSet<String> recent = new LinkedHashSet<>();
+        d.getList(RECENT, Document.class, List.of()).forEach(entry -> recent.add(entry.getString("id")));
+        return new Stored(stats, List.copyOf(recent));
     }
 
     private void upsert(String enterprise, Update update) {

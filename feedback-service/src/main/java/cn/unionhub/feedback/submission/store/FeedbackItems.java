@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -132,11 +133,32 @@ public class FeedbackItems {
                 .map(d -> new DueTimers.Due(d.id, d.resolvedAt.plus(ratingWindow))).toList();
     }
 
-    /** Resolved or closed items of an enterprise, most recently resolved first. */
-    public List<FeedbackItem> recentlyResolved(String enterprise, int limit) {
-        Query query = new Query(Criteria.where("enterprise").is(enterprise).and("resolvedAt").ne(null))
-                .with(Sort.by(Sort.Direction.DESC, "resolvedAt")).limit(limit);
-        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+    /** The items of these ids that exist, in no particular order: one command, key lookups only. */
+    public List<FeedbackItem> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), FeedbackDocument.class).stream()
+                .map(FeedbackItems::toDomain).toList();
+    }
+
+    /**
+     * Hands every resolved item's id, enterprise and resolution time to {@code resolved}: reads every
+     * stored item, so only for one-time steps over data kept before a projection existed.
+     */
+    public void forEachResolved(ResolvedItem resolved) {
+        Query query = new Query(Criteria.where("resolvedAt").ne(null));
+        query.fields().include("_id").include("enterprise").include("resolvedAt");
+        try (var documents = mongo.stream(query, FeedbackDocument.class)) {
+            documents.filter(d -> d.enterprise != null && d.resolvedAt != null)
+                    .forEach(d -> resolved.accept(d.id, d.enterprise, d.resolvedAt));
+        }
+    }
+
+    /** A resolved item as {@link #forEachResolved} hands it over. */
+    @FunctionalInterface
+    public interface ResolvedItem {
+        void accept(String id, String enterprise, Instant resolvedAt);
     }
 
     public Optional<FeedbackItem> byId(String id) {
