@@ -184,7 +184,7 @@ class CouponApiIT {
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();
 
-        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.ledger")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(campaign).size() >= 4);
             List<ConsumerRecord<String, byte[]>> ofCampaign = events.withKey(campaign);
             assertThat(ofCampaign).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param redemptionId {@code <merchant id>:<order number>}
  */
-@EventContract(type = "cn.unionhub.member-card.coupon-redeemed.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.coupon-redeemed.v1", topic = Topics.LEDGER)
 public record CouponRedeemed(String redemptionId, String campaignId, String merchantId, long spendFen, long discountFen,
         Instant occurredAt) implements DomainEvent {
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param coupons   how many coupons still had value
  * @param amountFen what went back
  */
-@EventContract(type = "cn.unionhub.member-card.coupons-expired.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.coupons-expired.v1", topic = Topics.LEDGER)
 public record CouponsExpired(String campaignId, int coupons, long amountFen, Instant occurredAt) implements DomainEvent {
 
     @Override

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param tierFen    each coupon's value
  * @param amountFen  the total, {@code members × tierFen}
  */
-@EventContract(type = "cn.unionhub.member-card.coupons-granted.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.coupons-granted.v1", topic = Topics.LEDGER)
 public record CouponsGranted(String campaignId, String grantId, String transferId, int members, long tierFen, long amountFen,
         Instant occurredAt) implements DomainEvent {
 

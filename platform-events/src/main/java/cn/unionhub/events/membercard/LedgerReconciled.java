@@ -19,7 +19,7 @@ import java.util.List;
  * @param inFlight      transfer reminders that came due and were run first (each finishes its transfer if a crash cut it off)
  * @param violations    each broken invariant: its rule and the account (or {@code ledger}), e.g. {@code journal-gap wallet:M…}
  */
-@EventContract(type = "cn.unionhub.member-card.ledger-reconciled.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.ledger-reconciled.v1", topic = Topics.LEDGER)
 public record LedgerReconciled(String runId, String businessDate, boolean clean, long accounts, long entries,
         long inFlight, List<String> violations, Instant startedAt, Instant finishedAt) implements DomainEvent {
 

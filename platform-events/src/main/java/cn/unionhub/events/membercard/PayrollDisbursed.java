@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param paidLines    lines paid into members' welfare accounts
  * @param suspenseLines lines whose worker is not (yet) a member: parked in the district's suspense account
  */
-@EventContract(type = "cn.unionhub.member-card.payroll-disbursed.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.payroll-disbursed.v1", topic = Topics.LEDGER)
 public record PayrollDisbursed(String batchId, String employer, String district, String transferId, int paidLines, long paidFen,
         int suspenseLines, long suspenseFen, Instant occurredAt) implements DomainEvent {
 

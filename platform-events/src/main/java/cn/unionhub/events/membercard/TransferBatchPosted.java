@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param credits how many accounts were paid
  */
-@EventContract(type = "cn.unionhub.member-card.transfer-batch-posted.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.transfer-batch-posted.v1", topic = Topics.LEDGER)
 public record TransferBatchPosted(String transferId, String code, String reference, String debitAccount, int credits,
         long amountFen, Instant occurredAt) implements DomainEvent {
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * Money moved: a transfer or the posting of a hold (in full or in part).
  *
  */
-@EventContract(type = "cn.unionhub.member-card.transfer-posted.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.transfer-posted.v1", topic = Topics.LEDGER)
 public record TransferPosted(String transferId, String kind, String code, String reference, String debitAccount,
         String creditAccount, long amountFen, String holdId, Instant occurredAt) implements TransferEvent {
 }

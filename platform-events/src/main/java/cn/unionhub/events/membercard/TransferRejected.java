@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param reason why (a stable code)
  */
-@EventContract(type = "cn.unionhub.member-card.transfer-rejected.v1", topic = Topics.MEMBER_CARD)
+@EventContract(type = "cn.unionhub.member-card.transfer-rejected.v1", topic = Topics.LEDGER)
 public record TransferRejected(String transferId, String kind, String code, String reference, String debitAccount,
         String creditAccount, long amountFen, String holdId, String reason, Instant occurredAt) implements TransferEvent {
 }

@@ -109,9 +109,12 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(970_000);
         assertThat(ok(api().get(WELFARE + "/accounts/settlement:" + district, staff)).path("balanceFen").asLong()).isEqualTo(-1_000_000);
 
-        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
+        // Money events travel on their own topic: the register copies read member-card.events and never see them.
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.ledger");
+                TopicProbe register = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
             String id = first.path("id").asString();
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.withKey(id).isEmpty());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> register.withKey(id).isEmpty());
             ConsumerRecord<String, byte[]> posted = events.withKey(id).get(0);
             assertThat(TopicProbe.header(posted, "ce_type")).isEqualTo("cn.unionhub.member-card.transfer-posted.v1");
             JsonNode data = JSON.readTree(posted.value());
