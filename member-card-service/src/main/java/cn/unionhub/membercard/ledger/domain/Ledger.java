@@ -75,11 +75,12 @@ public final class Ledger {
      */
     public Transfer submit(String scope, String key, TransferRequest request, String requestedBy) {
         String id = Transfer.idFor(scope, key);
-        Optional<Transfer> earlier = transfers.find(id);
+        Optional<Versioned> earlier = transfers.read(id);
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
         Instant now = now();
+        Versioned hold = null;
         Transfer accepted = switch (request.kind()) {
             case TRANSFER, HOLD -> {
                 journal.requireOpen(List.of(request.debitAccountId(), request.creditAccountId()));
@@ -93,9 +94,9 @@ public final class Ledger {
                 yield Transfer.accept(scope, key, request, requestedBy, now);
             }
             case POST, VOID -> {
-                Transfer hold = transfers.find(request.holdId())
+                hold = transfers.read(request.holdId())
                         .orElseThrow(() -> new LedgerException.NotFound("ledger-transfer-not-found", request.holdId()));
-                yield Transfer.acceptSettlement(scope, key, request, hold, requestedBy, now);
+                yield Transfer.acceptSettlement(scope, key, request, hold.transfer(), requestedBy, now);
             }
         };
         // The reminder goes first: a crash after the insert then always has someone to finish it. One
@@ -104,30 +105,36 @@ public final class Ledger {
         Instant recovery = now.plus(RECOVERY_DELAY);
         reminders.remind(id, accepted.expiresAt() != null && accepted.expiresAt().isBefore(recovery) ? accepted.expiresAt() : recovery);
         if (!transfers.insert(accepted)) {
-            return replay(transfers.find(id).orElseThrow(), request);
+            return replay(transfers.read(id).orElseThrow(), request);
         }
-        return drive(accepted);
+        // What was just inserted and the hold read to accept it are the states to write on next:
+        // read again only when a write finds them changed (see change).
+        return drive(new Versioned(accepted, INSERTED), hold).transfer();
     }
 
-    private Transfer replay(Transfer earlier, TransferRequest request) {
-        if (!earlier.fingerprint().equals(request.fingerprint())) {
-            throw new LedgerException.Refused("ledger-key-reused", earlier.id());
+    /** The version a transfer has when inserted. */
+    private static final long INSERTED = 0;
+
+    private Transfer replay(Versioned earlier, TransferRequest request) {
+        if (!earlier.transfer().fingerprint().equals(request.fingerprint())) {
+            throw new LedgerException.Refused("ledger-key-reused", earlier.transfer().id());
         }
-        return drive(earlier);
+        return drive(earlier, null).transfer();
     }
 
     /** Finishes the transfer if it is not finished; for a hold, releases it if it expired. Safe to repeat. */
     public Transfer wake(String transferId) {
-        Optional<Transfer> found = transfers.find(transferId);
+        Optional<Versioned> found = transfers.read(transferId);
         if (found.isEmpty()) {
             return null;
         }
-        Transfer t = drive(found.get());
+        Versioned driven = drive(found.get(), null);
+        Transfer t = driven.transfer();
         if (t.kind() == Transfer.Kind.HOLD && t.status() == Transfer.Status.HELD) {
             if (t.settledBy() != null) {
-                transfers.find(t.settledBy()).ifPresent(this::drive);
+                transfers.read(t.settledBy()).ifPresent(settlement -> drive(settlement, null));
             } else if (t.expiredAt(now())) {
-                expire(t);
+                expire(driven);
             } else {
                 reminders.remind(t.id(), t.expiresAt());
             }
@@ -136,25 +143,35 @@ public final class Ledger {
         return t;
     }
 
-    private Transfer drive(Transfer transfer) {
+    /**
+     * @param read the transfer as last read or written
+     * @param hold for a settlement, its hold as last read, or null to read it
+     */
+    private Versioned drive(Versioned read, Versioned hold) {
+        Transfer transfer = read.transfer();
         if (transfer.status().finished()) {
-            markHoldSettled(transfer);
-            return transfer;
+            markHoldSettled(transfer, null);
+            return read;
         }
         if (transfer.kind() == Transfer.Kind.POST || transfer.kind() == Transfer.Kind.VOID) {
-            String lost = takeHold(transfer);
-            if (lost != null) {
-                return finish(transfer, t -> t.reject(lost, now()));
+            Taken taken = takeHold(transfer, hold);
+            if (taken.lost() != null) {
+                return finish(read, t -> t.reject(taken.lost(), now()));
             }
+            hold = taken.hold();
         }
         List<Leg> legs = transfer.legs();
         if (journal.apply(legs.get(0)) instanceof Journal.Refused refused) {
-            return finish(transfer, t -> t.reject(refused.reason(), now()));
+            return finish(read, t -> t.reject(refused.reason(), now()));
         }
         applyCredits(legs.subList(1, legs.size()));
-        Transfer done = finish(transfer, t -> t.complete(now()));
-        markHoldSettled(done);
+        Versioned done = finish(read, t -> t.complete(now()));
+        markHoldSettled(done.transfer(), hold);
         return done;
+    }
+
+    /** A settlement's hold after trying to take it, and why it was not taken (null: taken). */
+    private record Taken(Versioned hold, String lost) {
     }
 
     /**
@@ -177,69 +194,84 @@ public final class Ledger {
     }
 
     /** After a posting or release finished, its hold says so (again, if a crash came in between). */
-    private void markHoldSettled(Transfer done) {
+    private void markHoldSettled(Transfer done, Versioned hold) {
         if (done.holdId() == null || done.status() == Transfer.Status.REJECTED) {
             return;
         }
-        change(done.holdId(), hold -> hold.status() == Transfer.Status.HELD && done.id().equals(hold.settledBy())
-                ? new Transfer.Change(hold.settled(done), List.of()) : null);
+        change(done.holdId(), hold, h -> h.status() == Transfer.Status.HELD && done.id().equals(h.settledBy())
+                ? new Transfer.Change(h.settled(done), List.of()) : null);
     }
 
     /**
      * Takes the hold for this settlement; null when taken (now or before), else why not. A hold
      * found expired is taken for its release instead, which then runs, and the posting is refused.
      */
-    private String takeHold(Transfer settlement) {
-        Transfer hold = drive(transfers.find(settlement.holdId()).orElseThrow());
+    private Taken takeHold(Transfer settlement, Versioned known) {
+        Versioned read = drive(known != null ? known : transfers.read(settlement.holdId()).orElseThrow(), null);
+        Transfer hold = read.transfer();
         if (hold.status() == Transfer.Status.REJECTED) {
-            return Transfer.HOLD_NOT_HELD;
+            return new Taken(read, Transfer.HOLD_NOT_HELD);
         }
         // Judged at the settlement's acceptance, not at whoever drives it: a posting accepted in time
         // that a crash delayed still takes the hold, unless the release took it first.
         boolean expired = !settlement.isExpiry() && hold.expiredAt(settlement.createdAt());
         String taker = expired ? Transfer.expiryIdOf(hold.id()) : settlement.id();
-        Transfer taken = change(hold.id(), h -> h.settledBy() == null && h.status() == Transfer.Status.HELD
+        Versioned taken = change(hold.id(), read, h -> h.settledBy() == null && h.status() == Transfer.Status.HELD
                 ? new Transfer.Change(h.settleBy(taker), List.of()) : null);
-        if (settlement.id().equals(taken.settledBy())) {
-            return null;
+        if (settlement.id().equals(taken.transfer().settledBy())) {
+            return new Taken(taken, null);
         }
-        if (taken.settledBy() != null && taken.settledBy().equals(Transfer.expiryIdOf(hold.id()))) {
+        if (taken.transfer().settledBy() != null && taken.transfer().settledBy().equals(Transfer.expiryIdOf(hold.id()))) {
             expire(taken);
-            return Transfer.HOLD_EXPIRED;
+            return new Taken(taken, Transfer.HOLD_EXPIRED);
         }
-        return Transfer.HOLD_ALREADY_SETTLED;
+        return new Taken(taken, Transfer.HOLD_ALREADY_SETTLED);
     }
 
     /** Releases an expired hold through its expiry transfer (created once, by id). */
-    private void expire(Transfer hold) {
-        String expiryId = Transfer.expiryIdOf(hold.id());
-        Optional<Transfer> existing = transfers.find(expiryId);
-        Transfer expiry = existing.orElseGet(() -> {
+    private void expire(Versioned hold) {
+        String expiryId = Transfer.expiryIdOf(hold.transfer().id());
+        Optional<Versioned> existing = transfers.read(expiryId);
+        Versioned expiry = existing.orElseGet(() -> {
             Instant now = now();
-            Transfer release = Transfer.expiryOf(hold, now);
+            Transfer release = Transfer.expiryOf(hold.transfer(), now);
             reminders.remind(expiryId, now.plus(RECOVERY_DELAY));
             transfers.insert(release);
-            return transfers.find(expiryId).orElseThrow();
+            return transfers.read(expiryId).orElseThrow();
         });
-        drive(expiry);
+        drive(expiry, hold);
     }
 
     /** Finishes an accepted transfer; if someone finished it first, theirs stands. */
-    private Transfer finish(Transfer transfer, Function<Transfer, Transfer.Change> how) {
-        return change(transfer.id(), t -> t.status() == Transfer.Status.ACCEPTED ? how.apply(t) : null);
+    private Versioned finish(Versioned transfer, Function<Transfer, Transfer.Change> how) {
+        return change(transfer.transfer().id(), transfer, t -> t.status() == Transfer.Status.ACCEPTED ? how.apply(t) : null);
     }
 
-    /** Applies a change by compare-and-set, reading again after a lost race; a null change means nothing to do. */
-    private Transfer change(String id, Function<Transfer, Transfer.Change> how) {
+    /**
+     * Applies a change by compare-and-set, reading again after a lost race; a null change means
+     * nothing to do. The first attempt writes on {@code known} (what this driver last read or wrote,
+     * or null) instead of reading it again: a state read earlier is only ever used to attempt a
+     * write, which the version guards. Deciding there is nothing to do is left to a fresh read.
+     */
+    private Versioned change(String id, Versioned known, Function<Transfer, Transfer.Change> how) {
+        Versioned current = known;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Versioned current = transfers.read(id).orElseThrow();
+            boolean fresh = current == null;
+            if (fresh) {
+                current = transfers.read(id).orElseThrow();
+            }
             Transfer.Change change = how.apply(current.transfer());
             if (change == null) {
-                return current.transfer();
+                if (fresh) {
+                    return current;
+                }
+                current = null;
+                continue;
             }
             if (transfers.replace(current, change)) {
-                return change.transfer();
+                return new Versioned(change.transfer(), current.version() + 1);
             }
+            current = null;
         }
         throw new IllegalStateException("transfer " + id + " kept changing under " + ATTEMPTS + " attempts");
     }
