@@ -84,6 +84,44 @@ class WelfareApiIT {
                 + "\"" + (reference == null ? "" : ",\"reference\":\"" + reference + "\"") + "}";
     }
 
+    /**
+     * The daily reconciliation streams the journal a batch at a time: fetched all at once (the
+     * local store's answer to a find without a batch size), 52,000 lines ran the service out of heap.
+     */
+    @Test
+    void theReconciliationReadsTheJournalInBatchesNotAllAtOnce() {
+        String account = "zz-stream-test:" + UUID.randomUUID();
+        java.util.List<Document> lines = new java.util.ArrayList<>();
+        for (long n = 1; n <= 1_200; n++) {
+            lines.add(new Document("_id", account + "!" + String.format("%012d", n)).append("account", account).append("sequence", n)
+                    .append("leg", "leg-" + n).append("transfer", "t-" + n).append("side", "CREDIT").append("pendingChange", 0L)
+                    .append("postedChange", 1L).append("at", new java.util.Date()).append("debitsPending", 0L).append("debitsPosted", 0L)
+                    .append("creditsPending", 0L).append("creditsPosted", n));
+        }
+        mongo.getCollection("ledger_entries").insertMany(lines);
+        try {
+            long before = getMores();
+            long read;
+            try (var entries = store.allEntries()) {
+                read = entries.filter(line -> line.accountId().equals(account)).count();
+            }
+            assertThat(read).isEqualTo(1_200);
+            assertThat(getMores() - before).as("batches fetched after the first").isGreaterThanOrEqualTo(2);
+        } finally {
+            mongo.getCollection("ledger_entries").deleteMany(new Document("account", account));
+        }
+    }
+
+    /** getMore commands the store has answered for this database: the local store counts them by database. */
+    private long getMores() {
+        Document status = mongo.getMongoDatabaseFactory().getMongoDatabase("admin").runCommand(new Document("serverStatus", 1));
+        if (status.get("unionhubCommands") instanceof Document byTarget) {
+            return ((Number) byTarget.getOrDefault(mongo.getDb().getName() + " getMore", 0L)).longValue();
+        }
+        return ((Number) status.get("metrics", Document.class).get("commands", Document.class).get("getMore", Document.class)
+                .get("total")).longValue();
+    }
+
     @Test
     void aDistrictUnionPaysAMemberOnceAndTheWorkerSeesTheWallet() {
         String district = DISTRICTS[0];
