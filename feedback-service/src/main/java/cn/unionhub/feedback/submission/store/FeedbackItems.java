@@ -147,7 +147,8 @@ public class FeedbackItems {
      * stored item, so only for one-time steps over data kept before a projection existed.
      */
     public void forEachResolved(ResolvedItem resolved) {
-        Query query = new Query(Criteria.where("resolvedAt").ne(null));
+        // 500 at a time: without a batch size the local store answers with every item at once.
+        Query query = new Query(Criteria.where("resolvedAt").ne(null)).cursorBatchSize(500);
         query.fields().include("_id").include("enterprise").include("resolvedAt");
         try (var documents = mongo.stream(query, FeedbackDocument.class)) {
             documents.filter(d -> d.enterprise != null && d.resolvedAt != null)
