@@ -63,6 +63,15 @@ import org.h2.mvstore.MVStore;
  * restarted against it stayed unhealthy for minutes. Here the answer comes from the databases
  * already open.
  *
+ * <p><b>Counts and sorted pages without holding every match.</b> The stock backend answers a count
+ * (drivers send {@code countDocuments} as an aggregation, {@code $match} then {@code $group}) by
+ * collecting every document of the collection into one list, and a sorted query by collecting every
+ * match before sorting. With 124,000 complaints stored, one staff list page (a page and its total)
+ * ran the store out of its heap: 214 full collections, {@code OutOfMemoryError}, every service's
+ * requests failing. Here a count reads the documents one at a time and keeps a number, and a sorted
+ * query with a limit keeps only the best {@code skip + limit} matches. Both still read every
+ * document (no secondary indexes), but in constant memory.
+ *
  * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
  * (documents examined, as MongoDB names it) and {@code opcounters} (commands by kind), so tests and
  * benchmarks can show that the work per request does not grow with the data stored.
@@ -114,6 +123,8 @@ final class KeyLookupH2Backend extends H2Backend {
                 answer.put("isWritablePrimary", Boolean.TRUE);
             } else if ("listDatabases".equalsIgnoreCase(command) && "admin".equals(databaseName)) {
                 answer = listDatabases();
+            } else if ((answer = countInConstantMemory(databaseName, command, query)) != null) {
+                // answered
             } else {
                 answer = super.handleCommand(channel, databaseName, command, query);
             }
@@ -149,6 +160,83 @@ final class KeyLookupH2Backend extends H2Backend {
         new java.util.TreeMap<>(commandsByTarget).forEach((target, n) -> byTarget.put(target, n.sum()));
         status.put("unionhubCommands", byTarget);
         return status;
+    }
+
+    /**
+     * A count as drivers send it — {@code aggregate} with {@code [$match?, $skip?, $limit?, $group
+     * {_id: c, n: {$sum: 1}}]}, or the {@code count} command — answered by reading the documents one
+     * at a time; null for any other command (the stock code answers it).
+     */
+    private Document countInConstantMemory(String databaseName, String command, Document query) {
+        if (!(query.get(command) instanceof String collectionName)) {
+            return null;
+        }
+        Document filter = new Document();
+        long skip = 0;
+        long limit = 0;
+        Document group = null;
+        if ("count".equals(command)) {
+            if (query.get("query") instanceof Document q) {
+                filter = q;
+            }
+            skip = query.get("skip") instanceof Number n ? n.longValue() : 0;
+            limit = query.get("limit") instanceof Number n ? Math.abs(n.longValue()) : 0;
+        } else if ("aggregate".equals(command) && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (!(stages.get(i) instanceof Document stage) || stage.size() != 1) {
+                    return null;
+                }
+                boolean last = i == stages.size() - 1;
+                if (i == 0 && stage.get("$match") instanceof Document match) {
+                    filter = match;
+                } else if (!last && stage.get("$skip") instanceof Number n) {
+                    skip += n.longValue();
+                } else if (!last && stage.get("$limit") instanceof Number n) {
+                    limit = n.longValue();
+                } else if (last && stage.get("$group") instanceof Document g && g.size() == 2 && g.containsKey("_id")
+                        && !(g.get("_id") instanceof String) && !(g.get("_id") instanceof Document)) {
+                    group = g;
+                } else {
+                    return null;
+                }
+            }
+            if (group == null) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        String countField = null;
+        if (group != null) {
+            for (Map.Entry<String, Object> field : group.entrySet()) {
+                if (!field.getKey().equals("_id")) {
+                    if (!(field.getValue() instanceof Document sum) || sum.size() != 1 || !(sum.get("$sum") instanceof Number one)
+                            || one.intValue() != 1) {
+                        return null;
+                    }
+                    countField = field.getKey();
+                }
+            }
+        }
+        MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(collectionName, false);
+        if (collection != null && !(collection instanceof KeyLookupCollection)) {
+            return null;
+        }
+        long matched = collection == null ? 0 : ((KeyLookupCollection) collection).countMatching(filter);
+        long n = Math.max(0, matched - skip);
+        if (limit > 0) {
+            n = Math.min(n, limit);
+        }
+        Document answer;
+        if (group == null) {
+            answer = new Document("n", n);
+        } else {
+            List<Document> batch = n == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(countField, n));
+            answer = new Document("cursor", new Document("firstBatch", batch).append("id", 0L)
+                    .append("ns", databaseName + "." + collectionName));
+        }
+        Utils.markOkay(answer);
+        return answer;
     }
 
     /** The stock answer's shape, from the databases already open (opened once if not yet). */
@@ -299,7 +387,73 @@ final class KeyLookupH2Backend extends H2Backend {
             if (inIdOrder != null) {
                 return matchDocumentsFromStream(query, inIdOrder, skip, limit, batchSize, null, fieldSelector);
             }
+            List<Document> best = limit > 0 ? bestMatches(query, orderBy, skip + limit) : null;
+            if (best != null) {
+                QueryResult page = matchDocumentsFromStream(query, best.stream(), skip, limit, batchSize, null, fieldSelector);
+                EXAMINED_HERE.get()[0] -= best.size(); // matched again only to page them: each document counts once
+                return page;
+            }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The first {@code wanted} matches in the query's order, read one document at a time and
+         * kept in a bounded heap (the stock code collects every match, then sorts); null when the
+         * order is not a plain field order.
+         */
+        private List<Document> bestMatches(Document query, Document orderBy, int wanted) {
+            if (orderBy == null || orderBy.isEmpty() || wanted <= 0 || wanted > 10_000
+                    || orderBy.keySet().stream().anyMatch(key -> key.startsWith("$"))) {
+                return null;
+            }
+            // Equal sort keys in the order read (key order), as the stock stable sort leaves them.
+            java.util.Comparator<Read> order = java.util.Comparator.<Read, Document>comparing(Read::document, deriveComparator(orderBy))
+                    .thenComparingLong(Read::number);
+            // The worst kept match on top, so a better one replaces it.
+            java.util.PriorityQueue<Read> kept = new java.util.PriorityQueue<>(wanted + 1, order.reversed());
+            Cursor<Object, Document> cursor = data.cursor(null);
+            long number = 0;
+            while (cursor.hasNext()) {
+                cursor.next();
+                Document document = cursor.getValue();
+                if (!documentMatchesQuery(document, query)) {
+                    continue;
+                }
+                Read read = new Read(document, number++);
+                if (kept.size() < wanted) {
+                    kept.add(read);
+                } else if (order.compare(read, kept.peek()) < 0) {
+                    kept.poll();
+                    kept.add(read);
+                }
+            }
+            return kept.stream().sorted(order).map(r -> forUpdate(r.document())).toList();
+        }
+
+        /** A match and its place in key order. */
+        private record Read(Document document, long number) {
+        }
+
+        /** How many documents match, read one at a time: a count holds a number, not the documents. */
+        long countMatching(Document query) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique() && pinnedKeys(index, query) != null) {
+                    long n = 0;
+                    for (Document ignored : queryDocuments(query, null, 0, 0, 0, null)) {
+                        n++;
+                    }
+                    return n;
+                }
+            }
+            long n = 0;
+            Cursor<Object, Document> cursor = data.cursor(null);
+            while (cursor.hasNext()) {
+                cursor.next();
+                if (documentMatchesQuery(cursor.getValue(), query)) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /**

@@ -185,7 +185,7 @@ class KeyLookupH2BackendTest {
         // In _id order: item-0, item-1, item-10 ... item-1007 is the first with tag 7, then item-1017.
         assertThat(ids).containsExactly("item-1007", "item-1017");
         assertThat(examined).isLessThan(STORED / 10);
-        // Without a limit, or sorted by another field, the whole collection is read and sorted as before.
+        // Sorted by another field, the whole collection is read (keeping only the best matches).
         assertThat(examinedBy(() -> items.find(Filters.eq("tag", 7)).sort(new Document("number", 1)).limit(2).first()))
                 .isEqualTo(STORED);
     }
@@ -197,11 +197,35 @@ class KeyLookupH2BackendTest {
     }
 
     @Test
-    void anAggregationReadsEveryDocumentAndIsCountedAsExamined() {
-        // countDocuments (and so MongoTemplate.exists) is an aggregation: the store reads every document
-        // for it (queryAll), even for a key, and the counter shows it.
-        long examined = examinedBy(() -> assertThat(items.countDocuments(Filters.eq("_id", "item-5"))).isEqualTo(1));
-        assertThat(examined).isEqualTo(STORED);
+    void aCountByKeyReadsThatKeyAndOtherCountsReadEachDocumentOnce() {
+        // countDocuments (MongoTemplate.count) is an aggregation; the stock code collected the whole
+        // collection into one list for it, even for a key.
+        assertThat(examinedBy(() -> assertThat(items.countDocuments(Filters.eq("_id", "item-5"))).isEqualTo(1))).isEqualTo(1);
+        assertThat(examinedBy(() -> assertThat(items.countDocuments(Filters.eq("tag", 3),
+                new com.mongodb.client.model.CountOptions().skip(50).limit(100))).isEqualTo(100))).isEqualTo(STORED);
+        assertThat(items.countDocuments(Filters.eq("tag", 3), new com.mongodb.client.model.CountOptions().skip(150))).isEqualTo(50);
+        assertThat(items.countDocuments(Filters.eq("tag", 42))).isZero();
+        assertThat(client.getDatabase("test").getCollection("nothing-here").countDocuments()).isZero();
+        // Any other aggregation is still the stock code's.
+        Document byTag = items.aggregate(List.of(new Document("$match", new Document("tag", 3)),
+                new Document("$group", new Document("_id", "$tag").append("n", new Document("$sum", 1))))).first();
+        assertThat(byTag).isEqualTo(new Document("_id", 3).append("n", STORED / 10));
+    }
+
+    @Test
+    void aSortedPageIsTheStockOrderKeptInBoundedMemory() {
+        List<Document> expected = new ArrayList<>();
+        items.find(Filters.eq("tag", 3)).forEach(expected::add);
+        expected.sort(java.util.Comparator.comparing((Document d) -> d.getString("number")).reversed());
+        List<Document> page = items.find(Filters.eq("tag", 3)).sort(com.mongodb.client.model.Sorts.descending("number"))
+                .skip(5).limit(10).into(new ArrayList<>());
+        assertThat(page).isEqualTo(expected.subList(5, 15));
+        // Equal sort keys come in key order, as the stock stable sort leaves them.
+        List<String> tagZeroInKeyOrder = new ArrayList<>();
+        items.find(Filters.eq("tag", 0)).sort(com.mongodb.client.model.Sorts.ascending("_id")).forEach(d -> tagZeroInKeyOrder.add(d.getString("_id")));
+        List<String> firstByTag = new ArrayList<>();
+        items.find().sort(com.mongodb.client.model.Sorts.ascending("tag")).limit(15).forEach(d -> firstByTag.add(d.getString("_id")));
+        assertThat(firstByTag).isEqualTo(tagZeroInKeyOrder.subList(0, 15));
     }
 
     private static long examinedBy(Runnable action) {
