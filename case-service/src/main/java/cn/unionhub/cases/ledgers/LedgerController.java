@@ -6,6 +6,7 @@ import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,9 +96,9 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(defaultValue = "json") String format) {
+            @RequestParam(defaultValue = "json") String format, HttpServletResponse response) {
         Cases.Filter filter = filter(actor, district, NOT_CLOSED, source, WAGES, from, to, false);
-        return answer(filter, page, size, format, ArrearsClue::of, "wage-arrears-clues.csv",
+        return answer(filter, page, size, format, response, ArrearsClue::of, "wage-arrears-clues.csv",
                 new String[] {"工单编号", "来源", "来源编号", "受理时间", "统一社会信用代码", "企业名称", "区县", "人群", "涉及人数",
                         "欠薪金额(分)", "承办单位", "状态", "时限状态", "督办级别", "首次答复时间", "办结时限"},
                 c -> new Object[] {c.caseNumber(), c.source(), c.sourceReference(), c.openedAt(), c.enterprise(),
@@ -113,9 +114,9 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(defaultValue = "json") String format) {
+            @RequestParam(defaultValue = "json") String format, HttpServletResponse response) {
         Cases.Filter filter = filter(actor, district, List.of(Case.Status.CLOSED), source, WAGES, from, to, true);
-        return answer(filter, page, size, format, ClosedArrearsClue::of, "wage-arrears-closed.csv",
+        return answer(filter, page, size, format, response, ClosedArrearsClue::of, "wage-arrears-closed.csv",
                 new String[] {"工单编号", "来源", "来源编号", "受理时间", "统一社会信用代码", "企业名称", "区县", "涉及人数",
                         "欠薪金额(分)", "承办单位", "办理结果", "追回金额(分)", "受益人数", "首次答复时间", "办结时间", "结案时间",
                         "时限状态", "满意度"},
@@ -131,9 +132,9 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(defaultValue = "json") String format) {
+            @RequestParam(defaultValue = "json") String format, HttpServletResponse response) {
         Cases.Filter filter = filter(actor, district, status, Case.Source.PUBLIC_OPINION, null, from, to, false);
-        return answer(filter, page, size, format, OpinionClue::of, "public-opinion-clues.csv",
+        return answer(filter, page, size, format, response, OpinionClue::of, "public-opinion-clues.csv",
                 new String[] {"工单编号", "线索编号", "受理时间", "统一社会信用代码", "企业名称", "区县", "类别", "线索内容", "核实单位",
                         "状态", "核实结论", "核实说明", "核实时间"},
                 c -> new Object[] {c.caseNumber(), c.sourceReference(), c.openedAt(), c.enterprise(), c.enterpriseName(),
@@ -141,17 +142,18 @@ class LedgerController {
                         c.verifiedAt()});
     }
 
-    private <T> ResponseEntity<?> answer(Cases.Filter filter, int page, int size, String format, Function<CaseView, T> row,
-            String filename, String[] header, Function<T, Object[]> cells) {
+    /** A page as JSON; or, as CSV, every case written to the response as it is read (null: answered). */
+    private <T> ResponseEntity<?> answer(Cases.Filter filter, int page, int size, String format, HttpServletResponse response,
+            Function<CaseView, T> row, String filename, String[] header, Function<T, Object[]> cells) {
         if (filter == null) {
             return format.equalsIgnoreCase("csv") ? Csv.withHeader(header).download(filename)
                     : ResponseEntity.ok(new Page<>(List.of(), page, size, 0));
         }
         Instant now = service.now();
         if (format.equalsIgnoreCase("csv")) {
-            Csv csv = Csv.withHeader(header);
-            cases.all(filter).forEach(c -> csv.row(cells.apply(row.apply(CaseView.of(c, now, service.rules().calendar())))));
-            return csv.download(filename);
+            Csv.Rows csv = Csv.streamTo(response, filename, header);
+            cases.forEach(filter, c -> csv.row(cells.apply(row.apply(CaseView.of(c, now, service.rules().calendar())))));
+            return null;
         }
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);

@@ -1,5 +1,9 @@
 package cn.unionhub.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +31,11 @@ public final class Csv {
     }
 
     public Csv row(List<?> cells) {
+        line(out, cells);
+        return this;
+    }
+
+    private static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -34,7 +43,51 @@ public final class Csv {
             out.append(cell(cells.get(i)));
         }
         out.append("\r\n");
-        return this;
+    }
+
+    /**
+     * An export written to the response as its rows come, in the same format: a whole ledger (a
+     * district's open wage-arrears cases can number tens of thousands) is never held in memory, as
+     * {@link #download} holds it. Rows go out in the servlet's buffer; the response is committed with
+     * the first full buffer, so a failure after that cuts the file short instead of answering a problem.
+     */
+    public static Rows streamTo(HttpServletResponse response, String filename, String... columns) {
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader("Content-Disposition", disposition(filename));
+        try {
+            Rows rows = new Rows(response.getWriter());
+            rows.writer.write('\uFEFF');
+            rows.row((Object[]) columns);
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of a streamed export. */
+    public static final class Rows {
+
+        private final Writer writer;
+        private final StringBuilder line = new StringBuilder(256);
+
+        private Rows(Writer writer) {
+            this.writer = writer;
+        }
+
+        public Rows row(Object... cells) {
+            line.setLength(0);
+            line(line, Arrays.asList(cells));
+            try {
+                writer.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+    }
+
+    private static String disposition(String filename) {
+        return "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
     }
 
     @Override
@@ -46,7 +99,7 @@ public final class Csv {
     public ResponseEntity<String> download(String filename) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header("Content-Disposition", disposition(filename))
                 .body(toString());
     }
 
