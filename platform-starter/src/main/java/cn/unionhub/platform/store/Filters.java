@@ -40,6 +40,19 @@ public final class Filters {
         return new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)).skip((long) page * size).limit(size);
     }
 
+    /** Documents a streamed read holds at once ({@link #inBatches}). */
+    public static final int STREAM_BATCH = 500;
+
+    /**
+     * The query with a cursor batch size, for {@code MongoTemplate.stream} over many documents (an
+     * export, an audit, a one-time step): without one the local store answers with every matching
+     * document in the first batch (MongoDB with up to 16 MB per batch), so a "stream" held them all
+     * decoded — the ledger's reconciliation ran member-card-service out of its heap at 52,000 lines.
+     */
+    public static Query inBatches(Query query) {
+        return query.cursorBatchSize(STREAM_BATCH);
+    }
+
     /**
      * Whether a document matches, read as a find of one {@code _id}. Not {@code MongoTemplate.exists}:
      * that counts with an aggregation, which the embedded MongoDB-wire store answers by reading the

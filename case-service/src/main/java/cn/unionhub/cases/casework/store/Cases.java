@@ -9,6 +9,7 @@ import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,14 +115,15 @@ public class Cases {
 
     /** Every case matching, oldest first (reports over one month). */
     public List<Case> all(Filter filter) {
-        return mongo.find(new Query(criteria(filter)).with(Sort.by("openedAt")), CaseDocument.class).stream()
-                .map(Cases::toDomain).toList();
+        List<Case> all = new ArrayList<>();
+        forEach(filter, all::add);
+        return all;
     }
 
-    /** Hands every case matching to {@code each}, oldest first, read 500 at a time: for exports of a whole ledger. */
+    /** Hands every case matching to {@code each}, oldest first, read a batch at a time: for exports of a whole ledger. */
     public void forEach(Filter filter, Consumer<Case> each) {
-        try (var documents = mongo.stream(new Query(criteria(filter)).with(Sort.by("openedAt")).cursorBatchSize(500),
-                CaseDocument.class)) {
+        Query oldestFirst = Filters.inBatches(new Query(criteria(filter)).with(Sort.by("openedAt")));
+        try (var documents = mongo.stream(oldestFirst, CaseDocument.class)) {
             documents.map(Cases::toDomain).forEach(each);
         }
     }

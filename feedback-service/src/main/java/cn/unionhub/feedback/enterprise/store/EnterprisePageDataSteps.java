@@ -34,9 +34,10 @@ public class EnterprisePageDataSteps {
     }
 
     /**
-     * One pass over the stored items, keeping each enterprise's newest resolutions in memory (at most
-     * {@link EnterpriseStats#RESOLVED_KEPT} per enterprise), then one update per enterprise. Running it
-     * twice, or beside the projection, can name an item twice; the page reads each id once.
+     * One pass over the stored items, keeping each enterprise's newest resolutions in memory (trimmed
+     * to {@link EnterpriseStats#RESOLVED_KEPT} whenever twice that have gathered), then one update per
+     * enterprise, which keeps the newest of them in order as the projection's do. Running it twice,
+     * or beside the projection, can name an item twice; the page reads each id once.
      */
     public long rememberRecentlyResolved() {
         Comparator<EnterpriseStats.Resolution> newestFirst =
@@ -50,10 +51,7 @@ public class EnterprisePageDataSteps {
                 kept.subList(EnterpriseStats.RESOLVED_KEPT, kept.size()).clear();
             }
         });
-        newest.forEach((enterprise, kept) -> {
-            kept.sort(newestFirst);
-            stats.rememberResolved(enterprise, kept.subList(0, Math.min(kept.size(), EnterpriseStats.RESOLVED_KEPT)));
-        });
+        newest.forEach(stats::rememberResolved);
         return newest.size();
     }
 }

@@ -147,8 +147,7 @@ public class FeedbackItems {
      * stored item, so only for one-time steps over data kept before a projection existed.
      */
     public void forEachResolved(ResolvedItem resolved) {
-        // 500 at a time: without a batch size the local store answers with every item at once.
-        Query query = new Query(Criteria.where("resolvedAt").ne(null)).cursorBatchSize(500);
+        Query query = Filters.inBatches(new Query(Criteria.where("resolvedAt").ne(null)));
         query.fields().include("_id").include("enterprise").include("resolvedAt");
         try (var documents = mongo.stream(query, FeedbackDocument.class)) {
             documents.filter(d -> d.enterprise != null && d.resolvedAt != null)

@@ -47,6 +47,8 @@ public final class Ledger {
     /** How long a transfer may take before its reminder finishes it. */
     public static final Duration RECOVERY_DELAY = Duration.ofSeconds(15);
     private static final int ATTEMPTS = 20;
+    /** The version a transfer has when inserted. */
+    private static final long INSERTED = 0;
 
     private final Journal journal;
     private final Transfers transfers;
@@ -111,9 +113,6 @@ public final class Ledger {
         // read again only when a write finds them changed (see change).
         return drive(new Versioned(accepted, INSERTED), hold).transfer();
     }
-
-    /** The version a transfer has when inserted. */
-    private static final long INSERTED = 0;
 
     private Transfer replay(Versioned earlier, TransferRequest request) {
         if (!earlier.transfer().fingerprint().equals(request.fingerprint())) {

@@ -12,6 +12,7 @@ import cn.unionhub.membercard.ledger.domain.Ledger;
 import cn.unionhub.membercard.ledger.domain.Transfer;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
+import cn.unionhub.platform.store.Filters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,27 +169,16 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
                 .sorted(java.util.Comparator.comparingLong(JournalEntry::sequence)).toList();
     }
 
-    /** Every account in id order, streamed (the reconciliation's one pass). */
+    /** Every account in id order, streamed a batch at a time (the reconciliation's one pass). */
     public Stream<Account> allAccounts() {
-        return mongo.stream(inBatches(), Document.class, ACCOUNTS).map(LedgerStore::toAccount);
+        return mongo.stream(Filters.inBatches(new Query().with(Sort.by("_id"))), Document.class, ACCOUNTS)
+                .map(LedgerStore::toAccount);
     }
 
-    /** Every journal line in key order (accounts in id order, each journal in number order), streamed. */
+    /** Every journal line in key order (accounts in id order, each journal in number order), streamed a batch at a time. */
     public Stream<JournalEntry> allEntries() {
-        return mongo.stream(inBatches(), Document.class, ENTRIES).map(LedgerStore::toEntry);
-    }
-
-    /** Documents the reconciliation's cursors hold at once, each. */
-    static final int STREAM_BATCH = 500;
-
-    /**
-     * Everything in key order, fetched {@value #STREAM_BATCH} at a time: without a batch size the
-     * local store answers a find with every document at once (and MongoDB with up to 16 MB per
-     * batch), so "streaming" the journal held all of it decoded — at 52,000 lines the daily
-     * reconciliation ran member-card-service out of its 256 MB heap.
-     */
-    private static Query inBatches() {
-        return new Query().with(Sort.by("_id")).cursorBatchSize(STREAM_BATCH);
+        return mongo.stream(Filters.inBatches(new Query().with(Sort.by("_id"))), Document.class, ENTRIES)
+                .map(LedgerStore::toEntry);
     }
 
     // --- transfers ---
