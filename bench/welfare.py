@@ -7,7 +7,8 @@
     bench/welfare.py race [requests]        64 redemptions of one coupon at once, each sent twice: exactly
                                             floor(left / discount) succeed, every duplicate answered as its first
     bench/welfare.py latency [rate] [secs]  redemption (hold + payment) at a fixed rate, straight to the service
-                                            and through the gateway in the same run (p99 <= 100 ms at 100/s)
+                                            and through the gateway in the same run (p99 <= 100 ms at 100/s);
+                                            UNIONHUB_BENCH_BY_SECOND=1 also prints the latency by second of the run
 
 Run the platform first with the gateway's per-address limit off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 Everything it makes is new each run (a campaign, its members' coupons) except the 崂山区 accounts, the
