@@ -411,22 +411,16 @@ final class KeyLookupH2Backend extends H2Backend {
                     .thenComparingLong(Read::number);
             // The worst kept match on top, so a better one replaces it.
             java.util.PriorityQueue<Read> kept = new java.util.PriorityQueue<>(wanted + 1, order.reversed());
-            Cursor<Object, Document> cursor = data.cursor(null);
-            long number = 0;
-            while (cursor.hasNext()) {
-                cursor.next();
-                Document document = cursor.getValue();
-                if (!documentMatchesQuery(document, query)) {
-                    continue;
-                }
-                Read read = new Read(document, number++);
+            long[] number = {0};
+            forEachMatch(query, document -> {
+                Read read = new Read(document, number[0]++);
                 if (kept.size() < wanted) {
                     kept.add(read);
                 } else if (order.compare(read, kept.peek()) < 0) {
                     kept.poll();
                     kept.add(read);
                 }
-            }
+            });
             return kept.stream().sorted(order).map(r -> forUpdate(r.document())).toList();
         }
 
@@ -445,15 +439,21 @@ final class KeyLookupH2Backend extends H2Backend {
                     return n;
                 }
             }
-            long n = 0;
+            long[] n = {0};
+            forEachMatch(query, document -> n[0]++);
+            return n[0];
+        }
+
+        /** Every matching document in key order, read one at a time from the whole collection (no secondary indexes). */
+        private void forEachMatch(Document query, java.util.function.Consumer<Document> each) {
             Cursor<Object, Document> cursor = data.cursor(null);
             while (cursor.hasNext()) {
                 cursor.next();
-                if (documentMatchesQuery(cursor.getValue(), query)) {
-                    n++;
+                Document document = cursor.getValue();
+                if (documentMatchesQuery(document, query)) {
+                    each.accept(document);
                 }
             }
-            return n;
         }
 
         /**

@@ -142,18 +142,22 @@ class LedgerController {
                         c.verifiedAt()});
     }
 
-    /** A page as JSON; or, as CSV, every case written to the response as it is read (null: answered). */
+    /**
+     * A page as JSON; or, as CSV, every case written to the response as it is read (null: answered).
+     * A null filter (the caller may see nothing) answers an empty page or a file of the header only.
+     */
     private <T> ResponseEntity<?> answer(Cases.Filter filter, int page, int size, String format, HttpServletResponse response,
             Function<CaseView, T> row, String filename, String[] header, Function<T, Object[]> cells) {
-        if (filter == null) {
-            return format.equalsIgnoreCase("csv") ? Csv.withHeader(header).download(filename)
-                    : ResponseEntity.ok(new Page<>(List.of(), page, size, 0));
-        }
         Instant now = service.now();
         if (format.equalsIgnoreCase("csv")) {
             Csv.Rows csv = Csv.streamTo(response, filename, header);
-            cases.forEach(filter, c -> csv.row(cells.apply(row.apply(CaseView.of(c, now, service.rules().calendar())))));
+            if (filter != null) {
+                cases.forEach(filter, c -> csv.row(cells.apply(row.apply(CaseView.of(c, now, service.rules().calendar())))));
+            }
             return null;
+        }
+        if (filter == null) {
+            return ResponseEntity.ok(new Page<>(List.of(), page, size, 0));
         }
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);

@@ -17,6 +17,8 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Csv {
 
+    private static final MediaType CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
     private final StringBuilder out = new StringBuilder("\uFEFF");
 
     private Csv() {
@@ -52,7 +54,7 @@ public final class Csv {
      * the first full buffer, so a failure after that cuts the file short instead of answering a problem.
      */
     public static Rows streamTo(HttpServletResponse response, String filename, String... columns) {
-        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setContentType(CSV_UTF8.toString());
         response.setHeader("Content-Disposition", disposition(filename));
         try {
             Rows rows = new Rows(response.getWriter());
@@ -98,7 +100,7 @@ public final class Csv {
     /** The export as a download named {@code filename}. */
     public ResponseEntity<String> download(String filename) {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(CSV_UTF8)
                 .header("Content-Disposition", disposition(filename))
                 .body(toString());
     }

@@ -84,7 +84,7 @@ public final class Journal {
      * Writers of one account take turns under its stripe; so do writers of accounts that share it.
      * A merchant's receivable is busy (every redemption there credits it twice), and with 64 stripes
      * one coupon in 64 waited in that queue for an unrelated debit: in the tail of any burst. With
-     * 4,096 (64 KB of locks) one in 4,096 does.
+     * 4,096 (about 200 KB of locks) one in 4,096 does.
      */
     private static final int STRIPES = 4_096;
     private static final int ATTEMPTS = 1_000;
