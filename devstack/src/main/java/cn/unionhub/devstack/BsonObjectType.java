@@ -24,6 +24,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>Each BSON value is written behind a tag byte H2 does not use, so pages written before this
  * type existed (Java-serialised) are still read by H2's own code: no migration of existing data.
  * A document BSON cannot represent (none is expected) falls back to H2's encoding.
+ *
+ * <p>Documents are read as {@link StoredDocument}s, their bytes, not decoded: the collection decodes
+ * one when a command reads it. A Java-serialised document of an older page is turned into one on
+ * reading, so the maps hold one kind of value whatever wrote the page.
  */
 class BsonObjectType extends ObjectDataType {
 
@@ -36,21 +40,28 @@ class BsonObjectType extends ObjectDataType {
     private volatile int averageSize = 256;
 
     /**
-     * Heap bytes a decoded document takes per byte of its BSON: its map entries, field-name and
-     * value objects, and Chinese text as UTF-16. Measured: a cache of "128 MB" by the BSON size
-     * held about 300 MB of live objects (124,000 complaints stored), so the store's 640 MB heap
-     * ran full collections back to back whenever a scan churned the cache (18 per staff list page,
-     * 11-20 s each). Estimated this way, the cache holds what its size says.
+     * Heap bytes a decoded index key (or a document BSON cannot hold) takes per byte of its BSON: its
+     * map entries, field-name and value objects, and Chinese text as UTF-16. Measured when documents
+     * were cached decoded: a cache of "128 MB" by the BSON size held about 300 MB of live objects
+     * (124,000 complaints stored), so the store's 640 MB heap ran full collections back to back
+     * whenever a scan churned the cache. Estimated this way, the cache holds what its size says.
      */
     private static final double HEAP_PER_BSON_BYTE = 2.5;
 
     @Override
     public int getMemory(Object obj) {
+        if (obj instanceof StoredDocument stored) {
+            return stored.bson().length + StoredDocument.OVERHEAD;
+        }
         return obj instanceof Document || obj instanceof KeyValue ? (int) (averageSize * HEAP_PER_BSON_BYTE) : super.getMemory(obj);
     }
 
     @Override
     public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof StoredDocument stored) {
+            buff.put(DOCUMENT).put(stored.bson());
+            return;
+        }
         ByteBuf bson = obj instanceof Document d ? encode(d) : obj instanceof KeyValue k ? encode(k) : null;
         if (bson == null) {
             super.write(buff, obj);
@@ -65,15 +76,21 @@ class BsonObjectType extends ObjectDataType {
     public Object read(ByteBuffer buff) {
         byte tag = buff.get(buff.position());
         if (tag != DOCUMENT && tag != KEY) {
-            return super.read(buff);
+            Object old = super.read(buff);
+            return old instanceof Document document ? StoredDocument.store(document) : old;
         }
         buff.get();
         int length = Integer.reverseBytes(buff.getInt(buff.position())); // BSON lengths are little-endian
+        if (tag == DOCUMENT) {
+            byte[] bson = new byte[length];
+            buff.get(bson);
+            return new StoredDocument(bson);
+        }
         ByteBuffer bytes = buff.slice();
         bytes.limit(length);
         buff.position(buff.position() + length);
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-        return tag == DOCUMENT ? document : new KeyValue((List<?>) document.get(KEY_VALUES));
+        return new KeyValue((List<?>) document.get(KEY_VALUES));
     }
 
     private static ByteBuf encode(Document document) {

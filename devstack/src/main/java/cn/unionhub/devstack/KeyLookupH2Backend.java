@@ -2,13 +2,17 @@ package cn.unionhub.devstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -20,6 +24,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.List;
@@ -45,9 +50,11 @@ import org.h2.mvstore.MVStore;
  * {@code _id}; such a query reads them in that order and stops at the limit, as MongoDB's
  * {@code _id} index serves it, instead of reading and sorting them all.
  *
- * <p><b>Index keys compared by value, documents stored as BSON.</b> See {@link UniqueKeyIndex} and
- * {@link BsonObjectType}: the stock backend Java-serialises documents and index keys, and compared
- * index keys by serialising them, which made every indexed read and write slow.
+ * <p><b>Index keys compared by value, documents kept as BSON.</b> See {@link UniqueKeyIndex},
+ * {@link BsonObjectType} and {@link StoredDocument}: the stock backend Java-serialises documents and
+ * index keys, compared index keys by serialising them, and kept documents decoded in its page cache
+ * (a graph of objects per document for the collector to trace); here the cache holds their bytes
+ * and a read decodes the document it needs.
  *
  * <p><b>Opening a database reads no documents.</b> The stock backend fills an index from every
  * document of its collection when the index says it is empty — and its placeholder for a
@@ -113,7 +120,6 @@ final class KeyLookupH2Backend extends H2Backend {
          * whose chunk had been reused — "Chunk n not found".
          */
         MVStore.TxCounter reading = getMvStore().registerVersionUsage();
-        UPDATING.get()[0] = "update".equals(command) || "findAndModify".equalsIgnoreCase(command);
         Document answer;
         try {
             if ("hello".equals(command)) {
@@ -129,7 +135,6 @@ final class KeyLookupH2Backend extends H2Backend {
                 answer = super.handleCommand(channel, databaseName, command, query);
             }
         } finally {
-            UPDATING.get()[0] = false;
             getMvStore().deregisterVersionUsage(reading);
         }
         long examinedHere = EXAMINED_HERE.get()[0] - before;
@@ -279,8 +284,8 @@ final class KeyLookupH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = store();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store.openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(new BsonObjectType()));
+            MVMap<Object, Object> data = store.openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Object>().valueType(new BsonObjectType()));
             MVMap<String, Object> meta = store.openMap("meta." + fullName);
             return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -325,51 +330,67 @@ final class KeyLookupH2Backend extends H2Backend {
 
     private static final class KeyLookupCollection extends H2Collection {
 
-        /** The documents by {@code _id}, in key order: the stock backend's map, kept here to walk it. */
-        private final MVMap<Object, Document> data;
+        /** The documents by {@code _id}, in key order, as {@link StoredDocument}s: the stock backend's map. */
+        private final MVMap<Object, Object> stored;
 
-        KeyLookupCollection(Database database, String name, CollectionOptions options, MVMap<Object, Document> data,
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        KeyLookupCollection(Database database, String name, CollectionOptions options, MVMap<Object, Object> stored,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
-            super(database, name, options, data, meta, cursors);
-            this.data = data;
+            // The stock collection is handed the map typed for documents but reads and writes it only
+            // through the methods overridden here.
+            super(database, name, options, (MVMap) stored, meta, cursors);
+            this.stored = stored;
         }
 
         /*
-         * An update gets copies of the documents it changes. The stock backend updates a document
-         * by changing the stored instance in place, while a reply holding that same instance may
-         * still be encoded on another connection's thread: the encoder failed with a
-         * ConcurrentModificationException, the server closed that connection, and the client's
-         * driver marked the store unknown, cleared its pool and held every request of the service
-         * for up to 2 s (member-card-service at 30–45 redemptions/s: "Prematurely reached end of
-         * stream"). An update now changes an instance no reply holds and stores it in the
-         * document's place; reads still get the stored instances, which nothing changes any more.
-         *
-         * The copy is shallow: the stock update computes the new document from a deep clone of the
-         * old one (calculateUpdateDocument, cloneInto), and then only puts and removes top-level
-         * fields of the instance it was given, with values from that clone. So a new top-level map
-         * over the same values is all it needs to leave the stored instance untouched; a deep copy
-         * of every updated document was 5 % of the store's CPU in a burst of complaints.
+         * The map holds StoredDocuments (BSON bytes, see there), so every method of the stock
+         * collection that touches it is replaced by one that decodes what it reads and encodes what
+         * it writes. Each read is a new instance: an update changes an instance no reply holds (the
+         * stock backend changed the stored instance in place while a reply holding it could still
+         * be encoded on another connection's thread: ConcurrentModificationException, the
+         * connection closed, the client's driver holding every request for up to 2 s).
          */
         @Override
         protected Document getDocument(Object position) {
-            return forUpdate(super.getDocument(position));
+            return StoredDocument.read(stored.get(position));
         }
 
-        /** Matches on the stored instances (nothing changes them) and copies only what an update will change. */
+        /** The stock method's, with the document stored as bytes. */
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object id = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            Object previous = stored.put(Missing.ofNullable(id), StoredDocument.store(document));
+            if (previous != null) {
+                throw new IllegalStateException("Document with key '" + id + "' already existed in " + this);
+            }
+            return id;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            stored.put(Missing.ofNullable(position), StoredDocument.store(newDocument));
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            stored.remove(position);
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return stored.entrySet().stream().map(e -> new DocumentWithPosition<>(StoredDocument.read(e.getValue()), e.getKey()));
+        }
+
+        /** The stock method's: every document, in key order or (for {@code $natural: -1}) reversed. */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            QueryResult matched = super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            if (!UPDATING.get()[0]) {
-                return matched;
-            }
-            List<Document> copies = new ArrayList<>();
-            matched.forEach(document -> copies.add(new Document(document)));
-            return new QueryResult(copies, matched.getCursorId());
-        }
-
-        private static Document forUpdate(Document stored) {
-            return stored != null && UPDATING.get()[0] ? new Document(stored) : stored;
+            Stream<Document> documents = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                            .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                            .map(DocumentWithPosition::getDocument)
+                    : stored.values().stream().map(StoredDocument::read);
+            return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
         }
 
         @Override
@@ -383,6 +404,10 @@ final class KeyLookupH2Backend extends H2Backend {
                     }
                 }
             }
+            QueryResult firstBatch = inBatches(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (firstBatch != null) {
+                return firstBatch;
+            }
             Stream<Document> inIdOrder = limit > 0 ? walkInIdOrder(query, orderBy) : null;
             if (inIdOrder != null) {
                 return matchDocumentsFromStream(query, inIdOrder, skip, limit, batchSize, null, fieldSelector);
@@ -394,6 +419,108 @@ final class KeyLookupH2Backend extends H2Backend {
                 return page;
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * A read in key order (unsorted, or sorted by {@code _id}) that asks for batches and more than
+         * one batch's worth: the first batch now, the rest a batch per {@code getMore}, each read
+         * afresh from where the previous one stopped — as MongoDB serves it from the {@code _id}
+         * index. The stock code collects every match of a find into one list before answering and
+         * keeps the rest in the cursor: the daily reconciliation's walk of the journal (250,000 lines,
+         * 500 a batch) held them all at once and ran the store out of its heap. Null when this does
+         * not apply (no batch size, a limit within one batch, another order).
+         */
+        private QueryResult inBatches(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            if (batchSize <= 0 || limit > 0 && limit <= batchSize || stored.isEmpty()) {
+                return null;
+            }
+            boolean byId = orderBy != null && !orderBy.isEmpty();
+            if (byId && (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number)
+                    || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String))) {
+                return null; // another order, or keys whose map order is not BSON's
+            }
+            boolean reverse = byId && ((Number) orderBy.get("_id")).intValue() < 0;
+            Object lower = byId ? bound(query, "$gt", "$gte") : null;
+            Object upper = byId ? bound(query, "$lt", "$lte") : null;
+            if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
+                return null;
+            }
+            Batches batches = new Batches(cursorRegistry.generateCursorId(), query, reverse ? upper : lower,
+                    reverse ? lower : upper, reverse, skip, limit, fieldSelector);
+            List<Document> first = batches.takeDocuments(batchSize);
+            if (batches.isEmpty()) {
+                return new QueryResult(first);
+            }
+            cursorRegistry.add(batches);
+            return new QueryResult(first, batches);
+        }
+
+        /**
+         * A cursor that keeps the last key it read, not the documents still to come: each batch walks
+         * the map on from there (documents written meanwhile may be seen, as with MongoDB's own
+         * cursors), inside the {@code getMore} command that asks for it.
+         */
+        private final class Batches extends AbstractCursor {
+            private final Document query;
+            private final Object end;
+            private final boolean reverse;
+            private final Document fieldSelector;
+            private Object from;
+            private Object lastKey;
+            private int toSkip;
+            private long remaining;
+            private boolean exhausted;
+
+            Batches(long id, Document query, Object from, Object end, boolean reverse, int skip, int limit, Document fieldSelector) {
+                super(id);
+                this.query = query;
+                this.from = from;
+                this.end = end;
+                this.reverse = reverse;
+                this.toSkip = skip;
+                this.remaining = limit > 0 ? limit : Long.MAX_VALUE;
+                this.fieldSelector = fieldSelector;
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return exhausted;
+            }
+
+            @Override
+            public synchronized List<Document> takeDocuments(int wanted) {
+                List<Document> batch = new ArrayList<>();
+                Cursor<Object, Object> walk = stored.cursor(from, end, reverse);
+                int size = wanted > 0 ? wanted : 101; // MongoDB's default first batch
+                while (batch.size() < size && remaining > 0 && walk.hasNext()) {
+                    Object key = walk.next();
+                    if (key.equals(lastKey)) {
+                        continue; // the walk resumes at the last key read, which the previous batch had
+                    }
+                    lastKey = key;
+                    from = key;
+                    Document document = StoredDocument.read(walk.getValue());
+                    if (!documentMatchesQuery(document, query)) {
+                        continue;
+                    }
+                    if (toSkip > 0) {
+                        toSkip--;
+                        continue;
+                    }
+                    batch.add(document);
+                    remaining--;
+                }
+                exhausted = remaining == 0 || !walk.hasNext();
+                if (fieldSelector == null || fieldSelector.isEmpty() || batch.isEmpty()) {
+                    return batch;
+                }
+                // The stock projection, by way of the stock matcher on an empty query (not counted again).
+                List<Document> projected = new ArrayList<>();
+                matchDocumentsFromStream(new Document(), batch.stream(), 0, 0, 0, null, fieldSelector).forEach(projected::add);
+                EXAMINED_HERE.get()[0] -= batch.size();
+                return projected;
+            }
         }
 
         /**
@@ -421,7 +548,7 @@ final class KeyLookupH2Backend extends H2Backend {
                     kept.add(read);
                 }
             });
-            return kept.stream().sorted(order).map(r -> forUpdate(r.document())).toList();
+            return kept.stream().sorted(order).map(Read::document).toList();
         }
 
         /** A match and its place in key order. */
@@ -446,10 +573,10 @@ final class KeyLookupH2Backend extends H2Backend {
 
         /** Every matching document in key order, read one at a time from the whole collection (no secondary indexes). */
         private void forEachMatch(Document query, java.util.function.Consumer<Document> each) {
-            Cursor<Object, Document> cursor = data.cursor(null);
+            Cursor<Object, Object> cursor = stored.cursor(null);
             while (cursor.hasNext()) {
                 cursor.next();
-                Document document = cursor.getValue();
+                Document document = StoredDocument.read(cursor.getValue());
                 if (documentMatchesQuery(document, query)) {
                     each.accept(document);
                 }
@@ -466,7 +593,7 @@ final class KeyLookupH2Backend extends H2Backend {
          */
         private Stream<Document> walkInIdOrder(Document query, Document orderBy) {
             if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)
-                    || data.isEmpty() || !(data.firstKey() instanceof String) || !(data.lastKey() instanceof String)) {
+                    || stored.isEmpty() || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String)) {
                 return null;
             }
             boolean reverse = direction.intValue() < 0;
@@ -476,7 +603,7 @@ final class KeyLookupH2Backend extends H2Backend {
                 return null; // a bound of another type orders differently in the map
             }
             // Inclusive bounds: the query itself still decides on every document read.
-            Cursor<Object, Document> cursor = reverse ? data.cursor(upper, lower, true) : data.cursor(lower, upper, false);
+            Cursor<Object, Object> cursor = reverse ? stored.cursor(upper, lower, true) : stored.cursor(lower, upper, false);
             Iterator<Document> documents = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -486,7 +613,7 @@ final class KeyLookupH2Backend extends H2Backend {
                 @Override
                 public Document next() {
                     cursor.next();
-                    return forUpdate(cursor.getValue());
+                    return StoredDocument.read(cursor.getValue());
                 }
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
@@ -568,8 +695,6 @@ final class KeyLookupH2Backend extends H2Backend {
 
     /** Indexes filled from their collection's documents, in this process (one store per process). */
     private static final LongAdder INDEX_FILLS = new LongAdder();
-    /** Whether this thread runs an update, whose documents are copies (see KeyLookupCollection). */
-    private static final ThreadLocal<boolean[]> UPDATING = ThreadLocal.withInitial(() -> new boolean[1]);
     /** Documents examined by this thread; handleCommand adds each command's share to the total. */
     private static final ThreadLocal<long[]> EXAMINED_HERE = ThreadLocal.withInitial(() -> new long[1]);
     /** A query that reads this many documents is reported, like MongoDB's slow-query log. */

@@ -14,7 +14,10 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Documents and index keys survive a round trip through the file in BSON, and older files still read. */
+/**
+ * Documents and index keys survive a round trip through the file in BSON, documents are read as their
+ * bytes (decoded by the collection), and older files still read.
+ */
 class BsonObjectTypeTest {
 
     @TempDir
@@ -32,13 +35,15 @@ class BsonObjectTypeTest {
         Path file = dir.resolve("bson.mv");
         Document first = sample(1);
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
-            store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType())).put("1", first);
+            store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType()))
+                    .put("1", StoredDocument.store(first));
             store.openMap("keys", new MVMap.Builder<KeyValue, String>().keyType(new UniqueKeyIndex.KeyType()))
                     .put(new KeyValue("330211", "宁波富德"), "doc-1");
         }
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
-            Document read = (Document) store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType())).get("1");
-            assertThat(read).isEqualTo(first);
+            Object read = store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType())).get("1");
+            assertThat(read).isInstanceOf(StoredDocument.class);
+            assertThat(StoredDocument.read(read)).isEqualTo(first);
             assertThat(store.openMap("keys", new MVMap.Builder<KeyValue, String>().keyType(new UniqueKeyIndex.KeyType()))
                     .get(new KeyValue("330211", "宁波富德"))).isEqualTo("doc-1");
         }
@@ -49,10 +54,17 @@ class BsonObjectTypeTest {
         org.h2.mvstore.WriteBuffer out = new org.h2.mvstore.WriteBuffer();
         Document document = sample(4);
         new BsonObjectType().write(out, document);
+        new BsonObjectType().write(out, StoredDocument.store(document));
         new BsonObjectType().write(out, new KeyValue("a", 1));
         java.nio.ByteBuffer bytes = out.getBuffer().flip();
         assertThat(bytes.get(0)).isEqualTo((byte) 30);
-        assertThat(new BsonObjectType().read(bytes)).isEqualTo(document).isInstanceOf(Document.class);
+        Object first = new BsonObjectType().read(bytes);
+        assertThat(bytes.get(bytes.position())).isEqualTo((byte) 30);
+        Object second = new BsonObjectType().read(bytes);
+        // A document written decoded and one written as its bytes read back alike, as bytes.
+        assertThat(first).isInstanceOf(StoredDocument.class);
+        assertThat(((StoredDocument) second).bson()).isEqualTo(((StoredDocument) first).bson());
+        assertThat(StoredDocument.read(first)).isEqualTo(document);
         assertThat(bytes.get(bytes.position())).isEqualTo((byte) 31);
         assertThat(new BsonObjectType().read(bytes)).isEqualTo(new KeyValue("a", 1));
         assertThat(bytes.hasRemaining()).isFalse();
@@ -65,7 +77,8 @@ class BsonObjectTypeTest {
         new BsonObjectType().write(out, raw);
         java.nio.ByteBuffer bytes = out.getBuffer().flip();
         assertThat(bytes.get(0)).isEqualTo((byte) 19);
-        assertThat(((Document) new BsonObjectType().read(bytes)).get("bytes")).isEqualTo(new byte[] {1, 2, 3});
+        assertThat(StoredDocument.store(raw)).isSameAs(raw);
+        assertThat(StoredDocument.read(new BsonObjectType().read(bytes)).get("bytes")).isEqualTo(new byte[] {1, 2, 3});
     }
 
     @Test
@@ -77,13 +90,14 @@ class BsonObjectTypeTest {
         }
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
             MVMap<String, Object> docs = store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType()));
-            assertThat(docs.get("2")).isEqualTo(old);
-            docs.put("3", sample(3)); // a page now holds both encodings
+            assertThat(docs.get("2")).isInstanceOf(StoredDocument.class); // turned into bytes on reading
+            assertThat(StoredDocument.read(docs.get("2"))).isEqualTo(old);
+            docs.put("3", StoredDocument.store(sample(3)));
         }
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
             MVMap<String, Object> docs = store.openMap("docs", new MVMap.Builder<String, Object>().valueType(new BsonObjectType()));
-            assertThat(docs.get("2")).isEqualTo(old);
-            assertThat(((Document) docs.get("3")).get("nested")).isEqualTo(sample(3).get("nested"));
+            assertThat(StoredDocument.read(docs.get("2"))).isEqualTo(old);
+            assertThat(StoredDocument.read(docs.get("3")).get("nested")).isEqualTo(sample(3).get("nested"));
         }
     }
 }

@@ -190,6 +190,27 @@ class KeyLookupH2BackendTest {
                 .isEqualTo(STORED);
     }
 
+    /** The collection's own reads and writes of its map, replaced to keep documents as bytes, behave as the stock ones. */
+    @Test
+    void documentsKeptAsBytesAreInsertedUpdatedDeletedAndReadInEitherNaturalOrder() {
+        MongoCollection<Document> things = client.getDatabase("test").getCollection("bytes");
+        things.insertMany(List.of(new Document("_id", "a").append("n", 1).append("text", "中文"),
+                new Document("_id", "b").append("n", 2), new Document("_id", "c").append("n", 3)));
+        things.updateOne(Filters.eq("_id", "b"), Updates.combine(Updates.set("n", 20), Updates.push("log", "x")));
+        things.deleteOne(Filters.eq("_id", "c"));
+
+        assertThat(things.find(Filters.eq("_id", "b")).first()).isEqualTo(new Document("_id", "b").append("n", 20).append("log", List.of("x")));
+        assertThat(things.find(Filters.eq("text", "中文")).first()).containsEntry("_id", "a");
+        List<Object> reversed = new ArrayList<>();
+        things.find().sort(new Document("$natural", -1)).forEach(d -> reversed.add(d.get("_id")));
+        assertThat(reversed).containsExactly("b", "a");
+        assertThat(things.countDocuments()).isEqualTo(2);
+        // The same _id again is still refused, and nothing changed.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> things.insertOne(new Document("_id", "a").append("n", 9)))
+                .isInstanceOf(com.mongodb.MongoWriteException.class);
+        assertThat(things.find(Filters.eq("_id", "a")).first()).containsEntry("n", 1);
+    }
+
     @Test
     void aQueryOnOtherFieldsStillScansAndTheCounterSaysSo() {
         long examined = examinedBy(() -> assertThat(items.countDocuments(Filters.eq("tag", 3))).isEqualTo(STORED / 10));
@@ -226,6 +247,58 @@ class KeyLookupH2BackendTest {
         List<String> firstByTag = new ArrayList<>();
         items.find().sort(com.mongodb.client.model.Sorts.ascending("tag")).limit(15).forEach(d -> firstByTag.add(d.getString("_id")));
         assertThat(firstByTag).isEqualTo(tagZeroInKeyOrder.subList(0, 15));
+    }
+
+    /**
+     * A find that asks for batches is answered a batch at a time, each read from where the last one
+     * stopped, instead of every match collected at once (the journal's reconciliation ran the store
+     * out of memory that way): every document once, in order, with a write between batches seen.
+     */
+    @Test
+    void aLongReadInBatchesReadsOneBatchPerCommandAndEveryDocumentOnce() {
+        List<String> inOrder = new ArrayList<>();
+        items.find().sort(new Document("_id", 1)).forEach(d -> inOrder.add(d.getString("_id")));
+
+        long[] examinedByFirst = new long[1];
+        List<String> read = new ArrayList<>();
+        examinedByFirst[0] = examinedBy(() -> {
+            try (com.mongodb.client.MongoCursor<Document> cursor = items.find().sort(new Document("_id", 1)).batchSize(7).cursor()) {
+                read.add(cursor.next().getString("_id"));
+            }
+        });
+        assertThat(read).containsExactly(inOrder.get(0));
+        assertThat(examinedByFirst[0]).isEqualTo(7);
+
+        read.clear();
+        MongoCollection<Document> late = client.getDatabase("test").getCollection("batches");
+        for (int i = 0; i < 50; i++) {
+            late.insertOne(new Document("_id", String.format("k-%03d", i)).append("even", i % 2 == 0));
+        }
+        try (com.mongodb.client.MongoCursor<Document> cursor = late.find(Filters.eq("even", true)).batchSize(4).cursor()) {
+            while (cursor.hasNext()) {
+                read.add(cursor.next().getString("_id"));
+                if (read.size() == 5) {
+                    late.insertOne(new Document("_id", "k-100").append("even", true)); // after the walk's place
+                    late.deleteOne(Filters.eq("_id", "k-040"));                       // not reached yet
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i += 2) {
+            if (i != 40) {
+                expected.add(String.format("k-%03d", i));
+            }
+        }
+        expected.add("k-100");
+        assertThat(read).isEqualTo(expected);
+
+        List<String> backwards = new ArrayList<>();
+        late.find(Filters.lt("_id", "k-010")).sort(new Document("_id", -1)).skip(1).limit(6).batchSize(2)
+                .projection(new Document("even", 0)).forEach(d -> {
+                    assertThat(d).doesNotContainKey("even");
+                    backwards.add(d.getString("_id"));
+                });
+        assertThat(backwards).containsExactly("k-008", "k-007", "k-006", "k-005", "k-004", "k-003");
     }
 
     private static long examinedBy(Runnable action) {
