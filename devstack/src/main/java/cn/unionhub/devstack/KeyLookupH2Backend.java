@@ -438,7 +438,7 @@ final class KeyLookupH2Backend extends H2Backend {
             boolean byId = orderBy != null && !orderBy.isEmpty();
             if (byId && (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number)
                     || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String))) {
-                return null; // another order, or keys whose map order is not BSON's
+                return sortedInBatches(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
             boolean reverse = byId && ((Number) orderBy.get("_id")).intValue() < 0;
             Object lower = byId ? bound(query, "$gt", "$gte") : null;
@@ -446,14 +446,84 @@ final class KeyLookupH2Backend extends H2Backend {
             if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
                 return null;
             }
-            Batches batches = new Batches(cursorRegistry.generateCursorId(), query, reverse ? upper : lower,
-                    reverse ? lower : upper, reverse, skip, limit, fieldSelector);
-            List<Document> first = batches.takeDocuments(batchSize);
-            if (batches.isEmpty()) {
+            return firstBatch(new Batches(cursorRegistry.generateCursorId(), query, reverse ? upper : lower,
+                    reverse ? lower : upper, reverse, skip, limit, fieldSelector), batchSize);
+        }
+
+        private QueryResult firstBatch(AbstractCursor cursor, int batchSize) {
+            List<Document> first = cursor.takeDocuments(batchSize);
+            if (cursor.isEmpty()) {
                 return new QueryResult(first);
             }
-            cursorRegistry.add(batches);
-            return new QueryResult(first, batches);
+            cursorRegistry.add(cursor);
+            return new QueryResult(first, cursor);
+        }
+
+        /**
+         * The same for a read sorted by other top-level fields (an export of a ledger, oldest first):
+         * every match is read once, but only its sort fields and key are kept and sorted; each batch
+         * then reads its documents by key. The stock code sorted the matching documents themselves,
+         * all decoded at once. Null for an order this does not handle (dotted or {@code $} keys).
+         */
+        private QueryResult sortedInBatches(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            if (orderBy.keySet().stream().anyMatch(key -> key.startsWith("$") || key.contains("."))) {
+                return null;
+            }
+            java.util.Comparator<Document> order = deriveComparator(orderBy);
+            List<Map.Entry<Document, Object>> matches = new ArrayList<>();
+            forEachMatch(query, (key, document) -> {
+                Document sortFields = new Document();
+                orderBy.keySet().stream().filter(document::containsKey).forEach(field -> sortFields.put(field, document.get(field)));
+                matches.add(Map.entry(sortFields, key));
+            });
+            matches.sort(Map.Entry.comparingByKey(order)); // stable: equal keys stay in key order, as the stock sort leaves them
+            int from = Math.min(skip, matches.size());
+            int to = limit > 0 ? Math.min(matches.size(), from + limit) : matches.size();
+            List<Object> keys = matches.subList(from, to).stream().map(Map.Entry::getValue).toList();
+            return firstBatch(new SortedBatches(cursorRegistry.generateCursorId(), keys, fieldSelector), batchSize);
+        }
+
+        /** A cursor over keys sorted beforehand: each batch reads its documents by key (one deleted meanwhile is left out). */
+        private final class SortedBatches extends AbstractCursor {
+            private final List<Object> keys;
+            private final Document fieldSelector;
+            private int next;
+
+            SortedBatches(long id, List<Object> keys, Document fieldSelector) {
+                super(id);
+                this.keys = keys;
+                this.fieldSelector = fieldSelector;
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return next >= keys.size();
+            }
+
+            @Override
+            public synchronized List<Document> takeDocuments(int wanted) {
+                List<Document> batch = new ArrayList<>();
+                int size = wanted > 0 ? wanted : 101;
+                while (batch.size() < size && next < keys.size()) {
+                    Document document = StoredDocument.read(stored.get(keys.get(next++)));
+                    if (document != null) {
+                        batch.add(document);
+                    }
+                }
+                return projected(batch, fieldSelector);
+            }
+        }
+
+        /** The stock projection of the documents, by way of the stock matcher on an empty query (not counted again). */
+        private List<Document> projected(List<Document> batch, Document fieldSelector) {
+            if (fieldSelector == null || fieldSelector.isEmpty() || batch.isEmpty()) {
+                return batch;
+            }
+            List<Document> projected = new ArrayList<>();
+            matchDocumentsFromStream(new Document(), batch.stream(), 0, 0, 0, null, fieldSelector).forEach(projected::add);
+            EXAMINED_HERE.get()[0] -= batch.size();
+            return projected;
         }
 
         /**
@@ -512,14 +582,7 @@ final class KeyLookupH2Backend extends H2Backend {
                     remaining--;
                 }
                 exhausted = remaining == 0 || !walk.hasNext();
-                if (fieldSelector == null || fieldSelector.isEmpty() || batch.isEmpty()) {
-                    return batch;
-                }
-                // The stock projection, by way of the stock matcher on an empty query (not counted again).
-                List<Document> projected = new ArrayList<>();
-                matchDocumentsFromStream(new Document(), batch.stream(), 0, 0, 0, null, fieldSelector).forEach(projected::add);
-                EXAMINED_HERE.get()[0] -= batch.size();
-                return projected;
+                return projected(batch, fieldSelector);
             }
         }
 
@@ -539,7 +602,7 @@ final class KeyLookupH2Backend extends H2Backend {
             // The worst kept match on top, so a better one replaces it.
             java.util.PriorityQueue<Read> kept = new java.util.PriorityQueue<>(wanted + 1, order.reversed());
             long[] number = {0};
-            forEachMatch(query, document -> {
+            forEachMatch(query, (key, document) -> {
                 Read read = new Read(document, number[0]++);
                 if (kept.size() < wanted) {
                     kept.add(read);
@@ -567,18 +630,18 @@ final class KeyLookupH2Backend extends H2Backend {
                 }
             }
             long[] n = {0};
-            forEachMatch(query, document -> n[0]++);
+            forEachMatch(query, (key, document) -> n[0]++);
             return n[0];
         }
 
         /** Every matching document in key order, read one at a time from the whole collection (no secondary indexes). */
-        private void forEachMatch(Document query, java.util.function.Consumer<Document> each) {
+        private void forEachMatch(Document query, java.util.function.BiConsumer<Object, Document> each) {
             Cursor<Object, Object> cursor = stored.cursor(null);
             while (cursor.hasNext()) {
-                cursor.next();
+                Object key = cursor.next();
                 Document document = StoredDocument.read(cursor.getValue());
                 if (documentMatchesQuery(document, query)) {
-                    each.accept(document);
+                    each.accept(key, document);
                 }
             }
         }

@@ -301,6 +301,41 @@ class KeyLookupH2BackendTest {
         assertThat(backwards).containsExactly("k-008", "k-007", "k-006", "k-005", "k-004", "k-003");
     }
 
+    /**
+     * Sorted by other fields, a read in batches keeps only the sort fields and keys of the matches and
+     * reads each batch's documents by key: the stock order (ties in key order), skip and limit kept.
+     */
+    @Test
+    void aLongSortedReadInBatchesKeepsTheStockOrder() {
+        List<String> expected = new ArrayList<>();
+        for (int tag : new int[] {2, 1}) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < STORED; i++) {
+                if (i % 10 == tag) {
+                    ids.add("item-" + i);
+                }
+            }
+            ids.sort(null); // ties on tag in key order
+            expected.addAll(ids);
+        }
+        List<String> read = new ArrayList<>();
+        List<Object> fields = new ArrayList<>();
+        items.find(Filters.in("tag", 1, 2)).sort(com.mongodb.client.model.Sorts.descending("tag")).skip(3).limit(350)
+                .batchSize(40).projection(new Document("number", 1)).forEach(d -> {
+                    read.add(d.getString("_id"));
+                    fields.addAll(d.keySet());
+                });
+        assertThat(read).isEqualTo(expected.subList(3, 353));
+        assertThat(fields).containsOnly("_id", "number");
+
+        long examinedByFirst = examinedBy(() -> {
+            try (com.mongodb.client.MongoCursor<Document> cursor = items.find().sort(new Document("number", -1)).batchSize(5).cursor()) {
+                assertThat(cursor.next().getString("number")).isEqualTo("N999");
+            }
+        });
+        assertThat(examinedByFirst).isEqualTo(STORED); // every match read once, to sort; none held
+    }
+
     private static long examinedBy(Runnable action) {
         long before = scannedObjects();
         action.run();
