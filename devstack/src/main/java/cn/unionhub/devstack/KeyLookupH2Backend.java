@@ -36,7 +36,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with six things real MongoDB has and the stock backend lacks.
+ * mongo-java-server's H2 backend with seven things real MongoDB has and the stock backend lacks.
  *
  * <p><b>Unique-key lookups inside larger queries.</b> The stock backend uses an index only when a
  * query names exactly that index's keys ({@code {_id: x}}); {@code {_id: x, version: 3}} — every
@@ -78,6 +78,11 @@ import org.h2.mvstore.MVStore;
  * requests failing. Here a count reads the documents one at a time and keeps a number, and a sorted
  * query with a limit keeps only the best {@code skip + limit} matches. Both still read every
  * document (no secondary indexes), but in constant memory.
+ *
+ * <p><b>Long reads a batch at a time.</b> The stock backend answers a find by collecting every match
+ * (and sorting them all) before the first batch goes out, then keeps the rest in the cursor: an
+ * export or an audit over a large collection held it all at once and ran the store out of its heap.
+ * Here a find that asks for batches reads each batch when it is asked for (see {@code inBatches}).
  *
  * <p><b>Counters in {@code serverStatus}.</b> {@code metrics.queryExecutor.scannedObjects}
  * (documents examined, as MongoDB names it) and {@code opcounters} (commands by kind), so tests and
