@@ -36,6 +36,22 @@ public final class StoreWork implements AutoCloseable {
         return new Reading(((Number) executor.get("scannedObjects")).longValue(), commands);
     }
 
+    /**
+     * Waits until no document has been examined for half a second: the services' background work
+     * (relays sending what a test just caused, consumers catching up) at rest, so a reading around one
+     * request counts that request's work. A scan on a periodic path never rests, and fails here.
+     */
+    public void awaitNoDocumentsExamined() {
+        Reading[] since = {read()};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                .during(java.time.Duration.ofMillis(500)).until(() -> {
+                    Reading now = read();
+                    boolean quiet = now.examined() == since[0].examined();
+                    since[0] = now;
+                    return quiet;
+                });
+    }
+
     @Override
     public void close() {
         client.close();

@@ -103,6 +103,7 @@ class EnterprisePageIT {
         try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
             long examined = Long.MAX_VALUE; // the fewest of three reads: the service's background work adds to some
             for (int n = 0; n < 3; n++) {
+                work.awaitNoDocumentsExamined(); // the reactions to the resolutions above relayed, and the like
                 StoreWork.Reading before = work.read();
                 page();
                 examined = Math.min(examined, work.read().minus(before).examined());
