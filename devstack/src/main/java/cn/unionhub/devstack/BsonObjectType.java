@@ -2,10 +2,6 @@ package cn.unionhub.devstack;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,18 +54,15 @@ class BsonObjectType extends ObjectDataType {
 
     @Override
     public void write(WriteBuffer buff, Object obj) {
-        if (obj instanceof StoredDocument stored) {
-            buff.put(DOCUMENT).put(stored.bson());
-            return;
-        }
-        ByteBuf bson = obj instanceof Document d ? encode(d) : obj instanceof KeyValue k ? encode(k) : null;
+        StoredDocument bson = obj instanceof StoredDocument stored ? stored
+                : obj instanceof Document d ? StoredDocument.of(d)
+                : obj instanceof KeyValue k ? StoredDocument.of(asDocument(k)) : null;
         if (bson == null) {
             super.write(buff, obj);
             return;
         }
-        int size = bson.readableBytes();
-        buff.put(obj instanceof Document ? DOCUMENT : KEY).put(bson.nioBuffer());
-        averageSize = (averageSize * 15 + size) / 16;
+        buff.put(obj instanceof KeyValue ? KEY : DOCUMENT).put(bson.bson());
+        averageSize = (averageSize * 15 + bson.bson().length) / 16;
     }
 
     @Override
@@ -80,33 +73,16 @@ class BsonObjectType extends ObjectDataType {
             return old instanceof Document document ? StoredDocument.store(document) : old;
         }
         buff.get();
-        int length = Integer.reverseBytes(buff.getInt(buff.position())); // BSON lengths are little-endian
-        if (tag == DOCUMENT) {
-            byte[] bson = new byte[length];
-            buff.get(bson);
-            return new StoredDocument(bson);
-        }
-        ByteBuffer bytes = buff.slice();
-        bytes.limit(length);
-        buff.position(buff.position() + length);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-        return new KeyValue((List<?>) document.get(KEY_VALUES));
-    }
-
-    private static ByteBuf encode(Document document) {
-        try {
-            ByteBuf out = Unpooled.buffer(256);
-            BsonEncoder.encodeDocument(document, out);
-            return out;
-        } catch (RuntimeException notRepresentable) {
-            return null;
-        }
+        byte[] bson = new byte[Integer.reverseBytes(buff.getInt(buff.position()))]; // BSON lengths are little-endian
+        buff.get(bson);
+        StoredDocument stored = new StoredDocument(bson);
+        return tag == DOCUMENT ? stored : new KeyValue((List<?>) stored.decode().get(KEY_VALUES));
     }
 
     /** A key as {@code {k: [values]}}: BSON has no top-level list. */
-    private static ByteBuf encode(KeyValue key) {
+    private static Document asDocument(KeyValue key) {
         List<Object> values = new ArrayList<>(key.size());
         key.forEach(values::add);
-        return encode(new Document(KEY_VALUES, values));
+        return new Document(KEY_VALUES, values);
     }
 }

@@ -437,22 +437,13 @@ final class KeyLookupH2Backend extends H2Backend {
          */
         private QueryResult inBatches(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            if (batchSize <= 0 || limit > 0 && limit <= batchSize || stored.isEmpty()) {
+            if (batchSize <= 0 || limit > 0 && limit <= batchSize) {
                 return null;
             }
-            boolean byId = orderBy != null && !orderBy.isEmpty();
-            if (byId && (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number)
-                    || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String))) {
-                return sortedInBatches(query, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            boolean reverse = byId && ((Number) orderBy.get("_id")).intValue() < 0;
-            Object lower = byId ? bound(query, "$gt", "$gte") : null;
-            Object upper = byId ? bound(query, "$lt", "$lte") : null;
-            if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
-                return null;
-            }
-            return firstBatch(new Batches(cursorRegistry.generateCursorId(), query, reverse ? upper : lower,
-                    reverse ? lower : upper, reverse, skip, limit, fieldSelector), batchSize);
+            KeyRange range = orderBy == null || orderBy.isEmpty() ? KeyRange.ALL : idRange(query, orderBy);
+            return range != null
+                    ? firstBatch(new Batches(cursorRegistry.generateCursorId(), query, range, skip, limit, fieldSelector), batchSize)
+                    : sortedInBatches(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
 
         private QueryResult firstBatch(AbstractCursor cursor, int batchSize) {
@@ -465,7 +456,8 @@ final class KeyLookupH2Backend extends H2Backend {
         }
 
         /**
-         * The same for a read sorted by other top-level fields (an export of a ledger, oldest first):
+         * The same for a read sorted by other top-level fields (an export of a ledger, oldest first),
+         * or by {@code _id} where the map's order is not BSON's:
          * every match is read once, but only its sort fields and key are kept and sorted; each batch
          * then reads its documents by key. The stock code sorted the matching documents themselves,
          * all decoded at once. Null for an order this does not handle (dotted or {@code $} keys).
@@ -509,7 +501,7 @@ final class KeyLookupH2Backend extends H2Backend {
             @Override
             public synchronized List<Document> takeDocuments(int wanted) {
                 List<Document> batch = new ArrayList<>();
-                int size = wanted > 0 ? wanted : 101;
+                int size = wanted > 0 ? wanted : DEFAULT_BATCH;
                 while (batch.size() < size && next < keys.size()) {
                     Document document = StoredDocument.read(stored.get(keys.get(next++)));
                     if (document != null) {
@@ -538,8 +530,7 @@ final class KeyLookupH2Backend extends H2Backend {
          */
         private final class Batches extends AbstractCursor {
             private final Document query;
-            private final Object end;
-            private final boolean reverse;
+            private final KeyRange range;
             private final Document fieldSelector;
             private Object from;
             private Object lastKey;
@@ -547,12 +538,11 @@ final class KeyLookupH2Backend extends H2Backend {
             private long remaining;
             private boolean exhausted;
 
-            Batches(long id, Document query, Object from, Object end, boolean reverse, int skip, int limit, Document fieldSelector) {
+            Batches(long id, Document query, KeyRange range, int skip, int limit, Document fieldSelector) {
                 super(id);
                 this.query = query;
-                this.from = from;
-                this.end = end;
-                this.reverse = reverse;
+                this.range = range;
+                this.from = range.from();
                 this.toSkip = skip;
                 this.remaining = limit > 0 ? limit : Long.MAX_VALUE;
                 this.fieldSelector = fieldSelector;
@@ -566,8 +556,8 @@ final class KeyLookupH2Backend extends H2Backend {
             @Override
             public synchronized List<Document> takeDocuments(int wanted) {
                 List<Document> batch = new ArrayList<>();
-                Cursor<Object, Object> walk = stored.cursor(from, end, reverse);
-                int size = wanted > 0 ? wanted : 101; // MongoDB's default first batch
+                Cursor<Object, Object> walk = stored.cursor(from, range.to(), range.reverse());
+                int size = wanted > 0 ? wanted : DEFAULT_BATCH;
                 while (batch.size() < size && remaining > 0 && walk.hasNext()) {
                     Object key = walk.next();
                     if (key.equals(lastKey)) {
@@ -653,25 +643,16 @@ final class KeyLookupH2Backend extends H2Backend {
 
         /**
          * A query sorted by {@code _id} with a limit, as MongoDB serves it from the {@code _id}
-         * index: the documents in key order from the bound the query sets on {@code _id} (if any),
-         * read lazily, so the caller stops after {@code skip + limit} matches instead of reading and
-         * sorting the whole collection (the outbox relay's "oldest pending events" is such a query).
-         * Only when every key is a string: the map orders keys of different types by H2's type
-         * numbers, not BSON's order. Null when this does not apply.
+         * index: the documents of {@link #idRange} read lazily, so the caller stops after
+         * {@code skip + limit} matches instead of reading and sorting the whole collection (the
+         * outbox relay's "oldest pending events" is such a query). Null when this does not apply.
          */
         private Stream<Document> walkInIdOrder(Document query, Document orderBy) {
-            if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)
-                    || stored.isEmpty() || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String)) {
+            KeyRange range = orderBy == null ? null : idRange(query, orderBy);
+            if (range == null) {
                 return null;
             }
-            boolean reverse = direction.intValue() < 0;
-            Object lower = bound(query, "$gt", "$gte");
-            Object upper = bound(query, "$lt", "$lte");
-            if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
-                return null; // a bound of another type orders differently in the map
-            }
-            // Inclusive bounds: the query itself still decides on every document read.
-            Cursor<Object, Object> cursor = reverse ? stored.cursor(upper, lower, true) : stored.cursor(lower, upper, false);
+            Cursor<Object, Object> cursor = stored.cursor(range.from(), range.to(), range.reverse());
             Iterator<Document> documents = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -685,6 +666,32 @@ final class KeyLookupH2Backend extends H2Backend {
                 }
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
+        }
+
+        /**
+         * The part of the map, in walking order, that holds a query's documents in its order
+         * {@code {_id: 1}} or {@code {_id: -1}}: from the bound the query sets on {@code _id} (if any)
+         * to the other, both inclusive (the query itself still decides on every document read). Only
+         * when every key and bound is a string: the map orders values of different types by H2's type
+         * numbers, not BSON's order. Null when a walk of the map does not give the query's order.
+         */
+        private KeyRange idRange(Document query, Document orderBy) {
+            if (orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)
+                    || stored.isEmpty() || !(stored.firstKey() instanceof String) || !(stored.lastKey() instanceof String)) {
+                return null;
+            }
+            Object lower = bound(query, "$gt", "$gte");
+            Object upper = bound(query, "$lt", "$lte");
+            if (!(lower == null || lower instanceof String) || !(upper == null || upper instanceof String)) {
+                return null;
+            }
+            return direction.intValue() < 0 ? new KeyRange(upper, lower, true) : new KeyRange(lower, upper, false);
+        }
+
+        /** Where a walk of the map starts and ends (null: its first or last key), and in which direction. */
+        private record KeyRange(Object from, Object to, boolean reverse) {
+            /** The whole map in key order: an unsorted read. */
+            static final KeyRange ALL = new KeyRange(null, null, false);
         }
 
         /** The bound a top-level condition on {@code _id} sets with one of the operators; null if none. */
@@ -765,6 +772,8 @@ final class KeyLookupH2Backend extends H2Backend {
     private static final LongAdder INDEX_FILLS = new LongAdder();
     /** Documents examined by this thread; handleCommand adds each command's share to the total. */
     private static final ThreadLocal<long[]> EXAMINED_HERE = ThreadLocal.withInitial(() -> new long[1]);
+    /** Documents in a batch whose size the client left open: MongoDB's first batch. */
+    private static final int DEFAULT_BATCH = 101;
     /** A query that reads this many documents is reported, like MongoDB's slow-query log. */
     private static final long SCAN_REPORTED = 2_000;
     private static final Map<String, Long> REPORTED = new ConcurrentHashMap<>();

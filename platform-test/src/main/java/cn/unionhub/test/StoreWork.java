@@ -2,6 +2,8 @@ package cn.unionhub.test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 
 /**
@@ -43,8 +45,8 @@ public final class StoreWork implements AutoCloseable {
      */
     public void awaitNoDocumentsExamined() {
         Reading[] since = {read()};
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
-                .during(java.time.Duration.ofMillis(500)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .during(Duration.ofMillis(500)).until(() -> {
                     Reading now = read();
                     boolean quiet = now.examined() == since[0].examined();
                     since[0] = now;
