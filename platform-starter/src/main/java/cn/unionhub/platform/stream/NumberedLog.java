@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +37,22 @@ import org.springframework.data.mongodb.core.query.Update;
  * duplicate: places fill without a hole and in the order the writes succeed, so a reader that had up
  * to n misses nothing after it, and writers for one key never wait on a shared document. The head
  * ({@code <name>s}, moved up with {@code $max}) is only a hint of where to start. Each entry is logged
- * once: its once-key is unique among the entries (a sparse unique index), so the same insert that
- * claims a place also refuses a second copy, and a process stopped in between leaves nothing half
- * done. Read by key and key range only.
+ * once in each log: its once-key, stored as {@code <key>/<once>}, is unique among the entries (a sparse
+ * unique index), so the same insert that claims a place also refuses a second copy, and a process
+ * stopped in between leaves nothing half done. Read by key and key range only.
+ *
+ * <p>Entries logged in the background ({@link #logLater}) go through lanes: a key always to the same
+ * one, whose single thread takes everything told meanwhile and logs each key's entries together.
+ * So this process's writers of one key never race for a place (a lost race is two more commands and a
+ * try at the next place), and a key told many times in a moment — an organisation's queue while its
+ * cases pour in, one worker's many complaints — costs one look at its head for all of them.
  *
  * <p>Until 2026-12 the once-keys had a collection of their own ({@code <name>_keys}: taken, then
  * completed with the number, three more commands per entry). Entries logged then are still found
- * there; nothing writes to it any more.
+ * there; nothing writes to it any more. From then until the lanes came, the once-key was stored as it
+ * was told, unique across all the logs of a name: a case moving from one organisation's queue to
+ * another's was logged in whichever came first and refused in the other. Entries stored so are still
+ * found by their bare once-key.
  */
 public final class NumberedLog {
 
@@ -48,6 +60,14 @@ public final class NumberedLog {
     private static final int ATTEMPTS = 1000;
     private static final String ONCE = "once";
     private static final Duration ABANDONED = Duration.ofSeconds(30);
+    private static final int LANES = 2;
+    /**
+     * Entries waiting in a lane; beyond it they are dropped (and logged when told again). A burst of
+     * 10,000 complaints from one worker is about 30,000: a few megabytes.
+     */
+    private static final int LANE_CAPACITY = 50_000;
+    /** The most entries of one key logged in one call (one look for their once-keys). */
+    private static final int LANE_BATCH = 500;
 
     /** An entry to log: {@code once} names it (logged once however often it is told), {@code body} is what it says. */
     public record Entry(String once, Document body) {
@@ -64,7 +84,7 @@ public final class NumberedLog {
     /** Whether entries logged before the once-keys moved into the entries may still be told again. */
     private final boolean keysBefore;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private final ThreadPoolExecutor background;
+    private final Lane[] lanes;
 
     /** Collections {@code <name>s}, {@code <name>_entries} and {@code <name>_keys}. */
     public NumberedLog(MongoTemplate mongo, String name) {
@@ -74,11 +94,10 @@ public final class NumberedLog {
         this.keys = name + "_keys";
         mongo.indexOps(entries).createIndex(new Index(ONCE, Sort.Direction.ASC).unique().sparse().named(ONCE));
         this.keysBefore = mongo.findOne(new Query().limit(1), Document.class, keys) != null;
-        this.background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, name + "-log");
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        this.lanes = new Lane[LANES];
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane(name + "-log-" + i);
+        }
     }
 
     /** Tells {@code listener} the key of a log this process just appended to. */
@@ -117,12 +136,12 @@ public final class NumberedLog {
         if (told.isEmpty()) {
             return;
         }
-        Set<String> logged = logged(told.stream().map(Entry::once).toList());
+        Set<String> logged = logged(key, told.stream().map(Entry::once).distinct().toList());
         long place = hint(key) + 1;
         boolean appended = false;
         for (Entry e : told) {
-            if (logged.contains(e.once())) {
-                continue;
+            if (!logged.add(e.once())) {
+                continue; // logged before, or earlier in this list: the first telling stands
             }
             Long at = claim(key, place, e);
             if (at == null) {
@@ -137,12 +156,24 @@ public final class NumberedLog {
         }
     }
 
-    /** Which of these once-keys are logged: one lookup by the unique once-key (two for data from before). */
-    private Set<String> logged(List<String> once) {
+    /**
+     * Which of these once-keys are logged in the key's log: one lookup by the unique once-key, under
+     * both its forms (two lookups for data from before the entries held it).
+     */
+    private Set<String> logged(String key, List<String> once) {
         Set<String> logged = new HashSet<>();
-        Query byOnce = new Query(where(ONCE).in(once));
+        List<String> stored = new ArrayList<>(once.size() * 2);
+        once.forEach(o -> {
+            stored.add(scoped(key, o));
+            stored.add(o);
+        });
+        Query byOnce = new Query(where(ONCE).in(stored));
         byOnce.fields().include(ONCE);
-        mongo.find(byOnce, Document.class, entries).forEach(d -> logged.add(d.getString(ONCE)));
+        String prefix = scoped(key, "");
+        mongo.find(byOnce, Document.class, entries).forEach(d -> {
+            String found = d.getString(ONCE);
+            logged.add(found.startsWith(prefix) ? found.substring(prefix.length()) : found);
+        });
         if (keysBefore && logged.size() < once.size()) {
             // Logged then, or still being logged by a process of the version before (an upgrade
             // under way); a key taken longer ago than that and never completed was abandoned.
@@ -160,17 +191,13 @@ public final class NumberedLog {
      * queue, a failure, a stop — must be told again by the caller (with the record's next change).
      */
     public void logLater(String key, List<Entry> told) {
-        background.execute(() -> {
-            try {
-                log(key, told);
-            } catch (RuntimeException e) {
-                log.warn("Entries for {} not logged for its stream (logged when told again): {}", key, e.toString());
-            }
-        });
+        lanes[Math.floorMod(key.hashCode(), lanes.length)].tell(key, told);
     }
 
     public void stop() {
-        background.shutdown();
+        for (Lane lane : lanes) {
+            lane.thread.shutdown();
+        }
     }
 
     /**
@@ -180,11 +207,11 @@ public final class NumberedLog {
     private Long claim(String key, long from, Entry e) {
         for (long place = from; place < from + ATTEMPTS; place++) {
             try {
-                mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append(ONCE, e.once())
+                mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append(ONCE, scoped(key, e.once()))
                         .append("body", e.body()), entries);
                 return place;
             } catch (DuplicateKeyException taken) {
-                if (Filters.exists(mongo, new Query(where(ONCE).is(e.once())), entries)) {
+                if (Filters.exists(mongo, new Query(where(ONCE).is(scoped(key, e.once()))), entries)) {
                     return null;
                 }
                 // the place was taken: the next
@@ -193,9 +220,73 @@ public final class NumberedLog {
         throw new IllegalStateException("no free place in the log of " + key + " after " + ATTEMPTS + " tries");
     }
 
+    /**
+     * One thread and the entries told to it since it last looked, per key, each once-key once (the
+     * first telling stands). It takes all of them at a time, so the slower a round, the more the next
+     * one carries.
+     */
+    private final class Lane {
+
+        private final ExecutorService thread;
+        private Map<String, Map<String, Entry>> waiting = new LinkedHashMap<>();
+        private int waitingEntries;
+        private boolean scheduled;
+
+        Lane(String name) {
+            this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy()); // stopped: what is told now is told again after a restart
+        }
+
+        void tell(String key, List<Entry> told) {
+            synchronized (this) {
+                Map<String, Entry> forKey = waiting.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                for (Entry e : told) {
+                    if (waitingEntries >= LANE_CAPACITY) {
+                        break; // dropped, and logged when told again
+                    }
+                    if (forKey.putIfAbsent(e.once(), e) == null) {
+                        waitingEntries++;
+                    }
+                }
+                if (scheduled) {
+                    return;
+                }
+                scheduled = true;
+            }
+            thread.execute(this::logWaiting);
+        }
+
+        private void logWaiting() {
+            Map<String, Map<String, Entry>> taken;
+            synchronized (this) {
+                taken = waiting;
+                waiting = new LinkedHashMap<>();
+                waitingEntries = 0;
+                scheduled = false;
+            }
+            taken.forEach((key, entries) -> {
+                List<Entry> told = List.copyOf(entries.values());
+                for (int from = 0; from < told.size(); from += LANE_BATCH) {
+                    try {
+                        log(key, told.subList(from, Math.min(told.size(), from + LANE_BATCH)));
+                    } catch (RuntimeException e) {
+                        log.warn("Entries for {} not logged for its stream (logged when told again): {}", key, e.toString());
+                    }
+                }
+            });
+        }
+    }
+
     private long hint(String key) {
         Document head = mongo.findById(key, Document.class, heads);
         return head == null ? 0 : ((Number) head.get("last")).longValue();
+    }
+
+    private static String scoped(String key, String once) {
+        return key + "/" + once;
     }
 
     private static String entryId(String key, long number) {

@@ -1,11 +1,13 @@
 package cn.unionhub.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.platform.stream.NumberedLog;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +61,7 @@ class NumberedLogIT {
     }
 
     @Test
-    void anEntryLoggedBeforeTheOnceKeysMovedIsNotLoggedAgainNorOneAnOlderProcessIsStillLogging() {
+    void anEntryLoggedByAnEarlierVersionIsNotLoggedAgainNorOneAnOlderProcessIsStillLogging() {
         java.util.Date now = new java.util.Date();
         String keys = name + "_keys";
         mongo.insert(new Document("_id", "item-old").append("number", 1L).append("takenAt", now), keys);
@@ -70,12 +72,16 @@ class NumberedLogIT {
                 .append("takenAt", java.util.Date.from(now.toInstant().minusSeconds(60))), keys);
         // Taken just now by a process of the version before (an upgrade under way): its writer logs it.
         mongo.insert(new Document("_id", "item-being-logged").append("number", null).append("takenAt", now), keys);
+        // Logged after the once-keys moved into the entries, before they were stored per log.
+        mongo.insert(new Document("_id", "worker-1:" + String.format("%010d", 2)).append("number", 2L)
+                .append("once", "item-bare").append("body", new Document("what", "item-bare")), name + "_entries");
         NumberedLog log = new NumberedLog(mongo, name);
 
-        log.log("worker-1", List.of(entry("item-old"), entry("item-abandoned"), entry("item-being-logged"), entry("item-new")));
+        log.log("worker-1", List.of(entry("item-old"), entry("item-abandoned"), entry("item-being-logged"),
+                entry("item-bare"), entry("item-new")));
 
         assertThat(log.after("worker-1", 0)).extracting(l -> l.body().getString("what"))
-                .containsExactly("item-old", "item-abandoned", "item-new");
+                .containsExactly("item-old", "item-bare", "item-abandoned", "item-new");
     }
 
     @Test
@@ -97,6 +103,28 @@ class NumberedLogIT {
         // (The once-keys' own collection took three more: seven.)
         assertThat(fewest).isEqualTo(4 + 1);
         assertThat(log.last("worker-1")).isEqualTo(305);
+    }
+
+    /** Both logs get every entry: a case moving between two organisations' queues is in both. */
+    @Test
+    void entriesLoggedInTheBackgroundAreLoggedOnceInEachLogInTheOrderTheyWereTold() {
+        NumberedLog log = new NumberedLog(mongo, name);
+        try {
+            // As the case queue tells them: each change tells the latest steps again, so most are told twice or more.
+            List<NumberedLog.Entry> steps = IntStream.range(0, 60).mapToObj(i -> entry("step-" + i)).toList();
+            for (int i = 1; i <= steps.size(); i++) {
+                log.logLater("organisation-1", steps.subList(Math.max(0, i - 5), i));
+                log.logLater("organisation-2", steps.subList(i - 1, i));
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> log.last("organisation-1") == 60 && log.last("organisation-2") == 60);
+            for (String key : List.of("organisation-1", "organisation-2")) {
+                assertThat(log.after(key, 0)).as(key).extracting(l -> l.body().getString("what"))
+                        .containsExactlyElementsOf(steps.stream().map(e -> e.body().getString("what")).toList());
+            }
+        } finally {
+            log.stop();
+        }
     }
 
     private static NumberedLog.Entry entry(String what) {
