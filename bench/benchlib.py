@@ -170,10 +170,16 @@ class PipelineDrain:
 
     def wait(self, deadline, after_ms):
         """Epoch seconds at which everything was through (a lag reading taken after after_ms), or None."""
+        told = time.time()
         while time.time() < deadline:
             lag = self.lag
-            if lag and lag[0] > after_ms and lag[1] == 0 and not any(self.outbox_waiting().values()):
+            waiting = self.outbox_waiting()
+            if lag and lag[0] > after_ms and lag[1] == 0 and not any(waiting.values()):
                 return lag[0] / 1000
+            if time.time() - told >= 30:  # a long drain says where it stands
+                print("waiting: %s records behind (furthest: %s), outboxes %s" % (lag[1] if lag else "?",
+                      lag[2] if lag else "?", waiting), file=sys.stderr, flush=True)
+                told = time.time()
             time.sleep(2)
         return None
 

@@ -198,8 +198,12 @@ def main():
         drain.close()
     # The timeline is written in the background after its consumer has moved on (and one worker's
     # entries in turn), so the worker seeing every ROUTED entry is part of "through" too.
-    deadline = time.time() + (DRAIN_WAIT_S if drain else 30)
+    deadline, told = time.time() + (DRAIN_WAIT_S if drain else 30), time.time()
     while time.time() < deadline and len(watch.routed) < len(found):
+        if time.time() - told >= 30:
+            print("waiting: %d of %d ROUTED entries on the timeline" % (len(watch.routed), len(found)),
+                  file=sys.stderr, flush=True)
+            told = time.time()
         time.sleep(0.5)
     if through and watch.routed:
         through = max(through, max(watch.routed.values()) / 1000) if len(watch.routed) >= len(found) else None

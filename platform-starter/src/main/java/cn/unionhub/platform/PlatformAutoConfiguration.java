@@ -26,6 +26,7 @@ import cn.unionhub.platform.web.OpenApiDefaults;
 import cn.unionhub.platform.web.RequestIdFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.LoggerFactory;
@@ -220,8 +221,9 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
-            return new InboundEvents(json, schemas, inbox, meters);
+        InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters,
+                ObjectProvider<ObservationRegistry> observations) {
+            return new InboundEvents(json, schemas, inbox, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         }
 
         @Bean

@@ -6,15 +6,23 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,14 +53,17 @@ public final class EventRouter {
     private final EventSchemas schemas;
     private final Inbox inbox;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final Map<String, Route<?>> routes = new HashMap<>();
 
-    EventRouter(String consumer, JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters) {
+    EventRouter(String consumer, JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters,
+            ObservationRegistry observations) {
         this.consumer = consumer;
         this.json = json;
         this.schemas = schemas;
         this.inbox = inbox;
         this.meters = meters;
+        this.observations = observations;
     }
 
     public <T extends DomainEvent> EventRouter on(Class<T> type, Consumer<T> handler) {
@@ -79,23 +90,84 @@ public final class EventRouter {
     }
 
     public void accept(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = decode(record);
+        apply(decode(record), event -> inbox.contains(consumer, event.getId(), timeOf(event)));
+    }
+
+    /**
+     * {@link #accept} for the records of one poll (a batch listener), in order, with one inbox lookup
+     * for all of them instead of one each: at a burst's pace a poll holds hundreds of records. Each
+     * applied event is still recorded in the inbox at once, so a process killed in the middle of a
+     * poll applies again only the event it was applying, as one record at a time does. Each record
+     * is observed on its own, continuing the trace it carries. A record that fails is named to the
+     * error handler, which commits those before it and retries or dead-letters that one.
+     *
+     * <pre>{@code
+     * @KafkaListener(topics = Topics.FEEDBACK, batch = "true")
+     * void on(List<ConsumerRecord<String, byte[]>> records) { events.acceptAll(records); }
+     * }</pre>
+     */
+    public void acceptAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<Object> decoded = new ArrayList<>(records.size()); // a CloudEvent, or why the record is none
+        List<Inbox.Seen> recorded = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CloudEvent event = decode(record);
+                decoded.add(event);
+                Route<?> route = routes.get(event.getType());
+                if (route != null && route.recorded) {
+                    recorded.add(new Inbox.Seen(event.getId(), timeOf(event)));
+                }
+            } catch (InvalidEventException e) {
+                decoded.add(e);
+            }
+        }
+        Set<String> applied = recorded.isEmpty() ? new HashSet<>() : inbox.applied(consumer, recorded);
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Object event = decoded.get(i);
+            try {
+                if (event instanceof InvalidEventException invalid) {
+                    throw invalid;
+                }
+                observed(record, () -> {
+                    if (apply((CloudEvent) event, e -> applied.contains(e.getId()))) {
+                        applied.add(((CloudEvent) event).getId()); // a copy later in the same poll is a duplicate
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, record);
+            }
+        }
+    }
+
+    /** Applies the event unless {@code applied} says it was; whether it applied it now. */
+    private boolean apply(CloudEvent event, Predicate<CloudEvent> applied) {
         Route<?> route = routes.get(event.getType());
         if (route == null) {
             log.debug("{} skips event type {} ({})", consumer, event.getType(), event.getId());
-            return;
+            return false;
         }
-        Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-        if (route.recorded && inbox.contains(consumer, event.getId(), time)) {
+        if (route.recorded && applied.test(event)) {
             meters.counter("unionhub.events.duplicates", "consumer", consumer, "type", event.getType()).increment();
             log.debug("{} already applied event {}", consumer, event.getId());
-            return;
+            return false;
         }
         route.apply(event, metadata(event));
         if (route.recorded) {
-            inbox.record(consumer, event.getId(), time, event.getType());
+            inbox.record(consumer, event.getId(), timeOf(event), event.getType());
         }
         meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
+        return true;
+    }
+
+    /** What the container does for each record of a record listener: a span continuing the record's trace. */
+    private void observed(ConsumerRecord<String, byte[]> record, Runnable work) {
+        KafkaListenerObservation.LISTENER_OBSERVATION.observation(null, KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, consumer, () -> null), observations).observe(work);
+    }
+
+    private static Instant timeOf(CloudEvent event) {
+        return event.getTime() == null ? null : event.getTime().toInstant();
     }
 
     private static CloudEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -111,9 +183,8 @@ public final class EventRouter {
     }
 
     private static EventMetadata metadata(CloudEvent event) {
-        Instant time = event.getTime() == null ? null : event.getTime().toInstant();
         return new EventMetadata(event.getId(), event.getType(),
-                event.getSource() == null ? null : event.getSource().toString(), event.getSubject(), time);
+                event.getSource() == null ? null : event.getSource().toString(), event.getSubject(), timeOf(event));
     }
 
     private final class Route<T extends DomainEvent> {

@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -57,6 +61,29 @@ public class Inbox {
         }
         return exists(key(consumer, eventId, time))
                 || time.isBefore(oldKeysUntil()) && exists(legacyKey(consumer, eventId));
+    }
+
+    /** An event a consumer was handed: its id and its time (null if it carries none). */
+    public record Seen(String eventId, Instant time) {
+    }
+
+    /** The ids of these events the consumer has applied: {@link #contains} for many, in one lookup. */
+    public Set<String> applied(String consumer, List<Seen> events) {
+        Map<String, String> idsByKey = new HashMap<>();
+        Instant oldKeysUntil = oldKeysUntil();
+        for (Seen e : events) {
+            if (e.time() != null) {
+                idsByKey.put(key(consumer, e.eventId(), e.time()), e.eventId());
+            }
+            if (e.time() == null || e.time().isBefore(oldKeysUntil)) {
+                idsByKey.put(legacyKey(consumer, e.eventId()), e.eventId());
+            }
+        }
+        Query byKey = new Query(Criteria.where("_id").in(idsByKey.keySet()));
+        byKey.fields().include("_id");
+        Set<String> applied = new HashSet<>();
+        mongo.find(byKey, Document.class, COLLECTION).forEach(d -> applied.add(idsByKey.get(d.getString("_id"))));
+        return applied;
     }
 
     /** Records the event as applied; recording it twice is harmless. */

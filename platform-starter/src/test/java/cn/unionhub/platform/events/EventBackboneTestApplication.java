@@ -28,13 +28,13 @@ class EventBackboneTestApplication {
     }
 
     /**
-     * What the consumer applied, in order, plus how often the flaky handler was called and the
-     * trace each parcel's latest event was applied in.
+     * What the consumer applied, in order, plus how often the flaky handler was called for each parcel
+     * and the trace each parcel's latest event was applied in.
      */
     @Component
     static class Applied {
         final List<ParcelStamped> events = new CopyOnWriteArrayList<>();
-        final AtomicInteger flakyCalls = new AtomicInteger();
+        final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
         final Map<String, String> traceIds = new ConcurrentHashMap<>();
     }
 
@@ -73,7 +73,7 @@ class EventBackboneTestApplication {
                 if (event.note().equals("always-fails")) {
                     throw new IllegalStateException("downstream refused " + event.parcelId());
                 }
-                if (event.note().equals("fails-once") && applied.flakyCalls.incrementAndGet() == 1) {
+                if (event.note().equals("fails-once") && applied.flakyCalls.computeIfAbsent(event.parcelId(), p -> new AtomicInteger()).incrementAndGet() == 1) {
                     throw new IllegalStateException("transient failure");
                 }
                 applied.events.add(event);
@@ -83,6 +83,12 @@ class EventBackboneTestApplication {
         @KafkaListener(topics = "test.parcels", autoStartup = "${test.listener.auto-startup:true}")
         void on(ConsumerRecord<String, byte[]> record) {
             router.accept(record);
+        }
+
+        /** The same consumer, taking a poll at a time, as the complaint pipeline's listeners do. */
+        @KafkaListener(topics = "test.parcels-batch", batch = "true", autoStartup = "${test.listener.auto-startup:true}")
+        void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+            router.acceptAll(records);
         }
     }
 }

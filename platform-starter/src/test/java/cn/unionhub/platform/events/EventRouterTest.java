@@ -1,11 +1,13 @@
 package cn.unionhub.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Which deliveries reach a handler, and what the inbox records for them. */
@@ -36,6 +39,14 @@ class EventRouterTest {
         }
 
         @Override
+        public Set<String> applied(String consumer, List<Seen> events) {
+            lookups++;
+            Set<String> applied = new HashSet<>();
+            events.stream().filter(e -> recorded.contains(consumer + ":" + e.eventId())).forEach(e -> applied.add(e.eventId()));
+            return applied;
+        }
+
+        @Override
         public void record(String consumer, String eventId, java.time.Instant time, String type) {
             recorded.add(consumer + ":" + eventId);
         }
@@ -43,7 +54,7 @@ class EventRouterTest {
 
     private final InMemoryInbox inbox = new InMemoryInbox();
     private final InboundEvents inbound = new InboundEvents(JsonMapper.builder().build(), new EventSchemas(), inbox,
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     private final List<ParcelStamped> applied = new ArrayList<>();
 
     @Test
@@ -70,6 +81,48 @@ class EventRouterTest {
         assertThat(applied).hasSize(2);
         assertThat(inbox.recorded).isEmpty();
         assertThat(inbox.lookups).isZero();
+    }
+
+    @Test
+    void aPollIsLookedUpOnceAndEachEventOfItIsAppliedOnceAndRecordedAsItIsApplied() {
+        EventRouter router = inbound.router("counter").on(ParcelStamped.class, event -> { applied.add(event); });
+        router.accept(record("e-1", new ParcelStamped("P-1", 1, "收件")));
+        inbox.lookups = 0;
+
+        // e-1 was applied by an earlier poll; e-4 comes twice in this one (a republished copy).
+        router.acceptAll(List.of(record("e-1", new ParcelStamped("P-1", 1, "收件")),
+                record("e-4", new ParcelStamped("P-4", 1, "收件")), record("e-5", new ParcelStamped("P-5", 1, "收件")),
+                record("e-4", new ParcelStamped("P-4", 1, "收件"))));
+
+        assertThat(applied).extracting(ParcelStamped::parcelId).containsExactly("P-1", "P-4", "P-5");
+        assertThat(inbox.recorded).containsExactlyInAnyOrder("counter:e-1", "counter:e-4", "counter:e-5");
+        assertThat(inbox.lookups).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordOfAPollThatFailsIsNamedToTheErrorHandlerAfterThoseBeforeItWereAppliedAndRecorded() {
+        EventRouter router = inbound.router("counter").on(ParcelStamped.class, event -> {
+            if (event.note().equals("拒收")) {
+                throw new IllegalStateException("refused " + event.parcelId());
+            }
+            applied.add(event);
+        });
+        ConsumerRecord<String, byte[]> refused = record("e-7", new ParcelStamped("P-7", 1, "拒收"));
+        ConsumerRecord<String, byte[]> notAnEvent = new ConsumerRecord<>("test.parcels", 0, 9L, "P-9",
+                "不是事件".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> router.acceptAll(List.of(record("e-6", new ParcelStamped("P-6", 1, "收件")), refused,
+                record("e-8", new ParcelStamped("P-8", 1, "收件")))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(refused))
+                .hasMessageContaining("refused P-7").hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(applied).extracting(ParcelStamped::parcelId).containsExactly("P-6");
+        assertThat(inbox.recorded).containsExactly("counter:e-6");
+
+        // Not an event at all: named too, with the cause the error handler does not retry.
+        assertThatThrownBy(() -> router.acceptAll(List.of(record("e-8", new ParcelStamped("P-8", 1, "收件")), notAnEvent)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord()).isSameAs(notAnEvent))
+                .hasCauseInstanceOf(InvalidEventException.class);
+        assertThat(applied).extracting(ParcelStamped::parcelId).containsExactly("P-6", "P-8");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,10 @@ class InboxIT {
         assertThat(inbox.contains("another-" + consumer, "e-1", T0.minusSeconds(5))).isFalse();
         inbox.record(consumer, "e-1", T0.minusSeconds(5), "t"); // a redelivery recorded again: harmless
         assertThat(inbox.contains(consumer, "e-1", T0.minusSeconds(5))).isTrue();
+        // A poll's worth in one lookup: the same answers.
+        assertThat(inbox.applied(consumer, List.of(new Inbox.Seen("e-1", T0.minusSeconds(5)),
+                new Inbox.Seen("e-2", T0.minusSeconds(5))))).containsExactly("e-1");
+        assertThat(inbox.applied("another-" + consumer, List.of(new Inbox.Seen("e-1", T0.minusSeconds(5))))).isEmpty();
     }
 
     @Test
@@ -70,6 +75,11 @@ class InboxIT {
         // Events from well after the upgrade are looked up once, under the new key only.
         upgraded.insert(new Document("_id", consumer + ":late").append("type", "t"), Inbox.COLLECTION);
         assertThat(inbox.contains(consumer, "late", T0.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(inbox.applied(consumer, List.of(new Inbox.Seen("old-1", T0.minus(Duration.ofHours(3))),
+                new Inbox.Seen("no-time", null), new Inbox.Seen("new-1", null),
+                new Inbox.Seen("rollout", T0.plus(Duration.ofMinutes(20))), new Inbox.Seen("late", T0.plus(Duration.ofHours(2))),
+                new Inbox.Seen("never", T0.minus(Duration.ofHours(3))))))
+                .containsExactlyInAnyOrder("old-1", "no-time", "new-1", "rollout");
     }
 
     @Test
@@ -122,7 +132,7 @@ class InboxIT {
     @Test
     void theTrimmerUsesTheRetentionForEveryConsumerOfTheProcess() {
         Inbox inbox = new Inbox(mongo, clock);
-        InboundEvents inbound = new InboundEvents(null, null, inbox, null);
+        InboundEvents inbound = new InboundEvents(null, null, inbox, null, null);
         String consumer = "inbox-it-" + UUID.randomUUID();
         inbound.router(consumer);
         inbox.record(consumer, "a", T0.minus(Duration.ofDays(31)), "t");

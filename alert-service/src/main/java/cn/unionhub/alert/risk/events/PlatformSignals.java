@@ -14,6 +14,7 @@ import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,9 @@ class PlatformSignals {
                 .on(CaseClueVerified.class, e -> mapping.of(e).ifPresent(risk::record));
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        events.accept(record);
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        events.acceptAll(records); // one inbox lookup per poll
     }
 
     /** The reopened case names no enterprise: the complaint it came from does. */

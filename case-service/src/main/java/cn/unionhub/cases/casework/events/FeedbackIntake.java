@@ -6,6 +6,7 @@ import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ class FeedbackIntake {
     }
 
     /** One consumer per partition of the feedback topic (see unionhub.events.pipeline-consumers). */
-    @KafkaListener(topics = Topics.FEEDBACK, concurrency = "${unionhub.events.pipeline-consumers}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        events.accept(record);
+    @KafkaListener(topics = Topics.FEEDBACK, concurrency = "${unionhub.events.pipeline-consumers}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        events.acceptAll(records); // one inbox lookup per poll
     }
 }

@@ -11,6 +11,7 @@ import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,9 +38,9 @@ class EnterprisePageProjection {
                 .on(CaseResolved.class, this::resolved);
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        events.accept(record);
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        events.acceptAll(records); // one inbox lookup per poll
     }
 
     private void submitted(FeedbackSubmitted e) {

@@ -13,6 +13,7 @@ import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,8 @@ class CaseProgress {
     }
 
     /** One consumer per partition of the case topic (see unionhub.events.pipeline-consumers). */
-    @KafkaListener(topics = Topics.CASE, concurrency = "${unionhub.events.pipeline-consumers}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        events.accept(record);
+    @KafkaListener(topics = Topics.CASE, concurrency = "${unionhub.events.pipeline-consumers}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        events.acceptAll(records); // one inbox lookup per poll
     }
 }
