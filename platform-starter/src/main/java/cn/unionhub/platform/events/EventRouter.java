@@ -162,7 +162,8 @@ public final class EventRouter {
 
     /** What the container does for each record of a record listener: a span continuing the record's trace. */
     private void observed(ConsumerRecord<String, byte[]> record, Runnable work) {
-        KafkaListenerObservation.LISTENER_OBSERVATION.observation(null, KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+        KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
                 () -> new KafkaRecordReceiverContext(record, consumer, () -> null), observations).observe(work);
     }
 
