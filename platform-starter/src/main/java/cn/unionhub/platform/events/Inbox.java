@@ -1,6 +1,5 @@
 package cn.unionhub.platform.events;
 
-import cn.unionhub.platform.store.Filters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,19 +54,16 @@ public class Inbox {
         this.clock = clock;
     }
 
+    /** Whether the consumer has applied the event: one lookup, under both keys when it may be under the old one. */
     public boolean contains(String consumer, String eventId, Instant time) {
-        if (time == null) {
-            return exists(legacyKey(consumer, eventId));
-        }
-        return exists(key(consumer, eventId, time))
-                || time.isBefore(oldKeysUntil()) && exists(legacyKey(consumer, eventId));
+        return !applied(consumer, List.of(new Seen(eventId, time))).isEmpty();
     }
 
     /** An event a consumer was handed: its id and its time (null if it carries none). */
     public record Seen(String eventId, Instant time) {
     }
 
-    /** The ids of these events the consumer has applied: {@link #contains} for many, in one lookup. */
+    /** The ids of these events the consumer has applied: {@link #contains} for a poll's worth, in one lookup. */
     public Set<String> applied(String consumer, List<Seen> events) {
         Map<String, String> idsByKey = new HashMap<>();
         Instant oldKeysUntil = oldKeysUntil();
@@ -115,10 +111,6 @@ public class Inbox {
                 return removed;
             }
         }
-    }
-
-    private boolean exists(String key) {
-        return Filters.exists(mongo, new Query(Criteria.where("_id").is(key)), COLLECTION);
     }
 
     /**
