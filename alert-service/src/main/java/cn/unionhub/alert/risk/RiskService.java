@@ -8,6 +8,7 @@ import cn.unionhub.alert.risk.domain.Assessment;
 import cn.unionhub.alert.risk.domain.RiskModel;
 import cn.unionhub.alert.risk.domain.RiskProfile;
 import cn.unionhub.alert.risk.domain.Signal;
+import cn.unionhub.alert.risk.domain.WageReporter;
 import cn.unionhub.alert.risk.store.Profiles;
 import cn.unionhub.alert.risk.store.RiskLevels;
 import cn.unionhub.alert.risk.store.Signals;
@@ -18,8 +19,13 @@ import cn.unionhub.alert.warning.store.Warnings;
 import cn.unionhub.events.alert.SignalContribution;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,6 +53,10 @@ public class RiskService {
 
     private static final Logger log = LoggerFactory.getLogger(RiskService.class);
     private static final int ATTEMPTS = 5;
+    /** Signals of one enterprise applied in one profile write: see {@link #recordAll}. */
+    static final int TOGETHER = RiskProfile.REMEMBERED_SIGNALS / 2;
+    /** Wage reports of one worker in one part: see {@link #recordAll}. */
+    static final int WAGE_REPORTS_TOGETHER = WageReporter.MOVES_KEPT / 2;
 
     private final AlertProperties properties;
     private final EnterpriseRegister register;
@@ -81,21 +91,74 @@ public class RiskService {
 
     /** Applies one signal once, however often it arrives. */
     public void record(Signal signal) {
-        boolean stored = signals.insert(signal);
-        if (stored) {
-            metrics.signal(signal.kind());
+        recordAll(List.of(signal), applied -> {
+        });
+    }
+
+    /**
+     * Applies signals once each, however often they arrive, an enterprise at a time: each
+     * enterprise's signals (in their order, up to {@link #TOGETHER} at once) are applied to its
+     * profile in one read and one write, and its warning moves at most once for them. A burst about
+     * one enterprise — a collective dispute — thus costs a few store commands per poll rather than
+     * seven per signal. Reports each part with {@code applied} once its profile is written.
+     *
+     * <p>Why parts are bounded: a part whose profile write was lost (a concurrent change, a crash)
+     * is applied again, and a part written but not reported comes back. The profile must then
+     * recognise every signal of the part as applied — it remembers the last
+     * {@link RiskProfile#REMEMBERED_SIGNALS} signal ids, twice {@link #TOGETHER} — and the
+     * wage-reporter ledger must give each wage report of the part the move it made the first time —
+     * it remembers a worker's last {@link WageReporter#MOVES_KEPT} moves, twice
+     * {@link #WAGE_REPORTS_TOGETHER}.
+     */
+    public void recordAll(List<Signal> batch, Consumer<List<Signal>> applied) {
+        for (Signal stored : signals.insertAll(batch)) {
+            metrics.signal(stored.kind());
         }
+        Map<String, List<Signal>> byEnterprise = new LinkedHashMap<>();
+        for (Signal signal : batch) {
+            byEnterprise.computeIfAbsent(signal.enterprise(), e -> new ArrayList<>()).add(signal);
+        }
+        for (List<Signal> ofOne : byEnterprise.values()) {
+            List<Signal> part = new ArrayList<>();
+            Map<String, Integer> wageReports = new HashMap<>();
+            for (Signal signal : ofOne) {
+                boolean wageReport = signal.reporter() != null && model.kind(signal.kind()).wageIssue();
+                if (part.size() == TOGETHER
+                        || wageReport && wageReports.getOrDefault(signal.reporter(), 0) == WAGE_REPORTS_TOGETHER) {
+                    apply(part);
+                    applied.accept(part);
+                    part = new ArrayList<>();
+                    wageReports.clear();
+                }
+                part.add(signal);
+                if (wageReport) {
+                    wageReports.merge(signal.reporter(), 1, Integer::sum);
+                }
+            }
+            apply(part);
+            applied.accept(part);
+        }
+    }
+
+    /** Signals of one enterprise to its profile, in one read and one write. */
+    private void apply(List<Signal> part) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Profiles.Loaded loaded = profiles.load(signal.enterprise());
+                Profiles.Loaded loaded = profiles.load(part.get(0).enterprise());
                 RiskProfile profile = loaded.profile();
-                if (profile.hasApplied(signal.id())) {
-                    // A redelivery of a signal that was fully applied, or the same signal delivered
-                    // twice at once whose twin won the race for the profile.
-                    return;
+                boolean fresh = false;
+                boolean evidence = false;
+                for (Signal signal : part) {
+                    // A signal already applied is a redelivery, or the same signal delivered twice
+                    // at once whose twin won the race for the profile.
+                    if (!profile.hasApplied(signal.id())) {
+                        fresh = true;
+                        evidence |= profile.apply(signal, model, reporters);
+                    }
                 }
-                boolean applied = profile.apply(signal, model, reporters);
-                evaluate(profile, loaded.version(), applied);
+                if (fresh) {
+                    evaluate(profile, loaded.version(), evidence);
+                }
                 return;
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
                 if (attempt == ATTEMPTS) {

@@ -139,6 +139,73 @@ class ConstantWorkIT {
         assertThat(mongo.findById(underWay, Document.class, "open_warnings")).isNotNull();
     }
 
+    @Test
+    void aPollsSignalsAreAppliedAnEnterpriseAtATimeInBoundedPartsOfOneProfileWriteEach() {
+        String busy = "91330211MA2P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String quiet = "91330211MA2Q" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        List<Signal> poll = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            poll.add(complaint(busy, "COMPLAINT", start.plusSeconds(i), "worker-" + i, 10));
+            if (i % 100 == 0) {
+                poll.add(complaint(quiet, "COMPLAINT", start.plusSeconds(i), "worker-" + i, 10));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+
+        risk.recordAll(poll, part -> parts.add(part.get(0).enterprise().substring(0, 12) + " × " + part.size()));
+
+        assertThat(parts).containsExactly("91330211MA2P × 100", "91330211MA2P × 100", "91330211MA2P × 30",
+                "91330211MA2Q × 3");
+        Document written = mongo.findById(busy, Document.class, "risk_profiles");
+        assertThat(written.getLong("version")).as("one insert and two saves").isEqualTo(2L);
+        assertThat(profiles.load(busy).profile().amountAtStakeFen()).isEqualTo(230 * 10L);
+        assertThat(profiles.load(quiet).profile().amountAtStakeFen()).isEqualTo(3 * 10L);
+    }
+
+    /**
+     * The process dies after a part's profile was written and before it was reported: the poll comes
+     * back whole, and nothing of it counts twice — not the amounts, not the workers reporting wage
+     * issues, even for a worker with more reports in the poll than the ledger remembers moves.
+     */
+    @Test
+    void aPartWrittenButNotReportedIsRecognisedWhenThePollComesBack() {
+        String enterprise = "91330211MA2R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        List<Signal> poll = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            poll.add(complaint(enterprise, "WAGE_ARREARS_COMPLAINT", start.plus(Duration.ofMinutes(i)), "worker-" + (i % 3 + 1),
+                    1_000));
+        }
+        List<Integer> parts = new ArrayList<>();
+        try {
+            risk.recordAll(poll, part -> {
+                parts.add(part.size());
+                if (parts.size() == 2) {
+                    throw new IllegalStateException("killed after the second part's profile write");
+                }
+            });
+        } catch (IllegalStateException killed) {
+            // the listener would get the poll again from the first part not reported
+        }
+        // Each worker's reports in a part stay within what the ledger remembers of their moves.
+        assertThat(parts).containsExactly(12, 12);
+
+        risk.recordAll(poll, part -> {
+        });
+
+        RiskProfile profile = profiles.load(enterprise).profile();
+        assertThat(profile.amountAtStakeFen()).isEqualTo(30 * 1_000L);
+        assertThat(profile.workersReporting(Instant.now(), risk.model())).isEqualTo(3);
+        assertThat(profile.reporters().buckets().values()).allMatch(n -> n > 0);
+        assertThat(profile.reporters().buckets().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+    }
+
+    private static Signal complaint(String enterprise, String kind, Instant at, String reporter, long amountFen) {
+        return new Signal("it-" + UUID.randomUUID(), enterprise, "宁波海达机械有限公司", "330211", null, kind, 1, at,
+                "feedback-service", null, reporter, amountFen);
+    }
+
     /**
      * A signal costs the store the same whether its enterprise has a short or a long history: a
      * query that read the enterprise's signals or every profile would examine hundreds more

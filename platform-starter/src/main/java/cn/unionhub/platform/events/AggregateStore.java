@@ -1,9 +1,8 @@
 package cn.unionhub.platform.events;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.platform.store.UniqueInserts;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -111,18 +110,12 @@ public class AggregateStore {
             documents.add(document);
         }
         List<OutboxRelay.Pointer> pointers = relay.announceAll(entity.getCollection(), announced);
-        Set<Integer> failed = new HashSet<>();
+        Set<Integer> failed;
         try {
-            mongo.getCollection(entity.getCollection()).insertMany(documents,
-                    new InsertManyOptions().ordered(false));
+            failed = UniqueInserts.insertUnlessTaken(mongo.getCollection(entity.getCollection()), documents);
         } catch (MongoBulkWriteException partly) {
-            for (BulkWriteError error : partly.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    pointers.forEach(relay::withdraw);
-                    throw partly;
-                }
-                failed.add(error.getIndex());
-            }
+            pointers.forEach(relay::withdraw);
+            throw partly;
         }
         Set<Object> inserted = new LinkedHashSet<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -139,8 +132,6 @@ public class AggregateStore {
         }
         return inserted;
     }
-
-    private static final int DUPLICATE_KEY = 11000;
 
     /**
      * Inserts an aggregate whose id names a thing that happens once (a month's bulletin, a day's

@@ -9,13 +9,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -43,6 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ones). A record that is not a CloudEvent or whose data breaks its schema raises
  * {@link InvalidEventException}: the error handler parks it on the dead-letter topic at once.
  * A handler's own exception is retried with back-off, then dead-lettered too.
+ *
+ * <p>A consumer whose events of one poll touch the same few things can have them applied together
+ * ({@link #gathered}): each event becomes a piece of work, the poll's work is applied in one go,
+ * and the inbox records each part's events once that part is applied.
  */
 public final class EventRouter {
 
@@ -55,6 +63,7 @@ public final class EventRouter {
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
     private final Map<String, Route<?>> routes = new HashMap<>();
+    private Gathering<?> gathering;
 
     EventRouter(String consumer, JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters,
             ObservationRegistry observations) {
@@ -71,7 +80,7 @@ public final class EventRouter {
     }
 
     public <T extends DomainEvent> EventRouter on(Class<T> type, BiConsumer<T, EventMetadata> handler) {
-        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true));
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true, null, null));
         return this;
     }
 
@@ -85,12 +94,70 @@ public final class EventRouter {
      * Use it only where applying the same event twice leaves the same state as applying it once.
      */
     public <T extends DomainEvent> EventRouter onRevisioned(Class<T> type, Consumer<T> handler) {
-        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, (event, metadata) -> handler.accept(event), false));
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, (event, metadata) -> handler.accept(event), false, null,
+                null));
+        return this;
+    }
+
+    /**
+     * Work a consumer applies a poll at a time rather than an event at a time: where the events of
+     * one poll touch the same few things (a burst of complaints about one enterprise moves one risk
+     * profile), applying them together reads and writes each thing once per poll instead of once
+     * per event.
+     *
+     * @param <W> what one event asks to be done
+     */
+    @FunctionalInterface
+    public interface PollWork<W> {
+
+        /**
+         * Applies the work of one poll's events, in their order. Reports each part with
+         * {@code applied} as soon as that part is applied for good — the router then records its
+         * events in the inbox — and must report every item or throw. A process killed in between
+         * gets again the events whose part was not reported, so each part must be idempotent by
+         * itself up to the moment it is reported (the risk profile remembers the signals it took).
+         */
+        void applyAll(List<W> work, Consumer<List<W>> applied);
+    }
+
+    /** The routes of a {@link PollWork}: each event type turned into the work it asks for, if any. */
+    public final class Gathering<W> {
+
+        private final PollWork<W> work;
+
+        private Gathering(PollWork<W> work) {
+            this.work = work;
+        }
+
+        /**
+         * Events of this type become {@code toWork}'s value (a new object for each event), applied
+         * with the rest of the poll's; an event that asks for nothing is done and needs no inbox entry.
+         */
+        public <T extends DomainEvent> Gathering<W> on(Class<T> type, Function<T, Optional<W>> toWork) {
+            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork));
+            return this;
+        }
+    }
+
+    /** Routes whose events are applied a poll at a time by {@code work}; one such gathering per router. */
+    public <W> EventRouter gathered(PollWork<W> work, Consumer<Gathering<W>> gatheredRoutes) {
+        if (gathering != null) {
+            throw new IllegalStateException(consumer + " already gathers its events for " + gathering.work);
+        }
+        Gathering<W> g = new Gathering<>(work);
+        gathering = g;
+        gatheredRoutes.accept(g);
         return this;
     }
 
     public void accept(ConsumerRecord<String, byte[]> record) {
-        apply(decode(record), event -> inbox.contains(consumer, event.getId(), timeOf(event)));
+        List<Pending> pending = new ArrayList<>(1);
+        apply(decode(record), event -> inbox.contains(consumer, event.getId(), timeOf(event)), pending, record);
+        try {
+            flush(pending);
+        } catch (NotApplied failed) {
+            throw failed.cause;
+        }
     }
 
     /**
@@ -122,26 +189,40 @@ public final class EventRouter {
             }
         }
         Set<String> applied = recorded.isEmpty() ? new HashSet<>() : inbox.applied(consumer, recorded);
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            Object event = decoded.get(i);
-            try {
-                if (event instanceof InvalidEventException invalid) {
-                    throw invalid;
+        List<Pending> pending = new ArrayList<>();
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, byte[]> record = records.get(i);
+                Object event = decoded.get(i);
+                if (event instanceof CloudEvent e && routes.get(e.getType()) != null && routes.get(e.getType()).gathering == null) {
+                    flush(pending); // gathered events before this one are applied before it
                 }
-                observed(record, () -> {
-                    if (apply((CloudEvent) event, e -> applied.contains(e.getId()))) {
-                        applied.add(((CloudEvent) event).getId()); // a copy later in the same poll is a duplicate
+                try {
+                    if (event instanceof InvalidEventException invalid) {
+                        throw invalid;
                     }
-                });
-            } catch (RuntimeException e) {
-                throw new BatchListenerFailedException(e.getMessage(), e, record);
+                    observed(record, () -> {
+                        if (apply((CloudEvent) event, e -> applied.contains(e.getId()), pending, record)) {
+                            applied.add(((CloudEvent) event).getId()); // a copy later in the same poll is a duplicate
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    flush(pending); // the error handler commits the records before this one: apply them first
+                    throw new BatchListenerFailedException(e.getMessage(), e, record);
+                }
             }
+            flush(pending);
+        } catch (NotApplied failed) {
+            throw new BatchListenerFailedException(failed.cause.getMessage(), failed.cause, failed.record);
         }
     }
 
-    /** Applies the event unless {@code applied} says it was; whether it applied it now. */
-    private boolean apply(CloudEvent event, Predicate<CloudEvent> applied) {
+    /**
+     * Applies the event unless {@code applied} says it was, or adds it to {@code pending} if its route
+     * gathers; whether it applied or gathered it now.
+     */
+    private boolean apply(CloudEvent event, Predicate<CloudEvent> applied, List<Pending> pending,
+            ConsumerRecord<String, byte[]> record) {
         Route<?> route = routes.get(event.getType());
         if (route == null) {
             log.debug("{} skips event type {} ({})", consumer, event.getType(), event.getId());
@@ -152,12 +233,85 @@ public final class EventRouter {
             log.debug("{} already applied event {}", consumer, event.getId());
             return false;
         }
+        if (route.gathering != null) {
+            Optional<?> work = route.gather(event);
+            if (work.isPresent()) {
+                pending.add(new Pending(work.get(), event, record));
+            } else {
+                consumed(event); // nothing to do, so nothing to remember
+            }
+            return true;
+        }
         route.apply(event, metadata(event));
         if (route.recorded) {
             inbox.record(consumer, event.getId(), timeOf(event), event.getType());
         }
-        meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
+        consumed(event);
         return true;
+    }
+
+    private void consumed(CloudEvent event) {
+        meters.counter("unionhub.events.consumed", "consumer", consumer, "type", event.getType()).increment();
+    }
+
+    /** An event whose work waits for the rest of its poll. */
+    private record Pending(Object work, CloudEvent event, ConsumerRecord<String, byte[]> record) {
+    }
+
+    /** The gathered work could not be applied; {@code record} is the first whose work was not. */
+    private static final class NotApplied extends RuntimeException {
+        final transient ConsumerRecord<String, byte[]> record;
+        final RuntimeException cause;
+
+        NotApplied(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.record = record;
+            this.cause = cause;
+        }
+    }
+
+    /** Hands the pending work to the gathering and records each reported part's events in the inbox. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void flush(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> taken = new ArrayList<>(pending);
+        pending.clear();
+        Map<Object, List<Pending>> eventsOf = new IdentityHashMap<>(); // an object handed twice names both events
+        List<Object> work = new ArrayList<>();
+        for (Pending p : taken) {
+            eventsOf.computeIfAbsent(p.work(), w -> {
+                work.add(w);
+                return new ArrayList<>();
+            }).add(p);
+        }
+        Set<Pending> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            ((PollWork) gathering.work).applyAll(work, (Consumer<List<Object>>) part -> {
+                List<Inbox.Applied> entries = new ArrayList<>();
+                for (Object w : part) {
+                    for (Pending p : eventsOf.getOrDefault(w, List.of())) {
+                        if (done.add(p)) {
+                            entries.add(new Inbox.Applied(p.event().getId(), timeOf(p.event()), p.event().getType()));
+                            consumed(p.event());
+                        }
+                    }
+                }
+                inbox.recordAll(consumer, entries);
+            });
+        } catch (RuntimeException e) {
+            throw new NotApplied(firstNotIn(taken, done, taken.get(taken.size() - 1)).record(), e);
+        }
+        Pending missed = firstNotIn(taken, done, null);
+        if (missed != null) {
+            throw new NotApplied(missed.record(), new IllegalStateException(
+                    consumer + ": the gathered work did not report event " + missed.event().getId() + " as applied"));
+        }
+    }
+
+    private static Pending firstNotIn(List<Pending> taken, Set<Pending> done, Pending otherwise) {
+        return taken.stream().filter(p -> !done.contains(p)).findFirst().orElse(otherwise);
     }
 
     /** What the container does for each record of a record listener: a span continuing the record's trace. */
@@ -193,14 +347,28 @@ public final class EventRouter {
         private final BiConsumer<T, EventMetadata> handler;
         /** Whether the inbox records the event; false for handlers idempotent by themselves. */
         private final boolean recorded;
+        /** The gathering whose work the event becomes, with {@link #toWork}; null for an event applied at once. */
+        private final Gathering<?> gathering;
+        private final Function<T, ? extends Optional<?>> toWork;
 
-        Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded) {
+        Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded, Gathering<?> gathering,
+                Function<T, ? extends Optional<?>> toWork) {
             this.type = type;
             this.handler = handler;
             this.recorded = recorded;
+            this.gathering = gathering;
+            this.toWork = toWork;
         }
 
         void apply(CloudEvent event, EventMetadata metadata) {
+            handler.accept(data(event), metadata);
+        }
+
+        Optional<?> gather(CloudEvent event) {
+            return toWork.apply(data(event));
+        }
+
+        private T data(CloudEvent event) {
             if (event.getData() == null) {
                 throw new InvalidEventException("Event " + event.getId() + " of type " + event.getType() + " has no data");
             }
@@ -217,7 +385,7 @@ public final class EventRouter {
                 throw new InvalidEventException("Event " + event.getId() + " data is not valid JSON for "
                         + event.getType() + ": " + e.getOriginalMessage(), e);
             }
-            handler.accept(data, metadata);
+            return data;
         }
     }
 }

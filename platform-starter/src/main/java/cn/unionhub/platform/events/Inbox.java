@@ -1,5 +1,6 @@
 package cn.unionhub.platform.events;
 
+import cn.unionhub.platform.store.UniqueInserts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,12 +85,27 @@ public class Inbox {
 
     /** Records the event as applied; recording it twice is harmless. */
     public void record(String consumer, String eventId, Instant time, String type) {
-        String key = time == null ? legacyKey(consumer, eventId) : key(consumer, eventId, time);
         try {
-            mongo.insert(new Document("_id", key).append("type", type).append("appliedAt", Date.from(clock.instant())), COLLECTION);
+            mongo.insert(entry(consumer, eventId, time, type, clock.instant()), COLLECTION);
         } catch (DuplicateKeyException alreadyRecorded) {
             // a concurrent redelivery recorded it first: the outcome is the same
         }
+    }
+
+    /** An event to record: {@link Seen} and its type. */
+    public record Applied(String eventId, Instant time, String type) {
+    }
+
+    /** {@link #record} for events applied together, in one insert. */
+    public void recordAll(String consumer, List<Applied> events) {
+        Instant now = clock.instant();
+        UniqueInserts.insertUnlessTaken(mongo.getCollection(COLLECTION),
+                events.stream().map(e -> entry(consumer, e.eventId(), e.time(), e.type(), now)).toList());
+    }
+
+    private static Document entry(String consumer, String eventId, Instant time, String type, Instant appliedAt) {
+        String key = time == null ? legacyKey(consumer, eventId) : key(consumer, eventId, time);
+        return new Document("_id", key).append("type", type).append("appliedAt", Date.from(appliedAt));
     }
 
     /**

@@ -50,6 +50,23 @@ class InboxIT {
     }
 
     @Test
+    void eventsAppliedTogetherAreRecordedInOneInsertEvenWhenSomeWereRecordedBefore() {
+        Inbox inbox = new Inbox(mongo, clock);
+        String consumer = "inbox-it-" + UUID.randomUUID();
+        inbox.record(consumer, "e-2", T0.minusSeconds(5), "t");
+
+        // e-2 again (a part applied twice after a crash) must not stop e-3 from being recorded.
+        inbox.recordAll(consumer, List.of(new Inbox.Applied("e-1", T0.minusSeconds(6), "t"),
+                new Inbox.Applied("e-2", T0.minusSeconds(5), "t"), new Inbox.Applied("e-3", T0.minusSeconds(4), "t"),
+                new Inbox.Applied("e-4", null, "t")));
+
+        assertThat(inbox.applied(consumer, List.of(new Inbox.Seen("e-1", T0.minusSeconds(6)),
+                new Inbox.Seen("e-2", T0.minusSeconds(5)), new Inbox.Seen("e-3", T0.minusSeconds(4)),
+                new Inbox.Seen("e-4", null), new Inbox.Seen("e-5", T0)))).containsExactlyInAnyOrder("e-1", "e-2", "e-3", "e-4");
+        inbox.recordAll(consumer, List.of()); // nothing to record: no command
+    }
+
+    @Test
     void anEventAppliedBeforeTheUpgradeUnderTheOldKeyIsStillRecognised() {
         String database = "inbox-upgraded-" + UUID.randomUUID().toString().substring(0, 8);
         try (MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri())) {

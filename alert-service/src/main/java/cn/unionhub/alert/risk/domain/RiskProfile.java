@@ -43,7 +43,8 @@ import java.util.Map;
  */
 public final class RiskProfile {
 
-    private static final int REMEMBERED_SIGNALS = 200;
+    /** How many of the latest signal ids it remembers, to recognise a redelivery. */
+    public static final int REMEMBERED_SIGNALS = 200;
 
     private final String enterprise;
     private String enterpriseName;

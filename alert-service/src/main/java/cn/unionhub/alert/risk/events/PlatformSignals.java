@@ -15,6 +15,7 @@ import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,20 +31,19 @@ class PlatformSignals {
 
     private final EventRouter events;
     private final EventSignals mapping;
-    private final RiskService risk;
     private final Signals signals;
 
     PlatformSignals(InboundEvents inbound, AlertProperties properties, RiskService risk, Signals signals) {
         this.mapping = new EventSignals(properties.complaintKinds(), properties.defaultComplaintKind());
-        this.risk = risk;
         this.signals = signals;
-        this.events = inbound.router(GROUP)
-                .on(FeedbackSubmitted.class, e -> mapping.of(e).ifPresent(risk::record))
-                .on(FeedbackRated.class, e -> mapping.of(e).ifPresent(risk::record))
-                .on(CaseOpened.class, e -> mapping.of(e).ifPresent(risk::record))
+        // A poll's signals are applied together, an enterprise at a time (RiskService.recordAll).
+        this.events = inbound.router(GROUP).gathered(risk::recordAll, signalsOf -> signalsOf
+                .on(FeedbackSubmitted.class, mapping::of)
+                .on(FeedbackRated.class, mapping::of)
+                .on(CaseOpened.class, mapping::of)
                 .on(CaseReopened.class, this::reopened)
-                .on(CaseEscalated.class, e -> mapping.of(e).ifPresent(risk::record))
-                .on(CaseClueVerified.class, e -> mapping.of(e).ifPresent(risk::record));
+                .on(CaseEscalated.class, mapping::of)
+                .on(CaseClueVerified.class, mapping::of));
     }
 
     @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
@@ -52,14 +52,11 @@ class PlatformSignals {
     }
 
     /** The reopened case names no enterprise: the complaint it came from does. */
-    private void reopened(CaseReopened e) {
+    private Optional<Signal> reopened(CaseReopened e) {
         if (e.feedbackId() == null) {
-            return;
+            return Optional.empty();
         }
-        signals.byId("feedback:" + e.feedbackId()).ifPresent(complaint -> {
-            Signal dissatisfied = EventSignals.dissatisfaction(e.feedbackId(), complaint.enterprise(), complaint.district(),
-                    e.reopenedAt(), e.caseNumber());
-            risk.record(dissatisfied);
-        });
+        return signals.byId("feedback:" + e.feedbackId()).map(complaint -> EventSignals.dissatisfaction(e.feedbackId(),
+                complaint.enterprise(), complaint.district(), e.reopenedAt(), e.caseNumber()));
     }
 }

@@ -1,12 +1,16 @@
 package cn.unionhub.alert.risk.store;
 
 import cn.unionhub.alert.risk.domain.Signal;
+import cn.unionhub.platform.store.UniqueInserts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,7 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Signals {
 
-    @Document("signals")
+    private static final String COLLECTION = "signals";
+
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     static class SignalDocument {
         @Id
         String id;
@@ -45,6 +51,33 @@ public class Signals {
 
     /** Keeps a signal; false if one with its id is already kept. */
     public boolean insert(Signal s) {
+        try {
+            mongo.insert(toDocument(s));
+            return true;
+        } catch (DuplicateKeyException duplicate) {
+            return false;
+        }
+    }
+
+    /** {@link #insert} for many signals, in one command; those that were not kept before. */
+    public List<Signal> insertAll(List<Signal> all) {
+        List<Document> documents = new ArrayList<>(all.size());
+        for (Signal s : all) {
+            Document document = new Document();
+            mongo.getConverter().write(toDocument(s), document);
+            documents.add(document);
+        }
+        Set<Integer> kept = UniqueInserts.insertUnlessTaken(mongo.getCollection(COLLECTION), documents);
+        List<Signal> stored = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!kept.contains(i)) {
+                stored.add(all.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private static SignalDocument toDocument(Signal s) {
         SignalDocument d = new SignalDocument();
         d.id = s.id();
         d.enterprise = s.enterprise();
@@ -58,12 +91,7 @@ public class Signals {
         d.reference = s.reference();
         d.reporter = s.reporter();
         d.amountFen = s.amountFen();
-        try {
-            mongo.insert(d);
-            return true;
-        } catch (DuplicateKeyException duplicate) {
-            return false;
-        }
+        return d;
     }
 
     public Optional<Signal> byId(String id) {

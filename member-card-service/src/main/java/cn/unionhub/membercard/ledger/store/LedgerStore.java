@@ -13,6 +13,7 @@ import cn.unionhub.membercard.ledger.domain.Transfer;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
+import cn.unionhub.platform.store.UniqueInserts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,14 +73,7 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
         if (accounts.isEmpty()) {
             return;
         }
-        try {
-            mongo.getCollection(ACCOUNTS).insertMany(accounts.stream().map(LedgerStore::toDocument).toList(),
-                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException someOpenAlready) {
-            if (someOpenAlready.getWriteErrors().stream().anyMatch(e -> e.getCode() != 11000)) {
-                throw someOpenAlready;
-            }
-        }
+        UniqueInserts.insertUnlessTaken(mongo.getCollection(ACCOUNTS), accounts.stream().map(LedgerStore::toDocument).toList());
     }
 
     /** Closes the account if it is still at the head it was read at (nothing moved in between). */

@@ -3,9 +3,7 @@ package cn.unionhub.membercard.member.store;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.domain.MemberRuleException;
 import cn.unionhub.platform.events.AggregateStore;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
+import cn.unionhub.platform.store.UniqueInserts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +29,6 @@ public class Members {
 
     static final String COLLECTION = "members";
     private static final String KEYS = "member_keys";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -111,17 +108,7 @@ public class Members {
         }
         List<Document> keys = enrolments.stream().map(e -> new Document("_id", "id:" + e.member().idHash())
                 .append("member", e.member().id())).toList();
-        Set<Integer> taken = new HashSet<>();
-        try {
-            mongo.getCollection(KEYS).insertMany(keys, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException partly) {
-            for (BulkWriteError error : partly.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw partly;
-                }
-                taken.add(error.getIndex());
-            }
-        }
+        Set<Integer> taken = UniqueInserts.insertUnlessTaken(mongo.getCollection(KEYS), keys);
         List<MemberDocument> fresh = new ArrayList<>();
         List<List<? extends cn.unionhub.events.DomainEvent>> events = new ArrayList<>();
         Set<String> duplicates = new HashSet<>();
