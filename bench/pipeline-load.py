@@ -192,8 +192,9 @@ def main():
         if len(found) == len(numbers):
             break
         time.sleep(2)
-    through = None
+    through, behind_when_opened = None, None
     if drain:
+        behind_when_opened = drain.lag  # what was still behind when every case was open
         through = drain.wait(time.time() + DRAIN_WAIT_S, int(time.time() * 1000))
         drain.close()
     # The timeline is written in the background after its consumer has moved on (and one worker's
@@ -222,6 +223,8 @@ def main():
     if args[0] == "burst" and found:
         last = max(found.values()) / 1000 - start_ms / 1000 - 1
         print("intake %.1f s (%.0f complaints/s); every case opened after %.1f s" % (intake_s, len(numbers) / intake_s, last))
+        if behind_when_opened:
+            print("then still behind: %d records (furthest: %s)" % behind_when_opened[1:])
         order = sorted(found, key=lambda n: sender.sent[n][0])
         tenth = max(1, len(order) // 10)
         print("case opened (s after the burst began) by tenth of the burst, in sending order — oldest first drains rising:")

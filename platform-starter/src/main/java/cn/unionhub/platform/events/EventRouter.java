@@ -194,7 +194,14 @@ public final class EventRouter {
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, byte[]> record = records.get(i);
                 Object event = decoded.get(i);
-                if (event instanceof CloudEvent e && routes.get(e.getType()) != null && routes.get(e.getType()).gathering == null) {
+                Route<?> route = event instanceof CloudEvent e ? routes.get(e.getType()) : null;
+                if (event instanceof CloudEvent e && route == null) {
+                    // A type this consumer does not handle: most records of a shared topic. Skipped
+                    // without a span (in a burst, observing them cost 5 % of a consumer's CPU).
+                    log.debug("{} skips event type {} ({})", consumer, e.getType(), e.getId());
+                    continue;
+                }
+                if (route != null && route.gathering == null) {
                     flush(pending); // gathered events before this one are applied before it
                 }
                 try {

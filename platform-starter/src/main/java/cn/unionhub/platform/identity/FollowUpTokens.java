@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Private follow-up tokens for anonymous submissions. The worker is shown the token once
@@ -18,6 +19,7 @@ public final class FollowUpTokens {
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int LENGTH = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TYPED_SEPARATORS = Pattern.compile("[\\s-]");
 
     /** A newly issued token: give {@code token} to the worker, store {@code hash}. */
     public record Issued(String token, String hash) {
@@ -58,7 +60,7 @@ public final class FollowUpTokens {
 
     /** Hash of a token as typed by a person: case, dashes and spaces do not matter. */
     public static String hash(String token) {
-        String normalized = token.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String normalized = TYPED_SEPARATORS.matcher(token).replaceAll("").toUpperCase(Locale.ROOT);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);

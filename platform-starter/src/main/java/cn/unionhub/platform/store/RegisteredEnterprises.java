@@ -1,7 +1,10 @@
 package cn.unionhub.platform.store;
 
 import cn.unionhub.platform.register.RegisteredEnterprise;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,36 +17,67 @@ import org.springframework.data.mongodb.core.query.Update;
 public class RegisteredEnterprises {
 
     static final String COLLECTION = "register_enterprises";
+    /**
+     * How long a record read stays in memory. Complaints come in bursts about one enterprise (a
+     * collective dispute: thousands within minutes), and each looked the same record up again. A
+     * change this process applies to its copy replaces the record at once; a change applied by
+     * another replica sharing the copy is seen here within this time, which the register's own
+     * delivery delay already is of the same order as.
+     */
+    static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** At most this many records in memory; when full, it starts again empty (a random sweep of USCCs cannot grow it). */
+    static final int REMEMBERED = 10_000;
 
     private final MongoTemplate mongo;
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    private record Remembered(Optional<RegisteredEnterprise> record, long readAt) {
+    }
 
     protected RegisteredEnterprises(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The enterprise's record, by key. */
+    /** The enterprise's record, by key; a record read within the last 30 seconds is answered from memory. */
     public Optional<RegisteredEnterprise> find(String uscc) {
         if (uscc == null) {
             return Optional.empty();
         }
+        long now = System.nanoTime();
+        Remembered remembered = recent.get(uscc);
+        if (remembered != null && now - remembered.readAt() < FRESH_NANOS) {
+            return remembered.record();
+        }
         Document d = mongo.findById(uscc, Document.class, COLLECTION);
-        return d == null ? Optional.empty() : Optional.of(new RegisteredEnterprise(d.getString("_id"), d.getString("name"),
-                d.getString("district"), d.getString("industry"), d.getString("sizeBand"), d.getString("status")));
+        Optional<RegisteredEnterprise> record = d == null ? Optional.empty() : Optional.of(new RegisteredEnterprise(
+                d.getString("_id"), d.getString("name"), d.getString("district"), d.getString("industry"),
+                d.getString("sizeBand"), d.getString("status")));
+        if (recent.size() >= REMEMBERED) {
+            recent.clear();
+        }
+        recent.put(uscc, new Remembered(record, now));
+        return record;
     }
 
     /** The whole record at {@code revision}; false if the copy already holds that revision or a later one. */
     public boolean save(RegisteredEnterprise enterprise, long revision) {
-        return Revisions.upsertIfNewer(mongo, COLLECTION, enterprise.uscc(), revision, new Update()
+        return forget(enterprise.uscc(), Revisions.upsertIfNewer(mongo, COLLECTION, enterprise.uscc(), revision, new Update()
                 .set("name", enterprise.name())
                 .set("district", enterprise.district())
                 .set("industry", enterprise.industry())
                 .set("sizeBand", enterprise.sizeBand())
-                .set("status", enterprise.status()));
+                .set("status", enterprise.status())));
     }
 
     /** Marks the enterprise closed, keeping the rest of its record (or what little the event says, if it was never seen). */
     public boolean close(String uscc, String district, long revision) {
-        return Revisions.upsertIfNewer(mongo, COLLECTION, uscc, revision,
-                new Update().set("status", RegisteredEnterprise.CLOSED).set("district", district));
+        return forget(uscc, Revisions.upsertIfNewer(mongo, COLLECTION, uscc, revision,
+                new Update().set("status", RegisteredEnterprise.CLOSED).set("district", district)));
+    }
+
+    /** After a write: the next find reads the record again. */
+    private boolean forget(String uscc, boolean written) {
+        recent.remove(uscc);
+        return written;
     }
 }

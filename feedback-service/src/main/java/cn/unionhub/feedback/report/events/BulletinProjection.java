@@ -51,9 +51,8 @@ class BulletinProjection {
         add.put("byType." + e.type(), 1L);
         if (e.needsHandling()) {
             add.put("needsHandling", 1L);
-            counters.addOpen(e.district(), e.enterprise(), 1);
         }
-        counters.add(e.district(), BulletinPeriods.of(e.submittedAt()), add);
+        counters.add(e.district(), BulletinPeriods.of(e.submittedAt()), add, e.enterprise(), e.needsHandling() ? 1 : 0);
     }
 
     private void resolved(CaseResolved e) {
@@ -61,8 +60,8 @@ class BulletinProjection {
             return;
         }
         items.byId(e.feedbackId()).ifPresent(item -> {
-            counters.add(item.enterprise().district(), BulletinPeriods.of(e.resolvedAt()), Map.of("resolved", 1L));
-            counters.addOpen(item.enterprise().district(), item.enterprise().uscc(), -1);
+            counters.add(item.enterprise().district(), BulletinPeriods.of(e.resolvedAt()), Map.of("resolved", 1L),
+                    item.enterprise().uscc(), -1);
         });
     }
 
