@@ -80,7 +80,7 @@ public final class EventRouter {
     }
 
     public <T extends DomainEvent> EventRouter on(Class<T> type, BiConsumer<T, EventMetadata> handler) {
-        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true, null, null));
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true, null, null, false));
         return this;
     }
 
@@ -95,7 +95,7 @@ public final class EventRouter {
      */
     public <T extends DomainEvent> EventRouter onRevisioned(Class<T> type, Consumer<T> handler) {
         routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, (event, metadata) -> handler.accept(event), false, null,
-                null));
+                null, false));
         return this;
     }
 
@@ -134,7 +134,18 @@ public final class EventRouter {
          * with the rest of the poll's; an event that asks for nothing is done and needs no inbox entry.
          */
         public <T extends DomainEvent> Gathering<W> on(Class<T> type, Function<T, Optional<W>> toWork) {
-            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork));
+            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork, false));
+            return this;
+        }
+
+        /**
+         * {@link #on}, for a type whose {@code toWork} reads what the work of earlier events writes
+         * (a reopened case looks up the complaint's signal): the work gathered before such an event
+         * is applied before it is turned into work. A consumer catching up after a pause gets a
+         * complaint and its reopening in one poll.
+         */
+        public <T extends DomainEvent> Gathering<W> onReadingEarlier(Class<T> type, Function<T, Optional<W>> toWork) {
+            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork, true));
             return this;
         }
     }
@@ -201,7 +212,7 @@ public final class EventRouter {
                     log.debug("{} skips event type {} ({})", consumer, e.getType(), e.getId());
                     continue;
                 }
-                if (route != null && route.gathering == null) {
+                if (route != null && (route.gathering == null || route.readsEarlier)) {
                     flush(pending); // gathered events before this one are applied before it
                 }
                 try {
@@ -357,14 +368,17 @@ public final class EventRouter {
         /** The gathering whose work the event becomes, with {@link #toWork}; null for an event applied at once. */
         private final Gathering<?> gathering;
         private final Function<T, ? extends Optional<?>> toWork;
+        /** Whether the gathered work before the event is applied before it is turned into work. */
+        private final boolean readsEarlier;
 
         Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded, Gathering<?> gathering,
-                Function<T, ? extends Optional<?>> toWork) {
+                Function<T, ? extends Optional<?>> toWork, boolean readsEarlier) {
             this.type = type;
             this.handler = handler;
             this.recorded = recorded;
             this.gathering = gathering;
             this.toWork = toWork;
+            this.readsEarlier = readsEarlier;
         }
 
         void apply(CloudEvent event, EventMetadata metadata) {

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ({@link StreamSettings}, {@code unionhub.streams.*}). Its answer says not to cache or buffer it.
  */
 public final class LogStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogStreams.class);
 
     /** How an entry is sent: its event name and data. */
     public record Sent(String name, Object data) {
@@ -65,12 +69,27 @@ public final class LogStreams {
         });
         log.onAppend(key -> {
             if (byKey.containsKey(key)) {
-                pusher.execute(() -> push(key));
+                pusher.execute(guarded(() -> push(key)));
             }
         });
-        pusher.scheduleWithFixedDelay(() -> byKey.keySet().forEach(this::push), recheck.toMillis(), recheck.toMillis(),
+        pusher.scheduleWithFixedDelay(guarded(() -> byKey.keySet().forEach(this::push)), recheck.toMillis(), recheck.toMillis(),
                 TimeUnit.MILLISECONDS);
-        pusher.scheduleWithFixedDelay(this::keepAlive, keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        pusher.scheduleWithFixedDelay(guarded(this::keepAlive), keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A periodic task that throws is never run again, silently: one failure would end every
+     * stream's rechecks and keep-alives for the life of the process, and a stream behind would
+     * wait for good. So a failure is logged and the next round runs.
+     */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A stream push failed; the next round tries again", e);
+            }
+        };
     }
 
     /**
@@ -136,10 +155,17 @@ public final class LogStreams {
         }
         for (Subscriber s : subscribers) {
             synchronized (s) {
-                for (NumberedLog.Logged e : news) {
-                    if (e.number() == s.sent + 1) {
-                        sendEntry(s, e);
+                try {
+                    for (NumberedLog.Logged e : news) {
+                        if (e.number() == s.sent + 1) {
+                            sendEntry(s, e);
+                        }
                     }
+                } catch (RuntimeException e) {
+                    // This subscriber's stream ends and its client resumes with Last-Event-ID; the
+                    // other subscribers of the key are not held up by it.
+                    LOG.warn("Stream of {} failed after entry {}; closing it so that the client resumes", key, s.sent, e);
+                    s.emitter.completeWithError(e);
                 }
             }
         }

@@ -177,6 +177,23 @@ class EventRouterTest {
     }
 
     @Test
+    void anEventWhoseWorkReadsWhatEarlierWorkWroteIsTurnedIntoWorkOnlyOnceThatIsApplied() {
+        EventRouter router = inbound.router("gatherer").gathered(this::inPairs, parcels -> parcels
+                .on(ParcelStamped.class, e -> Optional.of(e.parcelId()))
+                .onReadingEarlier(ParcelReturned.class, e -> {
+                    steps.add("turned " + e.parcelId() + " into work with " + inbox.recorded.size() + " recorded");
+                    return Optional.of("return " + e.parcelId());
+                }));
+
+        router.acceptAll(List.of(record("e-1", new ParcelStamped("P-1", 1, "收件")),
+                record("e-2", new ParcelStamped("P-2", 1, "收件")), returned("e-3", "P-1"),
+                record("e-4", new ParcelStamped("P-3", 1, "收件"))));
+
+        assertThat(steps).containsExactly("applied [P-1, P-2] with 0 recorded", "turned P-1 into work with 2 recorded",
+                "applied [return P-1, P-3] with 2 recorded");
+    }
+
+    @Test
     void whenGatheredWorkFailsTheFirstEventNotReportedIsNamedAndThoseReportedStayRecorded() {
         EventRouter router = inbound.router("gatherer").gathered((List<String> parcels, java.util.function.Consumer<List<String>> done) -> {
             for (String parcel : parcels) {

@@ -41,7 +41,7 @@ class PlatformSignals {
                 .on(FeedbackSubmitted.class, mapping::of)
                 .on(FeedbackRated.class, mapping::of)
                 .on(CaseOpened.class, mapping::of)
-                .on(CaseReopened.class, this::reopened)
+                .onReadingEarlier(CaseReopened.class, this::reopened) // reads the complaint's signal
                 .on(CaseEscalated.class, mapping::of)
                 .on(CaseClueVerified.class, mapping::of));
     }
