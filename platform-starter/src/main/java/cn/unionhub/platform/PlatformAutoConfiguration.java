@@ -11,6 +11,8 @@ import cn.unionhub.platform.clock.RehearsalClockController;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.CalendarCopy;
 import cn.unionhub.platform.events.InboundEvents;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import cn.unionhub.platform.events.Inbox;
 import cn.unionhub.platform.events.InboxTrimmer;
 import cn.unionhub.platform.events.InvalidEventException;
@@ -224,6 +226,12 @@ public class PlatformAutoConfiguration {
         InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters,
                 ObjectProvider<ObservationRegistry> observations) {
             return new InboundEvents(json, schemas, inbox, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
+
+        @Bean(EventsProperties.SPACED_POLLS)
+        ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>> spacedPolls(
+                EventsProperties properties) {
+            return container -> container.getContainerProperties().setIdleBetweenPolls(properties.spacedPolls().toMillis());
         }
 
         @Bean

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxInterval             longest back-off between redeliveries
  * @param inboxRetention               how long a consumer remembers an event it applied, by the event's time; far
  *                                     longer than the topics keep records (7 days), so no redelivery outlives it
+ * @param spacedPolls                  how long a consumer off the complaint's critical path (a projection, the risk
+ *                                     signals) waits between polls, see {@link #SPACED_POLLS}
  */
 @ConfigurationProperties("unionhub.events")
 public record EventsProperties(
@@ -40,5 +42,16 @@ public record EventsProperties(
         @DefaultValue("3") int retryAttempts,
         @DefaultValue("500ms") Duration retryInitialInterval,
         @DefaultValue("5s") Duration retryMaxInterval,
-        @DefaultValue("30d") Duration inboxRetention) {
+        @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("250ms") Duration spacedPolls) {
+
+    /**
+     * The container post-processor ({@code @KafkaListener(containerPostProcessor = SPACED_POLLS)})
+     * of consumers nobody waits for: bulletin and enterprise-page counters, risk signals. At a steady
+     * rate a poll of theirs held one or two events, and each poll has a fixed cost (the fetch, the
+     * offset commit, the inbox lookup, the profile read and write): alert-service spent 5.7 ms of CPU
+     * per complaint at 40/s and 1.2 ms in a burst. Waiting {@code spacedPolls} between polls lets a
+     * poll gather what arrived meanwhile; what they show is at most that much later.
+     */
+    public static final String SPACED_POLLS = "spacedPolls";
 }

@@ -13,6 +13,7 @@ import cn.unionhub.events.cases.CaseReopened;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,8 @@ class PlatformSignals {
                 .on(CaseClueVerified.class, mapping::of));
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true",
+            containerPostProcessor = EventsProperties.SPACED_POLLS)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         events.acceptAll(records); // one inbox lookup per poll
     }

@@ -8,6 +8,7 @@ import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
 import cn.unionhub.feedback.enterprise.store.PageReviewers;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ class EnterprisePageProjection {
                 .on(CaseResolved.class, this::resolved);
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true",
+            containerPostProcessor = EventsProperties.SPACED_POLLS)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         events.acceptAll(records); // one inbox lookup per poll
     }

@@ -8,6 +8,7 @@ import cn.unionhub.feedback.report.domain.BulletinPeriods;
 import cn.unionhub.feedback.report.store.BulletinCounters;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.events.EventRouter;
+import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ class BulletinProjection {
                 .on(CaseResolved.class, this::resolved);
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true")
+    @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true",
+            containerPostProcessor = EventsProperties.SPACED_POLLS)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         events.acceptAll(records); // one inbox lookup per poll
     }
