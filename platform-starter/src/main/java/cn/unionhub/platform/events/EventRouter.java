@@ -80,7 +80,7 @@ public final class EventRouter {
     }
 
     public <T extends DomainEvent> EventRouter on(Class<T> type, BiConsumer<T, EventMetadata> handler) {
-        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true, null, null, false));
+        routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, handler, true, null, false));
         return this;
     }
 
@@ -95,7 +95,7 @@ public final class EventRouter {
      */
     public <T extends DomainEvent> EventRouter onRevisioned(Class<T> type, Consumer<T> handler) {
         routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, (event, metadata) -> handler.accept(event), false, null,
-                null, false));
+                false));
         return this;
     }
 
@@ -134,7 +134,7 @@ public final class EventRouter {
          * with the rest of the poll's; an event that asks for nothing is done and needs no inbox entry.
          */
         public <T extends DomainEvent> Gathering<W> on(Class<T> type, Function<T, Optional<W>> toWork) {
-            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork, false));
+            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, toWork, false));
             return this;
         }
 
@@ -145,7 +145,7 @@ public final class EventRouter {
          * complaint and its reopening in one poll.
          */
         public <T extends DomainEvent> Gathering<W> onReadingEarlier(Class<T> type, Function<T, Optional<W>> toWork) {
-            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, this, toWork, true));
+            routes.put(EventCatalog.contractOf(type).type(), new Route<>(type, null, true, toWork, true));
             return this;
         }
     }
@@ -167,7 +167,7 @@ public final class EventRouter {
         try {
             flush(pending);
         } catch (NotApplied failed) {
-            throw failed.cause;
+            throw failed.cause();
         }
     }
 
@@ -212,7 +212,7 @@ public final class EventRouter {
                     log.debug("{} skips event type {} ({})", consumer, e.getType(), e.getId());
                     continue;
                 }
-                if (route != null && (route.gathering == null || route.readsEarlier)) {
+                if (route != null && (!route.gathers() || route.readsEarlier)) {
                     flush(pending); // gathered events before this one are applied before it
                 }
                 try {
@@ -231,7 +231,7 @@ public final class EventRouter {
             }
             flush(pending);
         } catch (NotApplied failed) {
-            throw new BatchListenerFailedException(failed.cause.getMessage(), failed.cause, failed.record);
+            throw new BatchListenerFailedException(failed.cause().getMessage(), failed.cause(), failed.record);
         }
     }
 
@@ -251,7 +251,7 @@ public final class EventRouter {
             log.debug("{} already applied event {}", consumer, event.getId());
             return false;
         }
-        if (route.gathering != null) {
+        if (route.gathers()) {
             Optional<?> work = route.gather(event);
             if (work.isPresent()) {
                 pending.add(new Pending(work.get(), event, record));
@@ -279,12 +279,14 @@ public final class EventRouter {
     /** The gathered work could not be applied; {@code record} is the first whose work was not. */
     private static final class NotApplied extends RuntimeException {
         final transient ConsumerRecord<String, byte[]> record;
-        final RuntimeException cause;
 
         NotApplied(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
             super(cause.getMessage(), cause, false, false);
             this.record = record;
-            this.cause = cause;
+        }
+
+        RuntimeException cause() {
+            return (RuntimeException) getCause();
         }
     }
 
@@ -365,24 +367,26 @@ public final class EventRouter {
         private final BiConsumer<T, EventMetadata> handler;
         /** Whether the inbox records the event; false for handlers idempotent by themselves. */
         private final boolean recorded;
-        /** The gathering whose work the event becomes, with {@link #toWork}; null for an event applied at once. */
-        private final Gathering<?> gathering;
+        /** The work the event becomes for the router's gathering; null for an event applied at once. */
         private final Function<T, ? extends Optional<?>> toWork;
         /** Whether the gathered work before the event is applied before it is turned into work. */
         private final boolean readsEarlier;
 
-        Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded, Gathering<?> gathering,
+        Route(Class<T> type, BiConsumer<T, EventMetadata> handler, boolean recorded,
                 Function<T, ? extends Optional<?>> toWork, boolean readsEarlier) {
             this.type = type;
             this.handler = handler;
             this.recorded = recorded;
-            this.gathering = gathering;
             this.toWork = toWork;
             this.readsEarlier = readsEarlier;
         }
 
         void apply(CloudEvent event, EventMetadata metadata) {
             handler.accept(data(event), metadata);
+        }
+
+        boolean gathers() {
+            return toWork != null;
         }
 
         Optional<?> gather(CloudEvent event) {
