@@ -41,6 +41,23 @@ def cpu_ticks():
     return ticks
 
 
+def context_switches():
+    """Context switches so far of each platform process, summed over its live threads: a thread woken
+    for one event costs a switch, so switches per operation show how much of the work is hand-offs."""
+    switches = {}
+    for pid_file in (HOME / "run").glob("*.pid"):
+        total = 0
+        for status in Path("/proc/%s/task" % pid_file.read_text().strip()).glob("*/status"):
+            try:
+                for line in status.read_text().splitlines():
+                    if "ctxt_switches:" in line:
+                        total += int(line.split(":")[1])
+            except (OSError, ValueError):
+                pass
+        switches[pid_file.stem] = total
+    return switches
+
+
 _local = threading.local()
 
 

@@ -27,7 +27,7 @@ Also prints the CPU each platform process used during the run (from /proc, pid f
 """
 import http.client
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, cpu_ticks, print_store_commands, store_commands, token  # noqa: F401
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, context_switches, cpu_ticks, print_store_commands, store_commands, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -193,7 +193,7 @@ def main():
     watch = TimelineWatch(tokens)
     drain = PipelineDrain() if args[0] == "burst" else None
     commands_before = store_commands()
-    ticks_before, wall_before = cpu_ticks(), time.time()
+    ticks_before, wall_before, switches_before = cpu_ticks(), time.time(), context_switches()
     start_ms = int(time.time() * 1000) - 1000
     if args[0] == "rate":
         rate, seconds = float(args[1]), float(args[2])
@@ -236,7 +236,7 @@ def main():
         time.sleep(0.5)
     if through and watch.routed:
         through = max(through, max(watch.routed.values()) / 1000) if len(watch.routed) >= len(found) else None
-    ticks_after, wall_after = cpu_ticks(), time.time()
+    ticks_after, wall_after, switches_after = cpu_ticks(), time.time(), context_switches()
     commands_after = store_commands()
     watch.close()
 
@@ -276,6 +276,10 @@ def main():
              for name in ticks_after}
     print("CPU per complaint (ms, %d opened): total %.1f — %s" % (len(found), sum(spent.values()), ", ".join(
         "%s %.1f" % (name, value) for name, value in sorted(spent.items(), key=lambda kv: -kv[1]) if value >= 0.5)))
+    switched = {name: (switches_after.get(name, 0) - switches_before.get(name, 0)) / max(1, len(found))
+                for name in switches_after}
+    print("context switches per complaint: total %.0f — %s" % (sum(switched.values()), ", ".join(
+        "%s %.0f" % (name, value) for name, value in sorted(switched.items(), key=lambda kv: -kv[1]) if value >= 1)))
     print_store_commands(commands_before, commands_after, len(found), "complaint")
     if sender.failures:
         print("first failures:", sender.failures[:3])

@@ -32,6 +32,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.UUID;
@@ -150,52 +155,73 @@ public class SubmissionService {
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
     }
 
+    /**
+     * What one case event adds to its item's timeline. {@link #recordAll} applies a poll's steps
+     * together ({@code CaseProgress}); each step is added once however often its event is delivered.
+     */
+    public record CaseStep(String feedbackId, String caseNumber, UnaryOperator<FeedbackItem> step) {
+    }
+
+    /** Applies a poll's case steps (one read and one write for all their items) and reports them applied. */
+    public void recordAll(List<CaseStep> steps, Consumer<List<CaseStep>> applied) {
+        Set<String> found = items.changeAll(steps.stream().map(s -> Map.<String, Function<FeedbackItem, FeedbackItem.Changed>>entry(
+                s.feedbackId(), item -> new FeedbackItem.Changed(item.unlessShown(s.step().apply(item)), List.of()))).toList());
+        steps.stream().filter(s -> !found.contains(s.feedbackId()))
+                .forEach(s -> log.warn("Case {} names unknown feedback item {}", s.caseNumber(), s.feedbackId()));
+        applied.accept(steps);
+    }
+
     /** Case-service routed the item's case: the worker's timeline shows where it went. */
-    public void recordRouted(CaseRouted routed) {
-        onTimeline(routed.feedbackId(), routed.caseNumber(),
+    public Optional<CaseStep> routed(CaseRouted routed) {
+        return step(routed.feedbackId(), routed.caseNumber(),
                 item -> item.routed(routed.organisationName(), routed.caseNumber(), "transferred".equals(routed.rule()),
                         routed.firstResponseDueAt(), routed.routedAt()));
     }
 
-    public void recordResponded(CaseResponded responded) {
-        onTimeline(responded.feedbackId(), responded.caseNumber(), item -> item.responded(responded.text(), responded.respondedAt()));
+    public Optional<CaseStep> responded(CaseResponded responded) {
+        return step(responded.feedbackId(), responded.caseNumber(), item -> item.responded(responded.text(), responded.respondedAt()));
     }
 
-    public void recordResolved(CaseResolved resolved) {
-        onTimeline(resolved.feedbackId(), resolved.caseNumber(), item -> item.resolved(resolved.summary(), resolved.resolvedAt()));
+    public Optional<CaseStep> resolved(CaseResolved resolved) {
+        return step(resolved.feedbackId(), resolved.caseNumber(), item -> item.resolved(resolved.summary(), resolved.resolvedAt()));
     }
 
-    public void recordReopened(CaseReopened reopened) {
-        onTimeline(reopened.feedbackId(), reopened.caseNumber(), item -> item.reopened(reopened.reason(), reopened.reopenedAt()));
+    public Optional<CaseStep> reopened(CaseReopened reopened) {
+        return step(reopened.feedbackId(), reopened.caseNumber(), item -> item.reopened(reopened.reason(), reopened.reopenedAt()));
     }
 
-    public void recordAccepted(CaseAccepted accepted) {
-        onTimeline(accepted.feedbackId(), accepted.caseNumber(),
+    public Optional<CaseStep> accepted(CaseAccepted accepted) {
+        return step(accepted.feedbackId(), accepted.caseNumber(),
                 item -> item.noted("ACCEPTED", accepted.organisationName() + "已受理", accepted.acceptedAt()));
     }
 
     /** The case waits for the worker: the timeline says what is needed, so they can supply it. */
-    public void recordPaused(CasePaused paused) {
-        onTimeline(paused.feedbackId(), paused.caseNumber(), item -> item.noted("WAITING_FOR_YOU", paused.reason(), paused.pausedAt()));
+    public Optional<CaseStep> paused(CasePaused paused) {
+        return step(paused.feedbackId(), paused.caseNumber(), item -> item.noted("WAITING_FOR_YOU", paused.reason(), paused.pausedAt()));
     }
 
     /** Resumed: the deadline the worker sees moves by the time the case waited on them. */
-    public void recordResumed(CaseResumed resumed) {
-        onTimeline(resumed.feedbackId(), resumed.caseNumber(), item -> item.noted("RESUMED", "已收到补充材料，继续办理",
+    public Optional<CaseStep> resumed(CaseResumed resumed) {
+        return step(resumed.feedbackId(), resumed.caseNumber(), item -> item.noted("RESUMED", "已收到补充材料，继续办理",
                 resumed.firstResponseDueAt(), resumed.resumedAt()));
     }
 
     /** The State Council's holiday schedule moved the deadline; the worker sees the new one and why. */
-    public void recordDeadlinesRecalculated(CaseDeadlinesRecalculated recalculated) {
-        onTimeline(recalculated.feedbackId(), recalculated.caseNumber(), item -> item.noted("DEADLINE_MOVED",
+    public Optional<CaseStep> deadlinesRecalculated(CaseDeadlinesRecalculated recalculated) {
+        return step(recalculated.feedbackId(), recalculated.caseNumber(), item -> item.noted("DEADLINE_MOVED",
                 recalculated.calendarYear() + "年节假日安排发布，答复期限相应调整", recalculated.firstResponseDueAt(),
                 recalculated.recalculatedAt()));
     }
 
     /** A missed deadline is public: the worker sees that a higher level now supervises the case (督办). */
-    public void recordEscalated(CaseEscalated escalated) {
-        onTimeline(escalated.feedbackId(), escalated.caseNumber(), item -> item.noted("ESCALATED",
+    public Optional<CaseStep> escalated(CaseEscalated escalated) {
+        return step(escalated.feedbackId(), escalated.caseNumber(), item -> item.noted("ESCALATED",
                 escalated.supervisor() + "督办（第" + escalated.level() + "级）", escalated.escalatedAt()));
+    }
+
+    /** None for a case not opened from a feedback item (a hotline call, a document). */
+    private static Optional<CaseStep> step(String feedbackId, String caseNumber, UnaryOperator<FeedbackItem> step) {
+        return feedbackId == null ? Optional.empty() : Optional.of(new CaseStep(feedbackId, caseNumber, step));
     }
 
     /** The signed-in worker rates their own resolved item. */
@@ -239,12 +265,6 @@ public class SubmissionService {
     private void applyRating(String id, Satisfaction satisfaction, String reason, boolean defaulted) {
         if (items.change(id, current -> current.rate(satisfaction, reason, defaulted, clock.instant()))) {
             metrics.rated(satisfaction, defaulted);
-        }
-    }
-
-    private void onTimeline(String feedbackId, String caseNumber, java.util.function.UnaryOperator<FeedbackItem> step) {
-        if (feedbackId != null && !items.change(feedbackId, item -> new FeedbackItem.Changed(step.apply(item), List.of()))) {
-            log.warn("Case {} names unknown feedback item {}", caseNumber, feedbackId);
         }
     }
 

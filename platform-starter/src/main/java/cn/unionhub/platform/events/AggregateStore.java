@@ -5,18 +5,22 @@ import cn.unionhub.platform.store.UniqueInserts;
 import com.mongodb.MongoBulkWriteException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -38,6 +42,8 @@ import org.springframework.data.mongodb.core.query.Update;
 public class AggregateStore {
 
     private static final int MODIFY_ATTEMPTS = 5;
+    /** Which bulk write last wrote a document ({@link #modifyAll}); the mapping ignores it. */
+    static final String WRITTEN_BY = "_writtenBy";
 
     private final MongoTemplate mongo;
     private final EventEncoder encoder;
@@ -152,6 +158,50 @@ public class AggregateStore {
      * events; fails with {@link OptimisticLockingFailureException} if someone else changed it first.
      */
     public <T> T update(T aggregate, List<? extends DomainEvent> events) {
+        VersionedWrite<T> write = prepare(aggregate, events, null);
+        write(write.collection, write.id, write.outbox, () -> {
+            if (mongo.updateFirst(write.query, write.update, write.collection).getMatchedCount() == 0) {
+                throw new OptimisticLockingFailureException(write.entity.getType().getSimpleName() + " " + write.id
+                        + " was changed concurrently (expected version " + write.current + ")");
+            }
+        });
+        return write.written();
+    }
+
+    /** An aggregate's versioned update, ready to send: matches only the version it was loaded with. */
+    private final class VersionedWrite<T> {
+        final MongoPersistentEntity<?> entity;
+        final PersistentPropertyAccessor<T> accessor;
+        final MongoPersistentProperty version;
+        final Number current;
+        final String collection;
+        final Object id;
+        final Query query;
+        final Update update;
+        final List<Document> outbox;
+
+        VersionedWrite(MongoPersistentEntity<?> entity, PersistentPropertyAccessor<T> accessor, MongoPersistentProperty version,
+                Number current, Object id, Update update, List<Document> outbox) {
+            this.entity = entity;
+            this.accessor = accessor;
+            this.version = version;
+            this.current = current;
+            this.collection = entity.getCollection();
+            this.id = id;
+            this.query = new Query(Criteria.where("_id").is(id).and(version.getFieldName()).is(current));
+            this.update = update;
+            this.outbox = outbox;
+        }
+
+        /** The aggregate as written: its version moved on. */
+        T written() {
+            accessor.setProperty(version, versionValue(version, current.longValue() + 1));
+            return accessor.getBean();
+        }
+    }
+
+    /** @param mark set in the document as {@value #WRITTEN_BY}, so a bulk write can tell which of its updates matched */
+    private <T> VersionedWrite<T> prepare(T aggregate, List<? extends DomainEvent> events, String mark) {
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
         MongoPersistentProperty version = entity.getRequiredVersionProperty();
@@ -172,20 +222,14 @@ public class AggregateStore {
             }
         });
         update.inc(version.getFieldName(), 1);
+        if (mark != null) {
+            update.set(WRITTEN_BY, mark);
+        }
         List<Document> outbox = outboxEntries(events);
         if (!outbox.isEmpty()) {
             update.push(OutboxEntry.FIELD).each(outbox.toArray());
         }
-
-        Query query = new Query(Criteria.where("_id").is(id).and(version.getFieldName()).is(current));
-        write(entity.getCollection(), id, outbox, () -> {
-            if (mongo.updateFirst(query, update, entity.getCollection()).getMatchedCount() == 0) {
-                throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + id
-                        + " was changed concurrently (expected version " + current + ")");
-            }
-        });
-        accessor.setProperty(version, versionValue(version, current.longValue() + 1));
-        return accessor.getBean();
+        return new VersionedWrite<>(entity, accessor, version, current, id, update, outbox);
     }
 
     /**
@@ -231,6 +275,93 @@ public class AggregateStore {
                 }
             }
         }
+    }
+
+    /** One change asked of an aggregate by id, for {@link #modifyAll}. */
+    public record Modification<T>(Object id, Function<T, Change<T>> change) {
+    }
+
+    /**
+     * {@link #modify} for many aggregates of one type: one read for all of them and one bulk write
+     * of their versioned updates (plus one pointer insert if they raise events), where modify takes
+     * two commands each — a consumer applying a poll's events to the aggregates they concern. The
+     * changes asked of one aggregate are applied in turn, as one write. An aggregate someone else
+     * changed in between is modified again on its own, from a fresh load ({@link #modify}), so every
+     * change is applied exactly once per call, as with modify.
+     *
+     * @return each aggregate as written, by id; ids with no aggregate are absent
+     */
+    public <T> Map<Object, T> modifyAll(Class<T> type, List<Modification<T>> modifications) {
+        Map<Object, List<Function<T, Change<T>>>> byId = new LinkedHashMap<>();
+        modifications.forEach(m -> byId.computeIfAbsent(m.id(), id -> new ArrayList<>()).add(m.change()));
+        Map<Object, T> written = new LinkedHashMap<>();
+        if (byId.isEmpty()) {
+            return written;
+        }
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        Map<Object, T> loaded = new HashMap<>();
+        for (T aggregate : mongo.find(new Query(Criteria.where("_id").in(byId.keySet())), type)) {
+            loaded.put(entity.getIdentifierAccessor(aggregate).getRequiredIdentifier(), aggregate);
+        }
+        String mark = UUID.randomUUID().toString();
+        List<VersionedWrite<T>> writes = new ArrayList<>(loaded.size());
+        byId.forEach((id, changes) -> {
+            T current = loaded.get(id);
+            if (current != null) {
+                Change<T> changed = inTurn(changes).apply(current);
+                writes.add(prepare(changed.aggregate(), changed.events(), mark));
+            }
+        });
+        if (writes.isEmpty()) {
+            return written;
+        }
+        String collection = entity.getCollection();
+        List<OutboxRelay.Pointer> pointers = relay.announceAll(collection, writes.stream().filter(w -> !w.outbox.isEmpty())
+                .map(w -> Map.entry(w.id, w.outbox.get(0))).toList());
+        Set<Object> matched;
+        try {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            writes.forEach(w -> bulk.updateOne(w.query, w.update));
+            if (bulk.execute().getMatchedCount() == writes.size()) {
+                matched = writes.stream().map(w -> w.id).collect(Collectors.toSet());
+            } else { // the bulk's answer counts; the mark says which
+                Query mine = new Query(Criteria.where("_id").in(writes.stream().map(w -> w.id).toList()).and(WRITTEN_BY).is(mark));
+                mine.fields().include("_id");
+                matched = mongo.find(mine, Document.class, collection).stream().map(d -> d.get("_id")).collect(Collectors.toSet());
+            }
+        } catch (RuntimeException failed) {
+            pointers.forEach(relay::withdraw);
+            throw failed;
+        }
+        for (OutboxRelay.Pointer pointer : pointers) {
+            if (matched.contains(pointer.aggregate())) {
+                relay.written(pointer);
+            } else {
+                relay.withdraw(pointer);
+            }
+        }
+        for (VersionedWrite<T> w : writes) {
+            if (matched.contains(w.id)) {
+                written.put(w.id, w.written());
+            } else {
+                modify(type, w.id, inTurn(byId.get(w.id))).ifPresent(again -> written.put(w.id, again));
+            }
+        }
+        return written;
+    }
+
+    /** The changes one after the other, as one change with all their events. */
+    private static <T> Function<T, Change<T>> inTurn(List<Function<T, Change<T>>> changes) {
+        return current -> {
+            T aggregate = current;
+            List<DomainEvent> events = new ArrayList<>();
+            for (Function<T, Change<T>> change : changes) {
+                Change<T> changed = change.apply(aggregate);
+                aggregate = changed.aggregate();
+                events.addAll(changed.events());
+            }
+            return new Change<>(aggregate, events);
+        };
     }
 
     private List<Document> outboxEntries(List<? extends DomainEvent> events) {

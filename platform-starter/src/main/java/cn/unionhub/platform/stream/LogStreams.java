@@ -56,6 +56,8 @@ public final class LogStreams {
     private final Duration maxDuration;
     private final Map<String, Set<Subscriber>> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pusher;
+    /** Keys with a push queued: appends while one waits need no push of their own (it reads them all). */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     public LogStreams(NumberedLog log, String name, StreamSettings settings) {
         this.log = log;
@@ -68,8 +70,11 @@ public final class LogStreams {
             return t;
         });
         log.onAppend(key -> {
-            if (byKey.containsKey(key)) {
-                pusher.execute(guarded(() -> push(key)));
+            if (byKey.containsKey(key) && queued.add(key)) {
+                pusher.execute(guarded(() -> {
+                    queued.remove(key); // before the read: an append from now on queues the next push
+                    push(key);
+                }));
             }
         });
         pusher.scheduleWithFixedDelay(guarded(() -> byKey.keySet().forEach(this::push)), recheck.toMillis(), recheck.toMillis(),

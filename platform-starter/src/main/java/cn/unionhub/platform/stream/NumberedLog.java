@@ -4,6 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.platform.store.Filters;
 import cn.unionhub.platform.store.KeyRanges;
+import cn.unionhub.platform.store.UniqueInserts;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,23 +141,63 @@ public final class NumberedLog {
             return;
         }
         Set<String> logged = logged(key, told.stream().map(Entry::once).distinct().toList());
-        long place = hint(key) + 1;
-        boolean appended = false;
+        List<Entry> fresh = new ArrayList<>(told.size());
         for (Entry e : told) {
-            if (!logged.add(e.once())) {
-                continue; // logged before, or earlier in this list: the first telling stands
+            if (logged.add(e.once())) { // not logged before, nor earlier in this list: the first telling stands
+                fresh.add(e);
             }
-            Long at = claim(key, place, e);
-            if (at == null) {
-                continue; // logged by another writer a moment ago
-            }
-            appended = true;
-            place = at + 1;
         }
-        if (appended) {
-            mongo.upsert(new Query(where("_id").is(key)), new Update().max("last", place - 1), heads);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long last = claimAll(key, hint(key) + 1, fresh);
+        if (last > 0) {
+            mongo.upsert(new Query(where("_id").is(key)), new Update().max("last", last), heads);
             listeners.forEach(l -> l.accept(key));
         }
+    }
+
+    /**
+     * Inserts the entries at consecutive places from {@code from} in one ordered insert, which stops
+     * at the first refusal: the entries before it have their places. The refused one goes through
+     * {@link #claim} (the place was taken by another writer, or the entry was logged by one), and the
+     * rest follow in one insert again. A lane is this process's only writer of a key, so the usual
+     * round is one command however many entries it carries (one insert per entry kept a lane of one
+     * busy worker's timeline seconds behind at 80 complaints a second).
+     *
+     * @return the last place taken, 0 if none
+     */
+    private long claimAll(String key, long from, List<Entry> fresh) {
+        long last = 0;
+        long place = from;
+        int next = 0;
+        while (next < fresh.size()) {
+            List<Document> documents = new ArrayList<>(fresh.size() - next);
+            for (int i = next; i < fresh.size(); i++) {
+                documents.add(entryDocument(key, place + i - next, fresh.get(i)));
+            }
+            try {
+                mongo.getCollection(entries).insertMany(documents, new InsertManyOptions().ordered(true));
+                return place + documents.size() - 1;
+            } catch (MongoBulkWriteException partly) {
+                BulkWriteError refused = partly.getWriteErrors().get(0);
+                if (refused.getCode() != UniqueInserts.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                int inserted = refused.getIndex();
+                if (inserted > 0) {
+                    last = place + inserted - 1;
+                }
+                place += inserted;
+                Long at = claim(key, place, fresh.get(next + inserted));
+                if (at != null) {
+                    last = at;
+                    place = at + 1;
+                }
+                next += inserted + 1;
+            }
+        }
+        return last;
     }
 
     /**
@@ -207,8 +251,7 @@ public final class NumberedLog {
     private Long claim(String key, long from, Entry e) {
         for (long place = from; place < from + ATTEMPTS; place++) {
             try {
-                mongo.insert(new Document("_id", entryId(key, place)).append("number", place).append(ONCE, scoped(key, e.once()))
-                        .append("body", e.body()), entries);
+                mongo.insert(entryDocument(key, place, e), entries);
                 return place;
             } catch (DuplicateKeyException taken) {
                 if (Filters.exists(mongo, new Query(where(ONCE).is(scoped(key, e.once()))), entries)) {
@@ -283,6 +326,11 @@ public final class NumberedLog {
     private long hint(String key) {
         Document head = mongo.findById(key, Document.class, heads);
         return head == null ? 0 : ((Number) head.get("last")).longValue();
+    }
+
+    private static Document entryDocument(String key, long place, Entry e) {
+        return new Document("_id", entryId(key, place)).append("number", place).append(ONCE, scoped(key, e.once()))
+                .append("body", e.body());
     }
 
     private static String scoped(String key, String once) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +104,57 @@ class NumberedLogIT {
         // (The once-keys' own collection took three more: seven.)
         assertThat(fewest).isEqualTo(4 + 1);
         assertThat(log.last("worker-1")).isEqualTo(305);
+    }
+
+    /** A lane's round carries everything told meanwhile: one insert for all of it. */
+    @Test
+    void loggingManyEntriesTakesTheSameFourCommandsAsOne() {
+        NumberedLog log = new NumberedLog(mongo, name);
+        log.log("worker-1", List.of(entry("item-first")));
+        long fewest = Long.MAX_VALUE;
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            for (int i = 0; i < 3; i++) {
+                StoreWork.Reading before = work.read();
+                log.log("worker-1", IntStream.range(0, 100).mapToObj(n -> entry("item-" + n)).toList());
+                fewest = Math.min(fewest, work.read().minus(before).commands());
+            }
+        }
+        assertThat(fewest).as("told again, nothing new: which are logged, plus the reading").isEqualTo(1 + 1);
+        NumberedLog fresh = new NumberedLog(mongo, name + "b");
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            StoreWork.Reading before = work.read();
+            fresh.log("worker-1", IntStream.range(0, 100).mapToObj(n -> entry("item-" + n)).toList());
+            assertThat(work.read().minus(before).commands()).as("which are logged, the head, one insert, the head moved")
+                    .isLessThanOrEqualTo(4 + 1);
+        }
+        assertThat(fresh.after("worker-1", 0)).extracting(NumberedLog.Logged::number)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
+    }
+
+    /**
+     * Another writer took places in the middle of a batch without moving the head yet: the batch goes
+     * around them in order, without a hole, and an entry that writer logged is not logged again.
+     * (Four writers racing with the same entries, above, meet the other refusal: an entry logged by
+     * another writer between the look and the insert.)
+     */
+    @Test
+    void aBatchGoesAroundPlacesAnotherWriterTookAndEntriesItLogged() {
+        String entries = name + "_entries";
+        NumberedLog log = new NumberedLog(mongo, name);
+        mongo.insert(new Document("_id", "worker-1:" + String.format("%010d", 3)).append("number", 3L)
+                .append("once", "worker-1/other-a").append("body", new Document("what", "other-a")), entries);
+        mongo.insert(new Document("_id", "worker-1:" + String.format("%010d", 4)).append("number", 4L)
+                .append("once", "worker-1/item-4").append("body", new Document("what", "item-4")), entries);
+        mongo.insert(new Document("_id", "worker-1:" + String.format("%010d", 7)).append("number", 7L)
+                .append("once", "worker-1/other-b").append("body", new Document("what", "other-b")), entries);
+
+        log.log("worker-1", List.of(entry("item-1"), entry("item-2"), entry("item-3"), entry("item-5"),
+                entry("item-6"), entry("item-7")));
+        log.log("worker-1", List.of(entry("item-4"), entry("item-8")));
+
+        assertThat(log.after("worker-1", 0)).extracting(l -> l.body().getString("what")).containsExactly(
+                "item-1", "item-2", "other-a", "item-4", "item-3", "item-5", "other-b", "item-6", "item-7", "item-8");
+        assertThat(log.last("worker-1")).isEqualTo(10);
     }
 
     /** Both logs get every entry: a case moving between two organisations' queues is in both. */

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -86,6 +89,83 @@ class OutboxRelayIT {
         assertThat(stored.stamps).isEqualTo(2);
         // The refused write took back its pointer; the others' go once their events are out.
         await().atMost(Duration.ofSeconds(10)).until(() -> pointersTo(id) == 0);
+    }
+
+    /** A poll's changes: one read, one pointer insert, one bulk write; each change once, each event published. */
+    @Test
+    void manyAggregatesAreModifiedWithOneReadAndOneWrite() {
+        String a = "parcel-" + UUID.randomUUID();
+        String b = "parcel-" + UUID.randomUUID();
+        for (String id : List.of(a, b)) {
+            Parcel parcel = new Parcel(id);
+            store.insert(parcel, parcel.stamp("收件"));
+        }
+
+        Map<Object, Parcel> written = store.modifyAll(Parcel.class, List.of(
+                new AggregateStore.Modification<Parcel>(a, p -> new AggregateStore.Change<>(p, p.stamp("分拣"))),
+                new AggregateStore.Modification<Parcel>(b, p -> new AggregateStore.Change<>(p, p.stamp("分拣"))),
+                new AggregateStore.Modification<Parcel>("parcel-unknown", p -> new AggregateStore.Change<>(p, p.stamp("?"))),
+                new AggregateStore.Modification<Parcel>(a, p -> new AggregateStore.Change<>(p, p.stamp("派送")))));
+
+        assertThat(written).containsOnlyKeys(a, b);
+        assertThat(written.get(a).stamps).isEqualTo(3);
+        assertThat(written.get(a).version).as("both changes of a in one write").isEqualTo(1L);
+        assertThat(mongo.findById(a, Parcel.class).lastNote).isEqualTo("派送");
+        assertThat(mongo.findById(b, Parcel.class).stamps).isEqualTo(2);
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(a).size() >= 3 && probe.withKey(b).size() >= 2);
+            assertThat(probe.withKey(a)).extracting(this::sequenceOf).containsExactly(1, 2, 3);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> pointersTo(a) == 0 && pointersTo(b) == 0);
+
+        long fewest = Long.MAX_VALUE;
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            // The fewest of three: this JVM's relay rounds can only add to a reading.
+            for (int i = 0; i < 3; i++) {
+                String note = "核对" + i;
+                StoreWork.Reading before = work.read();
+                store.modifyAll(Parcel.class, List.of(a, b).stream().map(id -> new AggregateStore.Modification<Parcel>(id, p -> {
+                    p.lastNote = note; // a change that raises no event
+                    return new AggregateStore.Change<>(p, List.of());
+                })).toList());
+                fewest = Math.min(fewest, work.read().minus(before).commands());
+            }
+        }
+        assertThat(fewest).as("one read, one bulk write, plus the reading's own serverStatus").isEqualTo(2 + 1);
+        assertThat(mongo.findById(b, Parcel.class).lastNote).isEqualTo("核对2");
+    }
+
+    /** Another writer got in between the read and the bulk write: that aggregate is modified again from a fresh load. */
+    @Test
+    void anAggregateChangedMeanwhileIsModifiedAgainFromAFreshLoad() {
+        String a = "parcel-" + UUID.randomUUID();
+        String b = "parcel-" + UUID.randomUUID();
+        for (String id : List.of(a, b)) {
+            Parcel parcel = new Parcel(id);
+            store.insert(parcel, parcel.stamp("收件"));
+        }
+        AtomicBoolean interfered = new AtomicBoolean();
+
+        Map<Object, Parcel> written = store.modifyAll(Parcel.class, List.of(
+                new AggregateStore.Modification<Parcel>(a, p -> {
+                    if (interfered.compareAndSet(false, true)) {
+                        store.modify(Parcel.class, a, theirs -> new AggregateStore.Change<>(theirs, theirs.stamp("theirs")));
+                    }
+                    return new AggregateStore.Change<>(p, p.stamp("mine"));
+                }),
+                new AggregateStore.Modification<Parcel>(b, p -> new AggregateStore.Change<>(p, p.stamp("mine")))));
+
+        Parcel storedA = mongo.findById(a, Parcel.class);
+        assertThat(storedA.stamps).as("received, theirs, mine: each once").isEqualTo(3);
+        assertThat(storedA.lastNote).isEqualTo("mine");
+        assertThat(written.get(a).version).isEqualTo(storedA.version).isEqualTo(2L);
+        assertThat(mongo.findById(b, Parcel.class).stamps).isEqualTo(2);
+        try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(a).size() >= 3);
+            assertThat(probe.withKey(a)).as("the refused write's events never left").extracting(this::sequenceOf)
+                    .containsExactly(1, 2, 3);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> pointersTo(a) == 0 && pointersTo(b) == 0);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -170,6 +171,21 @@ public final class FeedbackItem {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * {@code next} (this item after one step of its case), unless this item shows that step already:
+     * the same kind and note at the same moment (to the millisecond, as stored). A case event applied
+     * a second time — a poll delivered again after a crash — then adds nothing to the worker's timeline.
+     */
+    public FeedbackItem unlessShown(FeedbackItem next) {
+        if (next.timeline.size() <= timeline.size()) {
+            return next;
+        }
+        TimelineEntry step = next.timeline.get(next.timeline.size() - 1);
+        boolean shown = timeline.stream().anyMatch(e -> e.kind().equals(step.kind()) && Objects.equals(e.note(), step.note())
+                && e.at().toEpochMilli() == step.at().toEpochMilli());
+        return shown ? this : next;
     }
 
     /**

@@ -25,16 +25,17 @@ class CaseProgress {
     private final EventRouter events;
 
     CaseProgress(InboundEvents inbound, SubmissionService submissions) {
-        this.events = inbound.router("feedback-case-progress")
-                .on(CaseRouted.class, submissions::recordRouted)
-                .on(CaseResponded.class, submissions::recordResponded)
-                .on(CaseResolved.class, submissions::recordResolved)
-                .on(CaseReopened.class, submissions::recordReopened)
-                .on(CaseAccepted.class, submissions::recordAccepted)
-                .on(CasePaused.class, submissions::recordPaused)
-                .on(CaseResumed.class, submissions::recordResumed)
-                .on(CaseDeadlinesRecalculated.class, submissions::recordDeadlinesRecalculated)
-                .on(CaseEscalated.class, submissions::recordEscalated);
+        // A poll's steps are applied together: one read and one write for all the items they concern.
+        this.events = inbound.router("feedback-case-progress").gathered(submissions::recordAll, steps -> steps
+                .on(CaseRouted.class, submissions::routed)
+                .on(CaseResponded.class, submissions::responded)
+                .on(CaseResolved.class, submissions::resolved)
+                .on(CaseReopened.class, submissions::reopened)
+                .on(CaseAccepted.class, submissions::accepted)
+                .on(CasePaused.class, submissions::paused)
+                .on(CaseResumed.class, submissions::resumed)
+                .on(CaseDeadlinesRecalculated.class, submissions::deadlinesRecalculated)
+                .on(CaseEscalated.class, submissions::escalated));
     }
 
     /** One consumer per partition of the case topic (see unionhub.events.pipeline-consumers). */

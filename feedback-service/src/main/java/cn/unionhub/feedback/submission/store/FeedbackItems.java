@@ -24,11 +24,13 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
@@ -79,18 +81,41 @@ public class FeedbackItems {
 
     /** Applies a change to an item and writes its events (retried on a concurrent change); false for an unknown id. */
     public boolean change(String id, Function<FeedbackItem, FeedbackItem.Changed> change) {
-        return store.modify(FeedbackDocument.class, id, current -> {
-            FeedbackItem.Changed changed = change.apply(toDomain(current));
-            FeedbackDocument updated = toDocument(changed.item(), current.idempotencyScope);
-            updated.version = current.version;
-            if (updated.resolvedAt != null && updated.rating == null && !updated.resolvedAt.equals(current.resolvedAt)) {
-                ratingWindows.schedule(id, updated.resolvedAt.plus(ratingWindow)); // before the write, see DueTimers
-            }
-            return new AggregateStore.Change<>(updated, changed.events());
-        }).map(FeedbackItems::toDomain).map(item -> {
+        return store.modify(FeedbackDocument.class, id, current -> applied(id, current, change))
+                .map(FeedbackItems::toDomain).map(item -> {
+                    logTimeline(item);
+                    return item;
+                }).isPresent();
+    }
+
+    /**
+     * {@link #change} for many items (a poll's case steps, several may concern one item): one read
+     * and one write for all of them, where change takes two commands each.
+     *
+     * @return the ids of the items found and changed
+     */
+    public Set<String> changeAll(List<Map.Entry<String, Function<FeedbackItem, FeedbackItem.Changed>>> changes) {
+        Map<Object, FeedbackDocument> written = store.modifyAll(FeedbackDocument.class, changes.stream()
+                .map(c -> new AggregateStore.Modification<FeedbackDocument>(c.getKey(),
+                        current -> applied(c.getKey(), current, c.getValue()))).toList());
+        Set<String> changed = new HashSet<>();
+        written.values().forEach(document -> {
+            FeedbackItem item = toDomain(document);
             logTimeline(item);
-            return item;
-        }).isPresent();
+            changed.add(item.id());
+        });
+        return changed;
+    }
+
+    private AggregateStore.Change<FeedbackDocument> applied(String id, FeedbackDocument current,
+            Function<FeedbackItem, FeedbackItem.Changed> change) {
+        FeedbackItem.Changed changed = change.apply(toDomain(current));
+        FeedbackDocument updated = toDocument(changed.item(), current.idempotencyScope);
+        updated.version = current.version;
+        if (updated.resolvedAt != null && updated.rating == null && !updated.resolvedAt.equals(current.resolvedAt)) {
+            ratingWindows.schedule(id, updated.resolvedAt.plus(ratingWindow)); // before the write, see DueTimers
+        }
+        return new AggregateStore.Change<>(updated, changed.events());
     }
 
     /**

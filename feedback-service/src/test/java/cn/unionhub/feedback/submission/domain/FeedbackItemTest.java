@@ -116,6 +116,31 @@ class FeedbackItemTest {
         assertThat(transferred.sla(NOW.plusSeconds(700))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", due));
     }
 
+    /** A case event delivered twice (a poll again after a crash) shows once; a later step of the same kind still shows. */
+    @Test
+    void aStepTheItemShowsAlreadyIsNotAddedAgain() {
+        FeedbackItem item = FeedbackItem.accept("id-9", "ZGDP-20261121-KKKKKK",
+                FeedbackFixtures.RULES.check(FeedbackFixtures.commuteComplaint(), false), FeedbackFixtures.FUDE,
+                ANONYMOUS_WORKER, NOW).item();
+        Instant routedAt = NOW.plusNanos(2_123_456_789L); // an event's time, finer than the stored millisecond
+        FeedbackItem routed = item.unlessShown(item.routed("宁波富德能源有限公司工会", "GD-20261121-KKKKKK", false,
+                NOW.plusSeconds(86_400), routedAt));
+        FeedbackItem stored = FeedbackItem.restore(routed.id(), routed.trackingNumber(), routed.content(), routed.enterprise(),
+                routed.submitter(), routed.submittedAt(), routed.status(), routed.timeline().stream()
+                        .map(e -> new FeedbackItem.TimelineEntry(e.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                                e.kind(), e.note(), e.dueAt())).toList(), routed.resolvedAt(), routed.rating());
+
+        FeedbackItem again = stored.unlessShown(stored.routed("宁波富德能源有限公司工会", "GD-20261121-KKKKKK", false,
+                NOW.plusSeconds(86_400), routedAt));
+        assertThat(again).isSameAs(stored);
+        assertThat(again.timeline()).extracting(FeedbackItem.TimelineEntry::kind).containsExactly("RECEIVED", "ROUTED");
+
+        FeedbackItem answered = stored.unlessShown(stored.responded("已反映给公司", NOW.plusSeconds(60)));
+        FeedbackItem answeredAgainLater = answered.unlessShown(answered.responded("已反映给公司", NOW.plusSeconds(120)));
+        assertThat(answeredAgainLater.timeline()).extracting(FeedbackItem.TimelineEntry::kind)
+                .containsExactly("RECEIVED", "ROUTED", "RESPONDED", "RESPONDED");
+    }
+
     /** The deadline the worker sees follows the case: moved by time waited on them, or by a new holiday schedule. */
     @Test
     void aMovedDeadlineIsTheOneTheWorkerSees() {
