@@ -24,10 +24,14 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import cn.unionhub.platform.identity.FollowUpTokens;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,16 +95,54 @@ public class CaseService {
 
     // ---------------------------------------------------------------- intake
 
-    /** Opens and routes the case of a feedback item once, however often the event arrives. */
-    public void openFromFeedback(FeedbackSubmitted feedback) {
+    /**
+     * The case a feedback item asks for, none if it needs no handling; {@link #openAll} opens it
+     * once, however often the event arrives.
+     */
+    public Optional<Case.Intake> intakeOf(FeedbackSubmitted feedback) {
         if (!feedback.needsHandling()) {
-            return;
+            return Optional.empty();
         }
         Case.Matter matter = new Case.Matter(feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
                 feedback.district(), feedback.workerGroup(), feedback.channel(), feedback.text(),
                 number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"), feedback.anonymous());
-        open(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
+        return Optional.of(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
                 feedback.feedbackId(), feedback.trackingNumber(), matter, false, Case.By.WORKER));
+    }
+
+    /**
+     * Opens and routes a poll's cases (see {@code FeedbackIntake}): one read for those opened
+     * already, then their timers, pointers and documents in one command each, where one at a time
+     * took five per case. A case whose new number was taken meanwhile is opened on its own with
+     * another number, as {@link #open(Case.Intake)} does.
+     */
+    public void openAll(List<Case.Intake> intakes, Consumer<List<Case.Intake>> applied) {
+        Set<String> opened = cases.existing(intakes.stream().map(Case.Intake::id).toList());
+        Map<String, Case.Changed> fresh = new LinkedHashMap<>();
+        Map<String, Case.Intake> byId = new HashMap<>();
+        for (Case.Intake intake : intakes) {
+            if (!opened.contains(intake.id()) && !fresh.containsKey(intake.id())) {
+                RoutingDecision decision = rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source()));
+                fresh.put(intake.id(), Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant()));
+                byId.put(intake.id(), intake);
+            }
+        }
+        Set<String> inserted = cases.insertAll(List.copyOf(fresh.values()));
+        fresh.forEach((id, changed) -> {
+            if (inserted.contains(id)) {
+                opened(changed, byId.get(id));
+            } else {
+                open(byId.get(id)); // opened meanwhile (then it answers with that case), or its number was taken
+            }
+        });
+        applied.accept(intakes);
+    }
+
+    private void opened(Case.Changed opened, Case.Intake intake) {
+        metrics.record(opened);
+        log.info("Case {} opened from {} {} and routed to {} by rule {}", opened.changed().caseNumber(),
+                intake.source(), intake.sourceReference(), opened.changed().assignment().organisationName(),
+                opened.changed().assignment().rule());
     }
 
     /**
@@ -129,9 +171,7 @@ public class CaseService {
             Case.Changed opened = Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant());
             try {
                 cases.insert(opened, followUp == null ? null : followUp.hash());
-                metrics.record(opened);
-                log.info("Case {} opened from {} {} and routed to {} by rule {}", opened.changed().caseNumber(),
-                        intake.source(), intake.sourceReference(), decision.organisationName(), decision.rule());
+                opened(opened, intake);
                 return new Opening(opened.changed(), true, followUp == null ? null : followUp.token());
             } catch (DuplicateKeyException duplicate) {
                 Optional<Case> concurrent = cases.byId(intake.id());

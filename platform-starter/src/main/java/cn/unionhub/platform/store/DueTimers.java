@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -80,6 +83,24 @@ public class DueTimers {
         long bucket = Math.max(floor(at.toEpochMilli()), floor(clock.millis()));
         mongo.upsert(new Query(Criteria.where("_id").is(key(bucket, Math.floorMod(id.hashCode(), SHARDS)))),
                 new Update().addToSet("due", id + "@" + at.toEpochMilli()).setOnInsert("at", new Date(bucket)), COLLECTION);
+    }
+
+    /** {@link #schedule} for many timers in one command (a bulk of one upsert per bucket they fall in). */
+    public void scheduleAll(List<Due> timers) {
+        if (timers.isEmpty()) {
+            return;
+        }
+        long earliest = floor(clock.millis());
+        Map<String, Map.Entry<Long, List<String>>> byKey = new LinkedHashMap<>();
+        for (Due due : timers) {
+            long bucket = Math.max(floor(due.at().toEpochMilli()), earliest);
+            byKey.computeIfAbsent(key(bucket, Math.floorMod(due.id().hashCode(), SHARDS)), k -> Map.entry(bucket, new ArrayList<>()))
+                    .getValue().add(due.id() + "@" + due.at().toEpochMilli());
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        byKey.forEach((key, bucket) -> bulk.upsert(new Query(Criteria.where("_id").is(key)),
+                new Update().addToSet("due").each(bucket.getValue().toArray()).setOnInsert("at", new Date(bucket.getKey()))));
+        bulk.execute();
     }
 
     /**

@@ -18,8 +18,10 @@ class FeedbackIntake {
     private final EventRouter events;
 
     FeedbackIntake(InboundEvents inbound, CaseService cases) {
+        // A poll's new cases are opened together: one read, then one command each for their timers,
+        // pointers and documents. A rating flushes the cases gathered before it first.
         this.events = inbound.router("case-intake")
-                .on(FeedbackSubmitted.class, cases::openFromFeedback)
+                .gathered(cases::openAll, intake -> intake.on(FeedbackSubmitted.class, cases::intakeOf))
                 .on(FeedbackRated.class, cases::onRating);
     }
 

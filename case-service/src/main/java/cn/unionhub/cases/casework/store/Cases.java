@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +78,31 @@ public class Cases {
         }
         store.insert(document, opened.events());
         queues.changed(null, opened.changed());
+    }
+
+    /**
+     * {@link #insert(Case.Changed)} for many new cases (a poll's intake): their timers, pointers and
+     * documents in three commands. A case whose id or case number is taken is not inserted.
+     *
+     * @return the ids of the cases inserted
+     */
+    public Set<String> insertAll(List<Case.Changed> opened) {
+        List<CaseDocument> documents = opened.stream().map(o -> toDocument(o.changed())).toList();
+        checks.scheduleAll(documents.stream().filter(d -> d.nextCheckAt != null)
+                .map(d -> new DueTimers.Due(d.id, d.nextCheckAt)).toList());
+        Set<String> inserted = new HashSet<>();
+        store.insertAll(documents, opened.stream().map(Case.Changed::events).toList()).forEach(id -> inserted.add((String) id));
+        opened.stream().filter(o -> inserted.contains(o.changed().id())).forEach(o -> queues.changed(null, o.changed()));
+        return inserted;
+    }
+
+    /** Which of these ids are cases: one command, by key. */
+    public Set<String> existing(Collection<String> ids) {
+        Query query = new Query(Criteria.where("_id").in(ids));
+        query.fields().include("_id");
+        Set<String> found = new HashSet<>();
+        mongo.find(query, Document.class, mongo.getCollectionName(CaseDocument.class)).forEach(d -> found.add(d.getString("_id")));
+        return found;
     }
 
     /**

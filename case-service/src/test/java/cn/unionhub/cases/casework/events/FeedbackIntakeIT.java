@@ -82,6 +82,37 @@ class FeedbackIntakeIT {
         }
     }
 
+    /** A poll's complaints are opened together: each once, routed, with its deadline timer and its place in the queue. */
+    @Test
+    void complaintsArrivingTogetherEachOpenOneRoutedCase() {
+        List<String> feedbackIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String feedbackId = UUID.randomUUID().toString();
+            feedbackIds.add(feedbackId);
+            FeedbackSubmitted complaint = new FeedbackSubmitted(feedbackId, "ZGDP-20261202-B" + String.format("%05d", i),
+                    "COMPLAINT", "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY,
+                    "宁波富德能源有限公司", "330211", true, "通勤太远", Map.of(), Map.of(), Instant.now());
+            kafka.send(TestEvents.record(complaint, UUID.randomUUID().toString()));
+            if (i % 10 == 0) {
+                kafka.send(TestEvents.record(complaint, UUID.randomUUID().toString())); // republished: the same case
+            }
+        }
+        kafka.flush();
+
+        Document routedOnes = new Document("feedbackId", new Document("$in", feedbackIds)).append("status", "ROUTED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection("cases").countDocuments(routedOnes) == 40);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("cases")
+                .countDocuments(new Document("feedbackId", new Document("$in", feedbackIds))) == 40);
+        List<String> timers = new java.util.ArrayList<>();
+        mongo.getCollection("due_timers").find().forEach(d -> {
+            Object due = d.get("due");
+            if (due instanceof List<?> entries) {
+                entries.forEach(e -> timers.add(String.valueOf(e).split("@")[0]));
+            }
+        });
+        assertThat(timers).as("every case's deadline is watched").containsAll(feedbackIds.stream().map(id -> "case-" + id).toList());
+    }
+
     @Test
     void theEnterpriseUnionFindsItsCaseAnswersAndResolvesItWhileNeighboursCannotTouchIt() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
