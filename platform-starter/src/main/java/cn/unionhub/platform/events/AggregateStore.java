@@ -169,7 +169,7 @@ public class AggregateStore {
     }
 
     /** An aggregate's versioned update, ready to send: matches only the version it was loaded with. */
-    private final class VersionedWrite<T> {
+    private static final class VersionedWrite<T> {
         final MongoPersistentEntity<?> entity;
         final PersistentPropertyAccessor<T> accessor;
         final MongoPersistentProperty version;

@@ -94,12 +94,8 @@ class OutboxRelayIT {
     /** A poll's changes: one read, one pointer insert, one bulk write; each change once, each event published. */
     @Test
     void manyAggregatesAreModifiedWithOneReadAndOneWrite() {
-        String a = "parcel-" + UUID.randomUUID();
-        String b = "parcel-" + UUID.randomUUID();
-        for (String id : List.of(a, b)) {
-            Parcel parcel = new Parcel(id);
-            store.insert(parcel, parcel.stamp("收件"));
-        }
+        String a = receivedParcel();
+        String b = receivedParcel();
 
         Map<Object, Parcel> written = store.modifyAll(Parcel.class, List.of(
                 new AggregateStore.Modification<Parcel>(a, p -> new AggregateStore.Change<>(p, p.stamp("分拣"))),
@@ -138,12 +134,8 @@ class OutboxRelayIT {
     /** Another writer got in between the read and the bulk write: that aggregate is modified again from a fresh load. */
     @Test
     void anAggregateChangedMeanwhileIsModifiedAgainFromAFreshLoad() {
-        String a = "parcel-" + UUID.randomUUID();
-        String b = "parcel-" + UUID.randomUUID();
-        for (String id : List.of(a, b)) {
-            Parcel parcel = new Parcel(id);
-            store.insert(parcel, parcel.stamp("收件"));
-        }
+        String a = receivedParcel();
+        String b = receivedParcel();
         AtomicBoolean interfered = new AtomicBoolean();
 
         Map<Object, Parcel> written = store.modifyAll(Parcel.class, List.of(
@@ -212,6 +204,14 @@ class OutboxRelayIT {
         try (TopicProbe probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "test.parcels")) {
             assertThat(probe.poll()).noneMatch(r -> id.equals(r.key()));
         }
+    }
+
+    /** A new parcel, stamped once on arrival: its id. */
+    private String receivedParcel() {
+        String id = "parcel-" + UUID.randomUUID();
+        Parcel parcel = new Parcel(id);
+        store.insert(parcel, parcel.stamp("收件"));
+        return id;
     }
 
     private long pointersTo(String aggregate) {
