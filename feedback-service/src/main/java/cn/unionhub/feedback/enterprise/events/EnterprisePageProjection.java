@@ -10,10 +10,12 @@ import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
+import cn.unionhub.platform.store.EventCounters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,8 +35,9 @@ class EnterprisePageProjection {
         this.stats = stats;
         this.reviewers = reviewers;
         this.items = items;
+        // Submissions are counted a poll at a time, each once (EventCounters); answers keep their own writes.
         this.events = inbound.router(GROUP)
-                .on(FeedbackSubmitted.class, this::submitted)
+                .gathered(stats::countAll, counting -> counting.on(FeedbackSubmitted.class, this::submitted))
                 .on(CaseResponded.class, this::responded)
                 .on(CaseResolved.class, this::resolved);
     }
@@ -45,7 +48,7 @@ class EnterprisePageProjection {
         events.acceptAll(records); // one inbox lookup per poll
     }
 
-    private void submitted(FeedbackSubmitted e) {
+    private Optional<EventCounters.Counted> submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
         if ("REVIEW".equals(e.type())) {
             // Distinct people, by the per-enterprise reporter key; a review recorded by staff without an account is its own person.
@@ -65,9 +68,7 @@ class EnterprisePageProjection {
         if (e.needsHandling()) {
             add.put("handled", 1L);
         }
-        if (!add.isEmpty()) {
-            stats.increment(e.enterprise(), add);
-        }
+        return add.isEmpty() ? Optional.empty() : Optional.of(stats.counting("submitted:" + e.feedbackId(), e.enterprise(), add));
     }
 
     private void responded(CaseResponded e) {

@@ -1,6 +1,7 @@
 package cn.unionhub.feedback.enterprise.store;
 
 import cn.unionhub.feedback.enterprise.domain.EnterprisePage;
+import cn.unionhub.platform.store.EventCounters;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -40,15 +42,31 @@ public class EnterpriseStats {
     }
 
     private final MongoTemplate mongo;
+    private final EventCounters counters;
 
     EnterpriseStats(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.counters = new EventCounters(mongo, COLLECTION);
     }
 
     public void increment(String enterprise, Map<String, Long> increments) {
         Update update = new Update();
         increments.forEach(update::inc);
         upsert(enterprise, update);
+    }
+
+    /**
+     * What one event counts on an enterprise's page, for {@link #countAll}.
+     *
+     * @param key names what happened, so it is counted once however often it is told ({@link EventCounters})
+     */
+    public EventCounters.Counted counting(String key, String enterprise, Map<String, Long> increments) {
+        return new EventCounters.Counted(key, List.of(new EventCounters.Increment(enterprise, increments, Map.of())));
+    }
+
+    /** Counts a poll's events: one read and one write per part (a {@code PollWork}). */
+    public void countAll(List<EventCounters.Counted> events, Consumer<List<EventCounters.Counted>> counted) {
+        counters.countAll(events, counted);
     }
 
     /**

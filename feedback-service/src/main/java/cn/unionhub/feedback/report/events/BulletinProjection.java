@@ -10,9 +10,11 @@ import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
+import cn.unionhub.platform.store.EventCounters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,11 @@ class BulletinProjection {
     BulletinProjection(InboundEvents inbound, BulletinCounters counters, FeedbackItems items) {
         this.counters = counters;
         this.items = items;
-        this.events = inbound.router(GROUP)
-                .on(FeedbackSubmitted.class, this::submitted)
-                .on(FeedbackRated.class, this::rated)
-                .on(CaseResolved.class, this::resolved);
+        // A poll's events are counted together, each once (EventCounters): one read and one write per part.
+        this.events = inbound.router(GROUP).gathered(counters::countAll, counting -> counting
+                .on(FeedbackSubmitted.class, e -> Optional.of(submitted(e)))
+                .on(FeedbackRated.class, e -> Optional.of(rated(e)))
+                .on(CaseResolved.class, this::resolved));
     }
 
     @KafkaListener(topics = {Topics.FEEDBACK, Topics.CASE}, groupId = GROUP, batch = "true",
@@ -45,7 +48,7 @@ class BulletinProjection {
         events.acceptAll(records); // one inbox lookup per poll
     }
 
-    private void submitted(FeedbackSubmitted e) {
+    private EventCounters.Counted submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
         add.put("submitted", 1L);
         add.put("byCategory." + e.category(), 1L);
@@ -54,21 +57,20 @@ class BulletinProjection {
         if (e.needsHandling()) {
             add.put("needsHandling", 1L);
         }
-        counters.add(e.district(), BulletinPeriods.of(e.submittedAt()), add, e.enterprise(), e.needsHandling() ? 1 : 0);
+        return counters.counting("submitted:" + e.feedbackId(), e.district(), BulletinPeriods.of(e.submittedAt()), add,
+                e.enterprise(), e.needsHandling() ? 1 : 0);
     }
 
-    private void resolved(CaseResolved e) {
+    private Optional<EventCounters.Counted> resolved(CaseResolved e) {
         if (e.feedbackId() == null) {
-            return;
+            return Optional.empty();
         }
-        items.byId(e.feedbackId()).ifPresent(item -> {
-            counters.add(item.enterprise().district(), BulletinPeriods.of(e.resolvedAt()), Map.of("resolved", 1L),
-                    item.enterprise().uscc(), -1);
-        });
+        return items.byId(e.feedbackId()).map(item -> counters.counting("resolved:" + e.feedbackId() + ":" + e.resolvedAt().toEpochMilli(),
+                item.enterprise().district(), BulletinPeriods.of(e.resolvedAt()), Map.of("resolved", 1L), item.enterprise().uscc(), -1));
     }
 
     /** A default rating is nobody's answer: it is counted beside the workers' ratings, never among them. */
-    private void rated(FeedbackRated e) {
+    private EventCounters.Counted rated(FeedbackRated e) {
         Map<String, Long> add = new LinkedHashMap<>();
         if (e.defaulted()) {
             add.put("ratedByDefault", 1L);
@@ -76,6 +78,7 @@ class BulletinProjection {
         } else {
             add.put("satisfaction." + e.rating(), 1L);
         }
-        counters.add(e.district(), BulletinPeriods.of(e.ratedAt()), add);
+        return counters.counting("rated:" + e.feedbackId() + ":" + e.ratedAt().toEpochMilli(), e.district(),
+                BulletinPeriods.of(e.ratedAt()), add, null, 0);
     }
 }

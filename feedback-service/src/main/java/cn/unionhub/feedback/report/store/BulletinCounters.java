@@ -1,15 +1,15 @@
 package cn.unionhub.feedback.report.store;
 
 import cn.unionhub.feedback.report.domain.Bulletin;
+import cn.unionhub.platform.store.EventCounters;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,31 +22,35 @@ public class BulletinCounters {
     static final String COLLECTION = "bulletin_counters";
 
     private final MongoTemplate mongo;
+    private final EventCounters counters;
 
     BulletinCounters(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /** Adds the given amounts (dotted field paths such as {@code byCategory.WAGES_ARREARS}) to a district's month. */
-    public void add(String district, YearMonth period, Map<String, Long> increments) {
-        add(district, period, increments, null, 0);
+        this.counters = new EventCounters(mongo, COLLECTION);
     }
 
     /**
-     * {@link #add} and, unless {@code openDelta} is 0, moves the current backlog of open items of
-     * {@code enterprise} (not per month: what is still open now) — in one command: a submission and a
-     * resolution move both, and a burst of complaints made that two round trips each.
+     * What one event counts in a district's month (amounts by dotted field path, such as
+     * {@code byCategory.WAGES_ARREARS}) and, unless {@code openDelta} is 0, in the current backlog of
+     * open items of {@code enterprise} (not per month: what is still open now).
+     *
+     * @param key names what happened, so it is counted once however often it is told ({@link EventCounters})
      */
-    public void add(String district, YearMonth period, Map<String, Long> increments, String enterprise, long openDelta) {
-        Update month = new Update().setOnInsert("district", district).setOnInsert("period", period.toString());
-        increments.forEach(month::inc);
-        BulkOperations both = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
-                .upsert(new Query(Criteria.where("_id").is(id(district, period))), month);
+    public EventCounters.Counted counting(String key, String district, YearMonth period, Map<String, Long> increments,
+            String enterprise, long openDelta) {
+        List<EventCounters.Increment> moves = new ArrayList<>(2);
+        moves.add(new EventCounters.Increment(id(district, period), increments,
+                Map.of("district", district, "period", period.toString())));
         if (openDelta != 0) {
-            both.upsert(new Query(Criteria.where("_id").is("district:" + district + ":open")),
-                    new Update().setOnInsert("district", district).inc("openByEnterprise." + enterprise, openDelta));
+            moves.add(new EventCounters.Increment("district:" + district + ":open", Map.of("openByEnterprise." + enterprise, openDelta),
+                    Map.of("district", district)));
         }
-        both.execute();
+        return new EventCounters.Counted(key, moves);
+    }
+
+    /** Counts a poll's events: one read and one write per part (a {@code PollWork}). */
+    public void countAll(List<EventCounters.Counted> events, Consumer<List<EventCounters.Counted>> counted) {
+        counters.countAll(events, counted);
     }
 
     /** The month's counters, with the district's current backlog per enterprise. */
