@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import cn.unionhub.platform.identity.FollowUpTokens;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,24 +117,30 @@ public class CaseService {
      */
     public void openAll(List<Case.Intake> intakes, Consumer<List<Case.Intake>> applied) {
         Set<String> opened = cases.existing(intakes.stream().map(Case.Intake::id).toList());
-        Map<String, Case.Changed> fresh = new LinkedHashMap<>();
-        Map<String, Case.Intake> byId = new HashMap<>();
+        Map<Case.Intake, Case.Changed> fresh = new LinkedHashMap<>(); // an intake delivered twice in the poll: once
         for (Case.Intake intake : intakes) {
-            if (!opened.contains(intake.id()) && !fresh.containsKey(intake.id())) {
-                RoutingDecision decision = rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source()));
-                fresh.put(intake.id(), Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant()));
-                byId.put(intake.id(), intake);
+            if (!opened.contains(intake.id())) {
+                fresh.computeIfAbsent(intake, i -> opening(i, routing(i)));
             }
         }
         Set<String> inserted = cases.insertAll(List.copyOf(fresh.values()));
-        fresh.forEach((id, changed) -> {
-            if (inserted.contains(id)) {
-                opened(changed, byId.get(id));
+        fresh.forEach((intake, changed) -> {
+            if (inserted.contains(intake.id())) {
+                opened(changed, intake);
             } else {
-                open(byId.get(id)); // opened meanwhile (then it answers with that case), or its number was taken
+                open(intake); // opened meanwhile (then it answers with that case), or its number was taken
             }
         });
         applied.accept(intakes);
+    }
+
+    private RoutingDecision routing(Case.Intake intake) {
+        return rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source()));
+    }
+
+    /** The case the intake opens, under a new random number. */
+    private Case.Changed opening(Case.Intake intake, RoutingDecision decision) {
+        return Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant());
     }
 
     private void opened(Case.Changed opened, Case.Intake intake) {
@@ -166,9 +171,9 @@ public class CaseService {
         if (existing.isPresent()) {
             return new Opening(existing.get(), false);
         }
-        RoutingDecision decision = rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake), intake.source()));
+        RoutingDecision decision = routing(intake);
         for (int attempt = 1; ; attempt++) {
-            Case.Changed opened = Case.open(intake, decision, rules, CaseNumbers.next(clock.instant(), random), clock.instant());
+            Case.Changed opened = opening(intake, decision);
             try {
                 cases.insert(opened, followUp == null ? null : followUp.hash());
                 opened(opened, intake);

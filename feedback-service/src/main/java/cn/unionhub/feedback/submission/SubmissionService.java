@@ -32,10 +32,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
@@ -164,8 +162,8 @@ public class SubmissionService {
 
     /** Applies a poll's case steps (one read and one write for all their items) and reports them applied. */
     public void recordAll(List<CaseStep> steps, Consumer<List<CaseStep>> applied) {
-        Set<String> found = items.changeAll(steps.stream().map(s -> Map.<String, Function<FeedbackItem, FeedbackItem.Changed>>entry(
-                s.feedbackId(), item -> new FeedbackItem.Changed(item.unlessShown(s.step().apply(item)), List.of()))).toList());
+        Set<String> found = items.changeAll(steps.stream().map(s -> new FeedbackItems.Change(s.feedbackId(),
+                item -> new FeedbackItem.Changed(item.unlessShown(s.step().apply(item)), List.of()))).toList());
         steps.stream().filter(s -> !found.contains(s.feedbackId()))
                 .forEach(s -> log.warn("Case {} names unknown feedback item {}", s.caseNumber(), s.feedbackId()));
         applied.accept(steps);

@@ -129,13 +129,7 @@ public class AggregateStore {
                 inserted.add(documents.get(i).get("_id"));
             }
         }
-        for (OutboxRelay.Pointer pointer : pointers) {
-            if (inserted.contains(pointer.aggregate())) {
-                relay.written(pointer);
-            } else {
-                relay.withdraw(pointer);
-            }
-        }
+        settle(pointers, inserted);
         return inserted;
     }
 
@@ -298,7 +292,7 @@ public class AggregateStore {
         if (byId.isEmpty()) {
             return written;
         }
-        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        MongoPersistentEntity<?> entity = entityOf(type);
         Map<Object, T> loaded = new HashMap<>();
         for (T aggregate : mongo.find(new Query(Criteria.where("_id").in(byId.keySet())), type)) {
             loaded.put(entity.getIdentifierAccessor(aggregate).getRequiredIdentifier(), aggregate);
@@ -333,13 +327,7 @@ public class AggregateStore {
             pointers.forEach(relay::withdraw);
             throw failed;
         }
-        for (OutboxRelay.Pointer pointer : pointers) {
-            if (matched.contains(pointer.aggregate())) {
-                relay.written(pointer);
-            } else {
-                relay.withdraw(pointer);
-            }
-        }
+        settle(pointers, matched);
         for (VersionedWrite<T> w : writes) {
             if (matched.contains(w.id)) {
                 written.put(w.id, w.written());
@@ -348,6 +336,17 @@ public class AggregateStore {
             }
         }
         return written;
+    }
+
+    /** After a bulk write: the pointers of the documents written go to the relay, the others are taken back. */
+    private void settle(List<OutboxRelay.Pointer> pointers, Set<Object> written) {
+        for (OutboxRelay.Pointer pointer : pointers) {
+            if (written.contains(pointer.aggregate())) {
+                relay.written(pointer);
+            } else {
+                relay.withdraw(pointer);
+            }
+        }
     }
 
     /** The changes one after the other, as one change with all their events. */
@@ -384,7 +383,11 @@ public class AggregateStore {
     }
 
     private MongoPersistentEntity<?> entityOf(Object aggregate) {
-        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
+        return entityOf(aggregate.getClass());
+    }
+
+    private MongoPersistentEntity<?> entityOf(Class<?> type) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
     }
 
     private static Object versionValue(MongoPersistentProperty version, long value) {

@@ -80,9 +80,7 @@ public class DueTimers {
      * Setting the same timer twice is harmless.
      */
     public void schedule(String id, Instant at) {
-        long bucket = Math.max(floor(at.toEpochMilli()), floor(clock.millis()));
-        mongo.upsert(new Query(Criteria.where("_id").is(key(bucket, Math.floorMod(id.hashCode(), SHARDS)))),
-                new Update().addToSet("due", id + "@" + at.toEpochMilli()).setOnInsert("at", new Date(bucket)), COLLECTION);
+        scheduleAll(List.of(new Due(id, at)));
     }
 
     /** {@link #schedule} for many timers in one command (a bulk of one upsert per bucket they fall in). */

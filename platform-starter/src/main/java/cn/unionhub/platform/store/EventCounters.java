@@ -1,16 +1,15 @@
 package cn.unionhub.platform.store;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,14 +68,13 @@ public final class EventCounters {
             Map<String, Set<String>> seen = remembered(part);
             Map<String, Map<String, Long>> sums = new LinkedHashMap<>();
             Map<String, Map<String, Object>> onInsert = new HashMap<>();
-            Map<String, List<String>> newKeys = new HashMap<>();
+            Map<String, Set<String>> newKeys = new HashMap<>();
             for (Counted event : part) {
                 for (Increment increment : event.increments()) {
-                    List<String> keys = newKeys.computeIfAbsent(increment.document(), d -> new ArrayList<>());
-                    if (seen.getOrDefault(increment.document(), Set.of()).contains(event.key()) || keys.contains(event.key())) {
+                    Set<String> keys = newKeys.computeIfAbsent(increment.document(), d -> new LinkedHashSet<>());
+                    if (seen.getOrDefault(increment.document(), Set.of()).contains(event.key()) || !keys.add(event.key())) {
                         continue; // counted there already (a part brought back after a stop), or earlier in this part
                     }
-                    keys.add(event.key());
                     Map<String, Long> sum = sums.computeIfAbsent(increment.document(), d -> new LinkedHashMap<>());
                     increment.add().forEach((field, by) -> sum.merge(field, by, Long::sum));
                     onInsert.computeIfAbsent(increment.document(), d -> new LinkedHashMap<>()).putAll(increment.onInsert());
@@ -94,7 +92,7 @@ public final class EventCounters {
                     }
                 });
                 onInsert.get(document).forEach(update::setOnInsert);
-                List<String> keys = newKeys.get(document);
+                Set<String> keys = newKeys.get(document);
                 update.push(COUNTED).slice(-REMEMBERED).each(keys.toArray());
                 // Matches only if no other writer counted one of these meanwhile; then the upsert's insert is refused.
                 bulk.upsert(new Query(Criteria.where("_id").is(document).and(COUNTED).nin(keys)), update);
@@ -102,7 +100,7 @@ public final class EventCounters {
             try {
                 bulk.execute();
                 return;
-            } catch (MongoBulkWriteException | org.springframework.data.mongodb.BulkOperationException raced) {
+            } catch (BulkOperationException raced) {
                 if (!onlyDuplicates(raced) || attempt == ATTEMPTS) {
                     throw raced;
                 }
@@ -124,9 +122,7 @@ public final class EventCounters {
         return seen;
     }
 
-    private static boolean onlyDuplicates(RuntimeException e) {
-        List<? extends BulkWriteError> errors = e instanceof MongoBulkWriteException m ? m.getWriteErrors()
-                : e instanceof org.springframework.data.mongodb.BulkOperationException b ? b.getErrors() : List.of();
-        return !errors.isEmpty() && errors.stream().allMatch(error -> error.getCode() == UniqueInserts.DUPLICATE_KEY);
+    private static boolean onlyDuplicates(BulkOperationException e) {
+        return !e.getErrors().isEmpty() && e.getErrors().stream().allMatch(error -> error.getCode() == UniqueInserts.DUPLICATE_KEY);
     }
 }

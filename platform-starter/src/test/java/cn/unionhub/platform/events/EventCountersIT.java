@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,36 @@ class EventCountersIT {
                 .isEqualTo(45);
         assertThat(mongo.findById("district:330211:open", Document.class, collection).get("open", Number.class).longValue())
                 .isEqualTo(45);
+    }
+
+    /**
+     * Two replicas' consumers count the same events at once (a rebalance hands a partition over while
+     * its poll is still being applied): whoever writes second finds its insert refused, reads again and
+     * counts nothing twice.
+     */
+    @Test
+    void writersCountingTheSameEventsAtOnceCountEachOnce() throws Exception {
+        List<EventCounters.Counted> poll = IntStream.range(0, EventCounters.PART).mapToObj(i -> submitted("item-" + i, true)).toList();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                work.add(() -> {
+                    new EventCounters(mongo, collection).countAll(poll, part -> { });
+                    return null;
+                });
+            }
+            for (Future<Void> done : writers.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+
+        assertThat(mongo.findById("district:330211:2026-12", Document.class, collection).get("submitted", Number.class).longValue())
+                .isEqualTo(EventCounters.PART);
+        assertThat(mongo.findById("district:330211:open", Document.class, collection).get("open", Number.class).longValue())
+                .isEqualTo(EventCounters.PART);
     }
 
     /** What a bulletin projection counts for one submission: the district's month, and the backlog if it needs handling. */

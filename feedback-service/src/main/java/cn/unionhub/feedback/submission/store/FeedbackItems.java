@@ -88,16 +88,20 @@ public class FeedbackItems {
                 }).isPresent();
     }
 
+    /** A change asked of the item {@code id}, for {@link #changeAll}. */
+    public record Change(String id, Function<FeedbackItem, FeedbackItem.Changed> change) {
+    }
+
     /**
      * {@link #change} for many items (a poll's case steps, several may concern one item): one read
      * and one write for all of them, where change takes two commands each.
      *
      * @return the ids of the items found and changed
      */
-    public Set<String> changeAll(List<Map.Entry<String, Function<FeedbackItem, FeedbackItem.Changed>>> changes) {
+    public Set<String> changeAll(List<Change> changes) {
         Map<Object, FeedbackDocument> written = store.modifyAll(FeedbackDocument.class, changes.stream()
-                .map(c -> new AggregateStore.Modification<FeedbackDocument>(c.getKey(),
-                        current -> applied(c.getKey(), current, c.getValue()))).toList());
+                .map(c -> new AggregateStore.Modification<FeedbackDocument>(c.id(), current -> applied(c.id(), current, c.change())))
+                .toList());
         Set<String> changed = new HashSet<>();
         written.values().forEach(document -> {
             FeedbackItem item = toDomain(document);
