@@ -117,7 +117,7 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
             if (a instanceof KeyValue x && b instanceof KeyValue y) {
                 int n = Math.min(x.size(), y.size());
                 for (int i = 0; i < n; i++) {
-                    int c = VALUES.compare(x.get(i), y.get(i));
+                    int c = compareValues(x.get(i), y.get(i));
                     if (c != 0) {
                         return c;
                     }
@@ -125,6 +125,18 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
                 return Integer.compare(x.size(), y.size());
             }
             return super.compare(a, b);
+        }
+
+        /**
+         * Strings (ids, tracking numbers, scopes: nearly every key) straight by {@link String#compareTo},
+         * which is what the server's comparator does for two strings after its type checks; those checks
+         * and the number normalisation around them were a sixth of the store's CPU under load.
+         */
+        private static int compareValues(Object a, Object b) {
+            if (a instanceof String s && b instanceof String t) {
+                return s.compareTo(t);
+            }
+            return VALUES.compare(a, b);
         }
     }
 }

@@ -10,12 +10,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,35 @@ class UniqueKeyIndexTest {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             assertThat(items.find(Filters.eq("number", 5L)).first()).extracting(d -> d.get("_id")).isEqualTo("a");
             assertThat(items.countDocuments()).isEqualTo(STORED + 1);
+        }
+    }
+
+    /**
+     * The string shortcut must order exactly as the server's comparator does, or a B-tree search
+     * would miss keys: strings with characters beyond the BMP (surrogate pairs), CJK, ASCII, and
+     * keys mixing strings with other types.
+     */
+    @Test
+    void keysOrderAsTheServersComparatorOrdersThem() {
+        UniqueKeyIndex.KeyType keys = new UniqueKeyIndex.KeyType();
+        ValueComparator server = ValueComparator.ascWithoutListHandling();
+        Random random = new Random(17);
+        String alphabet = "aZ09-:_工会\uFF5E\uD83D\uDE00\uE000 ";
+        List<Object> values = new ArrayList<>(List.of(1, 1.5, 2L, true, new de.bwaldvogel.mongo.bson.Document("a", 1)));
+        for (int i = 0; i < 400; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            values.add(s.toString());
+        }
+        for (Object a : values) {
+            for (Object b : values) {
+                int expected = Integer.signum(server.compare(a, b));
+                assertThat(Integer.signum(keys.compare(new KeyValue(a), new KeyValue(b)))).as("%s vs %s", a, b).isEqualTo(expected);
+                assertThat(Integer.signum(keys.compare(new KeyValue(a, "x"), new KeyValue(b, "y"))))
+                        .isEqualTo(expected != 0 ? expected : -1);
+            }
         }
     }
 

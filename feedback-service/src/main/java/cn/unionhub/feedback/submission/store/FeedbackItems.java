@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,7 +76,17 @@ public class FeedbackItems {
             mongo.upsert(new Query(Criteria.where("_id").is(document.submitterPseudonym)),
                     new Update().push("items").slice(-WORKER_ITEMS_KEPT).each(document.id), WORKER_ITEMS);
         }
-        store.insert(document, accepted.events());
+        try {
+            store.insert(document, accepted.events());
+        } catch (DuplicateKeyException refused) {
+            if (document.submitterPseudonym != null) {
+                // A repeated request (or a tracking number drawn twice): its id need not take a place
+                // among the worker's kept items.
+                mongo.updateFirst(new Query(Criteria.where("_id").is(document.submitterPseudonym)),
+                        new Update().pull("items", document.id), WORKER_ITEMS);
+            }
+            throw refused;
+        }
         logTimeline(accepted.item());
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -142,6 +143,12 @@ class SubmissionApiIT {
         assertThat(b.path("followUpToken").asString()).isEqualTo(a.path("followUpToken").asString());
         assertThat(mongo.getCollection("feedback_items").countDocuments(
                 new org.bson.Document("trackingNumber", a.path("trackingNumber").asString()))).isEqualTo(1);
+        // The retry's refused item takes no place among the worker's kept items: the first is still the newest.
+        Object firstId = mongo.getCollection("feedback_items")
+                .find(new org.bson.Document("trackingNumber", a.path("trackingNumber").asString())).first().get("_id");
+        List<?> kept = mongo.getCollection("worker_items").find(new org.bson.Document("items", firstId)).first()
+                .getList("items", Object.class);
+        assertThat(kept.get(kept.size() - 1)).isEqualTo(firstId);
         // The business counter counts the item once, not the retry.
         assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 1);
         // The same key from another worker is another request.
