@@ -11,6 +11,8 @@ import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -137,24 +140,94 @@ public final class NumberedLog {
 
     /** Logs the entries not logged yet, in order (none when all of them are). */
     public void log(String key, List<Entry> told) {
-        if (told.isEmpty()) {
+        logAll(Map.of(key, told));
+    }
+
+    /**
+     * {@link #log} for several keys at once (a lane's round: the timelines of a dozen workers
+     * complaining together), in four commands however many keys: one look for the once-keys, one
+     * for the heads, one ordered insert of every key's entries and one bulk moving the heads. Key by
+     * key, that was four commands per key, in turn.
+     */
+    public void logAll(Map<String, List<Entry>> told) {
+        Map<String, String> once = new HashMap<>();
+        told.forEach((key, entries) -> entries.forEach(e -> once.put(scoped(key, e.once()), e.once())));
+        if (once.isEmpty()) {
             return;
         }
-        Set<String> logged = logged(key, told.stream().map(Entry::once).distinct().toList());
-        List<Entry> fresh = new ArrayList<>(told.size());
-        for (Entry e : told) {
-            if (logged.add(e.once())) { // not logged before, nor earlier in this list: the first telling stands
-                fresh.add(e);
+        Set<String> logged = logged(once);
+        Map<String, List<Entry>> fresh = new LinkedHashMap<>();
+        told.forEach((key, entries) -> {
+            for (Entry e : entries) {
+                if (logged.add(scoped(key, e.once()))) { // not logged before, nor earlier in this list: the first telling stands
+                    fresh.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+                }
             }
-        }
+        });
         if (fresh.isEmpty()) {
             return;
         }
-        long last = claimAll(key, hint(key) + 1, fresh);
-        if (last > 0) {
-            mongo.upsert(new Query(where("_id").is(key)), new Update().max("last", last), heads);
-            listeners.forEach(l -> l.accept(key));
+        Map<String, Long> last = claimAcross(fresh, hints(fresh.keySet()));
+        if (last.isEmpty()) {
+            return;
         }
+        BulkOperations moved = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, heads);
+        last.forEach((key, number) -> moved.upsert(new Query(where("_id").is(key)), new Update().max("last", number)));
+        moved.execute();
+        last.keySet().forEach(key -> listeners.forEach(l -> l.accept(key)));
+    }
+
+    /**
+     * Every key's entries at consecutive places after its head, in one ordered insert, which stops
+     * at the first refusal: the keys before it are done, the refused key goes on through
+     * {@link #claimAll}, and the keys after it follow in one insert again.
+     *
+     * @return the last place taken per key that took any
+     */
+    private Map<String, Long> claimAcross(Map<String, List<Entry>> fresh, Map<String, Long> heads) {
+        Map<String, Long> last = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(fresh.keySet());
+        int done = 0;
+        while (done < keys.size()) {
+            List<Document> documents = new ArrayList<>();
+            List<Integer> firstOf = new ArrayList<>(); // where each key's entries start in documents
+            for (int k = done; k < keys.size(); k++) {
+                String key = keys.get(k);
+                firstOf.add(documents.size());
+                List<Entry> entries = fresh.get(key);
+                for (int i = 0; i < entries.size(); i++) {
+                    documents.add(entryDocument(key, heads.get(key) + 1 + i, entries.get(i)));
+                }
+            }
+            try {
+                mongo.getCollection(entries).insertMany(documents, new InsertManyOptions().ordered(true));
+                for (int k = done; k < keys.size(); k++) {
+                    last.put(keys.get(k), heads.get(keys.get(k)) + fresh.get(keys.get(k)).size());
+                }
+                return last;
+            } catch (MongoBulkWriteException partly) {
+                BulkWriteError refused = partly.getWriteErrors().get(0);
+                if (refused.getCode() != UniqueInserts.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                int k = done;
+                while (k + 1 - done < firstOf.size() && firstOf.get(k + 1 - done) <= refused.getIndex()) {
+                    last.put(keys.get(k), heads.get(keys.get(k)) + fresh.get(keys.get(k)).size());
+                    k++;
+                }
+                String key = keys.get(k);
+                int inserted = refused.getIndex() - firstOf.get(k - done);
+                long place = heads.get(key) + 1 + inserted;
+                List<Entry> entries = fresh.get(key);
+                long claimed = claimAll(key, place, entries.subList(inserted, entries.size()));
+                long lastOfKey = Math.max(inserted > 0 ? place - 1 : 0, claimed);
+                if (lastOfKey > 0) {
+                    last.put(key, lastOfKey);
+                }
+                done = k + 1;
+            }
+        }
+        return last;
     }
 
     /**
@@ -201,30 +274,30 @@ public final class NumberedLog {
     }
 
     /**
-     * Which of these once-keys are logged in the key's log: one lookup by the unique once-key, under
-     * both its forms (two lookups for data from before the entries held it).
+     * Which of these once-keys are logged, each given as its scoped form ({@code <key>/<once>}) with
+     * its bare one: one lookup by the unique once-key, under both forms (two lookups for data from
+     * before the entries held it). Answers in the scoped form.
      */
-    private Set<String> logged(String key, List<String> once) {
-        Set<String> logged = new HashSet<>();
-        List<String> stored = new ArrayList<>(once.size() * 2);
-        once.forEach(o -> {
-            stored.add(scoped(key, o));
-            stored.add(o);
-        });
+    private Set<String> logged(Map<String, String> bareOfScoped) {
+        Map<String, List<String>> scopedOfBare = new HashMap<>();
+        bareOfScoped.forEach((scoped, bare) -> scopedOfBare.computeIfAbsent(bare, b -> new ArrayList<>()).add(scoped));
+        List<String> stored = new ArrayList<>(bareOfScoped.keySet());
+        stored.addAll(scopedOfBare.keySet());
         Query byOnce = new Query(where(ONCE).in(stored));
         byOnce.fields().include(ONCE);
-        String prefix = scoped(key, "");
+        Set<String> logged = new HashSet<>();
         mongo.find(byOnce, Document.class, entries).forEach(d -> {
             String found = d.getString(ONCE);
-            logged.add(found.startsWith(prefix) ? found.substring(prefix.length()) : found);
+            // Stored bare (before the once-keys were scoped): logged for each key told it.
+            logged.addAll(scopedOfBare.getOrDefault(found, List.of(found)));
         });
-        if (keysBefore && logged.size() < once.size()) {
+        if (keysBefore && logged.size() < bareOfScoped.size()) {
             // Logged then, or still being logged by a process of the version before (an upgrade
             // under way); a key taken longer ago than that and never completed was abandoned.
             Instant abandoned = Instant.now().minus(ABANDONED);
-            mongo.find(new Query(where("_id").in(once)), Document.class, keys).stream()
+            mongo.find(new Query(where("_id").in(scopedOfBare.keySet())), Document.class, keys).stream()
                     .filter(d -> d.get("number") != null || d.getDate("takenAt").toInstant().isAfter(abandoned))
-                    .forEach(d -> logged.add(d.getString("_id")));
+                    .forEach(d -> logged.addAll(scopedOfBare.get(d.getString("_id"))));
         }
         return logged;
     }
@@ -310,22 +383,39 @@ public final class NumberedLog {
                 waitingEntries = 0;
                 scheduled = false;
             }
-            taken.forEach((key, entries) -> {
-                List<Entry> told = List.copyOf(entries.values());
-                for (int from = 0; from < told.size(); from += LANE_BATCH) {
-                    try {
-                        log(key, told.subList(from, Math.min(told.size(), from + LANE_BATCH)));
-                    } catch (RuntimeException e) {
-                        log.warn("Entries for {} not logged for its stream (logged when told again): {}", key, e.toString());
+            // Every key's next LANE_BATCH entries together, until all are logged.
+            for (int from = 0; ; from += LANE_BATCH) {
+                Map<String, List<Entry>> round = new LinkedHashMap<>();
+                for (Map.Entry<String, Map<String, Entry>> told : taken.entrySet()) {
+                    List<Entry> entries = List.copyOf(told.getValue().values());
+                    if (from < entries.size()) {
+                        round.put(told.getKey(), entries.subList(from, Math.min(entries.size(), from + LANE_BATCH)));
                     }
                 }
-            });
+                if (round.isEmpty()) {
+                    return;
+                }
+                try {
+                    logAll(round);
+                } catch (RuntimeException e) {
+                    log.warn("Entries for {} not logged for their streams (logged when told again): {}", round.keySet(), e.toString());
+                }
+            }
         }
     }
 
     private long hint(String key) {
         Document head = mongo.findById(key, Document.class, heads);
         return head == null ? 0 : ((Number) head.get("last")).longValue();
+    }
+
+    /** {@link #hint} of several keys, in one lookup. */
+    private Map<String, Long> hints(Collection<String> keys) {
+        Map<String, Long> hints = new HashMap<>();
+        keys.forEach(key -> hints.put(key, 0L));
+        mongo.find(new Query(where("_id").in(keys)), Document.class, heads)
+                .forEach(head -> hints.put(head.getString("_id"), ((Number) head.get("last")).longValue()));
+        return hints;
     }
 
     private static Document entryDocument(String key, long place, Entry e) {

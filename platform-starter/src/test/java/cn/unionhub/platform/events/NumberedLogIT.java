@@ -9,7 +9,9 @@ import cn.unionhub.test.StoreWork;
 import cn.unionhub.test.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -155,6 +157,48 @@ class NumberedLogIT {
         assertThat(log.after("worker-1", 0)).extracting(l -> l.body().getString("what")).containsExactly(
                 "item-1", "item-2", "other-a", "item-4", "item-3", "item-5", "other-b", "item-6", "item-7", "item-8");
         assertThat(log.last("worker-1")).isEqualTo(10);
+    }
+
+    /**
+     * A lane's round for a dozen workers complaining together: the same four commands as for one,
+     * every worker's log numbered from 1 without a hole. A place another writer took in the middle
+     * worker's log sends that worker around it; the workers after it are still logged in one insert.
+     */
+    @Test
+    void manyKeysAreLoggedTogetherInFourCommandsAndARefusalInOneHoldsUpNoOther() {
+        NumberedLog log = new NumberedLog(mongo, name);
+        Map<String, List<NumberedLog.Entry>> round = new LinkedHashMap<>();
+        for (int w = 1; w <= 12; w++) {
+            round.put("worker-" + w, IntStream.range(0, 10).mapToObj(n -> entry("item-" + n)).toList());
+        }
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            StoreWork.Reading before = work.read();
+            log.logAll(round);
+            assertThat(work.read().minus(before).commands()).as("which are logged, the heads, one insert, the heads moved")
+                    .isLessThanOrEqualTo(4 + 1);
+        }
+        for (int w = 1; w <= 12; w++) {
+            assertThat(log.after("worker-" + w, 0)).extracting(l -> l.body().getString("what"))
+                    .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(n -> "item-" + n).toList());
+        }
+
+        NumberedLog other = new NumberedLog(mongo, name + "b");
+        mongo.insert(new Document("_id", "worker-b:" + String.format("%010d", 2)).append("number", 2L)
+                .append("once", "worker-b/other").append("body", new Document("what", "other")), name + "b_entries");
+        Map<String, List<NumberedLog.Entry>> refused = new LinkedHashMap<>();
+        for (String w : List.of("worker-a", "worker-b", "worker-c")) {
+            refused.put(w, List.of(entry(w + "-1"), entry(w + "-2"), entry(w + "-3")));
+        }
+        other.logAll(refused);
+        assertThat(other.after("worker-a", 0)).extracting(l -> l.body().getString("what"))
+                .containsExactly("worker-a-1", "worker-a-2", "worker-a-3");
+        assertThat(other.after("worker-b", 0)).extracting(l -> l.body().getString("what"))
+                .containsExactly("worker-b-1", "other", "worker-b-2", "worker-b-3");
+        assertThat(other.after("worker-c", 0)).extracting(l -> l.body().getString("what"))
+                .containsExactly("worker-c-1", "worker-c-2", "worker-c-3");
+        assertThat(List.of(other.last("worker-a"), other.last("worker-b"), other.last("worker-c"))).containsExactly(3L, 4L, 3L);
+        other.logAll(refused); // told again: nothing new
+        assertThat(other.last("worker-b")).isEqualTo(4);
     }
 
     /** Both logs get every entry: a case moving between two organisations' queues is in both. */
