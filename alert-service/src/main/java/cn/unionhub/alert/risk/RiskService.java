@@ -144,8 +144,12 @@ public class RiskService {
     private void apply(List<Signal> part) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Profiles.Loaded loaded = profiles.load(part.get(0).enterprise());
+                String enterprise = part.get(0).enterprise();
+                Profiles.Loaded loaded = profiles.load(enterprise);
                 RiskProfile profile = loaded.profile();
+                // The part's wage reporters in one read and one write (before the profile's).
+                WageReporters.Batch ledger = reporters.batch(enterprise, part.stream()
+                        .filter(s -> s.reporter() != null && model.kind(s.kind()).wageIssue()).map(Signal::reporter).toList());
                 boolean fresh = false;
                 boolean evidence = false;
                 for (Signal signal : part) {
@@ -153,9 +157,10 @@ public class RiskService {
                     // at once whose twin won the race for the profile.
                     if (!profile.hasApplied(signal.id())) {
                         fresh = true;
-                        evidence |= profile.apply(signal, model, reporters);
+                        evidence |= profile.apply(signal, model, ledger);
                     }
                 }
+                ledger.write();
                 if (fresh) {
                     evaluate(profile, loaded.version(), evidence);
                 }

@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,6 +201,37 @@ class ConstantWorkIT {
         assertThat(profile.workersReporting(Instant.now(), risk.model())).isEqualTo(3);
         assertThat(profile.reporters().buckets().values()).allMatch(n -> n > 0);
         assertThat(profile.reporters().buckets().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+    }
+
+    /**
+     * A collective dispute: forty workers' wage complaints in one poll cost the store what four
+     * workers' cost — each part reads its workers' ledger entries at once and writes them at once,
+     * where it took a read and a write per complaint (80 commands for these 40). The margin is for
+     * this JVM's background work.
+     */
+    @Test
+    void aPartsWageReportsReadAndWriteTheLedgerOnceHoweverManyWorkers() {
+        String enterprise = "91330211MA2W" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        BiFunction<String, Integer, List<Signal>> poll = (who, workers) -> IntStream
+                .range(0, workers).mapToObj(i -> complaint(enterprise, "WAGE_ARREARS_COMPLAINT",
+                        start.plus(Duration.ofMinutes(i)), who + "-" + i, 1_000)).toList();
+        risk.recordAll(poll.apply("first", 40), part -> {
+        }); // the enterprise's profile and warning exist from here on
+        try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            StoreWork.Reading before = work.read();
+            risk.recordAll(poll.apply("few", 4), part -> {
+            });
+            long few = work.read().minus(before).commands();
+            before = work.read();
+            risk.recordAll(poll.apply("many", 40), part -> {
+            });
+            long many = work.read().minus(before).commands();
+            assertThat(many).as("store commands for 40 workers' complaints vs %d for 4", few).isLessThanOrEqualTo(few + 4);
+        }
+        assertThat(profiles.load(enterprise).profile().workersReporting(Instant.now(), risk.model())).isEqualTo(84);
+        assertThat(mongo.getCollection("wage_reporters").countDocuments(
+                new Document("_id", new Document("$regex", "^" + enterprise + "\\|")))).isEqualTo(84);
     }
 
     private static Signal complaint(String enterprise, String kind, Instant at, String reporter, long amountFen) {
