@@ -24,10 +24,14 @@ The gateway's per-user submission limit would refuse most complaints, so run the
 off (the body size limit stays):
     UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 Also prints the CPU each platform process used during the run (from /proc, pid files in .unionhub/run).
+
+Before measuring it warms the platform up: 90 s at 50 complaints/s, then until the pipeline is through
+(UNIONHUB_BENCH_WARMUP=<seconds>, UNIONHUB_BENCH_WARMUP_RATE=<per second>; UNIONHUB_BENCH_WARMUP=0 for the
+cold figures of a platform that just started).
 """
 import http.client
 
-from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, PipelineDrain, context_switches, cpu_ticks, print_store_commands, store_commands, token  # noqa: F401
+from benchlib import GATEWAY_PORT, HOME, IDENTITY_PORT, KAFKA_BOOTSTRAP, REPO, WARMUP_SECONDS, PipelineDrain, context_switches, cpu_ticks, print_store_commands, store_commands, token  # noqa: F401
 import json
 import os
 import subprocess
@@ -182,6 +186,34 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
 
+def send_at(rate, total, sender):
+    """An open-loop load: complaint i is sent at i / rate seconds, however slowly the platform answers."""
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        begin = time.monotonic()
+        for i in range(total):
+            delay = begin + i / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(sender.send, i)
+
+
+def warm_up(tokens, collective):
+    """Load before anything is measured, then wait until the whole pipeline is through: the busy services
+    run C2 and reach their steady state only after minutes of traffic (a first run straight after
+    `./unionhub up` spends most of its CPU compiling), while a city's platform has been running for days.
+    UNIONHUB_BENCH_WARMUP seconds (default 90) at UNIONHUB_BENCH_WARMUP_RATE complaints/s (default 50);
+    UNIONHUB_BENCH_WARMUP=0 measures the cold platform."""
+    if WARMUP_SECONDS <= 0:
+        return
+    rate = float(os.environ.get("UNIONHUB_BENCH_WARMUP_RATE", "50"))
+    print("warming up: %.0f s at %.0f complaints/s, then until the pipeline is through (UNIONHUB_BENCH_WARMUP=0 "
+          "for cold figures)" % (WARMUP_SECONDS, rate), file=sys.stderr, flush=True)
+    drain = PipelineDrain()
+    send_at(rate, int(rate * WARMUP_SECONDS), Sender(tokens, body(collective)))
+    drain.wait(time.time() + DRAIN_WAIT_S, int(time.time() * 1000))
+    drain.close()
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     collective = "--collective" in sys.argv
@@ -189,6 +221,7 @@ def main():
         sys.exit(__doc__)
     subprocess.run([str(REPO / "tools/ensure-tools.sh"), "kcat:kcat"], check=True)
     tokens = [token("worker-%02d" % n) for n in range(1, 13)] if collective else [token("worker-zhang-wei")]
+    warm_up(tokens, collective)
     sender = Sender(tokens, body(collective))
     watch = TimelineWatch(tokens)
     drain = PipelineDrain() if args[0] == "burst" else None
@@ -198,13 +231,7 @@ def main():
     if args[0] == "rate":
         rate, seconds = float(args[1]), float(args[2])
         total = int(rate * seconds)
-        with ThreadPoolExecutor(max_workers=64) as pool:
-            begin = time.monotonic()
-            for i in range(total):
-                delay = begin + i / rate - time.monotonic()
-                if delay > 0:
-                    time.sleep(delay)
-                pool.submit(sender.send, i)
+        send_at(rate, total, sender)
         title = "%.0f complaints/s for %.0f s through the gateway" % (rate, seconds)
     else:
         total, concurrency = int(args[1]), int(args[2]) if len(args) > 2 else 16
