@@ -289,11 +289,6 @@ public class SubmissionService {
     }
 
     /**
-     * An enterprise not in the register yet (a gig platform, a small firm): accepted, marked for
-     * verification, and attributed to the submitter's district so that district's union sees and
-     * routes it — a worker's from their membership first, then from their token.
-     */
-    /**
      * Whom a staff-recorded item stands for in distinct-worker counts: the named worker by their
      * mobile number, else the staff member who recorded it (an anonymous caller cannot be told apart).
      */
@@ -302,6 +297,11 @@ public class SubmissionService {
         return phone != null && !phone.isEmpty() ? pseudonyms.of("phone:" + phone) : pseudonyms.of("recorder:" + actor.subject());
     }
 
+    /**
+     * An enterprise not in the register yet (a gig platform, a small firm): accepted, marked for
+     * verification, and attributed to the submitter's district so that district's union sees and
+     * routes it — a worker's from their membership first, then from their token.
+     */
     private Enterprise unregistered(String uscc, Actor actor, boolean worker) {
         Optional<String> membershipDistrict = worker
                 ? memberships.ofAccount(actor.subject()).filter(Membership::active).map(Membership::district)

@@ -2,6 +2,7 @@ package cn.unionhub.alert.risk.store;
 
 import cn.unionhub.alert.risk.domain.WageReporter;
 import cn.unionhub.alert.risk.domain.WageReporterLedger;
+import cn.unionhub.platform.store.UniqueInserts;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -116,7 +117,7 @@ public class WageReporters {
                     next.put("version", 0L);
                     writes.add(new InsertOneModel<>(next));
                 } else {
-                    next.put("version", before.version + 1);
+                    next.put("version", (before.version == null ? 0 : before.version) + 1);
                     writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", m.getKey()), Filters.eq("version", before.version)),
                             next));
                     replaced++;
@@ -126,8 +127,11 @@ public class WageReporters {
             try {
                 result = mongo.getCollection(mongo.getCollectionName(ReporterDocument.class))
                         .bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            } catch (MongoBulkWriteException raced) {
-                throw new OptimisticLockingFailureException("A wage reporter's entry was written meanwhile", raced);
+            } catch (MongoBulkWriteException refused) {
+                if (refused.getWriteErrors().stream().allMatch(e -> e.getCode() == UniqueInserts.DUPLICATE_KEY)) {
+                    throw new OptimisticLockingFailureException("A wage reporter's first entry was written meanwhile", refused);
+                }
+                throw refused;
             }
             if (result.getMatchedCount() < replaced) {
                 throw new OptimisticLockingFailureException("A wage reporter's entry was moved meanwhile");
