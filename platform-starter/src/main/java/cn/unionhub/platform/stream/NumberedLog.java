@@ -187,45 +187,42 @@ public final class NumberedLog {
     private Map<String, Long> claimAcross(Map<String, List<Entry>> fresh, Map<String, Long> heads) {
         Map<String, Long> last = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(fresh.keySet());
+        int[] firstOf = new int[keys.size()]; // where each key's entries start in the insert's documents
         int done = 0;
         while (done < keys.size()) {
             List<Document> documents = new ArrayList<>();
-            List<Integer> firstOf = new ArrayList<>(); // where each key's entries start in documents
             for (int k = done; k < keys.size(); k++) {
-                String key = keys.get(k);
-                firstOf.add(documents.size());
-                List<Entry> entries = fresh.get(key);
+                firstOf[k] = documents.size();
+                List<Entry> entries = fresh.get(keys.get(k));
                 for (int i = 0; i < entries.size(); i++) {
-                    documents.add(entryDocument(key, heads.get(key) + 1 + i, entries.get(i)));
+                    documents.add(entryDocument(keys.get(k), heads.get(keys.get(k)) + 1 + i, entries.get(i)));
                 }
             }
+            int refusedAt = documents.size(); // none
             try {
                 mongo.getCollection(entries).insertMany(documents, new InsertManyOptions().ordered(true));
-                for (int k = done; k < keys.size(); k++) {
-                    last.put(keys.get(k), heads.get(keys.get(k)) + fresh.get(keys.get(k)).size());
-                }
-                return last;
             } catch (MongoBulkWriteException partly) {
                 BulkWriteError refused = partly.getWriteErrors().get(0);
                 if (refused.getCode() != UniqueInserts.DUPLICATE_KEY) {
                     throw partly;
                 }
-                int k = done;
-                while (k + 1 - done < firstOf.size() && firstOf.get(k + 1 - done) <= refused.getIndex()) {
-                    last.put(keys.get(k), heads.get(keys.get(k)) + fresh.get(keys.get(k)).size());
-                    k++;
-                }
+                refusedAt = refused.getIndex();
+            }
+            int k = done;
+            for (; k < keys.size() && (k + 1 == keys.size() ? documents.size() : firstOf[k + 1]) <= refusedAt; k++) {
+                last.put(keys.get(k), heads.get(keys.get(k)) + fresh.get(keys.get(k)).size()); // all of its entries in
+            }
+            if (k < keys.size()) { // the refused key: its entries from the refused one go the way of one key
                 String key = keys.get(k);
-                int inserted = refused.getIndex() - firstOf.get(k - done);
+                int inserted = refusedAt - firstOf[k];
                 long place = heads.get(key) + 1 + inserted;
                 List<Entry> entries = fresh.get(key);
-                long claimed = claimAll(key, place, entries.subList(inserted, entries.size()));
-                long lastOfKey = Math.max(inserted > 0 ? place - 1 : 0, claimed);
+                long lastOfKey = Math.max(inserted > 0 ? place - 1 : 0, claimAll(key, place, entries.subList(inserted, entries.size())));
                 if (lastOfKey > 0) {
                     last.put(key, lastOfKey);
                 }
-                done = k + 1;
             }
+            done = k + 1;
         }
         return last;
     }
@@ -383,13 +380,15 @@ public final class NumberedLog {
                 waitingEntries = 0;
                 scheduled = false;
             }
+            Map<String, List<Entry>> told = new LinkedHashMap<>();
+            taken.forEach((key, entries) -> told.put(key, List.copyOf(entries.values())));
             // Every key's next LANE_BATCH entries together, until all are logged.
             for (int from = 0; ; from += LANE_BATCH) {
                 Map<String, List<Entry>> round = new LinkedHashMap<>();
-                for (Map.Entry<String, Map<String, Entry>> told : taken.entrySet()) {
-                    List<Entry> entries = List.copyOf(told.getValue().values());
+                for (Map.Entry<String, List<Entry>> ofKey : told.entrySet()) {
+                    List<Entry> entries = ofKey.getValue();
                     if (from < entries.size()) {
-                        round.put(told.getKey(), entries.subList(from, Math.min(entries.size(), from + LANE_BATCH)));
+                        round.put(ofKey.getKey(), entries.subList(from, Math.min(entries.size(), from + LANE_BATCH)));
                     }
                 }
                 if (round.isEmpty()) {
