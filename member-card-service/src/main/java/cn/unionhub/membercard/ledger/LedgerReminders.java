@@ -37,7 +37,8 @@ class LedgerReminders {
 
     /** Wakes every due transfer; how many. */
     int wakeDue() {
-        int woken = store.wakeDue(clock.instant(), ledger::wake);
+        int woken = store.wakeDue(clock.instant(), ids -> ledger.wakeAll(ids,
+                (id, e) -> log.warn("Ledger reminder for transfer {} failed, retried next run: {}", id, e.toString())));
         if (woken > 0) {
             log.debug("Ledger reminders: {} transfers looked at", woken);
         }

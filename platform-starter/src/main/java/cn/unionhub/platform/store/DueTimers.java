@@ -56,6 +56,16 @@ public class DueTimers {
         void handle(Due due);
     }
 
+    /**
+     * Looks at the due timers of one bucket together — one read for all their aggregates instead of
+     * one each, when most of them turn out to have nothing left to do — and returns the ones it
+     * finished; the others stay for the next run.
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        java.util.Collection<Due> handleAll(List<Due> due);
+    }
+
     private final MongoTemplate mongo;
     private final String name;
     private final long bucketMillis;
@@ -110,6 +120,22 @@ public class DueTimers {
      * @return how many timers were handled
      */
     public int fire(Instant now, Handler handler, Supplier<List<Due>> backfill) {
+        return fireAll(now, due -> {
+            List<Due> done = new ArrayList<>(due.size());
+            for (Due one : due) {
+                try {
+                    handler.handle(one);
+                    done.add(one);
+                } catch (RuntimeException e) {
+                    log.warn("Timers {}: {} failed, retried next run: {}", name, one.id(), e.toString());
+                }
+            }
+            return done;
+        }, backfill);
+    }
+
+    /** {@link #fire} with the due timers of a bucket handed over together. */
+    public int fireAll(Instant now, BatchHandler handler, Supplier<List<Due>> backfill) {
         long nowBucket = floor(now.toEpochMilli());
         Document cursor = mongo.findById(cursorKey(), Document.class, COLLECTION);
         if (cursor == null) {
@@ -147,28 +173,33 @@ public class DueTimers {
         return mongo.find(new Query(Criteria.where("_id").in(keys)).with(Sort.by("_id")), Document.class, COLLECTION);
     }
 
-    private int fireBucket(Document bucket, Instant now, Handler handler) {
-        List<String> done = new ArrayList<>();
+    private int fireBucket(Document bucket, Instant now, BatchHandler handler) {
+        List<Due> due = new ArrayList<>();
         for (String entry : bucket.getList("due", String.class, List.of())) {
             int at = entry.lastIndexOf('@');
-            Due due = new Due(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
-            if (due.at().isAfter(now)) {
-                continue; // later in the current bucket
-            }
-            try {
-                handler.handle(due);
-                done.add(entry);
-            } catch (RuntimeException e) {
-                log.warn("Timers {}: {} failed, retried next run: {}", name, due.id(), e.toString());
+            Due one = new Due(entry.substring(0, at), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+            if (!one.at().isAfter(now)) { // a later one in the current bucket waits for its time
+                due.add(one);
             }
         }
-        if (!done.isEmpty()) {
+        if (due.isEmpty()) {
+            return 0;
+        }
+        java.util.Collection<Due> handled;
+        try {
+            handled = handler.handleAll(due);
+        } catch (RuntimeException e) {
+            log.warn("Timers {}: {} due in {} failed, retried next run: {}", name, due.size(), bucket.get("_id"), e.toString());
+            return 0;
+        }
+        if (!handled.isEmpty()) {
             Object id = bucket.get("_id");
             // Only the entries handled: one set meanwhile for the same aggregate (a new time) stays.
-            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().pullAll("due", done.toArray()), COLLECTION);
+            Object[] done = handled.stream().map(d -> d.id() + "@" + d.at().toEpochMilli()).toArray();
+            mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().pullAll("due", done), COLLECTION);
             mongo.remove(new Query(Criteria.where("_id").is(id).and("due").size(0)), COLLECTION);
         }
-        return done.size();
+        return handled.size();
     }
 
     private long floor(long millis) {

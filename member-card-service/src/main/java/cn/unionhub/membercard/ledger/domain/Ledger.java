@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -26,6 +32,13 @@ public final class Ledger {
 
         /** The transfer with the store's version of it, for a compare-and-set that needs no second read. */
         Optional<Versioned> read(String id);
+
+        /** {@link #read} for many: those of the ids that exist, by id (one read in a store that can). */
+        default Map<String, Versioned> readAll(Collection<String> ids) {
+            Map<String, Versioned> found = new HashMap<>();
+            ids.forEach(id -> read(id).ifPresent(v -> found.put(id, v)));
+            return found;
+        }
 
         /** Inserts the accepted transfer; false if its id exists. */
         boolean insert(Transfer transfer);
@@ -124,10 +137,60 @@ public final class Ledger {
     /** Finishes the transfer if it is not finished; for a hold, releases it if it expired. Safe to repeat. */
     public Transfer wake(String transferId) {
         Optional<Versioned> found = transfers.read(transferId);
-        if (found.isEmpty()) {
-            return null;
+        return found.isEmpty() ? null : wake(found.get());
+    }
+
+    /**
+     * {@link #wake} for many transfers (reminders due together): one read for all of them and one
+     * for the holds their settlements took. Almost every reminder finds its transfer long finished
+     * (it was set in case the transfer were cut off), and then it costs nothing more than its share
+     * of those two reads; the rest are woken one by one as before.
+     *
+     * @param failed told of each transfer whose wake failed (the store away); it is not in the answer
+     * @return the ids looked at, for their reminders to go
+     */
+    public List<String> wakeAll(Collection<String> transferIds, BiConsumer<String, RuntimeException> failed) {
+        Map<String, Versioned> found = transfers.readAll(transferIds);
+        List<String> done = new ArrayList<>(transferIds.size());
+        Map<String, Transfer> settlements = new LinkedHashMap<>();
+        for (String id : transferIds) {
+            Versioned read = found.get(id);
+            Transfer t = read == null ? null : read.transfer();
+            if (t == null) {
+                done.add(id); // its reminder was set before a crash stopped the insert: nothing to finish
+            } else if (!t.status().finished() || t.kind() == Transfer.Kind.HOLD && t.status() == Transfer.Status.HELD) {
+                try {
+                    wake(read);
+                    done.add(id);
+                } catch (RuntimeException e) {
+                    failed.accept(id, e);
+                }
+            } else if (t.holdId() != null && t.status() != Transfer.Status.REJECTED) {
+                settlements.put(id, t); // finished; whether its hold says so is read below, for all at once
+            } else {
+                done.add(id);
+            }
         }
-        Versioned driven = drive(found.get(), null);
+        if (!settlements.isEmpty()) {
+            Map<String, Versioned> holds = transfers.readAll(settlements.values().stream().map(Transfer::holdId).distinct().toList());
+            settlements.forEach((id, settlement) -> {
+                try {
+                    Versioned hold = holds.get(settlement.holdId());
+                    if (hold != null && hold.transfer().status() == Transfer.Status.HELD) {
+                        markHoldSettled(settlement, hold); // a crash came between the settlement and its hold
+                    }
+                    done.add(id);
+                } catch (RuntimeException e) {
+                    failed.accept(id, e);
+                }
+            });
+        }
+        return done;
+    }
+
+    private Transfer wake(Versioned found) {
+        String transferId = found.transfer().id();
+        Versioned driven = drive(found, null);
         Transfer t = driven.transfer();
         if (t.kind() == Transfer.Kind.HOLD && t.status() == Transfer.Status.HELD) {
             if (t.settledBy() != null) {

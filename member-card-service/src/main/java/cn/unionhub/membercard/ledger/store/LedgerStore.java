@@ -195,6 +195,17 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
         return Optional.ofNullable(mongo.findById(id, TransferDocument.class)).map(d -> new Ledger.Versioned(d.transfer, d.version));
     }
 
+    /** One {@code _id $in} read for all of them (a run of reminders). */
+    @Override
+    public java.util.Map<String, Ledger.Versioned> readAll(java.util.Collection<String> ids) {
+        java.util.Map<String, Ledger.Versioned> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(new Query(where("_id").in(ids)), TransferDocument.class)
+                    .forEach(d -> found.put(d.id, new Ledger.Versioned(d.transfer, d.version)));
+        }
+        return found;
+    }
+
     /** One conditional write on the version read: no second read of the record before it. */
     @Override
     public boolean replace(Ledger.Versioned read, Transfer.Change change) {
@@ -215,9 +226,15 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
         reminders.schedule(transferId, at);
     }
 
-    /** Hands every transfer whose reminder is due to {@code wake}; how many. */
-    public int wakeDue(Instant now, java.util.function.Consumer<String> wake) {
-        return reminders.fire(now, due -> wake.accept(due.id()), null);
+    /**
+     * Hands the transfers whose reminders are due to {@code wake}, a bucket of them at a time; it
+     * answers the ids it looked at, whose reminders then go. How many.
+     */
+    public int wakeDue(Instant now, java.util.function.Function<List<String>, java.util.Collection<String>> wake) {
+        return reminders.fireAll(now, due -> {
+            java.util.Set<String> looked = new java.util.HashSet<>(wake.apply(due.stream().map(DueTimers.Due::id).toList()));
+            return due.stream().filter(d -> looked.contains(d.id())).toList();
+        }, null);
     }
 
     // --- mapping ---

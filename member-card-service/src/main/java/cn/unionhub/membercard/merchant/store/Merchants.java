@@ -2,6 +2,9 @@ package cn.unionhub.membercard.merchant.store;
 
 import cn.unionhub.membercard.merchant.domain.Merchant;
 import cn.unionhub.platform.store.Sequences;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,6 +21,14 @@ public class Merchants {
         Merchant merchant;
     }
 
+    /**
+     * Merchants as last read, for a while: every request of a till reads its merchant (each
+     * redemption twice: the hold and the payment), and a merchant does not change once registered —
+     * nothing here writes one again. Should closing a merchant come (its status is in the record),
+     * the bound below is how long another instance's tills may still use it: half a minute.
+     */
+    private static final Duration KEPT = Duration.ofSeconds(30);
+    private final Cache<String, Merchant> recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT).build();
     private final MongoTemplate mongo;
     private final Sequences numbers;
 
@@ -37,7 +48,14 @@ public class Merchants {
         mongo.insert(d);
     }
 
+    /** The merchant; one not (yet) registered is looked for again on every call. */
     public Optional<Merchant> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, MerchantDocument.class)).map(d -> d.merchant);
+        Merchant known = recent.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Merchant> found = Optional.ofNullable(mongo.findById(id, MerchantDocument.class)).map(d -> d.merchant);
+        found.ifPresent(m -> recent.put(id, m));
+        return found;
     }
 }
