@@ -33,10 +33,16 @@ class LedgerConfiguration {
         });
     }
 
+    /** Heads move a few milliseconds after their lines, written together ({@link JournalHeads}). */
     @Bean
-    Ledger ledger(LedgerStore store, Clock clock, ExecutorService ledgerFanOut, StoreReconnects reconnects) {
-        Journal journal = new Journal(store, clock);
+    Journal journal(LedgerStore store, Clock clock, StoreReconnects reconnects) {
+        Journal journal = new Journal(store, clock, true);
         reconnects.onReconnect(journal::forgetHeads);
+        return journal;
+    }
+
+    @Bean
+    Ledger ledger(Journal journal, LedgerStore store, Clock clock, ExecutorService ledgerFanOut) {
         return new Ledger(journal, store, store, clock, ledgerFanOut);
     }
 

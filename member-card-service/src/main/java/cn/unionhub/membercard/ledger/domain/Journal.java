@@ -3,6 +3,7 @@ package cn.unionhub.membercard.ledger.domain;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +61,15 @@ public final class Journal {
 
         /** Moves the head to the line if it is behind it. */
         void advanceHead(String accountId, long sequence, Balances after);
+
+        /** {@link #advanceHead} for several accounts (one command in a store that can). */
+        default void advanceHeads(java.util.Collection<HeadMove> moves) {
+            moves.forEach(m -> advanceHead(m.accountId(), m.sequence(), m.after()));
+        }
+    }
+
+    /** An account's head to move to its line {@code sequence}, unless it is there already. */
+    public record HeadMove(String accountId, long sequence, Balances after) {
     }
 
     /** A leg's place in its account's journal, or why it was refused. */
@@ -97,6 +107,10 @@ public final class Journal {
 
     private final Store store;
     private final Clock clock;
+    /** Whether head moves wait for {@link #writeHeads}; otherwise each is written when its line is. */
+    private final boolean headsLater;
+    /** Head moves not written yet, the furthest per account. */
+    private final Map<String, HeadMove> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** How often the memory was dropped: a claim made from memory while it was dropped is placed again. */
     private final AtomicLong forgotten = new AtomicLong();
@@ -108,8 +122,21 @@ public final class Journal {
     });
 
     public Journal(Store store, Clock clock) {
+        this(store, clock, false);
+    }
+
+    /**
+     * @param headsLater whether a head moves when {@link #writeHeads} is next called (every few
+     *                   milliseconds) instead of with each line. Every redemption moves four heads, two
+     *                   of them the merchant's receivable's: written together, a busy account's many
+     *                   moves become one update, and a moment's moves of all accounts one command. A
+     *                   head is a hint (readers find the lines after it), so a move lost with the
+     *                   process costs a reader one more look, never a wrong balance.
+     */
+    public Journal(Store store, Clock clock, boolean headsLater) {
         this.store = store;
         this.clock = clock;
+        this.headsLater = headsLater;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -145,9 +172,40 @@ public final class Journal {
         }
         if (outcome instanceof Applied applied) {
             JournalEntry line = applied.entry();
-            store.advanceHead(line.accountId(), line.sequence(), line.after());
+            moveHead(new HeadMove(line.accountId(), line.sequence(), line.after()));
         }
         return outcome;
+    }
+
+    private void moveHead(HeadMove move) {
+        if (!headsLater) {
+            store.advanceHead(move.accountId(), move.sequence(), move.after());
+            return;
+        }
+        unwritten.merge(move.accountId(), move, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+    }
+
+    /**
+     * Writes the head moves waiting (see {@link #Journal(Store, Clock, boolean)}) in one command; a
+     * move that fails to be written waits for the next call.
+     */
+    public void writeHeads() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        List<HeadMove> moves = new java.util.ArrayList<>(unwritten.size());
+        for (String account : unwritten.keySet()) {
+            HeadMove move = unwritten.remove(account);
+            if (move != null) {
+                moves.add(move);
+            }
+        }
+        try {
+            store.advanceHeads(moves);
+        } catch (RuntimeException failed) {
+            moves.forEach(m -> unwritten.merge(m.accountId(), m, (a, b) -> a.sequence() >= b.sequence() ? a : b));
+            throw failed;
+        }
     }
 
     private Outcome applyLocked(Leg leg) {
@@ -255,13 +313,23 @@ public final class Journal {
     /** The account with its head moved past every line written after it (a writer that stopped between the two writes). */
     public Account catchUp(String accountId) {
         Account head = store.account(accountId).orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
-        long sequence = head.sequence();
-        Balances balances = head.balances();
+        long generation = forgotten.get();
+        // A line this instance wrote or read is a line of the journal: look on from there when the
+        // stored head is behind it (its move not written yet), not from the head line by line.
+        Head known = remembered.get(accountId);
+        boolean fromMemory = known != null && known.sequence() > head.sequence();
+        long sequence = fromMemory ? known.sequence() : head.sequence();
+        Balances balances = fromMemory ? known.balances() : head.balances();
         for (Optional<JournalEntry> next = store.entry(accountId, sequence + 1); next.isPresent();
                 next = store.entry(accountId, sequence + 1)) {
             sequence = next.get().sequence();
             balances = next.get().after();
-            store.advanceHead(accountId, sequence, balances);
+        }
+        if (fromMemory && forgotten.get() != generation) {
+            return catchUp(accountId); // the memory was dropped meanwhile (the store reconnected): from the stored head
+        }
+        if (sequence > head.sequence()) {
+            moveHead(new HeadMove(accountId, sequence, balances));
         }
         remembered.put(accountId, new Head(sequence, balances));
         return head.at(sequence, balances);

@@ -90,7 +90,10 @@ public final class Ledger {
      */
     public Transfer submit(String scope, String key, TransferRequest request, String requestedBy) {
         String id = Transfer.idFor(scope, key);
-        Optional<Versioned> earlier = transfers.read(id);
+        // A posting or release reads the hold it settles with the look for an earlier one: one read.
+        boolean settles = request.kind() == Transfer.Kind.POST || request.kind() == Transfer.Kind.VOID;
+        Map<String, Versioned> read = settles ? transfers.readAll(List.of(id, request.holdId())) : Map.of();
+        Optional<Versioned> earlier = settles ? Optional.ofNullable(read.get(id)) : transfers.read(id);
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
@@ -109,7 +112,7 @@ public final class Ledger {
                 yield Transfer.accept(scope, key, request, requestedBy, now);
             }
             case POST, VOID -> {
-                hold = transfers.read(request.holdId())
+                hold = Optional.ofNullable(read.get(request.holdId()))
                         .orElseThrow(() -> new LedgerException.NotFound("ledger-transfer-not-found", request.holdId()));
                 yield Transfer.acceptSettlement(scope, key, request, hold.transfer(), requestedBy, now);
             }

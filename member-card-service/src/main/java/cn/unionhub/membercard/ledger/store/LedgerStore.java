@@ -101,6 +101,19 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
         mongo.updateFirst(behind, balances(new Update().set("sequence", sequence), after), ACCOUNTS);
     }
 
+    /** One unordered bulk for all the moves; each moves its head only forward. */
+    @Override
+    public void advanceHeads(java.util.Collection<Journal.HeadMove> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        org.springframework.data.mongodb.core.BulkOperations bulk =
+                mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, ACCOUNTS);
+        moves.forEach(m -> bulk.updateOne(new Query(where("_id").is(m.accountId()).and("sequence").lt(m.sequence())),
+                balances(new Update().set("sequence", m.sequence()), m.after())));
+        bulk.execute();
+    }
+
     // --- claims ---
 
     @Override

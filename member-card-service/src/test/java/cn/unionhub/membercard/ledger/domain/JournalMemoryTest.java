@@ -78,6 +78,33 @@ class JournalMemoryTest {
         assertThat(f.store.journal(WALLET).get(1).after().balance()).isEqualTo(4_000);
     }
 
+    /**
+     * With heads written later (as the service runs it), a head stays where it was until the next
+     * write of the waiting moves, and nobody reads a stale balance meanwhile: this instance looks on
+     * from the line it remembers, another from the stored head, line by line.
+     */
+    @Test
+    void headsWrittenLaterMoveTogetherAndNoReaderSeesLess() {
+        Journal later = new Journal(f.store, f.clock, true);
+        long stored = f.store.account(WALLET).orElseThrow().sequence();
+        assertThat(later.apply(credit(1_000))).isInstanceOf(Journal.Applied.class);
+        assertThat(later.apply(credit(2_000))).isInstanceOf(Journal.Applied.class);
+        assertThat(later.apply(debit(500))).isInstanceOf(Journal.Applied.class);
+
+        assertThat(f.store.account(WALLET).orElseThrow().sequence()).as("not written yet").isEqualTo(stored);
+        assertThat(later.catchUp(WALLET).sequence()).isEqualTo(stored + 3);
+        assertThat(later.catchUp(WALLET).balances().balance()).isEqualTo(2_500);
+        assertThat(other.catchUp(WALLET).balances().balance()).isEqualTo(2_500);
+        assertThat(other.apply(debit(2_500))).as("the other instance sees every line").isInstanceOf(Journal.Applied.class);
+
+        later.writeHeads();
+        Account head = f.store.account(WALLET).orElseThrow();
+        assertThat(head.sequence()).as("moved only forward, to the furthest line").isEqualTo(stored + 4);
+        assertThat(head.balances().balance()).isZero();
+        later.writeHeads();                                    // nothing waiting: nothing written
+        assertThat(f.store.account(WALLET).orElseThrow().sequence()).isEqualTo(stored + 4);
+    }
+
     private Leg credit(long fen) {
         String transfer = "t" + (++legs);
         return new Leg(transfer + ":C", transfer, WALLET, Leg.Side.CREDIT, 0, fen);

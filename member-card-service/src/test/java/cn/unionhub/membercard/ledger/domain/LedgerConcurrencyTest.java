@@ -78,7 +78,11 @@ class LedgerConcurrencyTest {
         List<String> accounts = new ArrayList<>(wallets);
         accounts.add(FUND);
         accounts.add(MERCHANT);
-        Ledger[] instances = {f.ledger, f.newInstance(), f.newInstance()};
+        // The third instance writes its heads later, as the service does, while the others read and write them.
+        Journal headsLater = new Journal(f.store, f.clock, true);
+        Ledger[] instances = {f.ledger, f.newInstance(), f.newInstance(headsLater)};
+        java.util.concurrent.ScheduledExecutorService heads = Executors.newSingleThreadScheduledExecutor();
+        heads.scheduleWithFixedDelay(headsLater::writeHeads, 1, 1, TimeUnit.MILLISECONDS);
         Random random = new Random(seed);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Transfer>> work = new ArrayList<>();
@@ -117,6 +121,9 @@ class LedgerConcurrencyTest {
             done.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
+        heads.shutdown();
+        assertThat(heads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        headsLater.writeHeads();
         f.clock.advance(Duration.ofMinutes(2));
         f.store.reminders.keySet().forEach(f.ledger::wake);
 

@@ -27,6 +27,11 @@ final class LedgerFixture {
         return new Ledger(new Journal(store, clock), store, store, clock);
     }
 
+    /** Another instance, on this journal (e.g. one that writes its heads later). */
+    Ledger newInstance(Journal journal) {
+        return new Ledger(journal, store, store, clock);
+    }
+
     /** Pays {@code fen} from the bank into the fund, then {@code walletFen} of it into the wallet. */
     LedgerFixture funded(long fen, long walletFen) {
         ledger.submit("test", "fund-in", TransferRequest.transfer(BANK, FUND, fen, "funding", null), "finance");
