@@ -133,8 +133,9 @@ public class RedemptionService {
     private Redemption settle(String merchantId, String orderNo, Actor till, Function<Redemption, TransferRequest> how,
             Redemption.Status end) {
         merchants.tillOf(merchantId, till);
-        Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
+        Redemptions.Read read = redemptions.read(Redemption.idOf(merchantId, orderNo))
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
+        Redemption r = read.redemption();
         if (r.status() == end) {
             return r;
         }
@@ -147,7 +148,7 @@ public class RedemptionService {
             return answer(end(r, Redemption.Status.REJECTED, t.reason()));
         }
         Instant at = t.finishedAt();
-        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.HELD ? null
+        return redemptions.change(read, current -> current.status() != Redemption.Status.HELD ? null
                 : end == Redemption.Status.PAID ? current.paid(at) : current.ended(end, null, at));
     }
 

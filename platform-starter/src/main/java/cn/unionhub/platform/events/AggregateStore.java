@@ -271,6 +271,20 @@ public class AggregateStore {
         }
     }
 
+    /**
+     * {@link #modify} starting from an aggregate loaded just before, with its version: the change is
+     * written on it without reading it again, and only a lost race reads it afresh.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T modifyLoaded(T loaded, Object id, Function<T, Change<T>> change) {
+        Change<T> changed = change.apply(loaded);
+        try {
+            return update(changed.aggregate(), changed.events());
+        } catch (OptimisticLockingFailureException concurrent) {
+            return modify((Class<T>) loaded.getClass(), id, change).orElseThrow();
+        }
+    }
+
     /** One change asked of an aggregate by id, for {@link #modifyAll}. */
     public record Modification<T>(Object id, Function<T, Change<T>> change) {
     }

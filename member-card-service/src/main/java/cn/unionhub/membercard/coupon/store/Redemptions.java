@@ -40,18 +40,45 @@ public class Redemptions {
     }
 
     public Optional<Redemption> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, RedemptionDocument.class)).map(d -> d.redemption);
+        return read(id).map(Read::redemption);
+    }
+
+    /** A redemption as read, with the version a {@link #change} of it writes on. */
+    public static final class Read {
+        private final RedemptionDocument document;
+
+        private Read(RedemptionDocument document) {
+            this.document = document;
+        }
+
+        public Redemption redemption() {
+            return document.redemption;
+        }
+    }
+
+    public Optional<Read> read(String id) {
+        return Optional.ofNullable(mongo.findById(id, RedemptionDocument.class)).map(Read::new);
     }
 
     /** Applies a change (null: none) by compare-and-set, with its events. */
     public Redemption change(String id, Function<Redemption, Redemption.Change> how) {
-        return store.modify(RedemptionDocument.class, id, d -> {
+        return store.modify(RedemptionDocument.class, id, changing(how)).orElseThrow().redemption;
+    }
+
+    /** {@link #change} on the redemption as read: no second read unless it changed in between. */
+    public Redemption change(Read read, Function<Redemption, Redemption.Change> how) {
+        return store.modifyLoaded(read.document, read.document.id, changing(how)).redemption;
+    }
+
+    private static Function<RedemptionDocument, AggregateStore.Change<RedemptionDocument>> changing(
+            Function<Redemption, Redemption.Change> how) {
+        return d -> {
             Redemption.Change change = how.apply(d.redemption);
             if (change == null) {
                 return new AggregateStore.Change<>(d, List.of());
             }
             d.redemption = change.redemption();
             return new AggregateStore.Change<>(d, change.events());
-        }).orElseThrow().redemption;
+        };
     }
 }
