@@ -1,7 +1,7 @@
 package cn.unionhub.membercard.ledger;
 
 import cn.unionhub.membercard.ledger.domain.Journal;
-import java.util.concurrent.Executors;
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +29,7 @@ class JournalHeads implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "journal-heads");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService t = DaemonThreads.scheduler("journal-heads");
         t.scheduleWithFixedDelay(this::write, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
         timer = t;
     }

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.ledger;
 
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import cn.unionhub.membercard.ledger.domain.Journal;
 import cn.unionhub.membercard.ledger.domain.Ledger;
 import cn.unionhub.membercard.ledger.store.LedgerStore;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +25,7 @@ class LedgerConfiguration {
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService ledgerFanOut() {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(8, task -> {
-            Thread t = new Thread(task, "ledger-fan-out-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newFixedThreadPool(8, DaemonThreads.numbered("ledger-fan-out"));
     }
 
     /** Heads move a few milliseconds after their lines, written together ({@link JournalHeads}). */

@@ -1,9 +1,9 @@
 package cn.unionhub.platform.events;
 
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,11 +54,7 @@ public class InboxTrimmer implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "inbox-trim");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService s = DaemonThreads.scheduler("inbox-trim");
         s.scheduleWithFixedDelay(this::trimAll, FIRST.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
         scheduler = s;
     }

@@ -1,5 +1,6 @@
 package cn.unionhub.platform.stream;
 
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -64,11 +64,7 @@ public final class LogStreams {
         this.maxDuration = settings.maxDuration();
         Duration recheck = settings.recheck();
         Duration keepAlive = settings.keepAlive();
-        this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-streams");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pusher = DaemonThreads.scheduler(name + "-streams");
         log.onAppend(key -> {
             if (byKey.containsKey(key) && queued.add(key)) {
                 pusher.execute(guarded(() -> {

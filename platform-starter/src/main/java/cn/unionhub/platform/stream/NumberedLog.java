@@ -1,5 +1,6 @@
 package cn.unionhub.platform.stream;
 
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.platform.store.Filters;
@@ -346,11 +347,8 @@ public final class NumberedLog {
         private boolean scheduled;
 
         Lane(String name) {
-            this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.DiscardPolicy()); // stopped: what is told now is told again after a restart
+            this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named(name),
+                    new ThreadPoolExecutor.DiscardPolicy()); // stopped: what is told now is told again after a restart
         }
 
         void tell(String key, List<Entry> told) {

@@ -83,6 +83,14 @@ class WelfareApiIT {
         return "fund:" + district;
     }
 
+    /** {@link #fundedDistrict} with the district's suspense account open too. */
+    private String fundedDistrictWithSuspense(String district, long fen) {
+        String fund = fundedDistrict(district, fen);
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}",
+                districtUnion(district)));
+        return fund;
+    }
+
     private static String transfer(String debit, String credit, Object fen, String code, String reference) {
         return "{\"debitAccount\":\"" + debit + "\",\"creditAccount\":\"" + credit + "\",\"amountFen\":" + fen + ",\"code\":\"" + code
                 + "\"" + (reference == null ? "" : ",\"reference\":\"" + reference + "\"") + "}";
@@ -210,8 +218,7 @@ class WelfareApiIT {
     void aHoldIsPostedInPartAndTheRestReleased() {
         String district = DISTRICTS[2];
         String staff = districtUnion(district);
-        String fund = fundedDistrict(district, 50_000);
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}", staff));
+        String fund = fundedDistrictWithSuspense(district, 50_000);
         String suspense = "suspense:" + district;
 
         JsonNode hold = created(api().post(WELFARE + "/transfers", "{\"kind\":\"HOLD\",\"debitAccount\":\"" + fund + "\",\"creditAccount\":\""
@@ -243,8 +250,7 @@ class WelfareApiIT {
     void remindersOfFinishedTransfersCostTwoReadsHoweverMany() {
         String district = "370282";
         String staff = districtUnion(district);
-        String fund = fundedDistrict(district, 100_000);
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}", staff));
+        String fund = fundedDistrictWithSuspense(district, 100_000);
         java.util.function.IntFunction<java.util.List<String>> heldAndPaid = n -> java.util.stream.IntStream.range(0, n).boxed()
                 .flatMap(i -> {
                     String key = "wake-" + UUID.randomUUID();
@@ -274,8 +280,7 @@ class WelfareApiIT {
     void aTransferCutOffBetweenItsLegsIsFinishedByTheRemindersAndTheLedgerReconciles() {
         String district = "370281";
         String staff = districtUnion(district);
-        String fund = fundedDistrict(district, 10_000);
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SUSPENSE\",\"owner\":\"" + district + "\",\"label\":\"待查明款项\"}", staff));
+        String fund = fundedDistrictWithSuspense(district, 10_000);
         // What a crash after the debit leg leaves: the transfer accepted, its debit line written, no credit.
         Transfer accepted = Transfer.accept("caller:test", "cut-" + UUID.randomUUID(),
                 TransferRequest.transfer(fund, "suspense:" + district, 4_000, "correction", null), "test", clock.instant());

@@ -1,0 +1,42 @@
+package cn.unionhub.platform.concurrent;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Threads for a service's own background work: named, so a thread dump or a JFR recording says
+ * whose they are, and daemons, so none of them holds up the JVM's exit after the context closed.
+ */
+public final class DaemonThreads {
+
+    private DaemonThreads() {
+    }
+
+    /** Threads called {@code name}; a second and later ones {@code name-2}, {@code name-3}… */
+    public static ThreadFactory named(String name) {
+        AtomicInteger made = new AtomicInteger();
+        return task -> {
+            int n = made.incrementAndGet();
+            Thread t = new Thread(task, n == 1 ? name : name + "-" + n);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Threads called {@code prefix-1}, {@code prefix-2}… (a pool's). */
+    public static ThreadFactory numbered(String prefix) {
+        AtomicInteger made = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, prefix + "-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One thread running timed work, called {@code name}. */
+    public static ScheduledExecutorService scheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(named(name));
+    }
+}
