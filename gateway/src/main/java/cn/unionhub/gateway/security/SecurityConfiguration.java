@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import reactor.core.publisher.Mono;
 
@@ -51,6 +52,12 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // No saved requests to replay after a sign-in (the gateway has none). The default cache
+                // asked for the web session on every request, and creating one hops threads twice
+                // (InMemoryWebSessionStore generates its id on boundedElastic, then publishes on
+                // parallel): JFR showed security's matchers and the route lookup running on the
+                // parallel scheduler after that hop, for every proxied request.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/me").authenticated()
                         .anyExchange().permitAll())
