@@ -263,9 +263,12 @@ class WelfareApiIT {
         java.util.List<String> few = heldAndPaid.apply(2);
         java.util.List<String> many = heldAndPaid.apply(20);
         try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
+            // The relay is still publishing those transfers' events: each reading starts once it is through.
+            work.awaitNoDocumentsExamined();
             StoreWork.Reading before = work.read();
             assertThat(ledger.wakeAll(few, (id, e) -> { throw e; })).containsExactlyInAnyOrderElementsOf(few);
             long forFew = work.read().minus(before).commands();
+            work.awaitNoDocumentsExamined();
             before = work.read();
             assertThat(ledger.wakeAll(many, (id, e) -> { throw e; })).containsExactlyInAnyOrderElementsOf(many);
             long forMany = work.read().minus(before).commands();
