@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Threads for a service's own background work: named, so a thread dump or a JFR recording says
@@ -16,20 +17,18 @@ public final class DaemonThreads {
 
     /** Threads called {@code name}; a second and later ones {@code name-2}, {@code name-3}… */
     public static ThreadFactory named(String name) {
-        AtomicInteger made = new AtomicInteger();
-        return task -> {
-            int n = made.incrementAndGet();
-            Thread t = new Thread(task, n == 1 ? name : name + "-" + n);
-            t.setDaemon(true);
-            return t;
-        };
+        return factory(n -> n == 1 ? name : name + "-" + n);
     }
 
     /** Threads called {@code prefix-1}, {@code prefix-2}… (a pool's). */
     public static ThreadFactory numbered(String prefix) {
+        return factory(n -> prefix + "-" + n);
+    }
+
+    private static ThreadFactory factory(IntFunction<String> nameOfNth) {
         AtomicInteger made = new AtomicInteger();
         return task -> {
-            Thread t = new Thread(task, prefix + "-" + made.incrementAndGet());
+            Thread t = new Thread(task, nameOfNth.apply(made.incrementAndGet()));
             t.setDaemon(true);
             return t;
         };

@@ -70,6 +70,11 @@ public final class Journal {
 
     /** An account's head to move to its line {@code sequence}, unless it is there already. */
     public record HeadMove(String accountId, long sequence, Balances after) {
+
+        /** Of two moves of one account, the one to the later line. */
+        static HeadMove further(HeadMove a, HeadMove b) {
+            return a.sequence() >= b.sequence() ? a : b;
+        }
     }
 
     /** A leg's place in its account's journal, or why it was refused. */
@@ -182,7 +187,7 @@ public final class Journal {
             store.advanceHead(move.accountId(), move.sequence(), move.after());
             return;
         }
-        unwritten.merge(move.accountId(), move, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+        unwritten.merge(move.accountId(), move, HeadMove::further);
     }
 
     /**
@@ -203,7 +208,7 @@ public final class Journal {
         try {
             store.advanceHeads(moves);
         } catch (RuntimeException failed) {
-            moves.forEach(m -> unwritten.merge(m.accountId(), m, (a, b) -> a.sequence() >= b.sequence() ? a : b));
+            moves.forEach(m -> unwritten.merge(m.accountId(), m, HeadMove::further));
             throw failed;
         }
     }

@@ -17,14 +17,21 @@ import cn.unionhub.platform.store.UniqueInserts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -88,7 +95,7 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
     }
 
     @Override
-    public List<Account> accounts(java.util.Collection<String> accountIds) {
+    public List<Account> accounts(Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
             return List.of();
         }
@@ -103,12 +110,11 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
 
     /** One unordered bulk for all the moves; each moves its head only forward. */
     @Override
-    public void advanceHeads(java.util.Collection<Journal.HeadMove> moves) {
+    public void advanceHeads(Collection<Journal.HeadMove> moves) {
         if (moves.isEmpty()) {
             return;
         }
-        org.springframework.data.mongodb.core.BulkOperations bulk =
-                mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, ACCOUNTS);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ACCOUNTS);
         moves.forEach(m -> bulk.updateOne(new Query(where("_id").is(m.accountId()).and("sequence").lt(m.sequence())),
                 balances(new Update().set("sequence", m.sequence()), m.after())));
         bulk.execute();
@@ -210,8 +216,8 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
 
     /** One {@code _id $in} read for all of them (a run of reminders). */
     @Override
-    public java.util.Map<String, Ledger.Versioned> readAll(java.util.Collection<String> ids) {
-        java.util.Map<String, Ledger.Versioned> found = new java.util.HashMap<>();
+    public Map<String, Ledger.Versioned> readAll(Collection<String> ids) {
+        Map<String, Ledger.Versioned> found = new HashMap<>();
         if (!ids.isEmpty()) {
             mongo.find(new Query(where("_id").in(ids)), TransferDocument.class)
                     .forEach(d -> found.put(d.id, new Ledger.Versioned(d.transfer, d.version)));
@@ -243,9 +249,9 @@ public class LedgerStore implements Journal.Store, Ledger.Transfers, Ledger.Remi
      * Hands the transfers whose reminders are due to {@code wake}, a bucket of them at a time; it
      * answers the ids it looked at, whose reminders then go. How many.
      */
-    public int wakeDue(Instant now, java.util.function.Function<List<String>, java.util.Collection<String>> wake) {
+    public int wakeDue(Instant now, Function<List<String>, Collection<String>> wake) {
         return reminders.fireAll(now, due -> {
-            java.util.Set<String> looked = new java.util.HashSet<>(wake.apply(due.stream().map(DueTimers.Due::id).toList()));
+            Set<String> looked = new HashSet<>(wake.apply(due.stream().map(DueTimers.Due::id).toList()));
             return due.stream().filter(d -> looked.contains(d.id())).toList();
         }, null);
     }
