@@ -11,13 +11,19 @@ import cn.unionhub.station.registry.domain.Station;
 import cn.unionhub.station.registry.store.Stations;
 import cn.unionhub.station.service.domain.StationServiceType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -49,7 +55,7 @@ public class StationMap {
         }
 
         public List<String> serviceNames() {
-            return java.util.Arrays.stream(StationServiceType.values()).filter(this::offers).map(Enum::name).sorted().toList();
+            return Arrays.stream(StationServiceType.values()).filter(this::offers).map(Enum::name).sorted().toList();
         }
     }
 
@@ -57,7 +63,10 @@ public class StationMap {
     public record Nearby(Pin pin, double metres) {
     }
 
-    private final Stations stations;
+    /** A station as stored now, by its number. */
+    private final Function<String, Optional<Station>> read;
+    /** Every station workers can see as stored now, for the start-up read. */
+    private final Consumer<Consumer<Station>> visible;
     private final BusinessCalendar calendar;
     private final NearestIndex<Pin> index = new NearestIndex<>();
     /** A schedule and its text, one per distinct opening_hours text: most stations share a handful. */
@@ -66,19 +75,40 @@ public class StationMap {
 
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * A refresh reads a station and then applies what it read; two refreshes of one station (this
+     * instance's own change and a station event on the listener thread) could otherwise apply in the
+     * other order and leave the older state on the map. Holding the station's stripe across the read
+     * and the apply makes the refresh that reads last the one that applies last.
+     */
+    private final Object[] stripes = new Object[64];
+    /** Stations refreshed since the start-up read began: that read may have seen them older, so it leaves them be. */
+    private volatile Set<String> refreshedWhileLoading = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     StationMap(Stations stations, BusinessCalendar calendar) {
-        this.stations = stations;
+        this(stations::byNumber, stations::forEachVisible, calendar);
+    }
+
+    StationMap(Function<String, Optional<Station>> read, Consumer<Consumer<Station>> visible, BusinessCalendar calendar) {
+        this.read = read;
+        this.visible = visible;
         this.calendar = calendar;
+        Arrays.setAll(stripes, i -> new Object());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
         int[] count = {0};
-        stations.forEachVisible(station -> {
-            put(station);
+        visible.accept(station -> {
+            synchronized (stripe(station.number())) {
+                if (!refreshedWhileLoading.contains(station.number())) {
+                    put(station);
+                }
+            }
             count[0]++;
         });
+        refreshedWhileLoading = null;
         log.info("Station map loaded: {} stations workers can see, {} distinct schedules", count[0], schedules.size());
     }
 
@@ -89,7 +119,17 @@ public class StationMap {
 
     /** Reads one station again (a key look-up) and puts it on the map or takes it off. */
     public void refresh(String number) {
-        stations.byNumber(number).ifPresentOrElse(this::put, () -> remove(number));
+        synchronized (stripe(number)) {
+            Set<String> loading = refreshedWhileLoading;
+            if (loading != null) {
+                loading.add(number);
+            }
+            read.apply(number).ifPresentOrElse(this::put, () -> remove(number));
+        }
+    }
+
+    private Object stripe(String number) {
+        return stripes[Math.floorMod(number.hashCode(), stripes.length)];
     }
 
     /**
