@@ -31,6 +31,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +157,8 @@ public class PlatformAutoConfiguration {
 
         @Bean
         CalendarCopy calendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound,
-                @Value("${spring.application.name}") String application) {
-            return new CalendarCopy(calendar, mongo, clock, inbound, application);
+                @Value("${spring.application.name}") String application, @Value("${unionhub.calendar.refresh:1m}") Duration refresh) {
+            return new CalendarCopy(calendar, mongo, clock, inbound, application, refresh);
         }
     }
 

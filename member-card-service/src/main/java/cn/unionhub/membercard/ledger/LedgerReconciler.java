@@ -45,8 +45,21 @@ public class LedgerReconciler {
     private final Clock clock;
     private final Duration secondLookAfter;
     private final ReentrantLock running = new ReentrantLock();
-    /** The latest report as last read; null until read (empty: there is none yet). */
-    private volatile Optional<ReconciliationDocument> latest;
+    /**
+     * How long a read of the latest report is kept. Every replica shows the latest report, and a run
+     * asked of another replica (or its daily run) is only in the store: it is read again at most this
+     * long after, so a fixed ledger's alert clears on every replica within a minute.
+     */
+    static final Duration LATEST_KEPT = Duration.ofMinutes(1);
+
+    /** A read of the latest report (empty: there is none yet) and when it was read ({@link System#nanoTime()}). */
+    private record Known(Optional<ReconciliationDocument> report, long readAt) {
+    }
+
+    /** The latest report as last read; null until read or after this instance's own run. Guarded by {@code this} for writes. */
+    private volatile Known latest;
+    /** This instance's runs so far: a read that began before a run finished must not be kept after it. */
+    private long runs;
 
     LedgerReconciler(LedgerStore store, LedgerReminders reminders, Reconciliations reports, Clock clock, MeterRegistry meters,
             @Value("${unionhub.ledger.reconciliation.second-look-after:PT20S}") Duration secondLookAfter) {
@@ -84,7 +97,10 @@ public class LedgerReconciler {
                     LocalDate.ofInstant(started, BusinessCalendar.BEIJING).toString(), report.clean(), report.accounts(),
                     report.entries(), finished, report.violations(), started, clock.instant());
             reports.save(run);
-            latest = null;
+            synchronized (this) {
+                runs++;
+                latest = null;
+            }
             if (!run.clean()) {
                 log.error("Ledger reconciliation {} found {} broken invariants, first: {}", run.runId(), run.violations().size(),
                         run.violations().get(0));
@@ -97,14 +113,24 @@ public class LedgerReconciler {
         }
     }
 
-    /** The latest report; read from the store once, then after each run (so a scrape reads nothing). */
+    /** The latest report: read from the store at most once a {@link #LATEST_KEPT} and after each run here. */
     public Optional<ReconciliationDocument> latest() {
-        Optional<ReconciliationDocument> known = latest;
-        if (known == null) {
-            known = reports.latest();
-            latest = known;
+        Known known = latest;
+        long now = System.nanoTime();
+        if (known != null && now - known.readAt() < LATEST_KEPT.toNanos()) {
+            return known.report();
         }
-        return known;
+        long runsBefore;
+        synchronized (this) {
+            runsBefore = runs;
+        }
+        Optional<ReconciliationDocument> read = reports.latest();
+        synchronized (this) {
+            if (runs == runsBefore) {
+                latest = new Known(read, now);
+            }
+        }
+        return read;
     }
 
     private Reconciliation.Report pass() {

@@ -6,16 +6,23 @@ import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CalendarYearPublished;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,8 +42,15 @@ import org.springframework.kafka.annotation.KafkaListener;
  * <p>A service turns it on with {@code unionhub.calendar.copy-published: true} and provides the
  * {@link BusinessCalendar} bean; it consumes as {@code <application>.calendar} and records what it
  * applied in its inbox under {@code <application without -service>-calendar}.
+ *
+ * <p>The replicas of a service share that consumer group (so a schedule published while every
+ * replica was down is still taken when one starts), so each event reaches one replica; the others
+ * learn of it from {@code calendar_years}, which every replica reads again every
+ * {@code unionhub.calendar.refresh} (one key look-up per year that matters, default a minute).
+ * A year's version is applied only when it is newer than the one in force, under one lock with its
+ * read, so a slow read of an older version can never replace a newer one.
  */
-public class CalendarCopy {
+public class CalendarCopy implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarCopy.class);
     private static final String COLLECTION = "calendar_years";
@@ -45,11 +59,17 @@ public class CalendarCopy {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final EventRouter events;
+    private final Duration refresh;
+    /** The version in force of each year taken from {@code calendar_years}; guarded by {@code this}. */
+    private final Map<Integer, Integer> inForce = new HashMap<>();
+    private ScheduledExecutorService refresher;
 
-    public CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound, String application) {
+    public CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound, String application,
+            Duration refresh) {
         this.calendar = calendar;
         this.mongo = mongo;
         this.clock = clock;
+        this.refresh = refresh;
         this.events = inbound.router(application.replaceFirst("-service$", "") + "-calendar").on(CalendarYearPublished.class,
                 this::take);
     }
@@ -72,23 +92,60 @@ public class CalendarCopy {
         apply(published.year());
     }
 
-    /** At start: the kept years from last year to two years ahead (key look-ups), over the shipped files. */
+    /**
+     * At start: the kept years from last year to two years ahead (key look-ups), over the shipped
+     * files, whatever was in force before; then looks for newer versions every {@code refresh}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void applyKept() {
+        synchronized (this) {
+            inForce.clear();
+        }
+        refresh();
+        synchronized (this) {
+            if (refresher == null) {
+                refresher = DaemonThreads.scheduler("calendar-copy");
+                refresher.scheduleWithFixedDelay(this::refreshQuietly, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Applies the kept years that are newer than the versions in force (another replica took them). */
+    public void refresh() {
         int thisYear = Year.now(clock.withZone(BusinessCalendar.BEIJING)).getValue();
         for (int year = thisYear - 1; year <= thisYear + 2; year++) {
             apply(year);
         }
     }
 
-    private void apply(int year) {
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Holiday schedules not read again (next try in {}): {}", refresh, e.toString());
+        }
+    }
+
+    private synchronized void apply(int year) {
         Document kept = mongo.findById(year, Document.class, COLLECTION);
         if (kept == null) {
             return;
         }
+        int version = kept.get("version", Number.class).intValue();
+        if (version <= inForce.getOrDefault(year, 0)) {
+            return;
+        }
         calendar.publish(new BusinessCalendar.Year(year, dates(kept.getList("daysOff", String.class)),
                 dates(kept.getList("makeUpWorkdays", String.class))));
-        log.info("Holiday schedule {} version {} in force ({})", year, kept.get("version"), kept.getString("source"));
+        inForce.put(year, version);
+        log.info("Holiday schedule {} version {} in force ({})", year, version, kept.getString("source"));
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
     private static Set<LocalDate> dates(List<String> days) {

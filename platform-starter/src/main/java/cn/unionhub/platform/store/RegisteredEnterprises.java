@@ -31,6 +31,10 @@ public class RegisteredEnterprises {
     private final MongoTemplate mongo;
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
+    /**
+     * A record as read at {@code readAt}, or (record null) the time this process last wrote it: a
+     * read that began before that write may have seen the older record and is not kept.
+     */
     private record Remembered(Optional<RegisteredEnterprise> record, long readAt) {
     }
 
@@ -45,7 +49,7 @@ public class RegisteredEnterprises {
         }
         long now = System.nanoTime();
         Remembered remembered = recent.get(uscc);
-        if (remembered != null && now - remembered.readAt() < FRESH_NANOS) {
+        if (remembered != null && remembered.record() != null && now - remembered.readAt() < FRESH_NANOS) {
             return remembered.record();
         }
         Document d = mongo.findById(uscc, Document.class, COLLECTION);
@@ -55,7 +59,8 @@ public class RegisteredEnterprises {
         if (recent.size() >= REMEMBERED) {
             recent.clear();
         }
-        recent.put(uscc, new Remembered(record, now));
+        // Kept unless something later is there: a newer read, or a write here after this read began.
+        recent.merge(uscc, new Remembered(record, now), (earlier, read) -> earlier.readAt() - read.readAt() < 0 ? read : earlier);
         return record;
     }
 
@@ -75,9 +80,9 @@ public class RegisteredEnterprises {
                 new Update().set("status", RegisteredEnterprise.CLOSED).set("district", district)));
     }
 
-    /** After a write: the next find reads the record again. */
+    /** After a write: the next find reads the record again, and a read from before the write is not kept. */
     private boolean forget(String uscc, boolean written) {
-        recent.remove(uscc);
+        recent.put(uscc, new Remembered(null, System.nanoTime()));
         return written;
     }
 }

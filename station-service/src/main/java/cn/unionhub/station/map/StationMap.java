@@ -12,6 +12,7 @@ import cn.unionhub.station.registry.store.Stations;
 import cn.unionhub.station.service.domain.StationServiceType;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +83,10 @@ public class StationMap {
      * and the apply makes the refresh that reads last the one that applies last.
      */
     private final Object[] stripes = new Object[64];
-    /** Stations refreshed since the start-up read began: that read may have seen them older, so it leaves them be. */
-    private volatile Set<String> refreshedWhileLoading = ConcurrentHashMap.newKeySet();
+    /** Stations refreshed since a whole read ({@link #load}) began: it may have seen them older, so it leaves them be. */
+    private volatile Set<String> refreshedWhileLoading;
+    /** One whole read at a time. */
+    private final Object loading = new Object();
 
     @Autowired
     StationMap(Stations stations, BusinessCalendar calendar) {
@@ -97,19 +100,44 @@ public class StationMap {
         Arrays.setAll(stripes, i -> new Object());
     }
 
+    /**
+     * Reads every station workers can see: when the instance is ready, and again once it listens to
+     * the other instances' changes ({@link StationMapEvents}), so a change made between the two is
+     * not missed. Stations on the map that are no longer visible are taken off; a station refreshed
+     * while this ran is left as that refresh found it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
-        int[] count = {0};
-        visible.accept(station -> {
-            synchronized (stripe(station.number())) {
-                if (!refreshedWhileLoading.contains(station.number())) {
-                    put(station);
+        synchronized (loading) {
+            Set<String> refreshed = ConcurrentHashMap.newKeySet();
+            refreshedWhileLoading = refreshed;
+            Set<String> before;
+            lock.readLock().lock();
+            try {
+                before = index.ids();
+            } finally {
+                lock.readLock().unlock();
+            }
+            Set<String> seen = new HashSet<>();
+            visible.accept(station -> {
+                seen.add(station.number());
+                synchronized (stripe(station.number())) {
+                    if (!refreshed.contains(station.number())) {
+                        put(station);
+                    }
+                }
+            });
+            before.removeAll(seen);
+            for (String gone : before) {
+                synchronized (stripe(gone)) {
+                    if (!refreshed.contains(gone)) {
+                        remove(gone);
+                    }
                 }
             }
-            count[0]++;
-        });
-        refreshedWhileLoading = null;
-        log.info("Station map loaded: {} stations workers can see, {} distinct schedules", count[0], schedules.size());
+            refreshedWhileLoading = null;
+            log.info("Station map loaded: {} stations workers can see, {} distinct schedules", seen.size(), schedules.size());
+        }
     }
 
     @EventListener

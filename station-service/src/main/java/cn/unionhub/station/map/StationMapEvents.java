@@ -2,7 +2,11 @@ package cn.unionhub.station.map;
 
 import cn.unionhub.events.Topics;
 import cn.unionhub.station.registry.domain.StationNumbers;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,12 +18,26 @@ import org.springframework.stereotype.Component;
  * about the map.
  */
 @Component
-class StationMapEvents {
+class StationMapEvents implements ConsumerSeekAware {
 
     private final StationMap map;
+    private final AtomicBoolean listening = new AtomicBoolean();
 
     StationMapEvents(StationMap map) {
         this.map = map;
+    }
+
+    /**
+     * The map was read when the instance became ready, but this group only reads from where the topic
+     * ended when it was first assigned (a few seconds later): a change another instance made between
+     * the two would never reach the map. The positions are fixed by now, so the map is read again
+     * once; every change after this read is in what the listener will read.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (!assignments.isEmpty() && listening.compareAndSet(false, true)) {
+            map.load();
+        }
     }
 
     @KafkaListener(topics = Topics.STATION, groupId = "station-service.map-${random.uuid}",

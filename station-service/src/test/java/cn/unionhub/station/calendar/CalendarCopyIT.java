@@ -14,6 +14,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -32,6 +36,8 @@ class CalendarCopyIT {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
 
     private static CalendarYearPublished springFestival(int version, List<String> workdays) {
         List<String> daysOff = new java.util.ArrayList<>(StatutoryHolidays.of(2027).holidays().stream().map(LocalDate::toString).toList());
@@ -70,5 +76,31 @@ class CalendarCopyIT {
                 .sendAndAwait(new CalendarYearPublished(2028, 1, daysOff, List.of(), "国办发明电（测试）", Instant.now()));
 
         assertThat(calendar.isWorkingDay(qingming)).isFalse();
+    }
+
+    /**
+     * The replicas share one consumer group, so an event reaches one of them; another replica learns
+     * of the version it kept at its next refresh, and a version older than the one in force (a slow
+     * read) never replaces it.
+     */
+    @Test
+    void aVersionAnotherReplicaTookIsInForceAfterTheNextRefreshAndNeverGoesBack() {
+        LocalDate dragonBoatEve = LocalDate.of(2025, 5, 30); // a Friday the (invented) schedule makes a day off
+        assertThat(calendar.isWorkingDay(dragonBoatEve)).isTrue();
+        List<String> daysOff = new java.util.ArrayList<>(StatutoryHolidays.of(2025).holidays().stream().map(LocalDate::toString).toList());
+        daysOff.add(dragonBoatEve.toString());
+        keptByAnotherReplica(2025, 3, daysOff);
+
+        copy.refresh();
+        assertThat(calendar.isWorkingDay(dragonBoatEve)).as("version 3, kept by another replica").isFalse();
+
+        keptByAnotherReplica(2025, 2, StatutoryHolidays.of(2025).holidays().stream().map(LocalDate::toString).toList());
+        copy.refresh();
+        assertThat(calendar.isWorkingDay(dragonBoatEve)).as("version 2 read late does not replace version 3").isFalse();
+    }
+
+    private void keptByAnotherReplica(int year, int version, List<String> daysOff) {
+        mongo.upsert(new Query(Criteria.where("_id").is(year)), new Update().set("version", version).set("daysOff", daysOff)
+                .set("makeUpWorkdays", List.of()).set("source", "国办发明电（测试）"), "calendar_years");
     }
 }

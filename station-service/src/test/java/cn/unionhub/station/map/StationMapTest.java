@@ -84,6 +84,20 @@ class StationMapTest {
         assertThat(map.get().nearestOpen(HERE, null, 10, 500, AT)).isEmpty();
     }
 
+    @Test
+    void aSecondWholeReadTakesOffAStationNoLongerVisible() {
+        Station listed = Station.imported("FJ-350203-0001", FORM, true, AT).station();
+        AtomicReference<List<Station>> visible = new AtomicReference<>(List.of(listed));
+        StationMap map = new StationMap(number -> Optional.empty(), each -> visible.get().forEach(each), CALENDAR);
+        map.load();
+        assertThat(map.nearestOpen(HERE, null, 10, 500, AT)).hasSize(1);
+
+        // Delisted by another instance before this one listened to its changes: only the read once listening sees it.
+        visible.set(List.of());
+        map.load();
+        assertThat(map.nearestOpen(HERE, null, 10, 500, AT)).isEmpty();
+    }
+
     /** Waits until the thread that will refresh has done so or is waiting for the station's lock. */
     private static void awaitBlockedOrDone(AtomicReference<Thread> request, AtomicBoolean done) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

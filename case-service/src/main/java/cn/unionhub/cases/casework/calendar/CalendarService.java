@@ -90,9 +90,16 @@ public class CalendarService {
         return calendar;
     }
 
-    private void apply(CalendarSchedules.Version version) {
+    /**
+     * Under one lock with the check, so a refresh that read a version before a newer one was loaded
+     * here cannot put the older one back after it.
+     */
+    private synchronized void apply(CalendarSchedules.Version version) {
+        if (version.version() <= applied.getOrDefault(version.year(), 0)) {
+            return;
+        }
         calendar.publish(version.toYear());
-        applied.merge(version.year(), version.version(), Math::max);
+        applied.put(version.year(), version.version());
     }
 
     private static void validate(int year, Map<String, List<LocalDate>> holidays, List<LocalDate> makeUpWorkdays, String source) {

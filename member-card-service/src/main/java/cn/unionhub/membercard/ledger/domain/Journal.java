@@ -153,8 +153,22 @@ public final class Journal {
      * may end before a line this instance remembers, and a claim after that line would leave a gap.
      */
     public void forgetHeads() {
-        forgotten.incrementAndGet();
-        remembered.clear();
+        synchronized (remembered) {
+            forgotten.incrementAndGet();
+            remembered.clear();
+        }
+    }
+
+    /**
+     * Remembers a line read or written since {@code generation}, unless the memory was dropped since:
+     * the store may have lost that line, and a claim after it would leave a gap.
+     */
+    private void remember(String accountId, Head head, long generation) {
+        synchronized (remembered) {
+            if (forgotten.get() == generation) {
+                remembered.put(accountId, head);
+            }
+        }
     }
 
     /**
@@ -290,8 +304,9 @@ public final class Journal {
             }
             JournalEntry line = JournalEntry.of(leg, place, ((Leg.Apply) decision).after(),
                     clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            long generation = forgotten.get();
             if (store.insertEntry(line)) {
-                remembered.put(line.accountId(), new Head(line.sequence(), line.after()));
+                remember(line.accountId(), new Head(line.sequence(), line.after()), generation);
                 return new Applied(line);
             }
             // The place was taken by another transfer's line: the next round finds it and moves the claim on.
@@ -317,8 +332,8 @@ public final class Journal {
 
     /** The account with its head moved past every line written after it (a writer that stopped between the two writes). */
     public Account catchUp(String accountId) {
-        Account head = store.account(accountId).orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
         long generation = forgotten.get();
+        Account head = store.account(accountId).orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
         // A line this instance wrote or read is a line of the journal: look on from there when the
         // stored head is behind it (its move not written yet), not from the head line by line.
         Head known = remembered.get(accountId);
@@ -336,7 +351,7 @@ public final class Journal {
         if (sequence > head.sequence()) {
             moveHead(new HeadMove(accountId, sequence, balances));
         }
-        remembered.put(accountId, new Head(sequence, balances));
+        remember(accountId, new Head(sequence, balances), generation);
         return head.at(sequence, balances);
     }
 }

@@ -3,8 +3,10 @@ package cn.unionhub.station.map.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
@@ -57,6 +59,11 @@ public final class NearestIndex<T> {
 
     public int size() {
         return byId.size();
+    }
+
+    /** The ids of every point, a copy. */
+    public Set<String> ids() {
+        return new HashSet<>(byId.keySet());
     }
 
     /**
