@@ -44,6 +44,8 @@ public class LedgerReconciler {
     private final Reconciliations reports;
     private final Clock clock;
     private final Duration secondLookAfter;
+    /** Which replica this is, in the day's claim. */
+    private final String instance;
     private final ReentrantLock running = new ReentrantLock();
     /**
      * How long a read of the latest report is kept. Every replica shows the latest report, and a run
@@ -62,12 +64,14 @@ public class LedgerReconciler {
     private long runs;
 
     LedgerReconciler(LedgerStore store, LedgerReminders reminders, Reconciliations reports, Clock clock, MeterRegistry meters,
-            @Value("${unionhub.ledger.reconciliation.second-look-after:PT20S}") Duration secondLookAfter) {
+            @Value("${unionhub.ledger.reconciliation.second-look-after:PT20S}") Duration secondLookAfter,
+            @Value("${eureka.instance.instance-id:${spring.application.name}}") String instance) {
         this.store = store;
         this.reminders = reminders;
         this.reports = reports;
         this.clock = clock;
         this.secondLookAfter = secondLookAfter;
+        this.instance = instance;
         Gauge.builder("unionhub_ledger_invariant_violations", this, r -> r.latest().map(d -> d.violations.size()).orElse(0))
                 .description("Invariants the latest ledger reconciliation found broken (0 when clean)").register(meters);
         Gauge.builder("unionhub_ledger_reconciled_timestamp_seconds", this,
@@ -75,9 +79,16 @@ public class LedgerReconciler {
                 .description("When the latest ledger reconciliation finished (Unix seconds; 0 before the first)").register(meters);
     }
 
+    /** Every replica's scheduler fires; the one that takes the day runs it ({@link Reconciliations#claimDay}). */
     @Scheduled(cron = "${unionhub.ledger.reconciliation.cron:0 30 3 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        run();
+        Instant now = clock.instant();
+        String day = LocalDate.ofInstant(now, BusinessCalendar.BEIJING).toString();
+        if (reports.claimDay(day, instance, now)) {
+            run();
+        } else {
+            log.info("Ledger reconciliation of {} is another replica's", day);
+        }
     }
 
     /** Runs now (one run at a time per instance) and returns the report. */
