@@ -11,6 +11,8 @@ import cn.unionhub.membercard.ledger.domain.TransferRequest;
 import cn.unionhub.membercard.ledger.store.LedgerStore;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.registry.domain.OrganisationKind;
+import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
@@ -37,15 +39,20 @@ public class LedgerService {
     private static final Set<AccountKind> DISTRICT_PAYS_FROM = Set.of(AccountKind.SETTLEMENT, AccountKind.UNION_FUND,
             AccountKind.CAMPAIGN_BUDGET, AccountKind.SUSPENSE, AccountKind.EMPLOYER_ESCROW);
 
+    /** The scope of the keys the system gives its own transfers (grants, payroll, coupons, awards). */
+    public static final String SYSTEM_REFERENCES = "reference";
+
     private final Ledger ledger;
     private final LedgerStore store;
     private final Members members;
+    private final Organisations organisations;
     private final Clock clock;
 
-    LedgerService(Ledger ledger, LedgerStore store, Members members, Clock clock) {
+    LedgerService(Ledger ledger, LedgerStore store, Members members, Organisations organisations, Clock clock) {
         this.ledger = ledger;
         this.store = store;
         this.members = members;
+        this.organisations = organisations;
         this.clock = clock;
     }
 
@@ -54,7 +61,13 @@ public class LedgerService {
         if (kind == AccountKind.MEMBER_WALLET) {
             throw new LedgerException.Invalid("kind", "ledger-wallet-opens-itself");
         }
+        if (kind == AccountKind.CAMPAIGN_BUDGET || kind == AccountKind.COUPON || kind == AccountKind.MERCHANT_RECEIVABLE) {
+            // Opened by their campaign or merchant registration, which adopt an account already there:
+            // opened here first, by anyone, it would have been theirs.
+            throw new LedgerException.Invalid("kind", "ledger-account-opens-itself");
+        }
         String forDistrict = DistrictOffice.actingFor(actor, district);
+        requireOwnerOf(kind, owner, forDistrict);
         if (label == null || label.isBlank() || label.length() > 60) {
             throw new LedgerException.Invalid("label", "ledger-label-invalid");
         }
@@ -71,6 +84,26 @@ public class LedgerService {
     }
 
     /**
+     * A district's own accounts are named after it ({@code fund:<district>}), and an escrow after an
+     * enterprise of the district: opened by another district, {@code fund:110105} would be that
+     * district's to spend and read, and the real owner refused its own account.
+     */
+    private void requireOwnerOf(AccountKind kind, String owner, String forDistrict) {
+        if (forDistrict == null || owner == null) {
+            return; // the city union, for the city or a district it names; a missing owner is the form's problem
+        }
+        boolean own = switch (kind) {
+            case UNION_FUND, SETTLEMENT, SUSPENSE -> forDistrict.equals(owner.strip());
+            case EMPLOYER_ESCROW -> organisations.find(owner.strip())
+                    .filter(o -> o.kind() == OrganisationKind.ENTERPRISE && forDistrict.equals(o.district())).isPresent();
+            default -> true;
+        };
+        if (!own) {
+            throw new LedgerException.Invalid("owner", "ledger-owner-outside-your-district");
+        }
+    }
+
+    /**
      * Carries out a transfer, hold, posting or void under the caller's key (or the request's
      * business reference, which is one key for everybody), once.
      */
@@ -79,25 +112,46 @@ public class LedgerService {
         if (key == null || key.isBlank() || key.length() > 200) {
             throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
         }
-        String scope = request.reference() != null ? "reference" : "caller:" + actor.subject();
+        Account debited;
         if (request.holdId() != null) {
             Transfer hold = visibleTransfer(request.holdId(), actor);
-            requireMayDebit(account(hold.debitAccountId()), actor);
+            debited = account(hold.debitAccountId());
+            requireMayDebit(debited, actor);
         } else {
-            requireMayDebit(visibleAccount(request.debitAccountId(), actor), actor);
+            debited = visibleAccount(request.debitAccountId(), actor);
+            requireMayDebit(debited, actor);
             if (request.kind() == Transfer.Kind.BATCH) {
                 request.credits().forEach(c -> requireMayCredit(creditable(c.accountId()), actor));
             } else {
                 requireMayCredit(creditable(request.creditAccountId()), actor);
             }
         }
-        return ledger.submit(scope, key, request, actor.subject());
+        return ledger.submit(scopeOf(request, key, debited, actor), key, request, actor.subject());
+    }
+
+    /**
+     * Whose keys a request's key is among. A caller's own key: that caller's. A business reference:
+     * one key for everybody paying from that district's accounts (two clerks sending the same payroll
+     * line get one transfer), but never the system's: the system keys its own transfers by references
+     * anyone can predict ({@code model-worker-grant:<district>:<year>}, {@code payroll:<batch>},
+     * {@code order:<redemption>}), and a caller who sent one of them first would have blocked that
+     * grant or payroll for good. References sent before 2026-12-02 were in the system's scope: a retry
+     * of one of those finds its first result there.
+     */
+    private String scopeOf(TransferRequest request, String key, Account debited, Actor actor) {
+        if (request.reference() == null) {
+            return "caller:" + actor.subject();
+        }
+        if (store.find(Transfer.idFor(SYSTEM_REFERENCES, key)).filter(t -> actor.subject().equals(t.requestedBy())).isPresent()) {
+            return SYSTEM_REFERENCES;
+        }
+        return "reference:" + debited.district();
     }
 
     /** Pays into a member's wallet from a union account, as the system (award money, grants); opens the wallet first. */
     public Transfer payMember(String memberId, String fromAccount, long amountFen, String code, String reference) {
         String wallet = creditable(AccountKind.MEMBER_WALLET.accountId(memberId)).id();
-        return ledger.submit("reference", reference, TransferRequest.transfer(fromAccount, wallet, amountFen, code, reference), "system");
+        return ledger.submit(SYSTEM_REFERENCES, reference, TransferRequest.transfer(fromAccount, wallet, amountFen, code, reference), "system");
     }
 
     public Account visibleAccount(String accountId, Actor actor) {

@@ -54,7 +54,10 @@ public class MemberEnrolments {
             }
             try {
                 Members.Enrolled enrolled = members.enrol(service.enrolment(union, checked));
-                results.add(new RowResult(i + 1, enrolled.created() ? "ENROLLED" : "ALREADY_MEMBER", enrolled.member().id(), List.of()));
+                // A member of a union outside the caller's: already a member, but not which one.
+                boolean known = enrolled.created() || service.maySee(actor, enrolled.member());
+                results.add(new RowResult(i + 1, enrolled.created() ? "ENROLLED" : "ALREADY_MEMBER",
+                        known ? enrolled.member().id() : null, List.of()));
             } catch (ConflictException refused) {
                 results.add(new RowResult(i + 1, "REJECTED", null, List.of(new FieldViolation("account", refused.code()))));
             }

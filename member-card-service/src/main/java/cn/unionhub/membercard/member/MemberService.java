@@ -7,6 +7,7 @@ import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.domain.OrganisationKind;
 import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
@@ -51,7 +52,17 @@ public class MemberService {
         if (!checked.ok()) {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
         }
-        return members.enrol(enrolment(union, checked));
+        Members.Enrolled enrolled = members.enrol(enrolment(union, checked));
+        if (!enrolled.created() && !maySee(actor, enrolled.member())) {
+            // Enrolled in a union outside the caller's: say so, but not who they are, where or since when.
+            throw new ConflictException("member-enrolled-elsewhere");
+        }
+        return enrolled;
+    }
+
+    /** Whether staff may see this member: the member's union's managers and the levels above. */
+    public boolean maySee(Actor actor, Member member) {
+        return actor.canSee(member.enterprise(), member.district()) || managesUnion(actor, member.union());
     }
 
     /** A member ready to be written, for one enrolment or a file's rows. */
@@ -100,7 +111,7 @@ public class MemberService {
 
     /** A member as staff may see them: the member's union's managers and the levels above. */
     public Member visible(String memberId, Actor actor) {
-        return members.find(memberId).filter(m -> actor.canSee(m.enterprise(), m.district()) || managesUnion(actor, m.union()))
+        return members.find(memberId).filter(m -> maySee(actor, m))
                 .orElseThrow(() -> new NotFoundException("member-not-found", memberId));
     }
 

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,7 @@ public class PayrollService {
         }
         Set<String> seen = new HashSet<>();
         List<Line> checked = new ArrayList<>();
+        Map<String, String> memberDistricts = new HashMap<>();
         for (int row = 1; row <= lines.size(); row++) {
             LineRequest l = lines.get(row - 1);
             String number = l.idNumber() == null ? "" : l.idNumber().strip().toUpperCase();
@@ -106,6 +108,9 @@ public class PayrollService {
                 throw new LedgerException.Invalid("lines[" + (row - 1) + "].amountFen", "ledger-amount-not-positive");
             }
             Member member = members.byIdHash(memberService.idHash(number)).filter(m -> m.status() == Member.Status.ACTIVE).orElse(null);
+            if (member != null) {
+                memberDistricts.put(member.id(), member.district());
+            }
             checked.add(member == null
                     ? new Line(row, Masking.residentId(number), l.name(), null, l.amountFen(), "SUSPENSE", "not-a-member")
                     : new Line(row, Masking.residentId(number), l.name(), member.id(), l.amountFen(), "PAID", null));
@@ -114,7 +119,9 @@ public class PayrollService {
         List<Account> toOpen = new ArrayList<>();
         for (Line l : checked) {
             if (l.memberId() != null) {
-                toOpen.add(Account.open(AccountKind.MEMBER_WALLET, l.memberId(), employer.district(), "会员福利账户", now));
+                // The member's own district, as every other way of opening a wallet: a migrant worker paid
+                // by an employer elsewhere is still looked after (and seen) by their own district's union.
+                toOpen.add(Account.open(AccountKind.MEMBER_WALLET, l.memberId(), memberDistricts.get(l.memberId()), "会员福利账户", now));
             }
         }
         toOpen.add(Account.open(AccountKind.SUSPENSE, employer.district(), employer.district(), "待查明款项", now));

@@ -10,7 +10,7 @@ import cn.unionhub.security.Role;
  * ({@code 130000} the provincial federation, {@code 130100} a city's, {@code 130102} a county's). A
  * province's office thus also runs (and supervises) the city and county contests within it, a city's
  * those of its counties, never a neighbour's. An enterprise contest is also run by the organising
- * enterprise's union. Administrators run every contest; other government systems read.
+ * enterprise's union, in the enterprise's own county only. Administrators run every contest; other government systems read.
  */
 public final class ContestAccess {
 
@@ -25,8 +25,11 @@ public final class ContestAccess {
         if (actor.has(Role.DISTRICT_UNION) && Region.isValid(actor.district()) && new Region(actor.district()).contains(region)) {
             return true;
         }
+        // An enterprise's union runs its own contest where the enterprise is (its token's district): prizes
+        // are paid from the region's union fund, so a contest it placed elsewhere spent another region's money.
         return tier == Tier.ENTERPRISE && actor.has(Role.ENTERPRISE_UNION) && organiser != null
-                && organiser.equals(actor.enterprise());
+                && organiser.equals(actor.enterprise()) && Region.isValid(actor.district())
+                && new Region(actor.district()).contains(region);
     }
 
     public static boolean mayRun(Actor actor, Contest contest) {

@@ -5,10 +5,12 @@ import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -110,7 +112,8 @@ public record HardshipRules(int version, long minimumLivingFen, IncomeTest lowIn
                 || validityMonths > 36 || renewalWindowDays < 0 || renewalWindowDays > 180) {
             throw invalid("rules", "hardship-rules-invalid");
         }
-        causes = Set.copyOf(causes == null ? Set.of() : causes);
+        // In the enum's order, so every answer lists them the same way (Set.copyOf's order changes from run to run).
+        causes = causes == null || causes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(causes));
         concessions = List.copyOf(concessions == null ? List.of() : concessions);
         if (concessions.stream().map(Concession::id).distinct().count() != concessions.size()) {
             throw invalid("concessions", "hardship-rules-concession-duplicate");

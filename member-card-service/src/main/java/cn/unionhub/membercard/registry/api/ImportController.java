@@ -5,6 +5,7 @@ import cn.unionhub.membercard.registry.imports.ImportJob;
 import cn.unionhub.membercard.registry.imports.ImportJobs;
 import cn.unionhub.membercard.registry.imports.Imports;
 import cn.unionhub.membercard.registry.store.Organisations;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.platform.web.Csv;
@@ -50,6 +51,10 @@ class ImportController {
     @PostMapping("/enterprises")
     ResponseEntity<ImportJob> importEnterprises(HttpServletRequest request, Actor actor) throws IOException {
         String district = actor.seesEverything() ? null : actor.district();
+        if (!actor.seesEverything() && district == null) {
+            // A district union's token without its district would otherwise import for the whole city.
+            throw new ForbiddenException("registry-no-district");
+        }
         ImportJob job = imports.start("ENTERPRISES", null, actor.subject(), district, request.getInputStream(),
                 new EnterpriseImporter(organisations, clock, district));
         return ResponseEntity.accepted().location(URI.create("/api/v1/registry/imports/" + job.id())).body(job);

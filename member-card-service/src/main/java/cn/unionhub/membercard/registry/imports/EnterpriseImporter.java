@@ -70,10 +70,17 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
     @Override
     public void write(List<CsvImporter.Line<Organisation>> lines, CsvImporter.Counts counts,
             List<ImportJob.RowError> report) {
+        // The row names the importer's district, but the enterprise on file may be another district's.
         Organisations.Reconciled done = organisations.reconcile(lines.stream().map(CsvImporter.Line::record).toList(),
-                clock.instant());
+                clock.instant(), known -> onlyDistrict == null || onlyDistrict.equals(known.district()));
         counts.created += done.created();
         counts.updated += done.updated();
         counts.unchanged += done.unchanged();
+        counts.rejected += done.refused().size();
+        for (CsvImporter.Line<Organisation> line : lines) {
+            if (done.refused().contains(line.record().id())) {
+                report.add(CsvImporter.refusal(line.line(), line.record().id(), "uscc", "outside-your-area"));
+            }
+        }
     }
 }

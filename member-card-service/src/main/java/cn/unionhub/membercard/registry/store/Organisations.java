@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -65,8 +66,8 @@ public class Organisations implements UnionForm.Lookup {
         return inserted;
     }
 
-    /** What {@link #reconcile} did with a batch. */
-    public record Reconciled(int created, int updated, int unchanged) {
+    /** What {@link #reconcile} did with a batch; {@code refused}: the ids of records the caller may not change. */
+    public record Reconciled(int created, int updated, int unchanged, List<String> refused) {
     }
 
     /**
@@ -75,13 +76,25 @@ public class Organisations implements UnionForm.Lookup {
      * to the register changes nothing and announces nothing. Imports and reference data both come here.
      */
     public Reconciled reconcile(List<Organisation> batch, Instant now) {
+        return reconcile(batch, now, known -> true);
+    }
+
+    /**
+     * As {@link #reconcile(List, Instant)}, leaving alone (and naming) the registered records the
+     * caller may not change: a district's import must not rename, close or move another district's
+     * enterprise by naming its USCC with the importer's own district.
+     */
+    public Reconciled reconcile(List<Organisation> batch, Instant now, Predicate<Organisation> mayChange) {
         Map<String, Organisation> existing = findAll(batch.stream().map(Organisation::id).toList());
         List<Organisation.Registration> fresh = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         int updated = 0;
         for (Organisation wanted : batch) {
             Organisation known = existing.get(wanted.id());
             if (known == null) {
                 fresh.add(wanted.register(now));
+            } else if (!mayChange.test(known)) {
+                refused.add(known.id());
             } else {
                 // How a start learns its divisions (the reference file names them all): no read of a whole kind.
                 remember(known);
@@ -94,7 +107,7 @@ public class Organisations implements UnionForm.Lookup {
         }
         int created = registerAll(fresh).size();
         // Registered by someone else between the read and the write: the register holds it either way.
-        return new Reconciled(created, updated, batch.size() - created - updated);
+        return new Reconciled(created, updated, batch.size() - created - updated - refused.size(), refused);
     }
 
     /** Writes a change made to a record loaded at {@code change.organisation().revision() - 1}. */

@@ -210,6 +210,18 @@ class WelfareApiIT {
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("whole fen");
 
+        // Another district's accounts cannot be opened ahead of it under its name, nor a campaign's or merchant's.
+        String squatter = districtUnion(DISTRICTS[3]);
+        HttpResponse<String> squatted = api().post(WELFARE + "/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"370283\",\"label\":\"x\"}",
+                squatter);
+        assertProblem(squatted, 400, "ledger-invalid-request");
+        assertThat(squatted.body()).contains("ledger-owner-outside-your-district");
+        assertProblem(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + qian.enterprise()
+                + "\",\"label\":\"x\"}", squatter), 400, "ledger-invalid-request");
+        assertThat(api().post(WELFARE + "/accounts", "{\"kind\":\"MERCHANT_RECEIVABLE\",\"owner\":\"MCH-next\",\"label\":\"x\"}",
+                squatter).body()).contains("ledger-account-opens-itself");
+        assertThat(api().get(WELFARE + "/accounts/fund:370283", People.ADMIN.token()).statusCode()).isEqualTo(404);
+
         assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(95_000);
         assertThat(ok(api().get(WELFARE + "/wallet", qian.workerToken())).path("balanceFen").asLong()).isEqualTo(5_000);
     }
@@ -334,6 +346,12 @@ class WelfareApiIT {
         String batch = "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
                 + "\",\"name\":\"孙农民工\",\"amountFen\":50000},{\"idNumber\":\"" + stranger + "\",\"name\":\"未入会\",\"amountFen\":30000}]}";
 
+        // Another district's clerk sends the reference the payroll will use, first: it is that district's
+        // key, and the payroll is not blocked (it was, with 409 ledger-key-reused, for good).
+        fundedDistrict("370281", 100);
+        created(api().post(WELFARE + "/transfers", transfer("settlement:370281", "fund:370281", 1, "funding",
+                "payroll:" + employer + ":2026-11"), districtUnion("370281")));
+
         JsonNode paid = created(api().post(WELFARE + "/payrolls", batch, staff));
         assertThat(paid.path("status").asString()).isEqualTo("DISBURSED");
         assertThat(paid.path("paidLines").asInt()).isEqualTo(1);
@@ -356,5 +374,15 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
         assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2027-02"), districtUnion("370211")), 404,
                 "payroll-employer-not-found");
+
+        // A migrant worker who is a member in another district: the wallet the payroll opens is that district's.
+        LinkedMember migrant = RegisterData.linkedMember(api(), "370212", "钱外来工");
+        JsonNode theirs = created(api().post(WELFARE + "/payrolls", "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11-b\","
+                + "\"lines\":[{\"idNumber\":\"" + migrant.idNumber() + "\",\"name\":\"钱外来工\",\"amountFen\":10000}]}", staff));
+        assertThat(theirs.path("paidLines").asInt()).isEqualTo(1);
+        assertThat(ok(api().get(WELFARE + "/accounts/wallet:" + migrant.memberId(), districtUnion("370212"))).path("balanceFen").asLong())
+                .isEqualTo(10_000);
+        assertThat(api().get(WELFARE + "/accounts/wallet:" + migrant.memberId(), staff).statusCode())
+                .as("the employer's district does not see another district's member's wallet").isEqualTo(404);
     }
 }

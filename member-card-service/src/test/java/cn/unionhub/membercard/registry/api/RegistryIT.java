@@ -147,6 +147,25 @@ class RegistryIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"uscc\"", "\"name\"");
 
+        // A row naming another district's enterprise with the importer's own district: not a way to take it over.
+        String beilunFirm = RegisterData.freshUscc("330206");
+        assertThat(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + beilunFirm + "\",\"name\":\"北仑港务公司\",\"district\":\"330206\"}",
+                People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(201);
+        JsonNode takeover = finished(upload("/api/v1/registry/imports/enterprises",
+                "uscc,name,district,status\n" + beilunFirm + ",改名企业,330211,CLOSED\n", People.DISTRICT_ZHENHAI.token()),
+                People.DISTRICT_ZHENHAI.token());
+        assertThat(takeover.path("rejected").asLong()).isEqualTo(1);
+        assertThat(takeover.path("updated").asLong()).isZero();
+        JsonNode untouched = JSON.readTree(api().get("/api/v1/registry/enterprises/" + beilunFirm, People.DISTRICT_BEILUN.token()).body());
+        assertThat(untouched.path("name").asString()).isEqualTo("北仑港务公司");
+        assertThat(untouched.path("district").asString()).isEqualTo("330206");
+        assertThat(untouched.path("status").asString()).isNotEqualTo("CLOSED");
+        String noDistrict = TestTokens.token().subject("staff-nowhere").roles(Role.DISTRICT_UNION).build();
+        assertThat(api().send(HttpRequest.newBuilder(api().uri("/api/v1/registry/imports/enterprises"))
+                .header("Authorization", "Bearer " + noDistrict).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("uscc,name,district\n")).build()).statusCode())
+                .as("a district union's token without its district imports nothing, not the whole city").isEqualTo(403);
+
         HttpResponse<String> closed = api().post("/api/v1/registry/enterprises/" + mine + "/closure",
                 "{\"reason\":\"吊销\"}", People.DISTRICT_ZHENHAI.token());
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
@@ -211,6 +230,20 @@ class RegistryIT {
                 + "\",\"workerGroup\":\"农民工\"},{\"name\":\"坏号码\",\"idNumber\":\"330211199901011234\"}]";
         JsonNode rows = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, list, chair).body());
         assertThat(rows).extracting(r -> r.path("result").asString()).containsExactly("ALREADY_MEMBER", "ENROLLED", "REJECTED");
+
+        // Another enterprise's chair who has her identity number learns she is a member elsewhere, not where or who.
+        RegisterData.LinkedMember elsewhere = RegisterData.linkedMember(api(), "330211", "吴另企");
+        String otherChair = TestTokens.token().subject("chair-" + elsewhere.enterprise()).roles(Role.ENTERPRISE_UNION)
+                .enterprise(elsewhere.enterprise()).district("330211").build();
+        HttpResponse<String> foreign = api().post("/api/v1/members", "{\"union\":\"GH-" + elsewhere.enterprise()
+                + "\",\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"}", otherChair);
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(409);
+        assertThat(foreign.body()).contains("member-enrolled-elsewhere").doesNotContain(member.path("memberId").asString(), unionId,
+                "137****1111");
+        JsonNode foreignRows = JSON.readTree(api().post("/api/v1/members/enrolments?union=GH-" + elsewhere.enterprise(),
+                "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"}]", otherChair).body());
+        assertThat(foreignRows.get(0).path("result").asString()).isEqualTo("ALREADY_MEMBER");
+        assertThat(foreignRows.get(0).path("memberId").isNull() || foreignRows.get(0).path("memberId").isMissingNode()).isTrue();
 
         // The worker links their account by proving who they are, then sees their own membership.
         String token = TestTokens.token().subject(worker).roles(Role.WORKER).build();
