@@ -101,7 +101,8 @@ public class HardshipService {
         Facts checked = facts.checkedAt(month);
         Instant now = StoredTime.now(clock);
         return files.change(HardshipFile.open(member.id(), member.district(), member.enterprise()),
-                f -> f.apply(checked, rules.evaluate(checked, month), rules, today(), now, actor.subject()));
+                f -> f.placedAt(member.district(), member.enterprise()).apply(checked, rules.evaluate(checked, month), rules, today(),
+                        now, actor.subject()));
     }
 
     /** The district union's verification. */
@@ -156,7 +157,8 @@ public class HardshipService {
     public List<HardshipFile> queue(HardshipFile.Status status, String district, Actor actor) {
         // A union's own district narrows the read; what it may see is decided file by file.
         String scope = actor.has(Role.ADMIN) ? blankToNull(district) : actor.district();
-        return files.withStatus(scope, status, 200).stream().filter(f -> appliesFor(actor, f.district(), f.enterprise())).toList();
+        return files.withStatus(scope, status, 200).stream().map(this::placedNow)
+                .filter(f -> appliesFor(actor, f.district(), f.enterprise())).toList();
     }
 
     /** The worker's own file (their certificate and where their application stands), if any. */
@@ -197,12 +199,17 @@ public class HardshipService {
     private HardshipFile change(String applicationId, Actor actor, Access access,
             Function<HardshipFile, HardshipFile.Changed> step) {
         HardshipFile file = fileOf(applicationId, actor, access);
-        return files.change(file, step);
+        return files.change(file, current -> step.apply(current.placedAt(file.district(), file.enterprise())));
     }
 
     private HardshipFile fileOf(String applicationId, Actor actor, Access access) {
-        return HardshipFile.memberOf(applicationId).flatMap(files::find).filter(f -> access.allows(actor, f))
+        return HardshipFile.memberOf(applicationId).flatMap(files::find).map(this::placedNow).filter(f -> access.allows(actor, f))
                 .orElseThrow(() -> new NotFoundException("hardship-application-not-found", applicationId));
+    }
+
+    /** The file as its member is placed now (a transfer moves the member, not the file; the next change moves the file). */
+    private HardshipFile placedNow(HardshipFile file) {
+        return members.find(file.memberId()).map(m -> file.placedAt(m.district(), m.enterprise())).orElse(file);
     }
 
     private String reserveNumber(String memberId, String district, LocalDate today) {

@@ -164,6 +164,32 @@ class HardshipIT {
     }
 
     /** An application with household income per head at {@code perHeadFen} in each of the last six full months. */
+    /** A member who moves to another enterprise's union, in another district, takes their file with them. */
+    @Test
+    void theFileFollowsItsMemberToTheirNewUnion() {
+        LinkedMember worker = RegisterData.linkedMember(api(), DISTRICT, "老王");
+        String formerUnion = TestTokens.token().subject("eu-" + worker.enterprise()).roles(Role.ENTERPRISE_UNION)
+                .enterprise(worker.enterprise()).district(DISTRICT).build();
+        String formerDistrict = TestTokens.token().subject("staff-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
+        String id = created(api().post("/api/v1/welfare/hardship/applications", application(worker.memberId(), 30_000), formerUnion))
+                .path("id").asString();
+
+        RegisterData.LinkedMember there = RegisterData.linkedMember(api(), "371311", "新单位同事");
+        assertThat(api().post("/api/v1/members/" + worker.memberId() + "/transfer", "{\"union\":\"GH-" + there.enterprise()
+                + "\",\"reason\":\"调动\"}", formerDistrict).statusCode()).isEqualTo(200);
+        String newUnion = TestTokens.token().subject("eu-" + there.enterprise()).roles(Role.ENTERPRISE_UNION)
+                .enterprise(there.enterprise()).district("371311").build();
+        String newDistrict = TestTokens.token().subject("staff-371311").roles(Role.DISTRICT_UNION).district("371311").build();
+
+        String path = "/api/v1/welfare/hardship/applications/" + id;
+        assertProblem(api().get(path, formerUnion), 404, "hardship-application-not-found");
+        assertProblem(api().get(path, formerDistrict), 404, "hardship-application-not-found");
+        assertThat(ok(api().get(path, newUnion)).path("id").asString()).isEqualTo(id);
+        assertThat(ok(api().post(path + "/verification", "{\"outcome\":\"VERIFIED\"}", newDistrict)).path("status").asString())
+                .isEqualTo("VERIFIED");
+        assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=VERIFIED", newDistrict)).toString()).contains(id);
+    }
+
     private static String application(String memberId, long perHeadFen) {
         return "{\"memberId\":\"" + memberId + "\",\"facts\":" + facts(perHeadFen) + "}";
     }

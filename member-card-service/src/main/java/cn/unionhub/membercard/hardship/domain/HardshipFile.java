@@ -89,6 +89,15 @@ public record HardshipFile(String memberId, String district, String enterprise, 
         applications = List.copyOf(applications);
     }
 
+    /**
+     * The file where its member is now: a file follows its member to another union, so the union and
+     * district they left no longer read or act on their applications, and the new ones do.
+     */
+    public HardshipFile placedAt(String district, String enterprise) {
+        return Objects.equals(district, this.district) && Objects.equals(enterprise, this.enterprise) ? this
+                : new HardshipFile(memberId, district, enterprise, applications, certificate);
+    }
+
     public static HardshipFile open(String memberId, String district, String enterprise) {
         return new HardshipFile(memberId, district, enterprise, List.of(), null);
     }
