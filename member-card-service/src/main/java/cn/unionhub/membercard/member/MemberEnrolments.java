@@ -68,6 +68,6 @@ public class MemberEnrolments {
     public ImportJob enrolFile(String unionId, InputStream file, Actor actor) {
         Organisation union = service.manageableUnion(unionId, actor, "union");
         return imports.start("MEMBERS", union.id(), actor.subject(), actor.seesEverything() ? null : actor.district(), file,
-                new MemberImporter(service, members, union));
+                new MemberImporter(service, members, union, member -> service.maySee(actor, member)));
     }
 }

@@ -12,11 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A union's enrolment list (集中入会) from CSV. People already on file (same identity number,
  * found by its keyed hash) are not enrolled twice: their row is reported with the member id on
- * file. Rows without an account go in bulk; a row that links an account is enrolled on its own,
+ * file (or, for someone in a union outside the importer's, without it). Rows without an account go in bulk; a row that links an account is enrolled on its own,
  * since the account must be claimed first.
  *
  * <p>Columns: {@code name|姓名}, {@code idNumber|身份证号}, {@code mobile|手机号}, {@code workerGroup|职工类别},
@@ -35,11 +36,21 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
     private final MemberService service;
     private final Members members;
     private final Organisation union;
+    /** Whether the importer may see a member already on file: if not, the report says so without the member id. */
+    private final Predicate<Member> visible;
 
-    MemberImporter(MemberService service, Members members, Organisation union) {
+    MemberImporter(MemberService service, Members members, Organisation union, Predicate<Member> visible) {
         this.service = service;
         this.members = members;
         this.union = union;
+        this.visible = visible;
+    }
+
+    /** A row of someone already on file: with their member id when the importer may see them. */
+    private ImportJob.RowError alreadyMember(long line, Member.Change row, Member onFile) {
+        return onFile != null && visible.test(onFile)
+                ? CsvImporter.refusal(line, row.member().idMasked(), "idNumber", "already-member", onFile.id())
+                : CsvImporter.refusal(line, row.member().idMasked(), "idNumber", "already-member-elsewhere");
     }
 
     @Override
@@ -92,8 +103,7 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
                 if (enrolled.created()) {
                     counts.created++;
                 } else {
-                    report.add(CsvImporter.refusal(line.line(), member.idMasked(), "idNumber", "already-member",
-                            enrolled.member().id()));
+                    report.add(alreadyMember(line.line(), line.record(), enrolled.member()));
                     counts.unchanged++;
                 }
             } catch (cn.unionhub.platform.domain.ConflictException refused) {
@@ -106,9 +116,7 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
         counts.unchanged += onFile.size();
         for (Member.Change e : bulk) {
             if (onFile.contains(e.member().idHash())) {
-                String existing = members.byIdHash(e.member().idHash()).map(Member::id).orElse("");
-                report.add(CsvImporter.refusal(lineOfHash.get(e.member().idHash()), e.member().idMasked(), "idNumber",
-                        "already-member", existing));
+                report.add(alreadyMember(lineOfHash.get(e.member().idHash()), e, members.byIdHash(e.member().idHash()).orElse(null)));
             }
         }
     }

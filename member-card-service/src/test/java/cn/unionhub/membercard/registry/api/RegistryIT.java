@@ -244,6 +244,10 @@ class RegistryIT {
                 "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"}]", otherChair).body());
         assertThat(foreignRows.get(0).path("result").asString()).isEqualTo("ALREADY_MEMBER");
         assertThat(foreignRows.get(0).path("memberId").isNull() || foreignRows.get(0).path("memberId").isMissingNode()).isTrue();
+        JsonNode foreignFile = finished(upload("/api/v1/members/enrolments?union=GH-" + elsewhere.enterprise(),
+                "姓名,身份证号\n孙小梅," + id + "\n", otherChair), otherChair);
+        String report = api().get("/api/v1/registry/imports/" + foreignFile.path("id").asString() + "/errors", otherChair).body();
+        assertThat(report).contains("already-member-elsewhere").doesNotContain(member.path("memberId").asString());
 
         // The worker links their account by proving who they are, then sees their own membership.
         String token = TestTokens.token().subject(worker).roles(Role.WORKER).build();
