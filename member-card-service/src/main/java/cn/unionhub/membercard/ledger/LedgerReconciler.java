@@ -82,13 +82,17 @@ public class LedgerReconciler {
     /** Every replica's scheduler fires; the one that takes the day runs it ({@link Reconciliations#claimDay}). */
     @Scheduled(cron = "${unionhub.ledger.reconciliation.cron:0 30 3 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        Instant now = clock.instant();
-        String day = LocalDate.ofInstant(now, BusinessCalendar.BEIJING).toString();
-        if (reports.claimDay(day, instance, now)) {
-            run();
-        } else {
+        dailyRunOf(LocalDate.ofInstant(clock.instant(), BusinessCalendar.BEIJING));
+    }
+
+    /** The daily run of {@code day}, if this replica takes it; whether it did. */
+    boolean dailyRunOf(LocalDate day) {
+        if (!reports.claimDay(day.toString(), instance, clock.instant())) {
             log.info("Ledger reconciliation of {} is another replica's", day);
+            return false;
         }
+        run();
+        return true;
     }
 
     /** Runs now (one run at a time per instance) and returns the report. */
