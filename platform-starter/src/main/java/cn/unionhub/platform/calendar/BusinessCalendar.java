@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +60,8 @@ public final class BusinessCalendar {
 
     /** Every year known, replaced whole when a year's schedule is published (copy on write: reads take no lock). */
     private volatile Map<Integer, Year> byYear;
+    /** The version of each year's loaded schedule in force; guarded by {@code this}. */
+    private final Map<Integer, Integer> versions = new HashMap<>();
 
     public BusinessCalendar(Iterable<Year> published) {
         Map<Integer, Year> years = new TreeMap<>();
@@ -84,6 +87,29 @@ public final class BusinessCalendar {
         Map<Integer, Year> next = new TreeMap<>(byYear);
         next.put(year.year(), year);
         byYear = Map.copyOf(next);
+        versions.remove(year.year());
+    }
+
+    /**
+     * Takes version {@code version} of a year's loaded schedule, unless a version at least as new is in
+     * force: whoever read an older version from the store (a refresh running beside a load, another
+     * replica's copy arriving late) cannot put it back over a newer one. A year published without a
+     * version ({@link #publish(Year)}: the shipped files, the computed holidays) counts as version 0.
+     *
+     * @return whether this version is now in force
+     */
+    public synchronized boolean publish(Year year, int version) {
+        if (version <= versionOf(year.year())) {
+            return false;
+        }
+        publish(year);
+        versions.put(year.year(), version);
+        return true;
+    }
+
+    /** The version of the year's loaded schedule in force; 0 when none is (shipped or computed). */
+    public synchronized int versionOf(int year) {
+        return versions.getOrDefault(year, 0);
     }
 
     /** What is known of a year, if anything. */

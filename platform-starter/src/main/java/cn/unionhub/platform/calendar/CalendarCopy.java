@@ -4,16 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CalendarYearPublished;
+import cn.unionhub.platform.concurrent.DaemonThreads;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.InboundEvents;
-import cn.unionhub.platform.concurrent.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +45,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  * replica was down is still taken when one starts), so each event reaches one replica; the others
  * learn of it from {@code calendar_years}, which every replica reads again every
  * {@code unionhub.calendar.refresh} (one key look-up per year that matters, default a minute).
- * A year's version is applied only when it is newer than the one in force, under one lock with its
- * read, so a slow read of an older version can never replace a newer one.
+ * The calendar takes a version only when it is newer than the one in force
+ * ({@link BusinessCalendar#publish(BusinessCalendar.Year, int)}), so a slow read of an older version
+ * can never replace a newer one.
  */
 public class CalendarCopy implements DisposableBean {
 
@@ -60,8 +59,6 @@ public class CalendarCopy implements DisposableBean {
     private final Clock clock;
     private final EventRouter events;
     private final Duration refresh;
-    /** The version in force of each year taken from {@code calendar_years}; guarded by {@code this}. */
-    private final Map<Integer, Integer> inForce = new HashMap<>();
     private ScheduledExecutorService refresher;
 
     public CalendarCopy(BusinessCalendar calendar, MongoTemplate mongo, Clock clock, InboundEvents inbound, String application,
@@ -94,13 +91,10 @@ public class CalendarCopy implements DisposableBean {
 
     /**
      * At start: the kept years from last year to two years ahead (key look-ups), over the shipped
-     * files, whatever was in force before; then looks for newer versions every {@code refresh}.
+     * files; then looks for newer versions every {@code refresh}.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void applyKept() {
-        synchronized (this) {
-            inForce.clear();
-        }
         refresh();
         synchronized (this) {
             if (refresher == null) {
@@ -126,19 +120,16 @@ public class CalendarCopy implements DisposableBean {
         }
     }
 
-    private synchronized void apply(int year) {
+    private void apply(int year) {
         Document kept = mongo.findById(year, Document.class, COLLECTION);
         if (kept == null) {
             return;
         }
         int version = kept.get("version", Number.class).intValue();
-        if (version <= inForce.getOrDefault(year, 0)) {
-            return;
+        if (calendar.publish(new BusinessCalendar.Year(year, dates(kept.getList("daysOff", String.class)),
+                dates(kept.getList("makeUpWorkdays", String.class))), version)) {
+            log.info("Holiday schedule {} version {} in force ({})", year, version, kept.getString("source"));
         }
-        calendar.publish(new BusinessCalendar.Year(year, dates(kept.getList("daysOff", String.class)),
-                dates(kept.getList("makeUpWorkdays", String.class))));
-        inForce.put(year, version);
-        log.info("Holiday schedule {} version {} in force ({})", year, version, kept.getString("source"));
     }
 
     @Override

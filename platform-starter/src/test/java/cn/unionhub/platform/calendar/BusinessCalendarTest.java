@@ -84,4 +84,20 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> new BusinessCalendar.Year(2026, Set.of(day), Set.of(day))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BusinessCalendar.Year(2027, Set.of(day), Set.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A loaded schedule read late (a refresh beside a load, another replica's copy) never replaces a newer one. */
+    @Test
+    void anOlderVersionOfAYearNeverReplacesANewerOne() {
+        BusinessCalendar calendar = BusinessCalendar.weekdaysOnly();
+        LocalDate eve = LocalDate.of(2031, 5, 30);
+        assertThat(calendar.publish(new BusinessCalendar.Year(2031, Set.of(eve), Set.of()), 2)).isTrue();
+        assertThat(calendar.publish(new BusinessCalendar.Year(2031, Set.of(), Set.of()), 1)).isFalse();
+        assertThat(calendar.publish(new BusinessCalendar.Year(2031, Set.of(), Set.of()), 2)).as("the same version again").isFalse();
+        assertThat(calendar.isWorkingDay(eve)).isFalse();
+        assertThat(calendar.versionOf(2031)).isEqualTo(2);
+
+        calendar.publish(new BusinessCalendar.Year(2031, Set.of(), Set.of())); // as a start knows it: from the files
+        assertThat(calendar.versionOf(2031)).isZero();
+        assertThat(calendar.publish(new BusinessCalendar.Year(2031, Set.of(eve), Set.of()), 1)).isTrue();
+    }
 }

@@ -25,7 +25,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -101,12 +100,10 @@ public class StationMap {
     }
 
     /**
-     * Reads every station workers can see: when the instance is ready, and again once it listens to
-     * the other instances' changes ({@link StationMapEvents}), so a change made between the two is
-     * not missed. Stations on the map that are no longer visible are taken off; a station refreshed
-     * while this ran is left as that refresh found it.
+     * Reads every station workers can see (when, see {@link StationMapEvents}). Stations on the map
+     * that are no longer visible are taken off; a station refreshed while this ran is left as that
+     * refresh found it.
      */
-    @EventListener(ApplicationReadyEvent.class)
     public void load() {
         synchronized (loading) {
             Set<String> refreshed = ConcurrentHashMap.newKeySet();

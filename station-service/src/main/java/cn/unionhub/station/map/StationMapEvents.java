@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +30,25 @@ class StationMapEvents implements ConsumerSeekAware {
     }
 
     /**
-     * The map was read when the instance became ready, but this group only reads from where the topic
-     * ended when it was first assigned (a few seconds later): a change another instance made between
-     * the two would never reach the map. The positions are fixed by now, so the map is read again
-     * once; every change after this read is in what the listener will read.
+     * This group reads from where the topic ended when it was first assigned: a change another
+     * instance made before that would never reach the map, so the map is read once the positions are
+     * fixed; every change after this read is in what the listener will read.
      */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         if (!assignments.isEmpty() && listening.compareAndSet(false, true)) {
+            map.load();
+        }
+    }
+
+    /**
+     * Workers need the map when the instance is ready, even with the broker away; if the listener was
+     * assigned before that, the map is read already and a second whole read would change nothing.
+     * Otherwise it is read now and again at the assignment (a few seconds later in production).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        if (!listening.get()) {
             map.load();
         }
     }

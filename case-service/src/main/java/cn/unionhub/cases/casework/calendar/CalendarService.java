@@ -38,7 +38,6 @@ public class CalendarService {
     private final BusinessCalendar calendar;
     private final CaseService cases;
     private final Clock clock;
-    private final Map<Integer, Integer> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
     CalendarService(CalendarSchedules schedules, CaseRules rules, CaseService cases, Clock clock) {
         this.schedules = schedules;
@@ -78,7 +77,7 @@ public class CalendarService {
     public void refresh() {
         int thisYear = java.time.Year.now(clock.withZone(BEIJING)).getValue();
         for (int year = thisYear - 1; year <= thisYear + 2; year++) {
-            schedules.latest(year).filter(v -> v.version() > applied.getOrDefault(v.year(), 0)).ifPresent(this::apply);
+            schedules.latest(year).filter(v -> v.version() > calendar.versionOf(v.year())).ifPresent(this::apply);
         }
     }
 
@@ -90,16 +89,9 @@ public class CalendarService {
         return calendar;
     }
 
-    /**
-     * Under one lock with the check, so a refresh that read a version before a newer one was loaded
-     * here cannot put the older one back after it.
-     */
-    private synchronized void apply(CalendarSchedules.Version version) {
-        if (version.version() <= applied.getOrDefault(version.year(), 0)) {
-            return;
-        }
-        calendar.publish(version.toYear());
-        applied.put(version.year(), version.version());
+    /** A refresh that read a version before a newer one was loaded here cannot put the older one back (the calendar refuses it). */
+    private void apply(CalendarSchedules.Version version) {
+        calendar.publish(version.toYear(), version.version());
     }
 
     private static void validate(int year, Map<String, List<LocalDate>> holidays, List<LocalDate> makeUpWorkdays, String source) {
