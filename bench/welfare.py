@@ -13,11 +13,17 @@
 Run the platform first with the gateway's per-address limit off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
 Everything it makes is new each run (a campaign, its members' coupons) except the 崂山区 accounts, the
 merchant 370212-0001 and the sanitation workers' joint union and members, which a second run finds.
+The till sends each card with its pay code: the redemption runs' members are linked to the local
+identity server's benchmark workers (laoshan-worker-0001 …), whose pay keys the benchmark fetches as
+their apps would, and computes the codes (RFC 6238) as the apps show them.
 """
 import base64
 import datetime
+import hashlib
+import hmac
 import http.client
 import json
+import struct
 import os
 import random
 import subprocess
@@ -88,11 +94,6 @@ def setup(staff, members, base=0):
     return ids
 
 
-def fresh():
-    """A base for identity numbers nobody enrolled yet (members who hold no card): new each run."""
-    return 100_000 + int(time.time()) % 9_000 * 1_000
-
-
 def campaign(staff, members, run, per_day=0):
     """A new campaign with its budget funded for one 300-yuan coupon per member."""
     post(SERVICE_PORT, "/api/v1/welfare/transfers", staff, {"debitAccount": "settlement:" + LAOSHAN, "creditAccount": "fund:" + LAOSHAN,
@@ -130,15 +131,39 @@ def check_paid_once(staff, cid, members):
     return wrong
 
 
-def cards(staff, members):
-    numbers = []
-    for m in members:
-        number = post(SERVICE_PORT, "/api/v1/member-cards", staff, {"memberId": m, "cardType": "MEMBER_SERVICE_CARD"}, ok=(201, 409))
-        if number is None or "number" not in number:
-            continue
-        post(SERVICE_PORT, "/api/v1/member-cards/%s/activation" % number["number"], staff, {})
-        numbers.append(number["number"])
-    return numbers
+# The redemption runs' members: identity numbers from these bases, each linked to benchmark worker N + i.
+LATENCY_BASE, RACE_BASE = 50_000, 60_000
+WORKER_ACCOUNTS = 1000
+
+
+def pay_code(key, at=None):
+    """The code a worker app shows for this base32 pay key (RFC 6238: HMAC-SHA1, 30-s steps, six digits)."""
+    step = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(base64.b32decode(key + "=" * (-len(key) % 8)), struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def holders(staff, members, base, first_account):
+    """Each member's active card and its pay key, as their worker app holds them: [(card number, key)]."""
+    if first_account + len(members) - 1 > WORKER_ACCOUNTS:
+        sys.exit("only %d benchmark worker accounts (laoshan-worker-NNNN): ask for fewer redemptions" % WORKER_ACCOUNTS)
+
+    def one(i):
+        worker = token("laoshan-worker-%04d" % (first_account + i))
+        post(SERVICE_PORT, "/api/v1/members/me/link", worker, {"idNumber": resident_id(base + i), "name": "环卫工%04d" % (i % 10000)})
+        post(SERVICE_PORT, "/api/v1/member-cards", staff, {"memberId": members[i], "cardType": "MEMBER_SERVICE_CARD"}, ok=(201, 409))
+        usable = [c for c in must(call(SERVICE_PORT, "GET", "/api/v1/member-cards/mine", worker), 200)
+                  if c["cardType"] == "MEMBER_SERVICE_CARD" and c["status"] in ("ISSUED", "ACTIVE")]
+        if not usable:
+            sys.exit("member %s has no usable member service card" % members[i])
+        number = usable[0]["number"]
+        if usable[0]["status"] == "ISSUED":
+            post(SERVICE_PORT, "/api/v1/member-cards/%s/activation" % number, worker, {})
+        return number, post(SERVICE_PORT, "/api/v1/member-cards/%s/pay-key" % number, worker, {})["secret"]
+
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(one, range(len(members))))
 
 
 def main():
@@ -175,15 +200,16 @@ def main():
         sys.exit(0 if ok else 1)
     if mode == "race":
         requests = int(sys.argv[2]) if len(sys.argv) > 2 else 64
-        members = setup(staff, 1, fresh())
+        members = setup(staff, 1, RACE_BASE)
         cid = campaign(staff, members, run)
         grant(staff, cid, members, "g-" + run)
-        card = cards(staff, members)[0]
+        card, key = holders(staff, members, RACE_BASE, WORKER_ACCOUNTS)[0]
         till = till_token()
         barrier = threading.Barrier(requests)
+        code = pay_code(key)  # one code shown at one till: good for every order of this till within its 30 seconds
 
         def twice(i):
-            body = json.dumps({"orderNo": "R%s-%03d" % (run, i), "card": card, "spendFen": 10000, "campaignId": cid})
+            body = json.dumps({"orderNo": "R%s-%03d" % (run, i), "card": card, "payCode": code, "spendFen": 10000, "campaignId": cid})
             barrier.wait()
             first = call(SERVICE_PORT, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till, body, timeout=60)
             again = call(SERVICE_PORT, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till, body, timeout=60)
@@ -210,10 +236,10 @@ def main():
         seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 30
         # Each card's coupon pays 15 redemptions; the direct run and the gateway run each need their own cards.
         needed = 2 * -(-int(rate * seconds) // 15) + 1
-        members = setup(staff, needed, fresh())
+        members = setup(staff, needed, LATENCY_BASE)
         cid = campaign(staff, members, run)
         grant(staff, cid, members, "g-" + run)
-        numbers = cards(staff, members)
+        numbers = holders(staff, members, LATENCY_BASE, 1)
         till = till_token()
         for port, name in ((SERVICE_PORT, "direct"), (GATEWAY_PORT, "gateway")):
             latencies, failures, sent_at = [], [], []
@@ -227,9 +253,10 @@ def main():
                     time.sleep(delay)
                 order = "L%s%s%05d" % (name[0], run, i)
                 # Each card's coupon pays 15 redemptions of 20 yuan; the gateway's run takes the cards after the direct run's.
-                card = numbers[(i // 15 + (0 if name == "direct" else -(-total // 15))) % len(numbers)]
+                card, key = numbers[(i // 15 + (0 if name == "direct" else -(-total // 15))) % len(numbers)]
                 s1, b1 = call(port, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till,
-                              json.dumps({"orderNo": order, "card": card, "spendFen": 10000, "campaignId": cid}))
+                              json.dumps({"orderNo": order, "card": card, "payCode": pay_code(key), "spendFen": 10000,
+                                          "campaignId": cid}))
                 s2 = call(port, "POST", "/api/v1/merchants/%s/redemptions/%s/payment" % (MERCHANT, order), till, "{}")[0] \
                     if s1 == 201 else 0
                 with lock:

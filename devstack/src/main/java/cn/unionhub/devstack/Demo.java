@@ -279,7 +279,11 @@ public final class Demo {
         step("welfare:redemption", () -> {
             String till = tillToken(LAOSHAN + "-0001");
             String card = done.get("welfare:yu-hai");
-            ObjectNode purchase = json.createObjectNode().put("orderNo", "DEMO-0001").put("card", card).put("spendFen", 35_000);
+            // 于海's app fetches the card's pay key once and shows the pay code the till scans beside the card number.
+            String key = read(expectOne(post("/api/v1/member-cards/" + card + "/pay-key", token("worker-yu-hai"), json.createObjectNode()),
+                    201)).path("secret").asText();
+            ObjectNode purchase = json.createObjectNode().put("orderNo", "DEMO-0001").put("card", card).put("payCode", PayCodeApp.code(key))
+                    .put("spendFen", 35_000);
             JsonNode held = read(expectOne(post("/api/v1/merchants/" + LAOSHAN + "-0001/redemptions", till, purchase), 201));
             expect(post("/api/v1/merchants/" + LAOSHAN + "-0001/redemptions/DEMO-0001/payment", till, json.createObjectNode()), 200);
             out.printf("  于海 spends 350 yuan at 崂山惠民超市: %d fen off, pays %d fen%n", held.path("discountFen").asLong(),

@@ -3,6 +3,7 @@ package cn.unionhub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.unionhub.devstack.PayCodeApp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,7 +72,12 @@ class WelfareE2EIT extends PlatformTest {
 
         // At the till: 350 yuan, 60 off; the member pays 290. The till's retries change nothing.
         String till = platform.clientCredentialsToken("merchant-" + merchant, "local-demo-merchant-secret");
-        String redeem = "{\"orderNo\":\"LS-0001\",\"card\":\"" + card + "\",\"spendFen\":35000}";
+        // 于海's app holds the card's pay key and shows the pay code; the till sends it with the card number.
+        String key = ok(post("/api/v1/member-cards/" + card + "/pay-key", yuHai, "{}", null), 201).path("secret").asString();
+        assertThat(post("/api/v1/merchants/" + merchant + "/quotes", till, "{\"card\":\"" + card + "\",\"spendFen\":35000}", null)
+                .statusCode()).as("a card number alone").isEqualTo(400);
+        String redeem = "{\"orderNo\":\"LS-0001\",\"card\":\"" + card + "\",\"payCode\":\"" + PayCodeApp.code(key)
+                + "\",\"spendFen\":35000}";
         JsonNode held = ok(post("/api/v1/merchants/" + merchant + "/redemptions", till, redeem, null), 201);
         assertThat(held.path("discountFen").asLong()).isEqualTo(6_000);
         assertThat(held.path("payFen").asLong()).isEqualTo(29_000);

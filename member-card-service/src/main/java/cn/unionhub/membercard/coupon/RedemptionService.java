@@ -2,9 +2,7 @@ package cn.unionhub.membercard.coupon;
 
 import cn.unionhub.membercard.common.StoredTime;
 import cn.unionhub.membercard.common.DistrictOffice;
-import cn.unionhub.membercard.card.domain.Card;
-import cn.unionhub.membercard.card.domain.CardNumbers;
-import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.card.PayCodeService;
 import cn.unionhub.membercard.coupon.domain.Campaign;
 import cn.unionhub.membercard.coupon.domain.Redemption;
 import cn.unionhub.membercard.coupon.store.Campaigns;
@@ -26,7 +24,8 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * Coupons at the till: the member shows their member service card; the till quotes, then holds the
+ * Coupons at the till: the member shows their member service card and its pay code (付款码, see
+ * {@link PayCodeService}: the card number alone is no consent); the till quotes, then holds the
  * discount on the member's coupon (it lapses after {@link #HOLD}), then posts it once the member has
  * paid the rest — or cancels. The till's order number is the key of all three, so a till that
  * retries (a lost answer, a double tap) changes nothing. A refund is a transfer back.
@@ -46,39 +45,44 @@ public class RedemptionService {
     private final CampaignService campaignService;
     private final Campaigns campaigns;
     private final Redemptions redemptions;
-    private final Cards cards;
+    private final PayCodeService payCodes;
     private final Ledger ledger;
     private final Clock clock;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
-            Cards cards, Ledger ledger, Clock clock) {
+            PayCodeService payCodes, Ledger ledger, Clock clock) {
         this.merchants = merchants;
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.redemptions = redemptions;
-        this.cards = cards;
+        this.payCodes = payCodes;
         this.ledger = ledger;
         this.clock = clock;
     }
 
-    public Quote quote(String merchantId, String cardNumber, long spendFen, String campaignId, Actor till) {
+    /** What the coupon would pay; the code is checked but stays usable for the redemption. */
+    public Quote quote(String merchantId, String cardNumber, String payCode, long spendFen, String campaignId, Actor till) {
         Merchant merchant = merchants.tillOf(merchantId, till);
-        String memberId = memberOf(cardNumber);
+        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, false);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
         long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
         return new Quote(campaign.id(), campaign.name(), spendFen, discount, spendFen - discount, left);
     }
 
-    /** Holds the discount for the order; the same order again answers as the first time. */
-    public Redemption redeem(String merchantId, String orderNo, String cardNumber, long spendFen, String campaignId, Actor till) {
+    /**
+     * Holds the discount for the order; the same order again answers as the first time, without its
+     * code (a till retrying after the code's 30 seconds still learns how its order ended).
+     */
+    public Redemption redeem(String merchantId, String orderNo, String cardNumber, String payCode, long spendFen, String campaignId,
+            Actor till) {
         Merchant merchant = merchants.tillOf(merchantId, till);
         String id = Redemption.idOf(merchantId, orderNo);
-        String memberId = memberOf(cardNumber);
         var earlier = redemptions.find(id);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), memberId, spendFen, campaignId);
+            return replay(earlier.get(), payCodes.usableCard(cardNumber).memberId(), spendFen, campaignId);
         }
+        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, true);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
         long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
@@ -210,15 +214,6 @@ public class RedemptionService {
         } catch (LedgerException.NotFound none) {
             throw new LedgerException.Refused("coupon-none-held", campaign.id());
         }
-    }
-
-    private String memberOf(String cardNumber) {
-        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
-            throw new LedgerException.Invalid("card", "coupon-card-number");
-        }
-        Card card = cards.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
-                .orElseThrow(() -> new LedgerException.Refused("coupon-card-not-usable"));
-        return card.memberId();
     }
 
     /**

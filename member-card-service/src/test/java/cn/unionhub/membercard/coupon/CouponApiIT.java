@@ -8,8 +8,11 @@ import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.membercard.RegisterData;
 import cn.unionhub.membercard.RegisterData.LinkedMember;
+import cn.unionhub.membercard.card.domain.CardNumbers;
+import cn.unionhub.membercard.card.domain.PayKey;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
+import cn.unionhub.devstack.PayCodeApp;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
@@ -18,6 +21,7 @@ import cn.unionhub.test.TestTokens;
 import cn.unionhub.test.TopicProbe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -119,10 +123,20 @@ class CouponApiIT {
         LinkedMember zhang = workers.get(0);
         String card = activeCard(zhang, staff);
         String tillToken = till(merchant);
-        JsonNode quote = ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}", tillToken));
+        // The card number alone is no consent: the till needs the code the worker app shows.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}", tillToken),
+                400, "ledger-invalid-request");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"123456\","
+                + "\"spendFen\":35000}", tillToken), 403, "coupon-pay-code-wrong");
+        assertProblem(api().post("/api/v1/member-cards/" + card + "/pay-key", "{}", staff), 403, "forbidden");
+        assertThat(api().post("/api/v1/member-cards/" + card + "/pay-key", "{}", workers.get(1).workerToken()).statusCode())
+                .as("another worker").isEqualTo(404);
+        String key = payKey(zhang, card);
+        JsonNode quote = ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken));
         assertThat(quote.path("discountFen").asLong()).isEqualTo(6_000);
         assertThat(quote.path("payFen").asLong()).isEqualTo(29_000);
-        String redeem = "{\"orderNo\":\"A" + run + "\",\"card\":\"" + card + "\",\"spendFen\":35000}";
+        String redeemed = code(key);
+        String redeem = "{\"orderNo\":\"A" + run + "\",\"card\":\"" + card + "\",\"payCode\":\"" + redeemed + "\",\"spendFen\":35000}";
         JsonNode held = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken));
         assertThat(held.path("status").asString()).isEqualTo("HELD");
         assertThat(held.path("payFen").asLong()).isEqualTo(29_000);
@@ -143,14 +157,15 @@ class CouponApiIT {
         assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isEqualTo(6_000);
 
         // Bad input and the wrong till change nothing.
-        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":5000}", tillToken))
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":5000}", tillToken))
                 .path("discountFen").asLong()).as("below the threshold: no discount").isZero();
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"B" + run + "\",\"card\":\"" + card
-                + "\",\"spendFen\":9999}", tillToken), 409, "coupon-nothing-to-redeem");
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":350.5}", tillToken),
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":9999}", tillToken), 409, "coupon-nothing-to-redeem");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":350.5}", tillToken),
                 400, "ledger-invalid-request");
-        assertProblem(api().post("/api/v1/merchants/" + elsewhere + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}",
-                till(elsewhere)), 409, "coupon-none-usable-here");
+        // A code another merchant redeemed is not consent here: the pay code is refused before the coupon is looked at.
+        assertProblem(api().post("/api/v1/merchants/" + elsewhere + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + redeemed
+                + "\",\"spendFen\":35000}", till(elsewhere)), 409, "coupon-pay-code-used");
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, till(elsewhere)), 404, "merchant-not-your-till");
         assertThat(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, zhang.workerToken()).statusCode()).isEqualTo(403);
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
@@ -158,7 +173,7 @@ class CouponApiIT {
 
         // A cancelled purchase releases its hold; a refund pays the discount back to the coupon.
         JsonNode second = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"C" + run + "\",\"card\":\""
-                + card + "\",\"spendFen\":20000}", tillToken));
+                + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":20000}", tillToken));
         assertThat(second.path("discountFen").asLong()).isEqualTo(4_000);
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/C" + run + "/cancellation", "{}", tillToken))
                 .path("status").asString()).isEqualTo("CANCELLED");
@@ -167,11 +182,11 @@ class CouponApiIT {
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
                 .isEqualTo(30_000);
         JsonNode third = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"D" + run + "\",\"card\":\""
-                + card + "\",\"spendFen\":35000}", tillToken));
+                + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken));
         ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/payment", "{}", tillToken));
         assertThat(third.path("discountFen").asLong()).isEqualTo(6_000);
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"E" + run + "\",\"card\":\"" + card
-                + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
 
         // The union ends the campaign: every coupon's remainder goes back to the budget.
         JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));
@@ -179,8 +194,8 @@ class CouponApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff))
                 .path("balanceFen").asLong() == 150_000 - 6_000);
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"spendFen\":35000}", tillToken),
-                409, "coupon-none-usable-here");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key)
+                + "\",\"spendFen\":35000}", tillToken), 409, "coupon-none-usable-here");
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();
 
@@ -195,6 +210,74 @@ class CouponApiIT {
                 assertThat(new String(event.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(zhang.memberId(), card);
             }
             assertThat(JSON.readTree(ofCampaign.get(3).value()).path("amountFen").asLong()).isEqualTo(144_000);
+        }
+    }
+
+    /**
+     * The pay code's rules at the till: a new key retires the old one, five wrong codes lock the card's
+     * key (the right code is then refused too), and a till that keeps guessing across cards is barred.
+     */
+    @Test
+    void aTillGuessingPayCodesIsStopped() {
+        String staff = laoshan();
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"猜码的收银台\",\"category\":\"超市\"}", staff)).path("id").asString();
+        String guesser = created(api().post("/api/v1/merchants", "{\"name\":\"另一家猜码的收银台\",\"category\":\"超市\"}", staff)).path("id").asString();
+        LinkedMember li = RegisterData.linkedMember(api(), LAOSHAN, "李师傅");
+        String card = activeCard(li, staff);
+        String first = payKey(li, card);
+        String key = payKey(li, card);
+        String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":35000}";
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(first)), till(merchant)), 403,
+                "coupon-pay-code-wrong");
+        // The right code gets past the code (this member has no coupon here): four more wrong ones lock the key.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(key)), till(merchant)), 409,
+                "coupon-none-usable-here");
+        for (int i = 0; i < PayKey.MAX_FAILURES - 1; i++) {
+            assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(wrong(key)), till(merchant)), 403,
+                    "coupon-pay-code-wrong");
+        }
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(key)), till(merchant)), 403,
+                "coupon-pay-code-locked");
+
+        // A till guessing one code each on many cards: the cards never lock, the till does.
+        LinkedMember wang = RegisterData.linkedMember(api(), LAOSHAN, "王师傅");
+        String other = activeCard(wang, staff);
+        String wangKey = payKey(wang, other);
+        String guess = "{\"card\":\"" + other + "\",\"payCode\":\"%s\",\"spendFen\":35000}";
+        for (int i = 0; i < 20; i++) {
+            String anyCard = "{\"card\":\"" + CardNumbers.compose(card.substring(0, CardNumbers.PREFIX_DIGITS), 90_000_000 + i)
+                    + "\",\"payCode\":\"000000\",\"spendFen\":35000}";
+            assertProblem(api().post("/api/v1/merchants/" + guesser + "/quotes", anyCard, till(guesser)), 403, "coupon-pay-code-wrong");
+        }
+        assertProblem(api().post("/api/v1/merchants/" + guesser + "/quotes", guess.formatted(code(wangKey)), till(guesser)), 403,
+                "coupon-till-barred");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", guess.formatted(code(wangKey)), till(merchant)), 409,
+                "coupon-none-usable-here");
+    }
+
+    /** The holder's pay key (base32), as the worker app keeps it. */
+    private String payKey(LinkedMember member, String card) {
+        HttpResponse<String> answer = api().post("/api/v1/member-cards/" + card + "/pay-key", "{}", member.workerToken());
+        JsonNode issued = created(answer);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(issued.path("digits").asInt()).isEqualTo(6);
+        assertThat(issued.path("uri").asString()).startsWith("otpauth://totp/").doesNotContain(card);
+        return issued.path("secret").asString();
+    }
+
+    /** The code the worker app shows now. */
+    private static String code(String key) {
+        return PayCodeApp.code(key);
+    }
+
+    /** A code of this key that is wrong at any moment of the next minute. */
+    private static String wrong(String key) {
+        Instant now = Instant.now();
+        for (int guess = 0; ; guess++) {
+            String candidate = String.format("%06d", guess);
+            if (java.util.stream.IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
+                return candidate;
+            }
         }
     }
 

@@ -1,9 +1,12 @@
 package cn.unionhub.membercard.card.api;
 
 import cn.unionhub.membercard.card.CardService;
+import cn.unionhub.membercard.card.PayCodeService;
 import cn.unionhub.security.Actor;
 import java.util.List;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +35,11 @@ class CardController {
     }
 
     private final CardService cards;
+    private final PayCodeService payCodes;
 
-    CardController(CardService cards) {
+    CardController(CardService cards, PayCodeService payCodes) {
         this.cards = cards;
+        this.payCodes = payCodes;
     }
 
     @PostMapping
@@ -85,6 +90,16 @@ class CardController {
     @PostMapping("/{cardNumber}/cancellation")
     CardView cancel(@PathVariable String cardNumber, @RequestBody(required = false) StepRequest request, Actor actor) {
         return CardView.of(cards.cancel(cardNumber, reason(request), actor));
+    }
+
+    /**
+     * A new pay key for the holder's own active card (the worker app keeps it and shows the pay code
+     * from it, offline); any earlier key stops working. Not stored anywhere the caller can read again.
+     */
+    @PostMapping("/{cardNumber}/pay-key")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PayCodeService.Issued> payKey(@PathVariable String cardNumber, Actor actor) {
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(payCodes.issueKey(cardNumber, actor));
     }
 
     private static String reason(StepRequest request) {

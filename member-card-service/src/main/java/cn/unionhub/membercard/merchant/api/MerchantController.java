@@ -34,11 +34,14 @@ class MerchantController {
     record RegisterRequest(String name, String district, String uscc, String address, String category, List<Merchant.MemberPrice> memberPrices) {
     }
 
-    /** @param card the member service card number the member shows (19 digits) */
-    record QuoteRequest(String card, BigDecimal spendFen, String campaignId) {
+    /**
+     * @param card the member service card number the member shows (19 digits)
+     * @param payCode the six-digit pay code the worker app shows beside it (付款码)
+     */
+    record QuoteRequest(String card, String payCode, BigDecimal spendFen, String campaignId) {
     }
 
-    record RedeemRequest(String orderNo, String card, BigDecimal spendFen, String campaignId) {
+    record RedeemRequest(String orderNo, String card, String payCode, BigDecimal spendFen, String campaignId) {
     }
 
     record MerchantView(String id, String name, String district, String address, String category, List<Merchant.MemberPrice> memberPrices,
@@ -82,14 +85,14 @@ class MerchantController {
 
     @PostMapping("/{merchantId}/quotes")
     RedemptionService.Quote quote(@PathVariable String merchantId, @RequestBody QuoteRequest r, Actor till) {
-        return redemptions.quote(merchantId, r.card(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till);
+        return redemptions.quote(merchantId, r.card(), r.payCode(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till);
     }
 
     /** Holds the coupon's discount for the order (5 minutes) and answers what the member pays. */
     @PostMapping("/{merchantId}/redemptions")
     @ResponseStatus(HttpStatus.CREATED)
     RedemptionView redeem(@PathVariable String merchantId, @RequestBody RedeemRequest r, Actor till) {
-        return RedemptionView.of(redemptions.redeem(merchantId, r.orderNo(), r.card(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till));
+        return RedemptionView.of(redemptions.redeem(merchantId, r.orderNo(), r.card(), r.payCode(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till));
     }
 
     @GetMapping("/{merchantId}/redemptions/{orderNo}")

@@ -1,0 +1,143 @@
+package cn.unionhub.membercard.card;
+
+import cn.unionhub.membercard.card.domain.Card;
+import cn.unionhub.membercard.card.domain.CardAccess;
+import cn.unionhub.membercard.card.domain.CardNumbers;
+import cn.unionhub.membercard.card.domain.PayCodes;
+import cn.unionhub.membercard.card.domain.PayKey;
+import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.card.store.PayKeys;
+import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.security.Actor;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consent at the till. The holder fetches their card's pay key once into the worker app, which then
+ * shows a new six-digit code every 30 seconds ({@link PayCodes}); a till sends the card number with
+ * the code the member shows. Without the code a till learns nothing about a card and moves no money.
+ * Wrong codes are counted per card (five lock the key for 15 minutes) and per till (twenty in an
+ * hour stop that till's redemptions for the rest of the hour: a till guessing across many cards).
+ */
+@Service
+public class PayCodeService {
+
+    /** Wrong codes one till may send in an hour, counted by each replica on its own. */
+    static final int TILL_FAILURES_PER_HOUR = 20;
+    private static final Logger log = LoggerFactory.getLogger(PayCodeService.class);
+
+    /** What the worker app needs to show codes: RFC 6238 with these parameters, and an otpauth URI of them. */
+    public record Issued(String maskedNumber, String secret, String algorithm, int digits, long periodSeconds, String uri, Instant issuedAt) {
+    }
+
+    private final CardService cards;
+    private final Cards store;
+    private final PayKeys keys;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final SecureRandom random = new SecureRandom();
+    /** Per till: {hour, wrong codes in it}. */
+    private final ConcurrentHashMap<String, long[]> tillFailures = new ConcurrentHashMap<>();
+
+    PayCodeService(CardService cards, Cards store, PayKeys keys, Clock clock, MeterRegistry meters) {
+        this.cards = cards;
+        this.store = store;
+        this.keys = keys;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * A new pay key for the caller's own active card, replacing any earlier one (a new phone, or the
+     * old one lost): only the holder, never their union, since the code stands for the member's consent.
+     */
+    public Issued issueKey(String number, Actor actor) {
+        CardService.Shown shown = cards.find(number, actor);
+        Card card = shown.card();
+        if (shown.access() != CardAccess.HOLDER) {
+            throw new ForbiddenException("card-pay-key-holder-only", card.maskedNumber());
+        }
+        if (card.status() != Card.Status.ACTIVE) {
+            throw new ConflictException("card-pay-key-card-not-active", card.maskedNumber(), card.status().name());
+        }
+        PayKey key = PayKey.issue(card.number(), PayCodes.newSecret(random), clock.instant());
+        keys.replace(key);
+        String secret = PayCodes.base32(key.secret());
+        String uri = "otpauth://totp/UnionHub:" + card.maskedNumber().replace(" ", "") + "?secret=" + secret
+                + "&issuer=UnionHub&algorithm=SHA1&digits=" + PayCodes.DIGITS + "&period=" + PayCodes.PERIOD_SECONDS;
+        return new Issued(card.maskedNumber(), secret, "SHA1", PayCodes.DIGITS, PayCodes.PERIOD_SECONDS, uri, key.issuedAt());
+    }
+
+    /**
+     * The member whose card and code a till shows, when the code is right and the card usable.
+     * {@code claim}: the code is being redeemed, so it becomes this merchant's (a quote only looks).
+     */
+    public String consentingMember(String cardNumber, String code, String merchantId, boolean claim) {
+        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
+            throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("card", "coupon-card-number")));
+        }
+        if (!PayCodes.wellFormed(code)) {
+            throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("payCode", "coupon-pay-code-format")));
+        }
+        Instant now = clock.instant();
+        if (tillBarred(merchantId, now)) {
+            throw new ForbiddenException("coupon-till-barred", merchantId);
+        }
+        PayKey key = keys.find(cardNumber).orElse(null);
+        // No key and a wrong code answer alike: a till must not learn which cards have a key.
+        PayKey.Verdict verdict = key == null ? PayKey.Refusal.WRONG : key.judge(code, merchantId, now);
+        if (verdict == PayKey.Refusal.WRONG) {
+            if (key != null) {
+                keys.failed(key, now);
+            }
+            tillFailed(merchantId, now);
+            throw new ForbiddenException("coupon-pay-code-wrong");
+        }
+        if (verdict == PayKey.Refusal.LOCKED) {
+            throw new ForbiddenException("coupon-pay-code-locked");
+        }
+        if (verdict == PayKey.Refusal.USED || verdict instanceof PayKey.Consent c && claim && c.fresh() && !keys.claim(key, c.step(), merchantId)) {
+            throw new ConflictException("coupon-pay-code-used");
+        }
+        return usableCard(cardNumber).memberId();
+    }
+
+    /** The active card with this number (no code: a till asking again about an order it already has). */
+    public Card usableCard(String cardNumber) {
+        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
+            throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("card", "coupon-card-number")));
+        }
+        return store.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
+                .orElseThrow(() -> new ConflictException("coupon-card-not-usable"));
+    }
+
+    private boolean tillBarred(String merchantId, Instant now) {
+        long[] count = tillFailures.get(merchantId);
+        return count != null && count[0] == hourOf(now) && count[1] >= TILL_FAILURES_PER_HOUR;
+    }
+
+    private void tillFailed(String merchantId, Instant now) {
+        long hour = hourOf(now);
+        long[] count = tillFailures.compute(merchantId, (m, c) -> c == null || c[0] != hour ? new long[] {hour, 1} : new long[] {hour, c[1] + 1});
+        meters.counter("unionhub.membercard.pay_code.wrong").increment();
+        if (count[1] == TILL_FAILURES_PER_HOUR) {
+            log.warn("Till of merchant {} sent {} wrong pay codes within the hour; its redemptions are refused until the hour ends",
+                    merchantId, TILL_FAILURES_PER_HOUR);
+        }
+    }
+
+    private static long hourOf(Instant at) {
+        return at.getEpochSecond() / Duration.ofHours(1).toSeconds();
+    }
+}

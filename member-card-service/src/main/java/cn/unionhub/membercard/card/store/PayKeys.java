@@ -1,0 +1,75 @@
+package cn.unionhub.membercard.card.store;
+
+import cn.unionhub.membercard.card.domain.PayKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Cards' pay keys ({@code card_pay_keys}, {@code _id} = the card number). Kept apart from the card
+ * document, whose changes replace it whole, so a redemption never races a card step. Every write
+ * names the key's issue time: a write meant for a key the member has since replaced changes nothing.
+ */
+@Repository
+public class PayKeys {
+
+    static final String COLLECTION = "card_pay_keys";
+
+    private final MongoTemplate mongo;
+
+    PayKeys(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<PayKey> find(String cardNumber) {
+        return Optional.ofNullable(mongo.findById(cardNumber, Document.class, COLLECTION)).map(PayKeys::toDomain);
+    }
+
+    /** Puts a new key in place of any earlier one (a new phone, or the old one lost). */
+    public void replace(PayKey key) {
+        Document d = new Document("_id", key.cardNumber()).append("secret", new Binary(key.secret()))
+                .append("issuedAt", Date.from(key.issuedAt())).append("lastStep", key.lastStep()).append("lastMerchant", key.lastMerchant())
+                .append("failures", key.failures()).append("lockedUntil", key.lockedUntil() == null ? null : Date.from(key.lockedUntil()));
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", key.cardNumber()), d,
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Claims a step's code for a merchant, unless another merchant or a later step came first (one
+     * conditional write, so two tills racing with one code cannot both have it).
+     */
+    public boolean claim(PayKey key, long step, String merchantId) {
+        Query query = ofKey(key).addCriteria(new Criteria().orOperator(Criteria.where("lastStep").lt(step),
+                Criteria.where("lastStep").is(step).and("lastMerchant").is(merchantId)));
+        return mongo.updateFirst(query, new Update().set("lastStep", step).set("lastMerchant", merchantId).set("failures", 0),
+                COLLECTION).getMatchedCount() > 0;
+    }
+
+    /** Counts a wrong code; the one that reaches {@link PayKey#MAX_FAILURES} locks the key. */
+    public void failed(PayKey key, Instant now) {
+        Document after = mongo.findAndModify(ofKey(key), new Update().inc("failures", 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        if (after != null && after.getInteger("failures", 0) >= PayKey.MAX_FAILURES) {
+            mongo.updateFirst(ofKey(key), new Update().set("failures", 0).set("lockedUntil", Date.from(now.plus(PayKey.LOCK))), COLLECTION);
+        }
+    }
+
+    private static Query ofKey(PayKey key) {
+        return new Query(Criteria.where("_id").is(key.cardNumber()).and("issuedAt").is(Date.from(key.issuedAt())));
+    }
+
+    private static PayKey toDomain(Document d) {
+        Date locked = d.getDate("lockedUntil");
+        return new PayKey(d.getString("_id"), d.get("secret", Binary.class).getData(), d.getDate("issuedAt").toInstant(),
+                d.get("lastStep", Number.class).longValue(), d.getString("lastMerchant"), d.getInteger("failures", 0),
+                locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,61 @@
+package cn.unionhub.membercard.card.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PayCodesTest {
+
+    /** RFC 6238 appendix B's SHA-1 key; its eight-digit codes end in the six digits we show. */
+    private static final byte[] RFC_KEY = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    private static final Instant NOW = Instant.parse("2026-12-02T08:00:10Z");
+
+    @Test
+    void codesAreThoseOfRfc6238() {
+        assertThat(PayCodes.code(RFC_KEY, PayCodes.stepAt(Instant.ofEpochSecond(59)))).isEqualTo("287082");
+        assertThat(PayCodes.code(RFC_KEY, PayCodes.stepAt(Instant.ofEpochSecond(1111111109)))).isEqualTo("081804");
+        assertThat(PayCodes.code(RFC_KEY, PayCodes.stepAt(Instant.ofEpochSecond(1234567890)))).isEqualTo("005924");
+    }
+
+    @Test
+    void aCodeCountsForItsStepAndOneEitherSideOfNowOnly() {
+        long now = PayCodes.stepAt(NOW);
+        for (long step = now - 1; step <= now + 1; step++) {
+            assertThat(PayCodes.stepOf(RFC_KEY, PayCodes.code(RFC_KEY, step), NOW)).hasValue(step);
+        }
+        assertThat(PayCodes.stepOf(RFC_KEY, PayCodes.code(RFC_KEY, now - 2), NOW)).isEmpty();
+        assertThat(PayCodes.stepOf(RFC_KEY, PayCodes.code(RFC_KEY, now + 2), NOW)).isEmpty();
+        assertThat(PayCodes.stepOf("another key, 20 byte".getBytes(StandardCharsets.US_ASCII), PayCodes.code(RFC_KEY, now), NOW)).isEmpty();
+        assertThat(PayCodes.stepOf(RFC_KEY, "12345", NOW)).isEmpty();
+        assertThat(PayCodes.stepOf(RFC_KEY, "12345a", NOW)).isEmpty();
+        assertThat(PayCodes.stepOf(RFC_KEY, null, NOW)).isEmpty();
+    }
+
+    @Test
+    void theKeyIsWrittenInBase32AsAuthenticatorAppsReadIt() {
+        // RFC 4648 §10's test vectors, without padding.
+        assertThat(PayCodes.base32("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
+        assertThat(PayCodes.base32("f".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MY");
+        assertThat(PayCodes.base32(RFC_KEY)).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    }
+
+    @Test
+    void aStepsCodeIsOneMerchantsConsent() {
+        long now = PayCodes.stepAt(NOW);
+        PayKey fresh = PayKey.issue("6228480000000000000", RFC_KEY, NOW);
+        String code = PayCodes.code(RFC_KEY, now);
+        assertThat(fresh.judge(code, "370212-0001", NOW)).isEqualTo(new PayKey.Consent(now, true));
+        PayKey used = new PayKey(fresh.cardNumber(), RFC_KEY, fresh.issuedAt(), now, "370212-0001", 0, null);
+        assertThat(used.judge(code, "370212-0001", NOW)).as("the same till again").isEqualTo(new PayKey.Consent(now, false));
+        assertThat(used.judge(code, "370212-0002", NOW)).as("another merchant").isEqualTo(PayKey.Refusal.USED);
+        assertThat(used.judge(PayCodes.code(RFC_KEY, now - 1), "370212-0001", NOW)).as("an older code").isEqualTo(PayKey.Refusal.USED);
+        assertThat(used.judge(PayCodes.code(RFC_KEY, now + 1), "370212-0002", NOW)).isEqualTo(new PayKey.Consent(now + 1, true));
+        assertThat(used.judge("000000".equals(code) ? "000001" : "000000", "370212-0001", NOW)).isIn(PayKey.Refusal.WRONG,
+                new PayKey.Consent(now, false));
+        PayKey locked = new PayKey(fresh.cardNumber(), RFC_KEY, fresh.issuedAt(), -1, null, 0, NOW.plusSeconds(1));
+        assertThat(locked.judge(code, "370212-0001", NOW)).isEqualTo(PayKey.Refusal.LOCKED);
+        assertThat(locked.judge(code, "370212-0001", NOW.plusSeconds(1))).isEqualTo(new PayKey.Consent(now, true));
+    }
+}
