@@ -1,6 +1,7 @@
 package cn.unionhub.identity;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -12,15 +13,21 @@ import org.springframework.stereotype.Component;
 /**
  * The claims UnionHub services read, the same for every way a token is obtained: {@code aud},
  * {@code roles}, and the caller's {@code enterprise} and {@code district} for tenant scoping.
- * Machine clients are {@code GOV_SYSTEM}, except merchants' tills: a client registered as
- * {@code merchant-<merchant id>} gets {@code MERCHANT} and the organisation {@code MERCHANT:<merchant id>},
- * so a till redeems coupons at its own merchant only.
+ * Machine clients are {@code GOV_SYSTEM}, except those whose client id names a narrower job: a
+ * client registered as {@code merchant-<merchant id>} gets {@code MERCHANT} and the organisation
+ * {@code MERCHANT:<merchant id>}, so a till redeems coupons at its own merchant only;
+ * {@code transport-<operator>} gets {@code FARE_SYSTEM} (the model workers' fare check) and
+ * {@code provider-<provider>} gets {@code PROVIDER_WINDOW} (the 特困职工证 check), neither of which
+ * reads the register the way a government system may.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String GOV_SYSTEM = "GOV_SYSTEM";
     static final String MERCHANT_CLIENT_PREFIX = "merchant-";
+    /** Client id prefix → the role and organisation kind of such a client. */
+    private static final Map<String, String[]> NARROW_CLIENTS = Map.of(MERCHANT_CLIENT_PREFIX, new String[] {"MERCHANT", "MERCHANT:"},
+            "transport-", new String[] {"FARE_SYSTEM", "TRANSPORT:"}, "provider-", new String[] {"PROVIDER_WINDOW", "PROVIDER:"});
 
     private final IdentityProperties properties;
 
@@ -37,12 +44,12 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             String client = context.getRegisteredClient().getClientId();
             context.getClaims().audience(List.of(properties.audience()));
-            if (client.startsWith(MERCHANT_CLIENT_PREFIX)) {
-                context.getClaims().claim("roles", List.of("MERCHANT"))
-                        .claim("organisation", "MERCHANT:" + client.substring(MERCHANT_CLIENT_PREFIX.length()));
-            } else {
-                context.getClaims().claim("roles", List.of(GOV_SYSTEM));
-            }
+            context.getClaims().claim("roles", List.of(GOV_SYSTEM));
+            NARROW_CLIENTS.forEach((prefix, job) -> {
+                if (client.startsWith(prefix)) {
+                    context.getClaims().claim("roles", List.of(job[0])).claim("organisation", job[1] + client.substring(prefix.length()));
+                }
+            });
             return;
         }
         properties.account(context.getPrincipal().getName()).ifPresent(account -> {

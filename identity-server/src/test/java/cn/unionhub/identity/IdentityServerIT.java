@@ -67,6 +67,23 @@ class IdentityServerIT {
     }
 
     @Test
+    void aFareSystemAndAProvidersWindowGetRolesForTheirJobOnly() throws Exception {
+        for (String[] client : new String[][] {{"transport-qingdao-metro:local-demo-transport-secret", "FARE_SYSTEM", "TRANSPORT:qingdao-metro"},
+                {"provider-linyi-heating:local-demo-provider-secret", "PROVIDER_WINDOW", "PROVIDER:linyi-heating"}}) {
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client[0].getBytes()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
+            assertThat(jwt.getClaimAsStringList("roles")).as(client[0]).containsExactly(client[1]);
+            assertThat(jwt.getClaimAsString("organisation")).isEqualTo(client[2]);
+        }
+    }
+
+    @Test
     void aWrongClientSecretGetsNoToken() throws Exception {
         HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:guess".getBytes()))

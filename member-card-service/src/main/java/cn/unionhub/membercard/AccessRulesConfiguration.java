@@ -36,6 +36,8 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/member-cards/{cardNumber}/freeze", cardHolderOrStaff)
                 .allow(POST, "/api/v1/member-cards/{cardNumber}/unfreeze", cardHolderOrStaff)
                 .allow(POST, "/api/v1/member-cards/{cardNumber}/loss-report", cardHolderOrStaff)
+                // The pay key behind the till's pay code is the holder's alone (the service refuses staff).
+                .allow(POST, "/api/v1/member-cards/{cardNumber}/pay-key", Role.WORKER)
                 .allow(POST, "/api/v1/member-cards/{cardNumber}/replacement", cardStaff)
                 .allow(POST, "/api/v1/member-cards/{cardNumber}/cancellation", cardStaff)
                 .publicly(GET, "/api/v1/registry/divisions")
@@ -74,7 +76,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/model-workers", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/model-workers/{memberId}", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/model-workers/grants", Role.ADMIN, Role.DISTRICT_UNION)
-                .allow(GET, "/api/v1/welfare/transport-fares", Role.GOV_SYSTEM, Role.ADMIN)
+                .allow(GET, "/api/v1/welfare/transport-fares", Role.FARE_SYSTEM, Role.GOV_SYSTEM, Role.ADMIN)
                 // 特困职工证: the member's enterprise union applies (a district union for joint unions' members), the
                 // district union verifies, the city union (ADMIN) decides, renews and revokes; providers'
                 // windows (machine clients) check a certificate shown to them; the worker reads their own.
@@ -88,8 +90,10 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/verification", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/decision", Role.ADMIN)
                 .allow(GET, "/api/v1/welfare/hardship/certificates/mine", Role.WORKER)
-                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}", Role.GOV_SYSTEM, Role.ADMIN, Role.DISTRICT_UNION)
-                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}", Role.GOV_SYSTEM, Role.ADMIN)
+                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}", Set.of(Role.PROVIDER_WINDOW, Role.GOV_SYSTEM, Role.ADMIN,
+                        Role.DISTRICT_UNION))
+                .allow(GET, "/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}", Role.PROVIDER_WINDOW,
+                        Role.GOV_SYSTEM, Role.ADMIN)
                 .allow(POST, "/api/v1/welfare/hardship/certificates/{number}/revocation", Role.ADMIN)
                 // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
                 .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)

@@ -8,8 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at {@link TestInfrastructure}: its Kafka broker, a fresh MongoDB
- * database of its own (so contexts never see each other's data), no Eureka, and trust in
- * {@link TestTokens}.
+ * database of its own (so contexts never see each other's data), no Eureka, trust in
+ * {@link TestTokens}, and no jobs fired by the calendar.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,6 +26,10 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "unionhub.security.jwt.issuer", TestTokens.ISSUER,
                 "unionhub.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
                 // A key for tests only; real installations configure their own (PseudonymKey).
-                "unionhub.security.pseudonym-key", "test-pseudonym-key-for-integration-tests-only")));
+                "unionhub.security.pseudonym-key", "test-pseudonym-key-for-integration-tests-only",
+                // The daily and monthly jobs by the wall clock are off: a run at 03:30 or 01:30 Beijing time would
+                // otherwise fire them in the middle of a test that runs them itself (tests call the jobs' methods).
+                "unionhub.ledger.reconciliation.cron", "-",
+                "unionhub.feedback.bulletin-publication-cron", "-")));
     }
 }

@@ -23,6 +23,10 @@ public enum People {
     HANDLER_MEDIATOR("handler-liu-yang", Role.HANDLER, null, null, "MEDIATION_ORGANISATION:330211"),
     ADMIN("admin-zhou", Role.ADMIN, null, null, null),
     LABOR_INSPECTION("labor-inspection", Role.GOV_SYSTEM, null, null, null),
+    /** A transport operator's fare system: checks the model workers' fare only. */
+    METRO_FARES("transport-qingdao-metro", Role.FARE_SYSTEM, null, null, "TRANSPORT:qingdao-metro"),
+    /** A heating company's window: checks 特困职工证 only. */
+    HEATING_WINDOW("provider-linyi-heating", Role.PROVIDER_WINDOW, null, null, "PROVIDER:linyi-heating"),
     /** Staff of the city federation of trade unions, above every district. */
     CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, null, "CITY_UNION"),
     /** The till of 崂山区's first campaign merchant (seed 001): a machine client that redeems coupons there. */

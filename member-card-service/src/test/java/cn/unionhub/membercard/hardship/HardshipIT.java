@@ -62,7 +62,7 @@ class HardshipIT {
         String district = TestTokens.token().subject("staff-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
         String otherDistrict = TestTokens.token().subject("staff-371311").roles(Role.DISTRICT_UNION).district("371311").build();
         String city = People.ADMIN.token();
-        String heatingWindow = People.LABOR_INSPECTION.token(); // a machine client, as a provider's system is
+        String heatingWindow = People.HEATING_WINDOW.token();
 
         String poor = application(worker.memberId(), 30_000);
         assertProblem(api().post("/api/v1/welfare/hardship/applications", poor, otherEnterprise), 404, "member-not-found");
@@ -88,6 +88,7 @@ class HardshipIT {
         assertProblem(api().get(path, otherEnterprise), 404, "hardship-application-not-found");
         assertProblem(api().get(path, otherDistrict), 404, "hardship-application-not-found");
         assertThat(api().get(path, heatingWindow).statusCode()).as("a provider never reads an application").isEqualTo(403);
+        assertThat(api().get("/api/v1/members/" + worker.memberId(), heatingWindow).statusCode()).as("nor the register").isEqualTo(403);
         assertThat(api().post(path + "/resubmission", facts(30_000), worker.workerToken()).statusCode()).isEqualTo(403);
         assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=RETURNED", otherEnterprise))).as("another enterprise's list")
                 .isEmpty();

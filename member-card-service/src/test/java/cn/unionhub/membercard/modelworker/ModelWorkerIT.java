@@ -50,7 +50,7 @@ class ModelWorkerIT {
         assertProblem(api().post("/api/v1/welfare/model-workers", register.replace("PROVINCIAL", "GOLD"), staff), 400, "ledger-invalid-request");
 
         String number = created(api().post("/api/v1/member-cards", card(model.memberId()), staff)).path("number").asString();
-        String transport = People.LABOR_INSPECTION.token(); // a machine client, as the transport operator's system is
+        String transport = People.METRO_FARES.token();
         assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + number, transport)).path("eligible").asBoolean())
                 .as("not yet activated").isFalse();
         ok(api().post("/api/v1/member-cards/" + number + "/activation", "{}", model.workerToken()));
@@ -61,6 +61,10 @@ class ModelWorkerIT {
         String plain = created(api().post("/api/v1/member-cards", card(ordinary.memberId(), "MEMBER_SERVICE_CARD"), staff)).path("number").asString();
         assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + plain, transport)).path("eligible").asBoolean()).isFalse();
         assertThat(api().get("/api/v1/welfare/transport-fares?card=" + number, ordinary.workerToken()).statusCode()).isEqualTo(403);
+        // The fare system asks about fares and nothing else: the register, cards and members are not its to read.
+        assertThat(api().get("/api/v1/member-cards/" + number, transport).statusCode()).isEqualTo(403);
+        assertThat(api().get("/api/v1/members/" + model.memberId(), transport).statusCode()).isEqualTo(403);
+        assertThat(api().get("/api/v1/welfare/hardship/certificates/TK0000000000", transport).statusCode()).isEqualTo(403);
 
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + DISTRICT + "\",\"label\":\"银行存款\"}", staff));
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + DISTRICT + "\",\"label\":\"工会经费\"}", staff));
