@@ -107,7 +107,7 @@ public class PayCodeService {
         if (verdict == PayKey.Refusal.LOCKED) {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
-        if (verdict == PayKey.Refusal.USED || verdict instanceof PayKey.Consent c && claim && c.fresh() && !keys.claim(key, c.step(), merchantId)) {
+        if (verdict == PayKey.Refusal.USED || verdict instanceof PayKey.Consent c && claim && c.fresh() && !keys.claim(key, c.step(), merchantId, now)) {
             throw new ConflictException("coupon-pay-code-used");
         }
         return usableCard(cardNumber).memberId();

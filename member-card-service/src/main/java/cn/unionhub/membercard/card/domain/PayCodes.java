@@ -22,6 +22,8 @@ public final class PayCodes {
     public static final long PERIOD_SECONDS = 30;
     /** 160 bits, the HMAC-SHA1 block's natural key length (RFC 4226 §4). */
     public static final int SECRET_BYTES = 20;
+    /** Steps either side of now whose codes are accepted. */
+    public static final int WINDOW_STEPS = 1;
     private static final int MODULUS = 1_000_000;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -62,7 +64,7 @@ public final class PayCodes {
         long current = stepAt(now);
         OptionalLong found = OptionalLong.empty();
         // Every candidate is computed and compared in constant time, so the answer's timing tells nothing.
-        for (long step = current + 1; step >= current - 1; step--) {
+        for (long step = current + WINDOW_STEPS; step >= current - WINDOW_STEPS; step--) {
             if (MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes()) && found.isEmpty()) {
                 found = OptionalLong.of(step);
             }

@@ -3,20 +3,22 @@ package cn.unionhub.membercard.card.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A card's pay key and what it has been used for: the last step whose code a till redeemed with and
- * which merchant that was, and the wrong codes tried since the last right one. A step's code is
- * consent for one merchant: the same till may use it again within its 30 seconds (two purchases in
- * a row), any other merchant may not. Five wrong codes lock the key for 15 minutes, so guessing a
- * code (a million possibilities, three accepted at a time) is hopeless.
+ * A card's pay key and what its codes have been used for: which merchant claimed each recent step's
+ * code, and the wrong codes tried since the last right one. A step's code is consent for one
+ * merchant: the first redemption with it claims it for its merchant; the same till may use it again
+ * within its 30 seconds (two purchases in a row, or two orders near a step's end, either order), any
+ * other merchant may not. Five wrong codes lock the key for 15 minutes, so guessing a code (a
+ * million possibilities, three accepted at a time) is hopeless.
  *
- * @param lastStep the last step a code was redeemed with, -1 for none
+ * @param claims the merchant that claimed each step, for the steps still within the window
  * @param lockedUntil when a lock after too many wrong codes ends; {@code null} when not locked
  */
-public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, long lastStep, String lastMerchant, int failures,
-        Instant lockedUntil) {
+public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, Map<Long, String> claims, int failures, Instant lockedUntil) {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK = Duration.ofMinutes(15);
@@ -25,21 +27,25 @@ public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, long la
     public sealed interface Verdict {
     }
 
-    /** The member consented; {@code fresh} when the step was not yet this merchant's, so it must be claimed. */
+    /** The member consented; {@code fresh} when nobody claimed the step yet, so this merchant must claim it. */
     public record Consent(long step, boolean fresh) implements Verdict {
     }
 
     public enum Refusal implements Verdict {
         /** Not a code of this key now. */
         WRONG,
-        /** A code already redeemed at another merchant, or older than the last one redeemed. */
+        /** A code another merchant already redeemed with. */
         USED,
         /** Too many wrong codes lately. */
         LOCKED
     }
 
+    public PayKey {
+        claims = Map.copyOf(claims);
+    }
+
     public static PayKey issue(String cardNumber, byte[] secret, Instant at) {
-        return new PayKey(cardNumber, secret.clone(), at.truncatedTo(ChronoUnit.MILLIS), -1, null, 0, null);
+        return new PayKey(cardNumber, secret.clone(), at.truncatedTo(ChronoUnit.MILLIS), Map.of(), 0, null);
     }
 
     public Verdict judge(String code, String merchantId, Instant now) {
@@ -51,10 +57,17 @@ public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, long la
             return Refusal.WRONG;
         }
         long s = step.getAsLong();
-        if (s < lastStep || s == lastStep && !merchantId.equals(lastMerchant)) {
-            return Refusal.USED;
+        String claimedBy = claims.get(s);
+        if (claimedBy == null) {
+            return new Consent(s, true);
         }
-        return new Consent(s, s != lastStep);
+        return claimedBy.equals(merchantId) ? new Consent(s, false) : Refusal.USED;
+    }
+
+    /** Claimed steps whose codes no longer count at {@code now}: dropped with the next claim. */
+    public List<Long> staleClaims(Instant now) {
+        long oldest = PayCodes.stepAt(now) - PayCodes.WINDOW_STEPS;
+        return claims.keySet().stream().filter(step -> step < oldest).sorted().toList();
     }
 
     @Override

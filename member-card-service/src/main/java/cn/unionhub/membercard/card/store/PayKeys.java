@@ -3,6 +3,8 @@ package cn.unionhub.membercard.card.store;
 import cn.unionhub.membercard.card.domain.PayKey;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -35,22 +37,25 @@ public class PayKeys {
 
     /** Puts a new key in place of any earlier one (a new phone, or the old one lost). */
     public void replace(PayKey key) {
+        Document claims = new Document();
+        key.claims().forEach((step, merchant) -> claims.append(String.valueOf(step), merchant));
         Document d = new Document("_id", key.cardNumber()).append("secret", new Binary(key.secret()))
-                .append("issuedAt", Date.from(key.issuedAt())).append("lastStep", key.lastStep()).append("lastMerchant", key.lastMerchant())
+                .append("issuedAt", Date.from(key.issuedAt())).append("claims", claims)
                 .append("failures", key.failures()).append("lockedUntil", key.lockedUntil() == null ? null : Date.from(key.lockedUntil()));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", key.cardNumber()), d,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     /**
-     * Claims a step's code for a merchant, unless another merchant or a later step came first (one
-     * conditional write, so two tills racing with one code cannot both have it).
+     * Claims a step's code for a merchant unless another merchant came first (one conditional write,
+     * so two tills racing with one code cannot both have it), and drops claims too old to matter.
      */
-    public boolean claim(PayKey key, long step, String merchantId) {
-        Query query = ofKey(key).addCriteria(new Criteria().orOperator(Criteria.where("lastStep").lt(step),
-                Criteria.where("lastStep").is(step).and("lastMerchant").is(merchantId)));
-        return mongo.updateFirst(query, new Update().set("lastStep", step).set("lastMerchant", merchantId).set("failures", 0),
-                COLLECTION).getMatchedCount() > 0;
+    public boolean claim(PayKey key, long step, String merchantId, Instant now) {
+        String path = "claims." + step;
+        Query query = ofKey(key).addCriteria(new Criteria().orOperator(Criteria.where(path).exists(false), Criteria.where(path).is(merchantId)));
+        Update update = new Update().set(path, merchantId).set("failures", 0);
+        key.staleClaims(now).forEach(stale -> update.unset("claims." + stale));
+        return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
     }
 
     /** Counts a wrong code; the one that reaches {@link PayKey#MAX_FAILURES} locks the key. */
@@ -68,8 +73,12 @@ public class PayKeys {
 
     private static PayKey toDomain(Document d) {
         Date locked = d.getDate("lockedUntil");
-        return new PayKey(d.getString("_id"), d.get("secret", Binary.class).getData(), d.getDate("issuedAt").toInstant(),
-                d.get("lastStep", Number.class).longValue(), d.getString("lastMerchant"), d.getInteger("failures", 0),
-                locked == null ? null : locked.toInstant());
+        Map<Long, String> claims = new HashMap<>();
+        Document stored = d.get("claims", Document.class);
+        if (stored != null) {
+            stored.forEach((step, merchant) -> claims.put(Long.valueOf(step), (String) merchant));
+        }
+        return new PayKey(d.getString("_id"), d.get("secret", Binary.class).getData(), d.getDate("issuedAt").toInstant(), claims,
+                d.getInteger("failures", 0), locked == null ? null : locked.toInstant());
     }
 }
