@@ -84,9 +84,7 @@ public class PayCodeService {
      * {@code claim}: the code is being redeemed, so it becomes this merchant's (a quote only looks).
      */
     public String consentingMember(String cardNumber, String code, String merchantId, boolean claim) {
-        if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
-            throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("card", "coupon-card-number")));
-        }
+        requireCardNumber(cardNumber);
         if (!PayCodes.wellFormed(code)) {
             throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("payCode", "coupon-pay-code-format")));
         }
@@ -115,11 +113,15 @@ public class PayCodeService {
 
     /** The active card with this number (no code: a till asking again about an order it already has). */
     public Card usableCard(String cardNumber) {
+        requireCardNumber(cardNumber);
+        return store.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
+                .orElseThrow(() -> new ConflictException("coupon-card-not-usable"));
+    }
+
+    private static void requireCardNumber(String cardNumber) {
         if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
             throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("card", "coupon-card-number")));
         }
-        return store.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
-                .orElseThrow(() -> new ConflictException("coupon-card-not-usable"));
     }
 
     private boolean tillBarred(String merchantId, Instant now) {
