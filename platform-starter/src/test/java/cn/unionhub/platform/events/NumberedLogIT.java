@@ -122,13 +122,19 @@ class NumberedLogIT {
             }
         }
         assertThat(fewest).as("told again, nothing new: which are logged, plus the reading").isEqualTo(1 + 1);
-        NumberedLog fresh = new NumberedLog(mongo, name + "b");
+        // The store's counters are the whole server's: a background poll of this context can land in one
+        // measurement, so the fewest of three fresh logs is what a log costs.
+        NumberedLog fresh = null;
+        long fewestFresh = Long.MAX_VALUE;
         try (StoreWork work = new StoreWork(TestInfrastructure.get().mongoUri())) {
-            StoreWork.Reading before = work.read();
-            fresh.log("worker-1", IntStream.range(0, 100).mapToObj(n -> entry("item-" + n)).toList());
-            assertThat(work.read().minus(before).commands()).as("which are logged, the head, one insert, the head moved")
-                    .isLessThanOrEqualTo(4 + 1);
+            for (int i = 0; i < 3; i++) {
+                fresh = new NumberedLog(mongo, name + "b" + i);
+                StoreWork.Reading before = work.read();
+                fresh.log("worker-1", IntStream.range(0, 100).mapToObj(n -> entry("item-" + n)).toList());
+                fewestFresh = Math.min(fewestFresh, work.read().minus(before).commands());
+            }
         }
+        assertThat(fewestFresh).as("which are logged, the head, one insert, the head moved").isLessThanOrEqualTo(4 + 1);
         assertThat(fresh.after("worker-1", 0)).extracting(NumberedLog.Logged::number)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
     }
