@@ -17,7 +17,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Service;
  * shows a new six-digit code every 30 seconds ({@link PayCodes}); a till sends the card number with
  * the code the member shows. Without the code a till learns nothing about a card and moves no money.
  * Wrong codes are counted per card (five lock the key for 15 minutes) and per till (twenty in an
- * hour stop that till's redemptions for the rest of the hour: a till guessing across many cards).
+ * hour stop that till's redemptions until the hour since the first of them has passed: a till
+ * guessing across many cards).
  */
 @Service
 public class PayCodeService {
@@ -44,17 +48,20 @@ public class PayCodeService {
     private final CardService cards;
     private final Cards store;
     private final PayKeys keys;
-    private final Clock clock;
+    /**
+     * Real time, not the service's business clock: the member's phone shows codes of the real time,
+     * also when a rehearsal moves the business clock (unionhub.clock.adjustable).
+     */
+    private final Clock clock = Clock.systemUTC();
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
-    /** Per till: {hour, wrong codes in it}. */
-    private final ConcurrentHashMap<String, long[]> tillFailures = new ConcurrentHashMap<>();
+    /** Per till: the times of its last wrong codes, at most {@link #TILL_FAILURES_PER_HOUR}, oldest first. */
+    private final ConcurrentHashMap<String, Deque<Instant>> tillFailures = new ConcurrentHashMap<>();
 
-    PayCodeService(CardService cards, Cards store, PayKeys keys, Clock clock, MeterRegistry meters) {
+    PayCodeService(CardService cards, Cards store, PayKeys keys, MeterRegistry meters) {
         this.cards = cards;
         this.store = store;
         this.keys = keys;
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -108,14 +115,20 @@ public class PayCodeService {
         if (verdict == PayKey.Refusal.USED || verdict instanceof PayKey.Consent c && claim && c.fresh() && !keys.claim(key, c.step(), merchantId, now)) {
             throw new ConflictException("coupon-pay-code-used");
         }
-        return usableCard(cardNumber).memberId();
+        return usable(cardNumber).orElseThrow(() -> new ConflictException("coupon-card-not-usable")).memberId();
     }
 
-    /** The active card with this number (no code: a till asking again about an order it already has). */
-    public Card usableCard(String cardNumber) {
+    /**
+     * The member of the active card with this number, if there is one: for a till asking again about
+     * an order it already has, with no code, so it must tell that till nothing about other cards.
+     */
+    public Optional<String> memberOfUsableCard(String cardNumber) {
         requireCardNumber(cardNumber);
-        return store.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE)
-                .orElseThrow(() -> new ConflictException("coupon-card-not-usable"));
+        return usable(cardNumber).map(Card::memberId);
+    }
+
+    private Optional<Card> usable(String cardNumber) {
+        return store.byNumber(cardNumber).filter(c -> c.status() == Card.Status.ACTIVE);
     }
 
     private static void requireCardNumber(String cardNumber) {
@@ -124,22 +137,31 @@ public class PayCodeService {
         }
     }
 
+    /** Whether the till sent {@link #TILL_FAILURES_PER_HOUR} wrong codes within the last hour (a rolling hour). */
     private boolean tillBarred(String merchantId, Instant now) {
-        long[] count = tillFailures.get(merchantId);
-        return count != null && count[0] == hourOf(now) && count[1] >= TILL_FAILURES_PER_HOUR;
-    }
-
-    private void tillFailed(String merchantId, Instant now) {
-        long hour = hourOf(now);
-        long[] count = tillFailures.compute(merchantId, (m, c) -> c == null || c[0] != hour ? new long[] {hour, 1} : new long[] {hour, c[1] + 1});
-        meters.counter("unionhub.membercard.pay_code.wrong").increment();
-        if (count[1] == TILL_FAILURES_PER_HOUR) {
-            log.warn("Till of merchant {} sent {} wrong pay codes within the hour; its redemptions are refused until the hour ends",
-                    merchantId, TILL_FAILURES_PER_HOUR);
+        Deque<Instant> failures = tillFailures.get(merchantId);
+        if (failures == null) {
+            return false;
+        }
+        synchronized (failures) {
+            return failures.size() >= TILL_FAILURES_PER_HOUR && failures.peekFirst().isAfter(now.minus(Duration.ofHours(1)));
         }
     }
 
-    private static long hourOf(Instant at) {
-        return at.getEpochSecond() / Duration.ofHours(1).toSeconds();
+    private void tillFailed(String merchantId, Instant now) {
+        Deque<Instant> failures = tillFailures.computeIfAbsent(merchantId, m -> new ArrayDeque<>());
+        boolean barredNow;
+        synchronized (failures) {
+            failures.addLast(now);
+            while (failures.size() > TILL_FAILURES_PER_HOUR) {
+                failures.removeFirst();
+            }
+            barredNow = failures.size() == TILL_FAILURES_PER_HOUR && failures.peekFirst().isAfter(now.minus(Duration.ofHours(1)));
+        }
+        meters.counter("unionhub.membercard.pay_code.wrong").increment();
+        if (barredNow) {
+            log.warn("Till of merchant {} sent {} wrong pay codes within an hour; its redemptions are refused until an hour after the first of them",
+                    merchantId, TILL_FAILURES_PER_HOUR);
+        }
     }
 }

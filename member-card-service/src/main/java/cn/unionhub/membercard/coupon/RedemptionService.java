@@ -80,7 +80,8 @@ public class RedemptionService {
         String id = Redemption.idOf(merchantId, orderNo);
         var earlier = redemptions.find(id);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), payCodes.usableCard(cardNumber).memberId(), spendFen, campaignId);
+            // Another card, or none usable, answers alike (409 ledger-key-reused): no code was shown, so nothing about cards shows.
+            return replay(earlier.get(), payCodes.memberOfUsableCard(cardNumber).orElse("-"), spendFen, campaignId);
         }
         String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, true);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);

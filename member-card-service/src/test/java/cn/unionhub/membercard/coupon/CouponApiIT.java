@@ -143,6 +143,10 @@ class CouponApiIT {
         assertThat(created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken))).isEqualTo(held);
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem.replace("35000", "36000"), tillToken), 409,
                 "ledger-key-reused");
+        // The order number again with a card that does not exist: the same answer as with another member's card.
+        String noSuchCard = CardNumbers.compose(card.substring(0, CardNumbers.PREFIX_DIGITS), 90_000_999);
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem.replace(card, noSuchCard), tillToken), 409,
+                "ledger-key-reused");
         JsonNode paid = ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/payment", "{}", tillToken));
         assertThat(paid.path("status").asString()).isEqualTo("PAID");
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/payment", "{}", tillToken))).isEqualTo(paid);
@@ -167,6 +171,11 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/merchants/" + elsewhere + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + redeemed
                 + "\",\"spendFen\":35000}", till(elsewhere)), 409, "coupon-pay-code-used");
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, till(elsewhere)), 404, "merchant-not-your-till");
+        // In English the title's apostrophe shows once: every message goes through MessageFormat (written '' in the bundle).
+        HttpResponse<String> english = api().send(java.net.http.HttpRequest.newBuilder(api().uri("/api/v1/merchants/" + merchant + "/redemptions"))
+                .header("Authorization", "Bearer " + till(elsewhere)).header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(redeem)).build());
+        assertThat(JSON.readTree(english.body()).path("title").asString()).isEqualTo("Not this merchant's till");
         assertThat(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, zhang.workerToken()).statusCode()).isEqualTo(403);
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
                 .isEqualTo(24_000);
