@@ -1,7 +1,6 @@
 package cn.unionhub.identity;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -24,10 +23,12 @@ import org.springframework.stereotype.Component;
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String GOV_SYSTEM = "GOV_SYSTEM";
-    static final String MERCHANT_CLIENT_PREFIX = "merchant-";
-    /** Client id prefix → the role and organisation kind of such a client. */
-    private static final Map<String, String[]> NARROW_CLIENTS = Map.of(MERCHANT_CLIENT_PREFIX, new String[] {"MERCHANT", "MERCHANT:"},
-            "transport-", new String[] {"FARE_SYSTEM", "TRANSPORT:"}, "provider-", new String[] {"PROVIDER_WINDOW", "PROVIDER:"});
+    /** A machine client with a narrow job: the prefix of its client id, its role, the kind of its organisation. */
+    private record NarrowClient(String prefix, String role, String organisationKind) {
+    }
+
+    private static final List<NarrowClient> NARROW_CLIENTS = List.of(new NarrowClient("merchant-", "MERCHANT", "MERCHANT:"),
+            new NarrowClient("transport-", "FARE_SYSTEM", "TRANSPORT:"), new NarrowClient("provider-", "PROVIDER_WINDOW", "PROVIDER:"));
 
     private final IdentityProperties properties;
 
@@ -44,12 +45,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             String client = context.getRegisteredClient().getClientId();
             context.getClaims().audience(List.of(properties.audience()));
-            context.getClaims().claim("roles", List.of(GOV_SYSTEM));
-            NARROW_CLIENTS.forEach((prefix, job) -> {
-                if (client.startsWith(prefix)) {
-                    context.getClaims().claim("roles", List.of(job[0])).claim("organisation", job[1] + client.substring(prefix.length()));
-                }
-            });
+            NARROW_CLIENTS.stream().filter(narrow -> client.startsWith(narrow.prefix())).findFirst().ifPresentOrElse(
+                    narrow -> context.getClaims().claim("roles", List.of(narrow.role()))
+                            .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length())),
+                    () -> context.getClaims().claim("roles", List.of(GOV_SYSTEM)));
             return;
         }
         properties.account(context.getPrincipal().getName()).ifPresent(account -> {

@@ -82,8 +82,8 @@ public class PayCodeService {
         keys.replace(key);
         String secret = PayCodes.base32(key.secret());
         String uri = "otpauth://totp/UnionHub:" + card.maskedNumber().replace(" ", "") + "?secret=" + secret
-                + "&issuer=UnionHub&algorithm=SHA1&digits=" + PayCodes.DIGITS + "&period=" + PayCodes.PERIOD_SECONDS;
-        return new Issued(card.maskedNumber(), secret, "SHA1", PayCodes.DIGITS, PayCodes.PERIOD_SECONDS, uri, key.issuedAt());
+                + "&issuer=UnionHub&algorithm=" + PayCodes.ALGORITHM + "&digits=" + PayCodes.DIGITS + "&period=" + PayCodes.PERIOD_SECONDS;
+        return new Issued(card.maskedNumber(), secret, PayCodes.ALGORITHM, PayCodes.DIGITS, PayCodes.PERIOD_SECONDS, uri, key.issuedAt());
     }
 
     /**
@@ -112,7 +112,12 @@ public class PayCodeService {
         if (verdict == PayKey.Refusal.LOCKED) {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
-        if (verdict == PayKey.Refusal.USED || verdict instanceof PayKey.Consent c && claim && c.fresh() && !keys.claim(key, c.step(), merchantId, now)) {
+        if (verdict == PayKey.Refusal.USED) {
+            throw new ConflictException("coupon-pay-code-used");
+        }
+        PayKey.Consent consent = (PayKey.Consent) verdict;
+        // Another till may have claimed the step since it was read: the claim is the conditional write that decides.
+        if (claim && consent.fresh() && !keys.claim(key, consent.step(), merchantId, now)) {
             throw new ConflictException("coupon-pay-code-used");
         }
         return usable(cardNumber).orElseThrow(() -> new ConflictException("coupon-card-not-usable")).memberId();

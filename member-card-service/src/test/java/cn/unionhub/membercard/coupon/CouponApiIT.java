@@ -19,6 +19,7 @@ import cn.unionhub.test.People;
 import cn.unionhub.test.TestInfrastructure;
 import cn.unionhub.test.TestTokens;
 import cn.unionhub.test.TopicProbe;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,9 +174,9 @@ class CouponApiIT {
                 + "\",\"spendFen\":35000}", till(elsewhere)), 409, "coupon-pay-code-used");
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, till(elsewhere)), 404, "merchant-not-your-till");
         // In English the title's apostrophe shows once: every message goes through MessageFormat (written '' in the bundle).
-        HttpResponse<String> english = api().send(java.net.http.HttpRequest.newBuilder(api().uri("/api/v1/merchants/" + merchant + "/redemptions"))
+        HttpResponse<String> english = api().send(HttpRequest.newBuilder(api().uri("/api/v1/merchants/" + merchant + "/redemptions"))
                 .header("Authorization", "Bearer " + till(elsewhere)).header("Content-Type", "application/json").header("Accept-Language", "en")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(redeem)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(redeem)).build());
         assertThat(JSON.readTree(english.body()).path("title").asString()).isEqualTo("Not this merchant's till");
         assertThat(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, zhang.workerToken()).statusCode()).isEqualTo(403);
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
@@ -284,7 +286,7 @@ class CouponApiIT {
         Instant now = Instant.now();
         for (int guess = 0; ; guess++) {
             String candidate = String.format("%06d", guess);
-            if (java.util.stream.IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
+            if (IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
                 return candidate;
             }
         }

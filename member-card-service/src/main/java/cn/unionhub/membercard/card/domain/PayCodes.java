@@ -18,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PayCodes {
 
+    /** The HMAC's hash as an otpauth URI names it. */
+    public static final String ALGORITHM = "SHA1";
     public static final int DIGITS = 6;
     public static final long PERIOD_SECONDS = 30;
     /** 160 bits, the HMAC-SHA1 block's natural key length (RFC 4226 §4). */
@@ -43,17 +45,7 @@ public final class PayCodes {
 
     /** The code of a step, zero-padded to six digits. */
     public static String code(byte[] secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
-                    | (hash[offset + 3] & 0xff);
-            return String.format("%0" + DIGITS + "d", binary % MODULUS);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
+        return code(hmac(secret), step);
     }
 
     /** The step whose code this is, of the three around {@code now}; empty when none matches. */
@@ -61,15 +53,35 @@ public final class PayCodes {
         if (!wellFormed(code)) {
             return OptionalLong.empty();
         }
+        Mac mac = hmac(secret); // one key set-up for the three candidates
         long current = stepAt(now);
         OptionalLong found = OptionalLong.empty();
         // Every candidate is computed and compared in constant time, so the answer's timing tells nothing.
         for (long step = current + WINDOW_STEPS; step >= current - WINDOW_STEPS; step--) {
-            if (MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes()) && found.isEmpty()) {
+            if (MessageDigest.isEqual(code(mac, step).getBytes(), code.getBytes()) && found.isEmpty()) {
                 found = OptionalLong.of(step);
             }
         }
         return found;
+    }
+
+    private static Mac hmac(byte[] secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+        }
+    }
+
+    /** RFC 4226 §5.3: the dynamic truncation of the step's HMAC, its last six decimal digits. */
+    private static String code(Mac mac, long step) {
+        byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%0" + DIGITS + "d", binary % MODULUS);
     }
 
     public static boolean wellFormed(String code) {
