@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        the collective-dispute scenario), so the list of people stays readable; added to {@code accounts}
  * @param administrator   the first administrator of an installation, from its environment
  *                        ({@code UNIONHUB_IDENTITY_ADMINISTRATOR_USERNAME} / {@code _PASSWORD}); added to {@code accounts}
+ * @param governmentClients the machine clients that are government systems ({@code GOV_SYSTEM}, which reads the
+ *                        register and cases), by client id. Listed, not inferred: a client id that names no job
+ *                        gets no token at all, so a mistyped registration cannot fall into the widest machine role.
  */
 @ConfigurationProperties("unionhub.identity")
 public record IdentityProperties(
@@ -29,7 +32,8 @@ public record IdentityProperties(
         @DefaultValue("30m") Duration accessTokenTtl,
         @DefaultValue List<Account> accounts,
         @DefaultValue List<AccountSeries> accountSeries,
-        Administrator administrator) {
+        Administrator administrator,
+        @DefaultValue("labor-inspection") List<String> governmentClients) {
 
     public IdentityProperties {
         List<Account> all = new ArrayList<>(accounts);
@@ -42,6 +46,7 @@ public record IdentityProperties(
         }
         accounts = List.copyOf(all);
         accountSeries = List.copyOf(accountSeries);
+        governmentClients = List.copyOf(governmentClients);
     }
 
     /**

@@ -1,7 +1,12 @@
 package cn.unionhub.identity;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -12,16 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * The claims UnionHub services read, the same for every way a token is obtained: {@code aud},
  * {@code roles}, and the caller's {@code enterprise} and {@code district} for tenant scoping.
- * Machine clients are {@code GOV_SYSTEM}, except those whose client id names a narrower job: a
- * client registered as {@code merchant-<merchant id>} gets {@code MERCHANT} and the organisation
+ * A machine client's role comes from its client id: a client registered as
+ * {@code merchant-<merchant id>} gets {@code MERCHANT} and the organisation
  * {@code MERCHANT:<merchant id>}, so a till redeems coupons at its own merchant only;
  * {@code transport-<operator>} gets {@code FARE_SYSTEM} (the model workers' fare check) and
  * {@code provider-<provider>} gets {@code PROVIDER_WINDOW} (the 特困职工证 check), neither of which
- * reads the register the way a government system may.
+ * reads the register the way a government system may. {@code GOV_SYSTEM} goes only to the clients
+ * listed in {@code unionhub.identity.government-clients}; any other client is refused a token
+ * ({@code unauthorized_client}), because a role guessed for an unknown client would have to be
+ * the widest one to be useful.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenClaims.class);
     static final String GOV_SYSTEM = "GOV_SYSTEM";
     /** A machine client with a narrow job: the prefix of its client id, its role, the kind of its organisation. */
     private record NarrowClient(String prefix, String role, String organisationKind) {
@@ -45,10 +54,18 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             String client = context.getRegisteredClient().getClientId();
             context.getClaims().audience(List.of(properties.audience()));
-            NARROW_CLIENTS.stream().filter(narrow -> client.startsWith(narrow.prefix())).findFirst().ifPresentOrElse(
-                    narrow -> context.getClaims().claim("roles", List.of(narrow.role()))
-                            .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length())),
-                    () -> context.getClaims().claim("roles", List.of(GOV_SYSTEM)));
+            NarrowClient narrow = NARROW_CLIENTS.stream().filter(n -> client.startsWith(n.prefix())).findFirst().orElse(null);
+            if (narrow != null) {
+                context.getClaims().claim("roles", List.of(narrow.role()))
+                        .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length()));
+            } else if (properties.governmentClients().contains(client)) {
+                context.getClaims().claim("roles", List.of(GOV_SYSTEM));
+            } else {
+                LOG.warn("Refused a token to client {}: its id names no job (merchant-, transport-, provider-) and it is not "
+                        + "listed in unionhub.identity.government-clients", client);
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
+                        "This client has no UnionHub role: register it under a job prefix or list it as a government client.", null));
+            }
             return;
         }
         properties.account(context.getPrincipal().getName()).ifPresent(account -> {

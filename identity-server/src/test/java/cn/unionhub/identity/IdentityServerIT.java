@@ -27,7 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// hrss-pension: a registered client whose id names no job and which is not listed as a government system.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-id=hrss-pension",
+        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-secret={noop}hrss-pension-test-secret",
+        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-authentication-methods=client_secret_basic",
+        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.authorization-grant-types=client_credentials"})
 @ActiveProfiles("local")
 class IdentityServerIT {
 
@@ -81,6 +86,19 @@ class IdentityServerIT {
             assertThat(jwt.getClaimAsStringList("roles")).as(client[0]).containsExactly(client[1]);
             assertThat(jwt.getClaimAsString("organisation")).isEqualTo(client[2]);
         }
+    }
+
+    @Test
+    void aClientWhoseIdNamesNoJobGetsNoTokenRatherThanTheWidestMachineRole() throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("hrss-pension:hrss-pension-test-secret".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").asString()).isEqualTo("unauthorized_client");
+        assertThat(response.body()).doesNotContain("access_token");
     }
 
     @Test
