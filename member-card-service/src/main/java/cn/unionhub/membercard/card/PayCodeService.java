@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
  * Consent at the till. The holder fetches their card's pay key once into the worker app, which then
  * shows a new six-digit code every 30 seconds ({@link PayCodes}); a till sends the card number with
  * the code the member shows. Without the code a till learns nothing about a card and moves no money.
- * Wrong codes are counted per card (five lock the key for 15 minutes) and per till (twenty in an
- * hour stop that till's redemptions until the hour since the first of them has passed: a till
- * guessing across many cards).
+ * Wrong codes are counted per card (five lock the key for 15 minutes; each code takes its try before
+ * it is judged, so codes sent in parallel get no more tries than codes sent one after another) and
+ * per till (twenty in an hour stop that till's redemptions until the hour since the first of them
+ * has passed: a till guessing across many cards).
  */
 @Service
 public class PayCodeService {
@@ -99,12 +100,16 @@ public class PayCodeService {
         if (tillBarred(merchantId, now)) {
             throw new ForbiddenException("coupon-till-barred", merchantId);
         }
-        PayKey key = keys.find(cardNumber).orElse(null);
+        PayKeys.Attempt attempt = keys.attempt(cardNumber, now);
+        if (attempt == PayKeys.Attempt.LOCKED) {
+            throw new ForbiddenException("coupon-pay-code-locked");
+        }
         // No key and a wrong code answer alike: a till must not learn which cards have a key.
+        PayKey key = attempt instanceof PayKeys.Attempt.Tried tried ? tried.key() : null;
         PayKey.Verdict verdict = key == null ? PayKey.Refusal.WRONG : key.judge(code, merchantId, now);
         if (verdict == PayKey.Refusal.WRONG) {
-            if (key != null) {
-                keys.failed(key, now);
+            if (key != null && key.failures() >= PayKey.MAX_FAILURES) {
+                keys.lock(key, now);
             }
             tillFailed(merchantId, now);
             throw new ForbiddenException("coupon-pay-code-wrong");
@@ -117,8 +122,12 @@ public class PayCodeService {
         }
         PayKey.Consent consent = (PayKey.Consent) verdict;
         // Another till may have claimed the step since it was read: the claim is the conditional write that decides.
-        if (claim && consent.fresh() && !keys.claim(key, consent.step(), merchantId, now)) {
-            throw new ConflictException("coupon-pay-code-used");
+        if (claim && consent.fresh()) {
+            if (!keys.claim(key, consent.step(), merchantId, now)) {
+                throw new ConflictException("coupon-pay-code-used");
+            }
+        } else {
+            keys.succeeded(key);
         }
         return usable(cardNumber).orElseThrow(() -> new ConflictException("coupon-card-not-usable")).memberId();
     }

@@ -240,10 +240,10 @@ class CouponApiIT {
         String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":35000}";
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(first)), till(merchant)), 403,
                 "coupon-pay-code-wrong");
-        // The right code gets past the code (this member has no coupon here): four more wrong ones lock the key.
+        // The right code gets past the code (this member has no coupon here) and clears the count: five wrong ones lock the key.
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(key)), till(merchant)), 409,
                 "coupon-none-usable-here");
-        for (int i = 0; i < PayKey.MAX_FAILURES - 1; i++) {
+        for (int i = 0; i < PayKey.MAX_FAILURES; i++) {
             assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(wrong(key)), till(merchant)), 403,
                     "coupon-pay-code-wrong");
         }
@@ -264,6 +264,56 @@ class CouponApiIT {
                 "coupon-till-barred");
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", guess.formatted(code(wangKey)), till(merchant)), 409,
                 "coupon-none-usable-here");
+    }
+
+    /**
+     * Codes sent all at once get no more tries than codes sent one after another: each takes its try
+     * before it is judged, so of sixteen parallel guesses five are judged (and wrong) and the rest are
+     * refused as locked — judged, any of them could have been the right one.
+     */
+    @Test
+    void guessesSentAllAtOnceGetNoMoreTriesThanGuessesInARow() throws Exception {
+        String staff = laoshan();
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"并发猜码的收银台\",\"category\":\"超市\"}", staff))
+                .path("id").asString();
+        LinkedMember zhao = RegisterData.linkedMember(api(), LAOSHAN, "赵师傅");
+        String card = activeCard(zhao, staff);
+        String key = payKey(zhao, card);
+        String tillToken = till(merchant);
+        String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":35000}";
+        List<String> guesses = new ArrayList<>();
+        for (int guess = 0; guesses.size() < 16; guess++) {
+            String candidate = String.format("%06d", guess);
+            Instant now = Instant.now();
+            if (IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
+                guesses.add(candidate);
+            }
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses.size());
+        try {
+            List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+            for (String guess : guesses) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    HttpResponse<String> answer = api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(guess), tillToken);
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+                    return JSON.readTree(answer.body()).path("type").asString().replace("https://unionhub.cn/problems/", "");
+                }));
+            }
+            start.countDown();
+            List<String> codes = new ArrayList<>();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                codes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(codes.stream().filter("coupon-pay-code-wrong"::equals).count()).as(codes.toString()).isEqualTo(PayKey.MAX_FAILURES);
+            assertThat(codes.stream().filter("coupon-pay-code-locked"::equals).count()).as(codes.toString())
+                    .isEqualTo(guesses.size() - PayKey.MAX_FAILURES);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(code(key)), tillToken), 403,
+                "coupon-pay-code-locked");
     }
 
     /** The holder's pay key (base32), as the worker app keeps it. */

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  * million possibilities, three accepted at a time) is hopeless.
  *
  * @param claims the merchant that claimed each step, for the steps still within the window
+ * @param failures the tries taken since the last right code: wrong codes, and codes still being judged
  * @param lockedUntil when a lock after too many wrong codes ends; {@code null} when not locked
  */
 public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, Map<Long, String> claims, int failures, Instant lockedUntil) {

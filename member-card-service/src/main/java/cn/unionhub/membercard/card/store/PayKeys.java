@@ -48,7 +48,8 @@ public class PayKeys {
 
     /**
      * Claims a step's code for a merchant unless another merchant came first (one conditional write,
-     * so two tills racing with one code cannot both have it), and drops claims too old to matter.
+     * so two tills racing with one code cannot both have it), gives the try back, and drops claims too
+     * old to matter.
      */
     public boolean claim(PayKey key, long step, String merchantId, Instant now) {
         String path = "claims." + step;
@@ -58,13 +59,48 @@ public class PayKeys {
         return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
     }
 
-    /** Counts a wrong code; the one that reaches {@link PayKey#MAX_FAILURES} locks the key. */
-    public void failed(PayKey key, Instant now) {
-        Document after = mongo.findAndModify(ofKey(key), new Update().inc("failures", 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        if (after != null && after.getInteger("failures", 0) >= PayKey.MAX_FAILURES) {
-            mongo.updateFirst(ofKey(key), new Update().set("failures", 0).set("lockedUntil", Date.from(now.plus(PayKey.LOCK))), COLLECTION);
+    /**
+     * Takes one of the key's tries before a code is judged: one conditional increment of
+     * {@code failures}, refused while the key is locked or {@link PayKey#MAX_FAILURES} tries are
+     * taken. Counting before judging is what makes the limit hold for codes sent all at once: a
+     * thousand guesses in parallel would otherwise all read an unlocked key, and each be judged.
+     * A right code gives its try back ({@link #claim}, {@link #succeeded}); a wrong one keeps it.
+     *
+     * @return the key with this try counted, or why there is none to try
+     */
+    public Attempt attempt(String cardNumber, Instant now) {
+        Query open = new Query(Criteria.where("_id").is(cardNumber).and("failures").lt(PayKey.MAX_FAILURES)
+                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(Date.from(now))));
+        Document after = mongo.findAndModify(open, new Update().inc("failures", 1), FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION);
+        if (after != null) {
+            return new Attempt.Tried(toDomain(after));
         }
+        return find(cardNumber).<Attempt>map(key -> Attempt.LOCKED).orElse(Attempt.NO_KEY);
+    }
+
+    /** What {@link #attempt} found. */
+    public sealed interface Attempt {
+        Attempt NO_KEY = new Refused(false);
+        Attempt LOCKED = new Refused(true);
+
+        /** A try was taken of this key (its {@code failures} count it). */
+        record Tried(PayKey key) implements Attempt {
+        }
+
+        /** No try: the card has no key, or it is locked (which includes the last tries still being judged). */
+        record Refused(boolean locked) implements Attempt {
+        }
+    }
+
+    /** A right code that claimed nothing (a quote, or a till using its own claim again): its try is given back. */
+    public void succeeded(PayKey key) {
+        mongo.updateFirst(ofKey(key), new Update().set("failures", 0), COLLECTION);
+    }
+
+    /** The try that used up the last of {@link PayKey#MAX_FAILURES} was wrong: the key is locked for {@link PayKey#LOCK}. */
+    public void lock(PayKey key, Instant now) {
+        mongo.updateFirst(ofKey(key), new Update().set("failures", 0).set("lockedUntil", Date.from(now.plus(PayKey.LOCK))), COLLECTION);
     }
 
     private static Query ofKey(PayKey key) {
