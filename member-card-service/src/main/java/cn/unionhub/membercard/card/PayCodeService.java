@@ -104,6 +104,10 @@ public class PayCodeService {
         if (attempt == PayKeys.Attempt.LOCKED) {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
+        if (attempt == PayKeys.Attempt.BUSY) {
+            // Five codes for this card are being judged at once: a burst of guesses, or a till's frantic retries.
+            throw new ConflictException("coupon-pay-code-busy");
+        }
         // No key and a wrong code answer alike: a till must not learn which cards have a key.
         PayKey key = attempt instanceof PayKeys.Attempt.Tried tried ? tried.key() : null;
         PayKey.Verdict verdict = key == null ? PayKey.Refusal.WRONG : key.judge(code, merchantId, now);

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 public class PayKeys {
 
     static final String COLLECTION = "card_pay_keys";
+    /** Longer than any code takes to judge: tries this old that were neither given back nor locked were lost to a stop. */
+    static final java.time.Duration STALE_TRIES = java.time.Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
 
@@ -71,25 +73,47 @@ public class PayKeys {
     public Attempt attempt(String cardNumber, Instant now) {
         Query open = new Query(Criteria.where("_id").is(cardNumber).and("failures").lt(PayKey.MAX_FAILURES)
                 .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(Date.from(now))));
-        Document after = mongo.findAndModify(open, new Update().inc("failures", 1), FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION);
+        Update take = new Update().inc("failures", 1).set("triedAt", Date.from(now));
+        Document after = mongo.findAndModify(open, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (after != null) {
             return new Attempt.Tried(toDomain(after));
         }
-        return find(cardNumber).<Attempt>map(key -> Attempt.LOCKED).orElse(Attempt.NO_KEY);
+        Document key = mongo.findById(cardNumber, Document.class, COLLECTION);
+        if (key == null) {
+            return Attempt.NO_KEY;
+        }
+        Date lockedUntil = key.getDate("lockedUntil");
+        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+            return Attempt.LOCKED;
+        }
+        // All tries taken and no lock: codes are being judged right now — or were, by a process that
+        // stopped before it could give them back or lock. Tries that old are forgotten (conditionally,
+        // so a newer try is not), and this code is tried again.
+        Date triedAt = key.getDate("triedAt");
+        if (triedAt != null && triedAt.toInstant().isBefore(now.minus(STALE_TRIES))
+                && mongo.updateFirst(new Query(Criteria.where("_id").is(cardNumber).and("triedAt").is(triedAt)),
+                        new Update().set("failures", 0), COLLECTION).getModifiedCount() > 0) {
+            after = mongo.findAndModify(open, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+            if (after != null) {
+                return new Attempt.Tried(toDomain(after));
+            }
+        }
+        return Attempt.BUSY;
     }
 
     /** What {@link #attempt} found. */
     public sealed interface Attempt {
-        Attempt NO_KEY = new Refused(false);
-        Attempt LOCKED = new Refused(true);
+        Attempt NO_KEY = new Refused(Refused.Why.NO_KEY);
+        Attempt LOCKED = new Refused(Refused.Why.LOCKED);
+        Attempt BUSY = new Refused(Refused.Why.BUSY);
 
         /** A try was taken of this key (its {@code failures} count it). */
         record Tried(PayKey key) implements Attempt {
         }
 
-        /** No try: the card has no key, or it is locked (which includes the last tries still being judged). */
-        record Refused(boolean locked) implements Attempt {
+        /** No try: the card has no key, it is locked, or its last tries are all being judged at this moment. */
+        record Refused(Why why) implements Attempt {
+            enum Why { NO_KEY, LOCKED, BUSY }
         }
     }
 
