@@ -32,8 +32,17 @@ public final class EmbeddedMongo implements AutoCloseable {
          * store spent most of an import re-encoding neighbours (bench/register-import.py 150000:
          * 735 rows/s at 16 KB, 1,194 at 4 KB, 1,216 at 2 KB, each on a fresh store).
          */
+        /*
+         * Compaction only while idle: at H2's default fill rate (90 %) the background writer rewrote
+         * half-empty chunks all through a load — a fifth of the store's CPU samples at 100
+         * redemptions/s (JFR, 2026-12-03), reading cold pages into the cache and turning them into
+         * old-generation garbage. Below 71 % H2 never compacts while writes go on (its busy target is
+         * the square of this rate); at rest it still compacts to 50 %, so the file holds up to about
+         * twice its live data. docs/benchmarks.md, "Welfare money", session 24.
+         */
         MVStore.Builder store = new MVStore.Builder().cacheSize(Integer.getInteger("unionhub.mongo.cache-mb", 128))
-                .pageSplitSize(Integer.getInteger("unionhub.mongo.page-kb", 4) * 1024);
+                .pageSplitSize(Integer.getInteger("unionhub.mongo.page-kb", 4) * 1024)
+                .autoCompactFillRate(Integer.getInteger("unionhub.mongo.compact-fill-rate", 50));
         if (file != null) {
             store.fileName(file.toString());
         }
