@@ -44,11 +44,7 @@ class IdentityServerIT {
 
     @Test
     void governmentSystemsGetAGovSystemTokenWithClientCredentials() throws Exception {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:local-demo-secret".getBytes()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=unionhub.read")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = clientCredentials("labor-inspection:local-demo-secret", "grant_type=client_credentials&scope=unionhub.read");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
@@ -58,12 +54,7 @@ class IdentityServerIT {
 
     @Test
     void aMerchantsTillGetsAMerchantTokenForItsOwnMerchant() throws Exception {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "merchant-370212-0001:local-demo-merchant-secret".getBytes()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = clientCredentials("merchant-370212-0001:local-demo-merchant-secret", "grant_type=client_credentials");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
@@ -75,11 +66,7 @@ class IdentityServerIT {
     void aFareSystemAndAProvidersWindowGetRolesForTheirJobOnly() throws Exception {
         for (String[] client : new String[][] {{"transport-qingdao-metro:local-demo-transport-secret", "FARE_SYSTEM", "TRANSPORT:qingdao-metro"},
                 {"provider-linyi-heating:local-demo-provider-secret", "PROVIDER_WINDOW", "PROVIDER:linyi-heating"}}) {
-            HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client[0].getBytes()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = clientCredentials(client[0], "grant_type=client_credentials");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
@@ -90,11 +77,7 @@ class IdentityServerIT {
 
     @Test
     void aClientWhoseIdNamesNoJobGetsNoTokenRatherThanTheWidestMachineRole() throws Exception {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("hrss-pension:hrss-pension-test-secret".getBytes()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = clientCredentials("hrss-pension:hrss-pension-test-secret", "grant_type=client_credentials");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("error").asString()).isEqualTo("unauthorized_client");
@@ -103,11 +86,7 @@ class IdentityServerIT {
 
     @Test
     void aWrongClientSecretGetsNoToken() throws Exception {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("labor-inspection:guess".getBytes()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = clientCredentials("labor-inspection:guess", "grant_type=client_credentials");
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
@@ -224,5 +203,13 @@ class IdentityServerIT {
 
     private static HttpClient http() {
         return HttpClient.newHttpClient();
+    }
+
+    /** A client-credentials token request with HTTP Basic client authentication. */
+    private HttpResponse<String> clientCredentials(String client, String form) throws Exception {
+        return http().send(HttpRequest.newBuilder(uri("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client.getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
