@@ -25,10 +25,15 @@ public class RegisteredEnterprises {
      * delivery delay already is of the same order as.
      */
     static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
-    /** At most this many records in memory; when full, it starts again empty (a random sweep of USCCs cannot grow it). */
+    /**
+     * About this many records in memory; when full, records older than {@link #FRESH_NANOS} go, then
+     * the rest of the records (a random sweep of USCCs cannot grow it). Write marks stay while fresh:
+     * dropping one would let a read from before that write put the older record back.
+     */
     static final int REMEMBERED = 10_000;
 
     private final MongoTemplate mongo;
+    private final int capacity;
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
     /**
@@ -39,7 +44,13 @@ public class RegisteredEnterprises {
     }
 
     protected RegisteredEnterprises(MongoTemplate mongo) {
+        this(mongo, REMEMBERED);
+    }
+
+    /** With room for about {@code capacity} records (tests fill a small one). */
+    protected RegisteredEnterprises(MongoTemplate mongo, int capacity) {
         this.mongo = mongo;
+        this.capacity = capacity;
     }
 
     /** The enterprise's record, by key; a record read within the last 30 seconds is answered from memory. */
@@ -56,8 +67,11 @@ public class RegisteredEnterprises {
         Optional<RegisteredEnterprise> record = d == null ? Optional.empty() : Optional.of(new RegisteredEnterprise(
                 d.getString("_id"), d.getString("name"), d.getString("district"), d.getString("industry"),
                 d.getString("sizeBand"), d.getString("status")));
-        if (recent.size() >= REMEMBERED) {
-            recent.clear();
+        if (recent.size() >= capacity) {
+            recent.values().removeIf(r -> now - r.readAt() >= FRESH_NANOS);
+            if (recent.size() >= capacity) {
+                recent.values().removeIf(r -> r.record() != null);
+            }
         }
         // Kept unless something later is there: a newer read, or a write here after this read began.
         recent.merge(uscc, new Remembered(record, now), (earlier, read) -> earlier.readAt() - read.readAt() < 0 ? read : earlier);
