@@ -101,10 +101,10 @@ public class PayCodeService {
             throw new ForbiddenException("coupon-till-barred", merchantId);
         }
         PayKeys.Attempt attempt = keys.attempt(cardNumber, now);
-        if (attempt == PayKeys.Attempt.LOCKED) {
+        if (attempt == PayKeys.Attempt.Refused.LOCKED) {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
-        if (attempt == PayKeys.Attempt.BUSY) {
+        if (attempt == PayKeys.Attempt.Refused.BUSY) {
             // Five codes for this card are being judged at once: a burst of guesses, or a till's frantic retries.
             throw new ConflictException("coupon-pay-code-busy");
         }

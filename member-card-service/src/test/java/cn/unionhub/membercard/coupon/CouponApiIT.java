@@ -28,11 +28,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +57,7 @@ class CouponApiIT {
     @Autowired
     EventSchemas schemas;
     @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    MongoTemplate mongo;
     @Value("${local.server.port}")
     int port;
 
@@ -284,18 +290,11 @@ class CouponApiIT {
         String key = payKey(zhao, card);
         String tillToken = till(merchant);
         String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":35000}";
-        List<String> guesses = new ArrayList<>();
-        for (int guess = 0; guesses.size() < 16; guess++) {
-            String candidate = String.format("%06d", guess);
-            Instant now = Instant.now();
-            if (IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
-                guesses.add(candidate);
-            }
-        }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses.size());
+        List<String> guesses = wrong(key, 16);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses.size());
         try {
-            List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+            List<Future<String>> answers = new ArrayList<>();
             for (String guess : guesses) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -306,8 +305,8 @@ class CouponApiIT {
             }
             start.countDown();
             List<String> codes = new ArrayList<>();
-            for (java.util.concurrent.Future<String> answer : answers) {
-                codes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            for (Future<String> answer : answers) {
+                codes.add(answer.get(60, TimeUnit.SECONDS));
             }
             assertThat(codes.stream().filter("coupon-pay-code-wrong"::equals).count()).as(codes.toString()).isEqualTo(PayKey.MAX_FAILURES);
             // The others were refused unjudged: after the lock as locked, or while the five were being judged as busy.
@@ -351,13 +350,20 @@ class CouponApiIT {
 
     /** A code of this key that is wrong at any moment of the next minute. */
     private static String wrong(String key) {
+        return wrong(key, 1).get(0);
+    }
+
+    /** {@code count} different codes of this key, each wrong at any moment of the next minute. */
+    private static List<String> wrong(String key, int count) {
         Instant now = Instant.now();
-        for (int guess = 0; ; guess++) {
+        List<String> codes = new ArrayList<>();
+        for (int guess = 0; codes.size() < count; guess++) {
             String candidate = String.format("%06d", guess);
             if (IntStream.rangeClosed(-2, 2).noneMatch(s -> PayCodeApp.codeAt(key, now.plusSeconds(30L * s)).equals(candidate))) {
-                return candidate;
+                codes.add(candidate);
             }
         }
+        return codes;
     }
 
     /** Issues the member's service card through the API and lets the worker activate it. */

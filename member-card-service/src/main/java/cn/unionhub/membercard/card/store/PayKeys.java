@@ -1,11 +1,11 @@
 package cn.unionhub.membercard.card.store;
 
 import cn.unionhub.membercard.card.domain.PayKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -25,16 +25,12 @@ public class PayKeys {
 
     static final String COLLECTION = "card_pay_keys";
     /** Longer than any code takes to judge: tries this old that were neither given back nor locked were lost to a stop. */
-    static final java.time.Duration STALE_TRIES = java.time.Duration.ofMinutes(1);
+    static final Duration STALE_TRIES = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
 
     PayKeys(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    public Optional<PayKey> find(String cardNumber) {
-        return Optional.ofNullable(mongo.findById(cardNumber, Document.class, COLLECTION)).map(PayKeys::toDomain);
     }
 
     /** Puts a new key in place of any earlier one (a new phone, or the old one lost). */
@@ -71,20 +67,17 @@ public class PayKeys {
      * @return the key with this try counted, or why there is none to try
      */
     public Attempt attempt(String cardNumber, Instant now) {
-        Query open = new Query(Criteria.where("_id").is(cardNumber).and("failures").lt(PayKey.MAX_FAILURES)
-                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(Date.from(now))));
-        Update take = new Update().inc("failures", 1).set("triedAt", Date.from(now));
-        Document after = mongo.findAndModify(open, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        Document after = take(cardNumber, now);
         if (after != null) {
             return new Attempt.Tried(toDomain(after));
         }
         Document key = mongo.findById(cardNumber, Document.class, COLLECTION);
         if (key == null) {
-            return Attempt.NO_KEY;
+            return Attempt.Refused.NO_KEY;
         }
         Date lockedUntil = key.getDate("lockedUntil");
         if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-            return Attempt.LOCKED;
+            return Attempt.Refused.LOCKED;
         }
         // All tries taken and no lock: codes are being judged right now — or were, by a process that
         // stopped before it could give them back or lock. Tries that old are forgotten (conditionally,
@@ -92,29 +85,30 @@ public class PayKeys {
         Date triedAt = key.getDate("triedAt");
         if (triedAt != null && triedAt.toInstant().isBefore(now.minus(STALE_TRIES))
                 && mongo.updateFirst(new Query(Criteria.where("_id").is(cardNumber).and("triedAt").is(triedAt)),
-                        new Update().set("failures", 0), COLLECTION).getModifiedCount() > 0) {
-            after = mongo.findAndModify(open, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (after != null) {
-                return new Attempt.Tried(toDomain(after));
-            }
+                        new Update().set("failures", 0), COLLECTION).getModifiedCount() > 0
+                && (after = take(cardNumber, now)) != null) {
+            return new Attempt.Tried(toDomain(after));
         }
-        return Attempt.BUSY;
+        return Attempt.Refused.BUSY;
+    }
+
+    /** The conditional increment of {@link #attempt}: the key after it, or null when refused (or no key). */
+    private Document take(String cardNumber, Instant now) {
+        Query open = new Query(Criteria.where("_id").is(cardNumber).and("failures").lt(PayKey.MAX_FAILURES)
+                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(Date.from(now))));
+        return mongo.findAndModify(open, new Update().inc("failures", 1).set("triedAt", Date.from(now)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
     /** What {@link #attempt} found. */
     public sealed interface Attempt {
-        Attempt NO_KEY = new Refused(Refused.Why.NO_KEY);
-        Attempt LOCKED = new Refused(Refused.Why.LOCKED);
-        Attempt BUSY = new Refused(Refused.Why.BUSY);
 
         /** A try was taken of this key (its {@code failures} count it). */
         record Tried(PayKey key) implements Attempt {
         }
 
         /** No try: the card has no key, it is locked, or its last tries are all being judged at this moment. */
-        record Refused(Why why) implements Attempt {
-            enum Why { NO_KEY, LOCKED, BUSY }
-        }
+        enum Refused implements Attempt { NO_KEY, LOCKED, BUSY }
     }
 
     /** A right code that claimed nothing (a quote, or a till using its own claim again): its try is given back. */
