@@ -40,7 +40,17 @@ public final class EmbeddedMongo implements AutoCloseable {
          * the square of this rate); at rest it still compacts to 50 %, so the file holds up to about
          * twice its live data. docs/benchmarks.md, "Welfare money", session 24.
          */
-        MVStore.Builder store = new MVStore.Builder().cacheSize(Integer.getInteger("unionhub.mongo.cache-mb", 128))
+        /*
+         * A page cache of 8 MB, not 128: pages hold documents as BSON bytes (StoredDocument), so a
+         * miss costs a read from the operating system's file cache and a copy, not a decode. The
+         * store's CPU per redemption was the same with 2, 8, 16 and 128 MB, per complaint within the
+         * noise with 8 MB (about 15 % more with 4 MB) (bench/welfare.py latency,
+         * bench/pipeline-load.py, 2026-12-03). What the size does change is the collector's work: a
+         * cache small enough to stay in the young generation's survivor spaces (Launcher.STORE_HEAP)
+         * is never promoted, so no full collections under load; each young pause copies it, so
+         * smaller is shorter (about 20 ms at 2 MB, 30 at 8, 40-75 at 16).
+         */
+        MVStore.Builder store = new MVStore.Builder().cacheSize(Integer.getInteger("unionhub.mongo.cache-mb", 8))
                 .pageSplitSize(Integer.getInteger("unionhub.mongo.page-kb", 4) * 1024)
                 .autoCompactFillRate(Integer.getInteger("unionhub.mongo.compact-fill-rate", 50));
         if (file != null) {
