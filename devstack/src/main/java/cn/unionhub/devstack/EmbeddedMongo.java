@@ -46,7 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
          * store's CPU per redemption was the same with 2, 8, 16 and 128 MB, per complaint within the
          * noise with 8 MB (about 15 % more with 4 MB) (bench/welfare.py latency,
          * bench/pipeline-load.py, 2026-12-03). What the size does change is the collector's work: a
-         * cache small enough to stay in the young generation's survivor spaces (Launcher.STORE_HEAP)
+         * cache small enough to stay in the young generation's survivor spaces (StackConfig.STORE_JAVA_OPTIONS)
          * is never promoted, so no full collections under load; each young pause copies it, so
          * smaller is shorter (about 20 ms at 2 MB, 30 at 8, 40-75 at 16).
          */

@@ -35,19 +35,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class Launcher {
 
-    /**
-     * The store's heap: a young generation whose survivor spaces hold its small page cache
-     * ({@code EmbeddedMongo}), so cached pages die young instead of being promoted. With a 128 MB
-     * cache in a 640 MB heap, every page the cache took in outlived a young collection, the old
-     * generation filled by about 4 MB/s under load, and a full collection of the ~170 MB live set
-     * stopped every request for 0.25–0.6 s every 20–40 s: the tail of every latency benchmark. Now
-     * the old generation grows by about 0.3 MB/s under load (a full collection every half hour of
-     * load, of a small live set) and young pauses take 20–40 ms. Sized once, not grown from 32 MB,
-     * so the young generation keeps its size. docs/benchmarks.md, "Pipeline throughput", session 25.
-     */
-    static final List<String> STORE_HEAP = List.of("-Xms768m", "-Xmx768m", "-Xmn320m", "-XX:SurvivorRatio=3",
-            "-XX:TargetSurvivorRatio=80", "-XX:+UseSerialGC");
-
     static {
         // A file named logback.xml would also take over every Spring service that has devstack on its
         // (test) class path, bypassing the starter's logback-spring.xml; so devstack's has its own name.
@@ -268,7 +255,7 @@ public final class Launcher {
         // come later on the command line, so one given there wins.)
         command.add("-XX:PerfDataSamplingInterval=1000");
         if (c.isInfrastructure()) {
-            command.addAll(c.name().equals(Component.KAFKA) ? List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC") : STORE_HEAP);
+            command.addAll(List.of((c.name().equals(Component.KAFKA) ? StackConfig.KAFKA_JAVA_OPTIONS : StackConfig.STORE_JAVA_OPTIONS).split(" ")));
             command.add("-cp");
             command.add(devstackJar().toString());
             command.add(InfrastructureNode.class.getName());

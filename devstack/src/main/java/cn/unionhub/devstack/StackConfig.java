@@ -46,6 +46,22 @@ public record StackConfig(Path repoRoot, Path home, Map<String, Integer> ports, 
      */
     public static final String BUSY_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m";
 
+    /** The broker's heap; Kafka and the store never take {@code UNIONHUB_JAVA_OPTS}. */
+    public static final String KAFKA_JAVA_OPTIONS = "-Xms32m -Xmx512m -XX:+UseSerialGC";
+
+    /**
+     * The store's heap: a young generation whose survivor spaces (64 MB) hold its small page cache
+     * ({@link EmbeddedMongo}), so cached pages die young instead of being promoted. With a 128 MB
+     * cache in a 640 MB heap, every page the cache took in outlived a young collection, the old
+     * generation filled by about 4 MB/s under load, and a full collection of the ~170 MB live set
+     * stopped every request for 0.25–0.6 s every 20–40 s: the tail of every latency benchmark. Now
+     * the old generation grows by about 0.3 MB/s under load (a full collection every half hour of
+     * load, of a small live set) and young pauses take 20–45 ms. Sized once, not grown from 32 MB,
+     * so the young generation keeps its size. docs/benchmarks.md, "Pipeline throughput", session 25.
+     */
+    public static final String STORE_JAVA_OPTIONS =
+            "-Xms768m -Xmx768m -Xmn320m -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -XX:+UseSerialGC";
+
     static final Set<String> BUSY_SERVICES = Set.of("feedback-service", "case-service", "alert-service",
             "member-card-service");
 
