@@ -6,6 +6,7 @@ import cn.unionhub.security.Role;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.security.AccessRules;
 import jakarta.servlet.DispatcherType;
+import cn.unionhub.platform.security.AccessRuleAuthorization;
 import cn.unionhub.platform.security.ActorArgumentResolver;
 import cn.unionhub.platform.security.Actors;
 import cn.unionhub.platform.security.ProblemSecurityResponses;
@@ -30,6 +31,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,6 +78,18 @@ public class PlatformSecurityAutoConfiguration {
         return new ProblemSecurityResponses(problems, localeResolver, json);
     }
 
+    /**
+     * Spring Security's observations are off (management.observations.enable[spring.security],
+     * unionhub-defaults.yml); without this its chain still wrapped every filter, the authentication and
+     * the authorization of every request in an observation that was then a no-op (about 1.5 % of
+     * member-card-service's CPU under redemptions, JFR).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain unionHubSecurity(HttpSecurity http, AccessRules rules, JwtSettings settings,
             ProblemSecurityResponses responses, @Value("${unionhub.clock.adjustable:false}") boolean adjustableClock) throws Exception {
@@ -90,15 +104,8 @@ public class PlatformSecurityAutoConfiguration {
                     if (adjustableClock) {
                         authorize.requestMatchers("/internal/clock").hasRole(Role.ADMIN.name());
                     }
-                    for (AccessRules.Rule rule : rules.rules()) {
-                        if (rule.isPublic()) {
-                            authorize.requestMatchers(rule.method(), rule.pattern()).permitAll();
-                        } else {
-                            authorize.requestMatchers(rule.method(), rule.pattern())
-                                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
-                        }
-                    }
-                    authorize.anyRequest().denyAll();
+                    // The service's own rules, first match by method and path, anything unlisted refused.
+                    authorize.anyRequest().access(new AccessRuleAuthorization(rules));
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

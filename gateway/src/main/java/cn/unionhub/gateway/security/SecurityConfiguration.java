@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -34,6 +35,15 @@ class SecurityConfiguration {
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtSettings settings) {
         return JwtValidation.reactiveDecoder(settings);
+    }
+
+    /**
+     * Spring Security's observations are off (management.observations.enable[spring.security]); without
+     * this its chain still wrapped every filter of every request in an observation that was then a no-op.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,7 +69,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>Several instances may run: a short lease on each document makes sure one relay at a time
  * publishes a given aggregate's events, which keeps them in order. A round costs four commands
- * whatever its size (claim, read, clear, drop pointers), plus one pointer insert per write.
+ * whatever its size (claim, read, clear, drop pointers; three when it carries one document of a
+ * collection, claimed and read in one), plus one pointer insert per write.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -398,7 +400,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Claims the documents with a short lease (one command for the batch, by id — a key lookup in
-     * every store), sends every event without waiting in between, awaits the acknowledgements
+     * every store — then one to read what was claimed; a single document in one), sends every event without waiting in between, awaits the acknowledgements
      * once, and only then pulls the sent events from their documents. If any send fails, the
      * round's leases are released and nothing is pulled: the events go out again later, and
      * consumers recognise the ones that had arrived by their ids.
@@ -408,16 +410,23 @@ public class OutboxRelay implements SmartLifecycle {
     private List<Document> publishDocuments(String collection, List<Object> ids) throws InterruptedException {
         Instant now = clock.instant();
         String owner = UUID.randomUUID().toString();
-        mongo.updateMulti(new Query(Criteria.where("_id").in(ids).and(OutboxEntry.FIELD + ".0").exists(true)
-                        .orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
-                                Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)))),
-                new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease())))
-                        .set(OutboxEntry.LEASE_OWNER, owner), collection);
+        Update lease = new Update().set(OutboxEntry.LEASE, Date.from(now.plus(properties.relayLease())))
+                .set(OutboxEntry.LEASE_OWNER, owner);
         Query mine = new Query(Criteria.where("_id").in(ids).and(OutboxEntry.LEASE_OWNER).is(owner));
-        Map<Object, Integer> order = new LinkedHashMap<>();
-        ids.forEach(id -> order.putIfAbsent(id, order.size()));
-        List<Document> claimed = new ArrayList<>(mongo.find(mine, Document.class, collection));
-        claimed.sort(Comparator.comparing(d -> order.getOrDefault(d.get("_id"), Integer.MAX_VALUE)));
+        List<Document> claimed;
+        if (ids.size() == 1) {
+            // Most rounds under a steady load carry one document of a collection (a write's hint, taken
+            // at once): claiming and reading it is one findAndModify instead of an update and a find.
+            Document one = mongo.findAndModify(new Query(unleased(Criteria.where("_id").is(ids.get(0)), now)), lease,
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            claimed = one == null ? List.of() : List.of(one);
+        } else {
+            mongo.updateMulti(new Query(unleased(Criteria.where("_id").in(ids), now)), lease, collection);
+            Map<Object, Integer> order = new LinkedHashMap<>();
+            ids.forEach(id -> order.putIfAbsent(id, order.size()));
+            claimed = new ArrayList<>(mongo.find(mine, Document.class, collection));
+            claimed.sort(Comparator.comparing(d -> order.getOrDefault(d.get("_id"), Integer.MAX_VALUE)));
+        }
         if (claimed.isEmpty()) {
             return List.of(); // another instance holds them, or they were drained meanwhile
         }
@@ -443,6 +452,12 @@ public class OutboxRelay implements SmartLifecycle {
         mongo.updateMulti(mine, new Update().pull(OutboxEntry.FIELD, new Document("id", new Document("$in", sent)))
                 .unset(OutboxEntry.LEASE).unset(OutboxEntry.LEASE_OWNER), collection);
         return entries;
+    }
+
+    /** The documents chosen by {@code ids} that have events waiting and no other relay's lease running. */
+    private static Criteria unleased(Criteria ids, Instant now) {
+        return ids.and(OutboxEntry.FIELD + ".0").exists(true).orOperator(Criteria.where(OutboxEntry.LEASE).exists(false),
+                Criteria.where(OutboxEntry.LEASE).lt(Date.from(now)));
     }
 
     private void release(String collection, Query mine) {
