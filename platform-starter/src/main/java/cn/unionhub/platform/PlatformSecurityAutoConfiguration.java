@@ -5,6 +5,7 @@ import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Role;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.HeaderCharacters;
 import jakarta.servlet.DispatcherType;
 import cn.unionhub.platform.security.AccessRuleAuthorization;
 import cn.unionhub.platform.security.ActorArgumentResolver;
@@ -30,11 +31,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
@@ -88,6 +91,18 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The strict firewall's header checks as a loop (see {@link HeaderCharacters}): the same characters
+     * allowed, without matching every header through a Unicode regular expression each time it is read.
+     */
+    @Bean
+    WebSecurityCustomizer headerCharacterChecks() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.unionhub.gateway.security;
 
 import cn.unionhub.gateway.web.ProblemResponses;
+import cn.unionhub.security.HeaderCharacters;
 import cn.unionhub.security.JwtSettings;
 import cn.unionhub.security.JwtValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import reactor.core.publisher.Mono;
@@ -44,6 +47,18 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The strict firewall's header checks as a loop (see {@link HeaderCharacters}): the same characters
+     * allowed, without matching every header of every proxied request through a Unicode regular expression.
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        return firewall;
     }
 
     @Bean
