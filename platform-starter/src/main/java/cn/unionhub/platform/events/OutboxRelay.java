@@ -400,10 +400,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Claims the documents with a short lease (one command for the batch, by id — a key lookup in
-     * every store — then one to read what was claimed; a single document in one), sends every event without waiting in between, awaits the acknowledgements
-     * once, and only then pulls the sent events from their documents. If any send fails, the
-     * round's leases are released and nothing is pulled: the events go out again later, and
-     * consumers recognise the ones that had arrived by their ids.
+     * every store — then one to read what was claimed; a single document in one), sends every event
+     * without waiting in between, awaits the acknowledgements once, and only then pulls the sent
+     * events from their documents. If any send fails, the round's leases are released and nothing
+     * is pulled: the events go out again later, and consumers recognise the ones that had arrived by
+     * their ids.
      *
      * @return the outbox entries that were published
      */

@@ -46,7 +46,8 @@ public final class AccessRuleAuthorization implements AuthorizationManager<Reque
     public AccessRuleAuthorization(AccessRules rules) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         for (AccessRules.Rule rule : rules.rules()) {
-            Set<String> authorities = rule.roles().stream().map(r -> JwtValidation.ROLE_PREFIX + r.name()).collect(Collectors.toUnmodifiableSet());
+            Set<String> authorities = rule.roles().stream().map(r -> JwtValidation.ROLE_PREFIX + r.name())
+                    .collect(Collectors.toUnmodifiableSet());
             byMethod.computeIfAbsent(rule.method().name(), m -> new ArrayList<>())
                     .add(new Compiled(parser.parse(rule.pattern()), authorities));
         }
