@@ -57,6 +57,21 @@ class SecurityE2EIT extends PlatformTest {
         assertThat(platform.get(platform.gateway("/api/v1/me")).statusCode()).isEqualTo(401);
     }
 
+    /** The gateway reads the header as Spring Security's rule says (BearerTokens): any case of the scheme, and a
+     * malformed bearer header refused as an invalid token before any service is called. */
+    @Test
+    void theGatewayReadsTheAuthorizationHeaderAsSpringSecurityDoes() {
+        String token = platform.demoToken("worker-zhang-wei");
+        assertThat(platform.get(platform.gateway("/api/v1/me"), "Authorization", "bearer " + token).statusCode()).isEqualTo(200);
+        for (String malformed : new String[] {"Bearer " + token + " x", "Bearer  " + token, "Bearer " + token + "=x"}) {
+            HttpResponse<String> response = platform.get(platform.gateway("/api/v1/feedback/categories"), "Authorization", malformed);
+            assertThat(response.statusCode()).as(malformed).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        }
+        HttpResponse<String> basic = platform.get(platform.gateway("/api/v1/feedback/categories"), "Authorization", "Basic eDp5");
+        assertThat(basic.statusCode()).as("another scheme is no token: the public page answers").isEqualTo(200);
+    }
+
     @Test
     void anonymousSubmissionsAreThrottledPerAddressWithRetryAfter() {
         HttpResponse<String> first = postFeedback("{}");

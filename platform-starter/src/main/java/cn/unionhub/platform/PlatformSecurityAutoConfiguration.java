@@ -5,6 +5,7 @@ import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Role;
 import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.security.AccessRules;
+import cn.unionhub.security.BearerTokens;
 import cn.unionhub.security.HeaderCharacters;
 import jakarta.servlet.DispatcherType;
 import cn.unionhub.platform.security.AccessRuleAuthorization;
@@ -29,6 +30,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -123,6 +125,9 @@ public class PlatformSecurityAutoConfiguration {
                     authorize.anyRequest().access(new AccessRuleAuthorization(rules));
                 })
                 .oauth2ResourceServer(server -> server
+                        // Spring Security's rule for the header, as a loop instead of a regular expression (BearerTokens).
+                        .bearerTokenResolver(request ->
+                                BearerTokens.fromAuthorizationHeader(request.getHeader(HttpHeaders.AUTHORIZATION)))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(responses)
                         .accessDeniedHandler(responses))

@@ -1,18 +1,21 @@
 package cn.unionhub.gateway.security;
 
 import cn.unionhub.gateway.web.ProblemResponses;
+import cn.unionhub.security.BearerTokens;
 import cn.unionhub.security.HeaderCharacters;
 import cn.unionhub.security.JwtSettings;
 import cn.unionhub.security.JwtValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -87,6 +90,12 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/me").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
+                        // Spring Security's rule for the header, as a loop instead of a regular expression (BearerTokens);
+                        // a malformed header is an error of the Mono, answered 401 invalid_token as before.
+                        .bearerTokenConverter(exchange -> Mono
+                                .fromCallable(() -> BearerTokens.fromAuthorizationHeader(
+                                        exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)))
+                                .map(BearerTokenAuthenticationToken::new))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
                         .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)

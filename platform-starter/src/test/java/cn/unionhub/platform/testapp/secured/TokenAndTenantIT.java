@@ -154,6 +154,32 @@ class TokenAndTenantIT {
         assertThat(rawStatus("Bearer " + token + "\u0085")).isEqualTo(400);
     }
 
+    /**
+     * The Authorization header is read by BearerTokens (Spring Security's rule as a loop): the scheme in any
+     * case is a token, a malformed bearer header is an invalid token (401 invalid-token), and another scheme
+     * is no token at all (401 unauthorized on an endpoint that needs one).
+     */
+    @Test
+    void theAuthorizationHeaderIsReadAsSpringSecurityReadsIt() throws Exception {
+        String token = People.WORKER_ZHANG_WEI.token();
+        assertThat(withAuthorization("bEARER " + token).statusCode()).isEqualTo(200);
+        for (String malformed : new String[] {"Bearer " + token + " x", "Bearer  " + token, "Bearer " + token + "=x", "Bearer "}) {
+            HttpResponse<String> response = withAuthorization(malformed);
+            assertThat(response.statusCode()).as(malformed).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(malformed)
+                    .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer error=\"invalid_token\""));
+            assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/invalid-token");
+        }
+        HttpResponse<String> basic = withAuthorization("Basic d29ya2VyOnNlY3JldA==");
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(basic.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/unauthorized");
+    }
+
+    private HttpResponse<String> withAuthorization(String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/whoami"))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** The status of GET /api/v1/whoami sent on a plain socket (Java's HTTP client refuses control characters itself). */
     private int rawStatus(String authorization) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
