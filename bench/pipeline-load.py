@@ -205,7 +205,7 @@ def warm_up(tokens, collective, rate):
     UNIONHUB_BENCH_WARMUP_RATE complaints/s (default 50); then rounds of 30 s at the rate to be measured,
     at least two, more while a round's p95 (complaint -> case opened) is still more than a fifth below the
     round's before, at most UNIONHUB_BENCH_WARMUP_ROUNDS (default 6). A fixed 90 s at 50/s left the first
-    measured run at 100/s three to ten times slower than the next (docs/benchmarks.md). Every phase waits
+    measured run at 100/s several times slower than the next (p95 3.6-18x, docs/benchmarks.md). Every phase waits
     until the whole pipeline is through. The rounds are printed: they are the cold figures.
     UNIONHUB_BENCH_WARMUP=0 measures the cold platform."""
     if WARMUP_SECONDS <= 0:
