@@ -37,7 +37,7 @@ public final class BearerTokens {
             return null;
         }
         int length = header.length();
-        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || length == SCHEME.length()) {
+        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw malformed();
         }
         int i = SCHEME.length();

@@ -3,10 +3,8 @@ package cn.unionhub.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.security.Role;
+import cn.unionhub.test.RawHttp;
 import cn.unionhub.test.TestTokens;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,9 +82,9 @@ class GatewaySecurityIT {
     @Test
     void theFirewallJudgesTheHeadersARequestHasAndIgnoresTheOnesItLacks() throws Exception {
         // Only Host: no Authorization, Accept, Origin or forwarded headers for the firewall to look at.
-        assertThat(rawStatus("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")).isEqualTo(401);
+        assertThat(RawHttp.status(port, "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")).isEqualTo(401);
         // A C1 control (NEL) in the token's header is refused before the token is read.
-        assertThat(rawStatus("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + workerToken()
+        assertThat(RawHttp.status(port, "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + workerToken()
                 + "\u0085\r\nConnection: close\r\n\r\n")).isEqualTo(400);
     }
 
@@ -96,16 +94,5 @@ class GatewaySecurityIT {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** The status line of a request sent on a plain socket (Java's HTTP client adds headers and refuses control characters). */
-    private int rawStatus(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
     }
 }

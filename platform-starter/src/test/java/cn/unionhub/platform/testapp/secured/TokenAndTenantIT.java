@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
+import cn.unionhub.test.RawHttp;
 import cn.unionhub.test.TestTokens;
 import cn.unionhub.security.Role;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -182,16 +180,8 @@ class TokenAndTenantIT {
 
     /** The status of GET /api/v1/whoami sent on a plain socket (Java's HTTP client refuses control characters itself). */
     private int rawStatus(String authorization) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            String request = "GET /api/v1/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
-                    + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
+        return RawHttp.status(port, "GET /api/v1/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
+                + "\r\nConnection: close\r\n\r\n");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
