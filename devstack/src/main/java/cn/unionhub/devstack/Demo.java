@@ -107,6 +107,9 @@ public final class Demo {
         }
     }
 
+    /** Members per enrolment request. */
+    private static final int ENROLMENT_BATCH = 250;
+
     public int run() {
         if (status(config.gatewayUrl() + "/api/v1/feedback/categories") != 200) {
             out.println("UnionHub 未在运行 / is not running: start it with ./unionhub up, then run ./unionhub demo.");
@@ -232,13 +235,15 @@ public final class Demo {
                 .put("chairMobile", "13912345678")), 200, 201)).path("id").asText();
         List<String> members = new ArrayList<>();
         int workers = sizes.sanitationWorkers();
-        for (int from = 0; from < workers; from += 1000) {
+        // 250 a request: a thousand took more than the route's 30 s on a busy 2-core machine.
+        for (int from = 0; from < workers; from += ENROLMENT_BATCH) {
             com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
-            for (int n = from; n < Math.min(workers, from + 1000); n++) {
+            for (int n = from; n < Math.min(workers, from + ENROLMENT_BATCH); n++) {
                 rows.addObject().put("name", n == 0 ? "于海" : "环卫工" + n).put("idNumber", n == 0 ? YU_HAI_ID : sanitationWorkerId(n))
                         .put("workerGroup", "农民工");
             }
-            HttpResponse<String> enrolled = post("/api/v1/members/enrolments?union=" + union, staff, rows);
+            // Enrolment is idempotent by ID number, so a batch the gateway gave up on is simply sent again.
+            HttpResponse<String> enrolled = retryingWhileUnavailable(() -> post("/api/v1/members/enrolments?union=" + union, staff, rows));
             expect(enrolled, 200);
             read(enrolled).forEach(row -> members.add(row.path("memberId").asText()));
         }
@@ -812,6 +817,22 @@ public final class Demo {
     private HttpResponse<String> get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).header("Authorization", "Bearer " + token)
                 .GET().build());
+    }
+
+    /**
+     * For requests that are safe to repeat: sends again, after a pause, while the gateway answers that the
+     * service is unavailable or too slow (503, 504) — a service still compiling, or a machine busy with
+     * something else — up to four times.
+     */
+    private HttpResponse<String> retryingWhileUnavailable(java.util.function.Supplier<HttpResponse<String>> request) {
+        HttpResponse<String> response = request.get();
+        for (int attempt = 1; attempt <= 4 && (response.statusCode() == 503 || response.statusCode() == 504); attempt++) {
+            out.printf("  … %s %s answered %d, sending again in %d s%n", response.request().method(), response.uri().getPath(),
+                    response.statusCode(), 5 * attempt);
+            pause(Duration.ofSeconds(5L * attempt));
+            response = request.get();
+        }
+        return response;
     }
 
     /** Sends, waiting as told when the gateway's per-user limits answer 429 (a demo posts much faster than people). */

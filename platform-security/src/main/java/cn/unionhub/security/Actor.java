@@ -67,12 +67,31 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     public static final String CITY_UNION = "CITY_UNION";
 
     /**
-     * Platform roles (administrators, handlers, other government systems) and the city union's staff
-     * see every enterprise and district.
+     * Bodies whose handlers work disputes across the city (a case can be transferred to any of them),
+     * named by the prefix of their {@code organisation} claim ({@code MEDIATION_ORGANISATION:330211}).
+     */
+    private static final Set<String> DISPUTE_BODIES = Set.of("MEDIATION_ORGANISATION", "LEGAL_AID_CENTRE", "LABOR_INSPECTION");
+
+    /**
+     * Administrators, other government systems, the city union's staff and the handlers of the
+     * dispute bodies (mediation, legal aid, labour inspection) see every enterprise and district.
+     * Other accounts with the handler role — a contest's judges, a service station's manager — work
+     * only what they are assigned and see no tenant's data by their role: they read warnings, cases
+     * and feedback of no enterprise (a judge reading every warning's signals was a finding of
+     * 2026-12-03).
      */
     public boolean seesEverything() {
-        return has(Role.ADMIN) || has(Role.HANDLER) || has(Role.GOV_SYSTEM)
+        return has(Role.ADMIN) || has(Role.GOV_SYSTEM) || handlesDisputes()
                 || (has(Role.DISTRICT_UNION) && CITY_UNION.equals(organisation));
+    }
+
+    /** A handler of a dispute body (by the organisation claim), not a judge or a station's manager. */
+    public boolean handlesDisputes() {
+        if (!has(Role.HANDLER) || organisation == null) {
+            return false;
+        }
+        int colon = organisation.indexOf(':');
+        return DISPUTE_BODIES.contains(colon < 0 ? organisation : organisation.substring(0, colon));
     }
 
     /**
@@ -92,6 +111,11 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     public Optional<Scope> scope() {
         if (seesEverything()) {
             return Optional.of(Scope.EVERYTHING);
+        }
+        if (has(Role.HANDLER) && !has(Role.ENTERPRISE_UNION) && !has(Role.DISTRICT_UNION)) {
+            // A judge or a station's manager: an enterprise or district in their token is where they
+            // work, not a tenant they may read.
+            return Optional.empty();
         }
         String ownEnterprise = has(Role.DISTRICT_UNION) ? null : enterprise;
         if (ownEnterprise == null && district == null) {

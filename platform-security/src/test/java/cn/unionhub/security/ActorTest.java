@@ -34,9 +34,29 @@ class ActorTest {
 
     @Test
     void platformRolesSeeEveryTenant() {
-        for (Role role : Set.of(Role.ADMIN, Role.HANDLER, Role.GOV_SYSTEM)) {
+        for (Role role : Set.of(Role.ADMIN, Role.GOV_SYSTEM)) {
             assertThat(new Actor("x", Set.of(role), null, null).canSee(OTHER, "330205")).as(role.name()).isTrue();
         }
+        for (String body : Set.of("MEDIATION_ORGANISATION:330211", "LEGAL_AID_CENTRE:330211", "LABOR_INSPECTION:330211")) {
+            Actor handler = new Actor("h", Set.of(Role.HANDLER), null, null, body);
+            assertThat(handler.canSee(OTHER, "330205")).as(body).isTrue();
+            assertThat(handler.scope()).contains(Actor.Scope.EVERYTHING);
+        }
+    }
+
+    @Test
+    void judgesAndStationManagersWithTheHandlerRoleSeeNoTenantsData() {
+        Actor judge = new Actor("judge-chief-he", Set.of(Role.HANDLER), null, null);
+        Actor stationManager = new Actor("manager-fj-350203-0002", Set.of(Role.HANDLER), null, null, "STATION:FJ-350203-0002");
+        Actor judgeOfAnEnterprise = new Actor("judge-zh-shihua", Set.of(Role.HANDLER), OTHER, "330205");
+        for (Actor actor : new Actor[] {judge, stationManager, judgeOfAnEnterprise}) {
+            assertThat(actor.seesEverything()).as(actor.subject()).isFalse();
+            assertThat(actor.canSee(OTHER, "330205")).as(actor.subject()).isFalse();
+            assertThat(actor.isEnterpriseSide()).isFalse();
+        }
+        assertThat(judge.scope()).isEmpty();
+        assertThat(stationManager.scope()).isEmpty();
+        assertThat(judgeOfAnEnterprise.scope()).as("his employer is not his tenant").isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import cn.unionhub.platform.identity.FollowUpTokens;
+import cn.unionhub.platform.identity.Pseudonyms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,14 @@ public class CaseService {
     private final CaseMetrics metrics;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Pseudonyms pseudonyms;
 
-    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock) {
+    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock, Pseudonyms pseudonyms) {
         this.rules = rules;
         this.cases = cases;
         this.metrics = metrics;
         this.clock = clock;
+        this.pseudonyms = pseudonyms;
         int thisYear = Year.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getValue();
         for (int year = thisYear; year <= thisYear + 1; year++) {
             if (!rules.calendar().knows(year)) {
@@ -160,16 +163,18 @@ public class CaseService {
 
     /**
      * As {@link #open(Case.Intake)}; a case opened from a hotline call also gets a follow-up code
-     * for the caller ({@link Opening#followUpCode}, only on the call that opened it; its hash is kept).
+     * for the caller ({@link Opening#followUpCode}; its hash is kept). The code is derived from the
+     * case's id with the installation's key, so the operator's retry of a filing whose answer was
+     * lost gets the same code again instead of a case the caller can never follow.
      */
     public Opening open(Case.Intake intake, boolean forCaller) {
-        return open(intake, forCaller ? FollowUpTokens.issue() : null);
+        return open(intake, forCaller ? FollowUpTokens.derive(pseudonyms.of("case-follow-up:" + intake.id())) : null);
     }
 
     private Opening open(Case.Intake intake, FollowUpTokens.Issued followUp) {
         Optional<Case> existing = cases.byId(intake.id());
         if (existing.isPresent()) {
-            return new Opening(existing.get(), false);
+            return new Opening(existing.get(), false, followUp == null ? null : followUp.token());
         }
         RoutingDecision decision = routing(intake);
         for (int attempt = 1; ; attempt++) {
@@ -181,7 +186,8 @@ public class CaseService {
             } catch (DuplicateKeyException duplicate) {
                 Optional<Case> concurrent = cases.byId(intake.id());
                 if (concurrent.isPresent()) {
-                    return new Opening(concurrent.get(), false); // a concurrent delivery opened it
+                    // a concurrent delivery opened it
+                    return new Opening(concurrent.get(), false, followUp == null ? null : followUp.token());
                 }
                 if (attempt == CASE_NUMBER_ATTEMPTS) {
                     throw duplicate;

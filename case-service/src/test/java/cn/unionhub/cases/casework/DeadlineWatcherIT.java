@@ -64,8 +64,8 @@ class DeadlineWatcherIT {
             cases.insert(opened);
             ids.add(intake.id());
         }
-        CaseService first = new CaseService(rules, cases, metrics, clock);
-        CaseService second = new CaseService(rules, cases, metrics, clock);
+        CaseService first = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CaseService second = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -61,14 +61,20 @@ class HotlineLedgerIT {
         assertThat(c.path("summary").asString()).doesNotContain("13812345678");
         assertThat(c.path("sla").path("state").asString()).isEqualTo("WITHIN_DEADLINE");
 
-        // The operator reads the case number and a follow-up code to the caller; only the first filing shows the code.
+        // The operator reads the case number and a follow-up code to the caller; a retried filing (its answer lost) shows the same code.
         String code = c.path("followUpCode").asString();
         assertThat(code).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
 
         HttpResponse<String> again = api.post("/api/v1/cases/hotline-orders", order, operator);
         assertThat(again.statusCode()).as("the same work order twice is one case").isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
-        assertThat(JSON.readTree(again.body()).path("followUpCode").isNull()).isTrue();
+        assertThat(JSON.readTree(again.body()).path("followUpCode").asString()).isEqualTo(code);
+        // The same reference with a corrected amount is not a retry: refused, the case keeps what was filed.
+        HttpResponse<String> corrected = api.post("/api/v1/cases/hotline-orders", order.replace("1250000", "1350000"), operator);
+        assertThat(order).contains("1250000");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(409);
+        assertThat(JSON.readTree(corrected.body()).path("type").asString()).endsWith("/case-reference-reused");
+        assertThat(JSON.readTree(api.get("/api/v1/cases/" + caseNumber, operator).body()).path("amountOwedFen").asLong()).isEqualTo(1250000);
         // Another district filing the same reference (for its own district) learns only that it is taken.
         HttpResponse<String> elsewhere = api.post("/api/v1/cases/hotline-orders", order.replace("\"330211\"", "\"330206\""),
                 People.DISTRICT_BEILUN.token());

@@ -12,6 +12,7 @@ import cn.unionhub.contest.judging.store.Ledgers;
 import cn.unionhub.contest.judging.store.Panels;
 import cn.unionhub.contest.registration.RegistrationService;
 import cn.unionhub.contest.registration.store.Registrations;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.platform.domain.NotFoundException;
@@ -35,13 +36,16 @@ public class JudgingService {
     private final Registrations registrations;
     private final RegistrationService entries;
     private final Clock clock;
+    private final ResultsOnNotice noticed;
 
-    JudgingService(Panels panels, Ledgers ledgers, Registrations registrations, RegistrationService entries, Clock clock) {
+    JudgingService(Panels panels, Ledgers ledgers, Registrations registrations, RegistrationService entries, Clock clock,
+            ResultsOnNotice noticed) {
         this.panels = panels;
         this.ledgers = ledgers;
         this.registrations = registrations;
         this.entries = entries;
         this.clock = clock;
+        this.noticed = noticed;
     }
 
     public JudgePanel assign(String eventId, Judge judge, Actor actor) {
@@ -94,7 +98,7 @@ public class JudgingService {
     public void requireReader(String eventId, Actor actor) {
         Contest contest = entries.contestOfEvent(eventId);
         if (!ContestAccess.mayRead(actor, contest) && !isJudge(eventId, actor)) {
-            throw new ForbiddenException("not-a-judge-of-event", eventId);
+            throw new ForbiddenException("score-ledger-readers-only", eventId);
         }
     }
 
@@ -110,6 +114,9 @@ public class JudgingService {
         String ownEnterprise = judge.enterprise();
         if (ownEnterprise != null && ownEnterprise.equals(first.registration().competitor().enterprise())) {
             throw new ForbiddenException("judge-own-enterprise", judge.subject(), registrationId);
+        }
+        if (noticed.onNotice(eventId)) {
+            throw new ConflictException("scores-on-notice", event.occupationName());
         }
         return ledgers.append(eventId, head -> {
             Registrations.Kept competitor = registrations.byId(registrationId).orElseThrow();

@@ -21,6 +21,7 @@ import cn.unionhub.feedback.submission.domain.SubmissionRules;
 import cn.unionhub.feedback.submission.domain.TrackingNumbers;
 import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
@@ -124,6 +125,11 @@ public class SubmissionService {
                 if (scope != null) {
                     Optional<FeedbackItem> earlier = items.byIdempotencyScope(scope);
                     if (earlier.isPresent()) {
+                        if (!earlier.get().content().sameRequestAs(submission)) {
+                            // The key of another request: answering with the first item would tell the caller
+                            // their changed text was accepted.
+                            throw new ConflictException("feedback-idempotency-key-reused");
+                        }
                         return replay(earlier.get(), scope);
                     }
                 }

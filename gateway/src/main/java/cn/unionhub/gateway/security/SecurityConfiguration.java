@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -62,6 +63,15 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
         firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
         return firewall;
+    }
+
+    /**
+     * What the firewall refuses (a path with {@code //}, {@code ;} or an encoded {@code ..}, a control character
+     * in a header) is the bad-request problem like every other refusal, not an empty 400 without headers.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected");
     }
 
     @Bean

@@ -86,6 +86,11 @@ class GatewaySecurityIT {
         // A C1 control (NEL) in the token's header is refused before the token is read.
         assertThat(RawHttp.status(port, "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + workerToken()
                 + "\u0085\r\nConnection: close\r\n\r\n")).isEqualTo(400);
+        // A path the firewall refuses is answered as a problem like every other refusal, not an empty 400.
+        HttpResponse<String> rejected = get("/api/v1/feedback/categories;jsessionid=1", null);
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(rejected.body()).contains("/problems/request-rejected").contains("请求被拒绝");
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

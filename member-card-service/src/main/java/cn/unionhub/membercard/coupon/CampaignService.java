@@ -218,9 +218,10 @@ public class CampaignService {
     /** Ends the window now; the remainders go back at once and again after the holds of the last redemptions lapse. */
     public Campaign end(String campaignId, Actor actor) {
         managed(campaignId, actor);
-        Campaign ended = campaigns.endNow(campaignId, StoredTime.now(clock));
+        campaigns.endNow(campaignId, StoredTime.now(clock));
         sweepDue();
-        return ended;
+        // As it is after the sweep (SWEPT, its coupons' remainders back in the budget), not as it was before it.
+        return find(campaignId);
     }
 
     /** The member's coupons: their campaigns from the member's index, each coupon's account. */

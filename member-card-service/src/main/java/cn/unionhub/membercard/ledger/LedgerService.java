@@ -18,6 +18,7 @@ import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,9 @@ public class LedgerService {
     /** The accounts a district union may pay out of. */
     private static final Set<AccountKind> DISTRICT_PAYS_FROM = Set.of(AccountKind.SETTLEMENT, AccountKind.UNION_FUND,
             AccountKind.CAMPAIGN_BUDGET, AccountKind.SUSPENSE, AccountKind.EMPLOYER_ESCROW);
+
+    /** Accounts only their own business flow credits: coupons (a campaign's grant), merchants' receivables (redemptions). */
+    private static final Set<AccountKind> CREDITED_BY_THEIR_FLOWS = Set.of(AccountKind.COUPON, AccountKind.MERCHANT_RECEIVABLE);
 
     /** The scope of the keys the system gives its own transfers (grants, payroll, coupons, awards). */
     public static final String SYSTEM_REFERENCES = "reference";
@@ -121,9 +125,9 @@ public class LedgerService {
             debited = visibleAccount(request.debitAccountId(), actor);
             requireMayDebit(debited, actor);
             if (request.kind() == Transfer.Kind.BATCH) {
-                request.credits().forEach(c -> requireMayCredit(creditable(c.accountId()), actor));
+                request.credits().forEach(c -> requireMayCredit(debited, creditable(c.accountId(), actor), actor));
             } else {
-                requireMayCredit(creditable(request.creditAccountId()), actor);
+                requireMayCredit(debited, creditable(request.creditAccountId(), actor), actor);
             }
         }
         return ledger.submit(scopeOf(request, key, debited, actor), key, request, actor.subject());
@@ -150,7 +154,7 @@ public class LedgerService {
 
     /** Pays into a member's wallet from a union account, as the system (award money, grants); opens the wallet first. */
     public Transfer payMember(String memberId, String fromAccount, long amountFen, String code, String reference) {
-        String wallet = creditable(AccountKind.MEMBER_WALLET.accountId(memberId)).id();
+        String wallet = creditable(AccountKind.MEMBER_WALLET.accountId(memberId), null).id();
         return ledger.submit(SYSTEM_REFERENCES, reference, TransferRequest.transfer(fromAccount, wallet, amountFen, code, reference), "system");
     }
 
@@ -165,6 +169,31 @@ public class LedgerService {
     public List<JournalEntry> lines(String accountId, long after, int size, Actor actor) {
         Account account = visibleAccount(accountId, actor);
         return store.lines(account.id(), Math.max(0, after), account.sequence(), Math.min(Math.max(size, 1), 200));
+    }
+
+    /**
+     * Where each line's money came from or went (the other account of its transfer) and what for (the
+     * transfer's code), for lines the caller may already read: a worker tells wages from a grant in their
+     * wallet, and sees at which merchant their coupon paid — a till that reused a pay code for a second order
+     * shows there. A batch's other side is its debited account; a line of the batch's debit has none.
+     */
+    public Map<String, Counterpart> counterparts(List<JournalEntry> lines) {
+        Map<String, Counterpart> found = new java.util.HashMap<>();
+        for (JournalEntry line : lines) {
+            found.computeIfAbsent(line.transferId(), id -> store.find(id).map(t -> new Counterpart(t.debitAccountId(),
+                    t.creditAccountId(), t.code())).orElse(null));
+        }
+        found.values().removeIf(java.util.Objects::isNull);
+        return found;
+    }
+
+    /** The two accounts and the code of a line's transfer. */
+    public record Counterpart(String debitAccountId, String creditAccountId, String code) {
+
+        /** The account on the other side of a line of {@code accountId}. */
+        public String otherThan(String accountId) {
+            return accountId.equals(debitAccountId) ? creditAccountId : debitAccountId;
+        }
     }
 
     public Transfer visibleTransfer(String transferId, Actor actor) {
@@ -197,15 +226,24 @@ public class LedgerService {
                 .orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
     }
 
-    /** The account to credit; a member's wallet opens at its first credit if the member is in the register. */
-    private Account creditable(String accountId) {
+    /**
+     * The account to credit; a member's wallet opens at its first credit if the member is in the register.
+     * For a caller ({@code null}: the system), a member's wallet outside the districts they run answers as an
+     * unknown one, checked before the wallet opens: a refused transfer changes nothing, and a union cannot
+     * learn by trying whether someone elsewhere is a member.
+     */
+    private Account creditable(String accountId, Actor caller) {
         if (accountId != null && AccountKind.ofAccountId(accountId) == AccountKind.MEMBER_WALLET) {
             Optional<Account> wallet = store.account(accountId);
+            java.util.function.Predicate<String> reaches = district -> caller == null || DistrictOffice.runs(caller, district);
             if (wallet.isEmpty()) {
                 String memberId = accountId.substring(AccountKind.MEMBER_WALLET.prefix().length() + 1);
                 Member member = members.find(memberId).filter(m -> m.status() == Member.Status.ACTIVE)
+                        .filter(m -> reaches.test(m.district()))
                         .orElseThrow(() -> new LedgerException.NotFound("ledger-account-not-found", accountId));
                 store.open(Account.open(AccountKind.MEMBER_WALLET, member.id(), member.district(), "会员福利账户", clock.instant()));
+            } else if (!reaches.test(wallet.get().district())) {
+                throw new LedgerException.NotFound("ledger-account-not-found", accountId);
             }
         }
         return account(accountId);
@@ -218,6 +256,10 @@ public class LedgerService {
         if (actor.has(Role.WORKER) && account.kind() == AccountKind.MEMBER_WALLET) {
             return members.byAccount(actor.subject()).map(m -> account.owner().equals(m.id())).orElse(false);
         }
+        if (actor.has(Role.WORKER) && account.kind() == AccountKind.COUPON) {
+            // coupon:<campaign>.<member id>: the holder follows what their coupon paid, where and when.
+            return members.byAccount(actor.subject()).map(m -> account.owner().endsWith("." + m.id())).orElse(false);
+        }
         return false;
     }
 
@@ -228,9 +270,25 @@ public class LedgerService {
         }
     }
 
-    private void requireMayCredit(Account account, Actor actor) {
-        if (!DistrictOffice.runs(actor, account.district())) {
-            throw new ForbiddenException("ledger-may-not-credit", account.id());
+    /**
+     * Beside the district: a union's hand transfer does not do what a business flow exists for. An employer's
+     * wage escrow pays members only through a payroll batch (which checks every line and reports the strangers),
+     * so by hand it goes back to the employer (settlement) and nowhere else; coupons are credited only by a
+     * campaign's grant (with its record and event) and a merchant's receivable only by redemptions. The city
+     * union's administrators may still correct anything.
+     */
+    private void requireMayCredit(Account debited, Account credited, Actor actor) {
+        if (!DistrictOffice.runs(actor, credited.district())) {
+            throw new ForbiddenException("ledger-may-not-credit", credited.id());
+        }
+        if (actor.has(Role.ADMIN)) {
+            return;
+        }
+        if (debited.kind() == AccountKind.EMPLOYER_ESCROW && credited.kind() != AccountKind.SETTLEMENT) {
+            throw new ForbiddenException("ledger-escrow-through-payroll", debited.id());
+        }
+        if (CREDITED_BY_THEIR_FLOWS.contains(credited.kind())) {
+            throw new ForbiddenException("ledger-credited-by-its-flow", credited.id());
         }
     }
 }

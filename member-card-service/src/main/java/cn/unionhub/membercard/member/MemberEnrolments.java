@@ -47,7 +47,7 @@ public class MemberEnrolments {
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             EnrolmentForm.Checked checked = rows.get(i) == null ? new EnrolmentForm(null, null, null, null, null, null).check()
-                    : rows.get(i).check();
+                    : rows.get(i).check(service.mayNameAccounts(actor));
             if (!checked.ok()) {
                 results.add(new RowResult(i + 1, "REJECTED", null, checked.violations()));
                 continue;
@@ -68,6 +68,6 @@ public class MemberEnrolments {
     public ImportJob enrolFile(String unionId, InputStream file, Actor actor) {
         Organisation union = service.manageableUnion(unionId, actor, "union");
         return imports.start("MEMBERS", union.id(), actor.subject(), actor.seesEverything() ? null : actor.district(), file,
-                new MemberImporter(service, members, union, member -> service.maySee(actor, member)));
+                new MemberImporter(service, members, union, member -> service.maySee(actor, member), service.mayNameAccounts(actor)));
     }
 }

@@ -38,12 +38,15 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
     private final Organisation union;
     /** Whether the importer may see a member already on file: if not, the report says so without the member id. */
     private final Predicate<Member> visible;
+    /** Whether the file may name members' accounts ({@link MemberService#mayNameAccounts}). */
+    private final boolean mayNameAccounts;
 
-    MemberImporter(MemberService service, Members members, Organisation union, Predicate<Member> visible) {
+    MemberImporter(MemberService service, Members members, Organisation union, Predicate<Member> visible, boolean mayNameAccounts) {
         this.service = service;
         this.members = members;
         this.union = union;
         this.visible = visible;
+        this.mayNameAccounts = mayNameAccounts;
     }
 
     /** A row of someone already on file: with their member id when the importer may see them. */
@@ -71,7 +74,7 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
     @Override
     public CsvImporter.Checked<Member.Change> check(Map<String, String> row) {
         EnrolmentForm.Checked checked = new EnrolmentForm(row.get("name"), row.get("idNumber"), row.get("mobile"),
-                row.get("workerGroup"), row.get("enterprise"), row.get("account")).check();
+                row.get("workerGroup"), row.get("enterprise"), row.get("account")).check(mayNameAccounts);
         return checked.ok() ? CsvImporter.Checked.ok(service.enrolment(union, checked))
                 : CsvImporter.Checked.bad(checked.violations());
     }

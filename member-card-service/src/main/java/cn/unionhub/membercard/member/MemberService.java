@@ -48,7 +48,7 @@ public class MemberService {
 
     public Members.Enrolled enrol(String unionId, EnrolmentForm form, Actor actor) {
         Organisation union = manageableUnion(unionId, actor, "union");
-        EnrolmentForm.Checked checked = form.check();
+        EnrolmentForm.Checked checked = form.check(mayNameAccounts(actor));
         if (!checked.ok()) {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
         }
@@ -58,6 +58,15 @@ public class MemberService {
             throw new ConflictException("member-enrolled-elsewhere");
         }
         return enrolled;
+    }
+
+    /**
+     * Whether the caller may name a member's sign-in account at enrolment: only the platform's administrators
+     * (moving an older register over). A union officer naming one could tie any worker's account to a
+     * made-up member; workers link their own by proving their identity number and name.
+     */
+    public boolean mayNameAccounts(Actor actor) {
+        return actor.has(Role.ADMIN);
     }
 
     /** Whether staff may see this member: the member's union's managers and the levels above. */

@@ -103,7 +103,16 @@ public class ModelWorkerService implements CardEligibility {
         if (!register.find(card.memberId()).map(ModelWorker::isActive).orElse(false)) {
             return new FareRule(false, 0, "not-on-the-register");
         }
+        if (!isMember(card.memberId())) {
+            // The card is a union membership's: one who left the union rides at the ordinary fare.
+            return new FareRule(false, 0, "membership-ended");
+        }
         return new FareRule(true, fareDiscountPercent, null);
+    }
+
+    /** Whether the member is still in a union (a model worker who left keeps the honour, not the union's money). */
+    private boolean isMember(String memberId) {
+        return members.find(memberId).filter(m -> m.status() == Member.Status.ACTIVE).isPresent();
     }
 
     /**
@@ -116,7 +125,7 @@ public class ModelWorkerService implements CardEligibility {
             throw new LedgerException.Invalid("year", "model-worker-year");
         }
         List<ModelWorker> workers = register.findAll(register.ofDistrict(forDistrict)).stream().filter(ModelWorker::isActive)
-                .filter(w -> w.district().equals(forDistrict)).toList();
+                .filter(w -> w.district().equals(forDistrict)).filter(w -> isMember(w.memberId())).toList();
         if (workers.isEmpty()) {
             throw new LedgerException.Invalid("district", "model-worker-none", forDistrict);
         }

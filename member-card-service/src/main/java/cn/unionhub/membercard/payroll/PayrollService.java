@@ -51,6 +51,9 @@ public class PayrollService {
     public static final int MAX_LINES = 5_000;
 
     /** A line as submitted. */
+    /** Longest name a payroll line may carry, as the register's. */
+    static final int MAX_NAME = 50;
+
     public record LineRequest(String idNumber, String name, long amountFen) {
     }
 
@@ -107,13 +110,20 @@ public class PayrollService {
             if (l.amountFen() <= 0) {
                 throw new LedgerException.Invalid("lines[" + (row - 1) + "].amountFen", "ledger-amount-not-positive");
             }
-            Member member = members.byIdHash(memberService.idHash(number)).filter(m -> m.status() == Member.Status.ACTIVE).orElse(null);
+            String name = l.name() == null ? "" : l.name().strip();
+            if (name.isEmpty() || name.length() > MAX_NAME) {
+                throw new LedgerException.Invalid("lines[" + (row - 1) + "].name", "payroll-name", row, MAX_NAME);
+            }
+            Member found = members.byIdHash(memberService.idHash(number)).filter(m -> m.status() == Member.Status.ACTIVE).orElse(null);
+            // The name must be the register's too: wages for 李四 under 于海's number are not 于海's, whoever mistyped.
+            Member member = found != null && found.name().equals(name) ? found : null;
             if (member != null) {
                 memberDistricts.put(member.id(), member.district());
             }
             checked.add(member == null
-                    ? new Line(row, Masking.residentId(number), l.name(), null, l.amountFen(), "SUSPENSE", "not-a-member")
-                    : new Line(row, Masking.residentId(number), l.name(), member.id(), l.amountFen(), "PAID", null));
+                    ? new Line(row, Masking.residentId(number), name, null, l.amountFen(), "SUSPENSE",
+                            found == null ? "not-a-member" : "name-differs")
+                    : new Line(row, Masking.residentId(number), name, member.id(), l.amountFen(), "PAID", null));
         }
         Instant now = StoredTime.now(clock);
         List<Account> toOpen = new ArrayList<>();

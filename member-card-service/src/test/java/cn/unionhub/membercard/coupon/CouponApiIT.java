@@ -88,6 +88,16 @@ class CouponApiIT {
 
         String campaign = "laoshan-sanitation-" + run;
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // Amounts are whole fen within the ledger's ceiling: a fraction is refused, never cut; an absurd tier is a 400, not a 500.
+        for (String bad : List.of("\"tiersFen\":[10000.7],\"thresholdFen\":10000,\"discountFen\":2000",
+                "\"tiersFen\":[10000],\"thresholdFen\":10000.5,\"discountFen\":2000",
+                "\"tiersFen\":[9223372036854775807],\"thresholdFen\":10000,\"discountFen\":2000")) {
+            HttpResponse<String> refusedCampaign = api().post("/api/v1/welfare/campaigns", "{\"id\":\"bad-" + run + "\",\"name\":\"坏活动\","
+                    + bad + ",\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(30) + "\",\"merchants\":[\"" + merchant + "\"]}",
+                    staff);
+            assertThat(refusedCampaign.statusCode()).as(bad + ": " + refusedCampaign.body()).isEqualTo(400);
+        }
+        assertThat(api().get("/api/v1/welfare/campaigns/bad-" + run, staff).statusCode()).as("nothing was created").isEqualTo(404);
         JsonNode created = created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + campaign + "\",\"name\":\"环卫工人消费券\","
                 + "\"tiersFen\":[10000,20000,30000],\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today
                 + "\",\"lastDay\":\"" + today.plusDays(30) + "\",\"merchants\":[\"" + merchant + "\"],\"redemptionsPerDay\":3}", staff));
@@ -128,6 +138,12 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":25000,\"members\":"
                 + JSON.writeValueAsString(members) + "}", staff, "g3-" + run), 400, "ledger-invalid-request");
         assertThat(ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff)).path("balanceFen").asLong()).isZero();
+        // Coupons are credited by grants and receivables by redemptions, never by a hand transfer around them.
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"coupon:"
+                + campaign + "." + members.get(0) + "\",\"amountFen\":100,\"code\":\"grant\"}", staff, "by-hand-" + run), 403,
+                "ledger-credited-by-its-flow");
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
+                + merchant + "\",\"amountFen\":100,\"code\":\"payout\"}", staff, "by-hand-m-" + run), 403, "ledger-credited-by-its-flow");
 
         // 张 shows the member service card at the till: 350 yuan, 60 off, 290 to pay.
         LinkedMember zhang = workers.get(0);
@@ -169,6 +185,17 @@ class CouponApiIT {
         assertThat(coupon.path("leftFen").asLong()).isEqualTo(24_000);
         assertThat(coupon.path("usable").asBoolean()).isTrue();
         assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isEqualTo(6_000);
+        // 张 sees where his coupon paid and what came in: a till that took his code for an order he did not make shows here.
+        JsonNode newest = coupon.path("latest").get(0);
+        assertThat(newest.path("counterAccount").asString()).isEqualTo("merchant:" + merchant);
+        assertThat(newest.path("code").asString()).isEqualTo("coupon-redemption");
+        assertThat(coupon.path("latest").get(coupon.path("latest").size() - 1).path("counterAccount").asString())
+                .as("granted from the campaign's budget").isEqualTo("budget:" + campaign);
+        String couponAccount = coupon.path("accountId").asString();
+        assertThat(ok(api().get("/api/v1/welfare/accounts/" + couponAccount + "/lines", zhang.workerToken())).size())
+                .isEqualTo(coupon.path("latest").size());
+        assertProblem(api().get("/api/v1/welfare/accounts/" + couponAccount + "/lines", workers.get(1).workerToken()), 404,
+                "ledger-account-not-found");
 
         // Bad input and the wrong till change nothing.
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":5000}", tillToken))

@@ -70,7 +70,7 @@ class HardshipIT {
                 enterpriseUnion).body());
         assertThat(refused.path("type").asString()).endsWith("/hardship-not-eligible");
         assertThat(refused.path("errors").get(0).path("code").asString()).isEqualTo("hardship-ground-unmet-LOW_INCOME");
-        assertProblem(api().get("/api/v1/welfare/hardship/certificates/mine", worker.workerToken()), 404, "hardship-certificate-not-found");
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/mine", worker.workerToken()), 404, "hardship-no-certificate-of-mine");
 
         JsonNode submitted = created(api().post("/api/v1/welfare/hardship/applications", poor, enterpriseUnion));
         String id = submitted.path("id").asString();

@@ -79,6 +79,15 @@ class ModelWorkerIT {
                 "ledger-key-reused");
         assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
         assertThat(ok(api().get("/api/v1/welfare/wallet", ordinary.workerToken())).path("balanceFen").asLong()).isZero();
+
+        // Leaving the union ends what the membership gives: the half fare at the gate and the next year's grant.
+        ok(api().post("/api/v1/members/" + model.memberId() + "/leaving", "{\"reason\":\"退会\"}", staff));
+        JsonNode after = ok(api().get("/api/v1/welfare/transport-fares?card=" + number, transport));
+        assertThat(after.path("eligible").asBoolean()).isFalse();
+        assertThat(after.path("reason").asString()).isEqualTo("membership-ended");
+        assertThat(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2027,\"amountFen\":100000}", staff).statusCode())
+                .as("no model worker left to pay").isEqualTo(400);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
     }
 
     private static String card(String memberId) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,10 +26,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -156,6 +159,37 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return new ResponseEntity<>(problems.of(status, "method-not-allowed", e.getMethod()), headers, status);
+    }
+
+    /**
+     * A query or path parameter that is not of its type ({@code page=abc}, {@code status=BOGUS}): the
+     * validation problem naming the parameter, with the allowed values when they are an enum's, not
+     * the name of Spring's exception.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isEnum()) {
+            String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return fieldProblem(headers, name, "one-of", allowed);
+        }
+        return fieldProblem(headers, name, "invalid");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return fieldProblem(headers, e.getParameterName(), "required");
+    }
+
+    private ResponseEntity<Object> fieldProblem(HttpHeaders headers, String field, String code, Object... arguments) {
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", 1);
+        problem.setProperty("errors", List.of(Map.of("field", field == null ? "" : field, "code", code,
+                "message", problems.message("field." + code, arguments, code, LocaleContextHolder.getLocale()))));
+        return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
     }
 
     /** The remaining Spring MVC exceptions: same shape, text chosen by status. */

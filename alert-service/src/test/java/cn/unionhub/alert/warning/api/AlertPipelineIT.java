@@ -113,6 +113,16 @@ class AlertPipelineIT {
             assertThat(api().get("/api/v1/alerts/warnings?status=PUSHED", People.DISTRICT_ZHENHAI.token()).body()).contains(warningId);
             assertThat(api().get("/api/v1/alerts/warnings", People.DISTRICT_BEILUN.token()).body()).doesNotContain(warningId);
             assertThat(api().get("/api/v1/alerts/warnings/" + warningId, People.CHAIR_BEILUN.token()).statusCode()).isEqualTo(404);
+            // A contest's judge and a service station's manager hold the handler role for their own work: no warning is theirs.
+            String judge = cn.unionhub.test.TestTokens.token().subject("judge-chief-he").roles(cn.unionhub.security.Role.HANDLER).build();
+            String stationManager = cn.unionhub.test.TestTokens.token().subject("manager-fj-350203-0002")
+                    .roles(cn.unionhub.security.Role.HANDLER).organisation("STATION:FJ-350203-0002").build();
+            for (String token : List.of(judge, stationManager)) {
+                assertThat(api().get("/api/v1/alerts/warnings/" + warningId, token).statusCode()).isEqualTo(404);
+                assertThat(api().get("/api/v1/alerts/warnings", token).body()).doesNotContain(warningId);
+                assertThat(api().post("/api/v1/alerts/warnings/" + warningId + "/verification",
+                        "{\"verdict\":\"FALSE_POSITIVE\",\"reason\":\"不归我管\"}", token).statusCode()).isEqualTo(404);
+            }
 
             // The enterprise's own union sees the red collective dispute, but nothing that tells one worker from another.
             for (String body : List.of(api().get("/api/v1/alerts/warnings/" + warningId, People.CHAIR_FUDE.token()).body(),

@@ -60,12 +60,16 @@ class IntakeController {
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
                     form.district() == null ? "required" : "outside-your-area")));
         }
-        CaseService.Opening opening = cases.open(form.toIntake(source, properties.categories(), CaseService.by(actor)),
-                source == Case.Source.HOTLINE_12351);
+        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor));
+        CaseService.Opening opening = cases.open(intake, source == Case.Source.HOTLINE_12351);
         Case opened = opening.opened();
         if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {
             // The reference is another area's case: say only that it is taken, never what it holds.
             throw new ConflictException("case-reference-taken", form.reference());
+        }
+        if (!opening.created() && !opened.matter().sameAs(intake.matter())) {
+            // Not a retry: answering with the first case would tell the operator the corrected figures were taken.
+            throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
         }
         CaseView view = CaseView.of(opened, cases.now(), cases.rules().calendar()).withFollowUpCode(opening.followUpCode());
         return opening.created()

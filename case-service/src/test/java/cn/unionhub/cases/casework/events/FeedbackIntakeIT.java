@@ -189,9 +189,21 @@ class FeedbackIntakeIT {
                 assertThat(byDay(c.path("times").path("openedAt").asString())).isTrue();
             }
         }
-        for (JsonNode entry : JSON.readTree(api().get("/api/v1/cases/" + anonymous + "/history", People.CHAIR_FUDE.token()).body())) {
+        JsonNode chairHistory = JSON.readTree(api().get("/api/v1/cases/" + anonymous + "/history", People.CHAIR_FUDE.token()).body());
+        assertThat(chairHistory.toString()).as("the routing's due times are in the history").contains("firstResponseDueAt");
+        for (JsonNode entry : chairHistory) {
             assertThat(byDay(entry.path("at").asString())).isTrue();
+            // Due times are the complaint's time plus the rule's hours: each is a day, never an instant.
+            entry.path("details").properties().forEach(detail -> assertThat(detail.getValue().asString())
+                    .as(detail.getKey()).doesNotContainPattern("T\\d\\d:\\d\\d"));
+            // A hash seals the exact time: tried millisecond by millisecond it would give the time away.
+            assertThat(entry.path("hash").isMissingNode() || entry.path("hash").isNull()).as("hash shown").isTrue();
+            assertThat(entry.path("previousHash").isMissingNode() || entry.path("previousHash").isNull()).isTrue();
         }
+        assertThat(JSON.readTree(api().get("/api/v1/cases/" + anonymous + "/history/verification", People.CHAIR_FUDE.token()).body())
+                .path("valid").asBoolean()).as("the chair still checks the chain").isTrue();
+        JsonNode districtHistory = JSON.readTree(api().get("/api/v1/cases/" + anonymous + "/history", People.DISTRICT_ZHENHAI.token()).body());
+        assertThat(districtHistory.path(0).path("hash").asString()).as("the district sees the chain").isNotEmpty();
         HttpResponse<String> answered = api().post("/api/v1/cases/" + anonymous + "/responses", "{\"text\":\"已向公司反映\"}",
                 People.CHAIR_FUDE.token());
         assertThat(byDay(JSON.readTree(answered.body()).path("times").path("firstRespondedAt").asString())).isTrue();

@@ -195,14 +195,19 @@ class ContestFlowIT {
                     {"concerns":"%s","objector":{"name":"李志强","contact":"13912345678"},"grounds":"焊缝尺寸测量记录与复测不符",
                      "evidence":[{"name":"复测记录.pdf","contentType":"application/pdf","size":20480,"sha256":"%s"}]}"""
                     .formatted(second, "a".repeat(64)), TestTokens.token().subject("worker-1").roles(Role.WORKER).build()), 201);
-            ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString() + "/answer",
-                    "{\"verdict\":\"UPHELD\",\"reason\":\"复测属实，更正焊缝尺寸得分\"}", COUNTY), 200);
             JsonNode a1 = null;
             for (JsonNode line : ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200)) {
                 if (line.path("registrationId").asString().equals(second) && "A1".equals(line.path("aspect").asString())) {
                     a1 = line;
                 }
             }
+            // While the results are on notice the record stands as shown: no correction before the objection is upheld.
+            HttpResponse<String> early = api.post("/api/v1/contests/events/" + eventId + "/scores/" + a1.path("sequence").asInt()
+                    + "/corrections", "{\"value\":\"40.00\",\"reason\":\"改分\"}", j3);
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+            assertThat(early.body()).contains("scores-on-notice");
+            ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString() + "/answer",
+                    "{\"verdict\":\"UPHELD\",\"reason\":\"复测属实，更正焊缝尺寸得分\"}", COUNTY), 200);
             ok(api.post("/api/v1/contests/events/" + eventId + "/scores/" + a1.path("sequence").asInt() + "/corrections",
                     "{\"value\":\"40.00\",\"reason\":\"异议成立，按复测结果更正\"}", j3), 200);
             JsonNode renoticed = ok(api.post("/api/v1/contests/events/" + eventId + "/results/notice", "{}", COUNTY), 200);

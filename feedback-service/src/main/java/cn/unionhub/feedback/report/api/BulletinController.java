@@ -5,11 +5,13 @@ import cn.unionhub.feedback.report.BulletinPublisher;
 import cn.unionhub.feedback.report.domain.Bulletin;
 import cn.unionhub.feedback.report.store.BulletinCounters;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.DateTimeException;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,8 @@ class BulletinController {
     ResponseEntity<?> bulletin(@PathVariable String district, @PathVariable String period,
             @RequestParam(defaultValue = "json") String format, Actor actor) {
         YearMonth month = parse(period);
-        if (actor.has(Role.DISTRICT_UNION) && !actor.has(Role.ADMIN) && !district.equals(actor.district())) {
+        // District staff read their district's; the city union, administrators and the dispute bodies every district's.
+        if (!actor.canSee(null, district)) {
             throw new NotFoundException("bulletin-not-found", district, period);
         }
         Bulletin bulletin = Bulletin.of(district, month, counters.read(district, month), counters.readMonth(district, month.minusMonths(1)));
@@ -56,7 +59,7 @@ class BulletinController {
     @PostMapping("/{district}/{period}/publication")
     ResponseEntity<BulletinPublished> publish(@PathVariable String district, @PathVariable String period, Actor actor) {
         YearMonth month = parse(period);
-        if (!actor.has(Role.ADMIN) && !district.equals(actor.district())) {
+        if (!actor.has(Role.ADMIN) && !(actor.has(Role.DISTRICT_UNION) && actor.canSee(null, district))) {
             throw new NotFoundException("bulletin-not-found", district, period);
         }
         BulletinPublisher.Publication publication = publisher.publish(district, month);
@@ -67,7 +70,7 @@ class BulletinController {
         try {
             return YearMonth.parse(period);
         } catch (DateTimeException e) {
-            throw new NotFoundException("bulletin-not-found", "", period);
+            throw new RuleViolationException("bulletin-invalid-period", List.of(new RuleViolationException.FieldViolation("period", "invalid")));
         }
     }
 

@@ -116,7 +116,7 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         Map<String, Object> details = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                violations.add(new FieldViolation("details." + name, "unknown"));
+                violations.add(new FieldViolation("details." + name, "unknown", name));
             }
         }
         for (FieldDefinition field : fields) {

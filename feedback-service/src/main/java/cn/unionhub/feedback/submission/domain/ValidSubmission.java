@@ -12,4 +12,23 @@ public record ValidSubmission(FeedbackType type, FeedbackCategory category, Chan
         ratings = Map.copyOf(ratings);
         details = Map.copyOf(details);
     }
+
+    /**
+     * Whether {@code other} asks for the same thing: a retry of this request, not a new one under the
+     * same Idempotency-Key. Detail values compare by their text, because a stored number may come back
+     * as another numeric type than the one the request parsed to.
+     */
+    public boolean sameRequestAs(ValidSubmission other) {
+        return type == other.type && category == other.category && channel == other.channel && workerGroup == other.workerGroup
+                && java.util.Objects.equals(enterprise, other.enterprise) && java.util.Objects.equals(text, other.text)
+                && ratings.equals(other.ratings) && anonymous == other.anonymous
+                && java.util.Objects.equals(contactName, other.contactName) && java.util.Objects.equals(contactPhone, other.contactPhone)
+                && asText(details).equals(asText(other.details));
+    }
+
+    private static Map<String, String> asText(Map<String, Object> details) {
+        Map<String, String> text = new java.util.HashMap<>();
+        details.forEach((key, value) -> text.put(key, String.valueOf(value)));
+        return text;
+    }
 }

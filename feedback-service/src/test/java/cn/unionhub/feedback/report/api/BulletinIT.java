@@ -92,6 +92,12 @@ class BulletinIT {
     @Test
     void districtStaffSeeTheirOwnDistrictAndTheCsvOpensAsATable() throws Exception {
         assertThat(api().get("/api/v1/feedback/bulletins/330211/" + period, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+        // The city union, above every district, reads each district's bulletin.
+        assertThat(api().get("/api/v1/feedback/bulletins/330211/" + period, People.CITY_STAFF.token()).statusCode()).isEqualTo(200);
+        // A month that is not one: a 400 naming the field, not "no bulletin".
+        HttpResponse<String> badMonth = api().get("/api/v1/feedback/bulletins/330211/2026-13", People.DISTRICT_ZHENHAI.token());
+        assertThat(badMonth.statusCode()).isEqualTo(400);
+        assertThat(badMonth.body()).contains("\"field\":\"period\"");
 
         HttpResponse<String> csv = api().get("/api/v1/feedback/bulletins/330211/" + period + "?format=csv", People.DISTRICT_ZHENHAI.token());
         assertThat(csv.statusCode()).isEqualTo(200);

@@ -151,6 +151,13 @@ class SubmissionApiIT {
         assertThat(kept.get(kept.size() - 1)).isEqualTo(firstId);
         // The business counter counts the item once, not the retry.
         assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 1);
+        // The same key with changed content is not a retry: refused, and nothing is added.
+        HttpResponse<String> changed = api().post("/api/v1/feedback/submissions", COMMUTE.replace("希望", "强烈要求"),
+                People.WORKER_ZHANG_WEI.token(), key);
+        assertThat(COMMUTE).contains("希望");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(409);
+        assertThat(changed.body()).contains("feedback-idempotency-key-reused").doesNotContain(a.path("trackingNumber").asString());
+        assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 1);
         // The same key from another worker is another request.
         assertThat(api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_LI_NA.token(), key).statusCode()).isEqualTo(201);
         assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 2);
@@ -182,6 +189,16 @@ class SubmissionApiIT {
                 .contains("category", "enterprise", "text", "ratings.PAY", "ratings.WELFARE");
         assertThat(problem.path("errors").findValuesAsString("message")).contains("不是有效的统一社会信用代码");
         assertThat(JSON.readTree(en.body()).path("title").asString()).isEqualTo("Submission has errors");
+        // 3.5 stars are not 3: a fraction in a whole-number field is refused, not cut.
+        HttpResponse<String> halfStar = api().post("/api/v1/feedback/submissions", """
+                {"type":"REVIEW","category":"FOOD","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
+                 "text":"食堂还行","ratings":{"PAY":3.5}}""", People.WORKER_ZHANG_WEI.token(), null);
+        assertThat(halfStar.statusCode()).as(halfStar.body()).isEqualTo(400);
+        // An unknown detail names itself in the message, instead of an unfilled placeholder.
+        HttpResponse<String> stray = api().post("/api/v1/feedback/submissions", COMMUTE.replace("\"commuteMinutesOneWay\":70",
+                "\"commuteMinutesOneWay\":70,\"shoeSize\":42"), People.WORKER_ZHANG_WEI.token(), null);
+        assertThat(stray.statusCode()).isEqualTo(400);
+        assertThat(stray.body()).contains("「shoeSize」不是可选的值").doesNotContain("{0}");
         assertThat(mongo.getCollection("feedback_items").countDocuments()).isEqualTo(before);
     }
 

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.coupon.api;
 
+import cn.unionhub.membercard.ledger.domain.Fen;
 import cn.unionhub.membercard.coupon.CampaignService;
 import cn.unionhub.membercard.coupon.domain.Campaign;
 import cn.unionhub.security.Actor;
@@ -33,11 +34,13 @@ class CampaignController {
      * @param merchants         merchant ids where the coupons are spent
      * @param redemptionsPerDay 0: no limit
      */
-    record CreateRequest(String id, String name, String district, List<Long> tiersFen, Long thresholdFen, Long discountFen,
-            LocalDate firstDay, LocalDate lastDay, Set<String> merchants, Integer redemptionsPerDay) {
+    record CreateRequest(String id, String name, String district, List<java.math.BigDecimal> tiersFen,
+            java.math.BigDecimal thresholdFen, java.math.BigDecimal discountFen, LocalDate firstDay, LocalDate lastDay,
+            Set<String> merchants, Integer redemptionsPerDay) {
     }
 
-    record GrantRequest(Long tierFen, List<String> members) {
+    /** Amounts as JSON numbers read exactly: 10000.7 is refused, never cut to 10000, and a tier has the ledger's ceiling. */
+    record GrantRequest(java.math.BigDecimal tierFen, List<String> members) {
     }
 
     record CampaignView(String id, String name, String district, List<Long> tiersFen, long thresholdFen, long discountFen,
@@ -62,8 +65,10 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     CampaignView create(@RequestBody CreateRequest r, Actor actor) {
         // Absent numbers are refused by the rule's own check (0 is not a threshold); an absent daily limit means none.
-        return CampaignView.of(campaigns.create(r.id(), r.name(), r.district(), r.tiersFen(), orZero(r.thresholdFen()),
-                orZero(r.discountFen()), r.firstDay(), r.lastDay(), r.merchants(),
+        List<Long> tiers = r.tiersFen() == null ? null : java.util.stream.IntStream.range(0, r.tiersFen().size())
+                .mapToObj(i -> Fen.of(r.tiersFen().get(i), "tiersFen[" + i + "]")).toList();
+        return CampaignView.of(campaigns.create(r.id(), r.name(), r.district(), tiers, orZero(r.thresholdFen(), "thresholdFen"),
+                orZero(r.discountFen(), "discountFen"), r.firstDay(), r.lastDay(), r.merchants(),
                 r.redemptionsPerDay() == null ? 0 : r.redemptionsPerDay(), actor), clock.instant());
     }
 
@@ -78,7 +83,7 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     CampaignService.GrantResult grant(@PathVariable String campaignId, @RequestBody GrantRequest r,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
-        return campaigns.grant(campaignId, key, orZero(r.tierFen()), r.members(), actor);
+        return campaigns.grant(campaignId, key, orZero(r.tierFen(), "tierFen"), r.members(), actor);
     }
 
     @GetMapping("/{campaignId}/grants/{key}")
@@ -86,8 +91,9 @@ class CampaignController {
         return campaigns.grantOf(campaignId, key, actor);
     }
 
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+    /** Whole fen above zero ({@link Fen#of}), or 0 when absent, which the campaign's own rules refuse with their reason. */
+    private static long orZero(java.math.BigDecimal value, String field) {
+        return value == null ? 0 : Fen.of(value, field);
     }
 
     /** Ends the campaign now (活动提前结束): no more redemptions; the coupons' remainders go back to the budget. */

@@ -118,7 +118,7 @@ class HardshipController {
     @GetMapping("/api/v1/welfare/hardship/certificates/mine")
     HardshipView.Mine mine(Actor actor) {
         return hardship.mine(actor).map(views::mine)
-                .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", actor.subject()));
+                .orElseThrow(() -> new NotFoundException("hardship-no-certificate-of-mine"));
     }
 
     @GetMapping("/api/v1/welfare/hardship/certificates/{number}")

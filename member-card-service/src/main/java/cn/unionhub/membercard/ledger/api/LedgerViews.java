@@ -33,14 +33,25 @@ final class LedgerViews {
         }
     }
 
-    /** One journal line: the change (negative for money going out) and the balance after it. */
+    /**
+     * One journal line: the change (negative for money going out), the balance after it, the account on the
+     * other side of its transfer ({@code merchant:370212-0001}, {@code fund:370212}, {@code escrow:<USCC>}) and
+     * the transfer's code ({@code coupon-redemption}, {@code grant}, {@code wages}).
+     */
     record LineView(long sequence, String transferId, String side, long postedChangeFen, long heldChangeFen, long balanceFen,
-            long availableFen, OffsetDateTime at) {
+            long availableFen, OffsetDateTime at, String counterAccount, String code) {
 
-        static LineView of(JournalEntry e) {
+        static LineView of(JournalEntry e, String accountId, java.util.Map<String, cn.unionhub.membercard.ledger.LedgerService.Counterpart> counterparts) {
             int sign = e.side() == cn.unionhub.membercard.ledger.domain.Leg.Side.DEBIT ? -1 : 1;
+            var counterpart = counterparts.get(e.transferId());
             return new LineView(e.sequence(), e.transferId(), e.side().name(), sign * e.postedChange(), e.pendingChange(),
-                    e.after().balance(), e.after().available(), e.at().atZone(BEIJING).toOffsetDateTime());
+                    e.after().balance(), e.after().available(), e.at().atZone(BEIJING).toOffsetDateTime(),
+                    counterpart == null ? null : counterpart.otherThan(accountId), counterpart == null ? null : counterpart.code());
+        }
+
+        static List<LineView> of(List<JournalEntry> lines, String accountId,
+                java.util.Map<String, cn.unionhub.membercard.ledger.LedgerService.Counterpart> counterparts) {
+            return lines.stream().map(e -> of(e, accountId, counterparts)).toList();
         }
     }
 
@@ -64,14 +75,16 @@ final class LedgerViews {
      *
      * @param usable whether it can be spent now (within the window, with money left)
      */
-    record CouponView(String campaignId, String campaignName, long leftFen, long heldFen, long thresholdFen, long discountFen,
-            java.time.LocalDate firstDay, java.time.LocalDate lastDay, java.util.Set<String> merchants, boolean usable) {
+    /** A coupon in its holder's wallet, with its latest lines (newest first): where and when it paid. */
+    record CouponView(String campaignId, String campaignName, String accountId, long leftFen, long heldFen, long thresholdFen,
+            long discountFen, java.time.LocalDate firstDay, java.time.LocalDate lastDay, java.util.Set<String> merchants, boolean usable,
+            List<LineView> latest) {
 
-        static CouponView of(cn.unionhub.membercard.coupon.CampaignService.Coupon c, java.time.Instant now) {
+        static CouponView of(cn.unionhub.membercard.coupon.CampaignService.Coupon c, java.time.Instant now, List<LineView> latest) {
             var b = c.account().balances();
-            return new CouponView(c.campaign().id(), c.campaign().name(), b.available(), b.debitsPending(),
+            return new CouponView(c.campaign().id(), c.campaign().name(), c.account().id(), b.available(), b.debitsPending(),
                     c.campaign().rule().thresholdFen(), c.campaign().rule().discountFen(), c.campaign().firstDay(),
-                    c.campaign().lastDay(), c.campaign().merchants(), c.campaign().openAt(now) && b.available() > 0);
+                    c.campaign().lastDay(), c.campaign().merchants(), c.campaign().openAt(now) && b.available() > 0, latest);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.ledger.api;
 
+import cn.unionhub.membercard.ledger.domain.JournalEntry;
 import cn.unionhub.membercard.ledger.LedgerReconciler;
 import cn.unionhub.membercard.ledger.LedgerService;
 import cn.unionhub.membercard.coupon.CampaignService;
@@ -89,7 +90,8 @@ class WelfareController {
     @GetMapping("/accounts/{accountId}/lines")
     List<LineView> lines(@PathVariable String accountId, @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "50") int size, Actor actor) {
-        return ledger.lines(accountId, after, size, actor).stream().map(LineView::of).toList();
+        List<JournalEntry> lines = ledger.lines(accountId, after, size, actor);
+        return LineView.of(lines, accountId, ledger.counterparts(lines));
     }
 
     @PostMapping("/transfers")
@@ -112,13 +114,23 @@ class WelfareController {
     @GetMapping("/wallet")
     WalletView wallet(Actor actor) {
         String memberId = ledger.memberOf(actor).id();
-        List<CouponView> coupons = campaigns.couponsOf(memberId).stream().map(c -> CouponView.of(c, clock.instant())).toList();
+        List<CouponView> coupons = campaigns.couponsOf(memberId).stream()
+                .map(c -> CouponView.of(c, clock.instant(), newest(c.account().id(), c.account().sequence(), COUPON_LINES, actor))).toList();
         return ledger.walletOf(memberId).map(w -> {
-            List<LineView> latest = ledger.lines(w.id(), Math.max(0, w.sequence() - 20), 20, actor).stream().map(LineView::of)
-                    .sorted(java.util.Comparator.comparingLong(LineView::sequence).reversed()).toList();
+            List<LineView> latest = newest(w.id(), w.sequence(), 20, actor);
             return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest,
                     coupons);
         }).orElseGet(() -> new WalletView(null, 0, 0, 0, List.of(), coupons));
+    }
+
+    /** Lines of a coupon shown in the wallet: a coupon pays a handful of purchases, and the rest are one request away. */
+    private static final int COUPON_LINES = 10;
+
+    /** The account's latest {@code count} lines, newest first, with where each one's money came from or went. */
+    private List<LineView> newest(String accountId, long sequence, int count, Actor actor) {
+        List<JournalEntry> lines = ledger.lines(accountId, Math.max(0, sequence - count), count, actor);
+        return LineView.of(lines, accountId, ledger.counterparts(lines)).stream()
+                .sorted(java.util.Comparator.comparingLong(LineView::sequence).reversed()).toList();
     }
 
     @PostMapping("/reconciliations")

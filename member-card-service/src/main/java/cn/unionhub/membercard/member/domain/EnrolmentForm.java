@@ -11,7 +11,9 @@ import java.util.List;
  * @param idNumber    18-character resident identity number (GB 11643 check character)
  * @param workerGroup REGULAR (default), MIGRANT_WORKER or GIG_WORKER, or their Chinese names
  * @param enterprise  the employer's USCC when the union is a joint union (optional)
- * @param account     the worker's sign-in account, when the union already knows it (optional)
+ * @param account     the worker's sign-in account, when the union already knows it (optional; only the city union's
+ *                    administrators may name one, e.g. when moving an older register over: anyone else naming an
+ *                    account could tie a stranger's sign-in to a made-up member, so workers link themselves)
  */
 public record EnrolmentForm(String name, String idNumber, String mobile, String workerGroup, String enterprise,
         String account) {
@@ -26,7 +28,13 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
         }
     }
 
+    /** Checked as by the city union's administrators, who may name the member's account. */
     public Checked check() {
+        return check(true);
+    }
+
+    /** Checked; {@code mayNameAccount} false refuses a named account (the worker links it: POST /api/v1/members/me/link). */
+    public Checked check(boolean mayNameAccount) {
         List<FieldViolation> bad = new ArrayList<>();
         String n = trim(name);
         if (n == null) {
@@ -62,7 +70,9 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
             }
         }
         String a = trim(account);
-        if (a != null && (a.length() > 100 || !a.matches("[A-Za-z0-9._@-]+"))) {
+        if (a != null && !mayNameAccount) {
+            bad.add(new FieldViolation("account", "account-linked-by-worker"));
+        } else if (a != null && (a.length() > 100 || !a.matches("[A-Za-z0-9._@-]+"))) {
             bad.add(new FieldViolation("account", "account"));
         }
         return new Checked(n, id, m, group, e, a, bad);

@@ -71,10 +71,14 @@ class ImportController {
 
     @GetMapping("/{id}/errors")
     Object errors(@PathVariable String id, @RequestParam(defaultValue = "0") long afterLine,
-            @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "json") String format, Actor actor) {
+            @RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "json") String format, Actor actor) {
         visible(id, actor);
         Locale locale = LocaleContextHolder.getLocale();
-        List<RowErrorView> rows = jobs.errors(id, afterLine, Math.max(1, Math.min(limit, "csv".equals(format) ? ImportJobs.MAX_ERRORS_KEPT : 1000)))
+        // The spreadsheet holds every refused row kept (a file of 15,000 bad rows stopped at 500 without a word);
+        // JSON pages, 500 by default, from afterLine.
+        boolean csvFile = "csv".equals(format);
+        int wanted = limit != null ? limit : csvFile ? ImportJobs.MAX_ERRORS_KEPT : 500;
+        List<RowErrorView> rows = jobs.errors(id, afterLine, Math.max(1, Math.min(wanted, csvFile ? ImportJobs.MAX_ERRORS_KEPT : 1000)))
                 .stream().map(e -> new RowErrorView(e.line(), e.key(), e.field(), e.code(),
                         problems.message("field." + e.code(), e.arguments().toArray(), e.code(), locale)))
                 .toList();

@@ -15,7 +15,9 @@ import java.util.Map;
  *
  * <p>Columns by header, English or Chinese, any order: {@code uscc|统一社会信用代码},
  * {@code name|企业名称}, {@code district|行政区划代码}, {@code industry|行业门类}, {@code size|规模},
- * {@code address|地址}, {@code status|状态}. The first three are required.
+ * {@code address|地址}, {@code status|状态}. The first three are required. A column the file does not
+ * have leaves that field of a registered enterprise as it is (a file of codes, names and districts
+ * neither clears addresses nor reopens a closed enterprise); an empty cell in a column it has clears it.
  */
 public final class EnterpriseImporter implements CsvImporter.Target<Organisation> {
 
@@ -31,6 +33,8 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
     private final Organisations organisations;
     private final Clock clock;
     private final String onlyDistrict;
+    /** The optional columns the file has (every row has the same): the others keep what is on file. */
+    private volatile java.util.Set<String> given;
 
     /** @param onlyDistrict the importer's own district when they may not touch others; {@code null} for the city */
     public EnterpriseImporter(Organisations organisations, Clock clock, String onlyDistrict) {
@@ -51,6 +55,7 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
 
     @Override
     public CsvImporter.Checked<Organisation> check(Map<String, String> row) {
+        given = row.keySet();
         EnterpriseForm.Checked checked = new EnterpriseForm(row.get("uscc"), row.get("name"), row.get("district"),
                 row.get("industry"), row.get("size"), row.get("address"), row.get("status")).check(organisations);
         if (!checked.ok()) {
@@ -71,8 +76,15 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
     public void write(List<CsvImporter.Line<Organisation>> lines, CsvImporter.Counts counts,
             List<ImportJob.RowError> report) {
         // The row names the importer's district, but the enterprise on file may be another district's.
+        java.util.Set<String> columns = given == null ? COLUMNS.keySet() : given;
         Organisations.Reconciled done = organisations.reconcile(lines.stream().map(CsvImporter.Line::record).toList(),
-                clock.instant(), known -> onlyDistrict == null || onlyDistrict.equals(known.district()));
+                clock.instant(), known -> onlyDistrict == null || onlyDistrict.equals(known.district()),
+                (known, wanted) -> new Organisation(wanted.id(), wanted.kind(), wanted.name(), wanted.district(), wanted.parent(),
+                        wanted.level(), columns.contains("industry") ? wanted.industry() : known.industry(),
+                        columns.contains("size") ? wanted.sizeBand() : known.sizeBand(),
+                        columns.contains("address") ? wanted.address() : known.address(), known.chair(),
+                        columns.contains("status") ? wanted.status() : known.status(),
+                        columns.contains("status") ? wanted.closedReason() : known.closedReason(), wanted.revision()));
         counts.created += done.created();
         counts.updated += done.updated();
         counts.unchanged += done.unchanged();

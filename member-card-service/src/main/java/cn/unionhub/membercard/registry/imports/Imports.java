@@ -75,7 +75,7 @@ public class Imports {
 
     /** On the import thread: reads the copy of the upload into the register, then deletes it whatever happened. */
     private <T> void run(ImportJob job, Path file, CsvImporter.Target<T> into) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(file, encodingOf(file))) {
             ImportJob done = importer.run(job, reader, into);
             log.info("Import {} of {} {}: {} rows, {} created, {} updated, {} unchanged, {} rejected", done.id(),
                     job.kind(), done.status(), done.rows(), done.created(), done.updated(), done.unchanged(), done.rejected());
@@ -84,6 +84,26 @@ public class Imports {
             jobs.save(job.failed(clock.instant(), e.getMessage()));
         } finally {
             delete(file);
+        }
+    }
+
+    /**
+     * UTF-8 when the whole file is valid UTF-8, else GB18030 (the superset of GBK): Excel on a Chinese
+     * Windows saves "CSV" in GBK, and a union officer should not have to know what an encoding is.
+     * Text in GBK is practically never valid UTF-8 (its lead bytes are followed by bytes UTF-8 forbids there).
+     */
+    static java.nio.charset.Charset encodingOf(Path file) throws IOException {
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (java.io.Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), strict)) {
+            char[] buffer = new char[64 * 1024];
+            while (reader.read(buffer) >= 0) {
+                // read through: a malformed sequence anywhere throws
+            }
+            return StandardCharsets.UTF_8;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return java.nio.charset.Charset.forName("GB18030");
         }
     }
 

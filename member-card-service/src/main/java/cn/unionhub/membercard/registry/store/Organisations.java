@@ -85,6 +85,15 @@ public class Organisations implements UnionForm.Lookup {
      * enterprise by naming its USCC with the importer's own district.
      */
     public Reconciled reconcile(List<Organisation> batch, Instant now, Predicate<Organisation> mayChange) {
+        return reconcile(batch, now, mayChange, (known, wanted) -> wanted);
+    }
+
+    /**
+     * As {@link #reconcile(List, Instant, Predicate)}, each wanted record first completed from the one on
+     * file ({@code complete.apply(known, wanted)}): a file without a column leaves that field as registered.
+     */
+    public Reconciled reconcile(List<Organisation> batch, Instant now, Predicate<Organisation> mayChange,
+            java.util.function.BinaryOperator<Organisation> complete) {
         Map<String, Organisation> existing = findAll(batch.stream().map(Organisation::id).toList());
         List<Organisation.Registration> fresh = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -98,7 +107,7 @@ public class Organisations implements UnionForm.Lookup {
             } else {
                 // How a start learns its divisions (the reference file names them all): no read of a whole kind.
                 remember(known);
-                Optional<Organisation.Registration> change = known.changeTo(wanted, now);
+                Optional<Organisation.Registration> change = known.changeTo(complete.apply(known, wanted), now);
                 if (change.isPresent()) {
                     save(change.get());
                     updated++;

@@ -222,6 +222,15 @@ class WelfareApiIT {
                 squatter).body()).contains("ledger-account-opens-itself");
         assertThat(api().get(WELFARE + "/accounts/fund:370283", People.ADMIN.token()).statusCode()).isEqualTo(404);
 
+        // A member of another district whose wallet is not open yet: refused like an unknown member, and the wallet stays unopened.
+        LinkedMember elsewhere = RegisterData.linkedMember(api(), DISTRICTS[3], "孙外区");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, "wallet:" + elsewhere.memberId(), 100, "grant", null), staff, "k8"),
+                404, "ledger-account-not-found");
+        assertProblem(api().post(WELFARE + "/transfers", transfer(fund, "wallet:M0000000000ZZ", 100, "grant", null), staff, "k9"),
+                404, "ledger-account-not-found");
+        assertThat(api().get(WELFARE + "/accounts/wallet:" + elsewhere.memberId(), People.ADMIN.token()).statusCode())
+                .as("the refused transfer opened nothing").isEqualTo(404);
+
         assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(95_000);
         assertThat(ok(api().get(WELFARE + "/wallet", qian.workerToken())).path("balanceFen").asLong()).isEqualTo(5_000);
     }
@@ -364,6 +373,18 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
         assertThat(ok(api().get(WELFARE + "/accounts/suspense:" + district, staff)).path("balanceFen").asLong()).isEqualTo(30_000);
         assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isEqualTo(20_000);
+        // The employer's wages do not leave the escrow by hand for anything but going back to the employer.
+        assertThat(api().post(WELFARE + "/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + district + "\",\"label\":\"工会经费\"}", staff)
+                .statusCode()).isIn(200, 201);
+        assertProblem(api().post(WELFARE + "/transfers", transfer("escrow:" + employer, "fund:" + district, 100, "wages", null), staff,
+                "escrow-to-fund"), 403, "ledger-escrow-through-payroll");
+        assertProblem(api().post(WELFARE + "/transfers", transfer("escrow:" + employer, "wallet:" + worker.memberId(), 100, "wages", null),
+                staff, "escrow-to-wallet"), 403, "ledger-escrow-through-payroll");
+        assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isEqualTo(20_000);
+        created(api().post(WELFARE + "/transfers", transfer("escrow:" + employer, "settlement:" + district, 100, "refund", null), staff,
+                "escrow-back-" + employer));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 100, "wages", null), staff,
+                "escrow-again-" + employer));
 
         // More than the escrow holds: refused whole, nothing moves; a wrong identity number is bad input.
         JsonNode tooMuch = created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff));
@@ -374,6 +395,15 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
         assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2027-02"), districtUnion("370211")), 404,
                 "payroll-employer-not-found");
+
+        // Someone else's name under a member's number is not that member's pay: it waits in suspense, marked; a line without a name is bad input.
+        JsonNode misnamed = created(api().post(WELFARE + "/payrolls", "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11-c\","
+                + "\"lines\":[{\"idNumber\":\"" + worker.idNumber() + "\",\"name\":\"李四\",\"amountFen\":100}]}", staff));
+        assertThat(misnamed.path("paidLines").asInt()).isZero();
+        assertThat(misnamed.path("suspense").get(0).path("reason").asString()).isEqualTo("name-differs");
+        assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(50_000);
+        assertProblem(api().post(WELFARE + "/payrolls", "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11-d\","
+                + "\"lines\":[{\"idNumber\":\"" + worker.idNumber() + "\",\"amountFen\":100}]}", staff), 400, "ledger-invalid-request");
 
         // A migrant worker who is a member in another district: the wallet the payroll opens is that district's.
         LinkedMember migrant = RegisterData.linkedMember(api(), "370212", "钱外来工");

@@ -55,6 +55,21 @@ class RegistryIT {
                 .build());
     }
 
+    @Test
+    void aFileExcelSavedInGbkImportsAsWellAsUtf8() {
+        String uscc = RegisterData.freshUscc("330211");
+        String csv = "统一社会信用代码,企业名称,行政区划代码,行业门类,规模,地址\n" + uscc + ",镇海甬江机械制造有限公司,330211,C,SMALL,镇海区骆驼街道\n";
+        HttpResponse<String> accepted = api().send(HttpRequest.newBuilder(api().uri("/api/v1/registry/imports/enterprises"))
+                .header("Authorization", "Bearer " + People.ADMIN.token()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv.getBytes(java.nio.charset.Charset.forName("GBK")))).build());
+        JsonNode job = finished(accepted, People.ADMIN.token());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("created").asLong()).isEqualTo(1);
+        JsonNode enterprise = JSON.readTree(api().get("/api/v1/registry/enterprises/" + uscc, People.ADMIN.token()).body());
+        assertThat(enterprise.path("name").asString()).isEqualTo("镇海甬江机械制造有限公司");
+        assertThat(enterprise.path("address").asString()).isEqualTo("镇海区骆驼街道");
+    }
+
     private JsonNode finished(HttpResponse<String> accepted, String token) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
@@ -124,6 +139,22 @@ class RegistryIT {
         assertThat(one.path("industryName").asString()).isEqualTo("制造业");
         assertThat(api().get("/api/v1/registry/enterprises/" + changedLater, People.DISTRICT_BEILUN.token()).statusCode())
                 .isEqualTo(404);
+
+        // A file with fewer columns changes only what it has: no cleared address, size or industry, no reopened enterprise.
+        String closed = good.get(3);
+        assertThat(api().post("/api/v1/registry/enterprises/" + closed + "/closure", "{\"reason\":\"注销\"}", People.ADMIN.token())
+                .statusCode()).isEqualTo(200);
+        JsonNode renamed = finished(upload("/api/v1/registry/imports/enterprises", "uscc,name,district\n" + changedLater
+                + ",镇海测试企业二号,330211\n" + closed + ",镇海测试企业3,330211\n", People.ADMIN.token()), People.ADMIN.token());
+        assertThat(renamed.path("updated").asLong()).isEqualTo(1);
+        assertThat(renamed.path("unchanged").asLong()).isEqualTo(1);
+        JsonNode kept = JSON.readTree(api().get("/api/v1/registry/enterprises/" + changedLater, People.ADMIN.token()).body());
+        assertThat(kept.path("name").asString()).isEqualTo("镇海测试企业二号");
+        assertThat(kept.path("sizeBand").asString()).isEqualTo("MEDIUM");
+        assertThat(kept.path("industryName").asString()).isEqualTo("制造业");
+        assertThat(kept.path("address").asString()).isEqualTo("镇海区");
+        assertThat(JSON.readTree(api().get("/api/v1/registry/enterprises/" + closed, People.ADMIN.token()).body()).path("status")
+                .asString()).isEqualTo("CLOSED");
     }
 
     @Test
@@ -224,6 +255,16 @@ class RegistryIT {
         HttpResponse<String> again = api().post("/api/v1/members", enrolment, chair);
         assertThat(again.statusCode()).as("the same person again").isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("memberId").asString()).isEqualTo(member.path("memberId").asString());
+
+        // A union cannot tie a sign-in account to a member: anyone's account, to a made-up person. The worker links it.
+        HttpResponse<String> named = api().post("/api/v1/members", "{\"union\":\"" + unionId + "\",\"name\":\"冒名者\",\"idNumber\":\""
+                + RegisterData.freshResidentId() + "\",\"account\":\"worker-zhou-xin\"}", chair);
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(400);
+        assertThat(named.body()).contains("account-linked-by-worker");
+        JsonNode namedRow = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, "[{\"name\":\"冒名者\",\"idNumber\":\""
+                + RegisterData.freshResidentId() + "\",\"account\":\"worker-zhou-xin\"}]", chair).body()).get(0);
+        assertThat(namedRow.path("result").asString()).isEqualTo("REJECTED");
+        assertThat(namedRow.toString()).contains("account-linked-by-worker");
 
         // A list: each row's result, the known person found by their identity number.
         String list = "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"},{\"name\":\"周新\",\"idNumber\":\"" + RegisterData.freshResidentId()

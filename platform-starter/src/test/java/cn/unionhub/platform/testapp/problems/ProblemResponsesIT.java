@@ -102,6 +102,27 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void aQueryParameterOfTheWrongTypeOrMissingIsNamedWithWhatItMayBe() throws Exception {
+        JsonNode notANumber = JSON.readTree(get("/api/v1/probe/parcels?status=WAITING&page=abc").body());
+        assertThat(notANumber.path("status").asInt()).isEqualTo(400);
+        assertThat(notANumber.path("errors").get(0).path("field").asString()).isEqualTo("page");
+        assertThat(notANumber.path("errors").get(0).path("message").asString()).isEqualTo("格式不正确");
+
+        HttpResponse<String> bogus = get("/api/v1/probe/parcels?status=BOGUS");
+        JsonNode error = JSON.readTree(bogus.body()).path("errors").get(0);
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(error.path("field").asString()).isEqualTo("status");
+        assertThat(error.path("code").asString()).isEqualTo("one-of");
+        assertThat(error.path("message").asString()).isEqualTo("只能是：WAITING, DELIVERED");
+        assertThat(bogus.body()).doesNotContain("Exception");
+
+        JsonNode missing = JSON.readTree(get("/api/v1/probe/parcels").body()).path("errors").get(0);
+        assertThat(missing.path("field").asString()).isEqualTo("status");
+        assertThat(missing.path("message").asString()).isEqualTo("必填");
+        assertThat(get("/api/v1/probe/parcels?status=DELIVERED&page=2").body()).contains("DELIVERED2");
+    }
+
+    @Test
     void wrongMethodIsAProblemToo() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/probe/parcels")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

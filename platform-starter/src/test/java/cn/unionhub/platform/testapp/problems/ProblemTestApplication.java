@@ -22,7 +22,7 @@ class ProblemTestApplication {
     cn.unionhub.security.AccessRules accessRules() {
         return cn.unionhub.security.AccessRules.define()
                 .publicly(org.springframework.http.HttpMethod.POST, "/api/v1/probe/parcels", "/api/v1/probe/parcels/{id}/deliver")
-                .publicly(org.springframework.http.HttpMethod.GET, "/api/v1/probe/parcels/{id}", "/api/v1/probe/boom")
+                .publicly(org.springframework.http.HttpMethod.GET, "/api/v1/probe/parcels/{id}", "/api/v1/probe/boom", "/api/v1/probe/parcels")
                 .publicly(org.springframework.http.HttpMethod.DELETE, "/api/v1/probe/parcels");
     }
 
@@ -37,6 +37,14 @@ class ProblemTestApplication {
         @PostMapping("/parcels")
         ParcelRequest create(@Valid @RequestBody ParcelRequest request) {
             return request;
+        }
+
+        enum Status { WAITING, DELIVERED }
+
+        @GetMapping("/parcels")
+        java.util.List<String> list(@org.springframework.web.bind.annotation.RequestParam Status status,
+                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page) {
+            return java.util.List.of(status.name() + page);
         }
 
         @GetMapping("/parcels/{id}")

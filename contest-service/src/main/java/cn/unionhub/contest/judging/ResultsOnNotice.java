@@ -1,0 +1,12 @@
+package cn.unionhub.contest.judging;
+
+/**
+ * Whether an event's results are on public notice (公示): then the record stands as noticed, and a
+ * score changes only after the office upholds an objection (the results go back to revision) — a
+ * correction in the middle of the notice would rank competitors differently from what the public
+ * was shown. Implemented by the results feature, which knows the notice; judging only asks.
+ */
+public interface ResultsOnNotice {
+
+    boolean onNotice(String eventId);
+}

@@ -1,0 +1,26 @@
+package cn.unionhub.contest.results;
+
+import cn.unionhub.contest.judging.ResultsOnNotice;
+import cn.unionhub.contest.results.domain.EventResults;
+import cn.unionhub.contest.results.store.ResultsStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Results on notice hold the score ledger: judges write again only while the results are being
+ * revised after an upheld objection (REVISING); before the first notice they score freely, and once
+ * final the ledger is closed.
+ */
+@Component
+class NoticedResults implements ResultsOnNotice {
+
+    private final ResultsStore results;
+
+    NoticedResults(ResultsStore results) {
+        this.results = results;
+    }
+
+    @Override
+    public boolean onNotice(String eventId) {
+        return results.of(eventId).map(r -> r.status() == EventResults.Status.NOTICED).orElse(false);
+    }
+}
