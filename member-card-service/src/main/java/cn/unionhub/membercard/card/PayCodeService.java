@@ -38,6 +38,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class PayCodeService {
 
+    /** How long a code waits for one of its card's five tries while five others are being judged; then 409 busy. */
+    static final Duration BUSY_WAIT = Duration.ofSeconds(2);
+    private static final long BUSY_STEP_MS = 20;
+
     /** Wrong codes one till may send in an hour, counted by each replica on its own. */
     static final int TILL_FAILURES_PER_HOUR = 20;
     private static final Logger log = LoggerFactory.getLogger(PayCodeService.class);
@@ -101,6 +105,13 @@ public class PayCodeService {
             throw new ForbiddenException("coupon-till-barred", merchantId);
         }
         PayKeys.Attempt attempt = keys.attempt(cardNumber, now);
+        // Five codes of this card are being judged right now: wait for a turn (each takes milliseconds) rather
+        // than refuse. A till sending several orders for one card at once, or retrying, then gets answers, not
+        // a transient 409; guesses sent all at once still get their five tries in turn and then meet the lock.
+        for (long waited = 0; attempt == PayKeys.Attempt.Refused.BUSY && waited < BUSY_WAIT.toMillis(); waited += BUSY_STEP_MS) {
+            pause();
+            attempt = keys.attempt(cardNumber, clock.instant());
+        }
         if (attempt == PayKeys.Attempt.Refused.LOCKED) {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
@@ -180,6 +191,15 @@ public class PayCodeService {
         if (barredNow) {
             log.warn("Till of merchant {} sent {} wrong pay codes within an hour; its redemptions are refused until an hour after the first of them",
                     merchantId, TILL_FAILURES_PER_HOUR);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(BUSY_STEP_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a pay-code try", e);
         }
     }
 }

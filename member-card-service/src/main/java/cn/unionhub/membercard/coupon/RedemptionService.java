@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Comparator;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -99,6 +100,8 @@ public class RedemptionService {
             throw new LedgerException.Refused("coupon-daily-limit", campaign.redemptionsPerDay());
         }
         if (!redemptions.insert(quoted)) {
+            // The same order inserted by a concurrent request: that one counted it.
+            campaigns.uncountRedemption(campaign.id(), memberId, today);
             return replay(redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
         }
         return hold(quoted, campaign);
@@ -153,8 +156,10 @@ public class RedemptionService {
             return answer(end(r, Redemption.Status.REJECTED, t.reason()));
         }
         Instant at = t.finishedAt();
-        return redemptions.change(read, current -> current.status() != Redemption.Status.HELD ? null
-                : end == Redemption.Status.PAID ? current.paid(at) : current.ended(end, null, at));
+        AtomicBoolean applied = new AtomicBoolean();
+        Redemption after = redemptions.change(read, current -> applied(applied, current.status() != Redemption.Status.HELD ? null
+                : end == Redemption.Status.PAID ? current.paid(at) : current.ended(end, null, at)));
+        return released(after, applied.get());
     }
 
     /** Pays a paid redemption back: to the coupon while the campaign runs, to the budget after its sweep. */
@@ -193,8 +198,30 @@ public class RedemptionService {
     }
 
     private Redemption end(Redemption r, Redemption.Status status, String why) {
-        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.HELD ? null
-                : current.ended(status, why, StoredTime.now(clock)));
+        AtomicBoolean applied = new AtomicBoolean();
+        Redemption after = redemptions.change(r.id(), current -> applied(applied, current.status() != Redemption.Status.HELD ? null
+                : current.ended(status, why, StoredTime.now(clock))));
+        return released(after, applied.get());
+    }
+
+    /** Notes whether the change this attempt makes is one (the last attempt's note is what was written). */
+    private static Redemption.Change applied(AtomicBoolean applied, Redemption.Change change) {
+        applied.set(change != null);
+        return change;
+    }
+
+    /**
+     * A redemption that ended without a purchase (cancelled at the till, or its hold refused) gives back its
+     * place in the member's redemptions of that day: only this call's own change does, so a cancel sent twice
+     * gives it back once. A crash in between keeps the place taken — the member may redeem one less that day,
+     * never one more.
+     */
+    private Redemption released(Redemption after, boolean changedHere) {
+        if (changedHere && (after.status() == Redemption.Status.CANCELLED || after.status() == Redemption.Status.REJECTED)) {
+            campaigns.uncountRedemption(after.campaignId(), after.memberId(),
+                    LocalDate.ofInstant(after.createdAt(), Campaign.BEIJING).toString());
+        }
+        return after;
     }
 
     /** A refused redemption answers 409 with why, every time it is asked again. */

@@ -231,8 +231,21 @@ class CouponApiIT {
                 + card + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken));
         ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/payment", "{}", tillToken));
         assertThat(third.path("discountFen").asLong()).isEqualTo(6_000);
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"E" + run + "\",\"card\":\"" + card
+        // Three a day: A and D were bought, and the cancelled C gave its place back, so E still goes through; F does not.
+        created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"E" + run + "\",\"card\":\"" + card
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"F" + run + "\",\"card\":\"" + card
                 + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/E" + run + "/cancellation", "{}", tillToken))
+                .path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/E" + run + "/cancellation", "{}", tillToken))
+                .path("status").asString()).as("cancelled twice").isEqualTo("CANCELLED");
+        // …and given back once: one more purchase fits the day, not two.
+        created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"G" + run + "\",\"card\":\"" + card
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"H" + run + "\",\"card\":\"" + card
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
+        ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/G" + run + "/cancellation", "{}", tillToken));
 
         // The union ends the campaign: every coupon's remainder goes back to the budget.
         JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));

@@ -123,6 +123,12 @@ public class Campaigns {
      * Counts one redemption of the member on the day, if the day's limit allows; false when it is
      * reached. One conditional upsert on the day's counter.
      */
+    /** Gives back one place counted by {@link #countRedemption} (never below zero; nothing when none was counted). */
+    public void uncountRedemption(String campaignId, String memberId, String day) {
+        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0)),
+                new Update().inc("count", -1), "coupon_redemption_days");
+    }
+
     public boolean countRedemption(String campaignId, String memberId, String day, int limit) {
         if (limit == 0) {
             return true;

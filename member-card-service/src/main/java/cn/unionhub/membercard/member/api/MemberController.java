@@ -5,6 +5,7 @@ import cn.unionhub.membercard.member.MemberService;
 import cn.unionhub.membercard.member.domain.EnrolmentForm;
 import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.registry.imports.ImportJob;
+import cn.unionhub.platform.problem.Problems;
 import cn.unionhub.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -29,10 +30,19 @@ class MemberController {
 
     private final MemberService members;
     private final MemberEnrolments enrolments;
+    private final Problems problems;
 
-    MemberController(MemberService members, MemberEnrolments enrolments) {
+    MemberController(MemberService members, MemberEnrolments enrolments, Problems problems) {
         this.members = members;
         this.enrolments = enrolments;
+        this.problems = problems;
+    }
+
+    /** A list row's result; each refusal with its reason in the reader's language, as a file's error report gives it. */
+    record RowView(int row, String result, String memberId, List<RowError> errors) {
+    }
+
+    record RowError(String field, String code, String message) {
     }
 
     record Enrolment(String union, String name, String idNumber, String mobile, String workerGroup, String enterprise,
@@ -55,9 +65,11 @@ class MemberController {
 
     /** A list of workers into one union (集中入会): every row's result, in order. */
     @PostMapping(path = "/enrolments", consumes = "application/json")
-    List<MemberEnrolments.RowResult> enrolList(@RequestParam String union, @RequestBody List<EnrolmentForm> rows,
-            Actor actor) {
-        return enrolments.enrolList(union, rows, actor);
+    List<RowView> enrolList(@RequestParam String union, @RequestBody List<EnrolmentForm> rows, Actor actor) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return enrolments.enrolList(union, rows, actor).stream().map(r -> new RowView(r.row(), r.result(), r.memberId(),
+                r.errors().stream().map(v -> new RowError(v.field(), v.code(),
+                        problems.message("field." + v.code(), v.arguments(), v.code(), locale))).toList())).toList();
     }
 
     /** A file of workers into one union: a job, followed at {@code /api/v1/registry/imports/{id}}. */

@@ -155,7 +155,7 @@ public class CsvImporter {
 
     private static Map<String, Integer> header(List<String> header, Target<?> target) throws MissingColumns {
         if (header == null) {
-            throw new MissingColumns("the file is empty");
+            throw new MissingColumns("文件是空的 / the file is empty");
         }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -169,7 +169,9 @@ public class CsvImporter {
         }
         List<String> missing = target.requiredColumns().stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new MissingColumns("the header lacks " + missing + " (found " + header + ")");
+            // The job's message is read by whoever uploaded it, in either language: both, Chinese first.
+            throw new MissingColumns("表头缺少必需的列 " + missing + "（第一行为 " + header + "；中英文列名均可）/ the header lacks "
+                    + missing + " (found " + header + ")");
         }
         return columns;
     }

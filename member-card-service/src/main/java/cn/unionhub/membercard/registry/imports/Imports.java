@@ -81,7 +81,9 @@ public class Imports {
                     job.kind(), done.status(), done.rows(), done.created(), done.updated(), done.unchanged(), done.rejected());
         } catch (RuntimeException | IOException e) {
             log.warn("Import {} failed", job.id(), e);
-            jobs.save(job.failed(clock.instant(), e.getMessage()));
+            // Why, for the person who uploaded it; the exception's own text stays in the log.
+            jobs.save(job.failed(clock.instant(), "导入失败，请检查文件后重新上传；仍失败请联系管理员（任务 " + job.id()
+                    + "）/ the import failed: check the file and upload it again (job " + job.id() + ")"));
         } finally {
             delete(file);
         }
@@ -115,7 +117,7 @@ public class Imports {
 
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedJobs() {
-        jobs.running().forEach(job -> jobs.save(job.failed(clock.instant(), "interrupted: the service stopped; upload the file again")));
+        jobs.running().forEach(job -> jobs.save(job.failed(clock.instant(), "导入中断：服务停止了，请重新上传文件 / interrupted: the service stopped; upload the file again")));
         deleteAbandonedUploads();
     }
 

@@ -68,6 +68,11 @@ class RegistryIT {
         JsonNode enterprise = JSON.readTree(api().get("/api/v1/registry/enterprises/" + uscc, People.ADMIN.token()).body());
         assertThat(enterprise.path("name").asString()).isEqualTo("镇海甬江机械制造有限公司");
         assertThat(enterprise.path("address").asString()).isEqualTo("镇海区骆驼街道");
+
+        // A file whose header names none of the columns stops with a message its uploader can read.
+        JsonNode failed = finished(upload("/api/v1/registry/imports/enterprises", "代码,名字\n1,2\n", People.ADMIN.token()), People.ADMIN.token());
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("message").asString()).startsWith("表头缺少必需的列").contains("the header lacks");
     }
 
     private JsonNode finished(HttpResponse<String> accepted, String token) {
@@ -264,7 +269,8 @@ class RegistryIT {
         JsonNode namedRow = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, "[{\"name\":\"冒名者\",\"idNumber\":\""
                 + RegisterData.freshResidentId() + "\",\"account\":\"worker-zhou-xin\"}]", chair).body()).get(0);
         assertThat(namedRow.path("result").asString()).isEqualTo("REJECTED");
-        assertThat(namedRow.toString()).contains("account-linked-by-worker");
+        assertThat(namedRow.path("errors").get(0).path("code").asString()).isEqualTo("account-linked-by-worker");
+        assertThat(namedRow.path("errors").get(0).path("message").asString()).contains("职工本人");
 
         // A list: each row's result, the known person found by their identity number.
         String list = "[{\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\"},{\"name\":\"周新\",\"idNumber\":\"" + RegisterData.freshResidentId()
