@@ -39,6 +39,34 @@ public final class StoreWork implements AutoCloseable {
     }
 
     /**
+     * As {@link #read()}, counting only the commands on collections whose name starts with {@code prefix}
+     * when the server says which collection each command named (the embedded server does, in
+     * {@code unionhubCommands}; real MongoDB does not, and then every command counts). A test of one
+     * component's commands is then not thrown off by a poll of another component in the same process that
+     * happens to fall inside its window.
+     */
+    public Reading read(String prefix) {
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        Document byTarget = status.get("unionhubCommands", Document.class);
+        Reading all = read();
+        if (byTarget == null) {
+            return all;
+        }
+        long commands = 0;
+        for (var target : byTarget.entrySet()) {
+            // "database.collection command"
+            String key = target.getKey();
+            int dot = key.indexOf('.');
+            int space = key.indexOf(' ');
+            String collection = dot < 0 || space < dot ? "" : key.substring(dot + 1, space);
+            if (collection.startsWith(prefix)) {
+                commands += ((Number) target.getValue()).longValue();
+            }
+        }
+        return new Reading(all.examined(), commands);
+    }
+
+    /**
      * Waits until no document has been examined for half a second: the services' background work
      * (relays sending what a test just caused, consumers catching up) at rest, so a reading around one
      * request counts that request's work. A scan on a periodic path never rests, and fails here.
