@@ -105,22 +105,21 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
 
     /**
      * {@link #canSee} as a filter for work queues and ledgers: everything for platform roles, the
-     * district for district staff, the enterprise (within its district) otherwise; empty when the
-     * caller has neither, so a list shows nothing rather than everything.
+     * district for district staff, the enterprise (within its district) for its union; empty for anyone
+     * else, so a list shows nothing rather than everything.
      */
     public Optional<Scope> scope() {
         if (seesEverything()) {
             return Optional.of(Scope.EVERYTHING);
         }
-        if (has(Role.HANDLER) && !has(Role.ENTERPRISE_UNION) && !has(Role.DISTRICT_UNION)) {
-            // A judge or a station's manager: an enterprise or district in their token is where they
-            // work, not a tenant they may read.
-            return Optional.empty();
+        // A tenant comes from a union role, as in canSee: an enterprise or district in anyone else's token (a
+        // judge's employer, a worker's) is where they work, not what they may read.
+        if (has(Role.DISTRICT_UNION)) {
+            return district == null ? Optional.empty() : Optional.of(new Scope(null, district));
         }
-        String ownEnterprise = has(Role.DISTRICT_UNION) ? null : enterprise;
-        if (ownEnterprise == null && district == null) {
-            return Optional.empty();
+        if (has(Role.ENTERPRISE_UNION) && enterprise != null) {
+            return Optional.of(new Scope(enterprise, district));
         }
-        return Optional.of(new Scope(ownEnterprise, district));
+        return Optional.empty();
     }
 }

@@ -57,6 +57,7 @@ class ActorTest {
         assertThat(judge.scope()).isEmpty();
         assertThat(stationManager.scope()).isEmpty();
         assertThat(judgeOfAnEnterprise.scope()).as("his employer is not his tenant").isEmpty();
+        assertThat(new Actor("w", Set.of(Role.WORKER), OTHER, "330205").scope()).as("nor a worker's").isEmpty();
     }
 
     @Test

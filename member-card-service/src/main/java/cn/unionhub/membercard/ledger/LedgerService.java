@@ -167,7 +167,11 @@ public class LedgerService {
     }
 
     public List<JournalEntry> lines(String accountId, long after, int size, Actor actor) {
-        Account account = visibleAccount(accountId, actor);
+        return lines(visibleAccount(accountId, actor), after, size);
+    }
+
+    /** Lines of an account the caller was shown already (their own wallet and coupons): no second read of it. */
+    public List<JournalEntry> lines(Account account, long after, int size) {
         return store.lines(account.id(), Math.max(0, after), account.sequence(), Math.min(Math.max(size, 1), 200));
     }
 
@@ -179,11 +183,9 @@ public class LedgerService {
      */
     public Map<String, Counterpart> counterparts(List<JournalEntry> lines) {
         Map<String, Counterpart> found = new java.util.HashMap<>();
-        for (JournalEntry line : lines) {
-            found.computeIfAbsent(line.transferId(), id -> store.find(id).map(t -> new Counterpart(t.debitAccountId(),
-                    t.creditAccountId(), t.code())).orElse(null));
-        }
-        found.values().removeIf(java.util.Objects::isNull);
+        // One _id $in read for the lines' transfers, not one read per line.
+        store.readAll(lines.stream().map(JournalEntry::transferId).distinct().toList()).forEach((id, read) -> found.put(id,
+                new Counterpart(read.transfer().debitAccountId(), read.transfer().creditAccountId(), read.transfer().code())));
         return found;
     }
 

@@ -79,7 +79,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         for (RuleViolationException.FieldViolation v : e.violations()) {
             errors.add(Map.of("field", v.field(), "code", v.code(),
-                    "message", problems.message("field." + v.code(), v.arguments(), v.code(), LocaleContextHolder.getLocale())));
+                    "message", problems.fieldMessage(v.code(), v.arguments())));
         }
         problem.setProperty("errors", errors);
         return respond(problem);
@@ -188,7 +188,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> fieldProblem(HttpHeaders headers, String field, String code, Object... arguments) {
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", 1);
         problem.setProperty("errors", List.of(Map.of("field", field == null ? "" : field, "code", code,
-                "message", problems.message("field." + code, arguments, code, LocaleContextHolder.getLocale()))));
+                "message", problems.fieldMessage(code, arguments))));
         return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
     }
 

@@ -30,8 +30,8 @@ public class Problems {
     public ProblemDetail of(Locale locale, HttpStatusCode status, String code, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(message("problem." + code + ".title", arguments, code, locale));
-        problem.setDetail(message("problem." + code + ".detail", arguments, null, locale));
+        problem.setTitle(messages.getMessage("problem." + code + ".title", arguments, code, locale));
+        problem.setDetail(messages.getMessage("problem." + code + ".detail", arguments, null, locale));
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
@@ -39,8 +39,13 @@ public class Problems {
         return problem;
     }
 
-    public String message(String code, Object[] arguments, String fallback, Locale locale) {
-        return messages.getMessage(code, arguments, fallback, locale);
+    /**
+     * Why one field was refused ({@code field.<code>}), in the request's language; the code itself when no
+     * bundle explains it. The one lookup behind every list of bad fields: a problem's {@code errors}, an
+     * import's error report, an enrolment list's rows.
+     */
+    public String fieldMessage(String code, Object... arguments) {
+        return messages.getMessage("field." + code, arguments, code, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     /** Bean Validation messages, resolved through the same bundles (zh-CN default). */

@@ -104,13 +104,17 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
             return Boolean.TRUE.equals(anonymous);
         }
 
-        /** Whether {@code other} states the same matter: a retried filing, not another one under the same reference. */
+        /**
+         * Whether {@code other} states the same matter: a retried filing, not another one under the same reference.
+         * Everything the filing says counts; whether the worker asked for anonymity is the case's, not the form's.
+         */
         public boolean sameAs(Matter other) {
-            return java.util.Objects.equals(category, other.category) && java.util.Objects.equals(enterprise, other.enterprise)
-                    && java.util.Objects.equals(enterpriseName, other.enterpriseName) && java.util.Objects.equals(district, other.district)
-                    && java.util.Objects.equals(workerGroup, other.workerGroup) && java.util.Objects.equals(channel, other.channel)
-                    && java.util.Objects.equals(summary, other.summary) && java.util.Objects.equals(amountOwedFen, other.amountOwedFen)
-                    && java.util.Objects.equals(workersAffected, other.workersAffected);
+            return withAnonymity(null).equals(other.withAnonymity(null));
+        }
+
+        private Matter withAnonymity(Boolean asked) {
+            return new Matter(category, enterprise, enterpriseName, district, workerGroup, channel, summary, amountOwedFen,
+                    workersAffected, asked);
         }
     }
 

@@ -19,16 +19,13 @@ public record ValidSubmission(FeedbackType type, FeedbackCategory category, Chan
      * as another numeric type than the one the request parsed to.
      */
     public boolean sameRequestAs(ValidSubmission other) {
-        return type == other.type && category == other.category && channel == other.channel && workerGroup == other.workerGroup
-                && java.util.Objects.equals(enterprise, other.enterprise) && java.util.Objects.equals(text, other.text)
-                && ratings.equals(other.ratings) && anonymous == other.anonymous
-                && java.util.Objects.equals(contactName, other.contactName) && java.util.Objects.equals(contactPhone, other.contactPhone)
-                && asText(details).equals(asText(other.details));
+        return withDetailsAsText().equals(other.withDetailsAsText());
     }
 
-    private static Map<String, String> asText(Map<String, Object> details) {
-        Map<String, String> text = new java.util.HashMap<>();
-        details.forEach((key, value) -> text.put(key, String.valueOf(value)));
-        return text;
+    private ValidSubmission withDetailsAsText() {
+        Map<String, Object> asText = new java.util.HashMap<>();
+        details.forEach((key, value) -> asText.put(key, String.valueOf(value)));
+        return new ValidSubmission(type, category, channel, workerGroup, enterprise, text, ratings, asText, anonymous, contactName,
+                contactPhone);
     }
 }

@@ -115,9 +115,9 @@ class WelfareController {
     WalletView wallet(Actor actor) {
         String memberId = ledger.memberOf(actor).id();
         List<CouponView> coupons = campaigns.couponsOf(memberId).stream()
-                .map(c -> CouponView.of(c, clock.instant(), newest(c.account().id(), c.account().sequence(), COUPON_LINES, actor))).toList();
+                .map(c -> CouponView.of(c, clock.instant(), newest(c.account(), COUPON_LINES))).toList();
         return ledger.walletOf(memberId).map(w -> {
-            List<LineView> latest = newest(w.id(), w.sequence(), 20, actor);
+            List<LineView> latest = newest(w, 20);
             return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest,
                     coupons);
         }).orElseGet(() -> new WalletView(null, 0, 0, 0, List.of(), coupons));
@@ -126,10 +126,13 @@ class WelfareController {
     /** Lines of a coupon shown in the wallet: a coupon pays a handful of purchases, and the rest are one request away. */
     private static final int COUPON_LINES = 10;
 
-    /** The account's latest {@code count} lines, newest first, with where each one's money came from or went. */
-    private List<LineView> newest(String accountId, long sequence, int count, Actor actor) {
-        List<JournalEntry> lines = ledger.lines(accountId, Math.max(0, sequence - count), count, actor);
-        return LineView.of(lines, accountId, ledger.counterparts(lines)).stream()
+    /**
+     * The latest {@code count} lines of one of the caller's own accounts (found from their membership above, so
+     * not looked up and checked again), newest first, with where each one's money came from or went.
+     */
+    private List<LineView> newest(Account account, int count) {
+        List<JournalEntry> lines = ledger.lines(account, Math.max(0, account.sequence() - count), count);
+        return LineView.of(lines, account.id(), ledger.counterparts(lines)).stream()
                 .sorted(java.util.Comparator.comparingLong(LineView::sequence).reversed()).toList();
     }
 

@@ -66,10 +66,9 @@ class MemberController {
     /** A list of workers into one union (集中入会): every row's result, in order. */
     @PostMapping(path = "/enrolments", consumes = "application/json")
     List<RowView> enrolList(@RequestParam String union, @RequestBody List<EnrolmentForm> rows, Actor actor) {
-        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         return enrolments.enrolList(union, rows, actor).stream().map(r -> new RowView(r.row(), r.result(), r.memberId(),
-                r.errors().stream().map(v -> new RowError(v.field(), v.code(),
-                        problems.message("field." + v.code(), v.arguments(), v.code(), locale))).toList())).toList();
+                r.errors().stream().map(v -> new RowError(v.field(), v.code(), problems.fieldMessage(v.code(), v.arguments())))
+                        .toList())).toList();
     }
 
     /** A file of workers into one union: a job, followed at {@code /api/v1/registry/imports/{id}}. */

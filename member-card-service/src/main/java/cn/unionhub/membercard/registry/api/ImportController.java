@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,14 +71,13 @@ class ImportController {
     Object errors(@PathVariable String id, @RequestParam(defaultValue = "0") long afterLine,
             @RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "json") String format, Actor actor) {
         visible(id, actor);
-        Locale locale = LocaleContextHolder.getLocale();
         // The spreadsheet holds every refused row kept (a file of 15,000 bad rows stopped at 500 without a word);
         // JSON pages, 500 by default, from afterLine.
         boolean csvFile = "csv".equals(format);
         int wanted = limit != null ? limit : csvFile ? ImportJobs.MAX_ERRORS_KEPT : 500;
         List<RowErrorView> rows = jobs.errors(id, afterLine, Math.max(1, Math.min(wanted, csvFile ? ImportJobs.MAX_ERRORS_KEPT : 1000)))
                 .stream().map(e -> new RowErrorView(e.line(), e.key(), e.field(), e.code(),
-                        problems.message("field." + e.code(), e.arguments().toArray(), e.code(), locale)))
+                        problems.fieldMessage(e.code(), e.arguments().toArray())))
                 .toList();
         if (!"csv".equals(format)) {
             return rows;
