@@ -7,7 +7,8 @@
     bench/welfare.py race [requests]        64 redemptions of one coupon at once, each sent twice: exactly
                                             floor(left / discount) succeed, every duplicate answered as its first
     bench/welfare.py latency [rate] [secs]  redemption (hold + payment) at a fixed rate, straight to the service
-                                            and through the gateway in the same run (p99 <= 100 ms at 100/s);
+                                            and through the gateway in the same run (p99 <= 100 ms at 100/s),
+                                            after warm-up rounds of 30 s through the gateway (printed; see warm_up);
                                             UNIONHUB_BENCH_BY_SECOND=1 also prints the latency by second of the run
 
 Run the platform first with the gateway's per-address limit off: UNIONHUB_GATEWAY_LIMITS_ENABLED=false ./unionhub up
@@ -166,6 +167,75 @@ def holders(staff, members, base, first_account):
         return list(pool.map(one, range(len(members))))
 
 
+def quantile(ordered, p):
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def redeem_at(port, tag, cid, cards, till, rate, seconds):
+    """Redemptions (hold, then payment) of cid's coupons at a fixed rate for seconds, each timed from when it was
+    due, not from when a thread got to it (so a stalled platform shows as waiting, not as a slower client).
+    Returns the sorted latencies (ms), the failures and (when sent, latency) per redemption."""
+    latencies, failures, sent_at = [], [], []
+    lock = threading.Lock()
+    total = int(rate * seconds)
+
+    def one(i):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        order = "L%s%05d" % (tag, i)
+        # The cards take turns (one card every couple of seconds, not fifteen in a row): a member's purchases
+        # are far apart, and five codes of one card in flight at once are refused as a guessing burst.
+        card, key = cards[i % len(cards)]
+        s1, b1 = call(port, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till,
+                      json.dumps({"orderNo": order, "card": card, "payCode": pay_code(key), "spendFen": 10000, "campaignId": cid}))
+        s2 = call(port, "POST", "/api/v1/merchants/%s/redemptions/%s/payment" % (MERCHANT, order), till, "{}")[0] \
+            if s1 == 201 else 0
+        with lock:
+            latencies.append((time.perf_counter() - scheduled) * 1000)
+            sent_at.append((scheduled - start, latencies[-1]))
+            if s1 != 201 or s2 != 200:
+                failures.append((s1, s2, b1[:100]))
+
+    # The schedule starts after the caller's snapshots: the store's counters are read by a Java program
+    # whose start-up takes a second or two of CPU, and a schedule set before it began late, so its first
+    # second of requests went out at once, counted as waiting (p99 of 1-2 s that was the benchmark's own
+    # doing: docs/benchmarks.md, "Welfare money").
+    start = time.perf_counter() + 0.5
+    with ThreadPoolExecutor(64) as pool:
+        list(pool.map(one, range(total)))
+    latencies.sort()
+    return latencies, failures, sent_at
+
+
+def warm_up(staff, members, cards, till, rate, run):
+    """Load before anything is measured, as pipeline-load.py does: the gateway and member-card-service run C2 and
+    reach their steady state only after minutes of traffic (a fresh clone's first 60-s run after `./unionhub up`
+    had p99 32 s through the gateway, the fourth 115 ms: docs/benchmarks.md), while a city's platform has been
+    running for days. Rounds of 30 s at the rate to be measured through the gateway (which warms the service
+    behind it too), each on a campaign of its own: at least two, more while a round's p99 is still more than a
+    fifth below the round's before, at most UNIONHUB_BENCH_WARMUP_ROUNDS (default 8). Every round is printed:
+    they are the cold figures. UNIONHUB_BENCH_WARMUP_ROUNDS=0 measures the cold platform."""
+    rounds = int(os.environ.get("UNIONHUB_BENCH_WARMUP_ROUNDS", "8"))
+    if rounds <= 0:
+        return
+    print("warming up: rounds of 30 s at %.0f/s through the gateway until the p99 stops falling "
+          "(UNIONHUB_BENCH_WARMUP_ROUNDS=0 for cold figures)" % rate, file=sys.stderr, flush=True)
+    previous = None
+    for n in range(1, rounds + 1):
+        cid = campaign(staff, members, "%s-w%d" % (run, n))
+        grant(staff, cid, members, "g-%s-w%d" % (run, n))
+        latencies, failures, _ = redeem_at(GATEWAY_PORT, "w%d%s" % (n, run), cid, cards, till, rate, 30)
+        p99 = quantile(latencies, 0.99)
+        print("warm-up round %d, %.0f/s for 30 s through the gateway: p50 / p99 %.0f / %.0f ms, %d failed"
+              % (n, rate, quantile(latencies, 0.5), p99, len(failures)), file=sys.stderr, flush=True)
+        if n >= 2 and p99 >= previous * 0.8:
+            return
+        previous = p99
+    print("warm-up: the latency was still falling after %d rounds; measuring anyway" % rounds, file=sys.stderr, flush=True)
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "grant"
     run = "%x" % int(time.time())
@@ -237,54 +307,23 @@ def main():
         # Each card's coupon pays 15 redemptions; the direct run and the gateway run each need their own cards.
         needed = 2 * -(-int(rate * seconds) // 15) + 1
         members = setup(staff, needed, LATENCY_BASE)
-        cid = campaign(staff, members, run)
-        grant(staff, cid, members, "g-" + run)
         numbers = holders(staff, members, LATENCY_BASE, 1)
         till = till_token()
-        for port, name in ((SERVICE_PORT, "direct"), (GATEWAY_PORT, "gateway")):
-            latencies, failures, sent_at = [], [], []
-            lock = threading.Lock()
-            total = int(rate * seconds)
-
-            def one(i):
-                scheduled = start + i / rate
-                delay = scheduled - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-                order = "L%s%s%05d" % (name[0], run, i)
-                # Each card's coupon pays 15 redemptions of 20 yuan; the gateway's run takes the cards after the direct run's.
-                # The cards take turns (one card every couple of seconds, not fifteen in a row): a member's purchases
-                # are far apart, and five codes of one card in flight at once are refused as a guessing burst.
-                per_run = len(numbers) // 2
-                card, key = numbers[i % per_run + (0 if name == "direct" else per_run)]
-                s1, b1 = call(port, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till,
-                              json.dumps({"orderNo": order, "card": card, "payCode": pay_code(key), "spendFen": 10000,
-                                          "campaignId": cid}))
-                s2 = call(port, "POST", "/api/v1/merchants/%s/redemptions/%s/payment" % (MERCHANT, order), till, "{}")[0] \
-                    if s1 == 201 else 0
-                with lock:
-                    latencies.append((time.perf_counter() - scheduled) * 1000)
-                    sent_at.append((scheduled - start, latencies[-1]))
-                    if s1 != 201 or s2 != 200:
-                        failures.append((s1, s2, b1[:100]))
-
+        warm_up(staff, members, numbers, till, rate, run)
+        cid = campaign(staff, members, run)
+        grant(staff, cid, members, "g-" + run)
+        per_run = len(numbers) // 2
+        for port, name, cards in ((SERVICE_PORT, "direct", numbers[:per_run]), (GATEWAY_PORT, "gateway", numbers[per_run:2 * per_run])):
             commands_before = store_commands()
             ticks_before = cpu_ticks()
             client_before = sum(os.times()[:2])
-            # The schedule starts after the snapshots: the store's counters are read by a Java program
-            # whose start-up takes a second or two of CPU, and a schedule set before it began late,
-            # so its first second of requests went out at once, counted as waiting (p99 of 1-2 s
-            # that was the benchmark's own doing: docs/benchmarks.md, "Welfare money").
-            start = time.perf_counter() + 0.5
-            with ThreadPoolExecutor(64) as pool:
-                list(pool.map(one, range(total)))
+            latencies, failures, sent_at = redeem_at(port, name[0] + run, cid, cards, till, rate, seconds)
             ticks_after = cpu_ticks()
+            total = len(latencies)
             client_ms = (sum(os.times()[:2]) - client_before) * 1000 / max(1, total)
             commands_after = store_commands()
-            latencies.sort()
-            q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
             print("%-7s redemption (hold + payment) at %.0f/s for %.0f s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed %s" % (
-                name, rate, seconds, q(0.5), q(0.99), latencies[-1], len(failures), failures[:2]))
+                name, rate, seconds, quantile(latencies, 0.5), quantile(latencies, 0.99), latencies[-1], len(failures), failures[:2]))
             # CPU per redemption moves far less between runs than latency on a shared machine.
             hz = os.sysconf("SC_CLK_TCK")
             spent = {n: (ticks_after.get(n, 0) - ticks_before.get(n, 0)) / hz * 1000 / max(1, total) for n in ticks_after}

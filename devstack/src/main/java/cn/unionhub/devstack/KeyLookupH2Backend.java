@@ -3,13 +3,17 @@ package cn.unionhub.devstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractCursor;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -17,7 +21,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -290,7 +298,7 @@ final class KeyLookupH2Backend extends H2Backend {
             MVStore store = store();
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Object> data = store.openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Object>().valueType(new BsonObjectType()));
+                    new MVMap.Builder<Object, Object>().keyType(new DocumentKeyType()).valueType(new BsonObjectType()));
             MVMap<String, Object> meta = store.openMap("meta." + fullName);
             return new KeyLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -334,6 +342,12 @@ final class KeyLookupH2Backend extends H2Backend {
     }
 
     private static final class KeyLookupCollection extends H2Collection {
+
+        private static final MethodHandle UPDATE_DOCUMENT = privateMethod(AbstractMongoCollection.class, "updateDocument",
+                MethodType.methodType(Document.class, Document.class, Document.class, ArrayFilters.class, Integer.class));
+
+        /** The stock collection's matcher is private; this one finds the position a {@code $} update refers to, as it does. */
+        private final QueryMatcher matcher = new DefaultQueryMatcher();
 
         /** The documents by {@code _id}, in key order, as {@link StoredDocument}s: the stock backend's map. */
         private final MVMap<Object, Object> stored;
@@ -703,6 +717,42 @@ final class KeyLookupH2Backend extends H2Backend {
         }
 
         /**
+         * The stock single-document update, with its "did this change anything" ({@code nModified})
+         * decided by {@link SameValues} instead of normalising both whole documents (see there). A
+         * multi-document update, and an upsert that matched nothing, are the stock code's.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                boolean isMulti, boolean isUpsert, Oplog oplog) {
+            if (isMulti) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, true, isUpsert, oplog);
+            }
+            for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
+                Integer matchPosition = matcher.matchPosition(document, selector);
+                Document before = updateDocument(document, updateQuery, arrayFilters, matchPosition);
+                boolean modified = !SameValues.same(before, document);
+                oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(document.get(getIdField())) : List.of());
+                return new Document("n", 1).append("nModified", modified ? 1 : 0);
+            }
+            if (isUpsert) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, false, true, oplog);
+            }
+            oplog.handleUpdate(getFullName(), selector, updateQuery, List.of());
+            return new Document("n", 0).append("nModified", 0);
+        }
+
+        /** The stock {@code updateDocument} (private there): applies the update in place, returns the document as it was. */
+        private Document updateDocument(Document document, Document updateQuery, ArrayFilters arrayFilters, Integer matchPosition) {
+            try {
+                return (Document) UPDATE_DOCUMENT.invoke(this, document, updateQuery, arrayFilters, matchPosition);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
          * No running total of the documents' BSON size: the stock collection encodes every inserted
          * document once and every updated one twice (old and new) only to keep collStats' {@code size}
          * current, which nothing here reads (the store's size on disk is its file). That was 9 % of
@@ -800,6 +850,14 @@ final class KeyLookupH2Backend extends H2Backend {
             return f;
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("mongo-java-server changed: no " + type.getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static MethodHandle privateMethod(Class<?> type, String name, MethodType signature) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findVirtual(type, name, signature);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException("mongo-java-server changed: no " + type.getSimpleName() + "." + name + signature, e);
         }
     }
 

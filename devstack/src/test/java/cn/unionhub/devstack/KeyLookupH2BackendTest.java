@@ -141,6 +141,31 @@ class KeyLookupH2BackendTest {
                 Updates.inc("version", 1)).getModifiedCount()).isZero();
     }
 
+    /** An update's counts (which the services' compare-and-set writes read) are the stock server's. */
+    @Test
+    void updatesCountWhatTheyMatchedAndChanged() {
+        MongoCollection<Document> counted = client.getDatabase("test").getCollection("counted");
+        counted.insertOne(new Document("_id", "c-1").append("n", 1).append("tags", List.of("a")).append("group", "g"));
+        counted.insertOne(new Document("_id", "c-2").append("n", 2).append("group", "g"));
+
+        var changed = counted.updateOne(Filters.eq("_id", "c-1"), Updates.set("n", 5));
+        assertThat(List.of(changed.getMatchedCount(), changed.getModifiedCount())).containsExactly(1L, 1L);
+        var same = counted.updateOne(Filters.eq("_id", "c-1"), Updates.set("n", 5.0));
+        assertThat(List.of(same.getMatchedCount(), same.getModifiedCount())).as("5.0 is 5").containsExactly(1L, 0L);
+        var nested = counted.updateOne(Filters.eq("_id", "c-1"), Updates.addToSet("tags", "a"));
+        assertThat(nested.getModifiedCount()).as("a set that holds it already").isZero();
+        var positional = counted.updateOne(Filters.and(Filters.eq("_id", "c-1"), Filters.eq("tags", "a")), Updates.set("tags.$", "b"));
+        assertThat(positional.getModifiedCount()).isEqualTo(1);
+        assertThat(counted.find(Filters.eq("_id", "c-1")).first().getList("tags", String.class)).containsExactly("b");
+        var none = counted.updateOne(Filters.eq("_id", "c-9"), Updates.set("n", 1));
+        assertThat(List.of(none.getMatchedCount(), none.getModifiedCount())).containsExactly(0L, 0L);
+        var upserted = counted.updateOne(Filters.eq("_id", "c-9"), Updates.set("n", 9), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        assertThat(upserted.getUpsertedId()).isNotNull();
+        assertThat(counted.find(Filters.eq("_id", "c-9")).first().getInteger("n")).isEqualTo(9);
+        var many = counted.updateMany(Filters.eq("group", "g"), Updates.set("n", 2));
+        assertThat(List.of(many.getMatchedCount(), many.getModifiedCount())).as("c-2 held 2 already").containsExactly(2L, 1L);
+    }
+
     @Test
     void idsInAListExamineOnlyThoseDocuments() {
         long examined = examinedBy(() -> assertThat(items.find(Filters.and(
