@@ -717,28 +717,34 @@ final class KeyLookupH2Backend extends H2Backend {
         }
 
         /**
-         * The stock single-document update, with its "did this change anything" ({@code nModified})
-         * decided by {@link SameValues} instead of normalising both whole documents (see there). A
-         * multi-document update, and an upsert that matched nothing, are the stock code's.
+         * The stock update, with its "did this change anything" ({@code nModified}) decided by
+         * {@link SameValues} instead of normalising both whole documents (see there). An upsert that
+         * matched nothing, and a multi-document update the stock code refuses, are the stock code's.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                 boolean isMulti, boolean isUpsert, Oplog oplog) {
-            if (isMulti) {
-                return super.updateDocuments(selector, updateQuery, arrayFilters, true, isUpsert, oplog);
+            if (isMulti && updateQuery.keySet().stream().anyMatch(key -> !key.startsWith("$"))) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, true, isUpsert, oplog); // its error
             }
+            int matched = 0;
+            List<Object> modified = new ArrayList<>();
             for (Document document : queryDocuments(selector, null, 0, 0, 0, null)) {
                 Integer matchPosition = matcher.matchPosition(document, selector);
                 Document before = updateDocument(document, updateQuery, arrayFilters, matchPosition);
-                boolean modified = !SameValues.same(before, document);
-                oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(document.get(getIdField())) : List.of());
-                return new Document("n", 1).append("nModified", modified ? 1 : 0);
+                if (!SameValues.same(before, document)) {
+                    modified.add(document.get(getIdField()));
+                }
+                matched++;
+                if (!isMulti) {
+                    break;
+                }
             }
-            if (isUpsert) {
-                return super.updateDocuments(selector, updateQuery, arrayFilters, false, true, oplog);
+            if (matched == 0 && isUpsert) {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, true, oplog);
             }
-            oplog.handleUpdate(getFullName(), selector, updateQuery, List.of());
-            return new Document("n", 0).append("nModified", 0);
+            oplog.handleUpdate(getFullName(), selector, updateQuery, modified);
+            return new Document("n", matched).append("nModified", modified.size());
         }
 
         /** The stock {@code updateDocument} (private there): applies the update in place, returns the document as it was. */
