@@ -1,6 +1,7 @@
 package cn.unionhub.identity;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Two filter chains: the OAuth2/OIDC protocol endpoints (token, authorize, JWKs, discovery), and
@@ -28,21 +32,47 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, CorsConfigurationSource appCalls) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
         })
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .cors(cors -> cors.configurationSource(appCalls))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
+    /**
+     * The H5 front-end exchanges its sign-in code for tokens (and refreshes and revokes them) with
+     * script calls from its own origin, and reads the discovery document and keys the same way: a
+     * browser sends those only if this server answers their CORS checks. The origins are the
+     * gateway's ({@code UNIONHUB_CORS_ALLOWEDORIGINPATTERNS}). Sign-in and {@code /oauth2/authorize}
+     * are page navigations, which CORS does not govern; no cookie is sent or accepted cross-origin.
+     * Both chains apply it (named: by default Spring Security would take Spring MVC's CORS mappings,
+     * which are empty): a preflight ({@code OPTIONS}) is not one of the protocol chain's requests.
+     */
+    @Bean
+    CorsConfigurationSource appCalls(@Value("${unionhub.cors.allowed-origin-patterns}") List<String> origins) {
+        CorsConfiguration calls = new CorsConfiguration();
+        calls.setAllowedOriginPatterns(origins);
+        calls.setAllowedMethods(List.of("GET", "POST"));
+        calls.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        calls.setAllowCredentials(false);
+        calls.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/jwks", "/userinfo", "/.well-known/**")) {
+            source.registerCorsConfiguration(path, calls);
+        }
+        return source;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+    SecurityFilterChain signIn(HttpSecurity http, CorsConfigurationSource appCalls) throws Exception {
+        http.cors(cors -> cors.configurationSource(appCalls))
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/demo/**", "/error").permitAll()
                         .anyRequest().authenticated())

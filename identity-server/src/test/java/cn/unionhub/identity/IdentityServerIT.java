@@ -38,6 +38,7 @@ class IdentityServerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REDIRECT = "http://localhost:5173/callback";
+    private static final String APP_ORIGIN = "http://localhost:5173";
 
     @Value("${local.server.port}")
     int port;
@@ -158,7 +159,7 @@ class IdentityServerIT {
         String code = URLEncoder.encode(location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
 
         HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", APP_ORIGIN)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=unionhub-app&code=" + code
                         + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier=" + verifier))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -167,6 +168,34 @@ class IdentityServerIT {
         assertThat(jwt.getSubject()).isEqualTo("worker-zhang-wei");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("WORKER");
         assertThat(jwt.getClaimAsString("enterprise")).isEqualTo("91330211MA2H3K5Q1G");
+        assertThat(tokens.headers().firstValue("Access-Control-Allow-Origin")).as("the app's script may read its tokens")
+                .hasValue(APP_ORIGIN);
+    }
+
+    /** The H5 app's script exchanges its code from its own origin: the browser's preflight must pass, and only for the app's origins. */
+    @Test
+    void theAppsOriginMayCallTheTokenEndpointFromAScriptAndNoOtherOrigin() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke")) {
+            HttpResponse<String> preflight = client.send(preflight(path, APP_ORIGIN), HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.statusCode()).as(path).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue(APP_ORIGIN);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as("no cookies cross-origin").isEmpty();
+
+            HttpResponse<String> elsewhere = client.send(preflight(path, "https://evil.example"), HttpResponse.BodyHandlers.ofString());
+            assertThat(elsewhere.statusCode()).as(path).isEqualTo(403);
+            assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        HttpResponse<String> keys = client.send(HttpRequest.newBuilder(uri("/oauth2/jwks")).header("Origin", APP_ORIGIN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP_ORIGIN);
+    }
+
+    private HttpRequest preflight(String path, String origin) {
+        return HttpRequest.newBuilder(uri(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build();
     }
 
     @Test
