@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.contest.fixtures.ContestApi;
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.RegisteredWelders;
 import cn.unionhub.contest.fixtures.ShiftedTime;
 import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
@@ -31,11 +32,50 @@ import tools.jackson.databind.JsonNode;
  * nothing changes.
  */
 @IntegrationTest
-@Import(ShiftedTime.class) // one context for every integration test of the service
+@Import({ShiftedTime.class, RegisteredWelders.class}) // one context for every integration test of the service
 class ContestAccessIT {
 
     @Value("${local.server.port}")
     int port;
+
+    /**
+     * Entries are checked against the register (RegisteredWelders: welders 0-39 are members of 石钢's
+     * union, linked to worker-0 … worker-39): nobody enters under another person's identity, and the
+     * competitor's account is the register's, not the form's.
+     */
+    @Test
+    void entriesAreMadeOnlyAsTheRegisterKnowsThePerson() {
+        ApiClient api = new ApiClient(port);
+        ContestApi contests = new ContestApi(api);
+        String event = contests.publishedCountyContest(Instant.now().plus(Duration.ofDays(10)), null).path("events").get(0)
+                .path("id").asString();
+        String path = "/api/v1/contests/events/" + event + "/registrations";
+
+        // A worker under someone else's number, and one whose account is linked to no member.
+        JsonNode impostor = ok(api.post(path, entry(25, "NOT_EMPLOYEE", null), worker("worker-24")), 403);
+        assertThat(impostor.path("type").asString()).endsWith("/entry-not-your-identity");
+        assertThat(impostor.path("detail").asString()).contains("绑定");
+        assertThat(ok(api.post(path, entry(77, "NOT_EMPLOYEE", null), worker("worker-77")), 403).path("type").asString())
+                .endsWith("/entry-not-your-identity");
+        // An enterprise union entering someone its union has not registered.
+        assertThat(ok(api.post(path, entry(50, "EMPLOYEE", People.SHIGANG), SHIGANG_UNION), 403).path("type").asString())
+                .endsWith("/not-your-employee");
+        assertThat(ok(api.get(path, COUNTY), 200).size()).as("nothing entered").isZero();
+
+        // The real person still enters themselves; the union's entry of a member belongs to the member's own account,
+        // whatever account the form names.
+        String mine = ok(api.post(path, entry(25, "NOT_EMPLOYEE", null), worker("worker-25")), 201).path("id").asString();
+        String byUnion = ok(api.post(path, entry(26, "EMPLOYEE", People.SHIGANG).replace("}", ",\"account\":\"mole\"}"),
+                SHIGANG_UNION), 201).path("id").asString();
+        assertThat(ok(api.get("/api/v1/contests/registrations/" + byUnion, worker("worker-26")), 200).path("id").asString())
+                .isEqualTo(byUnion);
+        assertThat(api.get("/api/v1/contests/registrations/" + byUnion, worker("mole")).statusCode()).isEqualTo(404);
+        assertThat(ok(api.get("/api/v1/contests/registrations/" + mine, worker("worker-25")), 200).path("id").asString())
+                .isEqualTo(mine);
+        // The contest office enters an association's list, registered or not.
+        ok(api.post(path, entry(90, "NOT_EMPLOYEE", null).replace("}", ",\"submittedBy\":\"石家庄市焊接协会\"}"), COUNTY), 201);
+        assertThat(ok(api.get(path, COUNTY), 200).size()).isEqualTo(3);
+    }
 
     @Test
     void everyoneButTheOfficeTheEventsJudgesAndTheCompetitorThemselvesIsRefused() {

@@ -372,11 +372,27 @@ public final class Demo {
             String event = "/api/v1/contests/events/" + countyContest.path("events").get(0).path("id").asText();
             List<String> entries = new ArrayList<>();
             int welders = Math.min(sizes.welders(), WELDERS.length);
+            // The welders are members of their enterprise's union (an enterprise union enters only its own members,
+            // checked against contest-service's copy of the register): enrolled first, idempotent by identity number.
+            for (int e = 0; e < WELDING_ENTERPRISES.length; e++) {
+                String union = read(expectOne(post("/api/v1/registry/unions", county, json.createObjectNode().put("kind", "GRASSROOTS_UNION")
+                        .put("name", "宁波" + WELDING_ENTERPRISES[e][2] + "有限公司工会").put("enterprise", WELDING_ENTERPRISES[e][1])),
+                        200, 201)).path("id").asText();
+                com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+                for (int i = 0; i < welders; i++) {
+                    if (i * WELDING_ENTERPRISES.length / welders == e) {
+                        rows.addObject().put("name", WELDERS[i]).put("idNumber", welderId(i)).put("workerGroup", "职工");
+                    }
+                }
+                expect(retryingWhileUnavailable(() -> post("/api/v1/members/enrolments?union=" + union, county, rows)), 200);
+            }
             for (int i = 0; i < welders; i++) {
                 String[] at = WELDING_ENTERPRISES[i * WELDING_ENTERPRISES.length / welders];
-                String entry = read(expectOne(post(event + "/registrations", token(at[0]), parse("""
+                JsonNode form = parse("""
                         {"idNumber":"%s","name":"%s","employment":"EMPLOYEE","enterprise":"%s","enterpriseName":"%s"}"""
-                        .formatted(welderId(i), WELDERS[i], at[1], at[2]))), 201)).path("id").asText();
+                        .formatted(welderId(i), WELDERS[i], at[1], at[2]));
+                String entry = read(expectOne(onceRegistered(() -> post(event + "/registrations", token(at[0]), form)), 201))
+                        .path("id").asText();
                 expect(post("/api/v1/contests/registrations/" + entry + "/approval", county, json.createObjectNode()), 200);
                 entries.add(entry);
             }
@@ -830,6 +846,19 @@ public final class Demo {
             out.printf("  … %s %s answered %d, sending again in %d s%n", response.request().method(), response.uri().getPath(),
                     response.statusCode(), 5 * attempt);
             pause(Duration.ofSeconds(5L * attempt));
+            response = request.get();
+        }
+        return response;
+    }
+
+    /**
+     * For an entry checked against contest-service's copy of the register: sends again while it answers 403
+     * (the members just enrolled have not reached the copy yet; their events take a moment), for up to 30 s.
+     */
+    private HttpResponse<String> onceRegistered(java.util.function.Supplier<HttpResponse<String>> request) {
+        HttpResponse<String> response = request.get();
+        for (int attempt = 1; attempt <= 60 && response.statusCode() == 403; attempt++) {
+            pause(Duration.ofMillis(500));
             response = request.get();
         }
         return response;

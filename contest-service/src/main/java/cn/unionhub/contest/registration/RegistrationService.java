@@ -8,6 +8,8 @@ import cn.unionhub.contest.registration.domain.Competitor;
 import cn.unionhub.contest.registration.domain.Employment;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.contest.registration.store.Registrations;
+import cn.unionhub.contest.registry.domain.Register;
+import cn.unionhub.contest.registry.domain.RegisteredMember;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Entering competitors and deciding on their entries. Who enters by which channel follows the
- * caller: a worker enters themselves (个人报名), an enterprise union its own employees (企业工会推荐),
+ * caller: a worker enters themselves (个人报名), an enterprise union its own members (企业工会推荐),
  * the contest office an association's list (行业协会推荐, submitted on paper). The identity number is
  * hashed with the installation's key on arrival and never kept.
  */
@@ -40,34 +42,34 @@ public class RegistrationService {
     private final Registrations registrations;
     private final Contests contests;
     private final Pseudonyms pseudonyms;
+    private final Register register;
     private final Clock clock;
 
-    RegistrationService(Registrations registrations, Contests contests, Pseudonyms pseudonyms, Clock clock) {
+    RegistrationService(Registrations registrations, Contests contests, Pseudonyms pseudonyms, Register register, Clock clock) {
         this.registrations = registrations;
         this.contests = contests;
         this.pseudonyms = pseudonyms;
+        this.register = register;
         this.clock = clock;
     }
 
+    /**
+     * Enters a competitor, checked against the register (contest-service's copy of it): a worker only
+     * as the member their account is linked to (the register checked their number and name when they
+     * linked it), an enterprise union only a current member of its own enterprise's union. Otherwise
+     * anyone could enter under another person's identity number, and the real person would then be
+     * told they had entered already. The contest office enters associations' lists, registered or
+     * not. The competitor's account — who may follow the entry — is the register's, never the form's
+     * (an administrator moving an old list over may name one for someone not in the register).
+     */
     public Registrations.Kept register(String eventId, Entry entry, Actor actor) {
         Contest contest = contestOfEvent(eventId);
-        Channel channel;
-        String submittedBy;
-        String account = entry.account();
-        if (actor.has(Role.WORKER)) {
-            channel = Channel.INDIVIDUAL;
-            submittedBy = null;
-            account = actor.subject();
-        } else if (actor.has(Role.ENTERPRISE_UNION)) {
-            if (actor.enterprise() == null || !actor.enterprise().equals(entry.enterprise())) {
-                throw new ForbiddenException("not-your-employee");
-            }
-            channel = Channel.ENTERPRISE_UNION;
-            submittedBy = actor.enterprise();
-        } else if (ContestAccess.mayRun(actor, contest)) {
-            channel = entry.channel() == null ? Channel.ASSOCIATION : entry.channel();
-            submittedBy = entry.submittedBy();
-        } else {
+        boolean worker = actor.has(Role.WORKER);
+        boolean enterpriseUnion = !worker && actor.has(Role.ENTERPRISE_UNION);
+        if (enterpriseUnion && (actor.enterprise() == null || !actor.enterprise().equals(entry.enterprise()))) {
+            throw new ForbiddenException("not-your-employee");
+        }
+        if (!worker && !enterpriseUnion && !ContestAccess.mayRun(actor, contest)) {
             throw new ForbiddenException("contest-not-yours");
         }
         if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
@@ -75,6 +77,29 @@ public class RegistrationService {
                     "invalid-resident-id")));
         }
         String idHash = pseudonyms.of("resident-id:" + entry.idNumber().toUpperCase(Locale.ROOT));
+        Optional<RegisteredMember> member = register.member(idHash);
+        Channel channel;
+        String submittedBy;
+        String account;
+        if (worker) {
+            if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {
+                throw new ForbiddenException("entry-not-your-identity");
+            }
+            channel = Channel.INDIVIDUAL;
+            submittedBy = null;
+            account = actor.subject();
+        } else if (enterpriseUnion) {
+            if (member.filter(m -> m.employeeOf(actor.enterprise())).isEmpty()) {
+                throw new ForbiddenException("not-your-employee");
+            }
+            channel = Channel.ENTERPRISE_UNION;
+            submittedBy = actor.enterprise();
+            account = member.get().account();
+        } else {
+            channel = entry.channel() == null ? Channel.ASSOCIATION : entry.channel();
+            submittedBy = entry.submittedBy();
+            account = member.isPresent() ? member.get().account() : actor.has(Role.ADMIN) ? entry.account() : null;
+        }
         return submit(contest, eventId, new Registration.Application(new Competitor(idHash, entry.name(), entry.enterprise(),
                 entry.enterpriseName(), entry.employment()), channel, submittedBy), account, clock.instant());
     }

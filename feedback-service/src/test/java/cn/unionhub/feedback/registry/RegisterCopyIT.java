@@ -137,12 +137,12 @@ class RegisterCopyIT {
         String memberId = RegisterFixtures.freshMemberId();
         // The token still says 镇海区; the register knows the rider joined the 北仑区 couriers' joint union.
         String token = TestTokens.token().subject(account).roles(Role.WORKER).district(People.Districts.ZHENHAI).build();
-        feed.sendAndAwait(new MemberEnrolled(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
+        feed.sendAndAwait(new MemberEnrolled(memberId, account, null, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
                 "GIG_WORKER", "ACTIVE", 1, EARLIER));
 
         assertThat(submit(RegisterFixtures.freshUscc(), token).path("district").asString()).isEqualTo(People.Districts.BEILUN);
 
-        feed.sendAndAwait(new MemberChanged(memberId, account, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
+        feed.sendAndAwait(new MemberChanged(memberId, account, null, "LH-330206-KUAIDI", null, People.Districts.BEILUN,
                 "GIG_WORKER", "LEFT", 2, EARLIER.plusSeconds(60)));
         assertThat(submit(RegisterFixtures.freshUscc(), token).path("district").asString())
                 .as("a membership that ended says nothing: the token decides").isEqualTo(People.Districts.ZHENHAI);
@@ -153,12 +153,12 @@ class RegisterCopyIT {
         String memberId = RegisterFixtures.freshMemberId();
         String first = "worker-" + UUID.randomUUID();
         String second = "worker-" + UUID.randomUUID();
-        copy.enrolled(new MemberEnrolled(memberId, first, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
+        copy.enrolled(new MemberEnrolled(memberId, first, null, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
                 People.Districts.ZHENHAI, "REGULAR", "ACTIVE", 1, EARLIER));
-        copy.memberChanged(new MemberChanged(memberId, second, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
+        copy.memberChanged(new MemberChanged(memberId, second, null, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
                 People.Districts.ZHENHAI, "REGULAR", "ACTIVE", 2, EARLIER.plusSeconds(60)));
         // Redelivered late: the first link must not come back.
-        copy.enrolled(new MemberEnrolled(memberId, first, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
+        copy.enrolled(new MemberEnrolled(memberId, first, null, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
                 People.Districts.ZHENHAI, "REGULAR", "ACTIVE", 1, EARLIER));
 
         assertThat(memberships.ofAccount(first)).isEmpty();
@@ -167,7 +167,7 @@ class RegisterCopyIT {
             assertThat(m.enterprise()).isEqualTo(People.Enterprises.FUDE_ENERGY);
         });
 
-        copy.memberChanged(new MemberChanged(memberId, null, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
+        copy.memberChanged(new MemberChanged(memberId, null, null, "GH-91330211MA2H3K5Q1G", People.Enterprises.FUDE_ENERGY,
                 People.Districts.ZHENHAI, "REGULAR", "ACTIVE", 3, EARLIER.plusSeconds(120)));
         assertThat(memberships.ofAccount(second)).as("unlinked").isEmpty();
     }

@@ -12,6 +12,9 @@ import java.time.Instant;
  *
  * @param memberId    the register's member id ({@code M…}), the subject and Kafka key
  * @param account     the worker's sign-in account ({@code sub} of their tokens) once linked, else {@code null}
+ * @param idHash      the installation's keyed pseudonym of their identity number ({@code psn_…}, as every service
+ *                    derives it from a number it is given: contest-service checks an entry's identity with it); never
+ *                    the number. {@code null} in events published before it was added
  * @param union       the grassroots or joint union they belong to
  * @param enterprise  unified social credit code of their employer, when known ({@code null} for many joint-union members)
  * @param district    the county-level division of their union
@@ -21,7 +24,7 @@ import java.time.Instant;
  * @param occurredAt  when the register recorded it
  */
 @EventContract(type = "cn.unionhub.member-card.member-enrolled.v1", topic = Topics.MEMBER_CARD)
-public record MemberEnrolled(String memberId, String account, String union, String enterprise, String district,
+public record MemberEnrolled(String memberId, String account, String idHash, String union, String enterprise, String district,
         String workerGroup, String status, long revision, Instant occurredAt) implements DomainEvent {
 
     @Override

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.RegisteredWelders;
 import cn.unionhub.contest.fixtures.ShiftedTime;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * conferred. The public reads the notice without signing in and never sees an identity number.
  */
 @IntegrationTest
-@Import(ShiftedTime.class)
+@Import({ShiftedTime.class, RegisteredWelders.class})
 class CraftsmanSelectionIT {
 
     private static final String PROVINCE = TestTokens.token().subject("office-hebei").roles(Role.DISTRICT_UNION).district("130000").build();

@@ -15,6 +15,7 @@ import static cn.unionhub.contest.fixtures.ContestApi.ok;
 
 import cn.unionhub.contest.fixtures.ContestApi;
 import cn.unionhub.contest.fixtures.People;
+import cn.unionhub.contest.fixtures.RegisteredWelders;
 import cn.unionhub.contest.fixtures.ShiftedTime;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
@@ -46,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * certificate that verifies publicly. Bad input on the way answers a Problem and changes nothing.
  */
 @IntegrationTest
-@Import(ShiftedTime.class)
+@Import({ShiftedTime.class, RegisteredWelders.class})
 class ContestFlowIT {
 
     private static final ShiftedTime.ShiftedClock CLOCK = ShiftedTime.CLOCK;

@@ -45,7 +45,7 @@ public record Member(String id, String name, String idHash, String idMasked, Str
         Member m = new Member(id, name, idHash, idMasked, mobile, group, placement.union(), placement.enterprise(),
                 placement.district(), account, Status.ACTIVE,
                 List.of(new Period(placement.union(), now, null, "入会")), 1);
-        return new Change(m, List.of(new MemberEnrolled(id, account, m.union, m.enterprise, m.district,
+        return new Change(m, List.of(new MemberEnrolled(id, account, idHash, m.union, m.enterprise, m.district,
                 group.name(), Status.ACTIVE.name(), 1, now)));
     }
 
@@ -92,7 +92,7 @@ public record Member(String id, String name, String idHash, String idMasked, Str
     }
 
     private Change changed(Member next, Instant now) {
-        return new Change(next, List.of(new MemberChanged(id, next.account, next.union, next.enterprise, next.district,
+        return new Change(next, List.of(new MemberChanged(id, next.account, next.idHash, next.union, next.enterprise, next.district,
                 next.workerGroup.name(), next.status.name(), next.revision, now)));
     }
 
