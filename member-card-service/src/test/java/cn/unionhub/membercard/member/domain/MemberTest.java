@@ -20,16 +20,23 @@ class MemberTest {
                 FUDE, null, JOINED).member();
     }
 
+    /**
+     * Where the worker belongs, and the keyed pseudonym of their identity number (contest-service checks an
+     * entry's number against it; without the installation's key it names no one) — never their name, phone
+     * or identity number, masked or not.
+     */
     @Test
     void enrolmentAnnouncesWhereTheWorkerBelongsButNotWhoTheyAre() {
-        Member.Change change = Member.enrol("M0123456789AB", "张伟", "hash", "3302**********1234", "13800000000",
+        String idHash = "psn_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        Member.Change change = Member.enrol("M0123456789AB", "张伟", idHash, "3302**********1234", "13800000000",
                 WorkerGroup.GIG_WORKER, COURIERS, "worker-zhang-wei", JOINED);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(MemberEnrolled.class, e -> {
             assertThat(e.union()).isEqualTo("LH-330211-0001");
             assertThat(e.account()).isEqualTo("worker-zhang-wei");
+            assertThat(e.idHash()).isEqualTo(idHash);
             assertThat(e.workerGroup()).isEqualTo("GIG_WORKER");
             assertThat(e.revision()).isEqualTo(1);
-            assertThat(e.toString()).doesNotContain("张伟", "13800000000", "hash");
+            assertThat(e.toString()).doesNotContain("张伟", "13800000000", "3302**********1234");
         });
     }
 
