@@ -431,11 +431,13 @@ public final class Demo {
                 expect(post("/api/v1/craftsmen/batches/" + batch + "/experts", city, parse("{\"account\":\"" + expert[0] + "\",\"name\":\""
                         + expert[1] + "\"}")), 200);
             }
+            // A welder of 镇海港埠装卸 (the contest's step enrolled them in its union: a unit nominates only its own members).
             String[] unit = WELDING_ENTERPRISES[1];
+            int nominee = Math.min(sizes.welders(), WELDERS.length) / WELDING_ENTERPRISES.length;
             String nomination = read(expectOne(post("/api/v1/craftsmen/batches/" + batch + "/nominations", token(unit[0]), parse("""
                     {"idNumber":"%s","name":"%s","enterprise":"%s","enterpriseName":"%s","occupation":"焊工",
                      "achievements":"扎根港口设备焊接维修二十年，带徒三十余人，主持岸桥大梁焊接工艺改进"}"""
-                    .formatted(welderId(10), WELDERS[10], unit[1], unit[2]))), 201)).path("id").asText();
+                    .formatted(welderId(nominee), WELDERS[nominee], unit[1], unit[2]))), 201)).path("id").asText();
             String path = "/api/v1/craftsmen/nominations/" + nomination;
             expect(post(path + "/self-evaluation", token(unit[0]), parse("{\"text\":\"坚持一线，解决岸桥焊接裂纹难题\"}")), 200);
             expect(post(path + "/review", city, parse("{\"outcome\":\"PASSED\",\"text\":\"材料齐全\"}")), 200);
@@ -445,7 +447,7 @@ public final class Demo {
             }
             expect(post("/api/v1/craftsmen/batches/" + batch + "/notice", city, json.createObjectNode()), 200);
             out.printf("  %d年度宁波工匠 / craftsman batch %s: %s on public notice (GET /api/v1/craftsmen/batches/%s/notice)%n", year, batch,
-                    WELDERS[10], batch);
+                    WELDERS[nominee], batch);
             return batch;
         });
     }

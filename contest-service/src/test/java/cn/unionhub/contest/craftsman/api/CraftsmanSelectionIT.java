@@ -78,6 +78,12 @@ class CraftsmanSelectionIT {
         JsonNode notOwn = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), SHIGANG_UNION), 400);
         assertThat(notOwn.path("errors").toString()).contains("unit-nominates-own-employees");
         ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 409);
+        // Nobody nominates under another person's identity (the register's copy, RegisteredWelders: 0-39 are 石钢's members,
+        // linked to worker-<n>), nor a unit someone its union has not registered.
+        assertThat(ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-3")), 403).path("type")
+                .asString()).endsWith("/entry-not-your-identity");
+        assertThat(ok(api.post(batchPath + "/nominations", nominee(45, People.SHIGANG, null), SHIGANG_UNION), 403).path("type")
+                .asString()).endsWith("/not-your-employee");
         String self = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-2")), 201).path("id").asString();
         String association = ok(api.post(batchPath + "/nominations", nominee(3, People.GREAT_WALL, "河北省焊接学会"), PROVINCE), 201)
                 .path("id").asString();
@@ -170,7 +176,7 @@ class CraftsmanSelectionIT {
     private static String nominee(int n, People.Enterprise at, String association) {
         return """
                 {"idNumber":"%s","name":"%s","enterprise":"%s","enterpriseName":"%s","occupation":"焊工",
-                 "achievements":"长期扎根生产一线，技术精湛"%s}""".formatted(People.residentId(n), People.WELDERS.get(n), at.uscc(), at.name(),
+                 "achievements":"长期扎根生产一线，技术精湛"%s}""".formatted(People.residentId(n), People.WELDERS.get(n % People.WELDERS.size()), at.uscc(), at.name(),
                 association == null ? "" : ",\"nominatedBy\":\"" + association + "\"");
     }
 }
