@@ -166,21 +166,36 @@ public class HardshipService {
         return members.byAccount(actor.subject()).flatMap(m -> files.find(m.id()));
     }
 
-    /** A provider's window checks a certificate shown to it. A district union sees its own district's only. */
-    public CertificateCheck check(String number, Actor actor) {
+    /**
+     * A provider's window checks a certificate shown to it, with the holder's name as the certificate
+     * shows it: certificate numbers follow each other (TK + district + year + sequence), so a number
+     * alone would let a window walk every holder of a district. A wrong name answers as an unknown
+     * number does. Union staff look certificates up by number; a district union sees its own
+     * district's only.
+     */
+    public CertificateCheck check(String number, String holderName, Actor actor) {
+        boolean staff = actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION);
+        if (!staff && (holderName == null || holderName.isBlank())) {
+            throw new RuleViolationException("hardship-invalid-request", List.of(new RuleViolationException.FieldViolation("holder",
+                    "required")));
+        }
         HardshipFile file = files.byCertificate(number == null ? "" : number)
                 .filter(f -> !actor.has(Role.DISTRICT_UNION) || actor.has(Role.ADMIN) || f.district().equals(actor.district()))
                 .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", number));
         HardshipFile.Certificate c = file.certificate();
-        String holder = members.find(file.memberId()).map(Member::name).map(HardshipService::masked).orElse("*");
+        Optional<String> name = members.find(file.memberId()).map(Member::name);
+        if (!staff && !name.map(n -> n.equals(holderName.strip())).orElse(false)) {
+            throw new NotFoundException("hardship-certificate-not-found", number);
+        }
+        String holder = name.map(HardshipService::masked).orElse("*");
         HardshipFile.CertificateStatus status = c.status(today());
         return new CertificateCheck(c.number(), status, c.validUntil(), holder,
                 status == HardshipFile.CertificateStatus.VALID ? rules().concessions() : List.of());
     }
 
     /** The amount off a bill (heating: 85 m² at 23 yuan, 5 yuan off per m² → 425 yuan off) for a valid certificate. */
-    public Quote quote(String number, String concessionId, Long quantity, Long priceFenPerUnit, Actor actor) {
-        CertificateCheck check = check(number, actor);
+    public Quote quote(String number, String concessionId, String holderName, Long quantity, Long priceFenPerUnit, Actor actor) {
+        CertificateCheck check = check(number, holderName, actor);
         if (check.status() != HardshipFile.CertificateStatus.VALID) {
             throw new ConflictException("hardship-certificate-not-valid", number, check.status());
         }

@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class HardshipIT {
 
+    /** 老张, as a window sends the holder's name. */
+    private static final String HOLDER = java.net.URLEncoder.encode("老张", StandardCharsets.UTF_8);
+
+
     private static final String DISTRICT = "371302";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -108,13 +112,21 @@ class HardshipIT {
         assertThat(mine.path("certificate").path("number").asString()).isEqualTo(number);
         assertThat(mine.path("application").path("steps").toString()).contains("请补充收入证明").doesNotContain("staff-" + DISTRICT);
 
-        JsonNode check = ok(api().get("/api/v1/welfare/hardship/certificates/" + number, heatingWindow));
+        JsonNode check = ok(api().get("/api/v1/welfare/hardship/certificates/" + number + "?holder=" + HOLDER, heatingWindow));
         assertThat(check.path("status").asString()).isEqualTo("VALID");
         assertThat(check.path("holder").asString()).isEqualTo("老*");
         assertThat(check.toString()).contains("heating").doesNotContain(worker.memberId(), "LOW_INCOME", "30000");
         assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number, otherDistrict), 404, "hardship-certificate-not-found");
-        JsonNode heating = ok(api().get("/api/v1/welfare/hardship/certificates/" + number + "/concessions/heating?quantity=85&priceFenPerUnit=2300",
-                heatingWindow));
+        // A window checks what it is shown, number and name: the numbers follow each other, so a number alone would let it
+        // walk every holder of the district; a wrong name answers as an unknown number.
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number, heatingWindow), 400, "hardship-invalid-request");
+        String someoneElse = java.net.URLEncoder.encode("老李", StandardCharsets.UTF_8);
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number + "?holder=" + someoneElse, heatingWindow), 404,
+                "hardship-certificate-not-found");
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number + "/concessions/heating?quantity=85&priceFenPerUnit=2300",
+                heatingWindow), 400, "hardship-invalid-request");
+        JsonNode heating = ok(api().get("/api/v1/welfare/hardship/certificates/" + number
+                + "/concessions/heating?holder=" + HOLDER + "&quantity=85&priceFenPerUnit=2300", heatingWindow));
         assertThat(heating.path("amountFen").asLong()).isEqualTo(195_500);
         assertThat(heating.path("discountFen").asLong()).isEqualTo(42_500);
         assertThat(heating.path("payFen").asLong()).isEqualTo(153_000);
@@ -123,9 +135,10 @@ class HardshipIT {
                 .statusCode()).isEqualTo(403);
         assertThat(ok(api().post("/api/v1/welfare/hardship/certificates/" + number + "/revocation", "{\"reason\":\"收入改善\"}", city))
                 .path("status").asString()).isEqualTo("REVOKED");
-        assertThat(ok(api().get("/api/v1/welfare/hardship/certificates/" + number, heatingWindow)).path("concessions")).isEmpty();
-        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number + "/concessions/heating?quantity=85&priceFenPerUnit=2300",
-                heatingWindow), 409, "hardship-certificate-not-valid");
+        assertThat(ok(api().get("/api/v1/welfare/hardship/certificates/" + number + "?holder=" + HOLDER, heatingWindow)).path("concessions"))
+                .isEmpty();
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number
+                + "/concessions/heating?holder=" + HOLDER + "&quantity=85&priceFenPerUnit=2300", heatingWindow), 409, "hardship-certificate-not-valid");
 
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(number).size() >= 2);

@@ -121,16 +121,17 @@ class HardshipController {
                 .orElseThrow(() -> new NotFoundException("hardship-no-certificate-of-mine"));
     }
 
+    /** A window checks the certificate shown to it: {@code ?holder=<the holder's name as on the certificate>}. */
     @GetMapping("/api/v1/welfare/hardship/certificates/{number}")
-    HardshipService.CertificateCheck check(@PathVariable String number, Actor actor) {
-        return hardship.check(number, actor);
+    HardshipService.CertificateCheck check(@PathVariable String number, @RequestParam(required = false) String holder, Actor actor) {
+        return hardship.check(number, holder, actor);
     }
 
-    /** A provider's window works out a concession on a bill, e.g. {@code ?quantity=85&priceFenPerUnit=2300} for heating. */
+    /** A provider's window works out a concession on a bill, e.g. {@code ?holder=…&quantity=85&priceFenPerUnit=2300} for heating. */
     @GetMapping("/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}")
-    HardshipService.Quote quote(@PathVariable String number, @PathVariable String concessionId, @RequestParam(required = false) Long quantity,
-            @RequestParam(required = false) Long priceFenPerUnit, Actor actor) {
-        return hardship.quote(number, concessionId, quantity, priceFenPerUnit, actor);
+    HardshipService.Quote quote(@PathVariable String number, @PathVariable String concessionId, @RequestParam(required = false) String holder,
+            @RequestParam(required = false) Long quantity, @RequestParam(required = false) Long priceFenPerUnit, Actor actor) {
+        return hardship.quote(number, concessionId, holder, quantity, priceFenPerUnit, actor);
     }
 
     @PostMapping("/api/v1/welfare/hardship/certificates/{number}/revocation")
