@@ -42,12 +42,25 @@ class StationController {
 
     private final StationService stations;
     private final StationImports imports;
+    private final cn.unionhub.platform.problem.Problems problems;
     private final java.time.Clock clock;
 
-    StationController(StationService stations, StationImports imports, java.time.Clock clock) {
+    StationController(StationService stations, StationImports imports, cn.unionhub.platform.problem.Problems problems,
+            java.time.Clock clock) {
         this.stations = stations;
         this.imports = imports;
+        this.problems = problems;
         this.clock = clock;
+    }
+
+    /** An import's report as answered: each refused row's errors with their message in the caller's language. */
+    record ImportReport(int created, int updated, int unchanged, int failed, java.util.List<ImportRow> rows) {
+    }
+
+    record ImportRow(long line, String number, String result, java.util.List<ImportError> errors) {
+    }
+
+    record ImportError(String field, String code, String message) {
     }
 
     /** The full record as of now (whether a rectification is overdue depends on the time). */
@@ -57,10 +70,15 @@ class StationController {
 
     /** An existing network's stations with their numbers (CSV, see StationImports): every row's result. */
     @PostMapping(path = "/imports", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    StationImports.Report importStations(jakarta.servlet.http.HttpServletRequest request, Actor actor) throws java.io.IOException {
+    ImportReport importStations(jakarta.servlet.http.HttpServletRequest request, Actor actor) throws java.io.IOException {
+        StationImports.Report report;
         try (var reader = new java.io.InputStreamReader(request.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-            return imports.importCsv(reader, actor);
+            report = imports.importCsv(reader, actor);
         }
+        return new ImportReport(report.created(), report.updated(), report.unchanged(), report.failed(), report.rows().stream()
+                .map(r -> new ImportRow(r.line(), r.number(), r.result(), r.errors().stream()
+                        .map(e -> new ImportError(e.field(), e.code(), problems.fieldMessage(e.code(), e.arguments()))).toList()))
+                .toList());
     }
 
     /** The form: position in the datum given ({@code GCJ02} from a Chinese map, or {@code WGS84}). */

@@ -47,6 +47,8 @@ class StationImportIT {
         assertThat(report.path("failed").asInt()).isEqualTo(2);
         assertThat(report.path("rows").get(3).toString()).contains("number-not-of-district");
         assertThat(report.path("rows").get(4).toString()).contains("duplicate-in-file");
+        // Each refused row says what is wrong in words, not only a code (Chinese first; English on request).
+        assertThat(report.path("rows").get(4).path("errors").get(0).path("message").asString()).isEqualTo("该站点编号在文件中重复出现");
 
         JsonNode again = JSON.readTree(upload(api, HEADER + ROWS, StationApiIT.SIMING_STAFF).body());
         assertThat(again.path("unchanged").asInt()).isEqualTo(3);
