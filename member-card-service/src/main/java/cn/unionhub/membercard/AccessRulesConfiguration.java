@@ -1,6 +1,7 @@
 package cn.unionhub.membercard;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -58,6 +59,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/members/me/link", Role.WORKER)
                 .allow(GET, "/api/v1/members/unions/{union}", memberReaders)
                 .allow(GET, "/api/v1/members/{memberId}", memberReaders)
+                .allow(PATCH, "/api/v1/members/{memberId}", memberOffices)
                 .allow(POST, "/api/v1/members/{memberId}/transfer", memberOffices)
                 .allow(POST, "/api/v1/members/{memberId}/leaving", memberOffices)
                 // Welfare money: the city union (ADMIN) and district unions keep accounts and move union money;

@@ -42,6 +42,12 @@ public final class ApiClient {
         return send(authorized(request, token).build());
     }
 
+    public HttpResponse<String> patch(String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return send(authorized(request, token).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -56,8 +56,12 @@ public class MemberEnrolments {
                 Members.Enrolled enrolled = members.enrol(service.enrolment(union, checked));
                 // A member of a union outside the caller's: already a member, but not which one.
                 boolean known = enrolled.created() || service.maySee(actor, enrolled.member());
+                // Already on file with other details: the row says which, so the officer corrects them on purpose.
+                List<FieldViolation> differing = enrolled.created() || !known ? List.of()
+                        : enrolled.member().differingDetails(checked.name(), checked.mobile()).stream()
+                                .map(field -> new FieldViolation(field, "differs-from-register")).toList();
                 results.add(new RowResult(i + 1, enrolled.created() ? "ENROLLED" : "ALREADY_MEMBER",
-                        known ? enrolled.member().id() : null, List.of()));
+                        known ? enrolled.member().id() : null, differing));
             } catch (ConflictException refused) {
                 results.add(new RowResult(i + 1, "REJECTED", null, List.of(new FieldViolation("account", refused.code()))));
             }

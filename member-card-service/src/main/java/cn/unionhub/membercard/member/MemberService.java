@@ -57,7 +57,24 @@ public class MemberService {
             // Enrolled in a union outside the caller's: say so, but not who they are, where or since when.
             throw new ConflictException("member-enrolled-elsewhere");
         }
+        List<String> differing = enrolled.created() ? List.of() : enrolled.member().differingDetails(checked.name(), checked.mobile());
+        if (!differing.isEmpty()) {
+            // Answering 200 with the record on file let an officer believe a corrected name was taken.
+            throw new ConflictException("member-details-differ", enrolled.member().id(), String.join(", ", differing));
+        }
         return enrolled;
+    }
+
+    /** 信息更正 by the managers of the member's union (or the levels above): see {@link Member#correct}. */
+    public Member correct(String memberId, EnrolmentForm.Correction correction, Actor actor) {
+        Member member = visible(memberId, actor);
+        requireManages(actor, member.union(), "memberId");
+        EnrolmentForm.Correction.Checked checked = correction.check();
+        if (!checked.violations().isEmpty()) {
+            throw new RuleViolationException("invalid-enrolment", checked.violations());
+        }
+        Member.Change change = member.correct(checked.name(), checked.mobile(), checked.group(), clock.instant());
+        return change.events().isEmpty() ? member : members.save(change, member.account());
     }
 
     /**

@@ -101,6 +101,12 @@ class MemberController {
     record Transfer(String union, String reason) {
     }
 
+    /** 信息更正: a name, mobile or worker group corrected by the member's union; the identity number never changes. */
+    @org.springframework.web.bind.annotation.PatchMapping("/{memberId}")
+    MemberView correct(@PathVariable String memberId, @RequestBody EnrolmentForm.Correction correction, Actor actor) {
+        return MemberView.forStaff(members.correct(memberId, correction, actor));
+    }
+
     @PostMapping("/{memberId}/transfer")
     MemberView transfer(@PathVariable String memberId, @RequestBody Transfer transfer, Actor actor) {
         return MemberView.forStaff(members.transfer(memberId, transfer.union(), transfer.reason(), actor));

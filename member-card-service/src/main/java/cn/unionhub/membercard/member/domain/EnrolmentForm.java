@@ -78,6 +78,41 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
         return new Checked(n, id, m, group, e, a, bad);
     }
 
+    /**
+     * A correction of a member's details ({@code PATCH /api/v1/members/{id}}): only what is given changes.
+     * Checked as at enrolment.
+     */
+    public record Correction(String name, String mobile, String workerGroup) {
+
+        public record Checked(String name, String mobile, WorkerGroup group, List<FieldViolation> violations) {
+        }
+
+        public Checked check() {
+            List<FieldViolation> bad = new ArrayList<>();
+            String n = trim(name);
+            if (name != null && n == null) {
+                bad.add(new FieldViolation("name", "required"));
+            } else if (n != null && n.length() > MAX_NAME) {
+                bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+            }
+            String m = trim(mobile);
+            if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
+                bad.add(new FieldViolation("mobile", "mobile"));
+            }
+            WorkerGroup group = null;
+            if (trim(workerGroup) != null) {
+                group = WorkerGroup.parse(workerGroup).orElse(null);
+                if (group == null) {
+                    bad.add(new FieldViolation("workerGroup", "unknown", workerGroup.strip()));
+                }
+            }
+            if (n == null && m == null && group == null && bad.isEmpty()) {
+                bad.add(new FieldViolation("name", "required"));
+            }
+            return new Checked(n, m, group, bad);
+        }
+    }
+
     private static String trim(String s) {
         if (s == null) {
             return null;

@@ -75,6 +75,35 @@ public record Member(String id, String name, String idHash, String idMasked, Str
                 newAccount, status, history, revision + 1), now);
     }
 
+    /**
+     * 信息更正: the name, mobile or worker group as the union's records should have had them (a name mistyped
+     * at enrolment kept the worker from ever linking their account, which checks number and name). The
+     * identity number never changes: a wrong number is another person, who leaves and is enrolled anew.
+     * {@code null} keeps a value.
+     */
+    public Change correct(String newName, String newMobile, WorkerGroup newGroup, Instant now) {
+        String n = newName == null ? name : newName;
+        String m = newMobile == null ? mobile : newMobile;
+        WorkerGroup g = newGroup == null ? workerGroup : newGroup;
+        if (n.equals(name) && Objects.equals(m, mobile) && g == workerGroup) {
+            return new Change(this, List.of());
+        }
+        return changed(new Member(id, n, idHash, idMasked, m, g, union, enterprise, district, account, status, history,
+                revision + 1), now);
+    }
+
+    /** Which of the enrolment's details differ from this member's on file (name, mobile when given), in that order. */
+    public List<String> differingDetails(String enrolledName, String enrolledMobile) {
+        List<String> differing = new ArrayList<>();
+        if (enrolledName != null && !enrolledName.equals(name)) {
+            differing.add("name");
+        }
+        if (enrolledMobile != null && !enrolledMobile.equals(mobile)) {
+            differing.add("mobile");
+        }
+        return differing;
+    }
+
     /** 退会 / 会籍注销: kept for the record, with the reason. */
     public Change leave(String reason, Instant now) {
         if (status != Status.ACTIVE) {

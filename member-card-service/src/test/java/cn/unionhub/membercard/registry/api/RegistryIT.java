@@ -232,6 +232,50 @@ class RegistryIT {
         assertThat(json.statusCode()).as("not an upload path").isEqualTo(413);
     }
 
+    /**
+     * A name mistyped at enrolment kept the worker from ever linking their account (the link checks number and
+     * name), and enrolling them again with the right name answered 200 with the wrong record: now the difference
+     * is said, and the member's union corrects the record (信息更正).
+     */
+    @Test
+    void aUnionCorrectsAMistypedNameAndTheWorkerThenLinksWithTheirRealName() {
+        String uscc = RegisterData.freshUscc("330211");
+        assertThat(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"镇海更正测试企业\",\"district\":\"330211\","
+                + "\"industry\":\"C\"}", People.ADMIN.token()).statusCode()).isEqualTo(201);
+        String unionId = JSON.readTree(api().post("/api/v1/registry/unions", "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"镇海更正测试企业工会\","
+                + "\"enterprise\":\"" + uscc + "\"}", People.DISTRICT_ZHENHAI.token()).body()).path("id").asString();
+        String chair = TestTokens.token().subject("chair-" + uscc).roles(Role.ENTERPRISE_UNION).enterprise(uscc).district("330211").build();
+        String id = RegisterData.freshResidentId();
+        String enrolment = "{\"union\":\"" + unionId + "\",\"name\":\"孙小梅\",\"idNumber\":\"" + id + "\",\"mobile\":\"13700001111\"}";
+        String memberId = JSON.readTree(api().post("/api/v1/members", enrolment, chair).body()).path("memberId").asString();
+        assertThat(memberId).startsWith("M");
+
+        // The same person with a corrected name: not silently answered with the record on file, and nothing changed.
+        HttpResponse<String> renamed = api().post("/api/v1/members", enrolment.replace("孙小梅", "孙晓梅"), chair);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(409);
+        assertThat(JSON.readTree(renamed.body()).path("type").asString()).endsWith("/member-details-differ");
+        assertThat(JSON.readTree(renamed.body()).path("detail").asString()).contains(memberId, "name");
+        assertThat(JSON.readTree(api().get("/api/v1/members/" + memberId, chair).body()).path("name").asString()).isEqualTo("孙小梅");
+        JsonNode differingRow = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, "[{\"name\":\"孙小梅\",\"idNumber\":\""
+                + id + "\",\"mobile\":\"13700002222\"}]", chair).body()).get(0);
+        assertThat(differingRow.path("result").asString()).isEqualTo("ALREADY_MEMBER");
+        assertThat(differingRow.path("errors").get(0).path("field").asString()).isEqualTo("mobile");
+        assertThat(differingRow.path("errors").get(0).path("code").asString()).isEqualTo("differs-from-register");
+        // 信息更正 by the member's union: the name as it should have been, so the worker can link their account with it.
+        assertThat(api().patch("/api/v1/members/" + memberId, "{\"mobile\":\"123\"}", chair).statusCode()).isEqualTo(400);
+        assertThat(api().patch("/api/v1/members/" + memberId, "{\"name\":\"孙晓梅\"}", People.CHAIR_FUDE.token()).statusCode())
+                .as("another enterprise's union").isIn(403, 404);
+        HttpResponse<String> corrected = api().patch("/api/v1/members/" + memberId, "{\"name\":\"孙晓梅\"}", chair);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(JSON.readTree(corrected.body()).path("name").asString()).isEqualTo("孙晓梅");
+        assertThat(api().post("/api/v1/members", enrolment.replace("孙小梅", "孙晓梅"), chair).statusCode()).isEqualTo(200);
+        String fixer = TestTokens.token().subject("worker-fix-" + uscc.toLowerCase()).roles(Role.WORKER).build();
+        assertThat(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙小梅\"}", fixer).statusCode())
+                .as("the old name no longer links").isEqualTo(404);
+        HttpResponse<String> linked = api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙晓梅\"}", fixer);
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+    }
+
     @Test
     void aUnionEnrolsAWorkerOnceAndTheWorkerLinksAndSeesTheirMembership() throws Exception {
         String uscc = RegisterData.freshUscc("330211");
