@@ -17,16 +17,13 @@ import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
-import cn.unionhub.platform.identity.Pseudonyms;
-import cn.unionhub.contest.registry.domain.Register;
-import cn.unionhub.contest.registry.domain.RegisteredMember;
+import cn.unionhub.contest.registry.Entrants;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -55,15 +52,13 @@ public class CraftsmanService {
     }
 
     private final CraftsmanStore store;
-    private final Pseudonyms pseudonyms;
-    private final Register register;
+    private final Entrants entrants;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    CraftsmanService(CraftsmanStore store, Pseudonyms pseudonyms, Register register, BusinessCalendar calendar, Clock clock) {
+    CraftsmanService(CraftsmanStore store, Entrants entrants, BusinessCalendar calendar, Clock clock) {
         this.store = store;
-        this.pseudonyms = pseudonyms;
-        this.register = register;
+        this.entrants = entrants;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -90,44 +85,29 @@ public class CraftsmanService {
     /**
      * Nominates through the caller's channel: an enterprise union its own employee (单位推荐), a worker
      * themselves (个人自荐), the batch's office for an association (社团推荐, the association named).
-     * Checked against the register as contest entries are ({@code RegistrationService#register}): a
-     * worker only as the member their account is linked to, a unit only a current member of its union;
-     * the nominee's account is the register's.
+     * Checked against the register as contest entries are ({@link Entrants}).
      */
     public CraftsmanStore.Kept nominate(String batchId, Entry entry, Actor actor) {
         CraftsmanBatch batch = batch(batchId);
-        boolean worker = actor.has(Role.WORKER);
-        boolean unit = !worker && actor.has(Role.ENTERPRISE_UNION);
-        if (!worker && !unit && !ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser())) {
+        Entrants.Acting acting = Entrants.Acting.of(actor);
+        if (acting == Entrants.Acting.OFFICE && !ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser())) {
             throw new ForbiddenException("contest-not-yours");
         }
         if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
             throw new RuleViolationException("invalid-nomination", List.of(new FieldViolation("nominee.idNumber", "invalid-resident-id")));
         }
-        String idHash = pseudonyms.of("resident-id:" + entry.idNumber().toUpperCase(Locale.ROOT));
-        Optional<RegisteredMember> member = register.member(idHash);
-        NominationChannel channel;
-        String nominatedBy;
-        String account;
-        if (worker) {
-            if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {
-                throw new ForbiddenException("entry-not-your-identity");
-            }
-            channel = NominationChannel.SELF;
-            nominatedBy = null;
-            account = actor.subject();
-        } else if (unit) {
-            if (member.filter(m -> m.employeeOf(actor.enterprise())).isEmpty()) {
-                throw new ForbiddenException("not-your-employee");
-            }
-            channel = NominationChannel.UNIT;
-            nominatedBy = actor.enterprise();
-            account = member.get().account();
-        } else {
-            channel = NominationChannel.ASSOCIATION;
-            nominatedBy = entry.nominatedBy();
-            account = member.map(RegisteredMember::account).orElse(null);
-        }
+        String idHash = entrants.idHash(entry.idNumber());
+        String account = entrants.accountOf(idHash, actor, null);
+        NominationChannel channel = switch (acting) {
+            case SELF -> NominationChannel.SELF;
+            case ENTERPRISE_UNION -> NominationChannel.UNIT;
+            case OFFICE -> NominationChannel.ASSOCIATION;
+        };
+        String nominatedBy = switch (acting) {
+            case SELF -> null;
+            case ENTERPRISE_UNION -> actor.enterprise();
+            case OFFICE -> entry.nominatedBy();
+        };
         Optional<CraftsmanStore.Kept> held = store.holding(batchId, idHash);
         Nomination.Changed nominated = Nomination.nominate(store.nextNominationId(batchId), batch,
                 new Nomination.Form(new Nomination.Nominee(idHash, entry.name(), entry.enterprise(), entry.enterpriseName(),

@@ -8,20 +8,16 @@ import cn.unionhub.contest.registration.domain.Competitor;
 import cn.unionhub.contest.registration.domain.Employment;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.contest.registration.store.Registrations;
-import cn.unionhub.contest.registry.domain.Register;
-import cn.unionhub.contest.registry.domain.RegisteredMember;
+import cn.unionhub.contest.registry.Entrants;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
-import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -41,65 +37,45 @@ public class RegistrationService {
 
     private final Registrations registrations;
     private final Contests contests;
-    private final Pseudonyms pseudonyms;
-    private final Register register;
+    private final Entrants entrants;
     private final Clock clock;
 
-    RegistrationService(Registrations registrations, Contests contests, Pseudonyms pseudonyms, Register register, Clock clock) {
+    RegistrationService(Registrations registrations, Contests contests, Entrants entrants, Clock clock) {
         this.registrations = registrations;
         this.contests = contests;
-        this.pseudonyms = pseudonyms;
-        this.register = register;
+        this.entrants = entrants;
         this.clock = clock;
     }
 
     /**
-     * Enters a competitor, checked against the register (contest-service's copy of it): a worker only
-     * as the member their account is linked to (the register checked their number and name when they
-     * linked it), an enterprise union only a current member of its own enterprise's union. Otherwise
-     * anyone could enter under another person's identity number, and the real person would then be
-     * told they had entered already. The contest office enters associations' lists, registered or
-     * not. The competitor's account — who may follow the entry — is the register's, never the form's
-     * (an administrator moving an old list over may name one for someone not in the register).
+     * Enters a competitor through the caller's channel, checked against the register ({@link Entrants}):
+     * a worker themselves, an enterprise union its own members, the office an association's list.
      */
     public Registrations.Kept register(String eventId, Entry entry, Actor actor) {
         Contest contest = contestOfEvent(eventId);
-        boolean worker = actor.has(Role.WORKER);
-        boolean enterpriseUnion = !worker && actor.has(Role.ENTERPRISE_UNION);
-        if (enterpriseUnion && (actor.enterprise() == null || !actor.enterprise().equals(entry.enterprise()))) {
+        Entrants.Acting acting = Entrants.Acting.of(actor);
+        if (acting == Entrants.Acting.ENTERPRISE_UNION && (actor.enterprise() == null || !actor.enterprise().equals(entry.enterprise()))) {
             throw new ForbiddenException("not-your-employee");
         }
-        if (!worker && !enterpriseUnion && !ContestAccess.mayRun(actor, contest)) {
+        if (acting == Entrants.Acting.OFFICE && !ContestAccess.mayRun(actor, contest)) {
             throw new ForbiddenException("contest-not-yours");
         }
         if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
             throw new RuleViolationException("invalid-registration", List.of(new FieldViolation("competitor.idNumber",
                     "invalid-resident-id")));
         }
-        String idHash = pseudonyms.of("resident-id:" + entry.idNumber().toUpperCase(Locale.ROOT));
-        Optional<RegisteredMember> member = register.member(idHash);
-        Channel channel;
-        String submittedBy;
-        String account;
-        if (worker) {
-            if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {
-                throw new ForbiddenException("entry-not-your-identity");
-            }
-            channel = Channel.INDIVIDUAL;
-            submittedBy = null;
-            account = actor.subject();
-        } else if (enterpriseUnion) {
-            if (member.filter(m -> m.employeeOf(actor.enterprise())).isEmpty()) {
-                throw new ForbiddenException("not-your-employee");
-            }
-            channel = Channel.ENTERPRISE_UNION;
-            submittedBy = actor.enterprise();
-            account = member.get().account();
-        } else {
-            channel = entry.channel() == null ? Channel.ASSOCIATION : entry.channel();
-            submittedBy = entry.submittedBy();
-            account = member.isPresent() ? member.get().account() : actor.has(Role.ADMIN) ? entry.account() : null;
-        }
+        String idHash = entrants.idHash(entry.idNumber());
+        String account = entrants.accountOf(idHash, actor, entry.account());
+        Channel channel = switch (acting) {
+            case SELF -> Channel.INDIVIDUAL;
+            case ENTERPRISE_UNION -> Channel.ENTERPRISE_UNION;
+            case OFFICE -> entry.channel() == null ? Channel.ASSOCIATION : entry.channel();
+        };
+        String submittedBy = switch (acting) {
+            case SELF -> null;
+            case ENTERPRISE_UNION -> actor.enterprise();
+            case OFFICE -> entry.submittedBy();
+        };
         return submit(contest, eventId, new Registration.Application(new Competitor(idHash, entry.name(), entry.enterprise(),
                 entry.enterpriseName(), entry.employment()), channel, submittedBy), account, clock.instant());
     }

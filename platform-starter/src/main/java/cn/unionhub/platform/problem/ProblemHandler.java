@@ -76,12 +76,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
         ProblemDetail problem = domainProblem(HttpStatus.BAD_REQUEST, e);
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (RuleViolationException.FieldViolation v : e.violations()) {
-            errors.add(Map.of("field", v.field(), "code", v.code(),
-                    "message", problems.fieldMessage(v.code(), v.arguments())));
-        }
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", problems.fieldErrors(e.violations()));
         return respond(problem);
     }
 
@@ -187,8 +182,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> fieldProblem(HttpHeaders headers, String field, String code, Object... arguments) {
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", 1);
-        problem.setProperty("errors", List.of(Map.of("field", field == null ? "" : field, "code", code,
-                "message", problems.fieldMessage(code, arguments))));
+        problem.setProperty("errors", List.of(new Problems.FieldError(field == null ? "" : field, code,
+                problems.fieldMessage(code, arguments))));
         return new ResponseEntity<>(problem, headers, HttpStatus.BAD_REQUEST);
     }
 

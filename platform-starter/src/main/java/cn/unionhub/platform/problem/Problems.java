@@ -48,6 +48,15 @@ public class Problems {
         return messages.getMessage("field." + code, arguments, code, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
+    /** One refused field as every answer lists it: a problem's {@code errors}, an enrolment list's or an import's rows. */
+    public record FieldError(String field, String code, String message) {
+    }
+
+    /** The violations with their messages in the request's language. */
+    public java.util.List<FieldError> fieldErrors(java.util.List<cn.unionhub.platform.domain.RuleViolationException.FieldViolation> violations) {
+        return violations.stream().map(v -> new FieldError(v.field(), v.code(), fieldMessage(v.code(), v.arguments()))).toList();
+    }
+
     /** Bean Validation messages, resolved through the same bundles (zh-CN default). */
     public String message(org.springframework.context.MessageSourceResolvable error, Locale locale) {
         return messages.getMessage(error, locale);

@@ -39,10 +39,7 @@ class MemberController {
     }
 
     /** A list row's result; each refusal with its reason in the reader's language, as a file's error report gives it. */
-    record RowView(int row, String result, String memberId, List<RowError> errors) {
-    }
-
-    record RowError(String field, String code, String message) {
+    record RowView(int row, String result, String memberId, List<Problems.FieldError> errors) {
     }
 
     record Enrolment(String union, String name, String idNumber, String mobile, String workerGroup, String enterprise,
@@ -67,8 +64,7 @@ class MemberController {
     @PostMapping(path = "/enrolments", consumes = "application/json")
     List<RowView> enrolList(@RequestParam String union, @RequestBody List<EnrolmentForm> rows, Actor actor) {
         return enrolments.enrolList(union, rows, actor).stream().map(r -> new RowView(r.row(), r.result(), r.memberId(),
-                r.errors().stream().map(v -> new RowError(v.field(), v.code(), problems.fieldMessage(v.code(), v.arguments())))
-                        .toList())).toList();
+                problems.fieldErrors(r.errors()))).toList();
     }
 
     /** A file of workers into one union: a job, followed at {@code /api/v1/registry/imports/{id}}. */

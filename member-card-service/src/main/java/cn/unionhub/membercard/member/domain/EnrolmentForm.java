@@ -36,12 +36,7 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
     /** Checked; {@code mayNameAccount} false refuses a named account (the worker links it: POST /api/v1/members/me/link). */
     public Checked check(boolean mayNameAccount) {
         List<FieldViolation> bad = new ArrayList<>();
-        String n = trim(name);
-        if (n == null) {
-            bad.add(new FieldViolation("name", "required"));
-        } else if (n.length() > MAX_NAME) {
-            bad.add(new FieldViolation("name", "too-long", MAX_NAME));
-        }
+        String n = checkedName(name, true, bad);
         String id = trim(idNumber);
         if (id == null) {
             bad.add(new FieldViolation("idNumber", "required"));
@@ -51,17 +46,8 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
                 bad.add(new FieldViolation("idNumber", "resident-id"));
             }
         }
-        String m = trim(mobile);
-        if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
-            bad.add(new FieldViolation("mobile", "mobile"));
-        }
-        WorkerGroup group = WorkerGroup.REGULAR;
-        if (trim(workerGroup) != null) {
-            group = WorkerGroup.parse(workerGroup).orElse(null);
-            if (group == null) {
-                bad.add(new FieldViolation("workerGroup", "unknown", workerGroup.strip()));
-            }
-        }
+        String m = checkedMobile(mobile, bad);
+        WorkerGroup group = trim(workerGroup) == null ? WorkerGroup.REGULAR : checkedGroup(workerGroup, bad);
         String e = trim(enterprise);
         if (e != null) {
             e = e.toUpperCase();
@@ -89,28 +75,42 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
 
         public Checked check() {
             List<FieldViolation> bad = new ArrayList<>();
-            String n = trim(name);
-            if (name != null && n == null) {
-                bad.add(new FieldViolation("name", "required"));
-            } else if (n != null && n.length() > MAX_NAME) {
-                bad.add(new FieldViolation("name", "too-long", MAX_NAME));
-            }
-            String m = trim(mobile);
-            if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
-                bad.add(new FieldViolation("mobile", "mobile"));
-            }
-            WorkerGroup group = null;
-            if (trim(workerGroup) != null) {
-                group = WorkerGroup.parse(workerGroup).orElse(null);
-                if (group == null) {
-                    bad.add(new FieldViolation("workerGroup", "unknown", workerGroup.strip()));
-                }
-            }
+            String n = checkedName(name, name != null, bad);
+            String m = checkedMobile(mobile, bad);
+            WorkerGroup group = trim(workerGroup) == null ? null : checkedGroup(workerGroup, bad);
             if (n == null && m == null && group == null && bad.isEmpty()) {
                 bad.add(new FieldViolation("name", "required"));
             }
             return new Checked(n, m, group, bad);
         }
+    }
+
+    /** The name stripped; {@code required} when it must be given and is blank, {@code too-long} past {@link #MAX_NAME}. */
+    private static String checkedName(String name, boolean required, List<FieldViolation> bad) {
+        String n = trim(name);
+        if (n == null && required) {
+            bad.add(new FieldViolation("name", "required"));
+        } else if (n != null && n.length() > MAX_NAME) {
+            bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+        }
+        return n;
+    }
+
+    private static String checkedMobile(String mobile, List<FieldViolation> bad) {
+        String m = trim(mobile);
+        if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
+            bad.add(new FieldViolation("mobile", "mobile"));
+        }
+        return m;
+    }
+
+    /** The worker group named (REGULAR, MIGRANT_WORKER, GIG_WORKER or their Chinese names); null and {@code unknown} otherwise. */
+    private static WorkerGroup checkedGroup(String workerGroup, List<FieldViolation> bad) {
+        WorkerGroup group = WorkerGroup.parse(workerGroup).orElse(null);
+        if (group == null) {
+            bad.add(new FieldViolation("workerGroup", "unknown", workerGroup.strip()));
+        }
+        return group;
     }
 
     private static String trim(String s) {

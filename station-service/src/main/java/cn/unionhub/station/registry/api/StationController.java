@@ -57,10 +57,7 @@ class StationController {
     record ImportReport(int created, int updated, int unchanged, int failed, java.util.List<ImportRow> rows) {
     }
 
-    record ImportRow(long line, String number, String result, java.util.List<ImportError> errors) {
-    }
-
-    record ImportError(String field, String code, String message) {
+    record ImportRow(long line, String number, String result, java.util.List<cn.unionhub.platform.problem.Problems.FieldError> errors) {
     }
 
     /** The full record as of now (whether a rectification is overdue depends on the time). */
@@ -76,9 +73,7 @@ class StationController {
             report = imports.importCsv(reader, actor);
         }
         return new ImportReport(report.created(), report.updated(), report.unchanged(), report.failed(), report.rows().stream()
-                .map(r -> new ImportRow(r.line(), r.number(), r.result(), r.errors().stream()
-                        .map(e -> new ImportError(e.field(), e.code(), problems.fieldMessage(e.code(), e.arguments()))).toList()))
-                .toList());
+                .map(r -> new ImportRow(r.line(), r.number(), r.result(), problems.fieldErrors(r.errors()))).toList());
     }
 
     /** The form: position in the datum given ({@code GCJ02} from a Chinese map, or {@code WGS84}). */

@@ -1,0 +1,67 @@
+package cn.unionhub.contest.registry;
+
+import cn.unionhub.contest.registry.domain.Register;
+import cn.unionhub.contest.registry.domain.RegisteredMember;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a contest entry or a craftsman nomination is for, checked against the register (the service's
+ * copy of it): a worker acts only as the member their account is linked to (the register checked
+ * their number and name when they linked it), an enterprise union only for a current member of its
+ * own union; the contest office for anyone (associations' lists, registered or not). Otherwise anyone
+ * could enter under another person's identity number, and the real person would then be told they
+ * had entered already. The person's account — who may follow the entry — is the register's, never a
+ * form's, except that an administrator moving an old list over may name one for someone the register
+ * does not know.
+ */
+@Component
+public class Entrants {
+
+    /** How the caller acts: for themselves, for their enterprise union's members, or as the office. */
+    public enum Acting {
+        SELF, ENTERPRISE_UNION, OFFICE;
+
+        public static Acting of(Actor actor) {
+            return actor.has(Role.WORKER) ? SELF : actor.has(Role.ENTERPRISE_UNION) ? ENTERPRISE_UNION : OFFICE;
+        }
+    }
+
+    private final Pseudonyms pseudonyms;
+    private final Register register;
+
+    Entrants(Pseudonyms pseudonyms, Register register) {
+        this.pseudonyms = pseudonyms;
+        this.register = register;
+    }
+
+    /** The keyed hash of an identity number, as member-card-service makes it: the only form the service keeps. */
+    public String idHash(String idNumber) {
+        return pseudonyms.of("resident-id:" + idNumber.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The account the person {@code idHash} follows the entry with; 403 {@code entry-not-your-identity} for a
+     * worker acting for anyone but their linked member, 403 {@code not-your-employee} for an enterprise union
+     * acting for anyone but a current member of its union.
+     */
+    public String accountOf(String idHash, Actor actor, String formAccount) {
+        Optional<RegisteredMember> member = register.member(idHash);
+        return switch (Acting.of(actor)) {
+            case SELF -> {
+                if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {
+                    throw new ForbiddenException("entry-not-your-identity");
+                }
+                yield actor.subject();
+            }
+            case ENTERPRISE_UNION -> member.filter(m -> m.employeeOf(actor.enterprise()))
+                    .orElseThrow(() -> new ForbiddenException("not-your-employee")).account(); // null until they link one
+            case OFFICE -> member.isPresent() ? member.get().account() : actor.has(Role.ADMIN) ? formAccount : null;
+        };
+    }
+}
