@@ -6,6 +6,7 @@
 # (throughput is printed too). The direct rate to the service is measured in the same run.
 # Needs a running platform (./unionhub up) for Eureka and feedback-service.
 #   bench/gateway-filters.sh [seconds] [connections] [variant ...]
+# plain-netty is not Spring Cloud Gateway but bench/PlainProxy.java: the floor of any proxy on Reactor Netty here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
@@ -61,6 +62,7 @@ variant_args() {
     no-request-id) echo "--unionhub.gateway.request-id.enabled=false" ;;
     bare) echo "--unionhub.gateway.limits.enabled=false --unionhub.gateway.request-id.enabled=false $direct_route $observation_off"
           default_filters none ;;
+    plain-netty) ;; # not Spring Cloud Gateway: bench/PlainProxy.java, started below
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }
@@ -70,7 +72,13 @@ stop_gateway() {
   if [ -n "$gateway_pid" ]; then kill "$gateway_pid" 2>/dev/null || true; wait "$gateway_pid" 2>/dev/null || true; fi
   gateway_pid=
 }
-trap 'stop_gateway; rm -f "$log"' EXIT
+netty_libs=
+trap 'stop_gateway; rm -f "$log"; [ -z "$netty_libs" ] || rm -rf "$netty_libs"' EXIT
+plain_netty_classpath() { # the gateway's own Netty and Reactor jars, from its boot jar
+  netty_libs=$(mktemp -d -t gateway-filters-libs.XXXXXX)
+  (cd "$netty_libs" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf "$OLDPWD/$jar" BOOT-INF/lib)
+  ls "$netty_libs"/BOOT-INF/lib/{netty-,reactor-,reactive-streams}*.jar | tr '\n' ':'
+}
 
 ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
 measure() { # <url> [pid] -> "<req/s> <p50 ms> <p99 ms> <cpu µs per request or -> <non-2xx answers>"
@@ -90,17 +98,22 @@ measure() { # <url> [pid] -> "<req/s> <p50 ms> <p99 ms> <cpu µs per request or 
 
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(production no-request-id no-limits no-circuit-breaker no-retry no-load-balancer no-tracing
-  no-gateway-observability no-observation bare)
+  no-gateway-observability no-observation bare plain-netty)
 row() { printf "%-26s %8s %8s %8s %12s %8s\n" "$@"; }
 row variant "req/s" "p50 ms" "p99 ms" "CPU µs/req" "non-2xx"
 read -r rps p50 p99 _ bad < <(measure "http://127.0.0.1:$service_port$path")
 row direct "$rps" "$p50" "$p99" "-" "$bad"
 for variant in "${variants[@]}"; do
+  if [ "$variant" = plain-netty ]; then
+    # shellcheck disable=SC2086
+    "$java_bin" $java_opts -cp "$(plain_netty_classpath)" bench/PlainProxy.java $port "http://127.0.0.1:$service_port" >>"$log" 2>&1 &
+  else
   # shellcheck disable=SC2046
   "$java_bin" $java_opts -jar "$jar" --server.port=$port --eureka.client.register-with-eureka=false \
       --management.server.port=-1 --unionhub.security.jwt.issuer=http://localhost:${UNIONHUB_IDENTITY_PORT:-9000} \
       '--eureka.client.service-url.defaultZone=http://unionhub:${UNIONHUB_EUREKA_PASSWORD}@127.0.0.1:'"${UNIONHUB_EUREKA_PORT:-8761}"/eureka/ \
       $limits_wide $(variant_args "$variant") >>"$log" 2>&1 &
+  fi
   gateway_pid=$!
   ready=0
   for _ in $(seq 1 240); do

@@ -38,6 +38,9 @@ final class RunningPlatform implements AutoCloseable {
         this.launcher = new Launcher(config, console);
     }
 
+    /** How often anonymous workers' items reach the enterprise side in this platform (AnonymousRelease). */
+    static final Duration RELEASE_EVERY = Duration.ofSeconds(20);
+
     static RunningPlatform start() {
         Map<String, Integer> ports = new HashMap<>();
         int[] free = TestInfrastructure.freePorts(Component.ALL.size() + 1);
@@ -51,9 +54,14 @@ final class RunningPlatform implements AutoCloseable {
             // Without class archives: recording them makes the first start and stop of every JVM slower,
             // and a test run starts each JVM about once (ClassSharingTest runs a real JVM through it).
             // contest-service's clock can be moved ahead (/internal/clock): its notices run for working days.
+            // Anonymous workers' items reach the enterprise side every 20 seconds instead of every three hours
+            // (the tests wait for a release), and case-service tells the chair's queue within 5 seconds of one.
             RunningPlatform platform = new RunningPlatform(new StackConfig(repoRoot, home, ports,
                     StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6),
-                    Map.of("contest-service", java.util.List.of("--unionhub.clock.adjustable=true")), false));
+                    Map.of("contest-service", java.util.List.of("--unionhub.clock.adjustable=true"),
+                            "feedback-service", java.util.List.of("--unionhub.anonymity.release-every=" + RELEASE_EVERY.toSeconds() + "s"),
+                            "case-service", java.util.List.of("--unionhub.anonymity.release-every=" + RELEASE_EVERY.toSeconds() + "s",
+                                    "--unionhub.cases.watch-interval=PT5S")), false));
             platform.up();
             return platform;
         } catch (IOException e) {

@@ -152,6 +152,8 @@ class SecurityE2EIT extends PlatformTest {
                 platform.demoToken("chair-wang-fang"), null);
         assertThat(chairQueue.status()).isEqualTo(200);
         assertThat(chairQueue.next(java.time.Duration.ofSeconds(20)).name()).isEqualTo("ready");
+        // Filed early in a release window (the platform releases every 20 s), so the chair asks well before the release.
+        awaitEarlyInAReleaseWindow();
         HttpResponse<String> submitted = submitAs(worker, """
                 {"type":"COMPLAINT","category":"CANTEEN_DORMITORY_COMMUTE","channel":"MINI_PROGRAM",
                  "enterprise":"91330211MA2H3K5Q1G","anonymous":true,
@@ -159,14 +161,24 @@ class SecurityE2EIT extends PlatformTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String tracking = JSON.readTree(submitted.body()).path("trackingNumber").asString();
 
-        HttpResponse<String> chair = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
-                "Authorization", "Bearer " + platform.demoToken("chair-wang-fang"));
-        HttpResponse<String> neighbour = platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
-                "Authorization", "Bearer " + platform.demoToken("chair-zhao-lei"));
-
-        assertThat(chair.statusCode()).isEqualTo(200);
-        assertThat(chair.body()).contains("通勤车").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
+        java.time.Instant release = java.time.Instant.ofEpochMilli(
+                (System.currentTimeMillis() / RunningPlatform.RELEASE_EVERY.toMillis() + 1) * RunningPlatform.RELEASE_EVERY.toMillis());
+        String itemPath = "/api/v1/feedback/submissions/" + tracking;
+        HttpResponse<String> early = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-wang-fang"));
+        HttpResponse<String> district = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("staff-chen-jing"));
+        HttpResponse<String> neighbour = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-zhao-lei"));
+        assertThat(java.time.Instant.now()).as("asked before the release").isBefore(release);
+        // Not as it arrives: the chair knows who just left the canteen. The district, which supervises, at once.
+        assertThat(early.statusCode()).as("the enterprise's union before the release").isEqualTo(404);
+        assertThat(district.statusCode()).isEqualTo(200);
         assertThat(neighbour.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> chair = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-wang-fang")),
+                        response -> response.statusCode() == 200);
+        assertThat(java.time.Instant.now()).as("seen at the release, not before").isAfterOrEqualTo(release);
+        assertThat(chair.body()).contains("通勤车").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
 
         // The complaint started the routing pipeline: case-service routed it, and the worker sees where it went.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -180,12 +192,18 @@ class SecurityE2EIT extends PlatformTest {
             assertThat(java.time.OffsetDateTime.parse(item.path("sla").path("firstAnswerDueAt").asString()))
                     .isAfter(java.time.OffsetDateTime.now());
         });
+        java.util.regex.Matcher routedTo = java.util.regex.Pattern.compile("GD-[0-9]{8}-[0-9A-Z]{6}").matcher(JSON.readTree(
+                platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + worker).body()).path("timeline").get(1).path("note").asString());
+        assertThat(routedTo.find()).isTrue();
+        String routedCase = routedTo.group();
         try (chairQueue) {
-            JsonNode routedToChair = JSON.readTree(chairQueue.until(e -> e.name().equals("queue")
-                    && JSON.readTree(e.data()).path("action").asString().equals("ROUTED"), java.time.Duration.ofSeconds(30))
-                    .get(0).data());
-            assertThat(java.time.OffsetDateTime.parse(routedToChair.path("at").asString()).toLocalTime())
+            // The chair's queue hears of the case once, at its release, and by day only; never of the steps before it.
+            List<EventStream.Event> heard = chairQueue.until(e -> isQueueStep(e, routedCase, "RELEASED"),
+                    java.time.Duration.ofSeconds(60));
+            JsonNode releasedToChair = JSON.readTree(heard.get(heard.size() - 1).data());
+            assertThat(java.time.OffsetDateTime.parse(releasedToChair.path("at").asString()).toLocalTime())
                     .as("an anonymous worker's case reaches the chair by day only").isEqualTo(java.time.LocalTime.MIDNIGHT);
+            assertThat(heard).noneMatch(e -> isQueueStep(e, routedCase, "ROUTED"));
         }
         // The chair's view of the anonymous item has no deadline: it would give away the submission time.
         assertThat(JSON.readTree(platform.get(platform.gateway("/api/v1/feedback/submissions/" + tracking),
@@ -201,7 +219,7 @@ class SecurityE2EIT extends PlatformTest {
                 caseNumber = c.path("caseNumber").asString();
             }
         }
-        assertThat(caseNumber).as(queue.toString()).isNotNull();
+        assertThat(caseNumber).as(queue.toString()).isEqualTo(routedCase);
         assertThat(postJson("/api/v1/cases/" + caseNumber + "/responses", chairToken,
                 "{\"text\":\"已把大家的意见反映给公司管理层，正在研究通勤方案。\"}").statusCode()).isEqualTo(200);
         assertThat(postJson("/api/v1/cases/" + caseNumber + "/resolution", chairToken,
@@ -416,6 +434,16 @@ class SecurityE2EIT extends PlatformTest {
     }
 
     /** A worker's submission through the gateway, as the app sends it (with an Idempotency-Key). */
+    /** Waits until the current release window of anonymous items is one to four seconds old. */
+    private static void awaitEarlyInAReleaseWindow() {
+        long window = RunningPlatform.RELEASE_EVERY.toMillis();
+        org.awaitility.Awaitility.await().atMost(RunningPlatform.RELEASE_EVERY.plusSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    long into = System.currentTimeMillis() % window;
+                    return into >= 1_000 && into <= 4_000;
+                });
+    }
+
     private HttpResponse<String> submitAs(String token, String body) {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
@@ -433,6 +461,14 @@ class SecurityE2EIT extends PlatformTest {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static boolean isQueueStep(EventStream.Event e, String caseNumber, String action) {
+        if (!e.name().equals("queue")) {
+            return false;
+        }
+        JsonNode step = JSON.readTree(e.data());
+        return step.path("caseNumber").asString().equals(caseNumber) && step.path("action").asString().equals(action);
     }
 
     private static boolean isStep(EventStream.Event e, String tracking, String kind) {

@@ -10,6 +10,7 @@ import cn.unionhub.platform.clock.RehearsalClock;
 import cn.unionhub.platform.clock.RehearsalClockController;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.calendar.CalendarCopy;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.events.Inbox;
 import cn.unionhub.platform.events.InboxTrimmer;
@@ -90,6 +91,12 @@ public class PlatformAutoConfiguration {
             @org.springframework.beans.factory.annotation.Value("${unionhub.store.server-selection-timeout:2s}") java.time.Duration timeout) {
         return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AnonymousRelease anonymousRelease(@Value("${unionhub.anonymity.release-every:0s}") Duration period) {
+        return AnonymousRelease.every(period);
     }
 
     @Bean

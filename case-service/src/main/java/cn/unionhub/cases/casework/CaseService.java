@@ -8,6 +8,7 @@ import cn.unionhub.cases.casework.domain.CaseNumbers;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
 import cn.unionhub.cases.casework.domain.RoutingDecision;
+import cn.unionhub.cases.casework.queue.QueueLog;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
@@ -75,7 +76,10 @@ public class CaseService {
     private final SecureRandom random = new SecureRandom();
     private final Pseudonyms pseudonyms;
 
-    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock, Pseudonyms pseudonyms) {
+    private final QueueLog queues;
+
+    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock, Pseudonyms pseudonyms, QueueLog queues) {
+        this.queues = queues;
         this.rules = rules;
         this.cases = cases;
         this.metrics = metrics;
@@ -270,6 +274,16 @@ public class CaseService {
      *
      * @return how many cases were looked at
      */
+    /**
+     * Tells each enterprise union's queue about the anonymous workers' cases released to it by now
+     * ({@link cn.unionhub.platform.domain.AnonymousRelease}); runs with the deadline watcher. Telling twice is harmless.
+     *
+     * @return how many cases were released
+     */
+    public int releaseAnonymousCases() {
+        return cases.forEachReleased(clock.instant(), queues::released);
+    }
+
     public int checkDeadlines() {
         Instant now = clock.instant();
         return cases.forEachDue(now, id -> {
@@ -323,18 +337,25 @@ public class CaseService {
         }
         String queueOf = organisation;
         return scope(actor).map(scope -> cases.page(new Cases.Filter(queueOf == null ? scope.enterprise() : null,
-                queueOf == null ? scope.district() : null, statuses, source, null, null, null, null, null, queueOf), page, size))
+                queueOf == null ? scope.district() : null, statuses, source, null, null, null, null, null, queueOf,
+                scope.releasedBy()), page, size))
                 .orElse(List.of());
     }
 
-    /** Which cases the caller may see: null fields mean everything; empty when nothing. */
+    /**
+     * Which cases the caller may see: null fields mean everything; empty when nothing. The enterprise side
+     * sees an anonymous worker's case from its release on (see {@link Cases.Filter#releasedBy()}).
+     */
     public Optional<Cases.Filter> scope(Actor actor) {
-        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null, null));
+        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null, null,
+                actor.isEnterpriseSide() ? clock.instant() : null));
     }
 
+    /** The case, if the caller may see it: not before its release for the enterprise side (the same 404 as no case). */
     public Case find(String caseNumber, Actor actor) {
         return cases.byCaseNumber(caseNumber)
                 .filter(c -> actor.canSee(c.matter().enterprise(), c.matter().district()))
+                .filter(c -> !actor.isEnterpriseSide() || !cases.enterpriseSeesAt(c).isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
     }
 

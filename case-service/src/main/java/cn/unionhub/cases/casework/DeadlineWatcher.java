@@ -45,6 +45,7 @@ class DeadlineWatcher {
                 if (checked > 0) {
                     log.debug("Deadline watcher looked at {} cases", checked);
                 }
+                cases.releaseAnonymousCases();
             } catch (RuntimeException e) {
                 // The next run tries again; a failed run must not stop the schedule.
                 log.warn("Deadline watcher run failed: {}", e.toString());

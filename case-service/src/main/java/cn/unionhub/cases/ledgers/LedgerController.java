@@ -175,6 +175,7 @@ class LedgerController {
         Instant start = from == null ? null : from.atStartOfDay(BEIJING).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant();
         return new Cases.Filter(scope.enterprise(), scope.district() != null ? scope.district() : district, statuses, source,
-                category, byClosing ? null : start, byClosing ? null : end, byClosing ? start : null, byClosing ? end : null, null);
+                category, byClosing ? null : start, byClosing ? null : end, byClosing ? start : null, byClosing ? end : null, null,
+                scope.releasedBy());
     }
 }

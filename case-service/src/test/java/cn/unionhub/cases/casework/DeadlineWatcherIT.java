@@ -49,6 +49,8 @@ class DeadlineWatcherIT {
     CaseMetrics metrics;
     @Autowired
     Clock clock;
+    @Autowired
+    cn.unionhub.cases.casework.queue.QueueLog queues;
 
     @Test
     void twoInstancesEscalateEachLevelOfEachOverdueCaseExactlyOnce() throws Exception {
@@ -64,8 +66,8 @@ class DeadlineWatcherIT {
             cases.insert(opened);
             ids.add(intake.id());
         }
-        CaseService first = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        CaseService second = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CaseService first = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues);
+        CaseService second = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -145,6 +145,7 @@ public class SubmissionService {
         String pseudonym = actor.has(Role.WORKER) ? pseudonyms.of(actor.subject()) : null;
         return items.byTrackingNumber(trackingNumber)
                 .filter(item -> item.isVisibleTo(actor, pseudonym))
+                .filter(item -> !actor.isEnterpriseSide() || !items.enterpriseSeesAt(item).isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
     }
 
@@ -274,7 +275,10 @@ public class SubmissionService {
      * (the view decides that, see {@link FeedbackItem#showsIdentityTo}).
      */
     public List<FeedbackItem> forStaff(Actor actor, FeedbackItem.Status status, String type, int page, int size) {
-        return actor.scope().map(s -> items.page(s.enterprise(), s.district(), status, type, page, size)).orElse(List.of());
+        // The enterprise side sees an anonymous worker's item from its release on (AnonymousRelease), not as it arrives.
+        return actor.scope().map(s -> actor.isEnterpriseSide()
+                ? items.pageReleasedBy(clock.instant(), s.enterprise(), s.district(), status, type, page, size)
+                : items.page(s.enterprise(), s.district(), status, type, page, size)).orElse(List.of());
     }
 
     public List<FeedbackItem> mine(Actor actor) {

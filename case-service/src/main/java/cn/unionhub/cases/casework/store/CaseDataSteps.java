@@ -11,6 +11,8 @@ public class CaseDataSteps {
 
     /** Cases stored before issue #12 gave every case its handling organisation's id. */
     public static final String ORGANISATION_IDS = "cases.organisation-ids";
+    /** Cases stored before anonymous workers' cases reached their enterprise's union in batches. */
+    public static final String ENTERPRISE_SEES_AT = "cases.enterprise-sees-at";
 
     private final DataSteps steps;
     private final Cases cases;
@@ -23,5 +25,6 @@ public class CaseDataSteps {
     @EventListener(ApplicationReadyEvent.class)
     public void run() {
         steps.runOnce(ORGANISATION_IDS, cases::fillInOrganisations);
+        steps.runOnce(ENTERPRISE_SEES_AT, cases::fillInEnterpriseSeesAt);
     }
 }

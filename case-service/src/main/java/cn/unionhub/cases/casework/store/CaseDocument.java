@@ -43,6 +43,11 @@ class CaseDocument {
     @Indexed
     Instant openedAt;
     Instant closedAt;
+    /**
+     * When the enterprise's own union first sees the case: its opening, or for an anonymous worker's case
+     * the release after it ({@link cn.unionhub.platform.domain.AnonymousRelease}); its lists sort by it.
+     */
+    Instant enterpriseSeesAt;
     /** When the deadline watcher next has something to do; absent when never. */
     @Indexed(sparse = true)
     Instant nextCheckAt;

@@ -5,6 +5,7 @@ import cn.unionhub.platform.store.Filters;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.queue.QueueLog;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,10 +40,18 @@ public class Cases {
      * A filter for queues, ledgers and reports; null fields match anything.
      *
      * @param organisation the handling organisation's id: its work queue
+     * @param releasedBy   for the enterprise side: only cases it sees by then (an anonymous worker's from its
+     *                     release on), in the order it first saw them; null for everyone else
      */
     public record Filter(String enterprise, String district, List<Case.Status> statuses, Case.Source source,
             String category, Instant openedFrom, Instant openedBefore, Instant closedFrom, Instant closedBefore,
-            String organisation) {
+            String organisation, Instant releasedBy) {
+
+        /** The same filter for the enterprise side at {@code now}. */
+        public Filter releasedBy(Instant now) {
+            return new Filter(enterprise, district, statuses, source, category, openedFrom, openedBefore, closedFrom, closedBefore,
+                    organisation, now);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -50,14 +60,20 @@ public class Cases {
     /** When each open case next needs the deadline watcher: found by key, not by searching all cases. */
     private final DueTimers checks;
 
+    /** When each anonymous worker's case is released to its enterprise's union, to tell that union's queue. */
+    private final DueTimers releases;
+    private final AnonymousRelease release;
+
     private final QueueLog queues;
 
-    Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules, Clock clock, QueueLog queues) {
+    public Cases(MongoTemplate mongo, AggregateStore store, CaseRules rules, Clock clock, QueueLog queues, AnonymousRelease release) {
         this.mongo = mongo;
         this.queues = queues;
         this.store = store;
         this.rules = rules;
+        this.release = release;
         this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
+        this.releases = new DueTimers(mongo, "case-releases", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
     }
 
     public boolean exists(String id) {
@@ -76,6 +92,9 @@ public class Cases {
         if (document.nextCheckAt != null) {
             checks.schedule(document.id, document.nextCheckAt);
         }
+        if (!document.enterpriseSeesAt.equals(document.openedAt)) {
+            releases.schedule(document.id, document.enterpriseSeesAt);
+        }
         store.insert(document, opened.events());
         queues.changed(null, opened.changed());
     }
@@ -90,6 +109,8 @@ public class Cases {
         List<CaseDocument> documents = opened.stream().map(o -> toDocument(o.changed())).toList();
         checks.scheduleAll(documents.stream().filter(d -> d.nextCheckAt != null)
                 .map(d -> new DueTimers.Due(d.id, d.nextCheckAt)).toList());
+        releases.scheduleAll(documents.stream().filter(d -> !d.enterpriseSeesAt.equals(d.openedAt))
+                .map(d -> new DueTimers.Due(d.id, d.enterpriseSeesAt)).toList());
         Set<String> inserted = new HashSet<>();
         store.insertAll(documents, opened.stream().map(Case.Changed::events).toList()).forEach(id -> inserted.add((String) id));
         opened.stream().filter(o -> inserted.contains(o.changed().id())).forEach(o -> queues.changed(null, o.changed()));
@@ -132,10 +153,20 @@ public class Cases {
         return result;
     }
 
-    /** One page, newest first. */
+    /** When the enterprise's own union first sees {@code c}: at its opening, or an anonymous worker's case at its release. */
+    public Instant enterpriseSeesAt(Case c) {
+        return release.of(c.deadlines().openedAt(), c.matter().isAnonymous());
+    }
+
+    /**
+     * One page, newest first. The enterprise side's pages are in the order it first saw the cases, ties (a
+     * release of anonymous workers' cases) by id, which is random: the order inside a release says nothing.
+     */
     public List<Case> page(Filter filter, int page, int size) {
-        return mongo.find(Filters.newestFirst(criteria(filter), "openedAt", page, size), CaseDocument.class).stream()
-                .map(Cases::toDomain).toList();
+        Query query = filter.releasedBy() == null ? Filters.newestFirst(criteria(filter), "openedAt", page, size)
+                : new Query(criteria(filter)).with(Sort.by(Sort.Order.desc("enterpriseSeesAt"), Sort.Order.asc("_id")))
+                        .skip((long) page * size).limit(size);
+        return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
     }
 
     public long count(Filter filter) {
@@ -168,6 +199,16 @@ public class Cases {
         return checks.fire(now, due -> check.accept(due.id()), this::timersOfEarlierCases);
     }
 
+    /**
+     * Hands every anonymous worker's case whose release to its enterprise's union is due by {@code now} to
+     * {@code released}, which must be idempotent. Key lookups only, as {@link #forEachDue}.
+     *
+     * @return how many releases were handled
+     */
+    public int forEachReleased(Instant now, Consumer<Case> released) {
+        return releases.fire(now, due -> byId(due.id()).ifPresent(released), List::of);
+    }
+
     /** Cases written before deadline timers existed: read once, on the first watcher run of a database. */
     private List<DueTimers.Due> timersOfEarlierCases() {
         Query query = new Query(Criteria.where("nextCheckAt").ne(null));
@@ -190,6 +231,25 @@ public class Cases {
             if (change(legacy.id, c -> new Case.Changed(c, List.of()), written -> { }).isPresent()) {
                 filled++;
             }
+        }
+        return filled;
+    }
+
+    /**
+     * Gives cases stored before anonymous workers' cases were released in batches the time the enterprise side
+     * saw them (their opening: it saw them at once), so its lists, which sort and filter by that time, keep
+     * them: a one-time data step ({@code CaseDataSteps}).
+     *
+     * @return how many cases were filled in
+     */
+    public long fillInEnterpriseSeesAt() {
+        Query query = new Query(Criteria.where("enterpriseSeesAt").exists(false));
+        query.fields().include("_id").include("openedAt");
+        long filled = 0;
+        for (CaseDocument legacy : mongo.find(query, CaseDocument.class)) {
+            filled += mongo.updateFirst(new Query(Criteria.where("_id").is(legacy.id).and("enterpriseSeesAt").exists(false)),
+                    new Update().set("enterpriseSeesAt", legacy.openedAt),
+                    CaseDocument.class).getModifiedCount();
         }
         return filled;
     }
@@ -222,6 +282,9 @@ public class Cases {
                 "category", f.category());
         if (f.organisation() != null) {
             criteria.and("organisation").is(f.organisation());
+        }
+        if (f.releasedBy() != null) {
+            criteria.and("enterpriseSeesAt").lte(f.releasedBy());
         }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());
@@ -262,6 +325,7 @@ public class Cases {
         d.status = c.status().name();
         d.organisation = c.handledBy().id();
         d.openedAt = c.deadlines().openedAt();
+        d.enterpriseSeesAt = enterpriseSeesAt(c);
         d.closedAt = c.deadlines().closedAt();
         d.nextCheckAt = c.nextCheckAt(rules).orElse(null);
         d.escalationLevel = c.escalationLevel();

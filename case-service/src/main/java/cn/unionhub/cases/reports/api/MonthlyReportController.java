@@ -72,7 +72,7 @@ class MonthlyReportController {
     private List<Case> casesOf(Cases.Filter scope, YearMonth month, String channel) {
         Cases.Filter filter = new Cases.Filter(scope.enterprise(), scope.district(), null, null, null,
                 month.atDay(1).atStartOfDay(BEIJING).toInstant(), month.plusMonths(1).atDay(1).atStartOfDay(BEIJING).toInstant(),
-                null, null, null);
+                null, null, null, scope.releasedBy());
         return cases.all(filter).stream()
                 .filter(c -> channel.equalsIgnoreCase("ALL") || channel.equals(c.matter().channel()))
                 .toList();

@@ -69,8 +69,29 @@ class CaseDataStepsIT {
         assertThat(cases.fillInOrganisations()).as("nothing left to fill in").isZero();
     }
 
+    @Test
+    void aCaseStoredBeforeReleasesStaysInTheEnterpriseSidesListAfterTheOneTimeStep() {
+        assertThat(steps.done(CaseDataSteps.ENTERPRISE_SEES_AT)).as("ran when the service started").isTrue();
+        Case.Intake intake = new Case.Intake("case-fb-legacy-2", Case.Source.FEEDBACK, "fb-legacy-2", "fb-legacy-2",
+                "ZGDP-20260301-LEGAC2", new Case.Matter("CANTEEN_DORMITORY_COMMUTE", "91330211MA2H3K5Q1G", "宁波富德能源有限公司",
+                        "330211", "REGULAR", "MINI_PROGRAM", "宿舍热水时有时无", null, null), false, Case.By.WORKER);
+        Case.Changed opened = Case.open(intake, rules.routing().route(CaseFacts.of(intake.matter(), Case.priorityOf(intake),
+                intake.source())), rules, "GD-20260301-4EGAC2", Instant.now());
+        cases.insert(opened);
+        // As a case written before the enterprise side's lists sorted and filtered by when it saw each case.
+        mongo.updateFirst(new Query(Criteria.where("_id").is(intake.id())), new Update().unset("enterpriseSeesAt"), CaseDocument.class);
+        Cases.Filter chairsList = new Cases.Filter("91330211MA2H3K5Q1G", null, null, null, null, null, null, null, null, null,
+                Instant.now().plusSeconds(1));
+        assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).doesNotContain(intake.id());
+
+        assertThat(cases.fillInEnterpriseSeesAt()).isEqualTo(1);
+
+        assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).contains(intake.id());
+        assertThat(cases.fillInEnterpriseSeesAt()).as("nothing left to fill in").isZero();
+    }
+
     private List<String> queue(String organisation) {
-        return cases.page(new Cases.Filter(null, null, null, null, null, null, null, null, null, organisation), 0, 100).stream()
+        return cases.page(new Cases.Filter(null, null, null, null, null, null, null, null, null, organisation, null), 0, 100).stream()
                 .map(Case::id).toList();
     }
 }

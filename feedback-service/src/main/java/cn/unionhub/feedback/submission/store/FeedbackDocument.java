@@ -45,6 +45,11 @@ class FeedbackDocument {
     @Indexed(unique = true, sparse = true)
     String idempotencyScope;
     Instant submittedAt;
+    /**
+     * When the enterprise's own union first sees the item: its submission, or an anonymous worker's item at the
+     * release after it ({@link cn.unionhub.platform.domain.AnonymousRelease}); that union's list sorts by it.
+     */
+    Instant enterpriseSeesAt;
     String status;
     List<TimelineEntryDocument> timeline;
     @Indexed(sparse = true)

@@ -13,6 +13,7 @@ import cn.unionhub.feedback.submission.domain.ValidSubmission;
 import cn.unionhub.feedback.submission.domain.WorkerGroup;
 import cn.unionhub.feedback.timeline.domain.TimelineStep;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
@@ -60,7 +61,11 @@ public class FeedbackItems {
 
     private final WorkerTimelines timelines;
 
-    FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock, WorkerTimelines timelines) {
+    private final AnonymousRelease release;
+
+    public FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock, WorkerTimelines timelines,
+            AnonymousRelease release) {
+        this.release = release;
         this.mongo = mongo;
         this.store = store;
         this.timelines = timelines;
@@ -239,11 +244,48 @@ public class FeedbackItems {
                 .map(FeedbackItems::toDomain).toList();
     }
 
+    /**
+     * {@link #page} as the enterprise side sees it at {@code now}: an anonymous worker's item from its release
+     * on, in the order it first saw them, ties (one release) by id, which is random: the order inside a release
+     * says nothing about who filed first.
+     */
+    public List<FeedbackItem> pageReleasedBy(Instant now, String enterprise, String district, FeedbackItem.Status status,
+            String type, int page, int size) {
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type)
+                .and("enterpriseSeesAt").lte(now);
+        Query query = new Query(criteria).with(Sort.by(Sort.Order.desc("enterpriseSeesAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+    }
+
+    /** When the enterprise's own union first sees {@code item}: at its submission, or an anonymous worker's at its release. */
+    public Instant enterpriseSeesAt(FeedbackItem item) {
+        return release.of(item.submittedAt(), item.content().anonymous());
+    }
+
+    /**
+     * Gives items stored before anonymous workers' items were released in batches the time the enterprise side
+     * saw them (their submission: it saw them at once), so its list, which sorts and filters by that time, keeps
+     * them: a one-time data step.
+     *
+     * @return how many items were filled in
+     */
+    public long fillInEnterpriseSeesAt() {
+        Query query = new Query(Criteria.where("enterpriseSeesAt").exists(false));
+        query.fields().include("_id").include("submittedAt");
+        long filled = 0;
+        for (FeedbackDocument legacy : mongo.find(query, FeedbackDocument.class)) {
+            filled += mongo.updateFirst(new Query(Criteria.where("_id").is(legacy.id).and("enterpriseSeesAt").exists(false)),
+                    new Update().set("enterpriseSeesAt", legacy.submittedAt), FeedbackDocument.class).getModifiedCount();
+        }
+        return filled;
+    }
+
     private Optional<FeedbackItem> one(Criteria criteria) {
         return Optional.ofNullable(mongo.findOne(new Query(criteria), FeedbackDocument.class)).map(FeedbackItems::toDomain);
     }
 
-    private static FeedbackDocument toDocument(FeedbackItem item, String idempotencyScope) {
+    private FeedbackDocument toDocument(FeedbackItem item, String idempotencyScope) {
         ValidSubmission c = item.content();
         FeedbackDocument d = new FeedbackDocument();
         d.id = item.id();
@@ -269,6 +311,7 @@ public class FeedbackItems {
         d.recordedFor = item.submitter().recordedFor();
         d.idempotencyScope = idempotencyScope;
         d.submittedAt = item.submittedAt();
+        d.enterpriseSeesAt = enterpriseSeesAt(item);
         d.status = item.status().name();
         d.timeline = item.timeline().stream()
                 .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note(), e.dueAt())).toList();

@@ -1,0 +1,149 @@
+package cn.unionhub.cases.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.CaseFacts;
+import cn.unionhub.cases.casework.domain.CaseNumbers;
+import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.queue.QueueLog;
+import cn.unionhub.cases.casework.store.Cases;
+import cn.unionhub.cases.registry.RegisterCopy;
+import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.platform.domain.AnonymousRelease;
+import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.identity.Pseudonyms;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Role;
+import cn.unionhub.test.IntegrationTest;
+import cn.unionhub.test.People;
+import cn.unionhub.test.SettableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * An anonymous worker's case reaches its enterprise's own union at the next release (hourly here), not as it
+ * is filed: not in the chair's list, not found by number, nothing in the chair's queue log until then — while
+ * the district sees it at once. At the release the chair's list shows the batch above the named cases opened
+ * before it, ordered by random id, and the queue hears one RELEASED step per case, however often it is told.
+ * On the service's real store with its own clock (two days ahead, so the module's watcher never fires these timers).
+ */
+@IntegrationTest
+class AnonymousReleaseIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final String FUDE_UNION = "ENTERPRISE_UNION:" + People.Enterprises.FUDE_ENERGY;
+    private static final Actor CHAIR = new Actor("chair-wang-fang", Set.of(Role.ENTERPRISE_UNION), People.Enterprises.FUDE_ENERGY, "330211");
+    private static final Actor DISTRICT = new Actor("staff-chen-jing", Set.of(Role.DISTRICT_UNION), null, "330211");
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    CaseRules rules;
+    @Autowired
+    CaseMetrics metrics;
+
+    private final Instant ten = LocalDate.now(BEIJING).plusDays(2).atTime(LocalTime.of(10, 0)).atZone(BEIJING).toInstant();
+    private final SettableClock clock = new SettableClock(ten);
+    private QueueLog queues;
+    private Cases cases;
+    private CaseService service;
+
+    @BeforeEach
+    void hourlyReleases(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilotDistricts(register);
+        AnonymousRelease hourly = AnonymousRelease.every(Duration.ofHours(1));
+        queues = new QueueLog(mongo, hourly);
+        cases = new Cases(mongo, store, rules, clock, queues, hourly);
+        service = new CaseService(rules, cases, metrics, clock,
+                new Pseudonyms("test-key-of-the-anonymous-release-test".getBytes(StandardCharsets.UTF_8)), queues);
+    }
+
+    @AfterEach
+    void stopTheLog() {
+        queues.stop();
+    }
+
+    @Test
+    void theEnterpriseSideSeesAnAnonymousWorkersCaseFromItsReleaseOnAndTheDistrictAtOnce() {
+        Case first = open(true, Duration.ofSeconds(5));
+        Case second = open(true, Duration.ofMinutes(30));
+        Case named = open(false, Duration.ofMinutes(31));
+        clock.set(ten.plus(Duration.ofMinutes(59)));
+
+        assertThat(numbers(service.queue(CHAIR, false, null, null, 0, 100))).contains(named.caseNumber())
+                .doesNotContain(first.caseNumber(), second.caseNumber());
+        assertThat(numbers(service.queue(CHAIR, true, null, null, 0, 100))).as("its work queue too").contains(named.caseNumber())
+                .doesNotContain(first.caseNumber(), second.caseNumber());
+        assertThatThrownBy(() -> service.find(first.caseNumber(), CHAIR)).isInstanceOf(NotFoundException.class);
+        assertThat(service.find(first.caseNumber(), DISTRICT).id()).isEqualTo(first.id());
+        assertThat(numbers(service.queue(DISTRICT, false, null, null, 0, 100)))
+                .contains(first.caseNumber(), second.caseNumber(), named.caseNumber());
+        // The named case's step reached the chair's queue log; the anonymous ones', logged before it, did not.
+        await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "ROUTED") == 1);
+        assertThat(logged(first, "ROUTED") + logged(second, "ROUTED")).isZero();
+
+        clock.set(ten.plus(Duration.ofHours(1)));
+        List<Case> released = service.queue(CHAIR, false, null, null, 0, 100);
+        List<String> batch = numbers(released).subList(0, 2);
+        assertThat(batch).containsExactlyInAnyOrder(first.caseNumber(), second.caseNumber());
+        assertThat(released.subList(0, 2)).extracting(Case::id).isSorted(); // by random id, not by filing
+        assertThat(numbers(released).indexOf(named.caseNumber())).as("below the release: seen before it").isGreaterThan(1);
+        assertThat(service.find(first.caseNumber(), CHAIR).id()).isEqualTo(first.id());
+
+        assertThat(service.releaseAnonymousCases()).isEqualTo(2);
+        assertThat(service.releaseAnonymousCases()).as("each release told once").isZero();
+        queues.released(cases.byId(first.id()).orElseThrow()); // told again: still one step
+        assertThat(logged(first, "RELEASED")).isEqualTo(1);
+        assertThat(logged(second, "RELEASED")).isEqualTo(1);
+        assertThat(logged(named, "RELEASED")).isZero();
+        Document step = mongo.findOne(entry(first, "RELEASED"), Document.class, "case_queue_entries");
+        assertThat(step.get("body", Document.class).getDate("at").toInstant()).isEqualTo(ten.plus(Duration.ofHours(1)));
+    }
+
+    private Case open(boolean anonymous, Duration after) {
+        clock.set(ten.plus(after));
+        String id = "case-release-" + UUID.randomUUID();
+        Case.Intake intake = new Case.Intake(id, Case.Source.HOTLINE_12351, id, null, null,
+                new Case.Matter("CANTEEN_DORMITORY_COMMUTE", People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司", "330211", "REGULAR",
+                        "HOTLINE_12351", "夜班没有通勤车", null, null, anonymous), false, Case.By.SYSTEM);
+        Case.Changed opened = Case.open(intake, rules.routing().route(CaseFacts.of(intake.matter(), Case.Priority.NORMAL,
+                intake.source())), rules, CaseNumbers.next(clock.instant(), new java.security.SecureRandom()), clock.instant());
+        assertThat(opened.changed().handledBy().id()).isEqualTo(FUDE_UNION);
+        cases.insert(opened);
+        return opened.changed();
+    }
+
+    private static List<String> numbers(List<Case> cases) {
+        return cases.stream().map(Case::caseNumber).toList();
+    }
+
+    private long logged(Case c, String action) {
+        return mongo.count(entry(c, action), "case_queue_entries");
+    }
+
+    private static Query entry(Case c, String action) {
+        return new Query(Criteria.where("body.caseNumber").is(c.caseNumber()).and("body.action").is(action)
+                .and("body.organisation").is(FUDE_UNION));
+    }
+}
