@@ -1,17 +1,19 @@
 package cn.unionhub.cases.registry;
 
 import cn.unionhub.cases.registry.store.Divisions;
+import cn.unionhub.cases.registry.store.RegisteredEnterprises;
 import cn.unionhub.events.membercard.OrganisationClosed;
 import cn.unionhub.events.membercard.OrganisationRegistered;
 import cn.unionhub.events.membercard.OrganisationUpdated;
+import cn.unionhub.platform.register.RegisteredEnterprise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * case-service's copy of the register that member-card-service owns: the administrative divisions,
- * whose names routing and escalation give the organisations they name ({@code {districtName}}).
- * Enterprise names are not kept: the events a case starts from carry them. Each event carries the
+ * whose names routing and escalation give the organisations they name ({@code {districtName}}), and
+ * the enterprises, whose district and name a case filed by staff must agree with. Each event carries the
  * whole record and its revision; the copy takes a record only when it is newer than the one it holds.
  */
 @Service
@@ -19,24 +21,39 @@ public class RegisterCopy {
 
     private static final Logger log = LoggerFactory.getLogger(RegisterCopy.class);
     static final String DIVISION = "DIVISION";
+    static final String ENTERPRISE = "ENTERPRISE";
 
     private final Divisions divisions;
+    private final RegisteredEnterprises enterprises;
 
-    RegisterCopy(Divisions divisions) {
+    RegisterCopy(Divisions divisions, RegisteredEnterprises enterprises) {
         this.divisions = divisions;
+        this.enterprises = enterprises;
     }
 
     public void registered(OrganisationRegistered e) {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
+        enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
+                e.status()), e.revision());
     }
 
     public void updated(OrganisationUpdated e) {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
+        enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
+                e.status()), e.revision());
     }
 
     public void closed(OrganisationClosed e) {
         if (DIVISION.equals(e.kind())) {
             applied(divisions.close(e.organisationId(), e.revision()), e.organisationId(), e.revision());
+        } else if (ENTERPRISE.equals(e.kind())) {
+            applied(enterprises.close(e.organisationId(), e.district(), e.revision()), e.organisationId(), e.revision());
+        }
+    }
+
+    private void enterprise(String kind, RegisteredEnterprise enterprise, long revision) {
+        if (ENTERPRISE.equals(kind)) {
+            applied(enterprises.save(enterprise, revision), enterprise.uscc(), revision);
         }
     }
 

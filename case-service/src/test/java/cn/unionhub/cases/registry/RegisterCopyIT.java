@@ -84,6 +84,51 @@ class RegisterCopyIT {
         assertThat(hotlineOrder(FENGHUA, "OTHER").path("organisationName").asString()).isEqualTo("奉化区总工会");
     }
 
+    /**
+     * A case about an enterprise of the register is filed under that enterprise's district, or not at all: another
+     * district's staff could otherwise open cases against it, and a mistyped district sends the case to the wrong
+     * union. The case bears the register's name; an enterprise the register does not know is taken as filed.
+     */
+    @Test
+    void aCaseAboutARegisteredEnterpriseIsFiledUnderItsOwnDistrictWithTheRegistersName() {
+        String uscc = "91330211MA2REG01" + "X";
+        uscc = uscc.substring(0, 17) + cn.unionhub.platform.identity.ChineseIdentifiers.usccCheckCharacter(uscc.substring(0, 17));
+        feed.sendAndAwait(new OrganisationRegistered(uscc, "ENTERPRISE", "宁波登记测试机械有限公司", People.Districts.ZHENHAI, null, "C",
+                "SMALL", null, "ACTIVE", 1, EARLIER));
+        ApiClient api = new ApiClient(port);
+
+        // The 北仑区 union's staff, for an enterprise of 镇海区 claiming their own district: refused, nothing opened.
+        HttpResponse<String> foreign = api.post("/api/v1/cases/hotline-orders", order(uscc, People.Districts.BEILUN, "随便写的名字"),
+                People.DISTRICT_BEILUN.token());
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(foreign.body());
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("district");
+        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("not-the-enterprises-district");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("330211");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("enterprise").is(uscc)), "cases")).isZero();
+
+        HttpResponse<String> filed = api.post("/api/v1/cases/hotline-orders", order(uscc, People.Districts.ZHENHAI, "登记测试机械"),
+                People.HANDLER_MEDIATOR.token());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(filed.body()).path("enterpriseName").asString()).isEqualTo("宁波登记测试机械有限公司");
+
+        // Not in the register: as filed.
+        String unknown = "91330211MA2REG02" + "X";
+        unknown = unknown.substring(0, 17) + cn.unionhub.platform.identity.ChineseIdentifiers.usccCheckCharacter(unknown.substring(0, 17));
+        HttpResponse<String> unregistered = api.post("/api/v1/cases/hotline-orders", order(unknown, People.Districts.ZHENHAI, "小作坊"),
+                People.HANDLER_MEDIATOR.token());
+        assertThat(unregistered.statusCode()).as(unregistered.body()).isEqualTo(201);
+        assertThat(JSON.readTree(unregistered.body()).path("enterpriseName").asString()).isEqualTo("小作坊");
+    }
+
+    private static String order(String enterprise, String district, String enterpriseName) {
+        return """
+                {"reference":"12351-%s","category":"WAGES_ARREARS","enterprise":"%s","enterpriseName":"%s","district":"%s",
+                 "workerGroup":"REGULAR","summary":"来电反映拖欠工资","amountOwedFen":100000,"workersAffected":1}""".formatted(
+                UUID.randomUUID().toString().substring(0, 8), enterprise, enterpriseName, district);
+    }
+
     private static OrganisationUpdated updated(String name, long revision) {
         return new OrganisationUpdated(FENGHUA, "DIVISION", name, FENGHUA, RegisterFixtures.NINGBO, null, null, "DISTRICT",
                 "ACTIVE", revision, EARLIER.plusSeconds(revision));

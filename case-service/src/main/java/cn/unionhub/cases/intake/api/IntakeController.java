@@ -5,6 +5,7 @@ import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.api.CaseView;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.intake.domain.IntakeForm;
+import cn.unionhub.cases.registry.store.RegisteredEnterprises;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
@@ -29,10 +30,12 @@ class IntakeController {
 
     private final CaseService cases;
     private final CaseProperties properties;
+    private final RegisteredEnterprises enterprises;
 
-    IntakeController(CaseService cases, CaseProperties properties) {
+    IntakeController(CaseService cases, CaseProperties properties, RegisteredEnterprises enterprises) {
         this.cases = cases;
         this.properties = properties;
+        this.enterprises = enterprises;
     }
 
     /** A 12351 hotline call taken by an operator (热线工单). */
@@ -60,7 +63,7 @@ class IntakeController {
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
                     form.district() == null ? "required" : "outside-your-area")));
         }
-        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor));
+        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find);
         CaseService.Opening opening = cases.open(intake, source == Case.Source.HOTLINE_12351);
         Case opened = opening.opened();
         if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {

@@ -5,10 +5,13 @@ import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
 import cn.unionhub.platform.identity.Masking;
+import cn.unionhub.platform.register.RegisteredEnterprise;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +30,15 @@ public record IntakeForm(String reference, String category, String enterprise, S
     private static final Pattern DISTRICT = Pattern.compile("[0-9]{6}");
     private static final Set<String> WORKER_GROUPS = Set.of("GIG_WORKER", "MIGRANT_WORKER", "REGULAR");
 
-    /** The intake of a valid form, or a 400 listing every wrong field. */
-    public Case.Intake toIntake(Case.Source source, Collection<String> categories, Case.By by) {
+    /**
+     * The intake of a valid form, or a 400 listing every wrong field. An enterprise of the {@code register} must be
+     * filed under its own district: another district's staff could otherwise open cases against it (the district
+     * decides who may file, and the routing sends the case to the enterprise's own union), and a mistyped district
+     * sends a case to the wrong union. The case then bears the register's name for it; an enterprise the register
+     * does not know (many small ones) is taken as filed.
+     */
+    public Case.Intake toIntake(Case.Source source, Collection<String> categories, Case.By by,
+            Function<String, Optional<RegisteredEnterprise>> register) {
         List<FieldViolation> wrong = new ArrayList<>();
         if (reference == null || reference.isBlank()) {
             wrong.add(new FieldViolation("reference", "required"));
@@ -48,8 +58,12 @@ public record IntakeForm(String reference, String category, String enterprise, S
         if (enterpriseName != null && enterpriseName.length() > 100) {
             wrong.add(new FieldViolation("enterpriseName", "too-long", 100));
         }
+        RegisteredEnterprise registered = enterprise != null && ChineseIdentifiers.isValidUscc(enterprise)
+                ? register.apply(enterprise).orElse(null) : null;
         if (district == null || !DISTRICT.matcher(district).matches()) {
             wrong.add(new FieldViolation("district", district == null ? "required" : "district-format"));
+        } else if (registered != null && registered.district() != null && !registered.district().equals(district)) {
+            wrong.add(new FieldViolation("district", "not-the-enterprises-district", registered.district()));
         }
         if (workerGroup != null && !WORKER_GROUPS.contains(workerGroup)) {
             wrong.add(new FieldViolation("workerGroup", "unknown-worker-group", workerGroup));
@@ -78,7 +92,8 @@ public record IntakeForm(String reference, String category, String enterprise, S
         if (issuedBy != null && !issuedBy.isBlank()) {
             text = (source == Case.Source.SUPERVISION ? "交办单位：" : "线索来源：") + issuedBy.strip() + "\n" + text;
         }
-        Case.Matter matter = new Case.Matter(category, enterprise, blankToNull(enterpriseName), district,
+        String name = registered != null && registered.name() != null ? registered.name() : blankToNull(enterpriseName);
+        Case.Matter matter = new Case.Matter(category, enterprise, name, district,
                 workerGroup == null ? "REGULAR" : workerGroup, channel(source), text, amountOwedFen, workersAffected);
         return new Case.Intake(Case.idFor(source, reference), source, reference, null, null, matter,
                 Boolean.TRUE.equals(urgent), by);
