@@ -49,11 +49,21 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
         this.mayNameAccounts = mayNameAccounts;
     }
 
-    /** A row of someone already on file: with their member id when the importer may see them. */
-    private ImportJob.RowError alreadyMember(long line, Member.Change row, Member onFile) {
-        return onFile != null && visible.test(onFile)
-                ? CsvImporter.refusal(line, row.member().idMasked(), "idNumber", "already-member", onFile.id())
-                : CsvImporter.refusal(line, row.member().idMasked(), "idNumber", "already-member-elsewhere");
+    /**
+     * A row of someone already on file: with their member id when the importer may see them, and then one line more
+     * for each detail the file gives otherwise than the register (name, mobile), which stays as it is: the officer
+     * corrects the member on purpose (PATCH), as the list form and the single enrolment say.
+     */
+    private List<ImportJob.RowError> alreadyMember(long line, Member.Change row, Member onFile) {
+        String key = row.member().idMasked();
+        if (onFile == null || !visible.test(onFile)) {
+            return List.of(CsvImporter.refusal(line, key, "idNumber", "already-member-elsewhere"));
+        }
+        List<ImportJob.RowError> errors = new ArrayList<>();
+        errors.add(CsvImporter.refusal(line, key, "idNumber", "already-member", onFile.id()));
+        onFile.differingDetails(row.member().name(), row.member().mobile())
+                .forEach(field -> errors.add(CsvImporter.refusal(line, key, field, "differs-from-register")));
+        return errors;
     }
 
     @Override
@@ -106,7 +116,7 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
                 if (enrolled.created()) {
                     counts.created++;
                 } else {
-                    report.add(alreadyMember(line.line(), line.record(), enrolled.member()));
+                    report.addAll(alreadyMember(line.line(), line.record(), enrolled.member()));
                     counts.unchanged++;
                 }
             } catch (cn.unionhub.platform.domain.ConflictException refused) {
@@ -119,7 +129,7 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
         counts.unchanged += onFile.size();
         for (Member.Change e : bulk) {
             if (onFile.contains(e.member().idHash())) {
-                report.add(alreadyMember(lineOfHash.get(e.member().idHash()), e, members.byIdHash(e.member().idHash()).orElse(null)));
+                report.addAll(alreadyMember(lineOfHash.get(e.member().idHash()), e, members.byIdHash(e.member().idHash()).orElse(null)));
             }
         }
     }

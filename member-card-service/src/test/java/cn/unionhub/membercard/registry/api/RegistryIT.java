@@ -321,6 +321,12 @@ class RegistryIT {
                 + "\",\"workerGroup\":\"农民工\"},{\"name\":\"坏号码\",\"idNumber\":\"330211199901011234\"}]";
         JsonNode rows = JSON.readTree(api().post("/api/v1/members/enrolments?union=" + unionId, list, chair).body());
         assertThat(rows).extracting(r -> r.path("result").asString()).containsExactly("ALREADY_MEMBER", "ENROLLED", "REJECTED");
+        // The same person in a file, under another name: already a member, and the report names the field that differs.
+        JsonNode ownFile = finished(upload("/api/v1/members/enrolments?union=" + unionId, "姓名,身份证号\n孙晓梅," + id + "\n", chair), chair);
+        JsonNode ownReport = JSON.readTree(api().get("/api/v1/registry/imports/" + ownFile.path("id").asString() + "/errors", chair).body());
+        assertThat(ownReport.toString()).contains("already-member");
+        assertThat(ownReport.findParents("code")).filteredOn(e -> e.path("code").asString().equals("differs-from-register"))
+                .extracting(e -> e.path("field").asString()).containsExactly("name");
 
         // Another enterprise's chair who has her identity number learns she is a member elsewhere, not where or who.
         RegisterData.LinkedMember elsewhere = RegisterData.linkedMember(api(), "330211", "吴另企");
