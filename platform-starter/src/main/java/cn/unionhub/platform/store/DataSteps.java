@@ -35,6 +35,25 @@ public final class DataSteps {
         long run();
     }
 
+    /**
+     * A step's body for a field added to a collection: sets {@code field} to the value of {@code from} on every
+     * document of {@code type} that lacks it (one read of their ids, one write each, conditional on the field
+     * still missing, so running it twice or beside new writes changes nothing twice).
+     *
+     * @return how many documents were filled in
+     */
+    public long copyWhereMissing(Class<?> type, String field, String from) {
+        String collection = mongo.getCollectionName(type);
+        Query missing = new Query(Criteria.where(field).exists(false));
+        missing.fields().include("_id").include(from);
+        long filled = 0;
+        for (Document legacy : mongo.find(missing, Document.class, collection)) {
+            filled += mongo.updateFirst(new Query(Criteria.where("_id").is(legacy.get("_id")).and(field).exists(false)),
+                    new Update().set(field, legacy.get(from)), collection).getModifiedCount();
+        }
+        return filled;
+    }
+
     /** Runs the step unless it has finished in this database before; true if it ran. */
     public boolean runOnce(String name, Step step) {
         if (done(name)) {

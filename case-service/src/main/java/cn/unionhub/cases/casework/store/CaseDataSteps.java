@@ -25,6 +25,16 @@ public class CaseDataSteps {
     @EventListener(ApplicationReadyEvent.class)
     public void run() {
         steps.runOnce(ORGANISATION_IDS, cases::fillInOrganisations);
-        steps.runOnce(ENTERPRISE_SEES_AT, cases::fillInEnterpriseSeesAt);
+        steps.runOnce(ENTERPRISE_SEES_AT, this::fillInEnterpriseSeesAt);
+    }
+
+    /**
+     * Cases stored before anonymous workers' cases were released in batches were seen by the enterprise side at
+     * once: their opening time is when it saw them, and its lists, which sort and filter by that, keep them.
+     *
+     * @return how many cases were filled in
+     */
+    public long fillInEnterpriseSeesAt() {
+        return steps.copyWhereMissing(CaseDocument.class, "enterpriseSeesAt", "openedAt");
     }
 }

@@ -25,7 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -231,25 +230,6 @@ public class Cases {
             if (change(legacy.id, c -> new Case.Changed(c, List.of()), written -> { }).isPresent()) {
                 filled++;
             }
-        }
-        return filled;
-    }
-
-    /**
-     * Gives cases stored before anonymous workers' cases were released in batches the time the enterprise side
-     * saw them (their opening: it saw them at once), so its lists, which sort and filter by that time, keep
-     * them: a one-time data step ({@code CaseDataSteps}).
-     *
-     * @return how many cases were filled in
-     */
-    public long fillInEnterpriseSeesAt() {
-        Query query = new Query(Criteria.where("enterpriseSeesAt").exists(false));
-        query.fields().include("_id").include("openedAt");
-        long filled = 0;
-        for (CaseDocument legacy : mongo.find(query, CaseDocument.class)) {
-            filled += mongo.updateFirst(new Query(Criteria.where("_id").is(legacy.id).and("enterpriseSeesAt").exists(false)),
-                    new Update().set("enterpriseSeesAt", legacy.openedAt),
-                    CaseDocument.class).getModifiedCount();
         }
         return filled;
     }

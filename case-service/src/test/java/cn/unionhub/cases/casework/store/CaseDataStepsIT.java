@@ -40,6 +40,8 @@ class CaseDataStepsIT {
     MongoTemplate mongo;
     @Autowired
     DataSteps steps;
+    @Autowired
+    CaseDataSteps dataSteps;
 
     @Test
     void aCaseStoredWithoutItsOrganisationReachesThatOrganisationsQueueAfterTheOneTimeStep() {
@@ -84,10 +86,10 @@ class CaseDataStepsIT {
                 Instant.now().plusSeconds(1));
         assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).doesNotContain(intake.id());
 
-        assertThat(cases.fillInEnterpriseSeesAt()).isEqualTo(1);
+        assertThat(dataSteps.fillInEnterpriseSeesAt()).isEqualTo(1);
 
         assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).contains(intake.id());
-        assertThat(cases.fillInEnterpriseSeesAt()).as("nothing left to fill in").isZero();
+        assertThat(dataSteps.fillInEnterpriseSeesAt()).as("nothing left to fill in").isZero();
     }
 
     private List<String> queue(String organisation) {

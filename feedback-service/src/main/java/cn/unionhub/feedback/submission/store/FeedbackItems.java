@@ -263,24 +263,6 @@ public class FeedbackItems {
         return release.of(item.submittedAt(), item.content().anonymous());
     }
 
-    /**
-     * Gives items stored before anonymous workers' items were released in batches the time the enterprise side
-     * saw them (their submission: it saw them at once), so its list, which sorts and filters by that time, keeps
-     * them: a one-time data step.
-     *
-     * @return how many items were filled in
-     */
-    public long fillInEnterpriseSeesAt() {
-        Query query = new Query(Criteria.where("enterpriseSeesAt").exists(false));
-        query.fields().include("_id").include("submittedAt");
-        long filled = 0;
-        for (FeedbackDocument legacy : mongo.find(query, FeedbackDocument.class)) {
-            filled += mongo.updateFirst(new Query(Criteria.where("_id").is(legacy.id).and("enterpriseSeesAt").exists(false)),
-                    new Update().set("enterpriseSeesAt", legacy.submittedAt), FeedbackDocument.class).getModifiedCount();
-        }
-        return filled;
-    }
-
     private Optional<FeedbackItem> one(Criteria criteria) {
         return Optional.ofNullable(mongo.findOne(new Query(criteria), FeedbackDocument.class)).map(FeedbackItems::toDomain);
     }

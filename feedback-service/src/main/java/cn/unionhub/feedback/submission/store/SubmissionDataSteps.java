@@ -13,15 +13,23 @@ public class SubmissionDataSteps {
     public static final String ENTERPRISE_SEES_AT = "feedback.enterprise-sees-at";
 
     private final DataSteps steps;
-    private final FeedbackItems items;
 
-    SubmissionDataSteps(DataSteps steps, FeedbackItems items) {
+    SubmissionDataSteps(DataSteps steps) {
         this.steps = steps;
-        this.items = items;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void run() {
-        steps.runOnce(ENTERPRISE_SEES_AT, items::fillInEnterpriseSeesAt);
+        steps.runOnce(ENTERPRISE_SEES_AT, this::fillInEnterpriseSeesAt);
+    }
+
+    /**
+     * Items stored before anonymous workers' items were released in batches were seen by the enterprise side at
+     * once: their submission time is when it saw them, and its list, which sorts and filters by that, keeps them.
+     *
+     * @return how many items were filled in
+     */
+    public long fillInEnterpriseSeesAt() {
+        return steps.copyWhereMissing(FeedbackDocument.class, "enterpriseSeesAt", "submittedAt");
     }
 }
