@@ -4,20 +4,27 @@ import cn.unionhub.events.Topics;
 import cn.unionhub.events.cases.CaseResolved;
 import cn.unionhub.events.cases.CaseResponded;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.feedback.enterprise.store.DeferredCounts;
 import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
 import cn.unionhub.feedback.enterprise.store.PageReviewers;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.EventRouter;
 import cn.unionhub.platform.events.EventsProperties;
 import cn.unionhub.platform.events.InboundEvents;
 import cn.unionhub.platform.store.EventCounters;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Keeps each enterprise's page counters from events (its own consumer group, like every projection). */
@@ -25,13 +32,21 @@ import org.springframework.stereotype.Component;
 class EnterprisePageProjection {
 
     static final String GROUP = "feedback-service.enterprise-pages";
+    private static final Logger log = LoggerFactory.getLogger(EnterprisePageProjection.class);
 
     private final EventRouter events;
     private final EnterpriseStats stats;
     private final FeedbackItems items;
     private final PageReviewers reviewers;
+    private final DeferredCounts deferred;
+    private final AnonymousRelease release;
+    private final Clock clock;
 
-    EnterprisePageProjection(InboundEvents inbound, EnterpriseStats stats, FeedbackItems items, PageReviewers reviewers) {
+    EnterprisePageProjection(InboundEvents inbound, EnterpriseStats stats, FeedbackItems items, PageReviewers reviewers,
+            DeferredCounts deferred, AnonymousRelease release, Clock clock) {
+        this.deferred = deferred;
+        this.release = release;
+        this.clock = clock;
         this.stats = stats;
         this.reviewers = reviewers;
         this.items = items;
@@ -68,7 +83,27 @@ class EnterprisePageProjection {
         if (e.needsHandling()) {
             add.put("handled", 1L);
         }
-        return add.isEmpty() ? Optional.empty() : Optional.of(stats.counting("submitted:" + e.feedbackId(), e.enterprise(), add));
+        if (add.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = "submitted:" + e.feedbackId();
+        Instant released = release.of(e.submittedAt(), e.anonymous());
+        if (released.isAfter(clock.instant())) {
+            // The page's counts move at the item's release, as the enterprise's union first sees it, not as it arrives.
+            deferred.hold(key, e.enterprise(), add, released);
+            return Optional.empty();
+        }
+        return Optional.of(stats.counting(key, e.enterprise(), add));
+    }
+
+    /** Applies the held counts of anonymous workers' items whose release has come. */
+    @Scheduled(fixedDelayString = "${unionhub.feedback.page-release-check:PT30S}", initialDelayString = "PT20S")
+    void releaseHeldCounts() {
+        try {
+            deferred.releaseDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Releasing held page counts failed, tried again next run: {}", e.toString());
+        }
     }
 
     private void responded(CaseResponded e) {
