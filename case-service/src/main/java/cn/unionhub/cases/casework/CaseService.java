@@ -281,7 +281,8 @@ public class CaseService {
      * @return how many cases were released
      */
     public int releaseAnonymousCases() {
-        return cases.forEachReleased(clock.instant(), queues::released);
+        Instant now = clock.instant();
+        return cases.forEachReleased(now, c -> queues.released(c, now));
     }
 
     public int checkDeadlines() {

@@ -113,12 +113,30 @@ class AnonymousReleaseIT {
 
         assertThat(service.releaseAnonymousCases()).isEqualTo(2);
         assertThat(service.releaseAnonymousCases()).as("each release told once").isZero();
-        queues.released(cases.byId(first.id()).orElseThrow()); // told again: still one step
+        queues.released(cases.byId(first.id()).orElseThrow(), clock.instant()); // told again: still one step
         assertThat(logged(first, "RELEASED")).isEqualTo(1);
         assertThat(logged(second, "RELEASED")).isEqualTo(1);
         assertThat(logged(named, "RELEASED")).isZero();
         Document step = mongo.findOne(entry(first, "RELEASED"), Document.class, "case_queue_entries");
         assertThat(step.get("body", Document.class).getDate("at").toInstant()).isEqualTo(ten.plus(Duration.ofHours(1)));
+
+        // The chair works the case at once; the worker's rating at 11:20 reaches the chair's queue at 12:00, as the case did.
+        clock.set(ten.plus(Duration.ofMinutes(70)));
+        service.accept(first.caseNumber(), CHAIR);
+        service.respond(first.caseNumber(), "已安排夜班通勤车", List.of(), CHAIR);
+        service.resolve(first.caseNumber(), Case.Outcome.RESOLVED_BY_ENTERPRISE, "公司已安排夜班通勤车", null, null, CHAIR);
+        clock.set(ten.plus(Duration.ofMinutes(80)));
+        cases.change(first.id(), c -> c.close(Case.By.WORKER, Case.Satisfaction.SATISFIED, "职工评价：SATISFIED", clock.instant()),
+                written -> { });
+        service.accept(named.caseNumber(), CHAIR); // logged after the rating, in the same queue
+        await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "ACCEPTED") == 1);
+        assertThat(logged(first, "RESOLVED")).as("the chair's own steps at once").isEqualTo(1);
+        assertThat(logged(first, "CLOSED")).as("the worker's step: not before the next release").isZero();
+        clock.set(ten.plus(Duration.ofMinutes(119)));
+        assertThat(service.releaseAnonymousCases()).isZero();
+        clock.set(ten.plus(Duration.ofHours(2)));
+        assertThat(service.releaseAnonymousCases()).isEqualTo(1);
+        assertThat(logged(first, "CLOSED")).isEqualTo(1);
     }
 
     private Case open(boolean anonymous, Duration after) {

@@ -41,44 +41,73 @@ public class QueueLog {
     }
 
     /**
-     * Logs the case's latest steps in the queue of the organisation handling it, and of the one it left if it moved.
-     * An enterprise union's queue gets an anonymous worker's case's steps only from the case's release on
-     * ({@link #released}): not hidden from its stream but never in its log, because a gap in the numbers the
-     * stream sends would tell the moment as well as the step.
+     * Logs the case's latest steps, as they are known at {@code now}, in the queue of the organisation handling it,
+     * and of the one it left if it moved. An enterprise union's queue gets an anonymous worker's case only from
+     * its release on ({@link #released}), and a step the worker caused (a rating that closes or reopens the case)
+     * at the release after it, as the case itself: such steps are not hidden from its stream but kept out of its
+     * log until then, because a gap in the numbers the stream sends would tell the moment as well as the step.
      */
-    public void changed(String organisationBefore, Case c) {
+    public void changed(String organisationBefore, Case c, Instant now) {
         List<HistoryEntry> history = c.history();
-        Instant seenFrom = seenFrom(c);
         List<HistoryEntry> told = history.subList(Math.max(0, history.size() - RETOLD), history.size());
-        String now = c.handledBy().id();
-        logLater(now, c, told, seenFrom);
-        if (organisationBefore != null && !organisationBefore.equals(now)) {
-            logLater(organisationBefore, c, told, seenFrom);
+        String handling = c.handledBy().id();
+        logLater(handling, c, told, now);
+        if (organisationBefore != null && !organisationBefore.equals(handling)) {
+            logLater(organisationBefore, c, told, now);
         }
     }
 
-    private void logLater(String organisation, Case c, List<HistoryEntry> told, Instant seenFrom) {
-        boolean enterpriseUnion = HandlingOrganisation.parse(organisation)
-                .filter(o -> o.type() == HandlingOrganisationType.ENTERPRISE_UNION).isPresent();
-        List<NumberedLog.Entry> steps = told.stream()
-                .filter(e -> seenFrom == null || !enterpriseUnion || !e.at().isBefore(seenFrom))
-                .map(e -> new NumberedLog.Entry(c.id() + ":" + e.sequence(), step(c, e.action(), e.at())))
-                .toList();
+    private void logLater(String organisation, Case c, List<HistoryEntry> told, Instant now) {
+        List<NumberedLog.Entry> steps = visible(organisation, c, told, now);
         if (!steps.isEmpty()) {
             log.logLater(organisation, steps);
         }
     }
 
-    /**
-     * Tells the enterprise union working an anonymous worker's case that the case has reached it: one
-     * {@code RELEASED} step at the release time. Any other case, or telling again, changes nothing.
-     */
-    public void released(Case c) {
+    private List<NumberedLog.Entry> visible(String organisation, Case c, List<HistoryEntry> told, Instant now) {
+        boolean enterpriseUnion = HandlingOrganisation.parse(organisation)
+                .filter(o -> o.type() == HandlingOrganisationType.ENTERPRISE_UNION).isPresent();
         Instant seenFrom = seenFrom(c);
-        if (seenFrom == null || c.assignment().organisationType() != HandlingOrganisationType.ENTERPRISE_UNION) {
+        return told.stream()
+                .filter(e -> seenFrom == null || !enterpriseUnion
+                        || (!e.at().isBefore(seenFrom) && !(workers(e) && release.of(e.at()).isAfter(now))))
+                .map(e -> new NumberedLog.Entry(c.id() + ":" + e.sequence(), step(c, e.action(), e.at())))
+                .toList();
+    }
+
+    /**
+     * When the enterprise union of an anonymous worker's case may hear of the worker's latest step (a rating that
+     * closed or reopened the case): the release after it; null when that step is not the worker's, or is out already.
+     * The case's own first release has its timer from the opening.
+     */
+    public Instant heldWorkerStep(Case c, Instant now) {
+        if (!c.matter().isAnonymous() || c.history().isEmpty()) {
+            return null;
+        }
+        HistoryEntry latest = c.history().get(c.history().size() - 1);
+        Instant out = release.of(latest.at());
+        return workers(latest) && out.isAfter(now) ? out : null;
+    }
+
+    /**
+     * Tells the enterprise union working an anonymous worker's case what has been released to it by {@code now}:
+     * one {@code RELEASED} step at the case's release, then the worker's steps whose release has come. Telling
+     * again, or about any other case, adds nothing.
+     */
+    public void released(Case c, Instant now) {
+        Instant seenFrom = seenFrom(c);
+        if (seenFrom == null || seenFrom.isAfter(now) || c.assignment().organisationType() != HandlingOrganisationType.ENTERPRISE_UNION) {
             return;
         }
-        log.log(c.handledBy().id(), List.of(new NumberedLog.Entry(c.id() + ":released", step(c, "RELEASED", seenFrom))));
+        List<HistoryEntry> history = c.history();
+        List<NumberedLog.Entry> entries = new java.util.ArrayList<>();
+        entries.add(new NumberedLog.Entry(c.id() + ":released", step(c, "RELEASED", seenFrom)));
+        entries.addAll(visible(c.handledBy().id(), c, history.subList(Math.max(0, history.size() - RETOLD), history.size()), now));
+        log.log(c.handledBy().id(), entries);
+    }
+
+    private static boolean workers(HistoryEntry e) {
+        return "WORKER".equals(e.actorRole());
     }
 
     /** When the enterprise side first sees an anonymous worker's case; null for a named one (at once). */

@@ -62,6 +62,7 @@ public class Cases {
     /** When each anonymous worker's case is released to its enterprise's union, to tell that union's queue. */
     private final DueTimers releases;
     private final AnonymousRelease release;
+    private final Clock clock;
 
     private final QueueLog queues;
 
@@ -71,6 +72,7 @@ public class Cases {
         this.store = store;
         this.rules = rules;
         this.release = release;
+        this.clock = clock;
         this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
         this.releases = new DueTimers(mongo, "case-releases", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
     }
@@ -95,7 +97,7 @@ public class Cases {
             releases.schedule(document.id, document.enterpriseSeesAt);
         }
         store.insert(document, opened.events());
-        queues.changed(null, opened.changed());
+        queues.changed(null, opened.changed(), clock.instant());
     }
 
     /**
@@ -112,7 +114,7 @@ public class Cases {
                 .map(d -> new DueTimers.Due(d.id, d.enterpriseSeesAt)).toList());
         Set<String> inserted = new HashSet<>();
         store.insertAll(documents, opened.stream().map(Case.Changed::events).toList()).forEach(id -> inserted.add((String) id));
-        opened.stream().filter(o -> inserted.contains(o.changed().id())).forEach(o -> queues.changed(null, o.changed()));
+        opened.stream().filter(o -> inserted.contains(o.changed().id())).forEach(o -> queues.changed(null, o.changed(), clock.instant()));
         return inserted;
     }
 
@@ -142,12 +144,16 @@ public class Cases {
             if (updated.nextCheckAt != null && !updated.nextCheckAt.equals(current.nextCheckAt)) {
                 checks.schedule(updated.id, updated.nextCheckAt); // before the write: never a due case without a timer
             }
+            Instant held = queues.heldWorkerStep(changed.changed(), clock.instant());
+            if (held != null) {
+                releases.schedule(updated.id, held); // a worker's step its enterprise union hears of at the next release
+            }
             written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
         }).map(Cases::toDomain);
         result.ifPresent(c -> {
             applied.accept(written.get());
-            queues.changed(organisationBefore.get(), c);
+            queues.changed(organisationBefore.get(), c, clock.instant());
         });
         return result;
     }
