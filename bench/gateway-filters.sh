@@ -74,8 +74,7 @@ stop_gateway() {
 }
 netty_libs=
 trap 'stop_gateway; rm -f "$log"; [ -z "$netty_libs" ] || rm -rf "$netty_libs"' EXIT
-plain_netty_classpath() { # the gateway's own Netty and Reactor jars, from its boot jar
-  netty_libs=$(mktemp -d -t gateway-filters-libs.XXXXXX)
+plain_netty_classpath() { # the gateway's own Netty and Reactor jars, from its boot jar, into $netty_libs (removed on exit)
   (cd "$netty_libs" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf "$OLDPWD/$jar" BOOT-INF/lib)
   ls "$netty_libs"/BOOT-INF/lib/{netty-,reactor-,reactive-streams}*.jar | tr '\n' ':'
 }
@@ -105,6 +104,7 @@ read -r rps p50 p99 _ bad < <(measure "http://127.0.0.1:$service_port$path")
 row direct "$rps" "$p50" "$p99" "-" "$bad"
 for variant in "${variants[@]}"; do
   if [ "$variant" = plain-netty ]; then
+    [ -n "$netty_libs" ] || netty_libs=$(mktemp -d -t gateway-filters-libs.XXXXXX) # here, not in the subshell below
     # shellcheck disable=SC2086
     "$java_bin" $java_opts -cp "$(plain_netty_classpath)" bench/PlainProxy.java $port "http://127.0.0.1:$service_port" >>"$log" 2>&1 &
   else

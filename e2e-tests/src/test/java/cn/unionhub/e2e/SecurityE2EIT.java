@@ -167,7 +167,13 @@ class SecurityE2EIT extends PlatformTest {
         HttpResponse<String> early = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-wang-fang"));
         HttpResponse<String> district = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("staff-chen-jing"));
         HttpResponse<String> neighbour = platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-zhao-lei"));
+        String chairsList = platform.get(platform.gateway("/api/v1/feedback/submissions?size=100"), "Authorization",
+                "Bearer " + platform.demoToken("chair-wang-fang")).body();
+        String districtsList = platform.get(platform.gateway("/api/v1/feedback/submissions?size=100"), "Authorization",
+                "Bearer " + platform.demoToken("staff-chen-jing")).body();
         assertThat(java.time.Instant.now()).as("asked before the release").isBefore(release);
+        assertThat(chairsList).as("the chair's list before the release").doesNotContain(tracking);
+        assertThat(districtsList).contains(tracking);
         // Not as it arrives: the chair knows who just left the canteen. The district, which supervises, at once.
         assertThat(early.statusCode()).as("the enterprise's union before the release").isEqualTo(404);
         assertThat(district.statusCode()).isEqualTo(200);
@@ -178,6 +184,8 @@ class SecurityE2EIT extends PlatformTest {
                 .until(() -> platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + platform.demoToken("chair-wang-fang")),
                         response -> response.statusCode() == 200);
         assertThat(java.time.Instant.now()).as("seen at the release, not before").isAfterOrEqualTo(release);
+        assertThat(platform.get(platform.gateway("/api/v1/feedback/submissions?size=100"), "Authorization",
+                "Bearer " + platform.demoToken("chair-wang-fang")).body()).contains(tracking);
         assertThat(chair.body()).contains("通勤车").doesNotContain("worker-zhang-wei").doesNotContain("张伟").doesNotContain("psn_");
 
         // The complaint started the routing pipeline: case-service routed it, and the worker sees where it went.
@@ -433,7 +441,6 @@ class SecurityE2EIT extends PlatformTest {
         assertThat(JSON.readTree(beilun).path("signals").findValuesAsString("reference")).contains(caseNumber);
     }
 
-    /** A worker's submission through the gateway, as the app sends it (with an Idempotency-Key). */
     /** Waits until the current release window of anonymous items is one to four seconds old. */
     private static void awaitEarlyInAReleaseWindow() {
         long window = RunningPlatform.RELEASE_EVERY.toMillis();
@@ -444,6 +451,7 @@ class SecurityE2EIT extends PlatformTest {
                 });
     }
 
+    /** A worker's submission through the gateway, as the app sends it (with an Idempotency-Key). */
     private HttpResponse<String> submitAs(String token, String body) {
         return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway("/api/v1/feedback/submissions")))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)

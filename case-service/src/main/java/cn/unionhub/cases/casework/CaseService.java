@@ -14,6 +14,7 @@ import cn.unionhub.events.feedback.FeedbackRated;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
@@ -78,7 +79,11 @@ public class CaseService {
 
     private final QueueLog queues;
 
-    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock, Pseudonyms pseudonyms, QueueLog queues) {
+    private final AnonymousRelease release;
+
+    CaseService(CaseRules rules, Cases cases, CaseMetrics metrics, Clock clock, Pseudonyms pseudonyms, QueueLog queues,
+            AnonymousRelease release) {
+        this.release = release;
         this.queues = queues;
         this.rules = rules;
         this.cases = cases;
@@ -268,13 +273,6 @@ public class CaseService {
     // ---------------------------------------------------------------- deadlines
 
     /**
-     * One pass of the deadline watcher over the cases whose time has come. Safe on any number of
-     * instances at once: each case is changed under optimistic locking from its fresh state, and
-     * the marks and levels it keeps make a second pass over the same case announce nothing.
-     *
-     * @return how many cases were looked at
-     */
-    /**
      * Tells each enterprise union's queue about the anonymous workers' cases released to it by now
      * ({@link cn.unionhub.platform.domain.AnonymousRelease}); runs with the deadline watcher. Telling twice is harmless.
      *
@@ -285,6 +283,13 @@ public class CaseService {
         return cases.forEachReleased(now, c -> queues.released(c, now));
     }
 
+    /**
+     * One pass of the deadline watcher over the cases whose time has come. Safe on any number of
+     * instances at once: each case is changed under optimistic locking from its fresh state, and
+     * the marks and levels it keeps make a second pass over the same case announce nothing.
+     *
+     * @return how many cases were looked at
+     */
     public int checkDeadlines() {
         Instant now = clock.instant();
         return cases.forEachDue(now, id -> {
@@ -395,6 +400,21 @@ public class CaseService {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * The time at which {@code viewer} sees the state of {@code c}'s deadlines. The enterprise side sees an anonymous
+     * worker's case as if it had been filed at the start of its release window: its deadlines, counted from the
+     * exact filing time, would otherwise turn "due soon" and "overdue" at moments that give that time away (a
+     * 24-hour deadline's warning is the filing time plus 20 hours). Earlier, so never later than the truth.
+     */
+    public Instant nowFor(Case c, Actor viewer) {
+        Instant now = clock.instant();
+        if (!c.matter().isAnonymous() || !viewer.isEnterpriseSide()) {
+            return now;
+        }
+        Instant opened = c.deadlines().openedAt();
+        return now.plus(java.time.Duration.between(release.windowStart(opened), opened));
     }
 
     /** A step of the handling organisation's work: 404 for a case one cannot see, 403 for one routed elsewhere. */

@@ -45,10 +45,14 @@ class DeadlineWatcher {
                 if (checked > 0) {
                     log.debug("Deadline watcher looked at {} cases", checked);
                 }
-                cases.releaseAnonymousCases();
             } catch (RuntimeException e) {
                 // The next run tries again; a failed run must not stop the schedule.
                 log.warn("Deadline watcher run failed: {}", e.toString());
+            }
+            try {
+                cases.releaseAnonymousCases(); // not held up by a failed deadline pass
+            } catch (RuntimeException e) {
+                log.warn("Releasing anonymous workers' cases failed, tried again next run: {}", e.toString());
             }
         }
     }

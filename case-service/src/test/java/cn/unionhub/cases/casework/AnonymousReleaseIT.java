@@ -76,7 +76,7 @@ class AnonymousReleaseIT {
         queues = new QueueLog(mongo, hourly);
         cases = new Cases(mongo, store, rules, clock, queues, hourly);
         service = new CaseService(rules, cases, metrics, clock,
-                new Pseudonyms("test-key-of-the-anonymous-release-test".getBytes(StandardCharsets.UTF_8)), queues);
+                new Pseudonyms("test-key-of-the-anonymous-release-test".getBytes(StandardCharsets.UTF_8)), queues, hourly);
     }
 
     @AfterEach
@@ -110,6 +110,10 @@ class AnonymousReleaseIT {
         assertThat(released.subList(0, 2)).extracting(Case::id).isSorted(); // by random id, not by filing
         assertThat(numbers(released).indexOf(named.caseNumber())).as("below the release: seen before it").isGreaterThan(1);
         assertThat(service.find(first.caseNumber(), CHAIR).id()).isEqualTo(first.id());
+        // Its deadlines as the chair sees them run from the window's start (10:00), not from the filing (10:00:05).
+        assertThat(service.nowFor(first, CHAIR)).isEqualTo(clock.instant().plusSeconds(5));
+        assertThat(service.nowFor(first, DISTRICT)).isEqualTo(clock.instant());
+        assertThat(service.nowFor(named, CHAIR)).isEqualTo(clock.instant());
 
         assertThat(service.releaseAnonymousCases()).isEqualTo(2);
         assertThat(service.releaseAnonymousCases()).as("each release told once").isZero();
@@ -132,11 +136,25 @@ class AnonymousReleaseIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "ACCEPTED") == 1);
         assertThat(logged(first, "RESOLVED")).as("the chair's own steps at once").isEqualTo(1);
         assertThat(logged(first, "CLOSED")).as("the worker's step: not before the next release").isZero();
+
+        // Not satisfied with the second: reopened and routed up to the district at 11:25. The chair's queue hears
+        // neither the reopening nor the case leaving it (which says the same) before 12:00.
+        service.accept(second.caseNumber(), CHAIR);
+        service.respond(second.caseNumber(), "已协调食堂", List.of(), CHAIR);
+        service.resolve(second.caseNumber(), Case.Outcome.RESOLVED_BY_ENTERPRISE, "食堂延长供餐", null, null, CHAIR);
+        clock.set(ten.plus(Duration.ofMinutes(85)));
+        cases.change(second.id(), c -> c.reopen(Case.By.WORKER, "没有改善", rules, clock.instant()), written -> { });
+        service.respond(named.caseNumber(), "已转交", List.of(), CHAIR); // logged after the reopening, in the same queue
+        await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "RESPONDED") == 1);
+        assertThat(logged(second, "REOPENED") + logged(second, "ROUTED")).isZero();
+
         clock.set(ten.plus(Duration.ofMinutes(119)));
         assertThat(service.releaseAnonymousCases()).isZero();
         clock.set(ten.plus(Duration.ofHours(2)));
-        assertThat(service.releaseAnonymousCases()).isEqualTo(1);
+        assertThat(service.releaseAnonymousCases()).isEqualTo(2);
         assertThat(logged(first, "CLOSED")).isEqualTo(1);
+        assertThat(logged(second, "REOPENED")).isEqualTo(1);
+        assertThat(logged(second, "ROUTED")).as("the case leaving the chair's queue").isEqualTo(1);
     }
 
     private Case open(boolean anonymous, Duration after) {
@@ -160,8 +178,9 @@ class AnonymousReleaseIT {
         return mongo.count(entry(c, action), "case_queue_entries");
     }
 
+    /** The entry in the enterprise union's own queue log (whose keys start with the organisation's id). */
     private static Query entry(Case c, String action) {
-        return new Query(Criteria.where("body.caseNumber").is(c.caseNumber()).and("body.action").is(action)
-                .and("body.organisation").is(FUDE_UNION));
+        return new Query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(FUDE_UNION + ":"))
+                .and("body.caseNumber").is(c.caseNumber()).and("body.action").is(action));
     }
 }

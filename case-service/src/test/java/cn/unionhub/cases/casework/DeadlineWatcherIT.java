@@ -66,8 +66,10 @@ class DeadlineWatcherIT {
             cases.insert(opened);
             ids.add(intake.id());
         }
-        CaseService first = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues);
-        CaseService second = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues);
+        CaseService first = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues,
+                cn.unionhub.platform.domain.AnonymousRelease.immediately());
+        CaseService second = new CaseService(rules, cases, metrics, clock, new cn.unionhub.platform.identity.Pseudonyms("test-key-of-the-deadline-watcher-test-32b".getBytes(java.nio.charset.StandardCharsets.UTF_8)), queues,
+                cn.unionhub.platform.domain.AnonymousRelease.immediately());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

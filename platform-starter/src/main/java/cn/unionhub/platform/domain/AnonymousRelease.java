@@ -70,6 +70,19 @@ public final class AnonymousRelease {
         return release.isAfter(nextMidnight) ? nextMidnight : release;
     }
 
+    /**
+     * The start of the window {@code filed} falls in (the release before it, or Beijing midnight): all the enterprise
+     * side may know of when it was filed. {@code filed} itself when the rule is off.
+     */
+    public Instant windowStart(Instant filed) {
+        if (period == null) {
+            return filed;
+        }
+        Instant midnight = filed.atZone(BEIJING).toLocalDate().atStartOfDay(BEIJING).toInstant();
+        long windows = Duration.between(midnight, filed).toMillis() / period.toMillis();
+        return midnight.plusMillis(windows * period.toMillis());
+    }
+
     /** When the enterprise side first sees something filed at {@code filed} by a worker who did or did not ask for anonymity. */
     public Instant of(Instant filed, boolean anonymous) {
         return anonymous ? of(filed) : filed;

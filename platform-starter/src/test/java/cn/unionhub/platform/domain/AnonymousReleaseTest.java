@@ -43,6 +43,17 @@ class AnonymousReleaseTest {
     }
 
     @Test
+    void theWindowStartIsAllThatTheEnterpriseSideMayKnowOfTheFilingTime() {
+        assertThat(everyThreeHours.windowStart(beijing("2026-12-03T10:32:17"))).isEqualTo(beijing("2026-12-03T09:00:00"));
+        assertThat(everyThreeHours.windowStart(beijing("2026-12-03T12:00:00"))).isEqualTo(beijing("2026-12-03T12:00:00"));
+        assertThat(everyThreeHours.windowStart(beijing("2026-12-03T23:59:59"))).isEqualTo(beijing("2026-12-03T21:00:00"));
+        assertThat(AnonymousRelease.every(Duration.ofHours(5)).windowStart(beijing("2026-12-03T21:30:00")))
+                .isEqualTo(beijing("2026-12-03T20:00:00"));
+        Instant filed = beijing("2026-12-03T10:32:17");
+        assertThat(AnonymousRelease.immediately().windowStart(filed)).isEqualTo(filed);
+    }
+
+    @Test
     void aPeriodThatDoesNotDivideTheDayEndsTheDaysLastWindowAtMidnight() {
         AnonymousRelease everyFiveHours = AnonymousRelease.every(Duration.ofHours(5));
         assertThat(everyFiveHours.of(beijing("2026-12-03T19:30:00"))).isEqualTo(beijing("2026-12-03T20:00:00"));

@@ -71,7 +71,7 @@ class CaseController {
             @RequestParam(required = false) Case.Source source, @RequestParam(defaultValue = "false") boolean assignedToMe,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return cases.queue(actor, assignedToMe, status, source, Math.max(0, page), Math.min(Math.max(1, size), MAX_PAGE_SIZE)).stream()
-                .map(c -> CaseView.of(c, cases.now(), cases.rules().calendar(), actor)).toList();
+                .map(c -> CaseView.of(c, cases.nowFor(c, actor), cases.rules().calendar(), actor)).toList();
     }
 
     /**
@@ -167,7 +167,7 @@ class CaseController {
     }
 
     private CaseView view(Case c, Actor actor) {
-        return CaseView.of(c, cases.now(), cases.rules().calendar(), actor);
+        return CaseView.of(c, cases.nowFor(c, actor), cases.rules().calendar(), actor);
     }
 
     /** Attachments are metadata only (name, type, size, SHA-256): the record proves which file was meant. */

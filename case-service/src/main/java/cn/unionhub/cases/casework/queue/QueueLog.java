@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -68,47 +69,75 @@ public class QueueLog {
         boolean enterpriseUnion = HandlingOrganisation.parse(organisation)
                 .filter(o -> o.type() == HandlingOrganisationType.ENTERPRISE_UNION).isPresent();
         Instant seenFrom = seenFrom(c);
+        // From a worker's step whose release is still ahead on, nothing: the steps it caused (a reopened case routed
+        // away at the same instant) would tell its moment as well.
+        Instant heldFrom = seenFrom == null ? null : c.history().stream()
+                .filter(e -> timedByTheWorker(e) && !e.at().isBefore(seenFrom) && release.of(e.at()).isAfter(now))
+                .map(HistoryEntry::at).min(Instant::compareTo).orElse(null);
         return told.stream()
                 .filter(e -> seenFrom == null || !enterpriseUnion
-                        || (!e.at().isBefore(seenFrom) && !(workers(e) && release.of(e.at()).isAfter(now))))
+                        || (!e.at().isBefore(seenFrom) && (heldFrom == null || e.at().isBefore(heldFrom))))
                 .map(e -> new NumberedLog.Entry(c.id() + ":" + e.sequence(), step(c, e.action(), e.at())))
                 .toList();
     }
 
     /**
      * When the enterprise union of an anonymous worker's case may hear of the worker's latest step (a rating that
-     * closed or reopened the case): the release after it; null when that step is not the worker's, or is out already.
-     * The case's own first release has its timer from the opening.
+     * closed or reopened the case): the release after it; null when there is none still held. The case's own first
+     * release has its timer from the opening.
      */
     public Instant heldWorkerStep(Case c, Instant now) {
-        if (!c.matter().isAnonymous() || c.history().isEmpty()) {
+        if (!c.matter().isAnonymous()) {
             return null;
         }
-        HistoryEntry latest = c.history().get(c.history().size() - 1);
-        Instant out = release.of(latest.at());
-        return workers(latest) && out.isAfter(now) ? out : null;
+        List<HistoryEntry> history = c.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (timedByTheWorker(history.get(i))) {
+                Instant out = release.of(history.get(i).at());
+                return out.isAfter(now) ? out : null;
+            }
+        }
+        return null;
     }
 
     /**
-     * Tells the enterprise union working an anonymous worker's case what has been released to it by {@code now}:
-     * one {@code RELEASED} step at the case's release, then the worker's steps whose release has come. Telling
-     * again, or about any other case, adds nothing.
+     * Tells the enterprise's own union what of an anonymous worker's case has been released to it by {@code now},
+     * if the case is or was in its queue: one {@code RELEASED} step at the case's release, then the steps held back
+     * since (the worker's rating and what it caused). Telling again, or about any other case, adds nothing.
      */
     public void released(Case c, Instant now) {
         Instant seenFrom = seenFrom(c);
-        if (seenFrom == null || seenFrom.isAfter(now) || c.assignment().organisationType() != HandlingOrganisationType.ENTERPRISE_UNION) {
+        if (seenFrom == null || seenFrom.isAfter(now)) {
+            return;
+        }
+        Optional<String> union = HandlingOrganisation.serving(HandlingOrganisationType.ENTERPRISE_UNION, c.matter().enterprise(),
+                c.matter().district()).map(HandlingOrganisation::id).filter(id -> wasIn(c, id));
+        if (union.isEmpty()) {
             return;
         }
         List<HistoryEntry> history = c.history();
         List<NumberedLog.Entry> entries = new java.util.ArrayList<>();
         entries.add(new NumberedLog.Entry(c.id() + ":released", step(c, "RELEASED", seenFrom)));
-        entries.addAll(visible(c.handledBy().id(), c, history.subList(Math.max(0, history.size() - RETOLD), history.size()), now));
-        log.log(c.handledBy().id(), entries);
+        entries.addAll(visible(union.get(), c, history.subList(Math.max(0, history.size() - RETOLD), history.size()), now));
+        log.log(union.get(), entries);
     }
 
-    private static boolean workers(HistoryEntry e) {
-        return "WORKER".equals(e.actorRole());
+    /** Whether the case was ever routed or transferred to {@code organisation} (its history names each). */
+    private static boolean wasIn(Case c, String organisation) {
+        return c.handledBy().id().equals(organisation)
+                || c.history().stream().anyMatch(e -> organisation.equals(e.details().get("organisationId")));
     }
+
+    /**
+     * Steps whose moment tells when the anonymous worker acted: the worker's own (a rating that closes or reopens
+     * the case), and the deadline watcher's, which come a fixed time after the filing (a warning 4 h before a
+     * 24-hour deadline is the filing time plus 20 hours).
+     */
+    private static boolean timedByTheWorker(HistoryEntry e) {
+        return "WORKER".equals(e.actorRole()) || FILING_TIMED.contains(e.action());
+    }
+
+    private static final java.util.Set<String> FILING_TIMED = java.util.Set.of("DEADLINE_WARNING", "DEADLINE_MISSED", "ESCALATED");
 
     /** When the enterprise side first sees an anonymous worker's case; null for a named one (at once). */
     private Instant seenFrom(Case c) {

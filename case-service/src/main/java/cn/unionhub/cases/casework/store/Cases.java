@@ -211,7 +211,16 @@ public class Cases {
      * @return how many releases were handled
      */
     public int forEachReleased(Instant now, Consumer<Case> released) {
-        return releases.fire(now, due -> byId(due.id()).ifPresent(released), List::of);
+        // Each bucket's timers in the order of the cases' random ids, not in the order they were set: the queue
+        // numbers the RELEASED steps get must not tell the order in which the workers filed.
+        return releases.fireAll(now, due -> {
+            List<DueTimers.Due> done = new ArrayList<>(due.size());
+            for (DueTimers.Due one : due.stream().sorted(java.util.Comparator.comparing(DueTimers.Due::id)).toList()) {
+                byId(one.id()).ifPresent(released);
+                done.add(one);
+            }
+            return done;
+        }, List::of);
     }
 
     /** Cases written before deadline timers existed: read once, on the first watcher run of a database. */
@@ -270,7 +279,9 @@ public class Cases {
             criteria.and("organisation").is(f.organisation());
         }
         if (f.releasedBy() != null) {
-            criteria.and("enterpriseSeesAt").lte(f.releasedBy());
+            // A case written without the field (by an instance of an older release during a rolling update, after
+            // the one-time step) was seen at once, as before.
+            criteria.orOperator(Criteria.where("enterpriseSeesAt").lte(f.releasedBy()), Criteria.where("enterpriseSeesAt").exists(false));
         }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());

@@ -13,13 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The register's organisation events feed the copy; member and card events are skipped. Its own
- * consumer group, shared by the instances: {@code case-service.register} unless
+ * consumer group, shared by the instances: {@code case-service.register-organisations} unless
  * {@code unionhub.cases.register-group} names another.
  */
 @Component
 class RegisterEvents {
 
-    static final String GROUP = "case-service.register";
+    /**
+     * Named anew when the copy began keeping enterprises (it kept divisions only, and its earlier group,
+     * {@code case-service.register}, had read past every enterprise): a new group reads the topic from its start,
+     * and the copy takes only records newer than its own, so reading divisions again changes nothing.
+     */
+    static final String GROUP = "case-service.register-organisations";
 
     private final EventRouter events;
 

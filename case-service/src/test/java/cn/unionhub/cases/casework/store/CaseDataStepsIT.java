@@ -72,7 +72,7 @@ class CaseDataStepsIT {
     }
 
     @Test
-    void aCaseStoredBeforeReleasesStaysInTheEnterpriseSidesListAfterTheOneTimeStep() {
+    void aCaseStoredBeforeReleasesStaysInTheEnterpriseSidesListAndTheOneTimeStepGivesItItsTime() {
         assertThat(steps.done(CaseDataSteps.ENTERPRISE_SEES_AT)).as("ran when the service started").isTrue();
         Case.Intake intake = new Case.Intake("case-fb-legacy-2", Case.Source.FEEDBACK, "fb-legacy-2", "fb-legacy-2",
                 "ZGDP-20260301-LEGAC2", new Case.Matter("CANTEEN_DORMITORY_COMMUTE", "91330211MA2H3K5Q1G", "宁波富德能源有限公司",
@@ -84,10 +84,13 @@ class CaseDataStepsIT {
         mongo.updateFirst(new Query(Criteria.where("_id").is(intake.id())), new Update().unset("enterpriseSeesAt"), CaseDocument.class);
         Cases.Filter chairsList = new Cases.Filter("91330211MA2H3K5Q1G", null, null, null, null, null, null, null, null, null,
                 Instant.now().plusSeconds(1));
-        assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).doesNotContain(intake.id());
+        assertThat(cases.page(chairsList, 0, 1000)).as("seen at once, as before (a rolling update)").extracting(Case::id)
+                .contains(intake.id());
 
         assertThat(dataSteps.fillInEnterpriseSeesAt()).isEqualTo(1);
 
+        assertThat(mongo.findById(intake.id(), org.bson.Document.class, "cases").getDate("enterpriseSeesAt"))
+                .isEqualTo(java.util.Date.from(opened.changed().deadlines().openedAt()));
         assertThat(cases.page(chairsList, 0, 1000)).extracting(Case::id).contains(intake.id());
         assertThat(dataSteps.fillInEnterpriseSeesAt()).as("nothing left to fill in").isZero();
     }

@@ -251,8 +251,10 @@ public class FeedbackItems {
      */
     public List<FeedbackItem> pageReleasedBy(Instant now, String enterprise, String district, FeedbackItem.Status status,
             String type, int page, int size) {
+        // An item written without the field (by an instance of an older release during a rolling update, after the
+        // one-time step) was seen at once, as before.
         Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type)
-                .and("enterpriseSeesAt").lte(now);
+                .orOperator(Criteria.where("enterpriseSeesAt").lte(now), Criteria.where("enterpriseSeesAt").exists(false));
         Query query = new Query(criteria).with(Sort.by(Sort.Order.desc("enterpriseSeesAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
         return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
