@@ -2,6 +2,7 @@ package cn.unionhub.cases.casework.store;
 
 import cn.unionhub.platform.store.DueTimers;
 import cn.unionhub.platform.store.Filters;
+import cn.unionhub.platform.store.ReleaseQueue;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.queue.QueueLog;
@@ -59,8 +60,11 @@ public class Cases {
     /** When each open case next needs the deadline watcher: found by key, not by searching all cases. */
     private final DueTimers checks;
 
-    /** When each anonymous worker's case is released to its enterprise's union, to tell that union's queue. */
-    private final DueTimers releases;
+    /**
+     * When each anonymous worker's case (or a step of it the worker timed) is released to its enterprise's union,
+     * to tell that union's queue: a whole window's cases wait for one instant, so not {@link DueTimers}.
+     */
+    private final ReleaseQueue releases;
     private final AnonymousRelease release;
     private final Clock clock;
 
@@ -74,7 +78,7 @@ public class Cases {
         this.release = release;
         this.clock = clock;
         this.checks = new DueTimers(mongo, "case-deadlines", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
-        this.releases = new DueTimers(mongo, "case-releases", Duration.ofSeconds(10), Duration.ofMinutes(2), clock);
+        this.releases = new ReleaseQueue(mongo, "case_releases");
     }
 
     public boolean exists(String id) {
@@ -94,7 +98,7 @@ public class Cases {
             checks.schedule(document.id, document.nextCheckAt);
         }
         if (!document.enterpriseSeesAt.equals(document.openedAt)) {
-            releases.schedule(document.id, document.enterpriseSeesAt);
+            releases.add(document.id, document.enterpriseSeesAt, null);
         }
         store.insert(document, opened.events());
         queues.changed(null, opened.changed(), clock.instant());
@@ -110,8 +114,8 @@ public class Cases {
         List<CaseDocument> documents = opened.stream().map(o -> toDocument(o.changed())).toList();
         checks.scheduleAll(documents.stream().filter(d -> d.nextCheckAt != null)
                 .map(d -> new DueTimers.Due(d.id, d.nextCheckAt)).toList());
-        releases.scheduleAll(documents.stream().filter(d -> !d.enterpriseSeesAt.equals(d.openedAt))
-                .map(d -> new DueTimers.Due(d.id, d.enterpriseSeesAt)).toList());
+        releases.addAll(documents.stream().filter(d -> !d.enterpriseSeesAt.equals(d.openedAt))
+                .map(d -> new ReleaseQueue.Due(d.id, d.enterpriseSeesAt, null)).toList());
         Set<String> inserted = new HashSet<>();
         store.insertAll(documents, opened.stream().map(Case.Changed::events).toList()).forEach(id -> inserted.add((String) id));
         opened.stream().filter(o -> inserted.contains(o.changed().id())).forEach(o -> queues.changed(null, o.changed(), clock.instant()));
@@ -146,7 +150,7 @@ public class Cases {
             }
             Instant held = queues.heldWorkerStep(changed.changed(), clock.instant());
             if (held != null) {
-                releases.schedule(updated.id, held); // a worker's step its enterprise union hears of at the next release
+                releases.add(updated.id, held, null); // a worker's step its enterprise union hears of at the next release
             }
             written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
@@ -206,21 +210,13 @@ public class Cases {
 
     /**
      * Hands every anonymous worker's case whose release to its enterprise's union is due by {@code now} to
-     * {@code released}, which must be idempotent. Key lookups only, as {@link #forEachDue}.
+     * {@code released}, which must be idempotent. One key range read when nothing is due ({@link ReleaseQueue}).
      *
      * @return how many releases were handled
      */
     public int forEachReleased(Instant now, Consumer<Case> released) {
-        // Each bucket's timers in the order of the cases' random ids, not in the order they were set: the queue
-        // numbers the RELEASED steps get must not tell the order in which the workers filed.
-        return releases.fireAll(now, due -> {
-            List<DueTimers.Due> done = new ArrayList<>(due.size());
-            for (DueTimers.Due one : due.stream().sorted(java.util.Comparator.comparing(DueTimers.Due::id)).toList()) {
-                byId(one.id()).ifPresent(released);
-                done.add(one);
-            }
-            return done;
-        }, List::of);
+        // In key order: by release, then by the cases' random ids, never in the order the workers filed.
+        return releases.fire(now, due -> byId(due.id()).ifPresent(released));
     }
 
     /** Cases written before deadline timers existed: read once, on the first watcher run of a database. */
