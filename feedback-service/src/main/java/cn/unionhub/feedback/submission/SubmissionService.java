@@ -276,9 +276,8 @@ public class SubmissionService {
      */
     public List<FeedbackItem> forStaff(Actor actor, FeedbackItem.Status status, String type, int page, int size) {
         // The enterprise side sees an anonymous worker's item from its release on (AnonymousRelease), not as it arrives.
-        return actor.scope().map(s -> actor.isEnterpriseSide()
-                ? items.pageReleasedBy(clock.instant(), s.enterprise(), s.district(), status, type, page, size)
-                : items.page(s.enterprise(), s.district(), status, type, page, size)).orElse(List.of());
+        return actor.scope().map(s -> items.page(s.enterprise(), s.district(), status, type,
+                actor.isEnterpriseSide() ? clock.instant() : null, page, size)).orElse(List.of());
     }
 
     public List<FeedbackItem> mine(Actor actor) {

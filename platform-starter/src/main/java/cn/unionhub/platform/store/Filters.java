@@ -1,5 +1,6 @@
 package cn.unionhub.platform.store;
 
+import java.time.Instant;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +39,28 @@ public final class Filters {
     /** Page {@code page} (from 0) of {@code size}, newest first by {@code timeField}. */
     public static Query newestFirst(Criteria criteria, String timeField, int page, int size) {
         return new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)).skip((long) page * size).limit(size);
+    }
+
+    /** The field each item and case keeps of when its enterprise's own union first sees it (AnonymousRelease). */
+    public static final String ENTERPRISE_SEES_AT = "enterpriseSeesAt";
+
+    /**
+     * {@code criteria} narrowed to what the enterprise side sees at {@code now}: an anonymous worker's item from its
+     * release on. A document written without the field (by an instance of an older release during a rolling
+     * update, after the one-time step) was seen at once, as before.
+     */
+    public static Criteria seenByEnterpriseSide(Criteria criteria, Instant now) {
+        return criteria.orOperator(Criteria.where(ENTERPRISE_SEES_AT).lte(now), Criteria.where(ENTERPRISE_SEES_AT).exists(false));
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code size} as the enterprise side sees it: in the order it first saw the
+     * documents, ties (one release of anonymous workers' items) by id, which is random, so the order inside a
+     * release says nothing about who filed first.
+     */
+    public static Query inTheOrderTheEnterpriseSideSawThem(Criteria criteria, int page, int size) {
+        return new Query(criteria).with(Sort.by(Sort.Order.desc(ENTERPRISE_SEES_AT), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
     }
 
     /** Documents a streamed read holds at once ({@link #inBatches}). */

@@ -1,6 +1,7 @@
 package cn.unionhub.cases.casework.store;
 
 import cn.unionhub.platform.store.DataSteps;
+import cn.unionhub.platform.store.Filters;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,6 @@ public class CaseDataSteps {
      * @return how many cases were filled in
      */
     public long fillInEnterpriseSeesAt() {
-        return steps.copyWhereMissing(CaseDocument.class, "enterpriseSeesAt", "openedAt");
+        return steps.copyWhereMissing(CaseDocument.class, Filters.ENTERPRISE_SEES_AT, "openedAt");
     }
 }

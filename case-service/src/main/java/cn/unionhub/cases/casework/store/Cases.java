@@ -46,12 +46,6 @@ public class Cases {
     public record Filter(String enterprise, String district, List<Case.Status> statuses, Case.Source source,
             String category, Instant openedFrom, Instant openedBefore, Instant closedFrom, Instant closedBefore,
             String organisation, Instant releasedBy) {
-
-        /** The same filter for the enterprise side at {@code now}. */
-        public Filter releasedBy(Instant now) {
-            return new Filter(enterprise, district, statuses, source, category, openedFrom, openedBefore, closedFrom, closedBefore,
-                    organisation, now);
-        }
     }
 
     private final MongoTemplate mongo;
@@ -173,8 +167,7 @@ public class Cases {
      */
     public List<Case> page(Filter filter, int page, int size) {
         Query query = filter.releasedBy() == null ? Filters.newestFirst(criteria(filter), "openedAt", page, size)
-                : new Query(criteria(filter)).with(Sort.by(Sort.Order.desc("enterpriseSeesAt"), Sort.Order.asc("_id")))
-                        .skip((long) page * size).limit(size);
+                : Filters.inTheOrderTheEnterpriseSideSawThem(criteria(filter), page, size);
         return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
     }
 
@@ -275,9 +268,7 @@ public class Cases {
             criteria.and("organisation").is(f.organisation());
         }
         if (f.releasedBy() != null) {
-            // A case written without the field (by an instance of an older release during a rolling update, after
-            // the one-time step) was seen at once, as before.
-            criteria.orOperator(Criteria.where("enterpriseSeesAt").lte(f.releasedBy()), Criteria.where("enterpriseSeesAt").exists(false));
+            Filters.seenByEnterpriseSide(criteria, f.releasedBy());
         }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());

@@ -34,16 +34,20 @@ public class DeferredCounts {
     }
 
     /**
-     * Applies every held count whose release has come by {@code now}.
+     * Applies every held count whose release has come by {@code now}: a read's batch of them in one counting
+     * (a read and a write per hundred), as the projection counts a poll's events.
      *
      * @return how many were released
      */
     public int releaseDue(Instant now) {
-        return queue.fire(now, due -> {
-            Map<String, Long> increments = new LinkedHashMap<>();
-            due.data().get("increments", Document.class).forEach((field, value) -> increments.put(field, ((Number) value).longValue()));
-            List<EventCounters.Counted> counted = List.of(stats.counting(due.id(), due.data().getString("enterprise"), increments));
+        return queue.fireAll(now, batch -> {
+            List<EventCounters.Counted> counted = batch.stream().map(due -> {
+                Map<String, Long> increments = new LinkedHashMap<>();
+                due.data().get("increments", Document.class).forEach((field, value) -> increments.put(field, ((Number) value).longValue()));
+                return stats.counting(due.id(), due.data().getString("enterprise"), increments);
+            }).toList();
             stats.countAll(counted, applied -> { });
+            return batch;
         });
     }
 }

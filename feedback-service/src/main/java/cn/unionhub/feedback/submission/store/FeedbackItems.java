@@ -236,27 +236,15 @@ public class FeedbackItems {
         return newest.stream().map(found::get).filter(Objects::nonNull).map(FeedbackItems::toDomain).toList();
     }
 
-    /** Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first. */
-    public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, int page,
-            int size) {
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type);
-        return mongo.find(Filters.newestFirst(criteria, "submittedAt", page, size), FeedbackDocument.class).stream()
-                .map(FeedbackItems::toDomain).toList();
-    }
-
     /**
-     * {@link #page} as the enterprise side sees it at {@code now}: an anonymous worker's item from its release
-     * on, in the order it first saw them, ties (one release) by id, which is random: the order inside a release
-     * says nothing about who filed first.
+     * Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first;
+     * with {@code releasedBy}, as the enterprise side sees it then ({@link Filters#seenByEnterpriseSide}).
      */
-    public List<FeedbackItem> pageReleasedBy(Instant now, String enterprise, String district, FeedbackItem.Status status,
-            String type, int page, int size) {
-        // An item written without the field (by an instance of an older release during a rolling update, after the
-        // one-time step) was seen at once, as before.
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type)
-                .orOperator(Criteria.where("enterpriseSeesAt").lte(now), Criteria.where("enterpriseSeesAt").exists(false));
-        Query query = new Query(criteria).with(Sort.by(Sort.Order.desc("enterpriseSeesAt"), Sort.Order.asc("_id")))
-                .skip((long) page * size).limit(size);
+    public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, Instant releasedBy,
+            int page, int size) {
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type);
+        Query query = releasedBy == null ? Filters.newestFirst(criteria, "submittedAt", page, size)
+                : Filters.inTheOrderTheEnterpriseSideSawThem(Filters.seenByEnterpriseSide(criteria, releasedBy), page, size);
         return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
     }
 

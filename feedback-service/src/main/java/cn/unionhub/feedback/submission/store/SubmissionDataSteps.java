@@ -1,6 +1,7 @@
 package cn.unionhub.feedback.submission.store;
 
 import cn.unionhub.platform.store.DataSteps;
+import cn.unionhub.platform.store.Filters;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,6 @@ public class SubmissionDataSteps {
      * @return how many items were filled in
      */
     public long fillInEnterpriseSeesAt() {
-        return steps.copyWhereMissing(FeedbackDocument.class, "enterpriseSeesAt", "submittedAt");
+        return steps.copyWhereMissing(FeedbackDocument.class, Filters.ENTERPRISE_SEES_AT, "submittedAt");
     }
 }

@@ -58,12 +58,12 @@ class AnonymousReleaseIT {
 
         assertThat(items.enterpriseSeesAt(first)).isEqualTo(ten.plus(Duration.ofHours(1)));
         assertThat(items.enterpriseSeesAt(named)).isEqualTo(named.submittedAt());
-        assertThat(ids(items.pageReleasedBy(ten.plus(Duration.ofMinutes(59)), WORKSHOP.uscc(), null, null, null, 0, 1000)))
+        assertThat(ids(items.page(WORKSHOP.uscc(), null, null, null, ten.plus(Duration.ofMinutes(59)), 0, 1000)))
                 .startsWith(named.id()).doesNotContain(first.id(), second.id());
-        assertThat(ids(items.page(null, WORKSHOP.district(), null, null, 0, 1000)))
+        assertThat(ids(items.page(null, WORKSHOP.district(), null, null, null, 0, 1000)))
                 .as("the district: at once, newest first").containsSubsequence(named.id(), second.id(), first.id());
 
-        List<String> released = ids(items.pageReleasedBy(ten.plus(Duration.ofHours(1)), WORKSHOP.uscc(), null, null, null, 0, 3));
+        List<String> released = ids(items.page(WORKSHOP.uscc(), null, null, null, ten.plus(Duration.ofHours(1)), 0, 3));
         assertThat(released.get(2)).as("below the release: seen before it").isEqualTo(named.id());
         assertThat(released.subList(0, 2)).containsExactlyInAnyOrder(first.id(), second.id()).isSorted();
     }
