@@ -120,18 +120,8 @@ public class DueTimers {
      * @return how many timers were handled
      */
     public int fire(Instant now, Handler handler, Supplier<List<Due>> backfill) {
-        return fireAll(now, due -> {
-            List<Due> done = new ArrayList<>(due.size());
-            for (Due one : due) {
-                try {
-                    handler.handle(one);
-                    done.add(one);
-                } catch (RuntimeException e) {
-                    log.warn("Timers {}: {} failed, retried next run: {}", name, one.id(), e.toString());
-                }
-            }
-            return done;
-        }, backfill);
+        return fireAll(now, due -> OneByOne.handle(due, handler::handle, (one, e) ->
+                log.warn("Timers {}: {} failed, retried next run: {}", name, one.id(), e.toString())), backfill);
     }
 
     /** {@link #fire} with the due timers of a bucket handed over together. */

@@ -1,7 +1,6 @@
 package cn.unionhub.platform.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -70,18 +69,8 @@ public class ReleaseQueue {
      * @return how many items were handled
      */
     public int fire(Instant now, Consumer<Due> handler) {
-        return fireAll(now, batch -> {
-            List<Due> done = new ArrayList<>(batch.size());
-            for (Due due : batch) {
-                try {
-                    handler.accept(due);
-                    done.add(due);
-                } catch (RuntimeException e) {
-                    log.warn("{}: {} at {} failed, tried again next run: {}", collection, due.id(), due.at(), e.toString());
-                }
-            }
-            return done;
-        });
+        return fireAll(now, batch -> OneByOne.handle(batch, handler, (due, e) ->
+                log.warn("{}: {} at {} failed, tried again next run: {}", collection, due.id(), due.at(), e.toString())));
     }
 
     /**
