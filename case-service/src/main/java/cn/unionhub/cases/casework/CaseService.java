@@ -116,7 +116,8 @@ public class CaseService {
         }
         Case.Matter matter = new Case.Matter(feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
                 feedback.district(), feedback.workerGroup(), feedback.channel(), feedback.text(),
-                number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"), feedback.anonymous());
+                number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"), feedback.anonymous(),
+                feedback.submittedAt() == null ? null : feedback.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         return Optional.of(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
                 feedback.feedbackId(), feedback.trackingNumber(), matter, false, Case.By.WORKER));
     }
@@ -410,11 +411,10 @@ public class CaseService {
      */
     public Instant nowFor(Case c, Actor viewer) {
         Instant now = clock.instant();
-        if (!c.matter().isAnonymous() || !viewer.isEnterpriseSide()) {
+        if (!c.matter().isAnonymous() || !viewer.isEnterpriseSide() || release.period().isEmpty()) {
             return now;
         }
-        Instant opened = c.deadlines().openedAt();
-        return now.plus(java.time.Duration.between(release.windowStart(opened), opened));
+        return now.plus(java.time.Duration.between(release.windowStart(c.filedAt()), c.deadlines().openedAt()));
     }
 
     /** A step of the handling organisation's work: 404 for a case one cannot see, 403 for one routed elsewhere. */

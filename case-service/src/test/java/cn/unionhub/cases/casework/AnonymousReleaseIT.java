@@ -12,6 +12,7 @@ import cn.unionhub.cases.casework.queue.QueueLog;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.cases.registry.RegisterCopy;
 import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.events.AggregateStore;
@@ -155,6 +156,42 @@ class AnonymousReleaseIT {
         assertThat(logged(first, "CLOSED")).isEqualTo(1);
         assertThat(logged(second, "REOPENED")).isEqualTo(1);
         assertThat(logged(second, "ROUTED")).as("the case leaving the chair's queue").isEqualTo(1);
+    }
+
+    /**
+     * A worker files at 10:59:59.990 and the case opens at 11:00:00.040, when the event arrives. The item reaches
+     * the chair at 11:00 (feedback-service times it by its filing); so must the case, or its hour later would
+     * tell that it was filed just before a release.
+     */
+    @Test
+    void aCaseFiledJustBeforeAReleaseGoesOutWithItsItemNotAReleaseLater() {
+        Instant filed = ten.plus(Duration.ofMinutes(59)).plusSeconds(59).plusMillis(990);
+        clock.set(ten.plus(Duration.ofHours(1)).plusMillis(40));
+        String feedbackId = "fb-release-" + UUID.randomUUID();
+        FeedbackSubmitted submitted = new FeedbackSubmitted(feedbackId, "ZGDP-20261121-RLSE01", "COMPLAINT", "CANTEEN_DORMITORY_COMMUTE",
+                "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司", "330211", true,
+                "夜班没有通勤车", java.util.Map.of(), java.util.Map.of(), filed);
+        Case opened = service.open(service.intakeOf(submitted).orElseThrow()).opened();
+        assertThat(opened.deadlines().openedAt()).isAfter(ten.plus(Duration.ofHours(1)));
+        assertThat(opened.filedAt()).isEqualTo(filed);
+
+        assertThat(service.find(opened.caseNumber(), CHAIR).id()).as("released at 11:00, with the item").isEqualTo(opened.id());
+        assertThat(numbers(service.queue(CHAIR, false, null, null, 0, 100))).contains(opened.caseNumber());
+        // Its opening's steps, at 11:00:00.040, do not reach the chair's queue log: that time is the late event's.
+        Case named = open(false, Duration.ofHours(1).plusMillis(50));
+        await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "ROUTED") == 1);
+        assertThat(logged(opened, "OPENED") + logged(opened, "ROUTED")).isZero();
+        assertThat(service.releaseAnonymousCases()).isEqualTo(1);
+        Document step = mongo.findOne(entry(opened, "RELEASED"), Document.class, "case_queue_entries");
+        assertThat(step.get("body", Document.class).getDate("at").toInstant()).isEqualTo(ten.plus(Duration.ofHours(1)));
+        // Its deadlines as the chair sees them run from the start of the filing's window (10:00), not of the opening's.
+        assertThat(service.nowFor(opened, CHAIR))
+                .isEqualTo(clock.instant().plus(Duration.between(ten, opened.deadlines().openedAt())));
+
+        // A staff-opened case has no filing time of its own: the opening times it, as before.
+        Case byHotline = open(true, Duration.ofMinutes(70));
+        assertThat(byHotline.filedAt()).isEqualTo(byHotline.deadlines().openedAt());
+        assertThatThrownBy(() -> service.find(byHotline.caseNumber(), CHAIR)).isInstanceOf(NotFoundException.class);
     }
 
     private Case open(boolean anonymous, Duration after) {

@@ -22,6 +22,7 @@ import cn.unionhub.events.cases.CaseRouted;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,14 +91,25 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
      * @param amountOwedFen   wages owed as reported, in fen, if known
      * @param workersAffected how many workers are concerned, if known
      * @param anonymous       the worker asked to stay anonymous (null on cases from before it was kept: not known)
+     * @param filedAt         when the worker filed it, for a case opened from a feedback item (the item's submission
+     *                        time); null for one staff opened and for cases from before it was kept. Never shown:
+     *                        it only times the anonymous worker's release, see {@link Case#filedAt()}
      */
     public record Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
-            String channel, String summary, Long amountOwedFen, Integer workersAffected, Boolean anonymous) {
+            String channel, String summary, Long amountOwedFen, Integer workersAffected, Boolean anonymous,
+            Instant filedAt) {
 
         /** A matter brought by name (a hotline call, an assignment, a document, a clue). */
         public Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
                 String channel, String summary, Long amountOwedFen, Integer workersAffected) {
             this(category, enterprise, enterpriseName, district, workerGroup, channel, summary, amountOwedFen, workersAffected, false);
+        }
+
+        /** A matter staff opened, for a worker who may have asked for anonymity: filed when it is opened. */
+        public Matter(String category, String enterprise, String enterpriseName, String district, String workerGroup,
+                String channel, String summary, Long amountOwedFen, Integer workersAffected, Boolean anonymous) {
+            this(category, enterprise, enterpriseName, district, workerGroup, channel, summary, amountOwedFen, workersAffected,
+                    anonymous, null);
         }
 
         public boolean isAnonymous() {
@@ -106,15 +118,16 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
 
         /**
          * Whether {@code other} states the same matter: a retried filing, not another one under the same reference.
-         * Everything the filing says counts; whether the worker asked for anonymity is the case's, not the form's.
+         * Everything the filing says counts; whether the worker asked for anonymity, and when the worker filed, are
+         * the case's, not the form's.
          */
         public boolean sameAs(Matter other) {
-            return withAnonymity(null).equals(other.withAnonymity(null));
+            return whatItSays().equals(other.whatItSays());
         }
 
-        private Matter withAnonymity(Boolean asked) {
+        private Matter whatItSays() {
             return new Matter(category, enterprise, enterpriseName, district, workerGroup, channel, summary, amountOwedFen,
-                    workersAffected, asked);
+                    workersAffected, null, null);
         }
     }
 
@@ -490,6 +503,26 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         return HandlingOrganisation.parse(assignment.organisation())
                 .or(() -> HandlingOrganisation.serving(assignment.organisationType(), matter.enterprise(), matter.district()))
                 .orElse(HandlingOrganisation.CITY);
+    }
+
+    /**
+     * When the worker filed the matter: a feedback item's submission time, else the case's opening. An anonymous
+     * worker's case reaches the enterprise side at the release after this instant, the same release as the item
+     * (timed by its submission) — by the opening, milliseconds later, a filing just before a release would reach
+     * the chair as an item one release before its case, and that gap would tell the filing time.
+     */
+    public Instant filedAt() {
+        return matter.filedAt() != null ? matter.filedAt() : deadlines.openedAt();
+    }
+
+    /**
+     * When the enterprise's own union first sees the case: at its opening, or an anonymous worker's case at the
+     * release after the filing, with its item. That release may be past when the case opens (the event came late,
+     * across the release): the case then counts as released at that time, not held to the next release and not
+     * shown as new at its opening, both of which would tell that it was filed just before the release.
+     */
+    public Instant enterpriseSeesAt(AnonymousRelease release) {
+        return matter.isAnonymous() && release.period().isPresent() ? release.of(filedAt()) : deadlines.openedAt();
     }
 
     /** Adds a note, call, visit or meeting minutes (with attachments' metadata) to the record. */

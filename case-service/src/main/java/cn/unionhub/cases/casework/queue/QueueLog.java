@@ -74,9 +74,13 @@ public class QueueLog {
         Instant heldFrom = seenFrom == null ? null : c.history().stream()
                 .filter(e -> timedByTheWorker(e) && !e.at().isBefore(seenFrom) && release.of(e.at()).isAfter(now))
                 .map(HistoryEntry::at).min(Instant::compareTo).orElse(null);
+        // Released in batches, the opening's own steps never: the RELEASED step stands for them (a case opened after
+        // its release, the event having come late, would otherwise show its opening time).
+        boolean batched = release.period().isPresent();
         return told.stream()
                 .filter(e -> seenFrom == null || !enterpriseUnion
-                        || (!e.at().isBefore(seenFrom) && (heldFrom == null || e.at().isBefore(heldFrom))))
+                        || (!e.at().isBefore(seenFrom) && (!batched || e.at().isAfter(c.deadlines().openedAt()))
+                                && (heldFrom == null || e.at().isBefore(heldFrom))))
                 .map(e -> new NumberedLog.Entry(c.id() + ":" + e.sequence(), step(c, e.action(), e.at())))
                 .toList();
     }
@@ -84,7 +88,7 @@ public class QueueLog {
     /**
      * When the enterprise union of an anonymous worker's case may hear of the worker's latest step (a rating that
      * closed or reopened the case): the release after it; null when there is none still held. The case's own first
-     * release has its timer from the opening.
+     * release has its timer from the filing ({@link Case#filedAt()}).
      */
     public Instant heldWorkerStep(Case c, Instant now) {
         if (!c.matter().isAnonymous()) {
@@ -141,7 +145,7 @@ public class QueueLog {
 
     /** When the enterprise side first sees an anonymous worker's case; null for a named one (at once). */
     private Instant seenFrom(Case c) {
-        return c.matter().isAnonymous() ? release.of(c.deadlines().openedAt()) : null;
+        return c.matter().isAnonymous() ? c.enterpriseSeesAt(release) : null;
     }
 
     private static Document step(Case c, String action, Instant at) {

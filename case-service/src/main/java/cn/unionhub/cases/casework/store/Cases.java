@@ -158,7 +158,7 @@ public class Cases {
 
     /** When the enterprise's own union first sees {@code c}: at its opening, or an anonymous worker's case at its release. */
     public Instant enterpriseSeesAt(Case c) {
-        return release.of(c.deadlines().openedAt(), c.matter().isAnonymous());
+        return c.enterpriseSeesAt(release);
     }
 
     /**
