@@ -118,6 +118,10 @@ class PlatformE2EIT extends PlatformTest {
             assertThat(metrics.statusCode()).as(process.name()).isEqualTo(200);
             assertThat(metrics.body()).as(process.name()).contains("application=\"" + process.name() + "\"");
         }
+        // The gateway's calls to the services, per route, beside its own clients' (the registry's).
+        assertThat(platform.get(platform.gateway("/api/v1/feedback/categories")).statusCode()).isEqualTo(200);
+        assertThat(platform.get(platform.direct("gateway", "/actuator/prometheus")).body())
+                .contains("gateway_proxied_requests_seconds_count{").contains("spring_cloud_gateway_route_id=\"feedback-service\"");
     }
 
     @Test

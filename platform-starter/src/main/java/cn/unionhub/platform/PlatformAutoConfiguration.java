@@ -26,7 +26,9 @@ import cn.unionhub.platform.stream.StreamSettings;
 import cn.unionhub.platform.web.OpenApiDefaults;
 import cn.unionhub.platform.web.RequestIdFilter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -234,6 +236,24 @@ public class PlatformAutoConfiguration {
         InboundEvents inboundEvents(JsonMapper json, EventSchemas schemas, Inbox inbox, MeterRegistry meters,
                 ObjectProvider<ObservationRegistry> observations) {
             return new InboundEvents(json, schemas, inbox, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
+
+        /**
+         * Spring Kafka times a listener under one name, {@code spring.kafka.listener}, two ways: a record listener
+         * through its observation (tags {@code messaging.*}, {@code spring.kafka.listener.id}), a batch listener,
+         * which it does not observe, with its own timer (tags {@code name}, {@code result}, {@code exception}).
+         * Prometheus takes one set of tag keys per name: the batch timers, made at start, came first, and every
+         * record listener's timing was refused with a warning. The batch timers get a name of their own.
+         */
+        @Bean
+        MeterFilter batchListenerTimers() {
+            return new MeterFilter() {
+                @Override
+                public Meter.Id map(Meter.Id id) {
+                    return "spring.kafka.listener".equals(id.getName()) && id.getTag("result") != null
+                            && id.getTag("messaging.system") == null ? id.withName("spring.kafka.listener.batch") : id;
+                }
+            };
         }
 
         @Bean(EventsProperties.SPACED_POLLS)

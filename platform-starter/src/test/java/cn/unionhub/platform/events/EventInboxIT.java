@@ -9,6 +9,7 @@ import cn.unionhub.test.TopicProbe;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,6 +94,27 @@ class EventInboxIT {
         }
         assertThat(appliedFor(broken)).isEmpty();
         assertThat(appliedFor(flaky)).hasSize(1);
+    }
+
+    /**
+     * Both kinds of listener reach Prometheus: a record listener's timing under {@code spring.kafka.listener}
+     * (its observation's tags), a batch listener's under {@code spring.kafka.listener.batch}. Under one name the
+     * second set of tag keys was refused and the record listeners were never timed.
+     */
+    @Test
+    void recordAndBatchListenersAreBothTimedInTheScrape(@Autowired PrometheusMeterRegistry prometheus) {
+        String parcel = "timed-" + UUID.randomUUID();
+        String batched = "timed-batch-" + UUID.randomUUID();
+        send(TOPIC, cloudEvent(UUID.randomUUID().toString(), parcel, "{\"parcelId\":\"" + parcel + "\",\"sequence\":1,\"note\":\"原件\"}"));
+        send(BATCH_TOPIC, cloudEvent(UUID.randomUUID().toString(), batched, "{\"parcelId\":\"" + batched + "\",\"sequence\":1,\"note\":\"原件\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor(parcel).size() == 1 && appliedFor(batched).size() == 1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(prometheus.scrape().lines()
+                .filter(line -> line.startsWith("spring_kafka_listener_seconds_count{"))
+                .filter(line -> line.contains("messaging_source_name=\"" + TOPIC + "\"")).toList()).isNotEmpty());
+        assertThat(prometheus.scrape().lines().filter(line -> line.startsWith("spring_kafka_listener_batch_seconds_count{"))
+                .filter(line -> line.contains("result=\"success\"")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum()).isPositive();
     }
 
     private List<ParcelStamped> appliedFor(String parcel) {
