@@ -140,12 +140,17 @@ public class SubmissionService {
         }
     }
 
-    /** What the caller may see of an item; anything else looks exactly like an unknown number. */
+    /**
+     * What the caller may see of an item; anything else looks exactly like an unknown number. The enterprise side
+     * sees an anonymous worker's item from its release on, except the staff member who recorded it (an on-site
+     * talk): the release cannot hide from them what they wrote down.
+     */
     public FeedbackItem find(String trackingNumber, Actor actor) {
         String pseudonym = actor.has(Role.WORKER) ? pseudonyms.of(actor.subject()) : null;
         return items.byTrackingNumber(trackingNumber)
                 .filter(item -> item.isVisibleTo(actor, pseudonym))
-                .filter(item -> !actor.isEnterpriseSide() || !items.enterpriseSeesAt(item).isAfter(clock.instant()))
+                .filter(item -> !actor.isEnterpriseSide() || actor.subject().equals(item.submitter().recordedBy())
+                        || !items.enterpriseSeesAt(item).isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
     }
 
