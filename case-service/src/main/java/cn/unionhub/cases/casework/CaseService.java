@@ -396,7 +396,16 @@ public class CaseService {
     }
 
     public CaseHistory.Verification verify(String caseNumber, Actor actor) {
-        return CaseHistory.verify(find(caseNumber, actor).history());
+        return CaseHistory.verify(shownTo(find(caseNumber, actor), actor).history());
+    }
+
+    /**
+     * {@code c} as {@code viewer} is shown it: the enterprise side sees an anonymous worker's case as it was before a
+     * step of the worker's (a rating) until the release after that step, as its queue hears of it ({@link Case.Shown}).
+     * Only for showing: what the viewer may do is decided on the case as it is.
+     */
+    public Case shownTo(Case c, Actor viewer) {
+        return viewer.isEnterpriseSide() ? cases.seenByEnterpriseSide(c, clock.instant()) : c;
     }
 
     public Instant now() {

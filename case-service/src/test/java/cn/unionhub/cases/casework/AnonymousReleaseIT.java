@@ -8,6 +8,7 @@ import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.CaseFacts;
 import cn.unionhub.cases.casework.domain.CaseNumbers;
 import cn.unionhub.cases.casework.domain.CaseRules;
+import cn.unionhub.cases.casework.domain.HistoryEntry;
 import cn.unionhub.cases.casework.queue.QueueLog;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.cases.registry.RegisterCopy;
@@ -148,6 +149,26 @@ class AnonymousReleaseIT {
         service.respond(named.caseNumber(), "已转交", List.of(), CHAIR); // logged after the reopening, in the same queue
         await().atMost(Duration.ofSeconds(20)).until(() -> logged(named, "RESPONDED") == 1);
         assertThat(logged(second, "REOPENED") + logged(second, "ROUTED")).isZero();
+        // Nor is it shown them: until 12:00 the chair sees both as they were before the ratings, resolved and unrated,
+        // in its lists too, whatever it filters by. The district sees them as they are.
+        Case shownFirst = service.shownTo(service.find(first.caseNumber(), CHAIR), CHAIR);
+        assertThat(shownFirst.status()).isEqualTo(Case.Status.RESOLVED);
+        assertThat(shownFirst.resolution().satisfaction()).isNull();
+        assertThat(shownFirst.deadlines().closedAt()).isNull();
+        assertThat(shownFirst.history()).extracting(HistoryEntry::action).doesNotContain("CLOSED");
+        Case shownSecond = service.shownTo(service.find(second.caseNumber(), CHAIR), CHAIR);
+        assertThat(shownSecond.status()).isEqualTo(Case.Status.RESOLVED);
+        assertThat(shownSecond.handledBy().id()).isEqualTo(FUDE_UNION);
+        assertThat(shownSecond.history()).extracting(HistoryEntry::action).doesNotContain("REOPENED");
+        assertThat(service.verify(second.caseNumber(), CHAIR).entries()).isEqualTo(shownSecond.history().size());
+        assertThat(numbers(service.queue(CHAIR, false, List.of(Case.Status.RESOLVED), null, 0, 100)))
+                .contains(first.caseNumber(), second.caseNumber());
+        assertThat(numbers(service.queue(CHAIR, false, List.of(Case.Status.CLOSED, Case.Status.REOPENED), null, 0, 100)))
+                .doesNotContain(first.caseNumber(), second.caseNumber());
+        assertThat(service.queue(CHAIR, false, null, null, 0, 100)).filteredOn(c -> c.id().equals(first.id()))
+                .extracting(Case::status).containsExactly(Case.Status.RESOLVED);
+        assertThat(service.shownTo(service.find(first.caseNumber(), DISTRICT), DISTRICT).status()).isEqualTo(Case.Status.CLOSED);
+        assertThat(numbers(service.queue(DISTRICT, false, List.of(Case.Status.CLOSED), null, 0, 100))).contains(first.caseNumber());
 
         clock.set(ten.plus(Duration.ofMinutes(119)));
         assertThat(service.releaseAnonymousCases()).isZero();
@@ -156,6 +177,9 @@ class AnonymousReleaseIT {
         assertThat(logged(first, "CLOSED")).isEqualTo(1);
         assertThat(logged(second, "REOPENED")).isEqualTo(1);
         assertThat(logged(second, "ROUTED")).as("the case leaving the chair's queue").isEqualTo(1);
+        assertThat(service.shownTo(service.find(first.caseNumber(), CHAIR), CHAIR).status()).isEqualTo(Case.Status.CLOSED);
+        assertThat(service.shownTo(service.find(second.caseNumber(), CHAIR), CHAIR).status()).isEqualTo(Case.Status.REOPENED);
+        assertThat(numbers(service.queue(CHAIR, false, List.of(Case.Status.CLOSED), null, 0, 100))).contains(first.caseNumber());
     }
 
     /**

@@ -91,7 +91,7 @@ class CaseController {
     /** Every entry of the case's record (一事一记录), oldest first, with the hash chain. */
     @GetMapping("/{caseNumber}/history")
     List<CaseView.Entry> history(@PathVariable String caseNumber, Actor actor) {
-        Case c = cases.find(caseNumber, actor);
+        Case c = cases.shownTo(cases.find(caseNumber, actor), actor);
         return c.history().stream().map(CaseView.byDay(c, actor) ? CaseView.Entry::byDay : CaseView.Entry::of).toList();
     }
 
@@ -167,7 +167,8 @@ class CaseController {
     }
 
     private CaseView view(Case c, Actor actor) {
-        return CaseView.of(c, cases.nowFor(c, actor), cases.rules().calendar(), actor);
+        Case shown = cases.shownTo(c, actor);
+        return CaseView.of(shown, cases.nowFor(shown, actor), cases.rules().calendar(), actor);
     }
 
     /** Attachments are metadata only (name, type, size, SHA-256): the record proves which file was meant. */

@@ -525,6 +525,40 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         return matter.isAnonymous() && release.period().isPresent() ? release.of(filedAt()) : deadlines.openedAt();
     }
 
+    /**
+     * What the enterprise side is shown of an anonymous worker's case while the worker's own step (a rating that
+     * closed or reopened it) waits for the release after it: the case as it was before that step, until
+     * {@code until}. Shown the moment it happened, the change would tell when the worker acted.
+     *
+     * @param historySize how many entries of the history came before the step
+     */
+    public record Shown(Status status, Assignment assignment, Deadlines deadlines, int escalationLevel, Resolution resolution,
+            int historySize, Instant until) {
+
+        /** {@code before}, the case as it was, shown until {@code until}. */
+        public static Shown before(Case before, Instant until) {
+            return new Shown(before.status, before.assignment, before.deadlines, before.escalationLevel, before.resolution,
+                    before.history.size(), until);
+        }
+
+        public boolean shownAt(Instant now) {
+            return until.isAfter(now);
+        }
+
+        /** The same, shown until {@code later} if that is later: a second held step keeps what was shown before the first. */
+        public Shown until(Instant later) {
+            return later.isAfter(until) ? new Shown(status, assignment, deadlines, escalationLevel, resolution, historySize, later)
+                    : this;
+        }
+    }
+
+    /** This case as {@code shown}: its state before the held step, and its history without that step and what followed. */
+    public Case as(Shown shown) {
+        return new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, shown.status(),
+                shown.assignment(), shown.deadlines(), shown.escalationLevel(), shown.resolution(), verification,
+                history.subList(0, Math.min(shown.historySize(), history.size())));
+    }
+
     /** Adds a note, call, visit or meeting minutes (with attachments' metadata) to the record. */
     public Changed record(By by, String kind, String text, List<HistoryEntry.Attachment> attachments, Instant at) {
         requireText("text", text);

@@ -91,12 +91,26 @@ public class QueueLog {
      * release has its timer from the filing ({@link Case#filedAt()}).
      */
     public Instant heldWorkerStep(Case c, Instant now) {
+        return heldAfterLatest(c, now, QueueLog::timedByTheWorker);
+    }
+
+    /**
+     * The release after the anonymous worker's own latest step (a rating that closed or reopened the case) while it
+     * is still ahead, else null: until then the enterprise side is shown the case as it was before ({@code Case.Shown}).
+     * Only the worker's own: a deadline warning, though timed by the filing, comes while the chair is still working
+     * the case, and the chair must see its own steps (the views show that warning's times by day only).
+     */
+    public Instant heldRating(Case c, Instant now) {
+        return heldAfterLatest(c, now, e -> "WORKER".equals(e.actorRole()));
+    }
+
+    private Instant heldAfterLatest(Case c, Instant now, java.util.function.Predicate<HistoryEntry> step) {
         if (!c.matter().isAnonymous()) {
             return null;
         }
         List<HistoryEntry> history = c.history();
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (timedByTheWorker(history.get(i))) {
+            if (step.test(history.get(i))) {
                 Instant out = release.of(history.get(i).at());
                 return out.isAfter(now) ? out : null;
             }

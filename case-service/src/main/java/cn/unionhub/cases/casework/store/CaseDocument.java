@@ -48,6 +48,11 @@ class CaseDocument {
      * the release after it ({@link cn.unionhub.platform.domain.AnonymousRelease}); its lists sort by it.
      */
     Instant enterpriseSeesAt;
+    /**
+     * What the enterprise side is shown of an anonymous worker's case while a worker's step waits for its release
+     * ({@link Case.Shown}); absent, or past its {@code until}, when it sees the case as it is.
+     */
+    Case.Shown shownToEnterprise;
     /** When the deadline watcher next has something to do; absent when never. */
     @Indexed(sparse = true)
     Instant nextCheckAt;

@@ -142,9 +142,16 @@ public class Cases {
             if (updated.nextCheckAt != null && !updated.nextCheckAt.equals(current.nextCheckAt)) {
                 checks.schedule(updated.id, updated.nextCheckAt); // before the write: never a due case without a timer
             }
-            Instant held = queues.heldWorkerStep(changed.changed(), clock.instant());
+            Instant now = clock.instant();
+            Instant held = queues.heldWorkerStep(changed.changed(), now);
             if (held != null) {
                 releases.add(updated.id, held, null); // a worker's step its enterprise union hears of at the next release
+            }
+            Instant rated = queues.heldRating(changed.changed(), now);
+            if (rated != null) {
+                // Until then it sees the case as it was before the rating (before the first, if one is held already).
+                Case.Shown shown = current.shownToEnterprise;
+                updated.shownToEnterprise = shown != null && shown.shownAt(now) ? shown.until(rated) : Case.Shown.before(before, rated);
             }
             written.set(changed);
             return new AggregateStore.Change<>(updated, changed.events());
@@ -168,7 +175,28 @@ public class Cases {
     public List<Case> page(Filter filter, int page, int size) {
         Query query = filter.releasedBy() == null ? Filters.newestFirst(criteria(filter), "openedAt", page, size)
                 : Filters.inTheOrderTheEnterpriseSideSawThem(criteria(filter), page, size);
-        return mongo.find(query, CaseDocument.class).stream().map(Cases::toDomain).toList();
+        return mongo.find(query, CaseDocument.class).stream().map(d -> asSeen(d, filter.releasedBy())).toList();
+    }
+
+    /**
+     * {@code c} as the enterprise side sees it at {@code now}: as it was before a worker's step still held for the
+     * next release ({@link Case.Shown}), else as it is. One read by key, for an anonymous worker's case only.
+     */
+    public Case seenByEnterpriseSide(Case c, Instant now) {
+        if (!c.matter().isAnonymous()) {
+            return c;
+        }
+        Query query = new Query(Criteria.where("_id").is(c.id()));
+        query.fields().include("shownToEnterprise");
+        CaseDocument shown = mongo.findOne(query, CaseDocument.class);
+        return shown == null || shown.shownToEnterprise == null || !shown.shownToEnterprise.shownAt(now) ? c
+                : c.as(shown.shownToEnterprise);
+    }
+
+    /** The stored case, as the enterprise side sees it at {@code releasedBy} when that is given. */
+    private static Case asSeen(CaseDocument d, Instant releasedBy) {
+        Case c = toDomain(d);
+        return releasedBy != null && d.shownToEnterprise != null && d.shownToEnterprise.shownAt(releasedBy) ? c.as(d.shownToEnterprise) : c;
     }
 
     public long count(Filter filter) {
@@ -186,7 +214,7 @@ public class Cases {
     public void forEach(Filter filter, Consumer<Case> each) {
         Query oldestFirst = Filters.inBatches(new Query(criteria(filter)).with(Sort.by("openedAt")));
         try (var documents = mongo.stream(oldestFirst, CaseDocument.class)) {
-            documents.map(Cases::toDomain).forEach(each);
+            documents.map(d -> asSeen(d, filter.releasedBy())).forEach(each);
         }
     }
 
@@ -270,8 +298,16 @@ public class Cases {
         if (f.releasedBy() != null) {
             Filters.seenByEnterpriseSide(criteria, f.releasedBy());
         }
+        // The enterprise side is filtered by what it is shown (Case.Shown): a case leaving "resolved", or entering
+        // the month's closed cases, the moment its anonymous worker rated it would tell that moment.
+        List<Criteria> shown = new ArrayList<>();
         if (f.statuses() != null && !f.statuses().isEmpty()) {
-            criteria.and("status").in(f.statuses().stream().map(Enum::name).toList());
+            List<String> statuses = f.statuses().stream().map(Enum::name).toList();
+            if (f.releasedBy() == null) {
+                criteria.and("status").in(statuses);
+            } else {
+                shown.add(asShown(f.releasedBy(), "status", "shownToEnterprise.status", c -> c.in(statuses)));
+            }
         }
         if (f.openedFrom() != null || f.openedBefore() != null) {
             Criteria opened = criteria.and("openedAt");
@@ -283,15 +319,29 @@ public class Cases {
             }
         }
         if (f.closedFrom() != null || f.closedBefore() != null) {
-            Criteria closed = criteria.and("closedAt");
-            if (f.closedFrom() != null) {
-                closed.gte(f.closedFrom());
-            }
-            if (f.closedBefore() != null) {
-                closed.lt(f.closedBefore());
+            java.util.function.UnaryOperator<Criteria> inRange = closed -> {
+                if (f.closedFrom() != null) {
+                    closed.gte(f.closedFrom());
+                }
+                return f.closedBefore() != null ? closed.lt(f.closedBefore()) : closed;
+            };
+            if (f.releasedBy() == null) {
+                inRange.apply(criteria.and("closedAt"));
+            } else {
+                shown.add(asShown(f.releasedBy(), "closedAt", "shownToEnterprise.deadlines.closedAt", inRange));
             }
         }
+        if (!shown.isEmpty()) {
+            criteria.andOperator(shown);
+        }
         return criteria;
+    }
+
+    /** {@code condition} on what the enterprise side is shown at {@code now}: the held state's field while held, else the case's. */
+    private static Criteria asShown(Instant now, String field, String heldField, java.util.function.UnaryOperator<Criteria> condition) {
+        return new Criteria().orOperator(
+                condition.apply(Criteria.where("shownToEnterprise.until").gt(now).and(heldField)),
+                condition.apply(Criteria.where("shownToEnterprise.until").not().gt(now).and(field)));
     }
 
     private CaseDocument toDocument(Case c) {
