@@ -154,6 +154,14 @@ public class SubmissionService {
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
     }
 
+    /**
+     * {@code item} as {@code viewer} is shown it: the enterprise side sees an anonymous worker's rated item as it was
+     * before the rating until the release after it ({@link FeedbackItems#seenByEnterpriseSide}).
+     */
+    public FeedbackItem shownTo(FeedbackItem item, Actor viewer) {
+        return viewer.isEnterpriseSide() ? items.seenByEnterpriseSide(item, clock.instant()) : item;
+    }
+
     /** An anonymous worker following their item with the private token, without signing in. */
     public FeedbackItem followUp(String trackingNumber, String token) {
         return items.byTrackingNumber(trackingNumber)

@@ -83,7 +83,7 @@ class SubmissionController {
 
     @GetMapping("/submissions/{trackingNumber}")
     FeedbackView find(@PathVariable String trackingNumber, Actor actor) {
-        FeedbackItem item = submissions.find(trackingNumber, actor);
+        FeedbackItem item = submissions.shownTo(submissions.find(trackingNumber, actor), actor);
         boolean own = item.showsIdentityTo(submissions.pseudonymOf(actor));
         return FeedbackView.of(item, own, !own && dayOnly(item, actor));
     }

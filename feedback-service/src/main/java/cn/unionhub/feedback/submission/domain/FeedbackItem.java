@@ -265,6 +265,29 @@ public final class FeedbackItem {
                 enterprise.uscc(), enterprise.district(), now)));
     }
 
+    /** When the worker last rated the item themselves (not the default), kept in its timeline also after a reopening. */
+    public java.util.Optional<Instant> ratedByTheWorkerAt() {
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            if ("RATED".equals(timeline.get(i).kind())) {
+                return java.util.Optional.of(timeline.get(i).at());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The item as it was before the worker's rating at {@code ratedAt}: resolved and unrated, without that step and
+     * what followed (a reopening it caused). What the enterprise side of an anonymous worker is shown until the release
+     * after the rating: the change shown at once would tell when the worker acted.
+     */
+    public FeedbackItem beforeRating(Instant ratedAt) {
+        List<TimelineEntry> before = timeline.stream().filter(e -> e.at().isBefore(ratedAt)).toList();
+        Instant resolved = before.stream().filter(e -> "RESOLVED".equals(e.kind())).map(TimelineEntry::at)
+                .reduce((first, second) -> second).orElse(resolvedAt);
+        return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, Status.RESOLVED, before, resolved,
+                null);
+    }
+
     /** Resolved before the cutoff and still not rated: the documented default applies. */
     public boolean awaitsRatingSince(Instant cutoff) {
         return status == Status.RESOLVED && rating == null && resolvedAt != null && resolvedAt.isBefore(cutoff);

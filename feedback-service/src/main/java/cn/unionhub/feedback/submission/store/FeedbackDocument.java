@@ -51,6 +51,11 @@ class FeedbackDocument {
      */
     Instant enterpriseSeesAt;
     String status;
+    /**
+     * For an anonymous worker's item the worker rated: the release after the rating, until which the enterprise side
+     * is shown the item as it was before it ({@link FeedbackItems#seenByEnterpriseSide}); absent otherwise.
+     */
+    Instant ratingShownFrom;
     List<TimelineEntryDocument> timeline;
     @Indexed(sparse = true)
     Instant resolvedAt;

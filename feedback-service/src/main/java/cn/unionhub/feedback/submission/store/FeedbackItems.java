@@ -242,15 +242,41 @@ public class FeedbackItems {
      */
     public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, Instant releasedBy,
             int page, int size) {
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "type", type);
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", releasedBy == null ? status : null,
+                "type", type);
+        if (releasedBy != null && status != null) {
+            // By the status the enterprise side is shown: resolved until the release after an anonymous worker's rating.
+            Criteria held = Criteria.where("ratingShownFrom").gt(releasedBy);
+            Criteria asItIs = Criteria.where("ratingShownFrom").not().gt(releasedBy).and("status").is(status.name());
+            criteria.andOperator(status == FeedbackItem.Status.RESOLVED ? new Criteria().orOperator(held, Criteria.where("status").is(status.name()))
+                    : asItIs);
+        }
         Query query = releasedBy == null ? Filters.newestFirst(criteria, "submittedAt", page, size)
                 : Filters.inTheOrderTheEnterpriseSideSawThem(Filters.seenByEnterpriseSide(criteria, releasedBy), page, size);
-        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain).toList();
+        return mongo.find(query, FeedbackDocument.class).stream().map(FeedbackItems::toDomain)
+                .map(item -> releasedBy == null ? item : seenByEnterpriseSide(item, releasedBy)).toList();
     }
 
     /** When the enterprise's own union first sees {@code item}: at its submission, or an anonymous worker's at its release. */
     public Instant enterpriseSeesAt(FeedbackItem item) {
         return release.of(item.submittedAt(), item.content().anonymous());
+    }
+
+    /**
+     * {@code item} as the enterprise side sees it at {@code now}: an anonymous worker's item the worker rated is shown as
+     * it was before the rating until the release after it ({@link FeedbackItem#beforeRating}), as its case is.
+     */
+    public FeedbackItem seenByEnterpriseSide(FeedbackItem item, Instant now) {
+        Instant shownFrom = ratingShownFrom(item);
+        return shownFrom != null && shownFrom.isAfter(now) ? item.beforeRating(item.ratedByTheWorkerAt().orElseThrow()) : item;
+    }
+
+    /** The release after an anonymous worker's own rating; null for a named item, one not rated by its worker, or no batching. */
+    private Instant ratingShownFrom(FeedbackItem item) {
+        if (!item.content().anonymous() || release.period().isEmpty()) {
+            return null;
+        }
+        return item.ratedByTheWorkerAt().map(release::of).orElse(null);
     }
 
     private Optional<FeedbackItem> one(Criteria criteria) {
@@ -285,6 +311,7 @@ public class FeedbackItems {
         d.submittedAt = item.submittedAt();
         d.enterpriseSeesAt = enterpriseSeesAt(item);
         d.status = item.status().name();
+        d.ratingShownFrom = ratingShownFrom(item);
         d.timeline = item.timeline().stream()
                 .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note(), e.dueAt())).toList();
         d.resolvedAt = item.resolvedAt();

@@ -6,6 +6,7 @@ import cn.unionhub.feedback.submission.FeedbackProperties;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.domain.RawSubmission;
+import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
 import cn.unionhub.feedback.submission.domain.TrackingNumbers;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
@@ -66,6 +67,49 @@ class AnonymousReleaseIT {
         List<String> released = ids(items.page(WORKSHOP.uscc(), null, null, null, ten.plus(Duration.ofHours(1)), 0, 3));
         assertThat(released.get(2)).as("below the release: seen before it").isEqualTo(named.id());
         assertThat(released.subList(0, 2)).containsExactlyInAnyOrder(first.id(), second.id()).isSorted();
+    }
+
+    /**
+     * The worker rates the resolved item at 11:20, not satisfied, and the case reopens. Until 12:00 the enterprise side
+     * is shown the item as it was before, resolved and unrated, also when it lists by status; the district as it is.
+     */
+    @Test
+    void anAnonymousWorkersRatingReachesTheEnterpriseSideAtTheReleaseAfterIt() {
+        FeedbackItems items = new FeedbackItems(mongo, store, properties, clock, timelines, AnonymousRelease.every(Duration.ofHours(1)));
+        FeedbackItem item = file(items, true, Duration.ofMinutes(5));
+        FeedbackItem named = file(items, false, Duration.ofMinutes(6));
+        clock.set(ten.plus(Duration.ofMinutes(70)));
+        for (FeedbackItem each : List.of(item, named)) {
+            items.change(each.id(), i -> new FeedbackItem.Changed(i.resolved("食堂延长供餐", clock.instant()), List.of()));
+        }
+        clock.set(ten.plus(Duration.ofMinutes(80)));
+        for (FeedbackItem each : List.of(item, named)) {
+            items.change(each.id(), i -> i.rate(Satisfaction.NOT_SATISFIED, "没有改善", false, clock.instant()));
+            items.change(each.id(), i -> new FeedbackItem.Changed(i.reopened("重新交办上一级", clock.instant()), List.of()));
+        }
+        Instant halfPastEleven = ten.plus(Duration.ofMinutes(90));
+        clock.set(halfPastEleven);
+
+        FeedbackItem rated = items.byId(item.id()).orElseThrow();
+        assertThat(rated.status()).isEqualTo(FeedbackItem.Status.IN_PROGRESS);
+        FeedbackItem shown = items.seenByEnterpriseSide(rated, halfPastEleven);
+        assertThat(shown.status()).isEqualTo(FeedbackItem.Status.RESOLVED);
+        assertThat(shown.rating()).isNull();
+        assertThat(shown.timeline()).extracting(FeedbackItem.TimelineEntry::kind).endsWith("RESOLVED").doesNotContain("RATED", "REOPENED");
+        assertThat(items.seenByEnterpriseSide(items.byId(named.id()).orElseThrow(), halfPastEleven).status())
+                .as("a named worker's rating: at once").isEqualTo(FeedbackItem.Status.IN_PROGRESS);
+        assertThat(ids(items.page(WORKSHOP.uscc(), null, FeedbackItem.Status.RESOLVED, null, halfPastEleven, 0, 1000)))
+                .contains(item.id()).doesNotContain(named.id());
+        assertThat(ids(items.page(WORKSHOP.uscc(), null, FeedbackItem.Status.IN_PROGRESS, null, halfPastEleven, 0, 1000)))
+                .contains(named.id()).doesNotContain(item.id());
+        assertThat(items.page(WORKSHOP.uscc(), null, null, null, halfPastEleven, 0, 1000)).filteredOn(i -> i.id().equals(item.id()))
+                .extracting(FeedbackItem::status).containsExactly(FeedbackItem.Status.RESOLVED);
+        assertThat(ids(items.page(null, WORKSHOP.district(), FeedbackItem.Status.IN_PROGRESS, null, null, 0, 1000)))
+                .as("the district: as it is").contains(item.id(), named.id());
+
+        Instant noon = ten.plus(Duration.ofHours(2));
+        assertThat(items.seenByEnterpriseSide(rated, noon).status()).isEqualTo(FeedbackItem.Status.IN_PROGRESS);
+        assertThat(ids(items.page(WORKSHOP.uscc(), null, FeedbackItem.Status.IN_PROGRESS, null, noon, 0, 1000))).contains(item.id());
     }
 
     private FeedbackItem file(FeedbackItems items, boolean anonymous, Duration after) {
