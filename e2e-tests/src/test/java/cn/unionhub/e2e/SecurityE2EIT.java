@@ -253,11 +253,24 @@ class SecurityE2EIT extends PlatformTest {
                 .containsExactly("RECEIVED", "ROUTED", "ACCEPTED", "RESPONDED", "RESOLVED");
         String lastSeen = pushed.get(pushed.size() - 1).id();
 
-        // The worker is satisfied: the item closes.
+        // The worker is satisfied: the item closes. The chair hears of it at the next release, not the moment the
+        // worker rated (which would tell who was on a break just then): until then it is shown resolved and unrated.
+        awaitEarlyInAReleaseWindow();
         HttpResponse<String> rated = postJson("/api/v1/feedback/submissions/" + tracking + "/satisfaction", worker,
                 "{\"rating\":\"SATISFIED\"}");
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
         assertThat(JSON.readTree(rated.body()).path("status").asString()).isEqualTo("CLOSED");
+        java.time.Instant ratingRelease = java.time.Instant.ofEpochMilli(
+                (System.currentTimeMillis() / RunningPlatform.RELEASE_EVERY.toMillis() + 1) * RunningPlatform.RELEASE_EVERY.toMillis());
+        JsonNode heldFromChair = JSON.readTree(platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + chairToken).body());
+        assertThat(java.time.Instant.now()).as("asked before the release").isBefore(ratingRelease);
+        assertThat(heldFromChair.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(heldFromChair.toString()).doesNotContain("SATISFIED");
+        assertThat(heldFromChair.path("timeline").findValuesAsString("kind")).doesNotContain("RATED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> JSON.readTree(platform.get(platform.gateway(itemPath), "Authorization", "Bearer " + chairToken).body())
+                        .path("status").asString().equals("CLOSED"));
+        assertThat(java.time.Instant.now()).as("seen at the release, not before").isAfterOrEqualTo(ratingRelease);
         // The app, reopened with the last event it had, gets what happened meanwhile and nothing twice.
         try (EventStream resumed = EventStream.open(streamUri, worker, lastSeen)) {
             List<EventStream.Event> missed = resumed.until(e -> isStep(e, tracking, "RATED"), java.time.Duration.ofSeconds(30));
