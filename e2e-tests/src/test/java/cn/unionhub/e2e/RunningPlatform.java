@@ -60,6 +60,7 @@ final class RunningPlatform implements AutoCloseable {
                     StackConfig.DEFAULT_JAVA_OPTIONS, Duration.ofMinutes(6),
                     Map.of("contest-service", java.util.List.of("--unionhub.clock.adjustable=true"),
                             "feedback-service", java.util.List.of("--unionhub.anonymity.release-every=" + RELEASE_EVERY.toSeconds() + "s"),
+                            "alert-service", java.util.List.of("--unionhub.anonymity.release-every=" + RELEASE_EVERY.toSeconds() + "s"),
                             "case-service", java.util.List.of("--unionhub.anonymity.release-every=" + RELEASE_EVERY.toSeconds() + "s",
                                     "--unionhub.cases.watch-interval=PT5S")), false));
             platform.up();

@@ -32,12 +32,14 @@ public class WarningService {
 
     /** The caller's queue: an enterprise union sees its enterprise, district staff their district. */
     public List<Warning> queue(Actor actor, Warning.Status status, WarningLevel level, int page, int size) {
-        return actor.scope().map(s -> warnings.page(s.enterprise(), s.district(), status, level, page, size))
-                .orElse(List.of());
+        return actor.scope().map(s -> warnings.page(s.enterprise(), s.district(), status, level, page, size,
+                actor.isEnterpriseSide() ? clock.instant() : null)).orElse(List.of());
     }
 
+    /** The warning as the caller sees it: the enterprise side as it stood at the last release (see {@link Warnings#seenByEnterpriseSide}). */
     public Warning find(String id, Actor actor) {
-        return warnings.byId(id).filter(w -> actor.canSee(w.enterprise(), w.district()))
+        return (actor.isEnterpriseSide() ? warnings.seenByEnterpriseSide(id, clock.instant()) : warnings.byId(id))
+                .filter(w -> actor.canSee(w.enterprise(), w.district()))
                 .orElseThrow(() -> new NotFoundException("warning-not-found", id));
     }
 

@@ -4,6 +4,7 @@ import cn.unionhub.platform.store.Filters;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.SignalContribution;
+import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,12 @@ public class Warnings {
         Instant raisedAt;
         Instant closedAt;
         List<Warning.Step> history;
+        /**
+         * The warning as it stood when the release window {@link #shownWindow} began: what the enterprise side is shown
+         * until the next release ({@link Warnings#seenByEnterpriseSide}). Kept by the first change in a window.
+         */
+        Warning shownToEnterprise;
+        Instant shownWindow;
     }
 
     /** A warning not yet closed (or, for a moment, one whose raise or close is under way). */
@@ -83,11 +90,13 @@ public class Warnings {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Clock clock;
+    private final AnonymousRelease release;
 
-    Warnings(MongoTemplate mongo, AggregateStore store, Clock clock) {
+    public Warnings(MongoTemplate mongo, AggregateStore store, Clock clock, AnonymousRelease release) {
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
+        this.release = release;
     }
 
     /** Raises DuplicateKeyException when a warning with this id exists (a replayed raise). */
@@ -105,6 +114,12 @@ public class Warnings {
             Warning.Changed next = change.apply(toDomain(current));
             WarningDocument updated = toDocument(next.changed());
             updated.version = current.version;
+            release.period().ifPresent(period -> {
+                // The first change in a release window keeps the warning as it stood when the window began.
+                Instant window = release.windowStart(clock.instant());
+                updated.shownToEnterprise = window.equals(current.shownWindow) ? current.shownToEnterprise : toDomain(current);
+                updated.shownWindow = window;
+            });
             return new AggregateStore.Change<>(updated, next.events());
         }).map(Warnings::toDomain);
         changed.filter(w -> !w.isOpen()).ifPresent(closed -> unlist(closed.id())); // after the write that closed it
@@ -115,12 +130,54 @@ public class Warnings {
         return Optional.ofNullable(mongo.findById(id, WarningDocument.class)).map(Warnings::toDomain);
     }
 
-    /** A work queue: newest first, filtered by tenant and status, one page. */
+    /**
+     * The warning as the enterprise side sees it at {@code now}: none before the release after it was raised, then as
+     * it stood at the last release. A warning moves with single signals — an anonymous worker's complaint among them —
+     * so a level, band or kind that changed the moment a complaint arrived would tell the chair when it was filed;
+     * the items and cases themselves reach the chair at the release ({@link AnonymousRelease}), and so does this.
+     */
+    public Optional<Warning> seenByEnterpriseSide(String id, Instant now) {
+        return Optional.ofNullable(mongo.findById(id, WarningDocument.class)).flatMap(d -> seenByEnterpriseSide(d, now));
+    }
+
+    private Optional<Warning> seenByEnterpriseSide(WarningDocument d, Instant now) {
+        if (release.period().isEmpty()) {
+            return Optional.of(toDomain(d));
+        }
+        if (release.of(d.raisedAt).isAfter(now)) {
+            return Optional.empty();
+        }
+        boolean held = d.shownToEnterprise != null && release.windowStart(now).equals(d.shownWindow);
+        return Optional.of(held ? d.shownToEnterprise : toDomain(d));
+    }
+
+    /**
+     * A work queue: newest first, filtered by tenant and status, one page; with {@code enterpriseSideAt}, as the enterprise
+     * side sees it then ({@link #seenByEnterpriseSide}), filtered by what it is shown.
+     */
     public List<Warning> page(String enterprise, String district, Warning.Status status, WarningLevel level, int page,
-            int size) {
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", status, "level", level);
+            int size, Instant enterpriseSideAt) {
+        boolean enterpriseSide = enterpriseSideAt != null && release.period().isPresent();
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", enterpriseSide ? null : status,
+                "level", enterpriseSide ? null : level);
+        if (enterpriseSide) {
+            Instant window = release.windowStart(enterpriseSideAt);
+            criteria.and("raisedAt").lt(window); // released: raised before the window now running
+            if (status != null || level != null) {
+                criteria.orOperator(shown(Criteria.where("shownWindow").is(window), "shownToEnterprise.", status, level),
+                        shown(Criteria.where("shownWindow").ne(window), "", status, level));
+            }
+        }
         return mongo.find(Filters.newestFirst(criteria, "raisedAt", page, size), WarningDocument.class).stream()
-                .map(Warnings::toDomain).toList();
+                .map(d -> enterpriseSideAt == null ? Optional.of(toDomain(d)) : seenByEnterpriseSide(d, enterpriseSideAt))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Criteria shown(Criteria window, String prefix, Warning.Status status, WarningLevel level) {
+        if (status != null) {
+            window.and(prefix + "status").is(status.name());
+        }
+        return level == null ? window : window.and(prefix + "level").is(level.name());
     }
 
     /** Warnings open at some moment between {@code from} and {@code to}: what a daily report covers. */
