@@ -54,6 +54,23 @@ public final class Filters {
     }
 
     /**
+     * A condition on what the enterprise side is shown at {@code now} of a document that keeps an earlier state for it
+     * until {@code heldUntil} (an anonymous worker's rating, a warning's changes, until the next release): {@code held},
+     * on the fields of that earlier state, while {@code heldUntil} is after {@code now}; {@code asItIs} otherwise (also
+     * when the field is absent). A null {@code held} matches every held document.
+     */
+    public static Criteria shownAt(Instant now, String heldUntil, Criteria held, Criteria asItIs) {
+        Criteria whileHeld = Criteria.where(heldUntil).gt(now);
+        return new Criteria().orOperator(held == null ? whileHeld : new Criteria().andOperator(whileHeld, held),
+                notHeldAt(now, heldUntil, asItIs));
+    }
+
+    /** {@code asItIs} on the documents that keep no earlier state for the enterprise side at {@code now} ({@link #shownAt}). */
+    public static Criteria notHeldAt(Instant now, String heldUntil, Criteria asItIs) {
+        return new Criteria().andOperator(Criteria.where(heldUntil).not().gt(now), asItIs);
+    }
+
+    /**
      * Page {@code page} (from 0) of {@code size} as the enterprise side sees it: in the order it first saw the
      * documents, ties (one release of anonymous workers' items) by id, which is random, so the order inside a
      * release says nothing about who filed first.

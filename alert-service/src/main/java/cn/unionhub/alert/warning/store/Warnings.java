@@ -72,11 +72,11 @@ public class Warnings {
         Instant closedAt;
         List<Warning.Step> history;
         /**
-         * The warning as it stood when the release window {@link #shownWindow} began: what the enterprise side is shown
-         * until the next release ({@link Warnings#seenByEnterpriseSide}). Kept by the first change in a window.
+         * The warning as it stood at the last release: what the enterprise side is shown until {@link #shownUntil}, the
+         * next one ({@link Warnings#seenByEnterpriseSide}). Kept by the first change after a release.
          */
         Warning shownToEnterprise;
-        Instant shownWindow;
+        Instant shownUntil;
     }
 
     /** A warning not yet closed (or, for a moment, one whose raise or close is under way). */
@@ -114,12 +114,15 @@ public class Warnings {
             Warning.Changed next = change.apply(toDomain(current));
             WarningDocument updated = toDocument(next.changed());
             updated.version = current.version;
-            release.period().ifPresent(period -> {
-                // The first change in a release window keeps the warning as it stood when the window began.
-                Instant window = release.windowStart(clock.instant());
-                updated.shownToEnterprise = window.equals(current.shownWindow) ? current.shownToEnterprise : toDomain(current);
-                updated.shownWindow = window;
-            });
+            Instant now = clock.instant();
+            if (release.period().isPresent() && !held(current, now)) {
+                // The first change after a release keeps the warning as it stood then, until the next release.
+                updated.shownToEnterprise = toDomain(current);
+                updated.shownUntil = release.of(now);
+            } else {
+                updated.shownToEnterprise = current.shownToEnterprise;
+                updated.shownUntil = current.shownUntil;
+            }
             return new AggregateStore.Change<>(updated, next.events());
         }).map(Warnings::toDomain);
         changed.filter(w -> !w.isOpen()).ifPresent(closed -> unlist(closed.id())); // after the write that closed it
@@ -147,8 +150,11 @@ public class Warnings {
         if (release.of(d.raisedAt).isAfter(now)) {
             return Optional.empty();
         }
-        boolean held = d.shownToEnterprise != null && release.windowStart(now).equals(d.shownWindow);
-        return Optional.of(held ? d.shownToEnterprise : toDomain(d));
+        return Optional.of(held(d, now) ? d.shownToEnterprise : toDomain(d));
+    }
+
+    private static boolean held(WarningDocument d, Instant now) {
+        return d.shownToEnterprise != null && d.shownUntil != null && d.shownUntil.isAfter(now);
     }
 
     /**
@@ -161,11 +167,11 @@ public class Warnings {
         Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", enterpriseSide ? null : status,
                 "level", enterpriseSide ? null : level);
         if (enterpriseSide) {
-            Instant window = release.windowStart(enterpriseSideAt);
-            criteria.and("raisedAt").lt(window); // released: raised before the window now running
+            // Released: raised before the window now running.
+            criteria.and("raisedAt").lt(release.windowStart(enterpriseSideAt));
             if (status != null || level != null) {
-                criteria.orOperator(shown(Criteria.where("shownWindow").is(window), "shownToEnterprise.", status, level),
-                        shown(Criteria.where("shownWindow").ne(window), "", status, level));
+                criteria.andOperator(Filters.shownAt(enterpriseSideAt, "shownUntil", shown("shownToEnterprise.", status, level),
+                        shown("", status, level)));
             }
         }
         return mongo.find(Filters.newestFirst(criteria, "raisedAt", page, size), WarningDocument.class).stream()
@@ -173,11 +179,8 @@ public class Warnings {
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Criteria shown(Criteria window, String prefix, Warning.Status status, WarningLevel level) {
-        if (status != null) {
-            window.and(prefix + "status").is(status.name());
-        }
-        return level == null ? window : window.and(prefix + "level").is(level.name());
+    private static Criteria shown(String prefix, Warning.Status status, WarningLevel level) {
+        return Filters.equal(prefix + "status", status, prefix + "level", level);
     }
 
     /** Warnings open at some moment between {@code from} and {@code to}: what a daily report covers. */

@@ -339,9 +339,8 @@ public class Cases {
 
     /** {@code condition} on what the enterprise side is shown at {@code now}: the held state's field while held, else the case's. */
     private static Criteria asShown(Instant now, String field, String heldField, java.util.function.UnaryOperator<Criteria> condition) {
-        return new Criteria().orOperator(
-                condition.apply(Criteria.where("shownToEnterprise.until").gt(now).and(heldField)),
-                condition.apply(Criteria.where("shownToEnterprise.until").not().gt(now).and(field)));
+        return Filters.shownAt(now, "shownToEnterprise.until", condition.apply(Criteria.where(heldField)),
+                condition.apply(Criteria.where(field)));
     }
 
     private CaseDocument toDocument(Case c) {

@@ -246,10 +246,9 @@ public class FeedbackItems {
                 "type", type);
         if (releasedBy != null && status != null) {
             // By the status the enterprise side is shown: resolved until the release after an anonymous worker's rating.
-            Criteria held = Criteria.where("ratingShownFrom").gt(releasedBy);
-            Criteria asItIs = Criteria.where("ratingShownFrom").not().gt(releasedBy).and("status").is(status.name());
-            criteria.andOperator(status == FeedbackItem.Status.RESOLVED ? new Criteria().orOperator(held, Criteria.where("status").is(status.name()))
-                    : asItIs);
+            Criteria asItIs = Criteria.where("status").is(status.name());
+            criteria.andOperator(status == FeedbackItem.Status.RESOLVED ? Filters.shownAt(releasedBy, "ratingShownFrom", null, asItIs)
+                    : Filters.notHeldAt(releasedBy, "ratingShownFrom", asItIs));
         }
         Query query = releasedBy == null ? Filters.newestFirst(criteria, "submittedAt", page, size)
                 : Filters.inTheOrderTheEnterpriseSideSawThem(Filters.seenByEnterpriseSide(criteria, releasedBy), page, size);
