@@ -30,13 +30,18 @@ public final class Choices {
         }
     }
 
-    /** The constant; a 400 ({@code invalid-request}) naming the field otherwise. */
+    /** The constant; a 400 naming the field otherwise. */
     public static <E extends Enum<E>> E read(Class<E> type, String value, String field) {
         List<FieldViolation> wrong = new ArrayList<>();
         E choice = read(type, value, field, wrong);
         if (!wrong.isEmpty()) {
-            throw new RuleViolationException("invalid-request", wrong);
+            throw RuleViolationException.invalid(wrong);
         }
         return choice;
+    }
+
+    /** A filter's constant: {@code null} when the query leaves it out, a 400 naming the field when it is not one. */
+    public static <E extends Enum<E>> E filter(Class<E> type, String value, String field) {
+        return value == null || value.isBlank() ? null : read(type, value, field);
     }
 }

@@ -6,6 +6,14 @@ import cn.unionhub.platform.domain.DomainException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.TooLargeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +41,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Every error a service answers is an RFC 9457 problem: stable type, zh-CN title and detail (or
@@ -147,7 +159,78 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         HttpStatus.CONTENT_TOO_LARGE);
             }
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String code = mismatch instanceof PropertyBindingException ? "unknown-field"
+                        : mismatch instanceof InvalidNullException ? "required" : mismatchCode(mismatch.getTargetType());
+                return fieldProblem(headers, path(mismatch.getPath()), code,
+                        code.equals("one-of") ? allowedValues(mismatch.getTargetType()) : new Object[0]);
+            }
+        }
         return new ResponseEntity<>(problems.of(HttpStatus.BAD_REQUEST, "malformed-body"), headers, HttpStatus.BAD_REQUEST);
+    }
+
+    /** {@code events[0].startsAt}, as a client names the field it sent. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Why a JSON value did not fit its field, by the field's type: the format a date or time needs, the values an
+     * enum has, that a number is needed. A value of the wrong shape elsewhere (an object for a list) is "invalid".
+     */
+    private static String mismatchCode(Class<?> type) {
+        if (type == null) {
+            return "invalid";
+        }
+        if (type.isEnum()) {
+            return "one-of";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "date-time-format";
+        }
+        if (type == LocalDate.class) {
+            return "date-format";
+        }
+        if (type == YearMonth.class) {
+            return "month-format";
+        }
+        if (type == LocalTime.class) {
+            return "time-format";
+        }
+        if (type == LocalDateTime.class) {
+            return "local-date-time-format";
+        }
+        if (type == Duration.class) {
+            return "duration-format";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class || type == short.class
+                || type == Short.class) {
+            return "whole-number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true-or-false";
+        }
+        return "invalid";
+    }
+
+    private static Object[] allowedValues(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return new Object[0];
+        }
+        return new Object[] {java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", "))};
     }
 
     @Override

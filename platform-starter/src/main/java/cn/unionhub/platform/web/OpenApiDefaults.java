@@ -1,5 +1,6 @@
 package cn.unionhub.platform.web;
 
+import cn.unionhub.security.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 /**
  * Every service's OpenAPI document names the service and points at the gateway: the relative
@@ -21,7 +23,17 @@ public final class OpenApiDefaults {
     private OpenApiDefaults() {
     }
 
+    /**
+     * The caller ({@link Actor}) is resolved from the bearer token, not sent by the client: without this every
+     * signed-in operation listed a required query parameter {@code actor} that Swagger UI's "Try it out" asked for.
+     * springdoc's list is global, so this is called once when the customizer is made.
+     */
+    static void ignoreResolvedArguments() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
     public static OpenApiCustomizer customizer(String applicationName, String version) {
+        ignoreResolvedArguments();
         return openApi -> openApi
                 .info(new Info().title("UnionHub " + applicationName + " API").version(version)
                         .description("工会数智服务平台 " + applicationName + "。错误以 RFC 9457 Problem 返回（默认中文，"

@@ -76,6 +76,43 @@ class ProblemResponsesIT {
         assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("https://unionhub.cn/problems/malformed-body");
     }
 
+    /**
+     * A value of the wrong type or format names its field, by the path the client sent, and says what is expected:
+     * before, every such body got the bare "malformed-body" problem, and the client could not tell which of its dates
+     * was wrong (exploratory test, 2026-12-04).
+     */
+    @Test
+    void aValueOfTheWrongFormatNamesItsFieldAndTheFormatExpected() throws Exception {
+        JsonNode noOffset = error(post("/api/v1/probe/parcels",
+                "{\"recipient\":\"王\",\"weightGrams\":5,\"pickUpAt\":\"2026-12-10T09:00:00\"}", null));
+        assertThat(noOffset.path("field").asString()).isEqualTo("pickUpAt");
+        assertThat(noOffset.path("code").asString()).isEqualTo("date-time-format");
+        assertThat(noOffset.path("message").asString()).contains("2026-12-10T09:00:00+08:00");
+
+        JsonNode slashes = error(post("/api/v1/probe/parcels",
+                "{\"recipient\":\"王\",\"weightGrams\":5,\"stops\":[{\"on\":\"2026-12-10\"},{\"on\":\"2026/12/11\"}]}", "de, en;q=0.5"));
+        assertThat(slashes.path("field").asString()).isEqualTo("stops[1].on");
+        assertThat(slashes.path("message").asString()).isEqualTo("must be a date as yyyy-MM-dd, e.g. 2026-12-10");
+
+        JsonNode status = error(post("/api/v1/probe/parcels",
+                "{\"recipient\":\"王\",\"weightGrams\":5,\"stops\":[{\"status\":\"LOST\"}]}", null));
+        assertThat(status.path("field").asString()).isEqualTo("stops[0].status");
+        assertThat(status.path("code").asString()).isEqualTo("one-of");
+        assertThat(status.path("message").asString()).contains("WAITING, DELIVERED");
+
+        JsonNode weight = error(post("/api/v1/probe/parcels", "{\"recipient\":\"王\",\"weightGrams\":\"heavy\"}", null));
+        assertThat(weight.path("field").asString()).isEqualTo("weightGrams");
+        assertThat(weight.path("message").asString()).isEqualTo("应为整数");
+    }
+
+    private static JsonNode error(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asString()).endsWith("/validation");
+        assertThat(problem.path("errors")).hasSize(1);
+        return problem.path("errors").get(0);
+    }
+
     @Test
     void domainExceptionsBecomeProblemsWithTheirOwnTypeAndText() throws Exception {
         HttpResponse<String> missing = get("/api/v1/probe/parcels/P-404");

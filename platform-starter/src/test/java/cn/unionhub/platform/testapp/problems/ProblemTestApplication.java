@@ -27,7 +27,11 @@ class ProblemTestApplication {
     }
 
     record ParcelRequest(@NotBlank String recipient, @Min(1) int weightGrams, @Size(max = 10) String note,
-            @cn.unionhub.platform.validation.ChineseIdentifier(cn.unionhub.platform.validation.ChineseIdentifier.Kind.MOBILE) String phone) {
+            @cn.unionhub.platform.validation.ChineseIdentifier(cn.unionhub.platform.validation.ChineseIdentifier.Kind.MOBILE) String phone,
+            java.time.OffsetDateTime pickUpAt, java.util.List<Stop> stops) {
+    }
+
+    record Stop(java.time.LocalDate on, ProbeController.Status status) {
     }
 
     @RestController
