@@ -115,9 +115,13 @@ class HotlineLedgerIT {
                 .doesNotContain("CONTACTED");
         assertThat(followed.body()).contains("已约谈站点负责人").doesNotContain("已联系崔某").doesNotContain("handler-liu-yang");
         for (String wrong : new String[] {"{\"caseNumber\":\"" + caseNumber + "\",\"code\":\"AAAA-AAAA-AAAA-AAAA-AAAA\"}",
-                "{\"caseNumber\":\"GD-20200101-AAAAAA\",\"code\":\"" + code + "\"}", "{}"}) {
+                "{\"caseNumber\":\"GD-20200101-AAAAAA\",\"code\":\"" + code + "\"}"}) {
             assertThat(api.post("/api/v1/cases/follow-up", wrong, null).statusCode()).as(wrong).isEqualTo(404);
         }
+        // A form without them is the caller's slip, not an unknown case ("没有找到编号为 null 的工单" before).
+        HttpResponse<String> empty = api.post("/api/v1/cases/follow-up", "{}", null);
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).path("errors").findValuesAsString("field")).containsExactly("caseNumber", "code");
 
         assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body())
                 .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);

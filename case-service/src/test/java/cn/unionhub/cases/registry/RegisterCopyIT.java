@@ -53,9 +53,15 @@ class RegisterCopyIT {
 
     @Test
     void routingNamesTheDistrictAsTheRegistersDivisionEventNamesIt() {
-        assertThat(hotlineOrder(YINZHOU, "WAGES_ARREARS").path("organisationName").asString())
-                .as("a district the register does not name yet").isEqualTo("总工会权益保障部");
-        assertThat(hotlineOrder(YINZHOU, "OTHER").path("organisationName").asString()).isEqualTo("市总工会权益保障部");
+        // A district the register does not name (yet) would route to a body that does not exist: refused, nothing opened.
+        HttpResponse<String> unknown = fileHotlineOrder(YINZHOU, "WAGES_ARREARS");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(unknown.body());
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("district");
+        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("unknown-district");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains(YINZHOU);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("district").is(YINZHOU)), "cases")).isZero();
 
         feed.sendAndAwait(RegisterFixtures.district(YINZHOU, "鄞州区"));
 
@@ -136,12 +142,16 @@ class RegisterCopyIT {
 
     /** Files a 12351 work order about a worker of {@code district}; answers the case. */
     private JsonNode hotlineOrder(String district, String category) {
+        HttpResponse<String> filed = fileHotlineOrder(district, category);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return JSON.readTree(filed.body());
+    }
+
+    private HttpResponse<String> fileHotlineOrder(String district, String category) {
         String order = """
                 {"reference":"12351-%s","category":"%s","enterprise":"%s","district":"%s","workerGroup":"REGULAR",
                  "summary":"来电反映问题","amountOwedFen":100000,"workersAffected":1}""".formatted(
                 UUID.randomUUID().toString().substring(0, 8), category, People.Enterprises.FUDE_ENERGY, district);
-        HttpResponse<String> filed = new ApiClient(port).post("/api/v1/cases/hotline-orders", order, People.HANDLER_MEDIATOR.token());
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        return JSON.readTree(filed.body());
+        return new ApiClient(port).post("/api/v1/cases/hotline-orders", order, People.HANDLER_MEDIATOR.token());
     }
 }

@@ -3,6 +3,7 @@ package cn.unionhub.cases.casework.api;
 import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
+import cn.unionhub.platform.domain.RuleViolationException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,7 @@ class CallerFollowUpController {
 
     @PostMapping("/follow-up")
     CallerView followUp(@RequestBody FollowUpRequest request) {
+        RuleViolationException.requireAll("caseNumber", request.caseNumber(), "code", request.code());
         Case c = cases.followUp(request.caseNumber(), request.code());
         CaseView view = CaseView.of(c, cases.now(), cases.rules().calendar());
         return new CallerView(c.caseNumber(), c.status().name(), c.assignment().organisationName(), view.sla(),

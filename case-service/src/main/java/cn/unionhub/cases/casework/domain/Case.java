@@ -23,6 +23,8 @@ import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.domain.AnonymousRelease;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -114,6 +116,71 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
 
         public boolean isAnonymous() {
             return Boolean.TRUE.equals(anonymous);
+        }
+
+        /** 100 million yuan: twenty times the largest arrears of the source pages (5 million yuan for 200 workers). */
+        public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+        /** More workers than any one enterprise employs: a typing slip, not a case. */
+        public static final int MAX_WORKERS = 100_000;
+
+        /**
+         * What is wrong with the figures a resolution reports; they go into the ledgers, the monthly report and the
+         * city's totals, so they must be possible for this matter. Wages recovered need both figures; an unfounded
+         * matter carries none; any other outcome may report money recovered by it (a mediation that got wages paid).
+         * Handling often finds more workers than the filing named (one caller speaks for a crew), so the workers
+         * helped are bounded only by {@link #MAX_WORKERS}. The amount is bounded by what the filing said was owed:
+         * at most twice it (labour law adds 50–100 % of the arrears as compensation, 劳动合同法第八十五条), per worker
+         * when more workers were helped than named; and never above {@link #MAX_AMOUNT_FEN}.
+         */
+        public List<FieldViolation> checkRecovery(Outcome outcome, Long recoveredAmountFen, Integer workersHelped) {
+            List<FieldViolation> wrong = new ArrayList<>();
+            if (outcome == Outcome.UNFOUNDED) {
+                if (recoveredAmountFen != null) {
+                    wrong.add(new FieldViolation("recoveredAmountFen", "not-with-unfounded"));
+                }
+                if (workersHelped != null) {
+                    wrong.add(new FieldViolation("workersHelped", "not-with-unfounded"));
+                }
+                return wrong;
+            }
+            boolean helpedKnown = false;
+            if (workersHelped == null) {
+                if (outcome == Outcome.WAGES_RECOVERED) {
+                    wrong.add(new FieldViolation("workersHelped", "required"));
+                }
+            } else if (workersHelped < 1) {
+                wrong.add(new FieldViolation("workersHelped", "at-least", 1));
+            } else if (workersHelped > MAX_WORKERS) {
+                wrong.add(new FieldViolation("workersHelped", "at-most", MAX_WORKERS));
+            } else {
+                helpedKnown = true;
+            }
+            if (recoveredAmountFen == null) {
+                if (outcome == Outcome.WAGES_RECOVERED) {
+                    wrong.add(new FieldViolation("recoveredAmountFen", "required"));
+                }
+            } else if (recoveredAmountFen < 0) {
+                wrong.add(new FieldViolation("recoveredAmountFen", "not-negative"));
+            } else if (recoveredAmountFen == 0 && outcome == Outcome.WAGES_RECOVERED) {
+                wrong.add(new FieldViolation("recoveredAmountFen", "at-least", 1));
+            } else if (recoveredAmountFen > MAX_AMOUNT_FEN) {
+                wrong.add(new FieldViolation("recoveredAmountFen", "at-most-yuan", yuan(MAX_AMOUNT_FEN)));
+            } else if (amountOwedFen != null && amountOwedFen > 0) {
+                // Twice the arrears named, scaled by the workers helped over the workers named when handling found more.
+                long named = workersAffected != null && workersAffected > 0 ? workersAffected : 1;
+                long helped = helpedKnown ? Math.max(workersHelped, named) : named;
+                BigInteger limit = BigInteger.valueOf(amountOwedFen).multiply(BigInteger.valueOf(2 * helped))
+                        .divide(BigInteger.valueOf(named));
+                if (BigInteger.valueOf(recoveredAmountFen).compareTo(limit) > 0) {
+                    wrong.add(new FieldViolation("recoveredAmountFen", "more-than-twice-owed", yuan(limit.longValueExact())));
+                }
+            }
+            return wrong;
+        }
+
+        /** Fen as yuan for a message: 1250000 → 12500, 1250050 → 12500.5. */
+        public static String yuan(long fen) {
+            return BigDecimal.valueOf(fen, 2).stripTrailingZeros().toPlainString();
         }
 
         /**
@@ -372,15 +439,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         if (outcome == null) {
             wrong.add(new FieldViolation("outcome", "required"));
         }
-        if (outcome == Outcome.WAGES_RECOVERED && (recoveredAmountFen == null || recoveredAmountFen <= 0)) {
-            wrong.add(new FieldViolation("recoveredAmountFen", "required"));
-        }
-        if (recoveredAmountFen != null && recoveredAmountFen < 0) {
-            wrong.add(new FieldViolation("recoveredAmountFen", "not-negative"));
-        }
-        if (workersHelped != null && workersHelped < 1) {
-            wrong.add(new FieldViolation("workersHelped", "at-least", 1));
-        }
+        wrong.addAll(matter.checkRecovery(outcome, recoveredAmountFen, workersHelped));
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-case-action", wrong);
         }
@@ -567,8 +626,16 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
 
     /** Records what checking a public-opinion clue found (舆情核实). */
     public Changed verifyClue(By by, ClueFinding finding, String note, Instant at) {
-        if (source != Source.PUBLIC_OPINION || !Status.OPEN.contains(status)) {
+        if (source != Source.PUBLIC_OPINION) {
+            throw new ConflictException("case-not-a-clue", caseNumber);
+        }
+        if (!Status.OPEN.contains(status)) {
             throw illegal("verify");
+        }
+        if (verification != null) {
+            // A finding is the conclusion of the check: the ledger, the risk score (which counted it) and the other
+            // government systems (which received it) all hold it, so a second one would leave them disagreeing.
+            throw new ConflictException("case-clue-already-verified", caseNumber, verification.finding().name());
         }
         if (finding == null) {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("finding", "required")));

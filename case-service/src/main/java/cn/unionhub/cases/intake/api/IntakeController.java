@@ -4,6 +4,7 @@ import cn.unionhub.cases.casework.CaseProperties;
 import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.api.CaseView;
 import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.DistrictNames;
 import cn.unionhub.cases.intake.domain.IntakeForm;
 import cn.unionhub.cases.registry.store.RegisteredEnterprises;
 import cn.unionhub.platform.domain.ConflictException;
@@ -31,11 +32,13 @@ class IntakeController {
     private final CaseService cases;
     private final CaseProperties properties;
     private final RegisteredEnterprises enterprises;
+    private final DistrictNames districts;
 
-    IntakeController(CaseService cases, CaseProperties properties, RegisteredEnterprises enterprises) {
+    IntakeController(CaseService cases, CaseProperties properties, RegisteredEnterprises enterprises, DistrictNames districts) {
         this.cases = cases;
         this.properties = properties;
         this.enterprises = enterprises;
+        this.districts = districts;
     }
 
     /** A 12351 hotline call taken by an operator (热线工单). */
@@ -63,7 +66,7 @@ class IntakeController {
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
                     form.district() == null ? "required" : "outside-your-area")));
         }
-        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find);
+        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find, districts);
         CaseService.Opening opening = cases.open(intake, source == Case.Source.HOTLINE_12351);
         Case opened = opening.opened();
         if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {

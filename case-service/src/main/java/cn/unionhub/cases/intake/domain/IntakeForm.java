@@ -1,6 +1,7 @@
 package cn.unionhub.cases.intake.domain;
 
 import cn.unionhub.cases.casework.domain.Case;
+import cn.unionhub.cases.casework.domain.DistrictNames;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
@@ -34,11 +35,11 @@ public record IntakeForm(String reference, String category, String enterprise, S
      * The intake of a valid form, or a 400 listing every wrong field. An enterprise of the {@code register} must be
      * filed under its own district: another district's staff could otherwise open cases against it (the district
      * decides who may file, and the routing sends the case to the enterprise's own union), and a mistyped district
-     * sends a case to the wrong union. The case then bears the register's name for it; an enterprise the register
-     * does not know (many small ones) is taken as filed.
+     * sends a case to the wrong union; a district the register does not know is refused. The case then bears the
+     * register's name for it; an enterprise the register does not know (many small ones) is taken as filed.
      */
     public Case.Intake toIntake(Case.Source source, Collection<String> categories, Case.By by,
-            Function<String, Optional<RegisteredEnterprise>> register) {
+            Function<String, Optional<RegisteredEnterprise>> register, DistrictNames districts) {
         List<FieldViolation> wrong = new ArrayList<>();
         if (reference == null || reference.isBlank()) {
             wrong.add(new FieldViolation("reference", "required"));
@@ -64,6 +65,10 @@ public record IntakeForm(String reference, String category, String enterprise, S
             wrong.add(new FieldViolation("district", district == null ? "required" : "district-format"));
         } else if (registered != null && registered.district() != null && !registered.district().equals(district)) {
             wrong.add(new FieldViolation("district", "not-the-enterprises-district", registered.district()));
+        } else if (districts.nameOf(district) == null) {
+            // Routing names the organisations by the district (镇海区劳动争议调解中心) and reports count by it: a code
+            // the register does not know would route to a body that does not exist and report a district that neither.
+            wrong.add(new FieldViolation("district", "unknown-district", district));
         }
         if (workerGroup != null && !WORKER_GROUPS.contains(workerGroup)) {
             wrong.add(new FieldViolation("workerGroup", "unknown-worker-group", workerGroup));
@@ -75,9 +80,13 @@ public record IntakeForm(String reference, String category, String enterprise, S
         }
         if (amountOwedFen != null && amountOwedFen < 0) {
             wrong.add(new FieldViolation("amountOwedFen", "not-negative"));
+        } else if (amountOwedFen != null && amountOwedFen > Case.Matter.MAX_AMOUNT_FEN) {
+            wrong.add(new FieldViolation("amountOwedFen", "at-most-yuan", Case.Matter.yuan(Case.Matter.MAX_AMOUNT_FEN)));
         }
         if (workersAffected != null && workersAffected < 1) {
             wrong.add(new FieldViolation("workersAffected", "at-least", 1));
+        } else if (workersAffected != null && workersAffected > Case.Matter.MAX_WORKERS) {
+            wrong.add(new FieldViolation("workersAffected", "at-most", Case.Matter.MAX_WORKERS));
         }
         if (source == Case.Source.SUPERVISION && (issuedBy == null || issuedBy.isBlank())) {
             wrong.add(new FieldViolation("issuedBy", "required"));

@@ -165,6 +165,14 @@ class CaseRoutingIT {
                 assertThat(schemas.violations("cn.unionhub.case.clue-verified.v1", verified.get())).isEmpty();
             });
         }
+
+        // The finding is final: risk monitoring counted it and other systems received it, so a second one is refused.
+        HttpResponse<String> again = api.post("/api/v1/cases/" + caseNumber + "/clue-verification",
+                "{\"finding\":\"UNFOUNDED\",\"text\":\"改口：不属实\"}", district);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("type").asString()).endsWith("/case-clue-already-verified");
+        HttpResponse<String> view = api.get("/api/v1/cases/" + caseNumber, district);
+        assertThat(JSON.readTree(view.body()).path("clue").path("finding").asString()).isEqualTo("CONFIRMED");
     }
 
     private static java.util.List<String> ids(HttpResponse<String> queue) {

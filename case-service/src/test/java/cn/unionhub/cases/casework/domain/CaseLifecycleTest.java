@@ -150,6 +150,35 @@ class CaseLifecycleTest {
         assertThat(((CaseResolved) resolved.events().get(0)).recoveredAmountFen()).isEqualTo(1_250_000L);
     }
 
+    /**
+     * The figures of a resolution go into the ledgers and the city's totals: 1 billion yuan recovered for a courier owed
+     * 12,500, or money recovered by an unfounded complaint, was accepted before (exploratory test, 2026-12-04).
+     */
+    @Test
+    void theFiguresOfAResolutionMustBePossibleForTheMatter() {
+        Case.Matter courier = new Case.Matter("WAGES_ARREARS", "91330211MA2KD0E1XU", null, "330211", "GIG_WORKER",
+                "HOTLINE_12351", "快递员反映被拖欠3个月工资", 1_250_000L, 1);
+
+        assertThat(courier.checkRecovery(Case.Outcome.UNFOUNDED, 500_000L, 3)).extracting(v -> v.field() + ":" + v.code())
+                .containsExactly("recoveredAmountFen:not-with-unfounded", "workersHelped:not-with-unfounded");
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, 99_999_999_999L, 5)).extracting(v -> v.field() + ":" + v.code())
+                .containsExactly("recoveredAmountFen:at-most-yuan");
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, 2_500_001L, 1))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.code()).isEqualTo("more-than-twice-owed");
+                    assertThat(v.arguments()).containsExactly("25000");
+                });
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, -100L, 1)).extracting(v -> v.field() + ":" + v.code())
+                .as("one reason per field").containsExactly("recoveredAmountFen:not-negative");
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, 1_250_000L, null)).extracting(v -> v.field() + ":" + v.code())
+                .containsExactly("workersHelped:required");
+
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, 2_500_000L, 1)).as("arrears plus 100 % compensation").isEmpty();
+        assertThat(courier.checkRecovery(Case.Outcome.WAGES_RECOVERED, 6_250_000L, 5)).as("handling found four more couriers").isEmpty();
+        assertThat(courier.checkRecovery(Case.Outcome.MEDIATED, 0L, null)).as("mediated, nothing paid").isEmpty();
+        assertThat(courier.checkRecovery(Case.Outcome.UNFOUNDED, null, null)).isEmpty();
+    }
+
     @Test
     void aDissatisfiedWorkerReopensTheCaseWithFreshDeadlinesAndItCannotSimplyBeClosed() {
         Case resolved = inStatus(Case.Status.RESOLVED);
@@ -202,7 +231,8 @@ class CaseLifecycleTest {
     @Test
     void onlyPublicOpinionCluesAreVerified() {
         assertThatThrownBy(() -> opened(MONDAY_9AM).verifyClue(CHAIR, Case.ClueFinding.CONFIRMED, "属实", later(1)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).as("says why, not a state name")
+                        .isEqualTo("case-not-a-clue"));
     }
 
     @Test
