@@ -2,6 +2,7 @@ package cn.unionhub.alert.report.api;
 
 import cn.unionhub.alert.report.ReportService;
 import cn.unionhub.alert.report.domain.DailyReport;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
@@ -32,7 +33,11 @@ class DailyReportController {
     @GetMapping("/{date}")
     ResponseEntity<?> daily(@PathVariable String date, @RequestParam(defaultValue = "json") String format, Actor actor) {
         LocalDate day = parse(date);
-        DailyReport report = reports.daily(day, actor.seesEverything() ? null : actor.district());
+        // The city for whoever sees everything, a district for its staff; anyone else with a reading role (a contest's
+        // judge, a station's manager: handlers of no dispute body) has no scope, and the whole city is not the default.
+        Actor.Scope scope = actor.scope().filter(s -> s.enterprise() == null)
+                .orElseThrow(() -> new ForbiddenException("forbidden"));
+        DailyReport report = reports.daily(day, scope == Actor.Scope.EVERYTHING ? null : scope.district());
         if (format.equalsIgnoreCase("csv")) {
             return csv(report).download("warning-daily-" + day + ".csv");
         }

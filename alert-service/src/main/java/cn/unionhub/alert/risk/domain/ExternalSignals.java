@@ -45,8 +45,11 @@ public final class ExternalSignals {
         }
         if (r.kind() == null || r.kind().isBlank()) {
             v.add(new FieldViolation(prefix + "kind", "required"));
-        } else if (!model.knows(r.kind()) || !model.kind(r.kind()).external()) {
+        } else if (!model.knows(r.kind())) {
             v.add(new FieldViolation(prefix + "kind", "unknown-kind", r.kind()));
+        } else if (!model.kind(r.kind()).external()) {
+            // Listed by /signal-kinds, but counted from the platform's own events (an escalated case): not filed by hand.
+            v.add(new FieldViolation(prefix + "kind", "internal-kind", r.kind()));
         }
         if (r.magnitude() == null) {
             v.add(new FieldViolation(prefix + "magnitude", "required"));

@@ -27,7 +27,7 @@ class ExternalSignalsTest {
         assertThat(rules.violations(report, "signals[0].", now)).extracting(FieldViolation::field, FieldViolation::code)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("signals[0].enterprise", "uscc"),
-                        org.assertj.core.groups.Tuple.tuple("signals[0].kind", "unknown-kind"), // internal kinds cannot be reported
+                        org.assertj.core.groups.Tuple.tuple("signals[0].kind", "internal-kind"), // counted from the platform's own events
                         org.assertj.core.groups.Tuple.tuple("signals[0].magnitude", "out-of-range"),
                         org.assertj.core.groups.Tuple.tuple("signals[0].occurredAt", "in-future"),
                         org.assertj.core.groups.Tuple.tuple("signals[0].source", "required"),

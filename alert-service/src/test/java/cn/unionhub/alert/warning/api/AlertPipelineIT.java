@@ -122,7 +122,18 @@ class AlertPipelineIT {
                 assertThat(api().get("/api/v1/alerts/warnings", token).body()).doesNotContain(warningId);
                 assertThat(api().post("/api/v1/alerts/warnings/" + warningId + "/verification",
                         "{\"verdict\":\"FALSE_POSITIVE\",\"reason\":\"不归我管\"}", token).statusCode()).isEqualTo(404);
+                // Nor the city's daily report, which names every district's enterprises at risk.
+                HttpResponse<String> daily = api().get("/api/v1/alerts/reports/daily/"
+                        + LocalDate.now(ZoneId.of("Asia/Shanghai")), token);
+                assertThat(daily.statusCode()).as(daily.body()).isEqualTo(403);
+                assertThat(daily.body()).doesNotContain(warningId);
             }
+            // A day that has not begun has no report (its figures would be today's under another date).
+            assertThat(api().get("/api/v1/alerts/reports/daily/" + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1),
+                    People.LABOR_INSPECTION.token()).statusCode()).isEqualTo(404);
+            // District staff get their district's part only.
+            assertThat(api().get("/api/v1/alerts/reports/daily/" + LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                    People.DISTRICT_BEILUN.token()).body()).doesNotContain(warningId);
 
             // The enterprise's own union sees the red collective dispute, but nothing that tells one worker from another.
             for (String body : List.of(api().get("/api/v1/alerts/warnings/" + warningId, People.CHAIR_FUDE.token()).body(),
