@@ -41,7 +41,9 @@ class EnterprisePageController {
     }
 
     @GetMapping("/{enterprise}")
-    EnterprisePage page(@PathVariable String enterprise) {
+    EnterprisePage page(@PathVariable("enterprise") String given) {
+        // Credit codes are upper case; a submission takes one in lower case, so the page does too.
+        String enterprise = given.strip().toUpperCase(java.util.Locale.ROOT);
         var listed = directory.find(enterprise)
                 .orElseThrow(() -> new NotFoundException("enterprise-not-found", enterprise));
         EnterpriseStats.Stored stored = stats.read(enterprise);

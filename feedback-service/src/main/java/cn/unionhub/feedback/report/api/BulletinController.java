@@ -9,8 +9,10 @@ import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/feedback/bulletins")
 class BulletinController {
 
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
     private final BulletinCounters counters;
     private final BulletinPublisher publisher;
+    private final Clock clock;
 
-    BulletinController(BulletinCounters counters, BulletinPublisher publisher) {
+    BulletinController(BulletinCounters counters, BulletinPublisher publisher, Clock clock) {
         this.counters = counters;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     @GetMapping("/{district}/{period}")
@@ -42,7 +48,8 @@ class BulletinController {
             @RequestParam(defaultValue = "json") String format, Actor actor) {
         YearMonth month = parse(period);
         // District staff read their district's; the city union, administrators and the dispute bodies every district's.
-        if (!actor.canSee(null, district)) {
+        if (!actor.canSee(null, district) || month.isAfter(YearMonth.now(clock.withZone(BEIJING)))) {
+            // A month that has not begun has no bulletin (an empty one would read as a month without complaints).
             throw new NotFoundException("bulletin-not-found", district, period);
         }
         Bulletin bulletin = Bulletin.of(district, month, counters.read(district, month), counters.readMonth(district, month.minusMonths(1)));

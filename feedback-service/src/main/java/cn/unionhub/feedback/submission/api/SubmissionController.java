@@ -2,7 +2,10 @@ package cn.unionhub.feedback.submission.api;
 
 import cn.unionhub.feedback.submission.SubmissionService;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.domain.FeedbackType;
 import cn.unionhub.feedback.submission.domain.Satisfaction;
+import cn.unionhub.platform.domain.Choices;
+import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.security.Actor;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -67,7 +70,10 @@ class SubmissionController {
     List<FeedbackView> forStaff(Actor actor, @RequestParam(required = false) FeedbackItem.Status status,
             @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return submissions.forStaff(actor, status, type, Math.max(0, page), Math.min(Math.max(1, size), 100)).stream()
+        // A type that is none answers 400, as an unknown status does, rather than an empty list; any case is taken.
+        FeedbackType chosen = Choices.filter(FeedbackType.class, type, "type");
+        return submissions.forStaff(actor, status, chosen == null ? null : chosen.name(), Math.max(0, page),
+                Math.min(Math.max(1, size), 100)).stream()
                 .map(item -> FeedbackView.of(item, !item.content().anonymous(), dayOnly(item, actor))).toList();
     }
 
@@ -110,6 +116,7 @@ class SubmissionController {
 
     @PostMapping("/follow-up")
     FeedbackView followUp(@RequestBody FollowUpRequest request) {
+        RuleViolationException.requireAll("trackingNumber", request.trackingNumber(), "token", request.token());
         return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
     }
 }

@@ -107,6 +107,9 @@ class SubmissionApiIT {
         assertThat(JSON.readTree(followed.body()).path("timeline").get(0).path("kind").asString()).isEqualTo("RECEIVED");
         assertThat(api().post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"WRONG-TOKEN\"}",
                 null, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> noToken = api().post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking + "\"}", null, null);
+        assertThat(noToken.statusCode()).as("a missing field is the caller's slip, not an unknown item").isEqualTo(400);
+        assertThat(JSON.readTree(noToken.body()).path("errors").findValuesAsString("field")).containsExactly("token");
     }
 
     @Test
