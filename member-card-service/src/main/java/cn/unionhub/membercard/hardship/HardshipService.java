@@ -155,8 +155,13 @@ public class HardshipService {
 
     /** A union's work list: the files whose latest application has the status, in its district (the city: any). */
     public List<HardshipFile> queue(HardshipFile.Status status, String district, Actor actor) {
-        // A union's own district narrows the read; what it may see is decided file by file.
-        String scope = actor.has(Role.ADMIN) ? blankToNull(district) : actor.district();
+        // A union's own district narrows the read; what it may see is decided file by file. A filter for another
+        // district finds nothing there, as for anyone reading a list, rather than being dropped for the union's own.
+        String asked = blankToNull(district);
+        if (!actor.has(Role.ADMIN) && asked != null && !asked.equals(actor.district())) {
+            return List.of();
+        }
+        String scope = actor.has(Role.ADMIN) ? asked : actor.district();
         return files.withStatus(scope, status, 200).stream().map(this::placedNow)
                 .filter(f -> appliesFor(actor, f.district(), f.enterprise())).toList();
     }
@@ -201,14 +206,23 @@ public class HardshipService {
         }
         HardshipRules.Concession concession = rules().concession(concessionId == null ? "" : concessionId)
                 .orElseThrow(() -> new NotFoundException("hardship-concession-not-found", concessionId));
-        if (quantity == null || quantity <= 0 || quantity > 100_000 || priceFenPerUnit == null || priceFenPerUnit <= 0
-                || priceFenPerUnit > 100_000_000) {
-            throw new RuleViolationException("hardship-invalid-request",
-                    List.of(new RuleViolationException.FieldViolation("quantity", "hardship-quote-amounts")));
+        List<RuleViolationException.FieldViolation> wrong = new java.util.ArrayList<>();
+        within("quantity", quantity, 100_000, wrong);
+        within("priceFenPerUnit", priceFenPerUnit, 100_000_000, wrong);
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("hardship-invalid-quote", wrong);
         }
         long amount = Math.multiplyExact(quantity, priceFenPerUnit);
         long discount = concession.discountFen(quantity, priceFenPerUnit);
         return new Quote(number, concession.id(), quantity, priceFenPerUnit, amount, discount, amount - discount);
+    }
+
+    private static void within(String field, Long value, long max, List<RuleViolationException.FieldViolation> wrong) {
+        if (value == null) {
+            wrong.add(new RuleViolationException.FieldViolation(field, "required"));
+        } else if (value < 1 || value > max) {
+            wrong.add(new RuleViolationException.FieldViolation(field, "out-of-range", 1, max));
+        }
     }
 
     private HardshipFile change(String applicationId, Actor actor, Access access,

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.member;
 
+import cn.unionhub.membercard.common.StoredTime;
 import cn.unionhub.membercard.member.domain.EnrolmentForm;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.domain.MemberIds;
@@ -73,7 +74,7 @@ public class MemberService {
         if (!checked.violations().isEmpty()) {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
         }
-        Member.Change change = member.correct(checked.name(), checked.mobile(), checked.group(), clock.instant());
+        Member.Change change = member.correct(checked.name(), checked.mobile(), checked.group(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
     }
 
@@ -94,7 +95,7 @@ public class MemberService {
     /** A member ready to be written, for one enrolment or a file's rows. */
     public Member.Change enrolment(Organisation union, EnrolmentForm.Checked form) {
         return Member.enrol(MemberIds.next(), form.name(), idHash(form.idNumber()), Masking.residentId(form.idNumber()),
-                form.mobile(), form.group(), placement(union, form.enterprise()), form.account(), clock.instant());
+                form.mobile(), form.group(), placement(union, form.enterprise()), form.account(), StoredTime.now(clock));
     }
 
     /**
@@ -106,14 +107,14 @@ public class MemberService {
         requireManages(actor, member.union(), "memberId");
         Organisation target = activeUnion(toUnion, "union");
         Member.Change change = member.transferTo(placement(target, member.enterprise()),
-                reason == null || reason.isBlank() ? "会籍转接" : reason.strip(), clock.instant());
+                reason == null || reason.isBlank() ? "会籍转接" : reason.strip(), StoredTime.now(clock));
         return members.save(change, member.account());
     }
 
     public Member leave(String memberId, String reason, Actor actor) {
         Member member = visible(memberId, actor);
         requireManages(actor, member.union(), "memberId");
-        Member.Change change = member.leave(reason == null || reason.isBlank() ? "退会" : reason.strip(), clock.instant());
+        Member.Change change = member.leave(reason == null || reason.isBlank() ? "退会" : reason.strip(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
     }
 
@@ -126,7 +127,7 @@ public class MemberService {
         Member member = members.byIdHash(idHash(id))
                 .filter(m -> name != null && m.name().equals(name.strip()))
                 .orElseThrow(() -> new NotFoundException("member-not-found", Masking.residentId(id)));
-        Member.Change change = member.linkTo(worker.subject(), clock.instant());
+        Member.Change change = member.linkTo(worker.subject(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
     }
 

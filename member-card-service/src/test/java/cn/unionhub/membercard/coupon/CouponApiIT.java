@@ -97,6 +97,12 @@ class CouponApiIT {
                     staff);
             assertThat(refusedCampaign.statusCode()).as(bad + ": " + refusedCampaign.body()).isEqualTo(400);
         }
+        // A window of centuries would keep unspent coupons from ever going back to the budget.
+        HttpResponse<String> forever = api().post("/api/v1/welfare/campaigns", "{\"id\":\"bad-" + run + "\",\"name\":\"坏活动\","
+                + "\"tiersFen\":[10000],\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today
+                + "\",\"lastDay\":\"9999-12-31\",\"merchants\":[\"" + merchant + "\"]}", staff);
+        assertThat(forever.statusCode()).as(forever.body()).isEqualTo(400);
+        assertThat(forever.body()).contains("coupon-window-too-long");
         assertThat(api().get("/api/v1/welfare/campaigns/bad-" + run, staff).statusCode()).as("nothing was created").isEqualTo(404);
         JsonNode created = created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + campaign + "\",\"name\":\"环卫工人消费券\","
                 + "\"tiersFen\":[10000,20000,30000],\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today
@@ -255,6 +261,10 @@ class CouponApiIT {
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\"" + code(key)
                 + "\",\"spendFen\":35000}", tillToken), 409, "coupon-none-usable-here");
+        // Naming the campaign, the till is told it ended, not the dates it was planned for.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"Z" + run + "\",\"card\":\"" + card
+                + "\",\"payCode\":\"" + code(key) + "\",\"spendFen\":35000,\"campaignId\":\"" + campaign + "\"}", tillToken),
+                409, "coupon-campaign-ended");
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();
 

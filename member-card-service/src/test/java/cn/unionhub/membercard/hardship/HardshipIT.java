@@ -98,6 +98,8 @@ class HardshipIT {
                 .isEmpty();
         assertThat(ok(api().post(path + "/resubmission", facts(30_000), enterpriseUnion)).path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=SUBMITTED", district)).toString()).contains(id);
+        assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=SUBMITTED&district=999999", district)))
+                .as("a filter for another district finds nothing, it is not dropped for the union's own").isEmpty();
         ok(api().post(path + "/verification", "{\"outcome\":\"VERIFIED\"}", district));
         assertThat(api().post(path + "/decision", "{\"outcome\":\"ISSUED\"}", district).statusCode()).as("the city decides").isEqualTo(403);
 

@@ -24,6 +24,9 @@ public record Campaign(String id, String name, String district, List<Long> tiers
         LocalDate lastDay, Set<String> merchants, int redemptionsPerDay, Status status, Instant createdAt, String createdBy,
         Instant endedEarlyAt, int sweeps) {
 
+    /** Two years: the longest welfare campaign (an annual one, with room for its start). */
+    public static final int MAX_WINDOW_DAYS = 731;
+
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** How long after the window the remainders are swept back: longer than any redemption hold lives. */
     public static final java.time.Duration SWEEP_AFTER = java.time.Duration.ofMinutes(10);
@@ -37,6 +40,11 @@ public record Campaign(String id, String name, String district, List<Long> tiers
 
     public static Campaign create(String id, String name, String district, List<Long> tiersFen, CouponRule rule, LocalDate firstDay,
             LocalDate lastDay, Set<String> merchants, int redemptionsPerDay, Instant now, String by) {
+        // Checked when a campaign is made, not when a stored one is read: unspent coupons return to the budget only
+        // after the last day, so 9999-12-31 would hold them for ever.
+        if (firstDay != null && lastDay != null && lastDay.isAfter(firstDay.plusDays(MAX_WINDOW_DAYS))) {
+            throw new LedgerException.Invalid("lastDay", "coupon-window-too-long", MAX_WINDOW_DAYS);
+        }
         return new Campaign(id, name, district, tiersFen, rule, firstDay, lastDay, merchants, redemptionsPerDay, Status.OPEN, now, by,
                 null, 0);
     }
@@ -110,6 +118,9 @@ public record Campaign(String id, String name, String district, List<Long> tiers
     public void requireRedeemableAt(String merchantId, Instant at) {
         if (!merchants.contains(merchantId)) {
             throw new LedgerException.Refused("coupon-wrong-merchant", id);
+        }
+        if (endedEarlyAt != null && endedAt(at)) {
+            throw new LedgerException.Refused("coupon-campaign-ended", id);
         }
         if (!openAt(at)) {
             throw new LedgerException.Refused("coupon-outside-window", id, firstDay, lastDay);

@@ -162,6 +162,25 @@ class RegistryIT {
                 .asString()).isEqualTo("CLOSED");
     }
 
+    /**
+     * The city union registers and edits enterprises of every district, by form as by file (exploratory test,
+     * 2026-12-04: its import wrote the rows, while the same change by PUT answered "outside your area").
+     */
+    @Test
+    void theCityUnionRegistersAndEditsEnterprisesOfEveryDistrict() {
+        String beilunFirm = RegisterData.freshUscc("330206");
+        String city = People.CITY_STAFF.token();
+        assertThat(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + beilunFirm + "\",\"name\":\"北仑机械厂\",\"district\":\"330206\"}",
+                city).statusCode()).isEqualTo(201);
+        HttpResponse<String> renamed = api().put("/api/v1/registry/enterprises/" + beilunFirm,
+                "{\"name\":\"北仑精密机械有限公司\",\"district\":\"330206\"}", city);
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(api().get("/api/v1/registry/enterprises/" + beilunFirm, People.DISTRICT_BEILUN.token()).body())
+                .path("name").asString()).isEqualTo("北仑精密机械有限公司");
+        assertThat(api().put("/api/v1/registry/enterprises/" + beilunFirm, "{\"name\":\"镇海接管\",\"district\":\"330206\"}",
+                People.DISTRICT_ZHENHAI.token()).statusCode()).as("still not another district's staff").isEqualTo(404);
+    }
+
     @Test
     void aDistrictUnionImportsAndEditsOnlyItsOwnDistrict() throws Exception {
         String mine = RegisterData.freshUscc("330211");
