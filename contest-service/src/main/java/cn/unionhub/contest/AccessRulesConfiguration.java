@@ -76,6 +76,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/conferral", offices)
                 // After the specific contest paths, which the first match would otherwise let fall under it.
                 .allow(GET, "/api/v1/contests/{id}/award-scheme", anyAccount)
-                .allow(GET, "/api/v1/contests/{id}", anyAccount);
+                .allow(GET, "/api/v1/contests/{id}", anyAccount)
+                .allow(GET, "/api/v1/contests", anyAccount);
     }
 }

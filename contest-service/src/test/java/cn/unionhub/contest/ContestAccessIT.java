@@ -39,6 +39,55 @@ class ContestAccessIT {
     int port;
 
     /**
+     * A refused plan takes no contest number and names the event field that is wrong, as the client sent it
+     * (exploratory test, 2026-12-04: two refused plans left CX…-003 and -004 unused, and the error named
+     * {@code rules.practicalWeight}).
+     */
+    @Test
+    void aRefusedPlanTakesNoNumberAndNamesTheWrongEventField() {
+        ApiClient api = new ApiClient(port);
+        Instant closes = Instant.now().plus(Duration.ofDays(30));
+        String first = ok(api.post("/api/v1/contests", contest("编号测试一", "COUNTY", "130102", closes, null), COUNTY), 201)
+                .path("id").asString();
+
+        String lopsided = contest("编号测试二", "COUNTY", "130102", closes, null).replace("\"practicalWeight\":70", "\"practicalWeight\":80");
+        JsonNode refused = ok(api.post("/api/v1/contests", lopsided, COUNTY), 400);
+        assertThat(refused.path("errors").findValuesAsString("field")).containsExactly("events[0].practicalWeight");
+        assertThat(ok(api.post("/api/v1/contests", contest("编号测试三", "COUNTY", "130102", closes, "{\"contestId\":\"CP13-2026-999\",\"quota\":3}"),
+                COUNTY), 400).path("errors").findValuesAsString("field")).containsExactly("advancement.contest");
+
+        String next = ok(api.post("/api/v1/contests", contest("编号测试四", "COUNTY", "130102", closes, null), COUNTY), 201)
+                .path("id").asString();
+        assertThat(sequence(next)).isEqualTo(sequence(first) + 1);
+    }
+
+    /**
+     * A worker finds the contests open to them without knowing a number: those of their county, city and province
+     * of a year (the fixture's 2026), published ones only (exploratory test, 2026-12-04: there was no list at all).
+     */
+    @Test
+    void aWorkerListsThePublishedContestsOfTheirCountyCityAndProvince() {
+        ApiClient api = new ApiClient(port);
+        Instant closes = Instant.now().plus(Duration.ofDays(30));
+        String published = new ContestApi(api).publishedCountyContest(closes, null).path("id").asString();
+        String draft = ok(api.post("/api/v1/contests", contest("未发布的竞赛", "COUNTY", "130102", closes, null), COUNTY), 201)
+                .path("id").asString();
+        String worker = worker("worker-list-1");
+
+        JsonNode mine = ok(api.get("/api/v1/contests?region=130102&year=2026", worker), 200);
+        assertThat(mine.findValuesAsString("id")).contains(published).doesNotContain(draft);
+        assertThat(ok(api.get("/api/v1/contests?region=130104&year=2026", worker), 200).findValuesAsString("id"))
+                .as("a neighbouring county's worker does not see 长安区's county contest").doesNotContain(published);
+        assertThat(ok(api.get("/api/v1/contests?region=13010X", worker), 400).path("errors").findValuesAsString("field"))
+                .containsExactly("region");
+        assertThat(api.get("/api/v1/contests?region=130102", null).statusCode()).isEqualTo(401);
+    }
+
+    private static int sequence(String contestId) {
+        return Integer.parseInt(contestId.substring(contestId.lastIndexOf('-') + 1));
+    }
+
+    /**
      * Entries are checked against the register (RegisteredWelders: welders 0-39 are members of 石钢's
      * union, linked to worker-0 … worker-39): nobody enters under another person's identity, and the
      * competitor's account is the register's, not the form's.

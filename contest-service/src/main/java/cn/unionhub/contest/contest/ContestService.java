@@ -11,6 +11,7 @@ import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -47,24 +48,39 @@ public class ContestService {
             throw new RuleViolationException("invalid-contest", List.of(new FieldViolation("noticeWorkingDays", "out-of-range", 1,
                     MAX_NOTICE_WORKING_DAYS)));
         }
-        Contest draft = Contest.plan("pending", plan); // checked before a number is taken: a refused plan leaves no gap
+        // The whole plan — contest, events, advancement — is checked on a draft before a number is taken: a refused
+        // plan leaves no gap in the region's numbering (CX330211-2026-003 and -004 were lost to two refused plans).
+        Contest draft = complete(Contest.plan("pending", plan), planning);
         String id = contests.nextId(draft.tier().letter(), draft.region().code(), draft.year());
-        Contest contest = Contest.plan(id, plan);
-        for (int i = 0; i < planning.events().size(); i++) {
-            Contest.EventForm e = planning.events().get(i);
-            contest = contest.withEvent(new Contest.EventForm(id + "-E" + String.format("%02d", i + 1), e.occupationCode(),
-                    e.occupationName(), e.rules(), e.registrationClosesAt()));
-        }
-        Link link = planning.advancement();
-        if (link != null) {
-            Contest higher = contests.byId(link.contestId()).map(Contests.Kept::contest)
-                    .orElseThrow(() -> new RuleViolationException("invalid-advancement",
-                            List.of(new FieldViolation("advancement.contest", "unknown-value", link.contestId()))));
-            contest = contest.advancingTo(higher, link.quota(), link.tieRule());
-        }
-        Contests.Kept kept = new Contests.Kept(contest, planning.noticeWorkingDays());
+        Contests.Kept kept = new Contests.Kept(complete(Contest.plan(id, plan), planning), planning.noticeWorkingDays());
         contests.insert(kept);
         return kept;
+    }
+
+    /** The contest with the planned events (numbered after it) and its advancement; every wrong event field at once. */
+    private Contest complete(Contest contest, Planning planning) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        for (int i = 0; i < planning.events().size(); i++) {
+            Contest.EventForm e = planning.events().get(i);
+            try {
+                contest = contest.withEvent(new Contest.EventForm(contest.id() + "-E" + String.format("%02d", i + 1),
+                        e.occupationCode(), e.occupationName(), e.rules(), e.registrationClosesAt()));
+            } catch (RuleViolationException refused) {
+                String at = "events[" + i + "].";
+                refused.violations().forEach(v -> wrong.add(new FieldViolation(at + v.field(), v.code(), v.arguments())));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-contest", wrong);
+        }
+        Link link = planning.advancement();
+        if (link == null) {
+            return contest;
+        }
+        Contest higher = contests.byId(link.contestId()).map(Contests.Kept::contest)
+                .orElseThrow(() -> new RuleViolationException("invalid-advancement",
+                        List.of(new FieldViolation("advancement.contest", "unknown-value", link.contestId()))));
+        return contest.advancingTo(higher, link.quota(), link.tieRule());
     }
 
     public Contests.Kept publish(String id, Actor actor) {
@@ -82,6 +98,28 @@ public class ContestService {
             throw new NotFoundException("contest-not-found", id);
         }
         return kept;
+    }
+
+    /** How many contests one list shows: more than a province holds at its three levels in a year. */
+    public static final int LIST_LIMIT = 200;
+
+    /**
+     * The published contests of a year a worker of {@code region} may look at: those held in the division itself and
+     * in the city and province it lies in (a county's worker goes on to the city's and the province's contests).
+     */
+    public List<Contests.Kept> openTo(String region, Integer year) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (!Region.isValid(region)) {
+            wrong.add(new FieldViolation("region", region == null ? "required" : "invalid"));
+        }
+        int chosen = year == null ? java.time.Year.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getValue() : year;
+        if (chosen < 2000 || chosen > 2100) {
+            wrong.add(new FieldViolation("year", "out-of-range", "2000", "2100"));
+        }
+        if (!wrong.isEmpty()) {
+            throw RuleViolationException.invalid(wrong);
+        }
+        return contests.published(new Region(region).andContaining(), chosen, LIST_LIMIT);
     }
 
     /** The contest, for its office only: others learn nothing from a 404. */

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -63,6 +64,12 @@ class ContestController {
     @PostMapping("/api/v1/contests/{id}/publication")
     ContestView publish(@PathVariable String id, Actor actor) {
         return ContestView.of(contests.publish(id, actor));
+    }
+
+    /** The published contests open to workers of a division this year (or {@code year}): 长安区 lists 长安区's, 石家庄's and 河北's. */
+    @GetMapping("/api/v1/contests")
+    List<ContestView> openTo(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
+        return contests.openTo(region, year).stream().map(ContestView::of).toList();
     }
 
     @GetMapping("/api/v1/contests/{id}")

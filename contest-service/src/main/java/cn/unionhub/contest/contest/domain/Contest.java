@@ -83,7 +83,7 @@ public record Contest(String id, String name, Tier tier, Region region, int year
         if (form.rules() == null) {
             wrong.add(new FieldViolation("rules", "required"));
         } else {
-            wrong.addAll(form.rules().violations("rules."));
+            wrong.addAll(form.rules().violations("")); // the API takes an event's rules as the event's own fields
         }
         if (form.registrationClosesAt() == null) {
             wrong.add(new FieldViolation("registrationClosesAt", "required"));

@@ -32,6 +32,15 @@ public record Region(String code) {
         return code.endsWith("00") ? Level.CITY : Level.COUNTY;
     }
 
+    /** This division and those it lies in, smallest first: 330211 → 330211, 330200, 330000. */
+    public java.util.List<String> andContaining() {
+        return switch (level()) {
+            case PROVINCE -> java.util.List.of(code);
+            case CITY -> java.util.List.of(code, code.substring(0, 2) + "0000");
+            case COUNTY -> java.util.List.of(code, code.substring(0, 4) + "00", code.substring(0, 2) + "0000");
+        };
+    }
+
     /** Whether {@code other} lies in this division (a division contains itself). */
     public boolean contains(Region other) {
         return switch (level()) {

@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Version;
 
 /** A contest with its notice period; written only through the AggregateStore (outbox). */
 @org.springframework.data.mongodb.core.mapping.Document("contests")
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "published_by_year_region", def = "{'status': 1, 'year': 1, 'region': 1}")
 class ContestDocument {
 
     @Id
@@ -14,4 +15,8 @@ class ContestDocument {
     Long version;
     Document contest;
     int noticeWorkingDays;
+    /** What the list of published contests filters on, beside the body (which is never searched). */
+    String status;
+    Integer year;
+    String region;
 }

@@ -8,7 +8,10 @@ import cn.unionhub.platform.store.Sequences;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /** Contests by id (one document each, with their events and notice period). */
@@ -52,6 +55,18 @@ public class Contests {
         return Optional.ofNullable(mongo.findById(id, ContestDocument.class)).map(this::toDomain);
     }
 
+    /**
+     * The published contests of a year held in any of the divisions, by id (tier, region, number), at most
+     * {@code limit}: a few hundred a year in a province, read by the fields kept beside the body for it (contests stored
+     * before they were kept appear once they next change).
+     */
+    public List<Kept> published(List<String> regions, int year, int limit) {
+        Query query = Query.query(Criteria.where("status").is(Contest.Status.PUBLISHED.name())
+                .and("year").is(year).and("region").in(regions))
+                .with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, ContestDocument.class).stream().map(this::toDomain).toList();
+    }
+
     /** Applies a step to a contest (retried on a concurrent change); empty if there is no such contest. */
     public Optional<Kept> change(String id, java.util.function.Function<Kept, Change> step) {
         return store.modify(ContestDocument.class, id, current -> {
@@ -71,6 +86,9 @@ public class Contests {
         d.id = kept.contest().id();
         d.contest = bodies.write(kept.contest());
         d.noticeWorkingDays = kept.noticeWorkingDays();
+        d.status = kept.contest().status().name();
+        d.year = kept.contest().year();
+        d.region = kept.contest().region().code();
         return d;
     }
 

@@ -56,9 +56,9 @@ class ContestTest {
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field, FieldViolation::code)
                         .containsExactly(
-                                tuple("rules.practicalWeight", "weights-must-total-100"),
-                                tuple("rules.aspects[1].code", "duplicate-aspect"),
-                                tuple("rules.aspects", "aspects-must-total-100")));
+                                tuple("practicalWeight", "weights-must-total-100"),
+                                tuple("aspects[1].code", "duplicate-aspect"),
+                                tuple("aspects", "aspects-must-total-100")));
         assertThat(WELDING.violations("")).isEmpty();
     }
 
