@@ -96,4 +96,36 @@ class ActivitySignUpIT {
         assertThat(movedUp.path("outcome").asString()).isEqualTo("CONFIRMED");
         assertThat(api.get("/api/v1/stations/activities/" + id + "/sign-ups/mine", confirmed).statusCode()).isEqualTo(404);
     }
+
+    /**
+     * A change names the places, and only the places: a PATCH without them, or with the title or times, is refused and
+     * changes nothing (exploratory test, 2026-12-04: it answered "below the confirmed" for a missing capacity, and 200
+     * with the description silently kept).
+     */
+    @Test
+    void aChangeOfAPublishedActivityNamesThePlacesAndNothingElse() {
+        ApiClient api = new ApiClient(port);
+        String number = StationApiITAccess.listedStation(api);
+        String manager = TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();
+        Instant starts = Instant.now().plusSeconds(86_400);
+        HttpResponse<String> published = api.post("/api/v1/stations/" + number + "/activities", """
+                {"title":"防暑讲座","description":"x","startsAt":"%s","endsAt":"%s","capacity":2}"""
+                .formatted(starts, starts.plusSeconds(3_600)), manager);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String path = "/api/v1/stations/activities/" + JSON.readTree(published.body()).path("id").asString();
+
+        HttpResponse<String> noPlaces = api.patch(path, "{\"description\":\"y\"}", manager);
+        assertThat(noPlaces.statusCode()).as(noPlaces.body()).isEqualTo(400);
+        assertThat(JSON.readTree(noPlaces.body()).path("errors").findValuesAsString("code"))
+                .containsExactly("required", "fixed-once-published");
+        HttpResponse<String> newDate = api.patch(path, "{\"capacity\":5,\"startsAt\":\"%s\"}".formatted(starts.plusSeconds(86_400)), manager);
+        assertThat(newDate.statusCode()).as(newDate.body()).isEqualTo(400);
+        JsonNode unchanged = JSON.readTree(api.get(path, null).body());
+        assertThat(unchanged.path("placesLeft").asInt()).isEqualTo(2);
+        assertThat(unchanged.path("description").asString()).isEqualTo("x");
+
+        HttpResponse<String> more = api.patch(path, "{\"capacity\":5}", manager);
+        assertThat(more.statusCode()).as(more.body()).isEqualTo(200);
+        assertThat(JSON.readTree(more.body()).path("placesLeft").asInt()).isEqualTo(5);
+    }
 }

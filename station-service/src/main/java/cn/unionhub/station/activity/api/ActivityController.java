@@ -1,11 +1,16 @@
 package cn.unionhub.station.activity.api;
 
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
 import cn.unionhub.station.activity.ActivityService;
 import cn.unionhub.station.activity.domain.Activity;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,13 +52,32 @@ class ActivityController {
         return ActivityView.of(activities.find(id));
     }
 
-    record Capacity(Integer capacity) {
+    /** What a change may name: the places only. The rest is read so that a change of it is refused, not ignored. */
+    record Capacity(Integer capacity, String title, String description, Instant startsAt, Instant endsAt) {
     }
 
-    /** More or fewer places; never below the people already confirmed. */
+    /**
+     * More or fewer places; never below the people already confirmed. Only the places change once an activity is
+     * published: the people signed up agreed to its title and times. A PATCH naming those fields is refused rather
+     * than answered 200 unchanged.
+     */
     @org.springframework.web.bind.annotation.PatchMapping("/api/v1/stations/activities/{id}")
     ActivityView changeCapacity(@PathVariable String id, @RequestBody Capacity form, Actor actor) {
-        return ActivityView.of(activities.changeCapacity(id, form.capacity() == null ? 0 : form.capacity(), actor));
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (form.capacity() == null) {
+            wrong.add(new FieldViolation("capacity", "required"));
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("title", form.title());
+        fixed.put("description", form.description());
+        fixed.put("startsAt", form.startsAt());
+        fixed.put("endsAt", form.endsAt());
+        fixed.entrySet().stream().filter(e -> e.getValue() != null)
+                .forEach(e -> wrong.add(new FieldViolation(e.getKey(), "fixed-once-published")));
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-activity", wrong);
+        }
+        return ActivityView.of(activities.changeCapacity(id, form.capacity(), actor));
     }
 
     /** One tap: 201 with the outcome the first time, 200 with the same outcome on a repeated tap. */
