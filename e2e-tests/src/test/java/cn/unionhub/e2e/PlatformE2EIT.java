@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
@@ -95,6 +96,7 @@ class PlatformE2EIT extends PlatformTest {
     @Test
     @Order(5)
     void everyServicesOpenApiDocumentIsBrowsableThroughTheGateway() {
+        java.util.Map<String, JsonNode> documents = new java.util.HashMap<>();
         for (Component service : Component.ALL.stream().filter(Component::isDomainService).toList()) {
             HttpResponse<String> response = platform.get(platform.gateway("/openapi/" + service.name()));
             assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
@@ -104,8 +106,26 @@ class PlatformE2EIT extends PlatformTest {
             // Swagger UI's "Authorize" sends the bearer token its "Try it out" needs on protected endpoints.
             assertThat(document.path("components").path("securitySchemes").path("bearer-token").path("scheme").asString())
                     .as(service.name()).isEqualTo("bearer");
+            // The caller comes from the token: no operation asks Swagger UI's user for an "actor" parameter.
+            assertThat(document.path("paths").findValues("parameters").stream().flatMap(p -> p.valueStream())
+                    .map(p -> p.path("name").asString())).as(service.name()).doesNotContain("actor", "till", "worker");
+            documents.put(service.name(), document);
         }
+        // Request records of one name in two controllers are two schemas: each operation shows its own body.
+        assertThat(requestBodyProperties(documents.get("contest-service"), "/api/v1/contests")).contains("tier", "events");
+        assertThat(requestBodyProperties(documents.get("contest-service"), "/api/v1/contests/events/{eventId}/scores"))
+                .contains("registrationId", "value");
+        assertThat(requestBodyProperties(documents.get("member-card-service"), "/api/v1/welfare/campaigns/{campaignId}/grants"))
+                .contains("tierFen", "members");
         assertThat(platform.get(platform.gateway("/swagger-ui/index.html")).statusCode()).isEqualTo(200);
+    }
+
+    private static List<String> requestBodyProperties(JsonNode document, String path) {
+        String ref = document.path("paths").path(path).path("post").path("requestBody").path("content").path("application/json")
+                .path("schema").path("$ref").asString();
+        assertThat(ref).as(path).startsWith("#/components/schemas/");
+        JsonNode schema = document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+        return schema.path("properties").propertyNames().stream().toList();
     }
 
     @Test
