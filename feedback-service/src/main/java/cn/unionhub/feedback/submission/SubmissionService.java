@@ -14,6 +14,7 @@ import cn.unionhub.feedback.registry.domain.Membership;
 import cn.unionhub.feedback.registry.domain.Memberships;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
+import cn.unionhub.feedback.submission.domain.FeedbackType;
 import cn.unionhub.feedback.submission.domain.RawSubmission;
 import cn.unionhub.feedback.submission.domain.Satisfaction;
 import cn.unionhub.feedback.submission.domain.Submitter;
@@ -108,6 +109,12 @@ public class SubmissionService {
             // Staff record for their own area: an enterprise union about its enterprise, district staff about their district's.
             throw new RuleViolationException(SubmissionRules.INVALID,
                     List.of(new FieldViolation("enterprise", "outside-your-area")));
+        }
+        if (!worker && actor.isEnterpriseSide() && submission.type() == FeedbackType.REVIEW) {
+            // A review is stars on the public page: recorded by the enterprise's own union, it would be the enterprise
+            // rating itself. What a worker says in a talk is recorded as a suggestion, complaint or appeal.
+            throw new RuleViolationException(SubmissionRules.INVALID,
+                    List.of(new FieldViolation("type", "review-not-recorded-by-the-enterprise")));
         }
         FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
         Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),
@@ -293,8 +300,9 @@ public class SubmissionService {
                 actor.isEnterpriseSide() ? clock.instant() : null, page, size)).orElse(List.of());
     }
 
-    public List<FeedbackItem> mine(Actor actor) {
-        return items.submittedBy(pseudonyms.of(actor.subject()), 100);
+    /** A page of the worker's own items, newest first. */
+    public List<FeedbackItem> mine(Actor actor, int page, int size) {
+        return items.submittedBy(pseudonyms.of(actor.subject()), page * size, size);
     }
 
     public String pseudonymOf(Actor actor) {

@@ -72,9 +72,16 @@ class EnterprisePageProjection {
             if (reviewers.firstTime(e.enterprise(), PageReviewers.REVIEW, reviewer)) {
                 add.put("reviewers", 1L);
             }
+            // One vote per person and dimension, their latest: fifty one-star reviews by one worker weigh as one.
             e.ratings().forEach((dimension, stars) -> {
-                add.put("ratingSums." + dimension, (long) stars);
-                add.put("ratingCounts." + dimension, 1L);
+                PageReviewers.Vote vote = reviewers.vote(e.enterprise(), dimension, reviewer, stars,
+                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId());
+                if (vote.delta() != 0) {
+                    add.put("ratingSums." + dimension, vote.delta());
+                }
+                if (vote.first()) {
+                    add.put("ratingCounts." + dimension, 1L);
+                }
                 if (reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
                     add.put("raters." + dimension, 1L);
                 }

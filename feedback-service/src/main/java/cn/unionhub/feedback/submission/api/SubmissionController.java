@@ -83,8 +83,10 @@ class SubmissionController {
     }
 
     @GetMapping("/submissions/mine")
-    List<FeedbackView> mine(Actor actor) {
-        return submissions.mine(actor).stream().map(item -> FeedbackView.of(item, true)).toList();
+    List<FeedbackView> mine(Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        // The newest hundred by default, as before paging; ?page= reaches the older ones (a worker filing for years).
+        return submissions.mine(actor, Math.max(0, Math.min(page, 10_000)), Math.min(Math.max(1, size), 100)).stream()
+                .map(item -> FeedbackView.of(item, true)).toList();
     }
 
     @GetMapping("/submissions/{trackingNumber}")

@@ -224,12 +224,18 @@ public class FeedbackItems {
      * many items are stored.
      */
     public List<FeedbackItem> submittedBy(String pseudonym, int limit) {
+        return submittedBy(pseudonym, 0, limit);
+    }
+
+    /** The worker's items newest first, {@code skip} of them left out: a page of the worker's own list. */
+    public List<FeedbackItem> submittedBy(String pseudonym, int skip, int limit) {
         Document index = mongo.findById(pseudonym, Document.class, WORKER_ITEMS);
         if (index == null) {
             return List.of();
         }
         List<String> ids = index.getList("items", String.class, List.of());
-        List<String> newest = new ArrayList<>(ids.subList(Math.max(0, ids.size() - limit), ids.size()));
+        int end = Math.max(0, ids.size() - skip);
+        List<String> newest = new ArrayList<>(ids.subList(Math.max(0, end - limit), end));
         Collections.reverse(newest);
         Map<String, FeedbackDocument> found = new HashMap<>();
         mongo.find(new Query(Criteria.where("_id").in(newest)), FeedbackDocument.class).forEach(d -> found.put(d.id, d));

@@ -58,6 +58,25 @@ class SubmissionApiIT {
         RegisterFixtures.registerPilot(register);
     }
 
+    /** A worker's own list pages back past the newest (it stopped at a hundred, with no way to the rest). */
+    @Test
+    void aWorkersOwnListPagesNewestFirst() {
+        String worker = cn.unionhub.test.TestTokens.token().subject("worker-pages-" + UUID.randomUUID())
+                .roles(cn.unionhub.security.Role.WORKER).enterprise(People.Enterprises.FUDE_ENERGY).district(People.Districts.ZHENHAI).build();
+        List<String> filed = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE.replace("通勤车。", "通勤车（第" + i + "次反映）。"),
+                    worker, null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            filed.add(JSON.readTree(created.body()).path("trackingNumber").asString());
+        }
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/mine?size=2", worker).body()).findValuesAsString("trackingNumber"))
+                .containsExactly(filed.get(2), filed.get(1));
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/mine?size=2&page=1", worker).body())
+                .findValuesAsString("trackingNumber")).containsExactly(filed.get(0));
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/mine", worker).body())).hasSize(3);
+    }
+
     @Test
     void anAnonymousComplaintIsAcceptedPublishedAndFollowedWithoutEverRevealingTheWorker() {
         HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(), null);
@@ -239,6 +258,20 @@ class SubmissionApiIT {
         assertThat(neighbour.statusCode()).as(neighbour.body()).isEqualTo(400);
         assertThat(neighbour.body()).contains("outside-your-area");
         assertThat(otherDistrict.statusCode()).as(otherDistrict.body()).isEqualTo(400);
+        // The enterprise's own union records what a worker said, but does not review (star) its own enterprise.
+        String starred = """
+                {"type":"REVIEW","category":"WELFARE_BENEFITS","channel":"ON_SITE_TALK","enterprise":"91330211MA2H3K5Q1G",
+                 "anonymous":true,"text":"职工座谈：福利不错。",
+                 "ratings":{"PAY":5,"WELFARE":5,"WORKING_CONDITIONS":5,"DEMOCRATIC_MANAGEMENT":5}}""";
+        HttpResponse<String> chairStars = api().post("/api/v1/feedback/submissions", starred, People.CHAIR_FUDE.token(), null);
+        assertThat(chairStars.statusCode()).as(chairStars.body()).isEqualTo(400);
+        assertThat(JSON.readTree(chairStars.body()).path("errors").findValuesAsString("code"))
+                .containsExactly("review-not-recorded-by-the-enterprise");
+        String said = """
+                {"type":"SUGGESTION","category":"WELFARE_BENEFITS","channel":"ON_SITE_TALK","enterprise":"91330211MA2H3K5Q1G",
+                 "anonymous":true,"text":"职工座谈：福利不错。"}""";
+        assertThat(api().post("/api/v1/feedback/submissions", said, People.CHAIR_FUDE.token(), null).statusCode())
+                .as("what was said in the talk, as a suggestion").isEqualTo(201);
 
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
             java.util.List<String> tracking = new java.util.ArrayList<>();
