@@ -69,6 +69,13 @@ class HotlineLedgerIT {
         assertThat(again.statusCode()).as("the same work order twice is one case").isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
         assertThat(JSON.readTree(again.body()).path("followUpCode").asString()).isEqualTo(code);
+        // Another handler who may see the case, filing the same reference, is shown the case but not the caller's key.
+        String otherHandler = cn.unionhub.test.TestTokens.token().subject("handler-other").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("LEGAL_AID_CENTRE:330211").build();
+        HttpResponse<String> byAnother = api.post("/api/v1/cases/hotline-orders", order, otherHandler);
+        assertThat(byAnother.statusCode()).as(byAnother.body()).isEqualTo(200);
+        assertThat(JSON.readTree(byAnother.body()).path("caseNumber").asString()).isEqualTo(caseNumber);
+        assertThat(byAnother.body()).doesNotContain(code);
         // The same reference with a corrected amount is not a retry: refused, the case keeps what was filed.
         HttpResponse<String> corrected = api.post("/api/v1/cases/hotline-orders", order.replace("1250000", "1350000"), operator);
         assertThat(order).contains("1250000");

@@ -77,7 +77,12 @@ class IntakeController {
             // Not a retry: answering with the first case would tell the operator the corrected figures were taken.
             throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
         }
-        CaseView view = CaseView.of(opened, cases.now(), cases.rules().calendar()).withFollowUpCode(opening.followUpCode());
+        // The caller's code goes to the operator who filed (again, for a retry whose answer was lost), not to anyone
+        // else who files the same reference: it is the caller's key to the case.
+        boolean filer = opening.created() || opened.history().stream().findFirst()
+                .map(first -> first.actor().equals(actor.subject())).orElse(false);
+        CaseView view = CaseView.of(opened, cases.now(), cases.rules().calendar())
+                .withFollowUpCode(filer ? opening.followUpCode() : null);
         return opening.created()
                 ? ResponseEntity.created(URI.create("/api/v1/cases/" + view.caseNumber())).body(view)
                 : ResponseEntity.ok(view);
