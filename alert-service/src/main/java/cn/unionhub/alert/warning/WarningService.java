@@ -4,6 +4,7 @@ import cn.unionhub.alert.risk.RiskService;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.alert.warning.store.Warnings;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
@@ -65,8 +66,26 @@ public class WarningService {
     }
 
     private Warning change(String id, Actor actor, Function<Warning, Warning.Changed> change) {
-        find(id, actor); // the same 404 for foreign and unknown warnings
+        Warning seen = find(id, actor); // the same 404 for foreign and unknown warnings
+        if (!worksIn(actor, seen.district())) {
+            throw new ForbiddenException("warning-not-your-district", id);
+        }
         return warnings.change(id, change).orElseThrow(() -> new NotFoundException("warning-not-found", id));
+    }
+
+    /**
+     * Who works a warning's closed loop. A dispute body's handlers read every district's warnings (cases move between
+     * bodies across the city), but a body named for a district (MEDIATION_ORGANISATION:330211) verifies and disposes
+     * of its own district's only: a Qingdao mediator had confirmed a Ningbo warning. District staff are held to their
+     * district by what they may see; the city union, government systems and administrators act anywhere.
+     */
+    private static boolean worksIn(Actor actor, String district) {
+        if (!actor.handlesDisputes() || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM) || actor.has(Role.DISTRICT_UNION)) {
+            return true;
+        }
+        String organisation = actor.organisation();
+        int colon = organisation.indexOf(':');
+        return colon < 0 || organisation.substring(colon + 1).equals(district);
     }
 
     private static String role(Actor actor) {

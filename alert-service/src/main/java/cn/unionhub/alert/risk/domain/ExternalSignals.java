@@ -67,6 +67,10 @@ public final class ExternalSignals {
             v.add(new FieldViolation(prefix + "source", "required"));
         } else if (r.source().length() > 64) {
             v.add(new FieldViolation(prefix + "source", "too-long", 64));
+        } else if (EventSignals.SOURCE_FEEDBACK.equalsIgnoreCase(r.source().strip())
+                || EventSignals.SOURCE_CASES.equalsIgnoreCase(r.source().strip())) {
+            // The platform's own sources are its events': a report under their name would pass for a worker's complaint.
+            v.add(new FieldViolation(prefix + "source", "platform-source", r.source().strip()));
         }
         if (r.reference() != null && r.reference().length() > 120) {
             v.add(new FieldViolation(prefix + "reference", "too-long", 120));

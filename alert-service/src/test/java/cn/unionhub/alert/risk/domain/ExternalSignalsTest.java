@@ -21,6 +21,14 @@ class ExternalSignalsTest {
     }
 
     @Test
+    void aReportCannotPassForThePlatformsOwnEvents() {
+        var report = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofHours(1)), "case-service", null, null);
+        assertThat(rules.violations(report, "", now)).extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("source", "platform-source"));
+    }
+
+    @Test
     void everyBrokenRuleIsReportedAtOnce() {
         var report = new ExternalSignals.Report("91330211MA2H3K5Q1X", null, "3302", null, "WAGE_ARREARS_COMPLAINT", 0.0,
                 now.plus(Duration.ofHours(1)), "", null, -5L);

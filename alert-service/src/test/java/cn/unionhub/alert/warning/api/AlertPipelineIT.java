@@ -156,6 +156,15 @@ class AlertPipelineIT {
             assertThat(early.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(early.body()).path("title").asString()).isEqualTo("当前状态下不能这样操作");
 
+            // A mediator of another district reads the warning (cases move between bodies) but does not work its loop.
+            String beilunMediator = cn.unionhub.test.TestTokens.token().subject("handler-beilun").roles(cn.unionhub.security.Role.HANDLER)
+                    .organisation("MEDIATION_ORGANISATION:330206").build();
+            assertThat(api().get("/api/v1/alerts/warnings/" + warningId, beilunMediator).statusCode()).isEqualTo(200);
+            HttpResponse<String> foreign = api().post("/api/v1/alerts/warnings/" + warningId + "/verification",
+                    "{\"verdict\":\"FALSE_POSITIVE\",\"reason\":\"外区调解员\"}", beilunMediator);
+            assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+            assertThat(JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.LABOR_INSPECTION.token()).body())
+                    .path("status").asString()).isEqualTo("PUSHED");
             post(warningId, "verification", "{\"verdict\":\"CONFIRMED\",\"reason\":\"走访核实：拖欠 30 名职工两个月工资\"}");
             post(warningId, "disposal", "{\"notes\":\"人社局、区总工会联合约谈企业，限期五日支付\"}");
             post(warningId, "docking", "{\"notes\":\"法律援助律师进驻，职工申请调解\"}");
