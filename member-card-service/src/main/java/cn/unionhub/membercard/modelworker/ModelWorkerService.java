@@ -39,6 +39,9 @@ public class ModelWorkerService implements CardEligibility {
     public record FareRule(boolean eligible, int discountPercent, String reason) {
     }
 
+    /** Refused attempts of one district's grant of a year before asking again is refused too. */
+    static final int MAX_GRANT_ATTEMPTS = 50;
+
     /** A yearly grant's outcome. */
     public record Grant(String district, int year, String status, String reason, int workers, long amountFen, String transferId) {
     }
@@ -132,11 +135,20 @@ public class ModelWorkerService implements CardEligibility {
         Instant now = StoredTime.now(clock);
         accounts.openAll(workers.stream().map(w -> Account.open(AccountKind.MEMBER_WALLET, w.memberId(), w.district(), "会员福利账户", now))
                 .toList());
-        String reference = "model-worker-grant:" + forDistrict + ":" + year;
+        String grant = "model-worker-grant:" + forDistrict + ":" + year;
         List<Transfer.Credit> credits = workers.stream()
                 .map(w -> new Transfer.Credit(AccountKind.MEMBER_WALLET.accountId(w.memberId()), amountFen)).toList();
-        Transfer paid = ledger.submit("reference", reference, TransferRequest.batch(AccountKind.UNION_FUND.accountId(forDistrict), credits,
-                "model-worker-grant", reference), actor.subject());
-        return new Grant(forDistrict, year, paid.status().name(), paid.reason(), credits.size(), paid.amountFen(), paid.id());
+        // The year's grant is one batch, keyed by district and year, so asking again answers it. A refused batch (the
+        // fund was short) moved nothing: asking again once the fund is topped up makes the next attempt, keyed
+        // ":attempt-2", ":attempt-3"…, instead of answering the refusal for ever (the key is not the clerk's to change).
+        for (int attempt = 1; attempt <= MAX_GRANT_ATTEMPTS; attempt++) {
+            String reference = attempt == 1 ? grant : grant + ":attempt-" + attempt;
+            Transfer paid = ledger.submit("reference", reference, TransferRequest.batch(AccountKind.UNION_FUND.accountId(forDistrict),
+                    credits, "model-worker-grant", reference), actor.subject());
+            if (paid.status() != Transfer.Status.REJECTED || !paid.createdAt().isBefore(now)) {
+                return new Grant(forDistrict, year, paid.status().name(), paid.reason(), credits.size(), paid.amountFen(), paid.id());
+            }
+        }
+        throw new LedgerException.Refused("model-worker-grant-attempts", forDistrict, year, MAX_GRANT_ATTEMPTS);
     }
 }
