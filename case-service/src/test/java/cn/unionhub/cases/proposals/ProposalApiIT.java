@@ -43,6 +43,13 @@ class ProposalApiIT {
         assertThat(api.post("/api/v1/proposals/" + number + "/review", "{\"decision\":\"REJECT\"}", panel).statusCode())
                 .as("a rejection needs a reason").isEqualTo(400);
 
+        // Merged only into an open proposal of its district: a number that does not exist would close it for good.
+        HttpResponse<String> nowhere = api.post("/api/v1/proposals/" + number + "/review",
+                "{\"decision\":\"MERGE\",\"reason\":\"合并\",\"mergeInto\":\"TA-20990101-XXXXXX\"}", panel);
+        assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("no-open-proposal-to-merge-into");
+        assertThat(JSON.readTree(api.get("/api/v1/proposals/" + number, panel).body()).path("status").asString()).isEqualTo("SUBMITTED");
+
         assertThat(api.post("/api/v1/proposals/" + number + "/review", "{\"decision\":\"ACCEPT\"}", panel).statusCode()).isEqualTo(200);
         assertThat(api.post("/api/v1/proposals/" + number + "/assignment", "{\"text\":\"镇海区交通运输局\"}", panel).statusCode())
                 .isEqualTo(200);

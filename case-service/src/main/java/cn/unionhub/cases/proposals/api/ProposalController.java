@@ -105,6 +105,16 @@ class ProposalController {
 
     @PostMapping("/{number}/review")
     Proposal review(@PathVariable String number, @RequestBody Review r, Actor actor) {
+        if (r.decision() == Proposal.Decision.MERGE && r.mergeInto() != null && !r.mergeInto().isBlank() && !r.mergeInto().equals(number)) {
+            // Merged into a proposal of the same district that the panel can see and that is still open: merging into
+            // a number that does not exist closed a proposal for good, and into another district's told it existed.
+            Proposal into = proposals.byNumber(r.mergeInto()).filter(target -> target.district().equals(visible(number, actor).district()))
+                    .orElse(null);
+            if (into == null || into.status() == Proposal.Status.MERGED || into.status() == Proposal.Status.REJECTED) {
+                throw new RuleViolationException("invalid-proposal", List.of(new FieldViolation("mergeInto", "no-open-proposal-to-merge-into",
+                        r.mergeInto())));
+            }
+        }
         return panel(number, actor, p -> p.review(by(actor), r.decision(), r.reason(), r.mergeInto(), clock.instant()));
     }
 

@@ -74,8 +74,10 @@ public record Proposal(String id, String number, String representative, String r
         if (decision == Decision.REJECT || decision == Decision.MERGE) {
             text(wrong, "reason", reason, MAX_TEXT);
         }
-        if (decision == Decision.MERGE && (mergeInto == null || mergeInto.isBlank() || mergeInto.equals(number))) {
+        if (decision == Decision.MERGE && (mergeInto == null || mergeInto.isBlank())) {
             wrong.add(new FieldViolation("mergeInto", "required"));
+        } else if (decision == Decision.MERGE && mergeInto.equals(number)) {
+            wrong.add(new FieldViolation("mergeInto", "merge-into-itself"));
         }
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-proposal", wrong);
