@@ -109,10 +109,13 @@ public class CraftsmanService {
             case OFFICE -> entry.nominatedBy();
         };
         Optional<CraftsmanStore.Kept> held = store.holding(batchId, idHash);
-        Nomination.Changed nominated = Nomination.nominate(store.nextNominationId(batchId), batch,
-                new Nomination.Form(new Nomination.Nominee(idHash, entry.name(), entry.enterprise(), entry.enterpriseName(),
-                        entry.occupation()), channel, nominatedBy, entry.achievements()),
-                held.map(k -> List.of(k.nomination())).orElse(List.of()), clock.instant());
+        Nomination.Form form = new Nomination.Form(new Nomination.Nominee(idHash, entry.name(), entry.enterprise(),
+                entry.enterpriseName(), entry.occupation()), channel, nominatedBy, entry.achievements());
+        List<Nomination> earlier = held.map(k -> List.of(k.nomination())).orElse(List.of());
+        Instant now = clock.instant();
+        // Checked before a number is taken, as a contest's plan is: a refused nomination leaves no gap (N00002 was lost).
+        Nomination.nominate("pending", batch, form, earlier, now);
+        Nomination.Changed nominated = Nomination.nominate(store.nextNominationId(batchId), batch, form, earlier, now);
         store.insert(nominated, account, held);
         return new CraftsmanStore.Kept(nominated.nomination(), account);
     }
@@ -201,7 +204,7 @@ public class CraftsmanService {
     }
 
     public CraftsmanBatch object(String batchId, Notice.ObjectionForm form, Actor actor) {
-        batch(batchId);
+        batch(batchId).object("pending", form.signedBy(actor.subject()), clock.instant()); // checked before a number is taken
         String id = store.nextObjectionId(batchId);
         return changeBatch(batchId, b -> b.object(id, form.signedBy(actor.subject()), clock.instant()));
     }

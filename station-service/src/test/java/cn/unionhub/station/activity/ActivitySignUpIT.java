@@ -37,12 +37,8 @@ class ActivitySignUpIT {
     void sixtyWorkersTapAtOnceForTwelvePlacesAndExactlyTwelveAreConfirmed() throws Exception {
         ApiClient api = new ApiClient(port);
         String number = StationApiITAccess.listedStation(api);
-        String manager = TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();
-        Instant starts = Instant.now().plusSeconds(86_400);
-        HttpResponse<String> published = api.post("/api/v1/stations/" + number + "/activities", """
-                {"title":"免费健康体检","description":"血压、血糖检测","startsAt":"%s","endsAt":"%s","capacity":12}"""
-                .formatted(starts, starts.plusSeconds(10_800)), manager);
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String manager = manager(number);
+        HttpResponse<String> published = publish(api, number, "免费健康体检", "血压、血糖检测", 12);
         String id = JSON.readTree(published.body()).path("id").asString();
         assertThat(api.post("/api/v1/stations/" + StationApiITAccess.otherStation(api) + "/activities", published.body(), manager)
                 .statusCode()).as("a manager keeps only their own station").isIn(403, 404);
@@ -106,13 +102,9 @@ class ActivitySignUpIT {
     void aChangeOfAPublishedActivityNamesThePlacesAndNothingElse() {
         ApiClient api = new ApiClient(port);
         String number = StationApiITAccess.listedStation(api);
-        String manager = TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();
+        String manager = manager(number);
         Instant starts = Instant.now().plusSeconds(86_400);
-        HttpResponse<String> published = api.post("/api/v1/stations/" + number + "/activities", """
-                {"title":"防暑讲座","description":"x","startsAt":"%s","endsAt":"%s","capacity":2}"""
-                .formatted(starts, starts.plusSeconds(3_600)), manager);
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        String path = "/api/v1/stations/activities/" + JSON.readTree(published.body()).path("id").asString();
+        String path = "/api/v1/stations/activities/" + JSON.readTree(publish(api, number, "防暑讲座", "x", 2).body()).path("id").asString();
 
         HttpResponse<String> noPlaces = api.patch(path, "{\"description\":\"y\"}", manager);
         assertThat(noPlaces.statusCode()).as(noPlaces.body()).isEqualTo(400);
@@ -124,8 +116,25 @@ class ActivitySignUpIT {
         assertThat(unchanged.path("placesLeft").asInt()).isEqualTo(2);
         assertThat(unchanged.path("description").asString()).isEqualTo("x");
 
+        assertThat(JSON.readTree(api.patch(path, "{\"capacity\":-1}", manager).body()).path("errors").findValuesAsString("code"))
+                .as("a negative number is out of range, not below the confirmed").containsExactly("out-of-range");
         HttpResponse<String> more = api.patch(path, "{\"capacity\":5}", manager);
         assertThat(more.statusCode()).as(more.body()).isEqualTo(200);
         assertThat(JSON.readTree(more.body()).path("placesLeft").asInt()).isEqualTo(5);
+    }
+
+    /** The station's manager: a handler account of organisation STATION:<number>. */
+    private static String manager(String number) {
+        return TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();
+    }
+
+    /** Publishes an activity tomorrow, three hours long, as the station's manager; answers the 201. */
+    private static HttpResponse<String> publish(ApiClient api, String number, String title, String description, int capacity) {
+        Instant starts = Instant.now().plusSeconds(86_400);
+        HttpResponse<String> published = api.post("/api/v1/stations/" + number + "/activities", """
+                {"title":"%s","description":"%s","startsAt":"%s","endsAt":"%s","capacity":%d}"""
+                .formatted(title, description, starts, starts.plusSeconds(10_800), capacity), manager(number));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        return published;
     }
 }

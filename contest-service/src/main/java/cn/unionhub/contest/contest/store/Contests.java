@@ -8,15 +8,22 @@ import cn.unionhub.platform.store.Sequences;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** Contests by id (one document each, with their events and notice period). */
 @Repository
 public class Contests {
+
+    private static final Logger log = LoggerFactory.getLogger(Contests.class);
 
     /** A contest as kept: the domain record and the working days its results are noticed for. */
     public record Kept(Contest contest, int noticeWorkingDays) {
@@ -57,14 +64,31 @@ public class Contests {
 
     /**
      * The published contests of a year held in any of the divisions, by id (tier, region, number), at most
-     * {@code limit}: a few hundred a year in a province, read by the fields kept beside the body for it (contests stored
-     * before they were kept appear once they next change).
+     * {@code limit}: a few hundred a year in a province, read by the fields kept beside the body for it.
      */
     public List<Kept> published(List<String> regions, int year, int limit) {
         Query query = Query.query(Criteria.where("status").is(Contest.Status.PUBLISHED.name())
                 .and("year").is(year).and("region").in(regions))
                 .with(Sort.by("_id")).limit(limit);
         return mongo.find(query, ContestDocument.class).stream().map(this::toDomain).toList();
+    }
+
+    /**
+     * Contests stored before the list's fields were kept beside the body get them at start, so the list shows them
+     * without waiting for their next change: one look for documents without the field (none after the first start).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void keepListFields() {
+        List<ContestDocument> older = mongo.find(Query.query(Criteria.where("status").exists(false)), ContestDocument.class);
+        for (ContestDocument d : older) {
+            Contest c = toDomain(d).contest();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(d.id).and("status").exists(false)),
+                    new Update().set("status", c.status().name()).set("year", c.year()).set("region", c.region().code()),
+                    ContestDocument.class);
+        }
+        if (!older.isEmpty()) {
+            log.info("{} contests stored before the list's fields now carry them", older.size());
+        }
     }
 
     /** Applies a step to a contest (retried on a concurrent change); empty if there is no such contest. */

@@ -88,6 +88,9 @@ class CraftsmanSelectionIT {
         String association = ok(api.post(batchPath + "/nominations", nominee(3, People.GREAT_WALL, "河北省焊接学会"), PROVINCE), 201)
                 .path("id").asString();
         assertThat(api.get("/api/v1/craftsmen/nominations/" + self, worker("worker-9")).statusCode()).as("someone else's").isEqualTo(404);
+        // The refused nominations above took no number: the batch's nominations follow each other.
+        assertThat(List.of(welder, self, association)).extracting(id -> id.substring(id.lastIndexOf('-') + 1))
+                .containsExactly("N00001", "N00002", "N00003");
 
         String cspcUnion = TestTokens.token().subject("union-cspc").roles(Role.ENTERPRISE_UNION).enterprise(People.CSPC.uscc()).build();
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/self-evaluation", "{\"text\":\"代写\"}", cspcUnion), 404);

@@ -138,7 +138,7 @@ public record Activity(String id, String station, String district, String title,
      */
     public Changed withCapacity(int places, Instant at) {
         if (places < confirmed.size() || places < 1 || places > 10_000) {
-            throw new RuleViolationException("invalid-activity", List.of(places < confirmed.size()
+            throw new RuleViolationException("invalid-activity", List.of(places >= 1 && places < confirmed.size()
                     ? new FieldViolation("capacity", "below-confirmed", confirmed.size())
                     : new FieldViolation("capacity", "out-of-range", 1, 10_000)));
         }
