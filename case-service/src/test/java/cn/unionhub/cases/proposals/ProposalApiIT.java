@@ -2,13 +2,17 @@ package cn.unionhub.cases.proposals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.unionhub.cases.registry.RegisterCopy;
+import cn.unionhub.cases.registry.RegisterFixtures;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +26,12 @@ class ProposalApiIT {
     @Value("${local.server.port}")
     int port;
 
+    /** The panel is the district's: the register's copy knows the pilot districts. */
+    @BeforeEach
+    void districtsRegistered(@Autowired RegisterCopy register) {
+        RegisterFixtures.registerPilotDistricts(register);
+    }
+
     @Test
     void aProposalGoesThroughTheFiveStepsAndShowsInTheRepresentativesReport() {
         ApiClient api = new ApiClient(port);
@@ -34,6 +44,10 @@ class ProposalApiIT {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String number = JSON.readTree(submitted.body()).path("number").asString();
         assertThat(number).matches("TA-\\d{8}-[0-9A-Z]{6}");
+        HttpResponse<String> unknownDistrict = api.post("/api/v1/proposals", """
+                {"representativeName":"王芳","district":"999999","title":"无处审议的提案","content":"内容"}""", representative);
+        assertThat(unknownDistrict.statusCode()).as("no panel in a district the register does not know").isEqualTo(400);
+        assertThat(unknownDistrict.body()).contains("unknown-district");
 
         assertThat(api.get("/api/v1/proposals/" + number, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
         assertThat(api.post("/api/v1/proposals/" + number + "/review", "{\"decision\":\"ACCEPT\"}", People.DISTRICT_BEILUN.token())

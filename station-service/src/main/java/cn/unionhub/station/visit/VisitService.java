@@ -57,7 +57,10 @@ public class VisitService {
     /** Counts the worker's visit (true) unless already counted there today (false); a wrong code is refused. */
     public boolean checkIn(String number, String code, Actor worker) {
         Station station = stations.visible(number);
-        if (code == null || !MessageDigest.isEqual(codeOf(number).getBytes(StandardCharsets.US_ASCII),
+        if (code == null || code.isBlank()) {
+            throw new RuleViolationException("invalid-check-in", List.of(new FieldViolation("code", "required")));
+        }
+        if (!MessageDigest.isEqual(codeOf(number).getBytes(StandardCharsets.US_ASCII),
                 code.strip().getBytes(StandardCharsets.US_ASCII))) {
             throw new RuleViolationException("invalid-check-in", List.of(new FieldViolation("code", "wrong-code")));
         }

@@ -3,11 +3,13 @@ package cn.unionhub.alert.report.api;
 import cn.unionhub.alert.report.ReportService;
 import cn.unionhub.alert.report.domain.DailyReport;
 import cn.unionhub.platform.domain.ForbiddenException;
-import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,8 @@ class DailyReportController {
         try {
             return LocalDate.parse(date);
         } catch (DateTimeException e) {
-            throw new NotFoundException("report-not-found", date);
+            // 2026-13-45 is the caller's slip, not a day without a report.
+            throw RuleViolationException.invalid(List.of(new FieldViolation("date", "date-format")));
         }
     }
 

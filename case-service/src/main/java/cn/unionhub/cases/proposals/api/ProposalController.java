@@ -1,5 +1,6 @@
 package cn.unionhub.cases.proposals.api;
 
+import cn.unionhub.cases.casework.domain.DistrictNames;
 import cn.unionhub.cases.proposals.domain.Activity;
 import cn.unionhub.cases.proposals.domain.PerformanceReport;
 import cn.unionhub.cases.proposals.domain.Proposal;
@@ -59,16 +60,22 @@ class ProposalController {
     }
 
     private final Proposals proposals;
+    private final DistrictNames districts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ProposalController(Proposals proposals, Clock clock) {
+    ProposalController(Proposals proposals, DistrictNames districts, Clock clock) {
         this.proposals = proposals;
+        this.districts = districts;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<Proposal> submit(@RequestBody Submission s, Actor actor) {
+        if (s.district() != null && s.district().matches("[0-9]{6}") && districts.nameOf(s.district()) == null) {
+            // The district's panel reviews it: a district the register does not know has none, and the proposal would wait for ever.
+            throw new RuleViolationException("invalid-proposal", List.of(new FieldViolation("district", "unknown-district", s.district())));
+        }
         for (int attempt = 1; ; attempt++) {
             Proposal p = Proposal.submit(UUID.randomUUID().toString(), number(), by(actor), s.representativeName(),
                     s.district(), s.title(), s.content(), clock.instant());

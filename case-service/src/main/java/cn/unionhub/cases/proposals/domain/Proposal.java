@@ -99,7 +99,7 @@ public record Proposal(String id, String number, String representative, String r
     public Proposal assign(By by, String handlingDepartment, Instant at) {
         require("assign", Status.ACCEPTED);
         List<FieldViolation> wrong = new ArrayList<>();
-        text(wrong, "department", handlingDepartment, 100);
+        text(wrong, "text", handlingDepartment, 100); // the API sends the department as {"text": …}
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-proposal", wrong);
         }
@@ -135,7 +135,7 @@ public record Proposal(String id, String number, String representative, String r
     public Proposal complete(By by, String result, Instant at) {
         require("complete", Status.SUPERVISING);
         List<FieldViolation> wrong = new ArrayList<>();
-        text(wrong, "summary", result, MAX_TEXT);
+        text(wrong, "text", result, MAX_TEXT); // the API sends the summary as {"text": …}
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-proposal", wrong);
         }

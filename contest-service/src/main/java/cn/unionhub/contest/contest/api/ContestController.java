@@ -68,7 +68,7 @@ class ContestController {
 
     /** The published contests open to workers of a division this year (or {@code year}): 长安区 lists 长安区's, 石家庄's and 河北's. */
     @GetMapping("/api/v1/contests")
-    List<ContestView> openTo(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
+    List<ContestView> openTo(@RequestParam String region, @RequestParam(required = false) Integer year) {
         return contests.openTo(region, year).stream().map(ContestView::of).toList();
     }
 
