@@ -82,7 +82,12 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
      */
     public boolean seesEverything() {
         return has(Role.ADMIN) || has(Role.GOV_SYSTEM) || handlesDisputes()
-                || (has(Role.DISTRICT_UNION) && CITY_UNION.equals(organisation));
+                || isCityUnion();
+    }
+
+    /** Staff of the city union, above every district. */
+    public boolean isCityUnion() {
+        return has(Role.DISTRICT_UNION) && CITY_UNION.equals(organisation);
     }
 
     /** A handler of a dispute body (by the organisation claim), not a judge or a station's manager. */
@@ -92,6 +97,15 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
         }
         int colon = organisation.indexOf(':');
         return DISPUTE_BODIES.contains(colon < 0 ? organisation : organisation.substring(0, colon));
+    }
+
+    /**
+     * The division an organisation claim is named for ({@code MEDIATION_ORGANISATION:330211} → 330211), or
+     * {@code null} when it names none (a city-wide body, {@code CITY_UNION}).
+     */
+    public String organisationDistrict() {
+        int colon = organisation == null ? -1 : organisation.indexOf(':');
+        return colon < 0 ? null : organisation.substring(colon + 1);
     }
 
     /**

@@ -83,9 +83,8 @@ public class WarningService {
         if (!actor.handlesDisputes() || actor.has(Role.ADMIN) || actor.has(Role.GOV_SYSTEM) || actor.has(Role.DISTRICT_UNION)) {
             return true;
         }
-        String organisation = actor.organisation();
-        int colon = organisation.indexOf(':');
-        return colon < 0 || organisation.substring(colon + 1).equals(district);
+        String own = actor.organisationDistrict();
+        return own == null || own.equals(district);
     }
 
     private static String role(Actor actor) {

@@ -11,6 +11,8 @@ import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
 import java.time.Clock;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,9 @@ public class ContestService {
 
     /** The longest notice period an office may set (公示 runs five to seven working days in practice). */
     public static final int MAX_NOTICE_WORKING_DAYS = 30;
+    /** How many contests one list shows: more than a province holds at its three levels in a year. */
+    public static final int LIST_LIMIT = 200;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** The higher-tier contest the best of each event go on to. */
     public record Link(String contestId, int quota, TieRule tieRule) {
@@ -100,9 +105,6 @@ public class ContestService {
         return kept;
     }
 
-    /** How many contests one list shows: more than a province holds at its three levels in a year. */
-    public static final int LIST_LIMIT = 200;
-
     /**
      * The published contests of a year a worker of {@code region} may look at: those held in the division itself and
      * in the city and province it lies in (a county's worker goes on to the city's and the province's contests).
@@ -112,7 +114,7 @@ public class ContestService {
         if (!Region.isValid(region)) {
             wrong.add(new FieldViolation("region", region == null ? "required" : "invalid"));
         }
-        int chosen = year == null ? java.time.Year.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getValue() : year;
+        int chosen = year == null ? Year.now(clock.withZone(BEIJING)).getValue() : year;
         if (chosen < 2000 || chosen > 2100) {
             wrong.add(new FieldViolation("year", "out-of-range", "2000", "2100"));
         }

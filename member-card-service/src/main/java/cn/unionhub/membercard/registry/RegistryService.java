@@ -141,7 +141,7 @@ public class RegistryService {
 
     /** Registering and editing are for the city union anywhere and a district union in its own district. */
     static void requireArea(Actor actor, String district, String field) {
-        if (actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && Actor.CITY_UNION.equals(actor.organisation())) {
+        if (actor.has(Role.ADMIN) || actor.isCityUnion()) {
             return; // the city union imports enterprises of any district (ImportController), so it edits them too
         }
         if (actor.has(Role.DISTRICT_UNION) && district != null && district.equals(actor.district())) {

@@ -112,17 +112,18 @@ class ProposalController {
 
     @PostMapping("/{number}/review")
     Proposal review(@PathVariable String number, @RequestBody Review r, Actor actor) {
+        Proposal reviewed = panelOf(number, actor);
         if (r.decision() == Proposal.Decision.MERGE && r.mergeInto() != null && !r.mergeInto().isBlank() && !r.mergeInto().equals(number)) {
-            // Merged into a proposal of the same district that the panel can see and that is still open: merging into
-            // a number that does not exist closed a proposal for good, and into another district's told it existed.
-            Proposal into = proposals.byNumber(r.mergeInto()).filter(target -> target.district().equals(visible(number, actor).district()))
-                    .orElse(null);
-            if (into == null || into.status() == Proposal.Status.MERGED || into.status() == Proposal.Status.REJECTED) {
+            // Merged into an open proposal of the same district only: merging into a number that does not exist closed a
+            // proposal for good, and into another district's told the panel it existed.
+            boolean open = proposals.byNumber(r.mergeInto()).filter(into -> into.district().equals(reviewed.district()))
+                    .filter(into -> into.status() != Proposal.Status.MERGED && into.status() != Proposal.Status.REJECTED).isPresent();
+            if (!open) {
                 throw new RuleViolationException("invalid-proposal", List.of(new FieldViolation("mergeInto", "no-open-proposal-to-merge-into",
                         r.mergeInto())));
             }
         }
-        return panel(number, actor, p -> p.review(by(actor), r.decision(), r.reason(), r.mergeInto(), clock.instant()));
+        return change(number, p -> p.review(by(actor), r.decision(), r.reason(), r.mergeInto(), clock.instant()));
     }
 
     @PostMapping("/{number}/assignment")
@@ -149,8 +150,7 @@ class ProposalController {
     @PostMapping("/{number}/evaluation")
     Proposal evaluate(@PathVariable String number, @RequestBody Evaluation e, Actor actor) {
         visible(number, actor);
-        return proposals.change(number, p -> p.evaluate(by(actor), e.satisfaction(), clock.instant()))
-                .orElseThrow(() -> new NotFoundException("proposal-not-found", number));
+        return change(number, p -> p.evaluate(by(actor), e.satisfaction(), clock.instant()));
     }
 
     /** A representative records a visit, a deliberation meeting or a referral. */
@@ -197,10 +197,20 @@ class ProposalController {
     }
 
     private Proposal panel(String number, Actor actor, UnaryOperator<Proposal> step) {
+        panelOf(number, actor);
+        return change(number, step);
+    }
+
+    /** The proposal, for its district's panel (and administrators); 404 for anyone else. */
+    private Proposal panelOf(String number, Actor actor) {
         Proposal p = visible(number, actor);
         if (!actor.has(Role.ADMIN) && !(actor.has(Role.DISTRICT_UNION) && p.district().equals(actor.district()))) {
             throw new NotFoundException("proposal-not-found", number);
         }
+        return p;
+    }
+
+    private Proposal change(String number, UnaryOperator<Proposal> step) {
         return proposals.change(number, step).orElseThrow(() -> new NotFoundException("proposal-not-found", number));
     }
 

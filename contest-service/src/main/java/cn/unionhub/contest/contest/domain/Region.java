@@ -1,5 +1,6 @@
 package cn.unionhub.contest.contest.domain;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +34,11 @@ public record Region(String code) {
     }
 
     /** This division and those it lies in, smallest first: 330211 → 330211, 330200, 330000. */
-    public java.util.List<String> andContaining() {
+    public List<String> andContaining() {
         return switch (level()) {
-            case PROVINCE -> java.util.List.of(code);
-            case CITY -> java.util.List.of(code, code.substring(0, 2) + "0000");
-            case COUNTY -> java.util.List.of(code, code.substring(0, 4) + "00", code.substring(0, 2) + "0000");
+            case PROVINCE -> List.of(code);
+            case CITY -> List.of(code, code.substring(0, 2) + "0000");
+            case COUNTY -> List.of(code, code.substring(0, 4) + "00", code.substring(0, 2) + "0000");
         };
     }
 

@@ -82,7 +82,8 @@ class EnterprisePageProjection {
                 if (vote.first()) {
                     add.put("ratingCounts." + dimension, 1L);
                 }
-                if (reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
+                // Not first here, the person voted before and their rater mark was made then: no insert to be refused.
+                if (vote.first() && reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
                     add.put("raters." + dimension, 1L);
                 }
             });

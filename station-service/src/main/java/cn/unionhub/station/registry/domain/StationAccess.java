@@ -22,7 +22,7 @@ public final class StationAccess {
     /** Union staff over the district: its district union, the city union, administrators. */
     public static boolean mayGovern(Actor actor, String district) {
         return actor.has(Role.ADMIN)
-                || actor.has(Role.DISTRICT_UNION) && (Actor.CITY_UNION.equals(actor.organisation()) || district.equals(actor.district()));
+                || actor.isCityUnion() || actor.has(Role.DISTRICT_UNION) && district.equals(actor.district());
     }
 
     /** Those who govern it, and the station's own manager. */
