@@ -4,8 +4,8 @@
     bench/welfare.py grant [members]        the 2,725-member coupon grant (seed 001): one batch, timed (<= 10 s)
     bench/welfare.py crash [members]        the same grant, member-card-service killed with kill -9 halfway and
                                             started again: every member paid exactly once, reconciliation clean
-    bench/welfare.py race [requests]        64 redemptions of one coupon at once, each sent twice: exactly
-                                            floor(left / discount) succeed, every duplicate answered as its first
+    bench/welfare.py race [requests]        64 orders at once with one pay code, each sent twice: exactly one is
+                                            held (a code pays one order), every duplicate answered as its first
     bench/welfare.py latency [rate] [secs]  redemption (hold + payment) at a fixed rate, straight to the service
                                             and through the gateway in the same run (p99 <= 100 ms at 100/s),
                                             after warm-up rounds of 30 s through the gateway (printed; see warm_up);
@@ -16,7 +16,9 @@ Everything it makes is new each run (a campaign, its members' coupons) except th
 merchant 370212-0001 and the sanitation workers' joint union and members, which a second run finds.
 The till sends each card with its pay code: the redemption runs' members are linked to the local
 identity server's benchmark workers (laoshan-worker-0001 …), whose pay keys the benchmark fetches as
-their apps would, and computes the codes (RFC 6238) as the apps show them.
+their apps would, and computes the codes (RFC 6238) as the apps show them. A code pays one order, so each card
+pays at most one order per 30-second step (the app's next code is accepted a step early, once): the latency runs
+need rate x 30 cards, as a city's tills serve different members, not one member fifteen times in 30 seconds.
 """
 import base64
 import datetime
@@ -132,9 +134,10 @@ def check_paid_once(staff, cid, members):
     return wrong
 
 
-# The redemption runs' members: identity numbers from these bases, each linked to benchmark worker N + i.
+# The redemption runs' members: identity numbers from these bases, each linked to benchmark worker N + i
+# (the identity server's laoshan-worker-0001 … 3100: the latency runs take 30 per redemption a second, the race the last).
 LATENCY_BASE, RACE_BASE = 50_000, 60_000
-WORKER_ACCOUNTS = 1000
+WORKER_ACCOUNTS = 3100
 
 
 def pay_code(key, at=None):
@@ -143,6 +146,22 @@ def pay_code(key, at=None):
     digest = hmac.new(base64.b32decode(key + "=" * (-len(key) % 8)), struct.pack(">Q", step), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+_last_step = {}
+_last_step_lock = threading.Lock()
+
+
+def unused_code(card, key):
+    """The code this card's app shows for its next purchase: now's, or the next step's when now's paid an order
+    (the service accepts one step either side of now, as for a phone's clock a little off)."""
+    now = int(time.time() // 30)
+    with _last_step_lock:
+        step = max(now, _last_step.get(card, now - 1) + 1)
+        if step > now + 1:
+            sys.exit("card %s paid two orders within this 30-s step already: more cards are needed for this rate" % card)
+        _last_step[card] = step
+    return pay_code(key, step * 30)
 
 
 def holders(staff, members, base, first_account):
@@ -185,11 +204,11 @@ def redeem_at(port, tag, cid, cards, till, rate, seconds):
         if delay > 0:
             time.sleep(delay)
         order = "L%s%05d" % (tag, i)
-        # The cards take turns (one card every couple of seconds, not fifteen in a row): a member's purchases
-        # are far apart, and five codes of one card in flight at once are refused as a guessing burst.
+        # The cards take turns, each used once in rate x 30 redemptions (30 s apart): a code pays one order.
         card, key = cards[i % len(cards)]
         s1, b1 = call(port, "POST", "/api/v1/merchants/%s/redemptions" % MERCHANT, till,
-                      json.dumps({"orderNo": order, "card": card, "payCode": pay_code(key), "spendFen": 10000, "campaignId": cid}))
+                      json.dumps({"orderNo": order, "card": card, "payCode": unused_code(card, key), "spendFen": 10000,
+                                  "campaignId": cid}))
         s2 = call(port, "POST", "/api/v1/merchants/%s/redemptions/%s/payment" % (MERCHANT, order), till, "{}")[0] \
             if s1 == 201 else 0
         with lock:
@@ -276,7 +295,7 @@ def main():
         card, key = holders(staff, members, RACE_BASE, WORKER_ACCOUNTS)[0]
         till = till_token()
         barrier = threading.Barrier(requests)
-        code = pay_code(key)  # one code shown at one till: good for every order of this till within its 30 seconds
+        code = pay_code(key)  # one code shown at one till: it pays one order, whichever claims it first
 
         def twice(i):
             body = json.dumps({"orderNo": "R%s-%03d" % (run, i), "card": card, "payCode": code, "spendFen": 10000, "campaignId": cid})
@@ -297,23 +316,27 @@ def main():
 
         same = sum(1 for a, b in answers if first_result(a) == first_result(b))
         left = json.loads(call(SERVICE_PORT, "GET", "/api/v1/welfare/accounts/coupon:%s.%s" % (cid, members[0]), staff)[1])
-        print("%d redemptions of 20 yuan against a 300-yuan coupon at once, each sent twice: %d held (expected %d), "
-              "%d duplicates answered exactly as their first, %d statuses %s; coupon available %d, held %d" % (
-                  requests, held, TIER // 2000, same, requests, sorted({a[0] for a, _ in answers}), left["availableFen"], left["heldFen"]))
-        sys.exit(0 if held == TIER // 2000 and same == requests and left["availableFen"] >= 0 else 1)
+        used = sum(1 for (s, b), _ in answers if s == 409 and b"coupon-pay-code-used" in b)
+        print("%d orders of 20 yuan with one pay code at once, each sent twice: %d held (expected 1), %d refused as "
+              "coupon-pay-code-used, %d duplicates answered exactly as their first, statuses %s; coupon available %d, held %d" % (
+                  requests, held, used, same, sorted({a[0] for a, _ in answers}), left["availableFen"], left["heldFen"]))
+        sys.exit(0 if held == 1 and used == requests - 1 and same == requests and left["heldFen"] == 2000
+                 and left["availableFen"] == TIER - 2000 else 1)
     if mode == "latency":
         rate = float(sys.argv[2]) if len(sys.argv) > 2 else 100
         seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 30
-        # Each card's coupon pays 15 redemptions; the direct run and the gateway run each need their own cards.
-        needed = 2 * -(-int(rate * seconds) // 15) + 1
+        # A code pays one order, so a card pays one order per 30-s step: rate x 30 cards, each used every 30 s;
+        # each card's coupon pays 15 redemptions of the measured campaign (the direct and the gateway run).
+        needed = int(rate * 30) + 1
+        if 2 * seconds / 30 > 15:
+            sys.exit("at most 225 seconds: each card's coupon pays 15 redemptions across the direct and the gateway run")
         members = setup(staff, needed, LATENCY_BASE)
         numbers = holders(staff, members, LATENCY_BASE, 1)
         till = till_token()
         warm_up(staff, members, numbers, till, rate, run)
         cid = campaign(staff, members, run)
         grant(staff, cid, members, "g-" + run)
-        per_run = len(numbers) // 2
-        for port, name, cards in ((SERVICE_PORT, "direct", numbers[:per_run]), (GATEWAY_PORT, "gateway", numbers[per_run:2 * per_run])):
+        for port, name, cards in ((SERVICE_PORT, "direct", numbers), (GATEWAY_PORT, "gateway", numbers)):
             commands_before = store_commands()
             ticks_before = cpu_ticks()
             client_before = sum(os.times()[:2])

@@ -85,6 +85,9 @@ class WelfareE2EIT extends PlatformTest {
         assertThat(paid.path("status").asString()).isEqualTo("PAID");
         assertThat(ok(post("/api/v1/merchants/" + merchant + "/redemptions", till, redeem, null), 201)).isEqualTo(paid);
         assertThat(ok(post("/api/v1/merchants/" + merchant + "/redemptions/LS-0001/payment", till, "{}", null), 200)).isEqualTo(paid);
+        // One code pays one order: a second purchase the cashier adds with the member's code is refused.
+        assertThat(ok(post("/api/v1/merchants/" + merchant + "/redemptions", till, redeem.replace("LS-0001", "LS-0002"), null), 409)
+                .path("type").asString()).endsWith("/coupon-pay-code-used");
         JsonNode coupon = ok(get("/api/v1/welfare/wallet", yuHai), 200).path("coupons").get(0);
         assertThat(coupon.path("campaignId").asString()).isEqualTo(campaign);
         assertThat(coupon.path("leftFen").asLong()).isEqualTo(24_000);

@@ -92,10 +92,11 @@ public class PayCodeService {
     }
 
     /**
-     * The member whose card and code a till shows, when the code is right and the card usable.
-     * {@code claim}: the code is being redeemed, so it becomes this merchant's (a quote only looks).
+     * The member whose card and code a till shows, when the code is right, unused by any other order,
+     * and the card usable. {@code order}: the redemption (its id) the code is being used for, which then
+     * claims it; null for a quote, which only looks.
      */
-    public String consentingMember(String cardNumber, String code, String merchantId, boolean claim) {
+    public String consentingMember(String cardNumber, String code, String merchantId, String order) {
         requireCardNumber(cardNumber);
         if (!PayCodes.wellFormed(code)) {
             throw new RuleViolationException("ledger-invalid-request", List.of(new FieldViolation("payCode", "coupon-pay-code-format")));
@@ -121,7 +122,7 @@ public class PayCodeService {
         }
         // No key and a wrong code answer alike: a till must not learn which cards have a key.
         PayKey key = attempt instanceof PayKeys.Attempt.Tried tried ? tried.key() : null;
-        PayKey.Verdict verdict = key == null ? PayKey.Refusal.WRONG : key.judge(code, merchantId, now);
+        PayKey.Verdict verdict = key == null ? PayKey.Refusal.WRONG : key.judge(code, order, now);
         if (verdict == PayKey.Refusal.WRONG) {
             if (key != null && key.failures() >= PayKey.MAX_FAILURES) {
                 keys.lock(key, now);
@@ -136,9 +137,9 @@ public class PayCodeService {
             throw new ConflictException("coupon-pay-code-used");
         }
         PayKey.Consent consent = (PayKey.Consent) verdict;
-        // Another till may have claimed the step since it was read: the claim is the conditional write that decides.
-        if (claim && consent.fresh()) {
-            if (!keys.claim(key, consent.step(), merchantId, now)) {
+        // Another order may have claimed the step since it was read: the claim is the conditional write that decides.
+        if (order != null && consent.fresh()) {
+            if (!keys.claim(key, consent.step(), order, now)) {
                 throw new ConflictException("coupon-pay-code-used");
             }
         } else {

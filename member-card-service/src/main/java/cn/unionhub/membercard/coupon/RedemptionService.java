@@ -64,7 +64,7 @@ public class RedemptionService {
     /** What the coupon would pay; the code is checked but stays usable for the redemption. */
     public Quote quote(String merchantId, String cardNumber, String payCode, long spendFen, String campaignId, Actor till) {
         Merchant merchant = merchants.tillOf(merchantId, till);
-        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, false);
+        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, null);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
         long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
@@ -84,7 +84,7 @@ public class RedemptionService {
             // Another card, or none usable, answers alike (409 ledger-key-reused): no code was shown, so nothing about cards shows.
             return replay(earlier.get(), payCodes.memberOfUsableCard(cardNumber).orElse("-"), spendFen, campaignId);
         }
-        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, true);
+        String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, id);
         Campaign campaign = campaignFor(memberId, merchant, campaignId);
         long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A card's pay key and what its codes have been used for: which merchant claimed each recent step's
- * code, and the wrong codes tried since the last right one. A step's code is consent for one
- * merchant: the first redemption with it claims it for its merchant; the same till may use it again
- * within its 30 seconds (two purchases in a row, or two orders near a step's end, either order), any
- * other merchant may not. Five wrong codes lock the key for 15 minutes, so guessing a code (a
- * million possibilities, three accepted at a time) is hopeless.
+ * A card's pay key and what its codes have been used for: which order claimed each recent step's
+ * code, and the wrong codes tried since the last right one. A step's code is consent for one order
+ * of one merchant, as a bank's payment code is: the first redemption with it claims it for its order
+ * (the till's order number), and that order's retries may use it again; any other order, of this
+ * till or another, may not, so a cashier cannot add purchases of their own after the member's. Five
+ * wrong codes lock the key for 15 minutes, so guessing a code (a million possibilities, three
+ * accepted at a time) is hopeless.
  *
- * @param claims the merchant that claimed each step, for the steps still within the window
+ * @param claims the order (a redemption's id, {@code merchant:orderNo}) that claimed each step, for the steps still within the window
  * @param failures the tries taken since the last right code: wrong codes, and codes still being judged
  * @param lockedUntil when a lock after too many wrong codes ends; {@code null} when not locked
  */
@@ -28,14 +29,14 @@ public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, Map<Lon
     public sealed interface Verdict {
     }
 
-    /** The member consented; {@code fresh} when nobody claimed the step yet, so this merchant must claim it. */
+    /** The member consented; {@code fresh} when nobody claimed the step yet, so this order must claim it. */
     public record Consent(long step, boolean fresh) implements Verdict {
     }
 
     public enum Refusal implements Verdict {
         /** Not a code of this key now. */
         WRONG,
-        /** A code another merchant already redeemed with. */
+        /** A code already redeemed with for another order. */
         USED,
         /** Too many wrong codes lately. */
         LOCKED
@@ -49,7 +50,11 @@ public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, Map<Lon
         return new PayKey(cardNumber, secret.clone(), at.truncatedTo(ChronoUnit.MILLIS), Map.of(), 0, null);
     }
 
-    public Verdict judge(String code, String merchantId, Instant now) {
+    /**
+     * What the code amounts to for this order; {@code order} null for a look that claims nothing (a
+     * quote), which a code already used is refused too, since the purchase would need another code.
+     */
+    public Verdict judge(String code, String order, Instant now) {
         if (lockedUntil != null && now.isBefore(lockedUntil)) {
             return Refusal.LOCKED;
         }
@@ -62,7 +67,7 @@ public record PayKey(String cardNumber, byte[] secret, Instant issuedAt, Map<Lon
         if (claimedBy == null) {
             return new Consent(s, true);
         }
-        return claimedBy.equals(merchantId) ? new Consent(s, false) : Refusal.USED;
+        return claimedBy.equals(order) ? new Consent(s, false) : Refusal.USED;
     }
 
     /** Claimed steps whose codes no longer count at {@code now}: dropped with the next claim. */

@@ -36,7 +36,7 @@ public class PayKeys {
     /** Puts a new key in place of any earlier one (a new phone, or the old one lost). */
     public void replace(PayKey key) {
         Document claims = new Document();
-        key.claims().forEach((step, merchant) -> claims.append(String.valueOf(step), merchant));
+        key.claims().forEach((step, order) -> claims.append(String.valueOf(step), order));
         Document d = new Document("_id", key.cardNumber()).append("secret", new Binary(key.secret()))
                 .append("issuedAt", Date.from(key.issuedAt())).append("claims", claims)
                 .append("failures", key.failures()).append("lockedUntil", key.lockedUntil() == null ? null : Date.from(key.lockedUntil()));
@@ -45,14 +45,14 @@ public class PayKeys {
     }
 
     /**
-     * Claims a step's code for a merchant unless another merchant came first (one conditional write,
-     * so two tills racing with one code cannot both have it), gives the try back, and drops claims too
-     * old to matter.
+     * Claims a step's code for an order unless another order came first (one conditional write, so two
+     * orders racing with one code cannot both have it, while the same order sent twice at once can),
+     * gives the try back, and drops claims too old to matter.
      */
-    public boolean claim(PayKey key, long step, String merchantId, Instant now) {
+    public boolean claim(PayKey key, long step, String order, Instant now) {
         String path = "claims." + step;
-        Query query = ofKey(key).addCriteria(new Criteria().orOperator(Criteria.where(path).exists(false), Criteria.where(path).is(merchantId)));
-        Update update = new Update().set(path, merchantId).set("failures", 0);
+        Query query = ofKey(key).addCriteria(new Criteria().orOperator(Criteria.where(path).exists(false), Criteria.where(path).is(order)));
+        Update update = new Update().set(path, order).set("failures", 0);
         key.staleClaims(now).forEach(stale -> update.unset("claims." + stale));
         return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
     }
@@ -111,7 +111,7 @@ public class PayKeys {
         enum Refused implements Attempt { NO_KEY, LOCKED, BUSY }
     }
 
-    /** A right code that claimed nothing (a quote, or a till using its own claim again): its try is given back. */
+    /** A right code that claimed nothing (a quote, or an order's retry using its own claim again): its try is given back. */
     public void succeeded(PayKey key) {
         mongo.updateFirst(ofKey(key), new Update().set("failures", 0), COLLECTION);
     }
@@ -130,7 +130,7 @@ public class PayKeys {
         Map<Long, String> claims = new HashMap<>();
         Document stored = d.get("claims", Document.class);
         if (stored != null) {
-            stored.forEach((step, merchant) -> claims.put(Long.valueOf(step), (String) merchant));
+            stored.forEach((step, order) -> claims.put(Long.valueOf(step), (String) order));
         }
         return new PayKey(d.getString("_id"), d.get("secret", Binary.class).getData(), d.getDate("issuedAt").toInstant(), claims,
                 d.getInteger("failures", 0), locked == null ? null : locked.toInstant());

@@ -43,20 +43,24 @@ class PayCodesTest {
     }
 
     @Test
-    void aStepsCodeIsOneMerchantsConsent() {
+    void aStepsCodeIsConsentToOneOrder() {
         long now = PayCodes.stepAt(NOW);
         PayKey fresh = PayKey.issue("6228480000000000000", RFC_KEY, NOW);
         String code = PayCodes.code(RFC_KEY, now);
-        assertThat(fresh.judge(code, "370212-0001", NOW)).isEqualTo(new PayKey.Consent(now, true));
-        PayKey used = new PayKey(fresh.cardNumber(), RFC_KEY, fresh.issuedAt(), Map.of(now, "370212-0001"), 0, null);
-        assertThat(used.judge(code, "370212-0001", NOW)).as("the same till again").isEqualTo(new PayKey.Consent(now, false));
-        assertThat(used.judge(code, "370212-0002", NOW)).as("another merchant").isEqualTo(PayKey.Refusal.USED);
-        assertThat(used.judge(PayCodes.code(RFC_KEY, now - 1), "370212-0001", NOW)).as("an earlier code nobody claimed, sent late")
+        assertThat(fresh.judge(code, "370212-0001:A1", NOW)).isEqualTo(new PayKey.Consent(now, true));
+        assertThat(fresh.judge(code, null, NOW)).as("a quote looks at an unused code").isEqualTo(new PayKey.Consent(now, true));
+        PayKey used = new PayKey(fresh.cardNumber(), RFC_KEY, fresh.issuedAt(), Map.of(now, "370212-0001:A1"), 0, null);
+        assertThat(used.judge(code, "370212-0001:A1", NOW)).as("the same order again").isEqualTo(new PayKey.Consent(now, false));
+        assertThat(used.judge(code, "370212-0001:A2", NOW)).as("another order of the same till").isEqualTo(PayKey.Refusal.USED);
+        assertThat(used.judge(code, "370212-0002:A1", NOW)).as("another merchant").isEqualTo(PayKey.Refusal.USED);
+        assertThat(used.judge(code, null, NOW)).as("a quote with a used code").isEqualTo(PayKey.Refusal.USED);
+        assertThat(used.judge(PayCodes.code(RFC_KEY, now - 1), "370212-0001:A2", NOW)).as("an earlier code nobody claimed, sent late")
                 .isEqualTo(new PayKey.Consent(now - 1, true));
-        assertThat(used.judge(PayCodes.code(RFC_KEY, now + 1), "370212-0002", NOW)).isEqualTo(new PayKey.Consent(now + 1, true));
+        assertThat(used.judge(PayCodes.code(RFC_KEY, now + 1), "370212-0001:A2", NOW)).as("the next code, for a second purchase at once")
+                .isEqualTo(new PayKey.Consent(now + 1, true));
         PayKey locked = new PayKey(fresh.cardNumber(), RFC_KEY, fresh.issuedAt(), Map.of(), 0, NOW.plusSeconds(1));
-        assertThat(locked.judge(code, "370212-0001", NOW)).isEqualTo(PayKey.Refusal.LOCKED);
-        assertThat(locked.judge(code, "370212-0001", NOW.plusSeconds(1))).isEqualTo(new PayKey.Consent(now, true));
+        assertThat(locked.judge(code, "370212-0001:A1", NOW)).isEqualTo(PayKey.Refusal.LOCKED);
+        assertThat(locked.judge(code, "370212-0001:A1", NOW.plusSeconds(1))).isEqualTo(new PayKey.Consent(now, true));
     }
 
     @Test
