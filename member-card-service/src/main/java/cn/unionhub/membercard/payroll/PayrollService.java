@@ -49,11 +49,14 @@ import org.springframework.stereotype.Service;
 public class PayrollService {
 
     public static final int MAX_LINES = 5_000;
+    /** Refused attempts of one batch before asking again is refused too. */
+    static final int MAX_ATTEMPTS = 50;
+    private static final String REJECTED = "REJECTED";
 
-    /** A line as submitted. */
     /** Longest name a payroll line may carry, as the register's. */
     static final int MAX_NAME = 50;
 
+    /** A line as submitted. */
     public record LineRequest(String idNumber, String name, long amountFen) {
     }
 
@@ -93,7 +96,7 @@ public class PayrollService {
             if (!earlier.get().fingerprint.equals(fingerprint)) {
                 throw new LedgerException.Refused("ledger-key-reused", id);
             }
-            return finish(earlier.get());
+            return finish(REJECTED.equals(earlier.get().status) ? tryAgain(earlier.get()) : earlier.get());
         }
         Set<String> seen = new HashSet<>();
         List<Line> checked = new ArrayList<>();
@@ -143,7 +146,7 @@ public class PayrollService {
         batch.district = employer.district();
         batch.fingerprint = fingerprint;
         batch.lines = checked;
-        batch.transferId = Transfer.idFor("reference", reference(id));
+        batch.transferId = Transfer.idFor("reference", reference(id, 1));
         batch.status = "ACCEPTED";
         batch.createdAt = now;
         if (!payrolls.insert(batch, now.plus(Duration.ofSeconds(30)))) {
@@ -152,8 +155,25 @@ public class PayrollService {
         return finish(batch);
     }
 
-    private static String reference(String id) {
-        return "payroll:" + id;
+    /** The ledger key of a batch's attempt: the first is the batch's own, later ones are marked, each its own transfer. */
+    private static String reference(String id, int attempt) {
+        return attempt == 1 ? "payroll:" + id : "payroll:" + id + ":attempt-" + attempt;
+    }
+
+    /**
+     * A refused batch (the escrow was short: nothing moved) asked again, with the same lines: once the
+     * employer has paid in, the union asks again and the batch is paid, under its own batch id, instead of
+     * answering the refusal for ever. Each attempt is its own ledger transfer, so none can pay twice.
+     */
+    private PayrollDocument tryAgain(PayrollDocument refused) {
+        if (refused.attempt() >= MAX_ATTEMPTS) {
+            throw new LedgerException.Refused("payroll-attempts", refused.batchId, MAX_ATTEMPTS);
+        }
+        int next = refused.attempt() + 1;
+        return payrolls.reopen(refused.id, REJECTED, d -> {
+            d.attempt = next;
+            d.transferId = Transfer.idFor("reference", reference(d.id, next));
+        }, StoredTime.now(clock).plus(Duration.ofSeconds(30)));
     }
 
     /** Pays the batch (or finds it paid) and ends it with its event. */
@@ -176,10 +196,11 @@ public class PayrollService {
             credits.put(AccountKind.SUSPENSE.accountId(batch.district), suspense);
         }
         List<Transfer.Credit> legs = credits.entrySet().stream().map(e -> new Transfer.Credit(e.getKey(), e.getValue())).toList();
-        Transfer paid = ledger.submit("reference", reference(batch.id), TransferRequest.batch(
-                AccountKind.EMPLOYER_ESCROW.accountId(batch.employer), legs, "payroll", reference(batch.id)), "payroll:" + batch.employer);
+        String reference = reference(batch.id, batch.attempt());
+        Transfer paid = ledger.submit("reference", reference, TransferRequest.batch(
+                AccountKind.EMPLOYER_ESCROW.accountId(batch.employer), legs, "payroll", reference), "payroll:" + batch.employer);
         if (paid.status() != Transfer.Status.POSTED) {
-            return payrolls.finish(batch.id, "REJECTED", paid.reason(), List.of());
+            return payrolls.finish(batch.id, REJECTED, paid.reason(), List.of());
         }
         return payrolls.finish(batch.id, "DISBURSED", null, List.of(new PayrollDisbursed(batch.batchId, batch.employer, batch.district,
                 paid.id(), batch.lines.size() - parked, paid.amountFen() - suspense, parked, suspense, paid.finishedAt())));

@@ -71,6 +71,24 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
         }).orElseThrow();
     }
 
+    /**
+     * Opens a refused document again for another attempt ({@code next} names it), with its reminder set
+     * first: a refusal moved nothing, so trying again cannot pay twice. Whatever the document is now
+     * when it was not refused (another request reopened or finished it first) comes back unchanged.
+     */
+    public D reopen(String id, String refused, Consumer<D> next, Instant remindAt) {
+        reminders.schedule(id, remindAt);
+        return store.modify(type, id, d -> {
+            if (!refused.equals(d.status)) {
+                return new AggregateStore.Change<>(d, List.of());
+            }
+            next.accept(d);
+            d.status = ACCEPTED;
+            d.reason = null;
+            return new AggregateStore.Change<>(d, List.of());
+        }).orElseThrow();
+    }
+
     public int remindDue(Instant now, Consumer<String> look) {
         return reminders.fire(now, due -> look.accept(due.id()), null);
     }

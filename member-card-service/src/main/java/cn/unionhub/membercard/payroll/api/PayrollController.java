@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Wage disbursement (民工惠): the district union pays an employer's payroll batch out of the
  * employer's escrow into its workers' welfare accounts. The batch id keys it: the same batch again
- * answers the first result; the same id with other lines is 409. Identity numbers are answered masked.
+ * answers the first result (a refused one is tried again); the same id with other lines is 409.
+ * Identity numbers are answered masked.
  */
 @RestController
 class PayrollController {
@@ -29,17 +30,20 @@ class PayrollController {
     record PayrollBody(String employer, String batchId, List<LineBody> lines) {
     }
 
-    /** Totals, and the lines that went to suspense (the others are in the workers' wallets). */
-    record PayrollView(String employer, String batchId, String status, String reason, int paidLines, long paidFen, int suspenseLines,
-            long suspenseFen, String transferId, List<Line> suspense) {
+    /**
+     * Totals, and the lines that went to suspense (the others are in the workers' wallets); a refused
+     * batch moved nothing, so it shows no line paid or parked. {@code attempt}: asked again after a refusal, the next.
+     */
+    record PayrollView(String employer, String batchId, String status, String reason, int attempt, int paidLines, long paidFen,
+            int suspenseLines, long suspenseFen, String transferId, List<Line> suspense) {
 
         static PayrollView of(PayrollDocument p) {
             boolean paid = "DISBURSED".equals(p.status);
             List<Line> parked = p.lines.stream().filter(l -> l.memberId() == null).toList();
             long parkedFen = parked.stream().mapToLong(Line::amountFen).sum();
             long total = p.lines.stream().mapToLong(Line::amountFen).sum();
-            return new PayrollView(p.employer, p.batchId, p.status, p.reason, paid ? p.lines.size() - parked.size() : 0,
-                    paid ? total - parkedFen : 0, paid ? parked.size() : 0, paid ? parkedFen : 0, p.transferId, parked);
+            return new PayrollView(p.employer, p.batchId, p.status, p.reason, p.attempt(), paid ? p.lines.size() - parked.size() : 0,
+                    paid ? total - parkedFen : 0, paid ? parked.size() : 0, paid ? parkedFen : 0, p.transferId, paid ? parked : List.of());
         }
     }
 

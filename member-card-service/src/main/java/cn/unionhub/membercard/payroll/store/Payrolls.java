@@ -19,7 +19,10 @@ public class Payrolls {
     public record Line(int row, String idMasked, String name, String memberId, long amountFen, String outcome, String reason) {
     }
 
-    /** A batch as stored; its status ends ACCEPTED as DISBURSED or REJECTED (the escrow did not cover it: nothing moved). */
+    /**
+     * A batch as stored; its status ends ACCEPTED as DISBURSED or REJECTED (the escrow did not cover it:
+     * nothing moved), and a REJECTED batch asked again is ACCEPTED for its next attempt.
+     */
     @org.springframework.data.mongodb.core.mapping.Document("payroll_batches")
     public static class PayrollDocument extends AcceptedOnce.Accepted {
         public String employer;
@@ -28,6 +31,12 @@ public class Payrolls {
         public String fingerprint;
         public List<Line> lines;
         public String transferId;
+        /** Which attempt to pay the batch this is: a refused batch asked again is tried again; null before 2026-12-04, the first. */
+        public Integer attempt;
+
+        public int attempt() {
+            return attempt == null ? 1 : attempt;
+        }
     }
 
     private final AcceptedOnce<PayrollDocument> batches;

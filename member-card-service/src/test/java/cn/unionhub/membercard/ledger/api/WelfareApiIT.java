@@ -414,5 +414,24 @@ class WelfareApiIT {
                 .isEqualTo(10_000);
         assertThat(api().get(WELFARE + "/accounts/wallet:" + migrant.memberId(), staff).statusCode())
                 .as("the employer's district does not see another district's member's wallet").isEqualTo(404);
+
+        // The refused batch moved nothing and shows nothing paid or parked; once the employer has paid in, asking
+        // again pays it under its own batch id (a new attempt, its own transfer), and asking once more answers that.
+        assertThat(tooMuch.path("paidLines").asInt()).isZero();
+        assertThat(tooMuch.path("suspense")).isEmpty();
+        assertThat(created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff)).path("status").asString())
+                .as("asked again, still short").isEqualTo("REJECTED");
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 70_100, "wages", null), staff,
+                "wages-topped-up-" + employer));
+        JsonNode retried = created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff));
+        assertThat(retried.path("status").asString()).isEqualTo("DISBURSED");
+        assertThat(retried.path("attempt").asInt()).isEqualTo(3);
+        assertThat(retried.path("paidFen").asLong()).isEqualTo(50_000);
+        assertThat(retried.path("transferId").asString()).isNotEqualTo(tooMuch.path("transferId").asString());
+        assertThat(created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff))).isEqualTo(retried);
+        assertThat(ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff))).isEqualTo(retried);
+        assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
+        assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isZero();
+        assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
     }
 }
