@@ -43,6 +43,7 @@ public final class EventCatalog {
             cn.unionhub.events.station.StationHoursChanged.class,
             cn.unionhub.events.station.ActivityPublished.class,
             cn.unionhub.events.station.ActivityFull.class,
+            cn.unionhub.events.station.ActivityCancelled.class,
             cn.unionhub.events.station.ActivitySignedUp.class,
             cn.unionhub.events.membercard.OrganisationRegistered.class,
             cn.unionhub.events.membercard.OrganisationUpdated.class,

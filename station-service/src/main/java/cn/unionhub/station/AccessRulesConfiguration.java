@@ -43,6 +43,7 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/stations/{number}/check-in-code", keepers)
                 .allow(GET, "/api/v1/stations/{number}/visits", keepers)
                 .allow(PATCH, "/api/v1/stations/activities/{id}", keepers)
+                .allow(POST, "/api/v1/stations/activities/{id}/cancellation", keepers)
                 .allow(POST, "/api/v1/stations/activities/{id}/sign-ups", Role.WORKER)
                 .allow(GET, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER)
                 .allow(DELETE, "/api/v1/stations/activities/{id}/sign-ups/mine", Role.WORKER);

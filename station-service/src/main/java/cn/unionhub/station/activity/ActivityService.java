@@ -54,6 +54,14 @@ public class ActivityService {
                 .orElseThrow(() -> new NotFoundException("activity-not-found", id));
     }
 
+    /** Calls the activity off, by those who keep or govern its station; again, it stays as it was. */
+    public Activity callOff(String id, String reason, Actor actor) {
+        Activity activity = find(id);
+        stations.record(activity.station(), actor); // 404 unless the caller keeps or governs the station
+        return activities.change(id, a -> a.cancel(reason, actor.subject(), clock.instant())).map(Activity.Changed::activity)
+                .orElseThrow(() -> new NotFoundException("activity-not-found", id));
+    }
+
     public List<Activity> upcoming(String number) {
         Station station = stations.visible(number);
         return activities.upcoming(station.number(), clock.instant(), 50);

@@ -123,6 +123,45 @@ class ActivitySignUpIT {
         assertThat(JSON.readTree(more.body()).path("placesLeft").asInt()).isEqualTo(5);
     }
 
+    /**
+     * The station calls an activity off: the people signed up see it on their sign-up with the reason, the
+     * street sees it on the activity (never who called it off), and it takes no more sign-ups. Only those who
+     * keep or govern the station may; a reason is required; calling it off again answers the same.
+     */
+    @Test
+    void aStationCallsAnActivityOffAndThePeopleSignedUpSeeWhy() {
+        ApiClient api = new ApiClient(port);
+        String number = StationApiITAccess.listedStation(api);
+        String manager = manager(number);
+        String path = "/api/v1/stations/activities/" + JSON.readTree(publish(api, number, "义诊", "x", 1).body()).path("id").asString();
+        String worker = TestTokens.token().subject("worker-call-off-" + number).roles(Role.WORKER).build();
+        assertThat(api.post(path + "/sign-ups", "", worker).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> noReason = api.post(path + "/cancellation", "{}", manager);
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(JSON.readTree(noReason.body()).path("errors").findValuesAsString("field")).containsExactly("reason");
+        String otherStation = manager(StationApiITAccess.otherStation(api));
+        assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", otherStation).statusCode())
+                .as("another station's manager").isEqualTo(404);
+        assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", worker).statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(api.get(path, null).body()).path("cancelled").asBoolean()).isFalse();
+
+        HttpResponse<String> calledOff = api.post(path + "/cancellation", "{\"reason\":\"暴雨预警，义诊改期\"}", manager);
+        assertThat(calledOff.statusCode()).as(calledOff.body()).isEqualTo(200);
+        JsonNode seen = JSON.readTree(api.get(path, null).body());
+        assertThat(seen.path("cancelled").asBoolean()).isTrue();
+        assertThat(seen.path("cancelReason").asString()).isEqualTo("暴雨预警，义诊改期");
+        assertThat(seen.toString()).doesNotContain("manager-");
+        JsonNode mine = JSON.readTree(api.get(path + "/sign-ups/mine", worker).body());
+        assertThat(mine.path("outcome").asString()).isEqualTo("CONFIRMED");
+        assertThat(mine.path("cancelled").asBoolean()).isTrue();
+        assertThat(mine.path("cancelReason").asString()).isEqualTo("暴雨预警，义诊改期");
+        HttpResponse<String> late = api.post(path + "/sign-ups", "", TestTokens.token().subject("worker-late-" + number).roles(Role.WORKER).build());
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        HttpResponse<String> again = api.post(path + "/cancellation", "{\"reason\":\"另一个理由\"}", manager);
+        assertThat(JSON.readTree(again.body()).path("cancelReason").asString()).as("the first reason stands").isEqualTo("暴雨预警，义诊改期");
+    }
+
     /** The station's manager: a handler account of organisation STATION:<number>. */
     private static String manager(String number) {
         return TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();

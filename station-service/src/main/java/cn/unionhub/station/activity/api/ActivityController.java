@@ -80,6 +80,18 @@ class ActivityController {
         return ActivityView.of(activities.changeCapacity(id, form.capacity(), actor));
     }
 
+    record CallOff(String reason) {
+    }
+
+    /**
+     * Calls the activity off (those who keep or govern the station), with the reason the people signed up
+     * see on their sign-up and on the activity; calling it off again answers the same.
+     */
+    @PostMapping("/api/v1/stations/activities/{id}/cancellation")
+    ActivityView callOff(@PathVariable String id, @RequestBody CallOff form, Actor actor) {
+        return ActivityView.of(activities.callOff(id, form.reason(), actor));
+    }
+
     /** One tap: 201 with the outcome the first time, 200 with the same outcome on a repeated tap. */
     @PostMapping("/api/v1/stations/activities/{id}/sign-ups")
     ResponseEntity<SignUpView> signUp(@PathVariable String id, Actor worker) {
@@ -101,21 +113,29 @@ class ActivityController {
         return ResponseEntity.noContent().build();
     }
 
-    /** What anyone sees of an activity: the places left and how many wait, never who. */
+    /**
+     * What anyone sees of an activity: the places left and how many wait, never who; called off, why
+     * ({@code cancelReason}, null while it stands). Who called it off is the station's business, not the street's.
+     */
     record ActivityView(String id, String station, String title, String description, Instant startsAt, Instant endsAt,
-            int capacity, int placesLeft, int waiting) {
+            int capacity, int placesLeft, int waiting, boolean cancelled, String cancelReason) {
 
         static ActivityView of(Activity a) {
             return new ActivityView(a.id(), a.station(), a.title(), a.description(), a.startsAt(), a.endsAt(), a.capacity(),
-                    a.placesLeft(), a.waiting().size());
+                    a.placesLeft(), a.waiting().size(), a.cancelled(), a.cancelled() ? a.cancellation().reason() : null);
         }
     }
 
-    /** The worker's own sign-up: CONFIRMED, or WAITLISTED at a position (1 = next to move up). */
-    record SignUpView(String activity, String outcome, Integer position, int placesLeft) {
+    /**
+     * The worker's own sign-up: CONFIRMED, or WAITLISTED at a position (1 = next to move up); when the
+     * activity was called off, {@code cancelled} and why, so the app tells them not to come.
+     */
+    record SignUpView(String activity, String outcome, Integer position, int placesLeft, boolean cancelled, String cancelReason) {
 
         static SignUpView of(ActivityService.SignUp s) {
-            return new SignUpView(s.activity().id(), s.outcome().name(), s.position(), s.activity().placesLeft());
+            Activity a = s.activity();
+            return new SignUpView(a.id(), s.outcome().name(), s.position(), a.placesLeft(), a.cancelled(),
+                    a.cancelled() ? a.cancellation().reason() : null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.unionhub.station.activity.domain;
 
 import cn.unionhub.events.DomainEvent;
+import cn.unionhub.events.station.ActivityCancelled;
 import cn.unionhub.events.station.ActivityFull;
 import cn.unionhub.events.station.ActivityPublished;
 import cn.unionhub.events.station.ActivitySignedUp;
@@ -20,13 +21,23 @@ import java.util.Optional;
  * confirmed person cancels, the first one waiting moves up. Never more confirmed than places: the
  * whole list is one document written under optimistic locking, so two instances cannot both take
  * the last place. People are kept by pseudonym (the worker's keyed hash), never by name or account.
+ * Those who keep the station may call it off (rain, a heat warning, the doctor ill) with a reason the
+ * people signed up are shown; it then takes no sign-ups and no changes.
  *
- * @param confirmed the pseudonyms with a place, in the order they got it
- * @param waiting   the pseudonyms waiting, first come first
+ * @param confirmed    the pseudonyms with a place, in the order they got it
+ * @param waiting      the pseudonyms waiting, first come first
+ * @param cancellation why, by whom and when it was called off; null while it stands
  */
 public record Activity(String id, String station, String district, String title, String description, Instant startsAt,
-        Instant endsAt, int capacity, List<Entry> confirmed, List<Entry> waiting, boolean cancelled, String publishedBy,
+        Instant endsAt, int capacity, List<Entry> confirmed, List<Entry> waiting, Cancellation cancellation, String publishedBy,
         Instant publishedAt) {
+
+    /** The longest reason a call-off may give. */
+    public static final int MAX_REASON = 200;
+
+    /** An activity called off: the reason shown to those signed up, who called it off, and when. */
+    public record Cancellation(String reason, String by, Instant at) {
+    }
 
     /**
      * The longest waitlist kept beside the places: ten per place, and never fewer than 500, so a
@@ -78,7 +89,7 @@ public record Activity(String id, String station, String district, String title,
         }
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         Activity a = new Activity(id, station, district, title.strip(), description == null ? null : description.strip(),
-                startsAt, endsAt, capacity, List.of(), List.of(), false, by, now);
+                startsAt, endsAt, capacity, List.of(), List.of(), null, by, now);
         return new Changed(a, List.of(new ActivityPublished(id, station, district, a.title, startsAt, endsAt, capacity, now)),
                 Optional.empty());
     }
@@ -89,7 +100,7 @@ public record Activity(String id, String station, String district, String title,
         if (already.isPresent()) {
             return new Changed(this, List.of(), already);
         }
-        if (cancelled || !at.isBefore(startsAt)) {
+        if (cancelled() || !at.isBefore(startsAt)) {
             throw new ConflictException("activity-closed", id);
         }
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
@@ -125,7 +136,7 @@ public record Activity(String id, String station, String district, String title,
         if (!hadPlace && !wasWaiting) {
             return new Changed(this, List.of(), Optional.empty());
         }
-        if (hadPlace && !queue.isEmpty() && at.isBefore(startsAt)) {
+        if (hadPlace && !queue.isEmpty() && at.isBefore(startsAt) && !cancelled()) {
             Entry first = queue.remove(0);
             places.add(new Entry(first.who(), at.truncatedTo(ChronoUnit.MILLIS)));
         }
@@ -142,7 +153,7 @@ public record Activity(String id, String station, String district, String title,
                     ? new FieldViolation("capacity", "below-confirmed", confirmed.size())
                     : new FieldViolation("capacity", "out-of-range", 1, 10_000)));
         }
-        if (cancelled || !at.isBefore(startsAt)) {
+        if (cancelled() || !at.isBefore(startsAt)) {
             throw new ConflictException("activity-closed", id);
         }
         List<Entry> seats = new ArrayList<>(confirmed);
@@ -151,9 +162,36 @@ public record Activity(String id, String station, String district, String title,
         while (seats.size() < places && !queue.isEmpty()) {
             seats.add(new Entry(queue.remove(0).who(), now));
         }
-        Activity next = new Activity(id, station, district, title, description, startsAt, endsAt, places, seats, queue, cancelled,
+        Activity next = new Activity(id, station, district, title, description, startsAt, endsAt, places, seats, queue, cancellation,
                 publishedBy, publishedAt);
         return new Changed(next, List.of(), Optional.empty());
+    }
+
+    /**
+     * Calls the activity off, with the reason those signed up are shown; calling it off again changes
+     * nothing (the first reason stands). An activity that has ended cannot be called off: it took place.
+     */
+    public Changed cancel(String reason, String by, Instant at) {
+        if (cancelled()) {
+            return new Changed(this, List.of(), Optional.empty());
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new RuleViolationException("invalid-activity",
+                    List.of(new FieldViolation("reason", why.isEmpty() ? "required" : "too-long", MAX_REASON)));
+        }
+        if (!at.isBefore(endsAt)) {
+            throw new ConflictException("activity-over", id);
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        Activity next = new Activity(id, station, district, title, description, startsAt, endsAt, capacity, confirmed, waiting,
+                new Cancellation(why, by, now), publishedBy, publishedAt);
+        return new Changed(next, List.of(new ActivityCancelled(id, station, district, why, confirmed.size(), waiting.size(), now)),
+                Optional.empty());
+    }
+
+    public boolean cancelled() {
+        return cancellation != null;
     }
 
     public Optional<Outcome> outcomeOf(String who) {
@@ -178,7 +216,7 @@ public record Activity(String id, String station, String district, String title,
     }
 
     private Activity with(List<Entry> places, List<Entry> queue) {
-        return new Activity(id, station, district, title, description, startsAt, endsAt, capacity, places, queue, cancelled,
+        return new Activity(id, station, district, title, description, startsAt, endsAt, capacity, places, queue, cancellation,
                 publishedBy, publishedAt);
     }
 }

@@ -82,6 +82,11 @@ public class Activities {
         d.confirmed = a.confirmed();
         d.waiting = a.waiting();
         d.cancelled = a.cancelled();
+        if (a.cancelled()) {
+            d.cancelReason = a.cancellation().reason();
+            d.cancelledBy = a.cancellation().by();
+            d.cancelledAt = a.cancellation().at();
+        }
         d.publishedBy = a.publishedBy();
         d.publishedAt = a.publishedAt();
         return d;
@@ -89,7 +94,7 @@ public class Activities {
 
     private static Activity toDomain(ActivityDocument d) {
         return new Activity(d.id, d.station, d.district, d.title, d.description, d.startsAt, d.endsAt, d.capacity,
-                d.confirmed == null ? List.of() : d.confirmed, d.waiting == null ? List.of() : d.waiting, d.cancelled,
-                d.publishedBy, d.publishedAt);
+                d.confirmed == null ? List.of() : d.confirmed, d.waiting == null ? List.of() : d.waiting,
+                d.cancelled ? new Activity.Cancellation(d.cancelReason, d.cancelledBy, d.cancelledAt) : null, d.publishedBy, d.publishedAt);
     }
 }

@@ -27,6 +27,9 @@ class ActivityDocument {
     List<Activity.Entry> confirmed;
     List<Activity.Entry> waiting;
     boolean cancelled;
+    String cancelReason;
+    String cancelledBy;
+    Instant cancelledAt;
     String publishedBy;
     Instant publishedAt;
 }

@@ -3,6 +3,7 @@ package cn.unionhub.station.activity.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.unionhub.events.station.ActivityCancelled;
 import cn.unionhub.events.station.ActivityFull;
 import cn.unionhub.events.station.ActivitySignedUp;
 import cn.unionhub.platform.domain.ConflictException;
@@ -78,5 +79,33 @@ class ActivityTest {
         assertThatThrownBy(() -> last.withCapacity(3, NOW)).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.code()).isEqualTo("below-confirmed")));
         assertThat(more.withCapacity(4, NOW).activity().confirmed()).hasSize(4);
+    }
+
+    @Test
+    void calledOffItTakesNoSignUpsNorChangesAndSaysWhyOnce() {
+        Activity a = healthCheck(1);
+        a = a.signUp("w1", NOW).activity().signUp("w2", NOW).activity();
+        Activity before = a;
+        assertThatThrownBy(() -> before.cancel("  ", "staff-1", NOW)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.code()).isEqualTo("required")));
+        assertThatThrownBy(() -> before.cancel("x".repeat(Activity.MAX_REASON + 1), "staff-1", NOW))
+                .isInstanceOf(RuleViolationException.class);
+
+        Activity.Changed called = a.cancel(" 高温红色预警，活动取消 ", "staff-1", NOW);
+        assertThat(called.events()).singleElement().isEqualTo(new ActivityCancelled("act-1", "FJ-350203-0001", "350203",
+                "高温红色预警，活动取消", 1, 1, NOW));
+        Activity off = called.activity();
+        assertThat(off.cancelled()).isTrue();
+        assertThat(off.cancellation().reason()).isEqualTo("高温红色预警，活动取消");
+        assertThat(off.cancel("another reason", "staff-2", NOW).events()).as("called off again: no change").isEmpty();
+        assertThat(off.cancel("another reason", "staff-2", NOW).activity()).isEqualTo(off);
+        assertThatThrownBy(() -> off.signUp("w3", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> off.withCapacity(5, NOW)).isInstanceOf(ConflictException.class);
+        assertThat(off.signUp("w1", NOW).outcome()).as("one signed up still sees their place").contains(Activity.Outcome.CONFIRMED);
+        Activity givenUp = off.cancel("w1", NOW).activity();
+        assertThat(givenUp.confirmed()).as("nobody moves up into an activity that will not take place").isEmpty();
+        assertThat(givenUp.queuePosition("w2")).contains(1);
+        assertThatThrownBy(() -> before.cancel("雨天", "staff-1", STARTS.plusSeconds(10_800)))
+                .as("an activity that has ended took place").isInstanceOf(ConflictException.class);
     }
 }
