@@ -63,7 +63,7 @@ class DailyReportController {
         out.row(d, "升级预警", "", r.upgraded());
         out.row(d, "降级预警", "", r.downgraded());
         out.row(d, "闭环预警", "", r.closed());
-        out.row(d, "在办预警", "", r.active());
+        out.row(d, "当日在办预警（含当日闭环）", "", r.active());
         out.row(d, "集体争议风险", "", r.collectiveDisputes());
         out.row(d, "涉及金额（元）", "", java.math.BigDecimal.valueOf(r.amountAtStakeFen(), 2).toPlainString());
         section(out, d, "按区县", r.byDistrict());
