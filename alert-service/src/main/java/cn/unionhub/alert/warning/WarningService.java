@@ -45,21 +45,21 @@ public class WarningService {
     }
 
     public Warning verify(String id, Warning.Verdict verdict, String reason, Actor actor) {
-        Warning verified = change(id, actor, w -> w.verify(verdict, reason, role(actor), clock.instant()));
+        Warning verified = change(id, actor, w -> w.verify(verdict, reason, acting(actor), clock.instant()));
         warnings.countVerdict(List.copyOf(verified.kindContributions().keySet()), verdict);
         return verified;
     }
 
     public Warning dispose(String id, String notes, Actor actor) {
-        return change(id, actor, w -> w.dispose(notes, role(actor), clock.instant()));
+        return change(id, actor, w -> w.dispose(notes, acting(actor), clock.instant()));
     }
 
     public Warning dock(String id, String notes, Actor actor) {
-        return change(id, actor, w -> w.dock(notes, role(actor), clock.instant()));
+        return change(id, actor, w -> w.dock(notes, acting(actor), clock.instant()));
     }
 
     public Warning close(String id, String notes, Actor actor) {
-        Warning closed = change(id, actor, w -> w.close(notes, role(actor), clock.instant()));
+        Warning closed = change(id, actor, w -> w.close(notes, acting(actor), clock.instant()));
         risk.warningClosed(closed);
         log.info("Warning {} closed ({})", id, closed.verdict());
         return closed;
@@ -87,12 +87,12 @@ public class WarningService {
         return own == null || own.equals(district);
     }
 
-    private static String role(Actor actor) {
+    private static Warning.Acting acting(Actor actor) {
         for (Role role : List.of(Role.DISTRICT_UNION, Role.HANDLER, Role.GOV_SYSTEM, Role.ADMIN)) {
             if (actor.has(role)) {
-                return role.name();
+                return new Warning.Acting(role.name(), actor.subject());
             }
         }
-        return Role.ADMIN.name();
+        return new Warning.Acting(Role.ADMIN.name(), actor.subject());
     }
 }

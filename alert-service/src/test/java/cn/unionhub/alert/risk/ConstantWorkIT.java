@@ -99,8 +99,8 @@ class ConstantWorkIT {
 
         // Closing takes it off the open warnings at once, and off the re-assessment list at the next round.
         Instant at = Instant.now();
-        warnings.change(warning.id(), w -> w.verify(Warning.Verdict.FALSE_POSITIVE, "同一批职工重复反映", "ADMIN", at));
-        Warning closed = warnings.change(warning.id(), w -> w.close("已核实", "ADMIN", at)).orElseThrow();
+        warnings.change(warning.id(), w -> w.verify(Warning.Verdict.FALSE_POSITIVE, "同一批职工重复反映", new Warning.Acting("ADMIN", "admin-1"), at));
+        Warning closed = warnings.change(warning.id(), w -> w.close("已核实", new Warning.Acting("ADMIN", "admin-1"), at)).orElseThrow();
         risk.warningClosed(closed);
         assertThat(warnings.openByLevel().getOrDefault(WarningLevel.RED, 0L)).isEqualTo(openRed - 1);
         assertThat(mongo.findById(warning.id(), Document.class, "open_warnings")).isNull();

@@ -28,7 +28,8 @@ class WarningController {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int MAX_PAGE_SIZE = 100;
 
-    record StepView(String action, String level, String by, String note, OffsetDateTime at) {
+    /** A step of the loop as staff see it: the role ({@code by}) and the account ({@code who}) that took it. */
+    record StepView(String action, String level, String by, String who, String note, OffsetDateTime at) {
     }
 
     record WarningView(String id, String enterprise, String enterpriseName, String district, String industry, String level,
@@ -44,7 +45,7 @@ class WarningController {
                     w.verdict() == null ? null : w.verdict().name(), w.verificationReason(), w.disposal(), w.docking(),
                     w.governanceNotes(), beijing(w.raisedAt()), beijing(w.closedAt()), w.history().stream()
                             .map(s -> new StepView(s.action().name(), s.level() == null ? null : s.level().name(), s.by(),
-                                    s.note(), beijing(s.at())))
+                                    s.who(), s.note(), beijing(s.at())))
                             .toList());
         }
     }

@@ -45,7 +45,16 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         RAISED, UPGRADED, DOWNGRADED, VERIFIED, DISPOSED, DOCKED, CLOSED
     }
 
-    public record Step(Action action, WarningLevel level, String by, String note, Instant at) {
+    /**
+     * One step of the warning's history: {@code by} the role that took it ("alert-service" for its own
+     * level changes), {@code who} the account, so the loop says which person verified, disposed of or
+     * closed it (null for the service's own steps, and for steps before 2026-12-04).
+     */
+    public record Step(Action action, WarningLevel level, String by, String who, String note, Instant at) {
+    }
+
+    /** Who takes a step of the loop: the role it is taken in (what events say) and the account. */
+    public record Acting(String role, String who) {
     }
 
     public record Changed(Warning changed, List<DomainEvent> events) {
@@ -73,7 +82,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         Warning w = new Warning(id, enterprise, enterpriseName, district, industry, assessment.level(),
                 round(assessment.score()), assessment.collectiveDispute(), assessment.workersReporting(),
                 assessment.amountAtStakeFen(), kinds, signals, legalHealthCheck, pushedTo, Status.PUSHED, null, null, null,
-                null, null, now, null, List.of(new Step(Action.RAISED, assessment.level(), "alert-service", null, now)));
+                null, null, now, null, List.of(new Step(Action.RAISED, assessment.level(), "alert-service", null, null, now)));
         return new Changed(w, List.of(new AlertRaised(id, enterprise, enterpriseName, district, industry,
                 w.level.name(), w.score, w.collectiveDispute, w.workersReporting, w.amountAtStakeFen, kinds, signals,
                 legalHealthCheck, pushedTo, now)));
@@ -92,7 +101,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         boolean up = next.isHigherThan(level);
         Map<String, Double> kinds = rounded(assessment.kindScores());
         List<Step> steps = new ArrayList<>(history);
-        steps.add(new Step(up ? Action.UPGRADED : Action.DOWNGRADED, next, "alert-service", null, now));
+        steps.add(new Step(up ? Action.UPGRADED : Action.DOWNGRADED, next, "alert-service", null, null, now));
         Warning changed = new Warning(id, enterprise, enterpriseName, district, industry, next, round(assessment.score()),
                 assessment.collectiveDispute() || (up && collectiveDispute), Math.max(workersReporting,
                 assessment.workersReporting()), Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), kinds,
@@ -119,7 +128,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
     }
 
     /** Investigation and verification (调查核实). */
-    public Changed verify(Verdict result, String reason, String by, Instant at) {
+    public Changed verify(Verdict result, String reason, Acting by, Instant at) {
         requireStatus("verify", Status.PUSHED);
         if (result == null) {
             throw new RuleViolationException("invalid-warning-action", List.of(new FieldViolation("verdict", "required")));
@@ -129,11 +138,11 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         Warning next = with(result == Verdict.CONFIRMED ? Status.CONFIRMED : Status.FALSE_POSITIVE, result, text, disposal,
                 docking, governanceNotes, closedAt, step(Action.VERIFIED, by, result.name() + "：" + text, now));
         return new Changed(next, List.of(new AlertVerified(id, enterprise, district, level.name(), result.name(), text,
-                List.copyOf(kindContributions.keySet().stream().sorted().toList()), by, now)));
+                List.copyOf(kindContributions.keySet().stream().sorted().toList()), by.role(), now)));
     }
 
     /** Joint disposal (联动处置) of a confirmed risk. */
-    public Changed dispose(String notes, String by, Instant at) {
+    public Changed dispose(String notes, Acting by, Instant at) {
         requireStatus("dispose", Status.CONFIRMED);
         String text = requireText("notes", notes);
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
@@ -142,7 +151,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
     }
 
     /** Service docking (服务对接): legal aid, mediation, employment services for the workers. */
-    public Changed dock(String notes, String by, Instant at) {
+    public Changed dock(String notes, Acting by, Instant at) {
         requireStatus("dock", Status.DISPOSED);
         String text = requireText("notes", notes);
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
@@ -151,7 +160,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
     }
 
     /** Closes the loop with source-governance notes (源头治理): after docking, or straight after a false positive. */
-    public Changed close(String notes, String by, Instant at) {
+    public Changed close(String notes, Acting by, Instant at) {
         requireStatus("close", Status.DOCKED, Status.FALSE_POSITIVE);
         String text = requireText("notes", notes);
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
@@ -172,9 +181,9 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
                 reason, disp, dock, notes, raisedAt, closed, steps);
     }
 
-    private List<Step> step(Action action, String by, String note, Instant at) {
+    private List<Step> step(Action action, Acting by, String note, Instant at) {
         List<Step> steps = new ArrayList<>(history);
-        steps.add(new Step(action, level, by, note, at));
+        steps.add(new Step(action, level, by.role(), by.who(), note, at));
         return steps;
     }
 

@@ -27,8 +27,8 @@ class DailyReportTest {
         Instant lateEvening = Instant.parse("2026-03-02T15:50:00Z");
         Instant afterMidnight = Instant.parse("2026-03-02T16:10:00Z");
         Warning w = raise("91330211MA2H3K5Q1G", "330211", "D", WarningLevel.RED, 160, 5_400_000, lateEvening)
-                .verify(Warning.Verdict.FALSE_POSITIVE, "误报", "HANDLER", lateEvening.plusSeconds(60)).changed()
-                .close("核对名录", "HANDLER", afterMidnight).changed();
+                .verify(Warning.Verdict.FALSE_POSITIVE, "误报", new Warning.Acting("HANDLER", "handler-1"), lateEvening.plusSeconds(60)).changed()
+                .close("核对名录", new Warning.Acting("HANDLER", "handler-1"), afterMidnight).changed();
 
         DailyReport second = DailyReport.of(MARCH_2, List.of(w), 10);
         DailyReport third = DailyReport.of(MARCH_2.plusDays(1), List.of(w), 10);

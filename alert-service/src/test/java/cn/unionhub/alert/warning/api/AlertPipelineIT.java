@@ -170,6 +170,13 @@ class AlertPipelineIT {
             post(warningId, "docking", "{\"notes\":\"法律援助律师进驻，职工申请调解\"}");
             JsonNode closed = post(warningId, "closure", "{\"notes\":\"企业开设农民工工资专户，纳入月度巡查\"}");
             assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+            JsonNode verifiedStep = null;
+            for (JsonNode step : closed.path("history")) {
+                verifiedStep = "VERIFIED".equals(step.path("action").asString()) ? step : verifiedStep;
+            }
+            assertThat(verifiedStep).isNotNull();
+            assertThat(verifiedStep.path("by").asString()).isEqualTo("DISTRICT_UNION");
+            assertThat(verifiedStep.path("who").asString()).as("the person who verified it").isEqualTo(People.DISTRICT_ZHENHAI.subject());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> alerts.withKey(People.Enterprises.FUDE_ENERGY).stream()
                     .anyMatch(r -> "cn.unionhub.alert.closed.v1".equals(TopicProbe.header(r, "ce_type"))));

@@ -50,20 +50,25 @@ class WarningLifecycleTest {
     @Test
     void aConfirmedWarningGoesThroughDisposalAndDockingBeforeItCloses() {
         Instant t = RAISED_AT.plus(Duration.ofHours(2));
-        Warning.Changed verified = raised().verify(Warning.Verdict.CONFIRMED, "走访核实：拖欠 12 人两个月工资", "DISTRICT_UNION", t);
+        Warning.Changed verified = raised().verify(Warning.Verdict.CONFIRMED, "走访核实：拖欠 12 人两个月工资", new Warning.Acting("DISTRICT_UNION", "district-union-1"), t);
         assertThat(verified.events()).singleElement().isInstanceOf(AlertVerified.class);
         Warning confirmed = verified.changed();
 
-        assertThatThrownBy(() -> confirmed.close("提前闭环", "DISTRICT_UNION", t))
+        assertThatThrownBy(() -> confirmed.close("提前闭环", new Warning.Acting("DISTRICT_UNION", "district-union-1"), t))
                 .isInstanceOf(ConflictException.class);
 
-        Warning disposed = confirmed.dispose("人社、工会联合约谈企业，限期支付", "GOV_SYSTEM", t.plusSeconds(60)).changed();
-        Warning docked = disposed.dock("法律援助中心对接，职工申请调解", "HANDLER", t.plusSeconds(120)).changed();
-        Warning.Changed closed = docked.close("企业建立工资专户，纳入月度巡查", "DISTRICT_UNION", t.plusSeconds(180));
+        Warning disposed = confirmed.dispose("人社、工会联合约谈企业，限期支付", new Warning.Acting("GOV_SYSTEM", "gov-system-1"), t.plusSeconds(60)).changed();
+        Warning docked = disposed.dock("法律援助中心对接，职工申请调解", new Warning.Acting("HANDLER", "handler-1"), t.plusSeconds(120)).changed();
+        Warning.Changed closed = docked.close("企业建立工资专户，纳入月度巡查", new Warning.Acting("DISTRICT_UNION", "district-union-1"), t.plusSeconds(180));
 
         assertThat(closed.changed().status()).isEqualTo(Warning.Status.CLOSED);
         assertThat(closed.changed().history()).extracting(Warning.Step::action).containsExactly(Warning.Action.RAISED,
                 Warning.Action.VERIFIED, Warning.Action.DISPOSED, Warning.Action.DOCKED, Warning.Action.CLOSED);
+        // Each step of the loop names the role and the person who took it; the service's own steps name no one.
+        assertThat(closed.changed().history()).extracting(Warning.Step::by, Warning.Step::who).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alert-service", null), org.assertj.core.groups.Tuple.tuple("DISTRICT_UNION", "district-union-1"),
+                org.assertj.core.groups.Tuple.tuple("GOV_SYSTEM", "gov-system-1"), org.assertj.core.groups.Tuple.tuple("HANDLER", "handler-1"),
+                org.assertj.core.groups.Tuple.tuple("DISTRICT_UNION", "district-union-1"));
         AlertClosed event = (AlertClosed) closed.events().get(0);
         assertThat(event.verdict()).isEqualTo("CONFIRMED");
         assertThat(event.governanceNotes()).isEqualTo("企业建立工资专户，纳入月度巡查");
@@ -71,18 +76,18 @@ class WarningLifecycleTest {
 
     @Test
     void aFalsePositiveNeedsAReasonAndClosesStraightAway() {
-        assertThatThrownBy(() -> raised().verify(Warning.Verdict.FALSE_POSITIVE, " ", "HANDLER", RAISED_AT))
+        assertThatThrownBy(() -> raised().verify(Warning.Verdict.FALSE_POSITIVE, " ", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT))
                 .isInstanceOf(RuleViolationException.class);
-        Warning falsePositive = raised().verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", "HANDLER", RAISED_AT).changed();
+        Warning falsePositive = raised().verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed();
 
-        assertThatThrownBy(() -> falsePositive.dispose("不应处置", "HANDLER", RAISED_AT)).isInstanceOf(ConflictException.class);
-        assertThat(falsePositive.close("核对企业名录", "HANDLER", RAISED_AT).changed().status()).isEqualTo(Warning.Status.CLOSED);
+        assertThatThrownBy(() -> falsePositive.dispose("不应处置", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT)).isInstanceOf(ConflictException.class);
+        assertThat(falsePositive.close("核对企业名录", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed().status()).isEqualTo(Warning.Status.CLOSED);
     }
 
     @Test
     void verifyingTwiceOrTouchingAClosedWarningIsAConflict() {
-        Warning verified = raised().verify(Warning.Verdict.CONFIRMED, "属实", "HANDLER", RAISED_AT).changed();
-        assertThatThrownBy(() -> verified.verify(Warning.Verdict.CONFIRMED, "再次", "HANDLER", RAISED_AT))
+        Warning verified = raised().verify(Warning.Verdict.CONFIRMED, "属实", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed();
+        assertThatThrownBy(() -> verified.verify(Warning.Verdict.CONFIRMED, "再次", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT))
                 .isInstanceOf(ConflictException.class);
     }
 
