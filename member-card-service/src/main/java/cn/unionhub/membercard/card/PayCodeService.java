@@ -134,6 +134,9 @@ public class PayCodeService {
             throw new ForbiddenException("coupon-pay-code-locked");
         }
         if (verdict == PayKey.Refusal.USED) {
+            // A used code is a right code, not a guess: its try goes back, or a till asking again with it for another
+            // order five times would leave the card's tries all taken, every code "busy", for a minute.
+            keys.succeeded(key);
             throw new ConflictException("coupon-pay-code-used");
         }
         PayKey.Consent consent = (PayKey.Consent) verdict;
