@@ -55,6 +55,8 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/notice", offices)
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/objections", people)
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/objections/{objectionId}/answer", offices)
+                .allow(GET, "/api/v1/contests/events/{eventId}/results/objections", offices)
+                .allow(GET, "/api/v1/contests/events/{eventId}/results/objections/{objectionId}", offices)
                 .allow(POST, "/api/v1/contests/events/{eventId}/results/final", offices)
                 // Craftsman selection: the office of the batch's tier runs it; units, the office (for associations)
                 // and workers themselves nominate; experts score (people's accounts the office named); anyone
@@ -73,6 +75,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/notice", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/objections", people)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/objections/{objectionId}/answer", offices)
+                .allow(GET, "/api/v1/craftsmen/batches/{batchId}/objections", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/conferral", offices)
                 // After the specific contest paths, which the first match would otherwise let fall under it.
                 .allow(GET, "/api/v1/contests/{id}/award-scheme", anyAccount)

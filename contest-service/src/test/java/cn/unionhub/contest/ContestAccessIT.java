@@ -113,7 +113,7 @@ class ContestAccessIT {
 
         // The real person still enters themselves; the union's entry of a member belongs to the member's own account,
         // whatever account the form names.
-        String mine = ok(api.post(path, entry(25, "NOT_EMPLOYEE", null), worker("worker-25")), 201).path("id").asString();
+        String mine = ok(api.post(path, entry(25, "EMPLOYEE", People.SHIGANG), worker("worker-25")), 201).path("id").asString();
         String byUnion = ok(api.post(path, entry(26, "EMPLOYEE", People.SHIGANG).replace("}", ",\"account\":\"mole\"}"),
                 SHIGANG_UNION), 201).path("id").asString();
         assertThat(ok(api.get("/api/v1/contests/registrations/" + byUnion, worker("worker-26")), 200).path("id").asString())
@@ -135,7 +135,7 @@ class ContestAccessIT {
         String eventB = contests.publishedCountyContest(closes, null).path("events").get(0).path("id").asString();
         String entry = contests.approvedEntry(eventA, 21);
         String workerOwn = worker("worker-22");
-        String own = ok(api.post("/api/v1/contests/events/" + eventA + "/registrations", entry(22, "NOT_EMPLOYEE", null), workerOwn),
+        String own = ok(api.post("/api/v1/contests/events/" + eventA + "/registrations", entry(22, "EMPLOYEE", People.SHIGANG), workerOwn),
                 201).path("id").asString();
         ok(api.post("/api/v1/contests/registrations/" + own + "/approval", "{}", COUNTY), 200);
         ok(api.post("/api/v1/contests/events/" + eventA + "/judges", "{\"account\":\"judge-a\",\"name\":\"周正\",\"chief\":true}",

@@ -64,10 +64,12 @@ public class CraftsmanService {
     }
 
     public CraftsmanBatch plan(CraftsmanBatch.Plan plan, Actor actor) {
-        CraftsmanBatch batch = CraftsmanBatch.plan(store.nextBatchId(plan.year()), plan);
-        if (!ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser())) {
+        // The plan and the caller are checked before a number is taken, as a contest's are: a refused plan left a gap.
+        CraftsmanBatch checked = CraftsmanBatch.plan("pending", plan);
+        if (!ContestAccess.mayRun(actor, checked.tier(), checked.region(), checked.organiser())) {
             throw new ForbiddenException("contest-not-yours");
         }
+        CraftsmanBatch batch = CraftsmanBatch.plan(store.nextBatchId(plan.year()), plan);
         store.insert(batch);
         return batch;
     }
@@ -97,7 +99,8 @@ public class CraftsmanService {
             throw new RuleViolationException("invalid-nomination", List.of(new FieldViolation("nominee.idNumber", "invalid-resident-id")));
         }
         String idHash = entrants.idHash(entry.idNumber());
-        String account = entrants.accountOf(idHash, actor, null);
+        String account = entrants.accountOf(idHash, actor, null,
+                new Entrants.Employer(entry.enterprise(), "invalid-nomination", "nominee.enterprise"));
         NominationChannel channel = switch (acting) {
             case SELF -> NominationChannel.SELF;
             case ENTERPRISE_UNION -> NominationChannel.UNIT;
@@ -207,6 +210,12 @@ public class CraftsmanService {
         batch(batchId).object("pending", form.signedBy(actor.subject()), clock.instant()); // checked before a number is taken
         String id = store.nextObjectionId(batchId);
         return changeBatch(batchId, b -> b.object(id, form.signedBy(actor.subject()), clock.instant()));
+    }
+
+    /** The objections to the batch's notice as its office reads them before answering; none before the notice. */
+    public List<Objection> objections(String batchId, Actor actor) {
+        CraftsmanBatch batch = office(batchId, actor);
+        return batch.notice() == null ? List.of() : batch.notice().objections();
     }
 
     /** The office answers an objection; one upheld against a nominee rejects that nominee, citing it. */

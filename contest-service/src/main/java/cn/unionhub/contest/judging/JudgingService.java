@@ -50,6 +50,10 @@ public class JudgingService {
 
     public JudgePanel assign(String eventId, Judge judge, Actor actor) {
         requireOffice(eventId, actor);
+        // A competitor does not judge their own event (assigning is rare: reading its entries is fine here).
+        if (judge.id() != null && registrations.ofEvent(eventId).stream().anyMatch(k -> judge.id().equals(k.account()))) {
+            throw new ConflictException("judge-is-competitor", judge.id(), eventId);
+        }
         return panels.change(eventId, panel -> panel.assign(judge));
     }
 
@@ -111,6 +115,9 @@ public class JudgingService {
         Scoring scoring = new Scoring(event, panels.of(eventId));
         Registrations.Kept first = registrations.byId(registrationId).filter(k -> k.registration().eventId().equals(eventId))
                 .orElseThrow(() -> new NotFoundException("registration-not-found", registrationId));
+        if (judge.subject() != null && judge.subject().equals(first.account())) {
+            throw new ForbiddenException("judge-is-competitor", judge.subject(), eventId);
+        }
         String ownEnterprise = judge.enterprise();
         if (ownEnterprise != null && ownEnterprise.equals(first.registration().competitor().enterprise())) {
             throw new ForbiddenException("judge-own-enterprise", judge.subject(), registrationId);

@@ -9,4 +9,7 @@ package cn.unionhub.contest.judging;
 public interface ResultsOnNotice {
 
     boolean onNotice(String eventId);
+
+    /** Whether the event's results have gone on notice at all (noticed, being revised, or final): entries are closed. */
+    boolean published(String eventId);
 }

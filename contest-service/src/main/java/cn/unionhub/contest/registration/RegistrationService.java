@@ -9,6 +9,7 @@ import cn.unionhub.contest.registration.domain.Employment;
 import cn.unionhub.contest.registration.domain.Registration;
 import cn.unionhub.contest.registration.store.Registrations;
 import cn.unionhub.contest.registry.Entrants;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
@@ -39,12 +40,14 @@ public class RegistrationService {
     private final Contests contests;
     private final Entrants entrants;
     private final Clock clock;
+    private final EntryConditions conditions;
 
-    RegistrationService(Registrations registrations, Contests contests, Entrants entrants, Clock clock) {
+    RegistrationService(Registrations registrations, Contests contests, Entrants entrants, Clock clock, EntryConditions conditions) {
         this.registrations = registrations;
         this.contests = contests;
         this.entrants = entrants;
         this.clock = clock;
+        this.conditions = conditions;
     }
 
     /**
@@ -60,12 +63,18 @@ public class RegistrationService {
         if (acting == Entrants.Acting.OFFICE && !ContestAccess.mayRun(actor, contest)) {
             throw new ForbiddenException("contest-not-yours");
         }
+        requireOpen(eventId);
         if (entry.idNumber() == null || !ChineseIdentifiers.isValidResidentId(entry.idNumber())) {
             throw new RuleViolationException("invalid-registration", List.of(new FieldViolation("competitor.idNumber",
                     "invalid-resident-id")));
         }
         String idHash = entrants.idHash(entry.idNumber());
-        String account = entrants.accountOf(idHash, actor, entry.account());
+        String account = entrants.accountOf(idHash, actor, entry.account(),
+                new Entrants.Employer(entry.enterprise(), "invalid-registration", "competitor.enterprise"));
+        // A judge of the event does not compete in it: they would score their rivals.
+        if (account != null && conditions.isJudge(eventId, account)) {
+            throw new ConflictException("judge-is-competitor", account, eventId);
+        }
         Channel channel = switch (acting) {
             case SELF -> Channel.INDIVIDUAL;
             case ENTERPRISE_UNION -> Channel.ENTERPRISE_UNION;
@@ -113,8 +122,19 @@ public class RegistrationService {
 
     public Registrations.Kept approve(String id, Actor actor) {
         requireOffice(id, actor);
+        registrations.byId(id).ifPresent(k -> requireOpen(k.registration().eventId()));
         return registrations.change(id, r -> r.approve(actor.subject(), clock.instant()))
                 .orElseThrow(() -> new NotFoundException("registration-not-found", id));
+    }
+
+    /**
+     * Entries close when the event's results go on notice: an entry approved after it could never be scored,
+     * and the notice went out without it (found in exploratory testing, 2026-12-04).
+     */
+    private void requireOpen(String eventId) {
+        if (conditions.resultsPublished(eventId)) {
+            throw new ConflictException("registration-closed-results-noticed", eventId);
+        }
     }
 
     public Registrations.Kept reject(String id, String reason, Actor actor) {

@@ -3,9 +3,12 @@ package cn.unionhub.contest.registry;
 import cn.unionhub.contest.registry.domain.Register;
 import cn.unionhub.contest.registry.domain.RegisteredMember;
 import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Entrants {
+
+    /** The employer a form names, and how to refuse it: the problem type and the field. */
+    public record Employer(String enterprise, String problem, String field) {
+    }
 
     /** How the caller acts: for themselves, for their enterprise union's members, or as the office. */
     public enum Acting {
@@ -50,9 +57,9 @@ public class Entrants {
      * worker acting for anyone but their linked member, 403 {@code not-your-employee} for an enterprise union
      * acting for anyone but a current member of its union.
      */
-    public String accountOf(String idHash, Actor actor, String formAccount) {
+    public String accountOf(String idHash, Actor actor, String formAccount, Employer named) {
         Optional<RegisteredMember> member = register.member(idHash);
-        return switch (Acting.of(actor)) {
+        String account = switch (Acting.of(actor)) {
             case SELF -> {
                 if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {
                     throw new ForbiddenException("entry-not-your-identity");
@@ -63,5 +70,13 @@ public class Entrants {
                     .orElseThrow(() -> new ForbiddenException("not-your-employee")).account(); // null until they link one
             case OFFICE -> member.isPresent() ? member.get().account() : actor.has(Role.ADMIN) ? formAccount : null;
         };
+        // A worker or an enterprise union names the employer the register has (when it has one: many joint-union
+        // members have none): judges stand back from their own colleagues by it, and a worker of one enterprise
+        // had entered as another's, out of reach of that rule.
+        String registered = member.map(RegisteredMember::enterprise).orElse(null);
+        if (Acting.of(actor) != Acting.OFFICE && registered != null && !registered.equals(named.enterprise())) {
+            throw new RuleViolationException(named.problem(), List.of(new FieldViolation(named.field(), "not-the-registered-employer")));
+        }
+        return account;
     }
 }

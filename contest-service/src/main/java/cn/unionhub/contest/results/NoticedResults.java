@@ -23,4 +23,9 @@ class NoticedResults implements ResultsOnNotice {
     public boolean onNotice(String eventId) {
         return results.of(eventId).map(r -> r.status() == EventResults.Status.NOTICED).orElse(false);
     }
+
+    @Override
+    public boolean published(String eventId) {
+        return results.of(eventId).isPresent();
+    }
 }

@@ -108,6 +108,12 @@ public class ResultsService {
         return change(eventId, current -> current.object(id, form.signedBy(actor.subject()), clock.instant()));
     }
 
+    /** The objections to the event's notice as the office reads them before answering. */
+    public Notice objections(String eventId, Actor actor) {
+        office(eventId, actor);
+        return published(eventId).notice();
+    }
+
     public EventResults answer(String eventId, String objectionId, Verdict verdict, String reason, Actor actor) {
         office(eventId, actor);
         return change(eventId, current -> current.answer(objectionId, verdict, reason, actor.subject(), clock.instant()));

@@ -55,21 +55,21 @@ class RegisterCopyIT {
         // Enrolled by their union without an account yet: not theirs to enter as.
         feed.sendAndAwait(new MemberEnrolled(member, null, idHash, "GH-" + People.SHIGANG.uscc(), People.SHIGANG.uscc(), "130102",
                 "REGULAR", "ACTIVE", 1, EARLIER));
-        ok(api.post("/api/v1/contests/events/" + first + "/registrations", entry(n, "NOT_EMPLOYEE", null), worker("worker-200")), 403);
+        ok(api.post("/api/v1/contests/events/" + first + "/registrations", entry(n, "EMPLOYEE", People.SHIGANG), worker("worker-200")), 403);
 
         // They link their account (the register checked their number and name): now they enter.
         feed.sendAndAwait(new MemberChanged(member, "worker-200", idHash, "GH-" + People.SHIGANG.uscc(), People.SHIGANG.uscc(),
                 "130102", "REGULAR", "ACTIVE", 2, EARLIER.plusSeconds(60)));
-        ok(api.post("/api/v1/contests/events/" + first + "/registrations", entry(n, "NOT_EMPLOYEE", null), worker("worker-200")), 201);
+        ok(api.post("/api/v1/contests/events/" + first + "/registrations", entry(n, "EMPLOYEE", People.SHIGANG), worker("worker-200")), 201);
 
         // The enrolment delivered again (older) does not take the link back; an unlink does.
         feed.sendAndAwait(new MemberEnrolled(member, null, idHash, "GH-" + People.SHIGANG.uscc(), People.SHIGANG.uscc(), "130102",
                 "REGULAR", "ACTIVE", 1, EARLIER));
-        ok(api.post("/api/v1/contests/events/" + second + "/registrations", entry(n, "NOT_EMPLOYEE", null), worker("worker-200")), 201);
+        ok(api.post("/api/v1/contests/events/" + second + "/registrations", entry(n, "EMPLOYEE", People.SHIGANG), worker("worker-200")), 201);
         String third = contests.publishedCountyContest(closes, null).path("events").get(0).path("id").asString();
         feed.sendAndAwait(new MemberChanged(member, null, idHash, "GH-" + People.SHIGANG.uscc(), People.SHIGANG.uscc(),
                 "130102", "REGULAR", "LEFT", 3, EARLIER.plusSeconds(120)));
-        ok(api.post("/api/v1/contests/events/" + third + "/registrations", entry(n, "NOT_EMPLOYEE", null), worker("worker-200")), 403);
+        ok(api.post("/api/v1/contests/events/" + third + "/registrations", entry(n, "EMPLOYEE", People.SHIGANG), worker("worker-200")), 403);
         assertThat(ok(api.post("/api/v1/contests/events/" + third + "/registrations", entry(n, "EMPLOYEE", People.SHIGANG),
                 ContestApi.SHIGANG_UNION), 403).path("type").asString()).as("left the union").endsWith("/not-your-employee");
     }

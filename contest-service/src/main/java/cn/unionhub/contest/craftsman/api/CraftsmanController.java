@@ -147,6 +147,12 @@ class CraftsmanController {
                 "/api/v1/craftsmen/batches/" + batchId + "/objections");
     }
 
+    /** The office reads the objections in full (who, grounds, evidence) before it answers them. */
+    @GetMapping("/api/v1/craftsmen/batches/{batchId}/objections")
+    List<ObjectionView.Full> objections(@PathVariable String batchId, Actor actor) {
+        return craftsmen.objections(batchId, actor).stream().map(ObjectionView.Full::of).toList();
+    }
+
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/objections/{objectionId}/answer")
     ObjectionView answer(@PathVariable String batchId, @PathVariable String objectionId, @RequestBody AnswerForm form,
             Actor actor) {

@@ -18,6 +18,19 @@ public record ObjectionView(String id, String concerns, Instant filedAt, String 
         }
     }
 
+    /**
+     * An objection as the office reads it before answering: who objects and how to reach them, the grounds
+     * and the evidence. Only the office that answers it sees this; the notice shows {@link ObjectionView}.
+     */
+    public record Full(String id, String concerns, Objection.Objector objector, String grounds, List<Objection.Evidence> evidence,
+            Instant filedAt, String verdict, String reason) {
+
+        public static Full of(Objection o) {
+            return new Full(o.id(), o.concerns(), o.objector(), o.grounds(), o.evidence(), o.filedAt(),
+                    o.isAnswered() ? o.answer().verdict().name() : null, o.isAnswered() ? o.answer().reason() : null);
+        }
+    }
+
     public static ObjectionView of(Objection o) {
         return new ObjectionView(o.id(), o.concerns(), o.filedAt(), o.isAnswered() ? o.answer().verdict().name() : null,
                 o.isAnswered() ? o.answer().reason() : null);

@@ -54,6 +54,17 @@ class ResultsController {
     record AnswerForm(String verdict, String reason) {
     }
 
+    /** The office reads the objections in full (who, grounds, evidence) before it answers them. */
+    @GetMapping("/api/v1/contests/events/{eventId}/results/objections")
+    List<ObjectionView.Full> objections(@PathVariable String eventId, Actor actor) {
+        return results.objections(eventId, actor).objections().stream().map(ObjectionView.Full::of).toList();
+    }
+
+    @GetMapping("/api/v1/contests/events/{eventId}/results/objections/{objectionId}")
+    ObjectionView.Full objection(@PathVariable String eventId, @PathVariable String objectionId, Actor actor) {
+        return ObjectionView.Full.of(results.objections(eventId, actor).objection(objectionId));
+    }
+
     @PostMapping("/api/v1/contests/events/{eventId}/results/objections/{objectionId}/answer")
     ObjectionView answer(@PathVariable String eventId, @PathVariable String objectionId, @RequestBody AnswerForm form,
             Actor actor) {

@@ -76,7 +76,8 @@ class CraftsmanSelectionIT {
         String welder = ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 201).path("id").asString();
         assertThat(ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200).path("channel").asString()).isEqualTo("UNIT");
         JsonNode notOwn = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), SHIGANG_UNION), 400);
-        assertThat(notOwn.path("errors").toString()).contains("unit-nominates-own-employees");
+        // Its member, named as another enterprise's employee: the register says whose they are.
+        assertThat(notOwn.path("errors").toString()).contains("not-the-registered-employer");
         ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 409);
         // Nobody nominates under another person's identity (the register's copy, RegisteredWelders: 0-39 are 石钢's members,
         // linked to worker-<n>), nor a unit someone its union has not registered.
@@ -84,7 +85,10 @@ class CraftsmanSelectionIT {
                 .asString()).endsWith("/entry-not-your-identity");
         assertThat(ok(api.post(batchPath + "/nominations", nominee(45, People.SHIGANG, null), SHIGANG_UNION), 403).path("type")
                 .asString()).endsWith("/not-your-employee");
-        String self = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-2")), 201).path("id").asString();
+        // Worker 2 is a 石钢 member: nominating themselves as 石药's, they would escape 石钢's expert's conflict rule.
+        assertThat(ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-2")), 400).path("errors")
+                .toString()).contains("nominee.enterprise", "not-the-registered-employer");
+        String self = ok(api.post(batchPath + "/nominations", nominee(2, People.SHIGANG, null), worker("worker-2")), 201).path("id").asString();
         String association = ok(api.post(batchPath + "/nominations", nominee(3, People.GREAT_WALL, "河北省焊接学会"), PROVINCE), 201)
                 .path("id").asString();
         assertThat(api.get("/api/v1/craftsmen/nominations/" + self, worker("worker-9")).statusCode()).as("someone else's").isEqualTo(404);
@@ -114,7 +118,9 @@ class CraftsmanSelectionIT {
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"90.00\"}", judge("expert-9", null)), 403);
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"100.01\"}", judge("expert-2", null)), 400);
         score(api, welder, List.of("expert-2", "expert-3", "expert-4"), List.of("90.00", "92.00", "94.00"));
-        score(api, self, List.of("expert-shigang", "expert-2", "expert-3"), List.of("85.00", "86.00", "87.00"));
+        ok(api.post("/api/v1/craftsmen/nominations/" + self + "/scores", "{\"value\":\"99.00\"}", judge("expert-shigang", People.SHIGANG.uscc())),
+                403);
+        score(api, self, List.of("expert-2", "expert-3", "expert-4"), List.of("85.00", "86.00", "87.00"));
         score(api, association, List.of("expert-shigang", "expert-2", "expert-3"), List.of("95.00", "96.00", "97.00"));
         JsonNode reviewed = ok(api.get("/api/v1/craftsmen/nominations/" + welder, PROVINCE), 200);
         assertThat(reviewed.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
@@ -134,6 +140,10 @@ class CraftsmanSelectionIT {
                  "evidence":[{"name":"项目验收报告.pdf","contentType":"application/pdf","size":88213,
                    "sha256":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]}""".formatted(welder),
                 worker("worker-zhou")), 201).path("id").asString();
+        JsonNode inFull = ok(api.get(batchPath + "/objections", PROVINCE), 200).get(0);
+        assertThat(inFull.path("objector").path("name").asString()).as("the office reads who objects, to answer them").isEqualTo("周明");
+        assertThat(inFull.path("grounds").asString()).isEqualTo("申报的技术革新成果系他人完成");
+        ok(api.get(batchPath + "/objections", OTHER_PROVINCE), 403);
         assertThat(ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 409).path("type").asString()).endsWith("/notice-still-open");
         ok(api.post(batchPath + "/objections/" + objection + "/answer", "{\"verdict\":\"UPHELD\",\"reason\":\"x\"}", OTHER_PROVINCE), 403);
         ok(api.post(batchPath + "/objections/" + objection + "/answer", "{\"verdict\":\"UPHELD\",\"reason\":\"经核实，成果完成人另有其人\"}",

@@ -107,7 +107,12 @@ class ContestFlowIT {
                     entry(1, "EMPLOYEE", People.SHIGANG), SHIGANG_UNION).statusCode())
                     .as("once per competitor and event").isEqualTo(409);
             String worker = TestTokens.token().subject("worker-6").roles(Role.WORKER).build();
-            String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null),
+            // A worker names the employer the register has: a 石钢 member entering as nobody's employee would be out of
+            // reach of the rule that keeps 石钢's judge from scoring 石钢's people.
+            JsonNode notTheirs = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null),
+                    worker), 400);
+            assertThat(notTheirs.path("errors").toString()).contains("competitor.enterprise", "not-the-registered-employer");
+            String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "EMPLOYEE", People.SHIGANG),
                     worker), 201).path("id").asString();
             registrations.add(self);
             for (String r : registrations) {
@@ -133,6 +138,10 @@ class ContestFlowIT {
                     "{\"account\":\"judge-chief\",\"name\":\"周正\",\"chief\":true}", "{\"account\":\"judge-teacher\",\"name\":\"吴老师\"}")) {
                 ok(api.post("/api/v1/contests/events/" + eventId + "/judges", form, COUNTY), 200);
             }
+            HttpResponse<String> competitorAsJudge = api.post("/api/v1/contests/events/" + eventId + "/judges",
+                    "{\"account\":\"worker-6\",\"name\":\"选手\"}", COUNTY);
+            assertThat(competitorAsJudge.statusCode()).as("a competitor does not judge their event").isEqualTo(409);
+            assertThat(competitorAsJudge.body()).contains("judge-is-competitor");
 
             // Scores: competitor i (0..5) gets theory 80+i, A1 30+i, A2 50+i from three judges, 3600 s.
             for (int i = 0; i < registrations.size(); i++) {
@@ -153,11 +162,11 @@ class ContestFlowIT {
             HttpResponse<String> last = api.get("/api/v1/contests/events/" + eventId + "/ledger?from=" + (lines - 1) + "&limit=3", COUNTY);
             assertThat(ok(last, 200)).hasSize(2);
             assertThat(last.headers().firstValue("Link")).isEmpty();
-            HttpResponse<String> tooHigh = contests.score(eventId, j2, self, "ASPECT", "A1", "40.01");
+            HttpResponse<String> tooHigh = contests.score(eventId, j1, self, "ASPECT", "A1", "40.01");
             assertThat(tooHigh.statusCode()).as(tooHigh.body()).isEqualTo(400);
             assertThat(JSON.readTree(tooHigh.body()).path("title").asString()).matches(".*\\p{IsHan}.*");
             HttpResponse<String> inEnglish = api.send(HttpRequest.newBuilder(api.uri("/api/v1/contests/events/" + eventId + "/scores"))
-                    .header("Authorization", "Bearer " + j2).header("Content-Type", "application/json").header("Accept-Language", "en")
+                    .header("Authorization", "Bearer " + j1).header("Content-Type", "application/json").header("Accept-Language", "en")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"registrationId\":\"" + self
                             + "\",\"item\":\"ASPECT\",\"aspect\":\"A1\",\"value\":\"40.01\"}")).build());
             assertThat(JSON.readTree(inEnglish.body()).path("title").asString()).doesNotContainPattern("\\p{IsHan}");
@@ -188,6 +197,11 @@ class ContestFlowIT {
             assertThat(notice.path("round").asInt()).isEqualTo(1);
             assertThat(notice.path("ranked").get(0).path("name").asString()).isEqualTo(People.WELDERS.get(6));
             assertThat(ok(api.get("/api/v1/contests/registrations/" + self + "/scores", worker), 200).path("rank").asInt()).isEqualTo(1);
+            // Entries close with the notice, before the deadline: one taken now could never be scored.
+            HttpResponse<String> late = api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(8, "NOT_EMPLOYEE", null),
+                    TestTokens.token().subject("worker-8").roles(Role.WORKER).build());
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+            assertThat(late.body()).contains("registration-closed-results-noticed");
             assertThat(api.get("/api/v1/contests/registrations/" + registrations.get(0) + "/scores", worker).statusCode()).isEqualTo(404);
 
             // A named objection with evidence: 第二名's measured A1 was misread; upheld, corrected by the chief judge.
@@ -196,6 +210,17 @@ class ContestFlowIT {
                     {"concerns":"%s","objector":{"name":"李志强","contact":"13912345678"},"grounds":"焊缝尺寸测量记录与复测不符",
                      "evidence":[{"name":"复测记录.pdf","contentType":"application/pdf","size":20480,"sha256":"%s"}]}"""
                     .formatted(second, "a".repeat(64)), TestTokens.token().subject("worker-1").roles(Role.WORKER).build()), 201);
+            // The office reads it in full before answering; the notice shows neither who objects nor the grounds.
+            JsonNode filed = ok(api.get("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString(),
+                    COUNTY), 200);
+            assertThat(filed.path("objector").path("name").asString()).isEqualTo("李志强");
+            assertThat(filed.path("grounds").asString()).isEqualTo("焊缝尺寸测量记录与复测不符");
+            assertThat(filed.path("evidence").get(0).path("name").asString()).isEqualTo("复测记录.pdf");
+            assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/results/objections", COUNTY), 200).size()).isEqualTo(1);
+            assertThat(api.get("/api/v1/contests/events/" + eventId + "/results/objections", NEIGHBOUR).statusCode()).isEqualTo(403);
+            assertThat(api.get("/api/v1/contests/events/" + eventId + "/results/objections", worker).statusCode()).isEqualTo(403);
+            assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/results/notice", null), 200).toString())
+                    .doesNotContain("13912345678", "焊缝尺寸测量记录与复测不符");
             JsonNode a1 = null;
             for (JsonNode line : ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200)) {
                 if (line.path("registrationId").asString().equals(second) && "A1".equals(line.path("aspect").asString())) {
