@@ -7,6 +7,7 @@ import cn.unionhub.security.Actor;
 import cn.unionhub.station.activity.domain.Activity;
 import cn.unionhub.station.activity.store.Activities;
 import cn.unionhub.station.registry.StationService;
+import cn.unionhub.station.registry.UpcomingActivities;
 import cn.unionhub.station.registry.domain.Station;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Activities at stations: published by those who keep the station, signed up for by workers. */
 @Service
-public class ActivityService {
+public class ActivityService implements UpcomingActivities {
 
     /** A worker's sign-up as they see it: confirmed, or waiting at a position; {@code created} on the first tap. */
     public record SignUp(Activity activity, Activity.Outcome outcome, Integer position, boolean created) {
@@ -60,6 +61,19 @@ public class ActivityService {
         stations.record(activity.station(), actor); // 404 unless the caller keeps or governs the station
         return activities.change(id, a -> a.cancel(reason, actor.subject(), clock.instant())).map(Activity.Changed::activity)
                 .orElseThrow(() -> new NotFoundException("activity-not-found", id));
+    }
+
+    @Override
+    public void callOffAll(String station, String reason, String by) {
+        String why = reason.codePointCount(0, reason.length()) <= Activity.MAX_REASON ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, Activity.MAX_REASON - 1)) + "…";
+        Instant now = clock.instant();
+        // A station has a handful of activities ahead; the bound only keeps one read small.
+        for (Activity activity : activities.upcoming(station, now, 1_000)) {
+            if (!activity.cancelled()) {
+                activities.change(activity.id(), a -> a.cancel(why, by, now));
+            }
+        }
     }
 
     public List<Activity> upcoming(String number) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +33,17 @@ public class StationService {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
+    /** Looked up when needed: the activity feature's service depends on this one. */
+    private final ObjectProvider<UpcomingActivities> activities;
+
     StationService(Stations stations, StationProperties properties, BusinessCalendar calendar, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<UpcomingActivities> activities) {
         this.stations = stations;
         this.properties = properties;
         this.calendar = calendar;
         this.clock = clock;
         this.publisher = publisher;
+        this.activities = activities;
     }
 
     public Station register(Station.Application form, Actor actor) {
@@ -100,7 +105,19 @@ public class StationService {
         return govern(number, actor, s -> s.orderRectification(actor.subject(), reason, workingDays, calendar, clock.instant()));
     }
 
+    /**
+     * Delists the station, after calling off its activities that have not ended (the people signed up see
+     * why): they go first and are called off idempotently, so a stop in between leaves the station listed
+     * with its activities off, and delisting again finishes it. The step is tried on the station as read
+     * before anything is called off, so a delisting that would be refused calls nothing off.
+     */
     public Station delist(String number, String reason, Actor actor) {
+        Station current = record(number, actor);
+        if (!StationAccess.mayGovern(actor, current.district())) {
+            throw new ForbiddenException("station-not-yours");
+        }
+        current.delist(reason, clock.instant());
+        activities.getObject().callOffAll(number, "站点已摘牌：" + reason.strip(), actor.subject());
         return govern(number, actor, s -> s.delist(reason, clock.instant()));
     }
 

@@ -162,6 +162,30 @@ class ActivitySignUpIT {
         assertThat(JSON.readTree(again.body()).path("cancelReason").asString()).as("the first reason stands").isEqualTo("暴雨预警，义诊改期");
     }
 
+    /** A delisted station's activities are called off with why, so nobody comes to a station that is gone. */
+    @Test
+    void delistingAStationCallsItsActivitiesOff() {
+        ApiClient api = new ApiClient(port);
+        String number = StationApiITAccess.listedStation(api);
+        String path = "/api/v1/stations/activities/" + JSON.readTree(publish(api, number, "送清凉", "x", 3).body()).path("id").asString();
+        String worker = TestTokens.token().subject("worker-delisted-" + number).roles(Role.WORKER).build();
+        assertThat(api.post(path + "/sign-ups", "", worker).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/v1/stations/" + number + "/delisting", "{\"reason\":\"逾期未整改\"}", manager(number)).statusCode())
+                .as("the manager does not delist").isEqualTo(403);
+        assertThat(JSON.readTree(api.get(path, null).body()).path("cancelled").asBoolean()).as("a refused delisting calls nothing off")
+                .isFalse();
+
+        HttpResponse<String> delisted = api.post("/api/v1/stations/" + number + "/delisting", "{\"reason\":\"逾期未整改\"}",
+                StationApiITAccess.districtStaff());
+        assertThat(delisted.statusCode()).as(delisted.body()).isEqualTo(200);
+        JsonNode mine = JSON.readTree(api.get(path + "/sign-ups/mine", worker).body());
+        assertThat(mine.path("cancelled").asBoolean()).isTrue();
+        assertThat(mine.path("cancelReason").asString()).isEqualTo("站点已摘牌：逾期未整改");
+        assertThat(mine.path("placesLeft").asInt()).isZero();
+        assertThat(api.post(path + "/sign-ups", "", TestTokens.token().subject("worker-after-" + number).roles(Role.WORKER).build())
+                .statusCode()).isEqualTo(409);
+    }
+
     /** The station's manager: a handler account of organisation STATION:<number>. */
     private static String manager(String number) {
         return TestTokens.token().subject("manager-" + number).roles(Role.HANDLER).organisation("STATION:" + number).build();

@@ -1,7 +1,7 @@
 package cn.unionhub.contest.contest.domain;
 
+import cn.unionhub.platform.domain.Divisions;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A mainland administrative division by its six-digit code (GB/T 2260): {@code 130000} 河北省,
@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * which is all a contest needs: a county's contest feeds the contest of the city it lies in.
  */
 public record Region(String code) {
-
-    private static final Pattern SHAPE = Pattern.compile("[1-8]\\d{5}");
 
     public enum Level {
         PROVINCE, CITY, COUNTY
@@ -23,7 +21,7 @@ public record Region(String code) {
     }
 
     public static boolean isValid(String code) {
-        return code != null && SHAPE.matcher(code).matches();
+        return Divisions.isValid(code);
     }
 
     public Level level() {
@@ -44,10 +42,6 @@ public record Region(String code) {
 
     /** Whether {@code other} lies in this division (a division contains itself). */
     public boolean contains(Region other) {
-        return switch (level()) {
-            case PROVINCE -> other.code.startsWith(code.substring(0, 2));
-            case CITY -> other.code.startsWith(code.substring(0, 4));
-            case COUNTY -> other.code.equals(code);
-        };
+        return Divisions.contains(code, other.code);
     }
 }

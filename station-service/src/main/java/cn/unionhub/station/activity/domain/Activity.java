@@ -172,13 +172,15 @@ public record Activity(String id, String station, String district, String title,
      * nothing (the first reason stands). An activity that has ended cannot be called off: it took place.
      */
     public Changed cancel(String reason, String by, Instant at) {
+        String why = reason == null ? "" : reason.strip();
+        // Counted in characters as people count them (an emoji is one), and a reason of zero-width characters is none.
+        boolean shows = why.codePoints().anyMatch(c -> !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT);
+        if (!shows || why.codePointCount(0, why.length()) > MAX_REASON) {
+            throw new RuleViolationException("invalid-activity",
+                    List.of(new FieldViolation("reason", shows ? "too-long" : "required", MAX_REASON)));
+        }
         if (cancelled()) {
             return new Changed(this, List.of(), Optional.empty());
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new RuleViolationException("invalid-activity",
-                    List.of(new FieldViolation("reason", why.isEmpty() ? "required" : "too-long", MAX_REASON)));
         }
         if (!at.isBefore(endsAt)) {
             throw new ConflictException("activity-over", id);
@@ -211,8 +213,9 @@ public record Activity(String id, String station, String district, String title,
         return Optional.empty();
     }
 
+    /** Places still to take: none once called off, whoever gave theirs up since. */
     public int placesLeft() {
-        return Math.max(0, capacity - confirmed.size());
+        return cancelled() ? 0 : Math.max(0, capacity - confirmed.size());
     }
 
     private Activity with(List<Entry> places, List<Entry> queue) {

@@ -74,7 +74,9 @@ class MapController {
             }
         }
         if (!wrong.isEmpty()) {
-            throw new RuleViolationException("invalid-position", wrong);
+            // "Give a right position" only when the position is what is wrong; a bad time or limit says so as any request.
+            boolean position = wrong.stream().allMatch(v -> List.of("latitude", "longitude", "datum").contains(v.field()));
+            throw new RuleViolationException(position ? "invalid-position" : "invalid-request", wrong);
         }
         Position from = new Position(latitude, longitude, inDatum);
         return map.nearestOpen(from, wanted, count, radius, when).stream()

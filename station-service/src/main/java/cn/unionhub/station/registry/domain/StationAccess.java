@@ -1,5 +1,6 @@
 package cn.unionhub.station.registry.domain;
 
+import cn.unionhub.platform.domain.Divisions;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 
@@ -19,10 +20,13 @@ public final class StationAccess {
         return "STATION:" + number;
     }
 
-    /** Union staff over the district: its district union, the city union, administrators. */
+    /**
+     * Union staff over the district: its district union, a city's or province's office over it (their
+     * district claim a division containing it, as contest offices are), the city union, administrators.
+     */
     public static boolean mayGovern(Actor actor, String district) {
         return actor.has(Role.ADMIN)
-                || actor.isCityUnion() || actor.has(Role.DISTRICT_UNION) && district.equals(actor.district());
+                || actor.isCityUnion() || actor.has(Role.DISTRICT_UNION) && Divisions.contains(actor.district(), district);
     }
 
     /** Those who govern it, and the station's own manager. */

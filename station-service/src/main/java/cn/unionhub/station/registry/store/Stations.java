@@ -1,5 +1,6 @@
 package cn.unionhub.station.registry.store;
 
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.Sequences;
 import cn.unionhub.station.hours.domain.OsmOpeningHours;
@@ -37,8 +38,13 @@ public class Stations {
     }
 
     /** The next unified number of the district's stations; never one given before. */
+    /** The district's next number; 409 once its 9,999 are given (an import may have given the last one). */
     public String nextNumber(String district) {
-        return StationNumbers.of(district, sequences.next(district));
+        long next = sequences.next(district);
+        if (next > StationNumbers.MAX_SEQUENCE) {
+            throw new ConflictException("station-numbers-used-up", district, StationNumbers.MAX_SEQUENCE);
+        }
+        return StationNumbers.of(district, next);
     }
 
     /** After an import of a number given elsewhere: the district's counter never gives it again. */

@@ -97,6 +97,12 @@ class ActivityTest {
         Activity off = called.activity();
         assertThat(off.cancelled()).isTrue();
         assertThat(off.cancellation().reason()).isEqualTo("高温红色预警，活动取消");
+        assertThatThrownBy(() -> before.cancel("\u200b\u200b", "staff-1", NOW)).as("zero-width characters are no reason")
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(before.cancel("🌧".repeat(Activity.MAX_REASON), "staff-1", NOW).activity().cancelled())
+                .as("counted as characters, an emoji one").isTrue();
+        assertThatThrownBy(() -> off.cancel(" ", "staff-2", NOW)).as("asked again, still a reason").isInstanceOf(RuleViolationException.class);
+        assertThat(off.placesLeft()).as("no place to take once called off").isZero();
         assertThat(off.cancel("another reason", "staff-2", NOW).events()).as("called off again: no change").isEmpty();
         assertThat(off.cancel("another reason", "staff-2", NOW).activity()).isEqualTo(off);
         assertThatThrownBy(() -> off.signUp("w3", NOW)).isInstanceOf(ConflictException.class);

@@ -165,4 +165,16 @@ class StationApiIT {
                 .path("number").asString();
         assertThat(Integer.parseInt(next.substring(10))).as("a refused form took no number").isEqualTo(Integer.parseInt(first.substring(10)) + 1);
     }
+
+    /** A city's office is over its districts' stations (as contest offices are over their counties' contests), not another city's. */
+    @Test
+    void aCitysOfficeGovernsItsDistrictsStationsOnly() {
+        ApiClient api = new ApiClient(port);
+        String xiamen = TestTokens.token().subject("staff-xiamen-city").roles(Role.DISTRICT_UNION).district("350200").build();
+        String fuzhou = TestTokens.token().subject("staff-fuzhou-city").roles(Role.DISTRICT_UNION).district("350100").build();
+        HttpResponse<String> own = api.get("/api/v1/stations?district=" + SIMING, xiamen);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/stations?district=" + SIMING, fuzhou).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/stations?district=" + SIMING, HULI_STAFF).statusCode()).as("a neighbouring district").isEqualTo(403);
+    }
 }

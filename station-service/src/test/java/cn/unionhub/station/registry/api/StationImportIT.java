@@ -91,4 +91,17 @@ class StationImportIT {
         assertThat(zhongshan.path("properties").path("opening_hours").asString()).isEqualTo("Mo-Su 08:00-20:00; PH 08:00-23:00");
         assertThat(zhongshan.path("geometry").path("coordinates").get(0).asDouble()).isCloseTo(118.07, org.assertj.core.data.Offset.offset(1e-7));
     }
+
+    /** An imported number may be the district's last: registering another is then a clear 409, not a 500. */
+    @Test
+    void aDistrictWhoseLastNumberWasImportedRefusesANewStationClearly() {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> imported = upload(api, HEADER
+                + "FJ-350206-9999,湖里区最后一号驿站,SELF_BUILT,350206,厦门市湖里区,24.50,118.10,GCJ02,REST,24/7,,\n", StationApiIT.HULI_STAFF);
+        assertThat(JSON.readTree(imported.body()).path("created").asInt()).as(imported.body()).isEqualTo(1);
+        HttpResponse<String> next = api.post("/api/v1/stations", StationApiIT.registration(24.50, 118.11, "24/7", "\"REST\"")
+                .replace("350203", "350206"), StationApiIT.HULI_STAFF);
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(409);
+        assertThat(JSON.readTree(next.body()).path("type").asString()).endsWith("/station-numbers-used-up");
+    }
 }

@@ -1,0 +1,32 @@
+package cn.unionhub.platform.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Mainland administrative divisions by their six-digit codes (GB/T 2260): {@code 330000} 浙江省,
+ * {@code 330200} 宁波市, {@code 330211} 镇海区. The code alone tells the level and what lies in what,
+ * which is what deciding "the union over this district" needs: a city's office (330200) is over its
+ * counties (330211), a province's (330000) over its cities and counties, a county's over itself.
+ */
+public final class Divisions {
+
+    private static final Pattern CODE = Pattern.compile("[1-8]\\d{5}");
+
+    private Divisions() {
+    }
+
+    public static boolean isValid(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /** Whether {@code inner} lies in {@code outer} (a division lies in itself); false for anything not a code. */
+    public static boolean contains(String outer, String inner) {
+        if (!isValid(outer) || !isValid(inner)) {
+            return false;
+        }
+        if (outer.endsWith("0000")) {
+            return inner.startsWith(outer.substring(0, 2));
+        }
+        return outer.endsWith("00") ? inner.startsWith(outer.substring(0, 4)) : outer.equals(inner);
+    }
+}
