@@ -158,6 +158,14 @@ public class CampaignService {
                 skipped.add(id + " " + why);
             }
         }
+        // One coupon per member and campaign, whatever the key: a member another grant pays is skipped, not paid twice.
+        Set<String> ours = eligible.isEmpty() ? Set.of() : campaigns.claimCoupons(campaignId, grantId, eligible);
+        for (String id : List.copyOf(eligible)) {
+            if (!ours.contains(id)) {
+                eligible.remove(id);
+                skipped.add(id + " already-granted");
+            }
+        }
         if (eligible.isEmpty()) {
             throw new LedgerException.Invalid("members", "coupon-nobody-eligible");
         }
@@ -201,6 +209,10 @@ public class CampaignService {
                     ? grants.finish(grant.id, "GRANTED", null, List.of(new CouponsGranted(campaign.id(), grant.key, batch.id(),
                             credits.size(), grant.tierFen, batch.amountFen(), batch.finishedAt())))
                     : grants.finish(grant.id, "REJECTED", batch.reason(), List.of());
+        }
+        if ("REJECTED".equals(grant.status)) {
+            // Nothing moved: the members' coupons are free for another grant (again on every look, for a stop in between).
+            campaigns.releaseCoupons(grant.campaignId, grant.id, grant.members);
         }
         List<Skipped> skipped = grant.skipped.stream().map(s -> new Skipped(s.substring(0, s.indexOf(' ')), s.substring(s.indexOf(' ') + 1)))
                 .toList();

@@ -1,5 +1,7 @@
 package cn.unionhub.membercard.coupon;
 
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.common.StoredTime;
 import cn.unionhub.membercard.common.DistrictOffice;
 import cn.unionhub.membercard.card.PayCodeService;
@@ -49,9 +51,11 @@ public class RedemptionService {
     private final PayCodeService payCodes;
     private final Ledger ledger;
     private final Clock clock;
+    private final Members members;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
-            PayCodeService payCodes, Ledger ledger, Clock clock) {
+            PayCodeService payCodes, Ledger ledger, Clock clock, Members members) {
+        this.members = members;
         this.merchants = merchants;
         this.campaignService = campaignService;
         this.campaigns = campaigns;
@@ -249,6 +253,10 @@ public class RedemptionService {
      * with money left, the one that ends first (use it or lose it).
      */
     private Campaign campaignFor(String memberId, Merchant merchant, String campaignId) {
+        // Coupons are the union's welfare for its members: one who has left spends none (their card may still be active).
+        if (members.find(memberId).filter(m -> m.status() == Member.Status.ACTIVE).isEmpty()) {
+            throw new LedgerException.Refused("coupon-membership-ended");
+        }
         Instant now = StoredTime.now(clock);
         if (campaignId != null) {
             Campaign named = campaignService.find(campaignId);

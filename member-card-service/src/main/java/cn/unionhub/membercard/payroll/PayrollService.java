@@ -96,8 +96,44 @@ public class PayrollService {
             if (!earlier.get().fingerprint.equals(fingerprint)) {
                 throw new LedgerException.Refused("ledger-key-reused", id);
             }
-            return finish(REJECTED.equals(earlier.get().status) ? tryAgain(earlier.get()) : earlier.get());
+            if (!REJECTED.equals(earlier.get().status)) {
+                return finish(earlier.get());
+            }
         }
+        // The employer's escrow must exist before anything is stored: a batch stored without it was answered 404 and then
+        // paid by its reminder once the escrow was opened, so a union that trusted the 404 and sent it again paid twice.
+        String escrow = AccountKind.EMPLOYER_ESCROW.accountId(employer.id());
+        if (accounts.account(escrow).isEmpty()) {
+            throw new LedgerException.NotFound("ledger-account-not-found", escrow);
+        }
+        Resolved checked = resolve(lines);
+        openWallets(checked, employer.district());
+        if (earlier.isPresent()) {
+            // Asked again after a refusal: who is a member is decided again, as of this attempt.
+            return finish(tryAgain(earlier.get(), checked.lines()));
+        }
+        Instant now = StoredTime.now(clock);
+        PayrollDocument batch = new PayrollDocument();
+        batch.id = id;
+        batch.employer = employer.id();
+        batch.batchId = batchId;
+        batch.district = employer.district();
+        batch.fingerprint = fingerprint;
+        batch.lines = checked.lines();
+        batch.transferId = Transfer.idFor("reference", reference(id, 1));
+        batch.status = "ACCEPTED";
+        batch.createdAt = now;
+        if (!payrolls.insert(batch, now.plus(Duration.ofSeconds(30)))) {
+            return disburse(employerUscc, batchId, lines, actor);
+        }
+        return finish(batch);
+    }
+
+    /**
+     * Each line checked (valid number, not twice, positive amount, a name) and matched to an active member
+     * of the register by number and name; the others go to suspense, marked why.
+     */
+    private Resolved resolve(List<LineRequest> lines) {
         Set<String> seen = new HashSet<>();
         List<Line> checked = new ArrayList<>();
         Map<String, String> memberDistricts = new HashMap<>();
@@ -128,31 +164,28 @@ public class PayrollService {
                             found == null ? "not-a-member" : "name-differs")
                     : new Line(row, Masking.residentId(number), name, member.id(), l.amountFen(), "PAID", null));
         }
+        return new Resolved(checked, memberDistricts);
+    }
+
+    /** A batch's lines as matched to the register, and each paid member's district. */
+    private record Resolved(List<Line> lines, Map<String, String> memberDistricts) {
+    }
+
+    /**
+     * The members' wallets in their own district, as every other way of opening a wallet (a migrant worker paid by an
+     * employer elsewhere is still looked after, and seen, by their own district's union), and the district's suspense.
+     */
+    private void openWallets(Resolved resolved, String district) {
         Instant now = StoredTime.now(clock);
         List<Account> toOpen = new ArrayList<>();
-        for (Line l : checked) {
+        for (Line l : resolved.lines()) {
             if (l.memberId() != null) {
-                // The member's own district, as every other way of opening a wallet: a migrant worker paid
-                // by an employer elsewhere is still looked after (and seen) by their own district's union.
-                toOpen.add(Account.open(AccountKind.MEMBER_WALLET, l.memberId(), memberDistricts.get(l.memberId()), "会员福利账户", now));
+                toOpen.add(Account.open(AccountKind.MEMBER_WALLET, l.memberId(), resolved.memberDistricts().get(l.memberId()), "会员福利账户",
+                        now));
             }
         }
-        toOpen.add(Account.open(AccountKind.SUSPENSE, employer.district(), employer.district(), "待查明款项", now));
+        toOpen.add(Account.open(AccountKind.SUSPENSE, district, district, "待查明款项", now));
         accounts.openAll(toOpen);
-        PayrollDocument batch = new PayrollDocument();
-        batch.id = id;
-        batch.employer = employer.id();
-        batch.batchId = batchId;
-        batch.district = employer.district();
-        batch.fingerprint = fingerprint;
-        batch.lines = checked;
-        batch.transferId = Transfer.idFor("reference", reference(id, 1));
-        batch.status = "ACCEPTED";
-        batch.createdAt = now;
-        if (!payrolls.insert(batch, now.plus(Duration.ofSeconds(30)))) {
-            return disburse(employerUscc, batchId, lines, actor);
-        }
-        return finish(batch);
     }
 
     /** The ledger key of a batch's attempt: the first is the batch's own, later ones are marked, each its own transfer. */
@@ -165,7 +198,7 @@ public class PayrollService {
      * employer has paid in, the union asks again and the batch is paid, under its own batch id, instead of
      * answering the refusal for ever. Each attempt is its own ledger transfer, so none can pay twice.
      */
-    private PayrollDocument tryAgain(PayrollDocument refused) {
+    private PayrollDocument tryAgain(PayrollDocument refused, List<Line> lines) {
         if (refused.attempt() >= MAX_ATTEMPTS) {
             throw new LedgerException.Refused("payroll-attempts", refused.batchId, MAX_ATTEMPTS);
         }
@@ -173,6 +206,7 @@ public class PayrollService {
         return payrolls.reopen(refused.id, REJECTED, d -> {
             d.attempt = next;
             d.transferId = Transfer.idFor("reference", reference(d.id, next));
+            d.lines = lines;
         }, StoredTime.now(clock).plus(Duration.ofSeconds(30)));
     }
 
@@ -219,7 +253,10 @@ public class PayrollService {
 
     /** The employer, registered, of the caller's district (the city union: any). */
     private Organisation employerOf(String uscc, Actor actor) {
-        return organisations.find(uscc == null ? "" : uscc).filter(o -> o.kind() == OrganisationKind.ENTERPRISE)
+        if (uscc == null || uscc.isBlank()) {
+            throw new LedgerException.Invalid("employer", "required");
+        }
+        return organisations.find(uscc).filter(o -> o.kind() == OrganisationKind.ENTERPRISE)
                 .filter(o -> DistrictOffice.runs(actor, o.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("payroll-employer-not-found", uscc));
     }

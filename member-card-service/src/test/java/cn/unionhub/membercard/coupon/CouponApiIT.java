@@ -144,6 +144,12 @@ class CouponApiIT {
                 "ledger-invalid-request");
         assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", "{\"tierFen\":25000,\"members\":"
                 + JSON.writeValueAsString(members) + "}", staff, "g3-" + run), 400, "ledger-invalid-request");
+        // One coupon per member and campaign, whatever the key: the same members under a new key are nobody to pay.
+        HttpResponse<String> again = api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g5-" + run);
+        assertProblem(again, 400, "ledger-invalid-request");
+        assertThat(again.body()).contains("coupon-nobody-eligible");
+        assertThat(ok(api().get("/api/v1/welfare/accounts/coupon:" + campaign + "." + members.get(0), staff)).path("balanceFen").asLong())
+                .isEqualTo(30_000);
         assertThat(ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff)).path("balanceFen").asLong()).isZero();
         // Coupons are credited by grants and receivables by redemptions, never by a hand transfer around them.
         assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"coupon:"
@@ -264,6 +270,15 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"H" + run + "\",\"card\":\"" + card
                 + "\",\"payCode\":\"" + fresh(zhang, card) + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
         ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/G" + run + "/cancellation", "{}", tillToken));
+
+        // A member who has left the union spends no more of its coupons, though the card is still active.
+        LinkedMember leaver = workers.get(1);
+        String leaverCard = activeCard(leaver, staff);
+        String leaverCode = fresh(leaver, leaverCard);
+        ok(api().post("/api/v1/members/" + leaver.memberId() + "/leaving", "{}", staff));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"L" + run + "\",\"card\":\"" + leaverCard
+                + "\",\"payCode\":\"" + leaverCode + "\",\"spendFen\":35000}", tillToken), 409, "coupon-membership-ended");
+        assertThat(ok(api().get("/api/v1/welfare/wallet", leaver.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
 
         // The union ends the campaign: every coupon's remainder goes back to the budget.
         JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));

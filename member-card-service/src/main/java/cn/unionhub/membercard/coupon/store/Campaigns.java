@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Campaigns {
+
+    /** One document per member's coupon of a campaign ({@code <campaign>:<member>}), naming the grant that pays it. */
+    static final String COUPON_CLAIMS = "coupon_claims";
 
     @org.springframework.data.mongodb.core.mapping.Document("coupon_campaigns")
     static class CampaignDocument {
@@ -112,6 +117,39 @@ public class Campaigns {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, "member_coupons");
         memberIds.forEach(m -> bulk.upsert(new Query(where("_id").is(m)), new Update().addToSet("campaigns", campaignId)));
         bulk.execute();
+    }
+
+    /**
+     * Claims each member's one coupon of the campaign for this grant (one unordered insert of
+     * {@code <campaign>:<member>} keys; a key another grant holds stays that grant's), and answers the
+     * members whose claim is this grant's. Without it, a second grant under another Idempotency-Key paid a
+     * member's coupon twice.
+     */
+    public Set<String> claimCoupons(String campaignId, String grantId, Collection<String> memberIds) {
+        List<Document> claims = memberIds.stream().map(m -> new Document("_id", campaignId + ":" + m).append("grant", grantId)).toList();
+        try {
+            mongo.getCollection(COUPON_CLAIMS).insertMany(claims, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            // Keys claimed before: by an earlier try of this grant, or by another grant (read below).
+            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
+                throw e;
+            }
+        }
+        Set<String> ours = new HashSet<>();
+        mongo.find(new Query(where("_id").in(claims.stream().map(d -> d.get("_id")).toList())), Document.class, COUPON_CLAIMS)
+                .forEach(d -> {
+                    if (grantId.equals(d.getString("grant"))) {
+                        String key = d.getString("_id");
+                        ours.add(key.substring(campaignId.length() + 1));
+                    }
+                });
+        return ours;
+    }
+
+    /** A grant that was refused moved nothing: its members' coupons are free for another grant. */
+    public void releaseCoupons(String campaignId, String grantId, Collection<String> memberIds) {
+        mongo.remove(new Query(where("_id").in(memberIds.stream().map(m -> campaignId + ":" + m).toList()).and("grant").is(grantId)),
+                COUPON_CLAIMS);
     }
 
     public List<String> campaignsOf(String memberId) {

@@ -80,11 +80,13 @@ final class LedgerViews {
             long discountFen, java.time.LocalDate firstDay, java.time.LocalDate lastDay, java.util.Set<String> merchants, boolean usable,
             List<LineView> latest) {
 
-        static CouponView of(cn.unionhub.membercard.coupon.CampaignService.Coupon c, java.time.Instant now, List<LineView> latest) {
+        static CouponView of(cn.unionhub.membercard.coupon.CampaignService.Coupon c, java.time.Instant now, List<LineView> latest,
+                boolean activeMember) {
             var b = c.account().balances();
             return new CouponView(c.campaign().id(), c.campaign().name(), c.account().id(), b.available(), b.debitsPending(),
                     c.campaign().rule().thresholdFen(), c.campaign().rule().discountFen(), c.campaign().firstDay(),
-                    c.campaign().lastDay(), c.campaign().merchants(), c.campaign().openAt(now) && b.available() > 0, latest);
+                    c.campaign().lastDay(), c.campaign().merchants(), activeMember && c.campaign().openAt(now) && b.available() > 0,
+                    latest);
         }
     }
 

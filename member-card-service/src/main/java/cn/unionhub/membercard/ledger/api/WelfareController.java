@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.ledger.api;
 
+import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.ledger.domain.JournalEntry;
 import cn.unionhub.membercard.ledger.LedgerReconciler;
 import cn.unionhub.membercard.ledger.LedgerService;
@@ -113,9 +114,12 @@ class WelfareController {
     /** The worker's own welfare account with its latest 20 lines (newest first), and their coupons. */
     @GetMapping("/wallet")
     WalletView wallet(Actor actor) {
-        String memberId = ledger.memberOf(actor).id();
+        Member member = ledger.memberOf(actor);
+        String memberId = member.id();
+        // One who has left the union sees their coupons, but as not usable: the till refuses them (coupon-membership-ended).
+        boolean active = member.status() == Member.Status.ACTIVE;
         List<CouponView> coupons = campaigns.couponsOf(memberId).stream()
-                .map(c -> CouponView.of(c, clock.instant(), newest(c.account(), COUPON_LINES))).toList();
+                .map(c -> CouponView.of(c, clock.instant(), newest(c.account(), COUPON_LINES), active)).toList();
         return ledger.walletOf(memberId).map(w -> {
             List<LineView> latest = newest(w, 20);
             return new WalletView(w.id(), w.balances().balance(), w.balances().available(), w.balances().debitsPending(), latest,

@@ -56,8 +56,12 @@ class PayrollController {
     @PostMapping("/api/v1/welfare/payrolls")
     @ResponseStatus(HttpStatus.CREATED)
     PayrollView disburse(@RequestBody PayrollBody body, Actor actor) {
-        List<PayrollService.LineRequest> lines = body.lines() == null ? null : body.lines().stream()
-                .map(l -> new PayrollService.LineRequest(l.idNumber(), l.name(), Fen.of(l.amountFen(), "amountFen"))).toList();
+        // Each amount named by its row (lines[3].amountFen), so the clerk finds the line to mend.
+        List<PayrollService.LineRequest> lines = body.lines() == null ? null : java.util.stream.IntStream.range(0, body.lines().size())
+                .mapToObj(i -> {
+                    LineBody l = body.lines().get(i);
+                    return new PayrollService.LineRequest(l.idNumber(), l.name(), Fen.of(l.amountFen(), "lines[" + i + "].amountFen"));
+                }).toList();
         return PayrollView.of(payrolls.disburse(body.employer(), body.batchId(), lines, actor));
     }
 

@@ -432,6 +432,48 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff))).isEqualTo(retried);
         assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
         assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isZero();
+
+        // Asked again after a refusal, who is a member is decided again: 孙 left the union in between, so his line waits in suspense.
+        String march = "{\"employer\":\"" + employer + "\",\"batchId\":\"2027-03\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
+                + "\",\"name\":\"孙农民工\",\"amountFen\":1000}]}";
+        assertThat(created(api().post(WELFARE + "/payrolls", march, staff)).path("status").asString()).isEqualTo("REJECTED");
+        ok(api().post("/api/v1/members/" + worker.memberId() + "/leaving", "{}", staff));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 1_000, "wages", null), staff,
+                "wages-march-" + employer));
+        JsonNode afterLeaving = created(api().post(WELFARE + "/payrolls", march, staff));
+        assertThat(afterLeaving.path("status").asString()).isEqualTo("DISBURSED");
+        assertThat(afterLeaving.path("paidLines").asInt()).isZero();
+        assertThat(afterLeaving.path("suspense").get(0).path("reason").asString()).isEqualTo("not-a-member");
+        // A row's bad amount names the row.
+        HttpResponse<String> badAmount = api().post(WELFARE + "/payrolls", march.replace("2027-03", "2027-04").replace("1000", "10.5"), staff);
+        assertProblem(badAmount, 400, "ledger-invalid-request");
+        assertThat(JSON.readTree(badAmount.body()).path("errors").get(0).path("field").asString()).isEqualTo("lines[0].amountFen");
+        HttpResponse<String> noEmployer = api().post(WELFARE + "/payrolls", march.replace("\"employer\":\"" + employer + "\",", ""), staff);
+        assertProblem(noEmployer, 400, "ledger-invalid-request");
+        assertThat(JSON.readTree(noEmployer.body()).path("errors").get(0).path("field").asString()).isEqualTo("employer");
         assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
+    }
+
+    /**
+     * A payroll for an employer whose escrow is not open is refused and nothing is kept: until 2026-12-04 it was
+     * stored, answered 404, and paid by its reminder once the escrow was opened, so a union that trusted the 404
+     * and sent it again under another batch id paid the workers twice.
+     */
+    @Test
+    void aPayrollWithoutTheEmployersEscrowIsRefusedAndNeverPaidLater() {
+        String district = "370215";
+        String staff = districtUnion(district);
+        LinkedMember worker = RegisterData.linkedMember(api(), district, "周无专户");
+        String employer = worker.enterprise();
+        String batch = "{\"employer\":\"" + employer + "\",\"batchId\":\"NO-ESCROW\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
+                + "\",\"name\":\"周无专户\",\"amountFen\":5000}]}";
+        assertProblem(api().post(WELFARE + "/payrolls", batch, staff), 404, "ledger-account-not-found");
+        assertProblem(api().get(WELFARE + "/payrolls/" + employer + "/NO-ESCROW", staff), 404, "payroll-not-found");
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + employer + "\",\"label\":\"工资专户\"}", staff));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 5_000, "wages", null), staff,
+                "wages-no-escrow-" + employer));
+        assertProblem(api().get(WELFARE + "/payrolls/" + employer + "/NO-ESCROW", staff), 404, "payroll-not-found");
+        assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isEqualTo(5_000);
     }
 }
