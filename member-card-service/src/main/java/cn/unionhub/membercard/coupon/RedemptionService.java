@@ -198,6 +198,14 @@ public class RedemptionService {
         if (!sees) {
             throw new LedgerException.NotFound("coupon-redemption-not-found", orderNo);
         }
+        if (r.status() == Redemption.Status.HELD && !StoredTime.now(clock).isBefore(r.createdAt().plus(HOLD))) {
+            // The hold may have lapsed with nobody paying: asking the ledger ends it as it would end at the payment
+            // (REJECTED, hold-expired, the day's place given back), instead of showing HELD past its time.
+            Transfer hold = ledger.wake(r.holdId());
+            if (hold != null && hold.status() == Transfer.Status.EXPIRED) {
+                return end(r, Redemption.Status.REJECTED, Transfer.HOLD_EXPIRED);
+            }
+        }
         return r;
     }
 
