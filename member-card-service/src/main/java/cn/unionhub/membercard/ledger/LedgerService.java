@@ -38,7 +38,7 @@ public class LedgerService {
 
     /** The accounts a district union may pay out of. */
     private static final Set<AccountKind> DISTRICT_PAYS_FROM = Set.of(AccountKind.SETTLEMENT, AccountKind.UNION_FUND,
-            AccountKind.CAMPAIGN_BUDGET, AccountKind.SUSPENSE, AccountKind.EMPLOYER_ESCROW);
+            AccountKind.CAMPAIGN_BUDGET, AccountKind.SUSPENSE, AccountKind.EMPLOYER_ESCROW, AccountKind.MERCHANT_RECEIVABLE);
 
     /** Accounts only their own business flow credits: coupons (a campaign's grant), merchants' receivables (redemptions). */
     private static final Set<AccountKind> CREDITED_BY_THEIR_FLOWS = Set.of(AccountKind.COUPON, AccountKind.MERCHANT_RECEIVABLE);
@@ -288,6 +288,11 @@ public class LedgerService {
         }
         if (debited.kind() == AccountKind.EMPLOYER_ESCROW && credited.kind() != AccountKind.SETTLEMENT) {
             throw new ForbiddenException("ledger-escrow-through-payroll", debited.id());
+        }
+        // What the members' coupons paid a merchant is settled to the merchant through the bank: out of the receivable
+        // into the district's settlement account (its bank), nowhere else (it was stuck there: no one could debit it).
+        if (debited.kind() == AccountKind.MERCHANT_RECEIVABLE && credited.kind() != AccountKind.SETTLEMENT) {
+            throw new ForbiddenException("ledger-merchant-through-settlement", debited.id());
         }
         if (CREDITED_BY_THEIR_FLOWS.contains(credited.kind())) {
             throw new ForbiddenException("ledger-credited-by-its-flow", credited.id());

@@ -292,6 +292,15 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"Z" + run + "\",\"card\":\"" + card
                 + "\",\"payCode\":\"" + fresh(zhang, card) + "\",\"spendFen\":35000,\"campaignId\":\"" + campaign + "\"}", tillToken),
                 409, "coupon-campaign-ended");
+        // The union settles what the coupons paid the merchant through the bank: into its settlement account, nowhere else.
+        long receivable = ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong();
+        assertThat(receivable).isPositive();
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"merchant:" + merchant + "\",\"creditAccount\":\"fund:"
+                + LAOSHAN + "\",\"amountFen\":" + receivable + ",\"code\":\"merchant-settlement\"}", staff, "settle-wrong-" + run), 403,
+                "ledger-merchant-through-settlement");
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"merchant:" + merchant + "\",\"creditAccount\":\"settlement:"
+                + LAOSHAN + "\",\"amountFen\":" + receivable + ",\"code\":\"merchant-settlement\"}", staff, "settle-" + run));
+        assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isZero();
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();
 
