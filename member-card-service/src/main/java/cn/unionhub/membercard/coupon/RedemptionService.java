@@ -156,6 +156,12 @@ public class RedemptionService {
         }
         TransferRequest request = how.apply(r);
         Transfer t = ledger.submit(SCOPE, request.reference(), request, "merchant:" + merchantId);
+        if (t.status() == Transfer.Status.REJECTED && Transfer.HOLD_ALREADY_SETTLED.equals(t.reason())) {
+            // The payment and the cancellation of one order raced, and the other settled the hold first: that one is the
+            // order's end (it records it), and this one is refused as out of turn, as it would be sent after it.
+            throw new LedgerException.Refused("coupon-redemption-state", orderNo, end == Redemption.Status.PAID
+                    ? Redemption.Status.CANCELLED : Redemption.Status.PAID);
+        }
         if (t.status() == Transfer.Status.REJECTED) {
             return answer(end(r, Redemption.Status.REJECTED, t.reason()));
         }
@@ -163,6 +169,9 @@ public class RedemptionService {
         AtomicBoolean applied = new AtomicBoolean();
         Redemption after = redemptions.change(read, current -> applied(applied, current.status() != Redemption.Status.HELD ? null
                 : end == Redemption.Status.PAID ? current.paid(at) : current.ended(end, null, at)));
+        if (after.status() != end) {
+            throw new LedgerException.Refused("coupon-redemption-state", orderNo, after.status());
+        }
         return released(after, applied.get());
     }
 
