@@ -26,6 +26,8 @@ class AccessRulesConfiguration {
                 // Visit counts per district: the union offices, and other government systems.
                 .allow(GET, "/api/v1/stations/visits", Role.ADMIN, Role.DISTRICT_UNION, Role.GOV_SYSTEM)
                 // The station map is for anyone in the street, without an account.
+                // Before the public /api/v1/stations/activities/{id}, which would otherwise take it.
+                .allow(GET, "/api/v1/stations/activities/sign-ups/mine", Role.WORKER)
                 .publicly(GET, "/api/v1/stations/service-types", "/api/v1/stations/nearest", "/api/v1/stations/export",
                         "/api/v1/stations/{number}",
                         "/api/v1/stations/{number}/activities", "/api/v1/stations/activities/{id}")

@@ -87,10 +87,18 @@ public class ActivityService implements UpcomingActivities {
 
     public SignUp signUp(String id, Actor worker) {
         String who = pseudonyms.of(worker.subject());
+        activities.noteSignUp(who, id); // one for an activity that does not exist is read and dropped with the list
         Activity.Changed changed = activities.change(id, a -> a.signUp(who, clock.instant()))
                 .orElseThrow(() -> new NotFoundException("activity-not-found", id));
         Activity now = changed.activity();
         return new SignUp(now, changed.outcome().orElseThrow(), now.queuePosition(who).orElse(null), !changed.events().isEmpty());
+    }
+
+    /** The worker's own sign-ups that stand (a place, or a place in the queue), soonest first, called off ones included. */
+    public List<SignUp> mine(Actor worker) {
+        String who = pseudonyms.of(worker.subject());
+        return activities.signedUp(who).stream()
+                .map(a -> new SignUp(a, a.outcomeOf(who).orElseThrow(), a.queuePosition(who).orElse(null), false)).toList();
     }
 
     public SignUp mine(String id, Actor worker) {

@@ -158,6 +158,16 @@ class ActivitySignUpIT {
         assertThat(mine.path("cancelReason").asString()).isEqualTo("暴雨预警，义诊改期");
         HttpResponse<String> late = api.post(path + "/sign-ups", "", TestTokens.token().subject("worker-late-" + number).roles(Role.WORKER).build());
         assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        // The worker's own list shows it, called off and why, without their revisiting the activity.
+        JsonNode list = JSON.readTree(api.get("/api/v1/stations/activities/sign-ups/mine", worker).body());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).path("activity").asString()).isEqualTo(path.substring(path.lastIndexOf('/') + 1));
+        assertThat(list.get(0).path("title").asString()).isEqualTo("义诊");
+        assertThat(list.get(0).path("cancelReason").asString()).isEqualTo("暴雨预警，义诊改期");
+        assertThat(api.get("/api/v1/stations/activities/sign-ups/mine", manager).statusCode()).isEqualTo(403);
+        assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri(path + "/sign-ups/mine")).header("Authorization", "Bearer " + worker)
+                .DELETE().build()).statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/activities/sign-ups/mine", worker).body())).as("given up").isEmpty();
         HttpResponse<String> again = api.post(path + "/cancellation", "{\"reason\":\"另一个理由\"}", manager);
         assertThat(JSON.readTree(again.body()).path("cancelReason").asString()).as("the first reason stands").isEqualTo("暴雨预警，义诊改期");
     }

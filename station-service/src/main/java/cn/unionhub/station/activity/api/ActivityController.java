@@ -102,6 +102,26 @@ class ActivityController {
                 : ResponseEntity.ok(view);
     }
 
+    /**
+     * The worker's own sign-ups, soonest first: what they hold, and which were called off and why, so the app
+     * tells them without their revisiting each activity.
+     */
+    @GetMapping("/api/v1/stations/activities/sign-ups/mine")
+    List<MySignUpView> allMine(Actor worker) {
+        return activities.mine(worker).stream().map(MySignUpView::of).toList();
+    }
+
+    /** One of the worker's sign-ups with what the activity is, when and where. */
+    record MySignUpView(String activity, String station, String title, Instant startsAt, Instant endsAt, String outcome,
+            Integer position, boolean cancelled, String cancelReason) {
+
+        static MySignUpView of(ActivityService.SignUp s) {
+            Activity a = s.activity();
+            return new MySignUpView(a.id(), a.station(), a.title(), a.startsAt(), a.endsAt(), s.outcome().name(), s.position(),
+                    a.cancelled(), a.cancelled() ? a.cancellation().reason() : null);
+        }
+    }
+
     @GetMapping("/api/v1/stations/activities/{id}/sign-ups/mine")
     SignUpView mine(@PathVariable String id, Actor worker) {
         return SignUpView.of(activities.mine(id, worker));

@@ -1,6 +1,7 @@
 package cn.unionhub.station.activity.store;
 
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.KeyRanges;
 import cn.unionhub.station.activity.domain.Activity;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Repository;
 public class Activities {
 
     private static final int STRIPES = 64;
+    static final String SIGNUPS = "activity_signups";
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -49,6 +51,29 @@ public class Activities {
     public List<Activity> upcoming(String station, Instant now, int limit) {
         return mongo.find(new Query(Criteria.where("station").is(station).and("endsAt").gt(now)).with(Sort.by("startsAt"))
                 .limit(limit), ActivityDocument.class).stream().map(Activities::toDomain).toList();
+    }
+
+    /**
+     * Notes that someone signed up for an activity ({@code activity_signups}, keyed {@code <pseudonym>:<activity>}),
+     * before the sign-up is written: their list is then a key range. A note whose sign-up never happened (a stop
+     * in between) or was given up is left, and {@link #signedUp} reads each activity to see.
+     */
+    public void noteSignUp(String who, String activityId) {
+        mongo.getCollection(SIGNUPS).updateOne(new org.bson.Document("_id", who + ":" + activityId),
+                new org.bson.Document("$setOnInsert", new org.bson.Document("activity", activityId)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** The activities someone has signed up for and still holds a place or a place in the queue at, soonest first. */
+    public List<Activity> signedUp(String who) {
+        List<org.bson.Document> notes = KeyRanges.read(mongo, org.bson.Document.class, SIGNUPS, who + ":", who + ";",
+                d -> d.getString("_id"), null);
+        if (notes.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(notes.stream().map(d -> d.getString("activity")).toList())),
+                        ActivityDocument.class).stream().map(Activities::toDomain)
+                .filter(a -> a.outcomeOf(who).isPresent()).sorted(java.util.Comparator.comparing(Activity::startsAt)).toList();
     }
 
     /** Applies a step and returns what it decided; empty if there is no such activity. */
