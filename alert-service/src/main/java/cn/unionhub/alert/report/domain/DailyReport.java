@@ -88,7 +88,7 @@ public record DailyReport(LocalDate date, int raised, int upgraded, int downgrad
             closed += wasClosed ? 1 : 0;
             active++;
             collective += w.collectiveDispute() ? 1 : 0;
-            amount += w.amountAtStakeFen();
+            amount = cn.unionhub.alert.risk.domain.Signal.plus(amount, w.amountAtStakeFen());
             counts.put("raised", wasRaised ? 1L : 0L);
             counts.put("upgraded", wasUp ? 1L : 0L);
             counts.put("downgraded", wasDown ? 1L : 0L);

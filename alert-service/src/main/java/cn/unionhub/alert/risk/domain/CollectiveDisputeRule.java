@@ -17,8 +17,16 @@ public record CollectiveDisputeRule(Duration window, int minWorkers, WarningLeve
         this(window, minWorkers, level, minWorkers, 100_000_000L);
     }
 
-    /** Whether one wage signal (a case, an inspection report) is a collective case by itself. */
+    /**
+     * Whether one wage signal (a case staff filed, an inspection report) is a collective case by itself. A
+     * worker's own complaint never is: its workers and amount are what one person typed, unchecked (one
+     * worker's 120万元 made any enterprise a red collective dispute); many workers complaining is the rule's
+     * other half, and the case staff open from it is checked.
+     */
     public boolean collectiveOnItsOwn(Signal signal) {
+        if (EventSignals.SOURCE_FEEDBACK.equals(signal.source())) {
+            return false;
+        }
         return signal.magnitude() >= oneCaseWorkers || signal.amountFen() >= oneCaseAmountFen;
     }
 }

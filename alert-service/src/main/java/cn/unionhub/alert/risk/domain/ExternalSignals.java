@@ -84,8 +84,8 @@ public final class ExternalSignals {
         if (r.enterpriseName() != null && r.enterpriseName().length() > 200) {
             v.add(new FieldViolation(prefix + "enterpriseName", "too-long", 200));
         }
-        if (r.amountFen() != null && r.amountFen() < 0) {
-            v.add(new FieldViolation(prefix + "amountFen", "out-of-range", 0, Long.MAX_VALUE));
+        if (r.amountFen() != null && (r.amountFen() < 0 || r.amountFen() > Signal.MAX_AMOUNT_FEN)) {
+            v.add(new FieldViolation(prefix + "amountFen", "out-of-range", 0, Signal.MAX_AMOUNT_FEN));
         }
         return v;
     }

@@ -155,7 +155,7 @@ public final class RiskProfile {
             reporters.apply(move, model.collectiveDispute().window());
         }
         keepIfStrong(signal, model);
-        amountAtStakeFen += signal.amountFen();
+        amountAtStakeFen = Signal.plus(amountAtStakeFen, Math.min(signal.amountFen(), Signal.MAX_AMOUNT_FEN));
         if (signal.id() != null) {
             recentSignals.addLast(signal.id());
             while (recentSignals.size() > REMEMBERED_SIGNALS) {

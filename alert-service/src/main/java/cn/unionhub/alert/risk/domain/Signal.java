@@ -22,4 +22,17 @@ import java.time.Instant;
  */
 public record Signal(String id, String enterprise, String enterpriseName, String district, String industry, String kind,
         double magnitude, Instant occurredAt, String source, String reference, String reporter, long amountFen) {
+
+    /**
+     * The most money one signal may put at stake: 1亿元, as case intake allows for one case. Two signals of
+     * Long.MAX_VALUE fen had turned the city's daily total negative.
+     */
+    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+
+    /** Sums of money at stake: never past {@link Long#MAX_VALUE} (amounts are never negative). */
+    public static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
 }

@@ -42,4 +42,18 @@ class ExternalSignalsTest {
                         org.assertj.core.groups.Tuple.tuple("signals[0].district", "invalid"),
                         org.assertj.core.groups.Tuple.tuple("signals[0].amountFen", "out-of-range"));
     }
+
+    /** Two reports of Long.MAX_VALUE fen had overflowed the city's daily total into a negative sum. */
+    @Test
+    void moneyAtStakeIsBoundedAndItsSumNeverOverflows() {
+        var huge = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0043", Long.MAX_VALUE);
+        assertThat(rules.violations(huge, "", now)).extracting(FieldViolation::field, FieldViolation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("amountFen", "out-of-range"));
+        var most = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0044", Signal.MAX_AMOUNT_FEN);
+        assertThat(rules.violations(most, "", now)).isEmpty();
+        assertThat(Signal.plus(Long.MAX_VALUE, Signal.MAX_AMOUNT_FEN)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Signal.plus(2, 3)).isEqualTo(5);
+    }
 }

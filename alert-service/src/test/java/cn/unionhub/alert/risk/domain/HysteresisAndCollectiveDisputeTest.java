@@ -148,6 +148,12 @@ class HysteresisAndCollectiveDisputeTest {
         RiskProfile q = RiskProfile.of(RiskFixtures.FUDE);
         q.apply(large, MODEL);
         assertThat(q.assess(MONDAY_10AM.plusSeconds(60), MODEL).collectiveDispute()).isTrue();
+        // The same amount typed by one worker into their own complaint is not a collective case: nobody checked it.
+        Signal typed = new Signal("feedback:typed", RiskFixtures.FUDE, null, RiskFixtures.ZHENHAI, null, "WAGE_ARREARS_COMPLAINT",
+                1, MONDAY_10AM, EventSignals.SOURCE_FEEDBACK, "ZGDP-20260302-DDDDDD", "worker-key", 150_000_000L);
+        RiskProfile t = RiskProfile.of(RiskFixtures.FUDE);
+        t.apply(typed, MODEL);
+        assertThat(t.assess(MONDAY_10AM.plusSeconds(60), MODEL).collectiveDispute()).isFalse();
         // Many workers in a kind that is not a wage issue (hotline call counts from a government system) are not a dispute.
         RiskProfile r = RiskProfile.of(RiskFixtures.FUDE);
         r.apply(signal("HOTLINE_CALLS", 40, MONDAY_10AM), MODEL);
