@@ -234,9 +234,11 @@ public class CaseService {
                 rules.calendar(), clock.instant()));
     }
 
-    /** Staff close a resolved case after calling the worker back (回访). */
+    /** Staff close a resolved case after calling the worker back (回访); a caller not satisfied reopens it one level up. */
     public Case close(String caseNumber, Case.Satisfaction satisfaction, String note, Actor actor) {
-        return change(caseNumber, actor, c -> c.close(by(actor), satisfaction, note, clock.instant()));
+        return change(caseNumber, actor, c -> satisfaction == Case.Satisfaction.NOT_SATISFIED
+                ? c.callBackNotSatisfied(by(actor), note, rules, clock.instant())
+                : c.close(by(actor), satisfaction, note, clock.instant()));
     }
 
     public Case record(String caseNumber, String kind, String text, List<HistoryEntry.Attachment> attachments, Actor actor) {

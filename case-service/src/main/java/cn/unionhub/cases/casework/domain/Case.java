@@ -493,6 +493,20 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
     }
 
     /**
+     * Staff called back the caller of a case from another channel (a 12351 order, an assignment) and they are
+     * not satisfied: the case is reopened one level up, as a dissatisfied app user's is, with what they said.
+     * Until 2026-12-04 this call-back was refused (409) and the case stayed RESOLVED for good unless the
+     * call-back was recorded as satisfied. A case from the app is the worker's to rate.
+     */
+    public Changed callBackNotSatisfied(By by, String note, CaseRules rules, Instant at) {
+        if (source == Source.FEEDBACK) {
+            throw illegal("close");
+        }
+        requireText("text", note);
+        return reopen(by, "回访不满意：" + note.strip(), rules, at);
+    }
+
+    /**
      * A resolved case goes back to work because the worker was not satisfied: it goes one level up
      * (the district union for a body of its district, the city union for a district union), not
      * back to the desk that resolved it, with fresh deadlines; its escalation level stays.

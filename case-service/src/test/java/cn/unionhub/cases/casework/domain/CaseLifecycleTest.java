@@ -218,6 +218,13 @@ class CaseLifecycleTest {
                 .resolve(CHAIR, Case.Outcome.RESOLVED_BY_ENTERPRISE, "租大巴", null, null, CALENDAR, later(2)).changed();
         assertThat(hotline.close(CHAIR, Case.Satisfaction.SATISFIED, "回访满意", later(5)).changed().status())
                 .isEqualTo(Case.Status.CLOSED);
+        // A caller not satisfied at the call-back reopens it one level up, with what they said (it was stuck RESOLVED).
+        assertThatThrownBy(() -> hotline.callBackNotSatisfied(CHAIR, " ", RULES, later(5))).isInstanceOf(RuleViolationException.class);
+        Case.Changed reopened = hotline.callBackNotSatisfied(CHAIR, "晚班仍然没有车", RULES, later(5));
+        assertThat(reopened.changed().status()).isEqualTo(Case.Status.REOPENED);
+        assertThat(((CaseReopened) reopened.events().get(0)).reason()).isEqualTo("回访不满意：晚班仍然没有车");
+        assertThatThrownBy(() -> inStatus(Case.Status.RESOLVED).callBackNotSatisfied(CHAIR, "不满意", RULES, later(5)))
+                .as("an app user's case is theirs to rate").isInstanceOf(ConflictException.class);
     }
 
     @Test

@@ -63,7 +63,7 @@ public record EnterprisePage(String enterprise, String name, String district, St
         }
         return new EnterprisePage(enterprise, name, district, status, stats.reviews(), limited, limited ? null : averages,
                 stats.handled(), ratio(stats.responded(), stats.handled()), ratio(stats.resolved(), stats.handled()),
-                limited ? null : medianHours(stats.resolvedByHour()), disclosed);
+                limited ? null : medianHours(stats.resolvedByHour(), k), disclosed);
     }
 
     private static Double ratio(long part, long whole) {
@@ -72,11 +72,13 @@ public record EnterprisePage(String enterprise, String name, String district, St
 
     /**
      * The median time to resolve from the hourly histogram: the middle resolution's hour (the mean of
-     * the two middle ones for an even count), as whole hours.
+     * the two middle ones for an even count), as whole hours; none until {@code k} items are resolved.
+     * With one resolved item the median was that item's own time: the chair who resolved it knew when, and
+     * so learned within the hour when an anonymous worker had filed (exploratory testing, 2026-12-04).
      */
-    private static Double medianHours(Map<Long, Long> resolvedByHour) {
+    private static Double medianHours(Map<Long, Long> resolvedByHour, int k) {
         long total = resolvedByHour.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
+        if (total == 0 || total < k) {
             return null;
         }
         java.util.SortedMap<Long, Long> inOrder = new java.util.TreeMap<>(resolvedByHour);

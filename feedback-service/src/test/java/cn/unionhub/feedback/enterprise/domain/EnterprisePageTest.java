@@ -30,7 +30,7 @@ class EnterprisePageTest {
     @Test
     void fromKReviewsOnAveragesMedianAndDatesAppear() {
         EnterprisePage.Stats enough = new EnterprisePage.Stats(5, 5, Map.of("PAY", 18L, "WELFARE", 22L),
-                Map.of("PAY", 5L, "WELFARE", 5L), Map.of("PAY", 5L, "WELFARE", 5L), 4, 4, 3, Map.of(10L, 1L, 1L, 1L, 24L, 1L));
+                Map.of("PAY", 5L, "WELFARE", 5L), Map.of("PAY", 5L, "WELFARE", 5L), 6, 6, 5, Map.of(10L, 2L, 1L, 1L, 24L, 2L));
 
         EnterprisePage page = EnterprisePage.of("91330211MA2H3K5Q1G", "宁波富德能源有限公司", "330211", "ACTIVE", enough, RECENT, 5);
 
@@ -82,8 +82,12 @@ class EnterprisePageTest {
                 Map.of(0L, 1_000L, 24L, 1_001L));
         assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", many, List.of(), 5).medianHoursToResolve())
                 .isEqualTo(24.0);
-        EnterprisePage.Stats even = new EnterprisePage.Stats(5, 5, Map.of(), Map.of(), Map.of(), 2, 2, 2, Map.of(2L, 1L, 5L, 1L));
+        EnterprisePage.Stats even = new EnterprisePage.Stats(5, 5, Map.of(), Map.of(), Map.of(), 6, 6, 6, Map.of(2L, 3L, 5L, 3L));
         assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", even, List.of(), 5).medianHoursToResolve())
                 .isEqualTo(3.5);
+        // Fewer than k resolved: no median, since one item's median is its own time, known to whoever resolved it.
+        EnterprisePage.Stats few = new EnterprisePage.Stats(5, 5, Map.of(), Map.of(), Map.of(), 4, 4, 4, Map.of(0L, 4L));
+        assertThat(EnterprisePage.of("91330211MA2H3K5Q1G", null, "330211", "ACTIVE", few, List.of(), 5).medianHoursToResolve())
+                .isNull();
     }
 }
