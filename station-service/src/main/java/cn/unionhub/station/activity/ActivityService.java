@@ -65,8 +65,7 @@ public class ActivityService implements UpcomingActivities {
 
     @Override
     public void callOffAll(String station, String reason, String by) {
-        String why = reason.codePointCount(0, reason.length()) <= Activity.MAX_REASON ? reason
-                : reason.substring(0, reason.offsetByCodePoints(0, Activity.MAX_REASON - 1)) + "…";
+        String why = Activity.fitting(reason);
         Instant now = clock.instant();
         // A station has a handful of activities ahead; the bound only keeps one read small.
         for (Activity activity : activities.upcoming(station, now, 1_000)) {

@@ -144,6 +144,10 @@ class ActivitySignUpIT {
         assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", otherStation).statusCode())
                 .as("another station's manager").isEqualTo(404);
         assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", worker).statusCode()).isEqualTo(403);
+        assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", StationApiITAccess.otherDistrictStaff()).statusCode())
+                .as("another district's union").isEqualTo(404);
+        String chair = TestTokens.token().subject("chair-call-off").roles(Role.ENTERPRISE_UNION).enterprise("91350203MA2Y0X1K3B").build();
+        assertThat(api.post(path + "/cancellation", "{\"reason\":\"雨天\"}", chair).statusCode()).as("an enterprise union").isEqualTo(403);
         assertThat(JSON.readTree(api.get(path, null).body()).path("cancelled").asBoolean()).isFalse();
 
         HttpResponse<String> calledOff = api.post(path + "/cancellation", "{\"reason\":\"暴雨预警，义诊改期\"}", manager);

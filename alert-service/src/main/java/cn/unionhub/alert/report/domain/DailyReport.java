@@ -1,5 +1,6 @@
 package cn.unionhub.alert.report.domain;
 
+import cn.unionhub.alert.risk.domain.Signal;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.domain.WarningLevel;
 import cn.unionhub.events.alert.DailyReportPublished;
@@ -88,7 +89,7 @@ public record DailyReport(LocalDate date, int raised, int upgraded, int downgrad
             closed += wasClosed ? 1 : 0;
             active++;
             collective += w.collectiveDispute() ? 1 : 0;
-            amount = cn.unionhub.alert.risk.domain.Signal.plus(amount, w.amountAtStakeFen());
+            amount = Signal.plus(amount, w.amountAtStakeFen());
             counts.put("raised", wasRaised ? 1L : 0L);
             counts.put("upgraded", wasUp ? 1L : 0L);
             counts.put("downgraded", wasDown ? 1L : 0L);

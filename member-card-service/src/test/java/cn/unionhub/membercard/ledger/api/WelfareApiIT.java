@@ -347,10 +347,7 @@ class WelfareApiIT {
         String staff = districtUnion(district);
         LinkedMember worker = RegisterData.linkedMember(api(), district, "孙农民工");
         String employer = worker.enterprise();
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + employer + "\",\"label\":\"工资专户\"}", staff));
-        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 100_000, "wages", null), staff,
-                "wages-" + employer));
+        escrowPaidIn(district, employer, 100_000, staff);
         String stranger = RegisterData.freshResidentId();
         String batch = "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
                 + "\",\"name\":\"孙农民工\",\"amountFen\":50000},{\"idNumber\":\"" + stranger + "\",\"name\":\"未入会\",\"amountFen\":30000}]}";
@@ -469,11 +466,16 @@ class WelfareApiIT {
                 + "\",\"name\":\"周无专户\",\"amountFen\":5000}]}";
         assertProblem(api().post(WELFARE + "/payrolls", batch, staff), 404, "ledger-account-not-found");
         assertProblem(api().get(WELFARE + "/payrolls/" + employer + "/NO-ESCROW", staff), 404, "payroll-not-found");
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
-        created(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + employer + "\",\"label\":\"工资专户\"}", staff));
-        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 5_000, "wages", null), staff,
-                "wages-no-escrow-" + employer));
+        escrowPaidIn(district, employer, 5_000, staff);
         assertProblem(api().get(WELFARE + "/payrolls/" + employer + "/NO-ESCROW", staff), 404, "payroll-not-found");
         assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isEqualTo(5_000);
+    }
+
+    /** The district's settlement account and the employer's wage escrow opened, and {@code fen} of wages paid into it. */
+    private void escrowPaidIn(String district, String employer, long fen, String staff) {
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post(WELFARE + "/accounts", "{\"kind\":\"EMPLOYER_ESCROW\",\"owner\":\"" + employer + "\",\"label\":\"工资专户\"}", staff));
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, fen, "wages", null), staff,
+                "wages-" + employer));
     }
 }

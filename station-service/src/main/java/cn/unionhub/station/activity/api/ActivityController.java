@@ -118,7 +118,7 @@ class ActivityController {
         static MySignUpView of(ActivityService.SignUp s) {
             Activity a = s.activity();
             return new MySignUpView(a.id(), a.station(), a.title(), a.startsAt(), a.endsAt(), s.outcome().name(), s.position(),
-                    a.cancelled(), a.cancelled() ? a.cancellation().reason() : null);
+                    a.cancelled(), a.cancelReason());
         }
     }
 
@@ -142,7 +142,7 @@ class ActivityController {
 
         static ActivityView of(Activity a) {
             return new ActivityView(a.id(), a.station(), a.title(), a.description(), a.startsAt(), a.endsAt(), a.capacity(),
-                    a.placesLeft(), a.waiting().size(), a.cancelled(), a.cancelled() ? a.cancellation().reason() : null);
+                    a.placesLeft(), a.waiting().size(), a.cancelled(), a.cancelReason());
         }
     }
 
@@ -155,7 +155,7 @@ class ActivityController {
         static SignUpView of(ActivityService.SignUp s) {
             Activity a = s.activity();
             return new SignUpView(a.id(), s.outcome().name(), s.position(), a.placesLeft(), a.cancelled(),
-                    a.cancelled() ? a.cancellation().reason() : null);
+                    a.cancelReason());
         }
     }
 }

@@ -196,6 +196,17 @@ public record Activity(String id, String station, String district, String title,
         return cancellation != null;
     }
 
+    /** Why it was called off, as those signed up are shown; null while it stands. */
+    public String cancelReason() {
+        return cancelled() ? cancellation.reason() : null;
+    }
+
+    /** A reason made to fit {@link #MAX_REASON} characters (a delisting's may be longer), cut with an ellipsis. */
+    public static String fitting(String reason) {
+        return reason.codePointCount(0, reason.length()) <= MAX_REASON ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, MAX_REASON - 1)) + "…";
+    }
+
     public Optional<Outcome> outcomeOf(String who) {
         if (confirmed.stream().anyMatch(e -> e.who().equals(who))) {
             return Optional.of(Outcome.CONFIRMED);

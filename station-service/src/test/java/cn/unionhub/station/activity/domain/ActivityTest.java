@@ -103,6 +103,11 @@ class ActivityTest {
                 .as("counted as characters, an emoji one").isTrue();
         assertThatThrownBy(() -> off.cancel(" ", "staff-2", NOW)).as("asked again, still a reason").isInstanceOf(RuleViolationException.class);
         assertThat(off.placesLeft()).as("no place to take once called off").isZero();
+        String fitted = Activity.fitting("站".repeat(Activity.MAX_REASON + 50));
+        assertThat(fitted.codePointCount(0, fitted.length())).isEqualTo(Activity.MAX_REASON);
+        assertThat(fitted).endsWith("…");
+        assertThat(before.cancel(fitted, "staff-1", NOW).activity().cancelReason()).isEqualTo(fitted);
+        assertThat(Activity.fitting("雨天")).isEqualTo("雨天");
         assertThat(off.cancel("another reason", "staff-2", NOW).events()).as("called off again: no change").isEmpty();
         assertThat(off.cancel("another reason", "staff-2", NOW).activity()).isEqualTo(off);
         assertThatThrownBy(() -> off.signUp("w3", NOW)).isInstanceOf(ConflictException.class);

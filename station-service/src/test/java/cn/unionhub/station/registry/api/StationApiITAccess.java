@@ -20,4 +20,9 @@ public final class StationApiITAccess {
     public static String districtStaff() {
         return StationApiIT.SIMING_STAFF;
     }
+
+    /** Staff of the neighbouring 湖里区 union, who govern none of 思明区's stations. */
+    public static String otherDistrictStaff() {
+        return StationApiIT.HULI_STAFF;
+    }
 }
