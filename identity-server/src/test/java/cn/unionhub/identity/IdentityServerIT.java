@@ -110,6 +110,7 @@ class IdentityServerIT {
 
         assertThat(mediator.getClaimAsString("organisation")).isEqualTo("MEDIATION_ORGANISATION:330211");
         assertThat(city.getClaimAsString("organisation")).isEqualTo("CITY_UNION");
+        assertThat(city.getClaimAsString("district")).as("宁波's city union: its city, not every city").isEqualTo("330200");
         assertThat(validate(demoToken("worker-zhang-wei")).hasClaim("organisation")).isFalse();
     }
 

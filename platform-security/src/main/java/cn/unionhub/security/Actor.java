@@ -20,9 +20,11 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     private static final Actor ANONYMOUS = new Actor(null, Set.of(), null, null, null);
 
     /**
-     * The tenant part of a list query: only this enterprise and/or district; {@code null} means any.
+     * The tenant part of a list query: only this enterprise and/or the districts lying in {@code division} (a
+     * district's own code, or a city's or province's for the staff over it: {@link Divisions#contains});
+     * {@code null} means any.
      */
-    public record Scope(String enterprise, String district) {
+    public record Scope(String enterprise, String division) {
 
         public static final Scope EVERYTHING = new Scope(null, null);
     }
@@ -49,15 +51,17 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     }
 
     /**
-     * Whether this caller may see data of the given enterprise in the given district: platform
-     * roles see everything, district staff their district, an enterprise union its enterprise.
+     * Whether this caller may see data of the given enterprise in the given district: platform roles see
+     * everything, the city union and the dispute bodies their city, district staff their division (a county's
+     * union its county, a city's or province's office what lies in it), an enterprise union its enterprise.
      * Workers see only their own items, which callers check by subject, not here.
      */
     public boolean canSee(String enterpriseUscc, String districtCode) {
         if (seesEverything()) {
             return true;
         }
-        if (has(Role.DISTRICT_UNION) && district != null && Objects.equals(district, districtCode)) {
+        String area = area();
+        if (area != null && Divisions.contains(area, districtCode)) {
             return true;
         }
         return has(Role.ENTERPRISE_UNION) && enterprise != null && Objects.equals(enterprise, enterpriseUscc);
@@ -73,21 +77,52 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     private static final Set<String> DISPUTE_BODIES = Set.of("MEDIATION_ORGANISATION", "LEGAL_AID_CENTRE", "LABOR_INSPECTION");
 
     /**
-     * Administrators, other government systems, the city union's staff and the handlers of the
-     * dispute bodies (mediation, legal aid, labour inspection) see every enterprise and district.
-     * Other accounts with the handler role — a contest's judges, a service station's manager — work
-     * only what they are assigned and see no tenant's data by their role: they read warnings, cases
-     * and feedback of no enterprise (a judge reading every warning's signals was a finding of
-     * 2026-12-03).
+     * Administrators and other government systems see every enterprise and district of the platform; so do
+     * the city union's staff and the dispute bodies' handlers (mediation, legal aid, labour inspection) when
+     * their claims name no division — an installation for one city. Where they name one (a body's
+     * {@code MEDIATION_ORGANISATION:330211}, the city union's district claim {@code 330200} or
+     * {@code CITY_UNION:330200}), they see that city only: a platform that serves several cities does not show
+     * 青岛's mediator 宁波's cases. Other accounts with the handler role — a contest's judges, a service
+     * station's manager — work only what they are assigned and see no tenant's data by their role (a judge
+     * reading every warning's signals was a finding of 2026-12-03).
      */
     public boolean seesEverything() {
-        return has(Role.ADMIN) || has(Role.GOV_SYSTEM) || handlesDisputes()
-                || isCityUnion();
+        return has(Role.ADMIN) || has(Role.GOV_SYSTEM) || (handlesDisputes() || isCityUnion()) && area() == null;
+    }
+
+    /**
+     * The division whose districts this caller sees by a union or dispute-body role: the city of a city union's
+     * staff or a dispute body's handler, the district claim of district staff (a city's or province's office
+     * claims its own code); {@code null} for everyone else, and for city-level staff whose claims name no
+     * division (they see everything, {@link #seesEverything}).
+     */
+    public String area() {
+        if (isCityUnion()) {
+            String named = organisationDistrict() != null ? organisationDistrict() : district;
+            return named == null ? null : Divisions.cityOf(named);
+        }
+        if (handlesDisputes()) {
+            return organisationDistrict() == null ? null : Divisions.cityOf(organisationDistrict());
+        }
+        return has(Role.DISTRICT_UNION) ? district : null;
+    }
+
+    /**
+     * Whether the caller is union staff over {@code districtCode}: its district union, a city's or province's office
+     * over it (their district claim the containing division), the city union of its city — of every city when its
+     * claims name none. Who registers and governs what lies in a district (enterprises, stations).
+     */
+    public boolean isUnionOver(String districtCode) {
+        if (isCityUnion() && area() == null) {
+            return true;
+        }
+        return has(Role.DISTRICT_UNION) && Divisions.contains(area(), districtCode);
     }
 
     /** Staff of the city union, above every district. */
     public boolean isCityUnion() {
-        return has(Role.DISTRICT_UNION) && CITY_UNION.equals(organisation);
+        return has(Role.DISTRICT_UNION) && organisation != null
+                && (CITY_UNION.equals(organisation) || organisation.startsWith(CITY_UNION + ":"));
     }
 
     /** A handler of a dispute body (by the organisation claim), not a judge or a station's manager. */
@@ -118,18 +153,22 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
     }
 
     /**
-     * {@link #canSee} as a filter for work queues and ledgers: everything for platform roles, the
-     * district for district staff, the enterprise (within its district) for its union; empty for anyone
-     * else, so a list shows nothing rather than everything.
+     * {@link #canSee} as a filter for work queues and ledgers: everything for platform roles, the city or
+     * district division for union and dispute-body staff, the enterprise (within its district) for its union;
+     * empty for anyone else, so a list shows nothing rather than everything.
      */
     public Optional<Scope> scope() {
         if (seesEverything()) {
             return Optional.of(Scope.EVERYTHING);
         }
-        // A tenant comes from a union role, as in canSee: an enterprise or district in anyone else's token (a
-        // judge's employer, a worker's) is where they work, not what they may read.
+        // A tenant comes from a union or dispute-body role, as in canSee: an enterprise or district in anyone else's
+        // token (a judge's employer, a worker's) is where they work, not what they may read.
+        String area = area();
+        if (area != null) {
+            return Optional.of(new Scope(null, area));
+        }
         if (has(Role.DISTRICT_UNION)) {
-            return district == null ? Optional.empty() : Optional.of(new Scope(null, district));
+            return Optional.empty();
         }
         if (has(Role.ENTERPRISE_UNION) && enterprise != null) {
             return Optional.of(new Scope(enterprise, district));

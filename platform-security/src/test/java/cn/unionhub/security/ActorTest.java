@@ -37,10 +37,59 @@ class ActorTest {
         for (Role role : Set.of(Role.ADMIN, Role.GOV_SYSTEM)) {
             assertThat(new Actor("x", Set.of(role), null, null).canSee(OTHER, "330205")).as(role.name()).isTrue();
         }
+        // An installation for one city names no division for its city-wide bodies.
+        for (String body : Set.of("MEDIATION_ORGANISATION", "LEGAL_AID_CENTRE", "LABOR_INSPECTION")) {
+            Actor handler = new Actor("h", Set.of(Role.HANDLER), null, null, body);
+            assertThat(handler.canSee(OTHER, "370212")).as(body).isTrue();
+            assertThat(handler.scope()).contains(Actor.Scope.EVERYTHING);
+        }
+    }
+
+    @Test
+    void disputeBodiesOfADistrictSeeTheirWholeCityAndNoOtherCity() {
         for (String body : Set.of("MEDIATION_ORGANISATION:330211", "LEGAL_AID_CENTRE:330211", "LABOR_INSPECTION:330211")) {
             Actor handler = new Actor("h", Set.of(Role.HANDLER), null, null, body);
-            assertThat(handler.canSee(OTHER, "330205")).as(body).isTrue();
-            assertThat(handler.scope()).contains(Actor.Scope.EVERYTHING);
+            assertThat(handler.seesEverything()).as(body).isFalse();
+            assertThat(handler.canSee(OTHER, "330205")).as(body + ": a case moves between the city's bodies").isTrue();
+            assertThat(handler.canSee(OTHER, "370212")).as(body + ": 青岛 is another city").isFalse();
+            assertThat(handler.canSee(OTHER, null)).as(body).isFalse();
+            assertThat(handler.scope()).contains(new Actor.Scope(null, "330200"));
+        }
+        Actor qingdao = new Actor("handler-qingdao", Set.of(Role.HANDLER), null, null, "MEDIATION_ORGANISATION:370212");
+        assertThat(qingdao.canSee(FUDE, ZHENHAI)).isFalse();
+        assertThat(qingdao.canSee(OTHER, "370203")).isTrue();
+        // A claim that names no code sees nothing rather than everything.
+        assertThat(new Actor("h", Set.of(Role.HANDLER), null, null, "MEDIATION_ORGANISATION:zhenhai").canSee(OTHER, ZHENHAI)).isFalse();
+    }
+
+    @Test
+    void aCityOrProvinceOfficeSeesTheDistrictsInItsDivision() {
+        Actor ningbo = new Actor("staff-ningbo-city", Set.of(Role.DISTRICT_UNION), null, "330200");
+        assertThat(ningbo.canSee(OTHER, ZHENHAI)).isTrue();
+        assertThat(ningbo.canSee(OTHER, "370212")).isFalse();
+        assertThat(ningbo.scope()).contains(new Actor.Scope(null, "330200"));
+        assertThat(ningbo.isUnionOver(ZHENHAI)).isTrue();
+        assertThat(ningbo.isUnionOver("370212")).isFalse();
+        Actor zhejiang = new Actor("staff-zhejiang", Set.of(Role.DISTRICT_UNION), null, "330000");
+        assertThat(zhejiang.canSee(OTHER, ZHENHAI)).isTrue();
+        assertThat(zhejiang.canSee(OTHER, "350203")).isFalse();
+        Actor county = new Actor("staff-chen", Set.of(Role.DISTRICT_UNION), null, ZHENHAI);
+        assertThat(county.isUnionOver(ZHENHAI)).isTrue();
+        assertThat(county.isUnionOver("330206")).isFalse();
+    }
+
+    @Test
+    void aCityUnionNamedForItsCitySeesThatCityOnly() {
+        Actor byDistrictClaim = new Actor("staff-sun", Set.of(Role.DISTRICT_UNION), null, "330200", Actor.CITY_UNION);
+        Actor byOrganisation = new Actor("staff-sun", Set.of(Role.DISTRICT_UNION), null, null, Actor.CITY_UNION + ":330200");
+        for (Actor city : new Actor[] {byDistrictClaim, byOrganisation}) {
+            assertThat(city.isCityUnion()).isTrue();
+            assertThat(city.seesEverything()).isFalse();
+            assertThat(city.canSee(OTHER, ZHENHAI)).isTrue();
+            assertThat(city.canSee(OTHER, "370212")).isFalse();
+            assertThat(city.scope()).contains(new Actor.Scope(null, "330200"));
+            assertThat(city.isUnionOver("330206")).isTrue();
+            assertThat(city.isUnionOver("370212")).isFalse();
         }
     }
 
@@ -65,6 +114,7 @@ class ActorTest {
         Actor city = new Actor("staff-sun", Set.of(Role.DISTRICT_UNION), null, null, Actor.CITY_UNION);
         assertThat(city.canSee(OTHER, "330205")).isTrue();
         assertThat(city.scope()).contains(Actor.Scope.EVERYTHING);
+        assertThat(city.isUnionOver("370212")).isTrue();
         // A worker or an enterprise chair whose token names the city union gains nothing by it.
         assertThat(new Actor("w", Set.of(Role.WORKER), null, null, Actor.CITY_UNION).canSee(OTHER, "330205")).isFalse();
         assertThat(new Actor("c", Set.of(Role.ENTERPRISE_UNION), FUDE, ZHENHAI, Actor.CITY_UNION).canSee(OTHER, ZHENHAI)).isFalse();

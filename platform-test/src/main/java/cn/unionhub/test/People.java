@@ -27,8 +27,8 @@ public enum People {
     METRO_FARES("transport-qingdao-metro", Role.FARE_SYSTEM, null, null, "TRANSPORT:qingdao-metro"),
     /** A heating company's window: checks 特困职工证 only. */
     HEATING_WINDOW("provider-linyi-heating", Role.PROVIDER_WINDOW, null, null, "PROVIDER:linyi-heating"),
-    /** Staff of the city federation of trade unions, above every district. */
-    CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, null, "CITY_UNION"),
+    /** Staff of 宁波's city federation of trade unions, above every district of the city (and of no other city). */
+    CITY_STAFF("staff-sun-li", Role.DISTRICT_UNION, null, "330200", "CITY_UNION"),
     /** The till of 崂山区's first campaign merchant (seed 001): a machine client that redeems coupons there. */
     TILL_LAOSHAN("merchant-370212-0001", Role.MERCHANT, null, null, "MERCHANT:370212-0001");
 

@@ -6,6 +6,7 @@ import cn.unionhub.alert.report.store.DailyReports;
 import cn.unionhub.alert.warning.domain.Warning;
 import cn.unionhub.alert.warning.store.Warnings;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.security.Divisions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -38,15 +39,15 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** The report of one Beijing day; with a district, only that district's warnings. */
-    public DailyReport daily(LocalDate date, String district) {
+    /** The report of one Beijing day; with a division, only the warnings of the districts in it. */
+    public DailyReport daily(LocalDate date, String division) {
         if (date.isAfter(LocalDate.now(clock.withZone(DailyReport.BEIJING)))) {
             // A day that has not begun has no report: its figures would be today's, under a wrong date.
             throw new NotFoundException("report-not-found", date);
         }
         List<Warning> open = warnings.openBetween(DailyReport.startOf(date), DailyReport.startOf(date.plusDays(1)));
-        if (district != null) {
-            open = open.stream().filter(w -> district.equals(w.district())).toList();
+        if (division != null) {
+            open = open.stream().filter(w -> Divisions.contains(division, w.district())).toList();
         }
         return DailyReport.of(date, open, properties.dailyReport().top());
     }

@@ -31,9 +31,9 @@ public class WarningService {
         this.clock = clock;
     }
 
-    /** The caller's queue: an enterprise union sees its enterprise, district staff their district. */
+    /** The caller's queue: an enterprise union sees its enterprise, district staff their division, city-level staff their city. */
     public List<Warning> queue(Actor actor, Warning.Status status, WarningLevel level, int page, int size) {
-        return actor.scope().map(s -> warnings.page(s.enterprise(), s.district(), status, level, page, size,
+        return actor.scope().map(s -> warnings.page(s.enterprise(), s.division(), status, level, page, size,
                 actor.isEnterpriseSide() ? clock.instant() : null)).orElse(List.of());
     }
 

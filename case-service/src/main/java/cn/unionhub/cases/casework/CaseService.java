@@ -345,8 +345,9 @@ public class CaseService {
             organisation = own.get().id();
         }
         String queueOf = organisation;
+        // A work queue keeps the caller's division: the city union's queue is one for every city the platform serves.
         return scope(actor).map(scope -> cases.page(new Cases.Filter(queueOf == null ? scope.enterprise() : null,
-                queueOf == null ? scope.district() : null, statuses, source, null, null, null, null, null, queueOf,
+                scope.district(), statuses, source, null, null, null, null, null, queueOf,
                 scope.releasedBy()), page, size))
                 .orElse(List.of());
     }
@@ -356,7 +357,7 @@ public class CaseService {
      * sees an anonymous worker's case from its release on (see {@link Cases.Filter#releasedBy()}).
      */
     public Optional<Cases.Filter> scope(Actor actor) {
-        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.district(), null, null, null, null, null, null, null, null,
+        return actor.scope().map(s -> new Cases.Filter(s.enterprise(), s.division(), null, null, null, null, null, null, null, null,
                 actor.isEnterpriseSide() ? clock.instant() : null));
     }
 

@@ -6,6 +6,7 @@ import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -169,7 +170,7 @@ class LedgerController {
     private Cases.Filter filter(Actor actor, String district, List<Case.Status> statuses, Case.Source source, String category,
             LocalDate from, LocalDate to, boolean byClosing) {
         Cases.Filter scope = service.scope(actor).orElse(null);
-        if (scope == null || (scope.district() != null && district != null && !scope.district().equals(district))) {
+        if (scope == null || (scope.district() != null && district != null && !Divisions.contains(scope.district(), district))) {
             return null;
         }
         Instant start = from == null ? null : from.atStartOfDay(BEIJING).toInstant();

@@ -88,6 +88,15 @@ class HotlineLedgerIT {
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(409);
         assertThat(JSON.readTree(elsewhere.body()).path("type").asString()).endsWith("/case-reference-taken");
         assertThat(elsewhere.body()).doesNotContain(caseNumber).doesNotContain("镇海");
+        // Another city's mediation centre (青岛's) files no 宁波 case, and reads none.
+        String qingdao = cn.unionhub.test.TestTokens.token().subject("handler-qingdao").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("MEDIATION_ORGANISATION:370212").build();
+        HttpResponse<String> otherCity = api.post("/api/v1/cases/hotline-orders", order.replace("12351-", "12351-QD-"), qingdao);
+        assertThat(otherCity.statusCode()).as(otherCity.body()).isEqualTo(400);
+        assertThat(JSON.readTree(otherCity.body()).path("errors").findValuesAsString("code")).containsExactly("outside-your-area");
+        assertThat(api.get("/api/v1/cases/" + caseNumber, qingdao).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", qingdao).body())
+                .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
 
         JsonNode ledger = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body());
         assertThat(ledger.path("items").findValuesAsString("caseNumber")).contains(caseNumber);

@@ -291,12 +291,12 @@ public class SubmissionService {
 
     /**
      * What union staff see: an enterprise union its enterprise's items, district staff their
-     * district's, handlers and administrators everything. Identity stays hidden for anonymous items
+     * division's, the city union and dispute-body handlers their city's, administrators everything. Identity stays hidden for anonymous items
      * (the view decides that, see {@link FeedbackItem#showsIdentityTo}).
      */
     public List<FeedbackItem> forStaff(Actor actor, FeedbackItem.Status status, String type, int page, int size) {
         // The enterprise side sees an anonymous worker's item from its release on (AnonymousRelease), not as it arrives.
-        return actor.scope().map(s -> items.page(s.enterprise(), s.district(), status, type,
+        return actor.scope().map(s -> items.page(s.enterprise(), s.division(), status, type,
                 actor.isEnterpriseSide() ? clock.instant() : null, page, size)).orElse(List.of());
     }
 

@@ -139,13 +139,13 @@ public class RegistryService {
         return checked.organisation();
     }
 
-    /** Registering and editing are for the city union anywhere and a district union in its own district. */
+    /**
+     * Registering and editing are for the city union in its city (anywhere, when its claims name no city: an
+     * installation for one city) and a district union in its own district — or a city's office in its districts.
+     */
     static void requireArea(Actor actor, String district, String field) {
-        if (actor.has(Role.ADMIN) || actor.isCityUnion()) {
-            return; // the city union imports enterprises of any district (ImportController), so it edits them too
-        }
-        if (actor.has(Role.DISTRICT_UNION) && district != null && district.equals(actor.district())) {
-            return;
+        if (actor.has(Role.ADMIN) || actor.isUnionOver(district)) {
+            return; // the city union imports its city's enterprises (ImportController), so it edits them too
         }
         throw new RuleViolationException("invalid-organisation", List.of(new FieldViolation(field, "outside-your-area")));
     }

@@ -1,5 +1,6 @@
 package cn.unionhub.platform.store;
 
+import cn.unionhub.security.Divisions;
 import java.time.Instant;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -29,11 +30,35 @@ public final class Filters {
         Criteria criteria = new Criteria();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             Object value = fieldsAndValues[i + 1];
-            if (value != null) {
+            if (value instanceof Within within) {
+                within.addTo(criteria, (String) fieldsAndValues[i]);
+            } else if (value != null) {
                 criteria.and((String) fieldsAndValues[i]).is(value instanceof Enum<?> e ? e.name() : value);
             }
         }
         return criteria;
+    }
+
+    /**
+     * A value for {@link #equal} matching a division code field that lies in {@code division}: the district itself,
+     * or every district of a city or province ({@link Divisions#contains}) — the scope of the staff over them
+     * ({@code Actor.Scope#division}). {@code null} for a null division, so the field is left out like any other.
+     */
+    public static Within within(String division) {
+        return division == null ? null : new Within(division);
+    }
+
+    /** See {@link #within}. */
+    public record Within(String division) {
+
+        void addTo(Criteria criteria, String field) {
+            String prefix = Divisions.prefixOf(division);
+            if (prefix == null || prefix.length() == division.length()) {
+                criteria.and(field).is(division); // a county, or no code at all: itself only
+            } else {
+                criteria.and(field).regex("^" + prefix); // digits only; anchored, so an index serves it
+            }
+        }
     }
 
     /** Page {@code page} (from 0) of {@code size}, newest first by {@code timeField}. */

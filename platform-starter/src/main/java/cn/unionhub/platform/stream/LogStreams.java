@@ -95,7 +95,8 @@ public final class LogStreams {
 
     /**
      * Opens the stream of the log of {@code key}, each entry sent as {@code view} says (views may
-     * differ per subscriber: who is asking).
+     * differ per subscriber: who is asking); an entry the view makes {@code null} of is not this
+     * subscriber's to see, and is passed over (the numbers of the next ones still resume).
      *
      * @param lastEventId the number of the last entry the client has, or null for "from now on"
      */
@@ -174,7 +175,9 @@ public final class LogStreams {
 
     private void sendEntry(Subscriber s, NumberedLog.Logged e) {
         Sent sent = s.view.apply(e);
-        send(s, sent.name(), e.number(), sent.data());
+        if (sent != null) {
+            send(s, sent.name(), e.number(), sent.data());
+        }
         s.sent = e.number();
     }
 

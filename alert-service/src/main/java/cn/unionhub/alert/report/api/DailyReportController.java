@@ -35,11 +35,11 @@ class DailyReportController {
     @GetMapping("/{date}")
     ResponseEntity<?> daily(@PathVariable String date, @RequestParam(defaultValue = "json") String format, Actor actor) {
         LocalDate day = parse(date);
-        // The city for whoever sees everything, a district for its staff; anyone else with a reading role (a contest's
+        // Everything for whoever sees everything, a city or district for its staff; anyone else with a reading role (a contest's
         // judge, a station's manager: handlers of no dispute body) has no scope, and the whole city is not the default.
         Actor.Scope scope = actor.scope().filter(s -> s.enterprise() == null)
                 .orElseThrow(() -> new ForbiddenException("forbidden"));
-        DailyReport report = reports.daily(day, scope == Actor.Scope.EVERYTHING ? null : scope.district());
+        DailyReport report = reports.daily(day, scope == Actor.Scope.EVERYTHING ? null : scope.division());
         if (format.equalsIgnoreCase("csv")) {
             return csv(report).download("warning-daily-" + day + ".csv");
         }

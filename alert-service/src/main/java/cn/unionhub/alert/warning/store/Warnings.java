@@ -161,10 +161,10 @@ public class Warnings {
      * A work queue: newest first, filtered by tenant and status, one page; with {@code enterpriseSideAt}, as the enterprise
      * side sees it then ({@link #seenByEnterpriseSide}), filtered by what it is shown.
      */
-    public List<Warning> page(String enterprise, String district, Warning.Status status, WarningLevel level, int page,
+    public List<Warning> page(String enterprise, String division, Warning.Status status, WarningLevel level, int page,
             int size, Instant enterpriseSideAt) {
         boolean enterpriseSide = enterpriseSideAt != null && release.period().isPresent();
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", enterpriseSide ? null : status,
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", Filters.within(division), "status", enterpriseSide ? null : status,
                 "level", enterpriseSide ? null : level);
         if (enterpriseSide) {
             // Released: raised before the window now running.

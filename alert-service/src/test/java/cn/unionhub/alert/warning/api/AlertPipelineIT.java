@@ -163,6 +163,18 @@ class AlertPipelineIT {
             HttpResponse<String> foreign = api().post("/api/v1/alerts/warnings/" + warningId + "/verification",
                     "{\"verdict\":\"FALSE_POSITIVE\",\"reason\":\"外区调解员\"}", beilunMediator);
             assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+            // Another city's mediator (青岛's) and city union neither read it nor list it: a platform for several cities
+            // shows each its own.
+            String qingdaoMediator = cn.unionhub.test.TestTokens.token().subject("handler-qingdao").roles(cn.unionhub.security.Role.HANDLER)
+                    .organisation("MEDIATION_ORGANISATION:370212").build();
+            String qingdaoCity = cn.unionhub.test.TestTokens.token().subject("staff-qingdao-city").roles(cn.unionhub.security.Role.DISTRICT_UNION)
+                    .district("370200").organisation("CITY_UNION").build();
+            for (String otherCity : new String[] {qingdaoMediator, qingdaoCity}) {
+                assertThat(api().get("/api/v1/alerts/warnings/" + warningId, otherCity).statusCode()).isEqualTo(404);
+                assertThat(api().get("/api/v1/alerts/warnings?size=100", otherCity).body()).doesNotContain(warningId);
+            }
+            assertThat(api().get("/api/v1/alerts/warnings?size=100", People.CITY_STAFF.token()).body())
+                    .as("宁波's city union lists 镇海区's warning").contains(warningId);
             assertThat(JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.LABOR_INSPECTION.token()).body())
                     .path("status").asString()).isEqualTo("PUSHED");
             post(warningId, "verification", "{\"verdict\":\"CONFIRMED\",\"reason\":\"走访核实：拖欠 30 名职工两个月工资\"}");

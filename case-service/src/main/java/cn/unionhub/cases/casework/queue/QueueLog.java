@@ -164,7 +164,8 @@ public class QueueLog {
 
     private static Document step(Case c, String action, Instant at) {
         return new Document("caseNumber", c.caseNumber()).append("status", c.status().name()).append("action", action)
-                .append("at", Date.from(at)).append("anonymous", c.matter().isAnonymous()).append("organisation", c.handledBy().id());
+                .append("at", Date.from(at)).append("anonymous", c.matter().isAnonymous()).append("organisation", c.handledBy().id())
+                .append("district", c.matter().district());
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.stream.LogStreams;
 import cn.unionhub.platform.stream.StreamSettings;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +39,15 @@ public class QueueStreams implements DisposableBean {
         String organisation = HandlingOrganisation.of(actor).map(HandlingOrganisation::id)
                 .orElseThrow(() -> new ForbiddenException("no-handling-organisation"));
         boolean enterpriseSide = actor.isEnterpriseSide();
+        // One organisation id, CITY_UNION, is the city union of every city the platform serves: its staff are shown
+        // their city's cases (their scope's division), as in the queue they list.
+        String division = actor.scope().map(Actor.Scope::division).orElse(null);
         return streams.open(organisation, lastEventId, logged -> {
             Document d = logged.body();
+            String district = d.getString("district");
+            if (division != null && district != null && !Divisions.contains(division, district)) {
+                return null;
+            }
             OffsetDateTime at = d.getDate("at").toInstant().atZone(BEIJING).toOffsetDateTime();
             if (enterpriseSide && Boolean.TRUE.equals(d.getBoolean("anonymous"))) {
                 at = at.truncatedTo(ChronoUnit.DAYS);

@@ -39,6 +39,7 @@ public class Cases {
     /**
      * A filter for queues, ledgers and reports; null fields match anything.
      *
+     * @param district     a district's code, or a city's or province's: the cases of every district in it
      * @param organisation the handling organisation's id: its work queue
      * @param releasedBy   for the enterprise side: only cases it sees by then (an anonymous worker's from its
      *                     release on), in the order it first saw them; null for everyone else
@@ -290,7 +291,7 @@ public class Cases {
     }
 
     private static Criteria criteria(Filter f) {
-        Criteria criteria = Filters.equal("enterprise", f.enterprise(), "district", f.district(), "source", f.source(),
+        Criteria criteria = Filters.equal("enterprise", f.enterprise(), "district", Filters.within(f.district()), "source", f.source(),
                 "category", f.category());
         if (f.organisation() != null) {
             criteria.and("organisation").is(f.organisation());

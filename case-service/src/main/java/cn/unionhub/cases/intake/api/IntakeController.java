@@ -60,13 +60,15 @@ class IntakeController {
     }
 
     private ResponseEntity<CaseView> open(IntakeForm form, Case.Source source, Actor actor) {
+        // The form's own errors first, every one of them (a district that is no code among them).
+        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find, districts);
         if (!actor.seesEverything() && !actor.canSee(form.enterprise(), form.district())) {
             // Staff file cases for their own area only: a district union cannot open another district's
-            // case, nor one without a district (it would land with the city union, outside its area).
+            // case, nor a city's bodies another city's, nor one without a district (it would land with the
+            // city union, outside its area).
             throw new RuleViolationException("invalid-case-intake", List.of(new FieldViolation("district",
                     form.district() == null ? "required" : "outside-your-area")));
         }
-        Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find, districts);
         CaseService.Opening opening = cases.open(intake, source == Case.Source.HOTLINE_12351);
         Case opened = opening.opened();
         if (!opening.created() && !actor.canSee(opened.matter().enterprise(), opened.matter().district())) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.unionhub.cases.registry.RegisterCopy;
 import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
+import cn.unionhub.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +108,24 @@ class CaseRoutingIT {
         assertThat(transfer.path("text").asString()).isEqualTo("双方同意调解");
         assertThat(transfer.path("actor").asString()).isEqualTo("staff-chen-jing");
         assertThat(JSON.readTree(api.get(path + "/history/verification", district).body()).path("valid").asBoolean()).isTrue();
+
+        // Another city's bodies — 青岛's mediation centre, 青岛's city union — neither see it nor act on it. One
+        // organisation id, CITY_UNION, is the city union of every city: each city's staff work their city's cases.
+        String qingdaoMediator = TestTokens.token().subject("handler-qingdao").roles(Role.HANDLER)
+                .organisation("MEDIATION_ORGANISATION:370212").build();
+        String qingdaoCity = TestTokens.token().subject("staff-qingdao-city").roles(Role.DISTRICT_UNION).district("370200")
+                .organisation("CITY_UNION").build();
+        for (String otherCity : new String[] {qingdaoMediator, qingdaoCity}) {
+            assertThat(api.get(path, otherCity).statusCode()).isEqualTo(404);
+            assertThat(api.post(path + "/supervision", "{\"text\":\"?\"}", otherCity).statusCode()).isEqualTo(404);
+            assertThat(ids(api.get("/api/v1/cases?size=100", otherCity))).doesNotContain(caseNumber);
+        }
+        assertThat(api.post(path + "/transfer", "{\"organisationType\":\"CITY_UNION\",\"reason\":\"涉及多区，市总牵头\"}", district)
+                .statusCode()).isEqualTo(200);
+        assertThat(ids(api.get("/api/v1/cases?assignedToMe=true&size=100", People.CITY_STAFF.token()))).contains(caseNumber);
+        assertThat(ids(api.get("/api/v1/cases?assignedToMe=true&size=100", qingdaoCity))).doesNotContain(caseNumber);
+        assertThat(api.post(path + "/responses", "{\"text\":\"?\"}", qingdaoCity).statusCode()).isEqualTo(404);
+        assertThat(api.post(path + "/responses", "{\"text\":\"市总已接办\"}", People.CITY_STAFF.token()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.unionhub.events.feedback.FeedbackSubmitted;
+import cn.unionhub.security.Role;
 import cn.unionhub.test.ApiClient;
 import cn.unionhub.test.EventStream;
 import cn.unionhub.test.IntegrationTest;
 import cn.unionhub.test.People;
 import cn.unionhub.test.TestEvents;
+import cn.unionhub.test.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +90,34 @@ class QueueStreamIT {
             EventStream.Event missed = resumed.next(WAIT);
             assertThat(Long.parseLong(missed.id())).isEqualTo(Long.parseLong(lastSeen) + 1);
             assertThat(resumed.drain(Duration.ofMillis(500))).extracting(QueueStreamIT::action).doesNotContain("ACCEPTED");
+        }
+    }
+
+    /** One organisation id, CITY_UNION, for the city union of every city the platform serves: each city hears its own. */
+    @Test
+    void theCityUnionsQueueStreamCarriesItsOwnCitysCasesOnly() throws Exception {
+        String qingdaoCity = TestTokens.token().subject("staff-qingdao-city").roles(Role.DISTRICT_UNION).district("370200")
+                .organisation("CITY_UNION").build();
+        try (EventStream ningbo = EventStream.open(stream(), People.CITY_STAFF.token(), null);
+                EventStream qingdao = EventStream.open(stream(), qingdaoCity, null)) {
+            assertThat(ningbo.next(WAIT).name()).isEqualTo("ready");
+            assertThat(qingdao.next(WAIT).name()).isEqualTo("ready");
+
+            String feedbackId = UUID.randomUUID().toString();
+            kafka.send(TestEvents.record(new FeedbackSubmitted(feedbackId, "ZGDP-20261204-C1TY00", "COMPLAINT",
+                    "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", true, "REGULAR", People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司",
+                    "330211", true, "宿舍停水三天", Map.of(), Map.of(), Instant.now()), UUID.randomUUID().toString())).join();
+            ApiClient api = new ApiClient(port);
+            String caseNumber = await().atMost(WAIT).until(() -> mongo.getCollection("cases")
+                    .find(new Document("sourceReference", feedbackId)).first(), d -> d != null).getString("caseNumber");
+            assertThat(api.post("/api/v1/cases/" + caseNumber + "/transfer",
+                    "{\"organisationType\":\"CITY_UNION\",\"reason\":\"宿舍属市属园区，请市总协调\"}", People.CHAIR_FUDE.token()).statusCode())
+                    .isEqualTo(200);
+
+            JsonNode step = JSON.readTree(ningbo.until(e -> e.name().equals("queue"), WAIT).get(0).data());
+            assertThat(step.path("caseNumber").asString()).isEqualTo(caseNumber);
+            assertThat(step.path("inQueue").asBoolean()).isTrue();
+            assertThat(qingdao.drain(Duration.ofMillis(500))).as("青岛's city union hears nothing of a 宁波 case").isEmpty();
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.unionhub.contest.contest.domain;
 
-import cn.unionhub.platform.domain.Divisions;
+import cn.unionhub.security.Divisions;
 import java.util.List;
 
 /**

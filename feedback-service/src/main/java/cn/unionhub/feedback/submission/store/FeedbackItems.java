@@ -243,12 +243,12 @@ public class FeedbackItems {
     }
 
     /**
-     * Union staff's list: one enterprise and/or district (null = any), optionally one status and type, newest first;
+     * Union staff's list: one enterprise and/or the districts of one division (null = any), optionally one status and type, newest first;
      * with {@code releasedBy}, as the enterprise side sees it then ({@link Filters#seenByEnterpriseSide}).
      */
-    public List<FeedbackItem> page(String enterprise, String district, FeedbackItem.Status status, String type, Instant releasedBy,
+    public List<FeedbackItem> page(String enterprise, String division, FeedbackItem.Status status, String type, Instant releasedBy,
             int page, int size) {
-        Criteria criteria = Filters.equal("enterprise", enterprise, "district", district, "status", releasedBy == null ? status : null,
+        Criteria criteria = Filters.equal("enterprise", enterprise, "district", Filters.within(division), "status", releasedBy == null ? status : null,
                 "type", type);
         if (releasedBy != null && status != null) {
             // By the status the enterprise side is shown: resolved until the release after an anonymous worker's rating.

@@ -48,7 +48,7 @@ class ImportController {
 
     @PostMapping("/enterprises")
     ResponseEntity<ImportJob> importEnterprises(HttpServletRequest request, Actor actor) throws IOException {
-        String district = actor.seesEverything() ? null : actor.district();
+        String district = actor.seesEverything() ? null : actor.area();
         if (!actor.seesEverything() && district == null) {
             // A district union's token without its district would otherwise import for the whole city.
             throw new ForbiddenException("registry-no-district");

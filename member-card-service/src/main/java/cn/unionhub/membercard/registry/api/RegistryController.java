@@ -9,6 +9,7 @@ import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import cn.unionhub.security.Role;
 import java.net.URI;
 import java.util.List;
@@ -100,10 +101,11 @@ class RegistryController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new RuleViolationException("invalid-page", List.of(new FieldViolation("size", "out-of-range", 1, MAX_PAGE_SIZE)));
         }
-        String scope = actor.seesEverything() ? district : actor.district();
-        if (!actor.seesEverything() && (scope == null || (district != null && !district.equals(scope)))) {
+        // Staff see their division's (a city's staff every district of it), anyone else their own district's.
+        String own = actor.seesEverything() ? null : actor.area() != null ? actor.area() : actor.district();
+        if (!actor.seesEverything() && (own == null || (district != null && !Divisions.contains(own, district)))) {
             return List.of();
         }
-        return organisations.page(kind, scope, page, size).stream().map(o -> OrganisationView.of(o, false)).toList();
+        return organisations.page(kind, district != null ? district : own, page, size).stream().map(o -> OrganisationView.of(o, false)).toList();
     }
 }

@@ -4,6 +4,7 @@ import cn.unionhub.membercard.registry.domain.EnterpriseForm;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.store.Organisations;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.security.Divisions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
     /** The optional columns the file has (every row has the same): the others keep what is on file. */
     private volatile java.util.Set<String> given;
 
-    /** @param onlyDistrict the importer's own district when they may not touch others; {@code null} for the city */
+    /** @param onlyDistrict the importer's own division (a district, a city) when they may not touch others; {@code null} for all */
     public EnterpriseImporter(Organisations organisations, Clock clock, String onlyDistrict) {
         this.organisations = organisations;
         this.clock = clock;
@@ -61,7 +62,7 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
         if (!checked.ok()) {
             return CsvImporter.Checked.bad(checked.violations());
         }
-        if (onlyDistrict != null && !onlyDistrict.equals(checked.organisation().district())) {
+        if (onlyDistrict != null && !Divisions.contains(onlyDistrict, checked.organisation().district())) {
             return CsvImporter.Checked.bad(List.of(new FieldViolation("district", "outside-your-area")));
         }
         return CsvImporter.Checked.ok(checked.organisation());
@@ -78,7 +79,7 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
         // The row names the importer's district, but the enterprise on file may be another district's.
         java.util.Set<String> columns = given == null ? COLUMNS.keySet() : given;
         Organisations.Reconciled done = organisations.reconcile(lines.stream().map(CsvImporter.Line::record).toList(),
-                clock.instant(), known -> onlyDistrict == null || onlyDistrict.equals(known.district()),
+                clock.instant(), known -> onlyDistrict == null || Divisions.contains(onlyDistrict, known.district()),
                 (known, wanted) -> new Organisation(wanted.id(), wanted.kind(), wanted.name(), wanted.district(), wanted.parent(),
                         wanted.level(), columns.contains("industry") ? wanted.industry() : known.industry(),
                         columns.contains("size") ? wanted.sizeBand() : known.sizeBand(),

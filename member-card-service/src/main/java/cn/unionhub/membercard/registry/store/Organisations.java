@@ -4,6 +4,7 @@ import cn.unionhub.membercard.registry.domain.UnionForm;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.domain.OrganisationKind;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,15 +148,12 @@ public class Organisations implements UnionForm.Lookup {
     }
 
     /**
-     * A page of one kind of record in one district, for staff lists. On real MongoDB the compound
+     * A page of one kind of record in one division (a district, or every district of a city or province), for staff lists. On real MongoDB the compound
      * index serves it; the embedded store scans (it ignores non-unique indexes), which is acceptable
      * for a person paging a list, never for a per-event path.
      */
-    public List<Organisation> page(OrganisationKind kind, String district, int page, int size) {
-        Query query = new Query(Criteria.where("kind").is(kind.name()));
-        if (district != null) {
-            query.addCriteria(Criteria.where("district").is(district));
-        }
+    public List<Organisation> page(OrganisationKind kind, String division, int page, int size) {
+        Query query = new Query(Filters.equal("kind", kind, "district", Filters.within(division)));
         return mongo.find(query.with(Sort.by("_id")).skip((long) page * size).limit(size), OrganisationDocument.class)
                 .stream().map(OrganisationDocument::toDomain).toList();
     }

@@ -163,7 +163,7 @@ class RegistryIT {
     }
 
     /**
-     * The city union registers and edits enterprises of every district, by form as by file (exploratory test,
+     * The city union registers and edits enterprises of every district of its city, by form as by file (exploratory test,
      * 2026-12-04: its import wrote the rows, while the same change by PUT answered "outside your area").
      */
     @Test
@@ -179,6 +179,16 @@ class RegistryIT {
                 .path("name").asString()).isEqualTo("北仑精密机械有限公司");
         assertThat(api().put("/api/v1/registry/enterprises/" + beilunFirm, "{\"name\":\"镇海接管\",\"district\":\"330206\"}",
                 People.DISTRICT_ZHENHAI.token()).statusCode()).as("still not another district's staff").isEqualTo(404);
+
+        // 宁波's city union is not 青岛's: it registers nothing there, and lists none of 青岛's enterprises.
+        String laoshanFirm = RegisterData.freshUscc("370212");
+        HttpResponse<String> elsewhere = api().post("/api/v1/registry/enterprises",
+                "{\"uscc\":\"" + laoshanFirm + "\",\"name\":\"崂山机械厂\",\"district\":\"370212\"}", city);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("outside-your-area");
+        assertThat(api().get("/api/v1/registry/enterprises/" + laoshanFirm, People.ADMIN.token()).statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/v1/registry/enterprises?district=370212", city).body()).doesNotContain("\"370212\"");
+        assertThat(api().get("/api/v1/registry/enterprises?size=100", city).body()).doesNotContain("\"370212\"");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package cn.unionhub.station.registry.domain;
 
-import cn.unionhub.platform.domain.Divisions;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 
@@ -21,12 +20,11 @@ public final class StationAccess {
     }
 
     /**
-     * Union staff over the district: its district union, a city's or province's office over it (their
-     * district claim a division containing it, as contest offices are), the city union, administrators.
+     * Union staff over the district ({@link Actor#isUnionOver}: its district union, a city's or province's office
+     * over it, the city union of its city), administrators.
      */
     public static boolean mayGovern(Actor actor, String district) {
-        return actor.has(Role.ADMIN)
-                || actor.isCityUnion() || actor.has(Role.DISTRICT_UNION) && Divisions.contains(actor.district(), district);
+        return actor.has(Role.ADMIN) || actor.isUnionOver(district);
     }
 
     /** Those who govern it, and the station's own manager. */

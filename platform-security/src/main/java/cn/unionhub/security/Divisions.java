@@ -1,4 +1,4 @@
-package cn.unionhub.platform.domain;
+package cn.unionhub.security;
 
 import java.util.regex.Pattern;
 
@@ -28,5 +28,30 @@ public final class Divisions {
             return inner.startsWith(outer.substring(0, 2));
         }
         return outer.endsWith("00") ? inner.startsWith(outer.substring(0, 4)) : outer.equals(inner);
+    }
+
+    /**
+     * The city a division lies in ({@code 330211} → {@code 330200}); a city or province is its own. Anything not a
+     * code is returned as it is, so that it contains nothing ({@link #contains}) rather than everything.
+     */
+    public static String cityOf(String code) {
+        if (!isValid(code) || code.endsWith("00")) {
+            return code;
+        }
+        return code.substring(0, 4) + "00";
+    }
+
+    /**
+     * What every code lying in {@code division} starts with ({@code 330000} → {@code 33}, {@code 330200} →
+     * {@code 3302}, {@code 330211} → itself), for a store's prefix query; {@code null} for anything not a code.
+     */
+    public static String prefixOf(String division) {
+        if (!isValid(division)) {
+            return null;
+        }
+        if (division.endsWith("0000")) {
+            return division.substring(0, 2);
+        }
+        return division.endsWith("00") ? division.substring(0, 4) : division;
     }
 }
