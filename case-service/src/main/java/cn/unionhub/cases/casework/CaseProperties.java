@@ -3,6 +3,7 @@ package cn.unionhub.cases.casework;
 import cn.unionhub.platform.calendar.CalendarFiles;
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.domain.DistrictNames;
+import cn.unionhub.cases.casework.domain.EnterpriseUnions;
 import cn.unionhub.cases.casework.domain.EscalationLevel;
 import cn.unionhub.cases.casework.domain.RoutingRule;
 import cn.unionhub.cases.casework.domain.RoutingRules;
@@ -38,8 +39,8 @@ public record CaseProperties(
         @DefaultValue("30s") Duration watchInterval,
         @DefaultValue List<String> categories) {
 
-    public CaseRules rules(DistrictNames districtNames) {
-        return new CaseRules(new RoutingRules(routing, districtNames, fallbackOrganisation),
+    public CaseRules rules(DistrictNames districtNames, EnterpriseUnions unions) {
+        return new CaseRules(new RoutingRules(routing, districtNames, unions, fallbackOrganisation),
                 CalendarFiles.load(calendarDirectory), sla, warnBefore, escalation);
     }
 }

@@ -378,7 +378,7 @@ public class CaseService {
         if (!CaseAccess.mayTransfer(found, actor)) {
             throw new ForbiddenException("case-not-yours", caseNumber);
         }
-        HandlingOrganisation to = HandlingOrganisation.serving(type, found.matter().enterprise(), found.matter().district())
+        HandlingOrganisation to = rules.routing().serving(type, found.matter().enterprise(), found.matter().district())
                 .orElseThrow(() -> new RuleViolationException("invalid-case-action",
                         List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
         String name = rules.routing().nameOf(to, found.matter().enterpriseName());

@@ -2,6 +2,7 @@ package cn.unionhub.cases.casework;
 
 import cn.unionhub.cases.casework.domain.CaseRules;
 import cn.unionhub.cases.casework.domain.DistrictNames;
+import cn.unionhub.cases.casework.domain.EnterpriseUnions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,8 +21,8 @@ class DeadlineWatcher {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
 
     @Bean
-    CaseRules caseRules(CaseProperties properties, DistrictNames districtNames) {
-        return properties.rules(districtNames);
+    CaseRules caseRules(CaseProperties properties, DistrictNames districtNames, EnterpriseUnions unions) {
+        return properties.rules(districtNames, unions);
     }
 
     @Bean

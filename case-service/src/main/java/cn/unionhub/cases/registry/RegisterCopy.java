@@ -2,6 +2,7 @@ package cn.unionhub.cases.registry;
 
 import cn.unionhub.cases.registry.store.Divisions;
 import cn.unionhub.cases.registry.store.RegisteredEnterprises;
+import cn.unionhub.cases.registry.store.RegisteredUnions;
 import cn.unionhub.events.membercard.OrganisationClosed;
 import cn.unionhub.events.membercard.OrganisationRegistered;
 import cn.unionhub.events.membercard.OrganisationUpdated;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * case-service's copy of the register that member-card-service owns: the administrative divisions,
- * whose names routing and escalation give the organisations they name ({@code {districtName}}), and
- * the enterprises, whose district and name a case filed by staff must agree with. Each event carries the
+ * whose names routing and escalation give the organisations they name ({@code {districtName}}), the
+ * enterprises, whose district and name a case filed by staff must agree with, and the enterprises' own unions,
+ * without which routing sends an enterprise's cases to its district's union. Each event carries the
  * whole record and its revision; the copy takes a record only when it is newer than the one it holds.
  */
 @Service
@@ -22,25 +24,32 @@ public class RegisterCopy {
     private static final Logger log = LoggerFactory.getLogger(RegisterCopy.class);
     static final String DIVISION = "DIVISION";
     static final String ENTERPRISE = "ENTERPRISE";
+    static final String GRASSROOTS_UNION = "GRASSROOTS_UNION";
+    /** A grassroots union's id is its enterprise's USCC after this (the register's rule); a closing names only the id. */
+    static final String UNION_ID_PREFIX = "GH-";
 
     private final Divisions divisions;
     private final RegisteredEnterprises enterprises;
+    private final RegisteredUnions unions;
 
-    RegisterCopy(Divisions divisions, RegisteredEnterprises enterprises) {
+    RegisterCopy(Divisions divisions, RegisteredEnterprises enterprises, RegisteredUnions unions) {
         this.divisions = divisions;
         this.enterprises = enterprises;
+        this.unions = unions;
     }
 
     public void registered(OrganisationRegistered e) {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
         enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
                 e.status()), e.revision());
+        union(e.organisationId(), e.kind(), e.parent(), e.status(), e.revision());
     }
 
     public void updated(OrganisationUpdated e) {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
         enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
                 e.status()), e.revision());
+        union(e.organisationId(), e.kind(), e.parent(), e.status(), e.revision());
     }
 
     public void closed(OrganisationClosed e) {
@@ -48,6 +57,19 @@ public class RegisterCopy {
             applied(divisions.close(e.organisationId(), e.revision()), e.organisationId(), e.revision());
         } else if (ENTERPRISE.equals(e.kind())) {
             applied(enterprises.close(e.organisationId(), e.district(), e.revision()), e.organisationId(), e.revision());
+        } else {
+            union(e.organisationId(), e.kind(), null, RegisteredEnterprise.CLOSED, e.revision());
+        }
+    }
+
+    private void union(String unionId, String kind, String enterprise, String status, long revision) {
+        if (!GRASSROOTS_UNION.equals(kind)) {
+            return;
+        }
+        String uscc = enterprise != null ? enterprise
+                : unionId.startsWith(UNION_ID_PREFIX) ? unionId.substring(UNION_ID_PREFIX.length()) : null;
+        if (uscc != null) {
+            applied(unions.save(uscc, unionId, status, revision), unionId, revision);
         }
     }
 

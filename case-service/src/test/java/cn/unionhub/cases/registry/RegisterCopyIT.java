@@ -47,8 +47,9 @@ class RegisterCopyIT {
     private EventFeed feed;
 
     @BeforeEach
-    void newFeed() {
+    void newFeed(@Autowired RegisterCopy copy) {
         feed = new EventFeed(kafka, meters, RegisterFixtures.CONSUMER);
+        RegisterFixtures.registerPilotDistricts(copy); // not left to whichever test class ran before
     }
 
     @Test
@@ -126,6 +127,49 @@ class RegisterCopyIT {
                 People.HANDLER_MEDIATOR.token());
         assertThat(unregistered.statusCode()).as(unregistered.body()).isEqualTo(201);
         assertThat(JSON.readTree(unregistered.body()).path("enterpriseName").asString()).isEqualTo("小作坊");
+    }
+
+    /**
+     * A workplace matter goes to the enterprise's own union — when it has one. An enterprise the register knows without
+     * a union had its cases routed to "its union", a queue no account works, until the deadline sent them up a day
+     * later; they go to its district's union now, which cannot pass them to a union that does not exist either.
+     */
+    @Test
+    void theCasesOfAnEnterpriseWithoutAUnionOfItsOwnGoToItsDistrictsUnion() {
+        String uscc = fresh("91330211MA2REG031");
+        String union = "GH-" + uscc;
+        feed.sendAndAwait(new OrganisationRegistered(uscc, "ENTERPRISE", "宁波无工会测试商贸有限公司", People.Districts.ZHENHAI, null, "F",
+                "MICRO", null, "ACTIVE", 1, EARLIER));
+        ApiClient api = new ApiClient(port);
+
+        JsonNode first = filed(api, uscc);
+        assertThat(first.path("organisationId").asString()).isEqualTo("DISTRICT_UNION:330211");
+        HttpResponse<String> toNobody = api.post("/api/v1/cases/" + first.path("caseNumber").asString() + "/transfer",
+                "{\"organisationType\":\"ENTERPRISE_UNION\",\"reason\":\"请企业工会处理\"}", People.DISTRICT_ZHENHAI.token());
+        assertThat(toNobody.statusCode()).as(toNobody.body()).isEqualTo(400);
+        assertThat(toNobody.body()).contains("no-such-organisation-for-case");
+
+        feed.sendAndAwait(new OrganisationRegistered(union, "GRASSROOTS_UNION", "宁波无工会测试商贸有限公司工会", People.Districts.ZHENHAI, uscc,
+                null, null, null, "ACTIVE", 1, EARLIER));
+        assertThat(filed(api, uscc).path("organisationId").asString()).isEqualTo("ENTERPRISE_UNION:" + uscc);
+
+        feed.sendAndAwait(new OrganisationClosed(union, "GRASSROOTS_UNION", People.Districts.ZHENHAI, "企业工会撤销", 2, Instant.now()));
+        assertThat(filed(api, uscc).path("organisationId").asString()).isEqualTo("DISTRICT_UNION:330211");
+
+        // An enterprise the register does not know keeps the routing of before: its union may simply not be registered.
+        assertThat(filed(api, fresh("91330211MA2REG041")).path("organisationId").asString()).startsWith("ENTERPRISE_UNION:");
+    }
+
+    private static String fresh(String body17) {
+        return body17 + cn.unionhub.platform.identity.ChineseIdentifiers.usccCheckCharacter(body17);
+    }
+
+    /** A 12351 order about a workplace matter (the enterprise union's, by the routing rules) at {@code uscc} in 镇海区. */
+    private static JsonNode filed(ApiClient api, String uscc) {
+        HttpResponse<String> filed = api.post("/api/v1/cases/hotline-orders", order(uscc, People.Districts.ZHENHAI, "无工会测试商贸")
+                .replace("WAGES_ARREARS", "WELFARE_BENEFITS"), People.HANDLER_MEDIATOR.token());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return JSON.readTree(filed.body());
     }
 
     private static String order(String enterprise, String district, String enterpriseName) {

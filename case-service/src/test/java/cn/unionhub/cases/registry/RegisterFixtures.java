@@ -7,7 +7,7 @@ import java.time.Instant;
 /** The register's divisions as member-card-service publishes them: the two pilot districts of Ningbo. */
 public final class RegisterFixtures {
 
-    static final String CONSUMER = "case-service.register-organisations";
+    static final String CONSUMER = "case-service.register-unions";
     static final String NINGBO = "330200";
 
     public static final OrganisationRegistered ZHENHAI = district(People.Districts.ZHENHAI, "镇海区");

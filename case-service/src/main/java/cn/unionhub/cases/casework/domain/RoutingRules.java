@@ -3,6 +3,7 @@ package cn.unionhub.cases.casework.domain;
 import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Routing (分流): the first rule that matches decides; a case no rule takes goes to its district's
@@ -10,9 +11,11 @@ import java.util.List;
  *
  * @param rules         in order of precedence
  * @param districtNames district code to name (from the register), for organisation names and the default
+ * @param unions        which enterprises the register knows to have no union: a rule for the enterprise's union
+ *                      passes them over (the next rule, or the district's union, takes the case)
  * @param fallback      organisation for districts the register does not name
  */
-public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames, String fallback) {
+public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames, EnterpriseUnions unions, String fallback) {
 
     public static final String DISTRICT_DEFAULT = "district-default";
     public static final String CITY_DEFAULT = "city-default";
@@ -21,15 +24,33 @@ public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames,
         rules = List.copyOf(rules);
     }
 
+    /** Rules with a register that says nothing of enterprises' unions. */
+    public RoutingRules(List<RoutingRule> rules, DistrictNames districtNames, String fallback) {
+        this(rules, districtNames, EnterpriseUnions.UNKNOWN, fallback);
+    }
+
+    /**
+     * The organisation of {@code type} that serves a case about this enterprise in this district, if there is one:
+     * none for a kind the case names nothing for, nor the union of an enterprise the register knows to have none.
+     */
+    public Optional<HandlingOrganisation> serving(HandlingOrganisationType type, String enterprise, String district) {
+        if (type == HandlingOrganisationType.ENTERPRISE_UNION && enterprise != null && unions.knownWithoutUnion(enterprise)) {
+            return Optional.empty();
+        }
+        return HandlingOrganisation.serving(type, enterprise, district);
+    }
+
     /**
      * A rule is skipped when the organisation it names cannot be told from the case: an enterprise
-     * union for a case that names no enterprise, a district body for one that names no district.
+     * union for a case that names no enterprise (or an enterprise the register knows to have no union:
+     * its workers' complaints would wait where nobody works them), a district body for one that names
+     * no district.
      */
     public RoutingDecision route(CaseFacts facts) {
         String districtName = facts.district() == null ? null : districtNames.nameOf(facts.district());
         for (RoutingRule rule : rules) {
             if (rule.matches(facts)) {
-                var organisation = HandlingOrganisation.serving(rule.organisationType(), facts.enterprise(), facts.district());
+                var organisation = serving(rule.organisationType(), facts.enterprise(), facts.district());
                 if (organisation.isPresent()) {
                     return new RoutingDecision(rule.name(), organisation.get(), rule.organisationName()
                             .replace("{enterpriseName}", facts.enterpriseName() == null ? "企业" : facts.enterpriseName())

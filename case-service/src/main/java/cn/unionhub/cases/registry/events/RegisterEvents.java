@@ -13,18 +13,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The register's organisation events feed the copy; member and card events are skipped. Its own
- * consumer group, shared by the instances: {@code case-service.register-organisations} unless
+ * consumer group, shared by the instances: {@code case-service.register-unions} unless
  * {@code unionhub.cases.register-group} names another.
  */
 @Component
 class RegisterEvents {
 
     /**
-     * Named anew when the copy began keeping enterprises (it kept divisions only, and its earlier group,
-     * {@code case-service.register}, had read past every enterprise): a new group reads the topic from its start,
-     * and the copy takes only records newer than its own, so reading divisions again changes nothing.
+     * Named anew each time the copy began keeping a kind of record its earlier group had read past: enterprises
+     * (2026-12-03, was {@code case-service.register}), enterprises' unions (2026-12-04, was
+     * {@code case-service.register-organisations}). A new group reads the topic from its start, and the copy takes
+     * only records newer than its own, so reading the others again changes nothing.
      */
-    static final String GROUP = "case-service.register-organisations";
+    static final String GROUP = "case-service.register-unions";
 
     private final EventRouter events;
 

@@ -52,6 +52,17 @@ class RoutingRulesTest {
     }
 
     @Test
+    void anEnterpriseTheRegisterKnowsWithoutAUnionIsNotSentToOne() {
+        RoutingRules rules = new RoutingRules(RULES.rules(), RULES.districtNames(), "91330211MA2H3K5Q1G"::equals, RULES.fallback());
+        RoutingDecision commute = rules.route(facts("CANTEEN_DORMITORY_COMMUTE", "REGULAR", "330211", "宁波富德能源有限公司"));
+        assertThat(commute.organisation().id()).isEqualTo("DISTRICT_UNION:330211");
+        assertThat(commute.organisationName()).isEqualTo("镇海区总工会");
+        assertThat(rules.serving(HandlingOrganisationType.ENTERPRISE_UNION, "91330211MA2H3K5Q1G", "330211")).isEmpty();
+        assertThat(rules.serving(HandlingOrganisationType.ENTERPRISE_UNION, "91330206MA2J7P9K2C", "330206")).isPresent();
+        assertThat(rules.serving(HandlingOrganisationType.MEDIATION_ORGANISATION, "91330211MA2H3K5Q1G", "330211")).isPresent();
+    }
+
+    @Test
     void urgencySourceAndEnterpriseCanDecideToo() {
         RoutingRules rules = new RoutingRules(List.of(
                 new RoutingRule("opinion-first", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(Case.Source.PUBLIC_OPINION),
