@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -374,17 +375,13 @@ public class CaseService {
      * its district, or the city union), by the organisation working it or a level above.
      */
     public Case transfer(String caseNumber, HandlingOrganisationType type, String reason, Actor actor) {
-        Case found = find(caseNumber, actor);
-        if (!CaseAccess.mayTransfer(found, actor)) {
-            throw new ForbiddenException("case-not-yours", caseNumber);
-        }
-        HandlingOrganisation to = rules.routing().serving(type, found.matter().enterprise(), found.matter().district())
-                .orElseThrow(() -> new RuleViolationException("invalid-case-action",
-                        List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
-        String name = rules.routing().nameOf(to, found.matter().enterpriseName());
-        Case transferred = cases.change(found.id(), c -> c.transfer(by(actor), to, name, reason, clock.instant()), metrics::record)
-                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
-        log.info("Case {} transferred to {} by {}", caseNumber, to.id(), actor.subject());
+        Case transferred = step(find(caseNumber, actor), actor, CaseAccess::mayTransfer, c -> {
+            HandlingOrganisation to = rules.routing().serving(type, c.matter().enterprise(), c.matter().district())
+                    .orElseThrow(() -> new RuleViolationException("invalid-case-action",
+                            List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
+            return c.transfer(by(actor), to, rules.routing().nameOf(to, c.matter().enterpriseName()), reason, clock.instant());
+        });
+        log.info("Case {} transferred to {} by {}", caseNumber, transferred.handledBy().id(), actor.subject());
         return transferred;
     }
 
@@ -431,12 +428,26 @@ public class CaseService {
 
     /** A step of the handling organisation's work: 404 for a case one cannot see, 403 for one routed elsewhere. */
     private Case change(String caseNumber, Actor actor, Function<Case, Case.Changed> change) {
-        Case found = find(caseNumber, actor); // the same 404 for foreign and unknown cases
-        if (!CaseAccess.mayWork(found, actor)) {
-            throw new ForbiddenException("case-not-yours", caseNumber);
+        return step(find(caseNumber, actor), actor, CaseAccess::mayWork, change); // the same 404 for foreign and unknown cases
+    }
+
+    /**
+     * {@code change} on {@code found}, if {@code may} lets the caller (403 otherwise). The enterprise side decides on the
+     * case as it is shown (an anonymous worker's rating held until the next release, {@link #shownTo}): its refusal is
+     * the shown case's — 409 naming the status shown, or 403 — never the case's as it is, which would tell the chair
+     * that the worker has just rated ("CLOSED" in a 409, a 403 for a case that left its queue) before the release does.
+     * What the shown case allows (a note on the record) is then written to the case as it is.
+     */
+    private Case step(Case found, Actor actor, BiPredicate<Case, Actor> may, Function<Case, Case.Changed> change) {
+        Case decidedOn = shownTo(found, actor);
+        if (!may.test(decidedOn, actor)) {
+            throw new ForbiddenException("case-not-yours", found.caseNumber());
+        }
+        if (decidedOn != found) {
+            change.apply(decidedOn); // throws the shown case's refusal; a pure function of the case, nothing is written
         }
         return cases.change(found.id(), change, metrics::record)
-                .orElseThrow(() -> new NotFoundException("case-not-found", caseNumber));
+                .orElseThrow(() -> new NotFoundException("case-not-found", found.caseNumber()));
     }
 
     public static Case.By by(Actor actor) {

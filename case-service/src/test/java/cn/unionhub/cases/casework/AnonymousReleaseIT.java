@@ -13,8 +13,10 @@ import cn.unionhub.cases.casework.queue.QueueLog;
 import cn.unionhub.cases.casework.store.Cases;
 import cn.unionhub.cases.registry.RegisterCopy;
 import cn.unionhub.cases.registry.RegisterFixtures;
+import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.platform.domain.AnonymousRelease;
+import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.identity.Pseudonyms;
@@ -169,6 +171,18 @@ class AnonymousReleaseIT {
                 .extracting(Case::status).containsExactly(Case.Status.RESOLVED);
         assertThat(service.shownTo(service.find(first.caseNumber(), DISTRICT), DISTRICT).status()).isEqualTo(Case.Status.CLOSED);
         assertThat(numbers(service.queue(DISTRICT, false, List.of(Case.Status.CLOSED), null, 0, 100))).contains(first.caseNumber());
+
+        // Nor do the chair's steps tell: refused as the resolved case refuses them (409 naming RESOLVED), not as the
+        // closed one ("CLOSED") or one that left its queue (403), and nothing changes.
+        for (Case held : List.of(first, second)) {
+            assertThatThrownBy(() -> service.respond(held.caseNumber(), "补充答复", List.of(), CHAIR))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.arguments()).contains("RESOLVED")
+                            .doesNotContain("CLOSED", "REOPENED"));
+            assertThatThrownBy(() -> service.transfer(held.caseNumber(), HandlingOrganisationType.DISTRICT_UNION, "请区总处理", CHAIR))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.arguments()).contains("RESOLVED"));
+        }
+        assertThat(cases.byId(second.id()).orElseThrow().handledBy().id()).isEqualTo("DISTRICT_UNION:330211");
+        assertThat(cases.byId(first.id()).orElseThrow().status()).isEqualTo(Case.Status.CLOSED);
 
         clock.set(ten.plus(Duration.ofMinutes(119)));
         assertThat(service.releaseAnonymousCases()).isZero();
