@@ -1,7 +1,10 @@
 package cn.unionhub.platform.store;
 
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Divisions;
 import java.time.Instant;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -63,7 +66,23 @@ public final class Filters {
 
     /** Page {@code page} (from 0) of {@code size}, newest first by {@code timeField}. */
     public static Query newestFirst(Criteria criteria, String timeField, int page, int size) {
-        return new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)).skip((long) page * size).limit(size);
+        return page(new Query(criteria).with(Sort.by(Sort.Direction.DESC, timeField)), page, size);
+    }
+
+    /**
+     * How deep a list may be paged: a million documents is no person paging but a crawl (filters narrow a list,
+     * exports stream it), and a store's skip is a 32-bit number — {@code ?page=42949673} had made it negative and
+     * answered 500.
+     */
+    public static final long MAX_OFFSET = 1_000_000;
+
+    /** {@code query} limited to page {@code page} (from 0) of {@code size}; 400 {@code invalid-page} beyond {@link #MAX_OFFSET}. */
+    public static Query page(Query query, int page, int size) {
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw new RuleViolationException("invalid-page", List.of(new FieldViolation("page", "out-of-range", 0, MAX_OFFSET / size)));
+        }
+        return query.skip(offset).limit(size);
     }
 
     /** The field each item and case keeps of when its enterprise's own union first sees it (AnonymousRelease). */
@@ -101,8 +120,7 @@ public final class Filters {
      * release says nothing about who filed first.
      */
     public static Query inTheOrderTheEnterpriseSideSawThem(Criteria criteria, int page, int size) {
-        return new Query(criteria).with(Sort.by(Sort.Order.desc(ENTERPRISE_SEES_AT), Sort.Order.asc("_id")))
-                .skip((long) page * size).limit(size);
+        return page(new Query(criteria).with(Sort.by(Sort.Order.desc(ENTERPRISE_SEES_AT), Sort.Order.asc("_id"))), page, size);
     }
 
     /** Documents a streamed read holds at once ({@link #inBatches}). */

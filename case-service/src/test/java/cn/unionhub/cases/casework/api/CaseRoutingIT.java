@@ -126,6 +126,12 @@ class CaseRoutingIT {
         assertThat(ids(api.get("/api/v1/cases?assignedToMe=true&size=100", qingdaoCity))).doesNotContain(caseNumber);
         assertThat(api.post(path + "/responses", "{\"text\":\"?\"}", qingdaoCity).statusCode()).isEqualTo(404);
         assertThat(api.post(path + "/responses", "{\"text\":\"市总已接办\"}", People.CITY_STAFF.token()).statusCode()).isEqualTo(200);
+
+        // A page too deep to be a person paging (its offset overflowed the store's 32-bit skip: 500) is a clear 400.
+        HttpResponse<String> deep = api.get("/api/v1/cases?page=42949673&size=100", district);
+        assertThat(deep.statusCode()).as(deep.body()).isEqualTo(400);
+        assertThat(JSON.readTree(deep.body()).path("type").asString()).endsWith("/invalid-page");
+        assertThat(JSON.readTree(deep.body()).path("title").asString()).isEqualTo("分页参数有误");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.unionhub.membercard.member.store;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.domain.MemberRuleException;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.platform.store.UniqueInserts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,8 +147,8 @@ public class Members {
 
     /** A page of a union's members, by id. A scan on the embedded store; real MongoDB uses the index. */
     public List<Member> ofUnion(String union, int page, int size) {
-        return mongo.find(new Query(Criteria.where("union").is(union)).with(Sort.by("_id")).skip((long) page * size)
-                .limit(size), MemberDocument.class).stream().map(MemberDocument::toDomain).toList();
+        return mongo.find(Filters.page(new Query(Criteria.where("union").is(union)).with(Sort.by("_id")), page, size),
+                MemberDocument.class).stream().map(MemberDocument::toDomain).toList();
     }
 
     private void claimAccount(String account, String memberId) {

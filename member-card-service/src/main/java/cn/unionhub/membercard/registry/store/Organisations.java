@@ -154,7 +154,7 @@ public class Organisations implements UnionForm.Lookup {
      */
     public List<Organisation> page(OrganisationKind kind, String division, int page, int size) {
         Query query = new Query(Filters.equal("kind", kind, "district", Filters.within(division)));
-        return mongo.find(query.with(Sort.by("_id")).skip((long) page * size).limit(size), OrganisationDocument.class)
+        return mongo.find(Filters.page(query.with(Sort.by("_id")), page, size), OrganisationDocument.class)
                 .stream().map(OrganisationDocument::toDomain).toList();
     }
 

@@ -2,6 +2,7 @@ package cn.unionhub.station.registry.store;
 
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.platform.store.Sequences;
 import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.domain.Position;
@@ -76,7 +77,7 @@ public class Stations {
         if (statuses != null && !statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses.stream().map(Enum::name).toList());
         }
-        return mongo.find(new Query(criteria).with(Sort.by("_id")).skip((long) page * size).limit(size), StationDocument.class)
+        return mongo.find(Filters.page(new Query(criteria).with(Sort.by("_id")), page, size), StationDocument.class)
                 .stream().map(Stations::toDomain).toList();
     }
 
