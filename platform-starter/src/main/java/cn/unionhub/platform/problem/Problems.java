@@ -26,12 +26,34 @@ public class Problems {
         return of(LocaleContextHolder.getLocale(), status, code, arguments);
     }
 
+    /** A code among a problem's arguments (a status, an action): letters, digits after the first, {@code _} and {@code -}. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    /**
+     * The arguments with each code in the words of the request's language where the service's messages have them
+     * ({@code value.<code>}: {@code value.RESOLVED=已办结}, {@code value.resolve=办结}), else as it is: "工单 … 处于
+     * RESOLVED 状态，不能执行“resolve”" was what a union's staff read.
+     */
+    private static Object[] readable(Object[] arguments) {
+        if (arguments == null) {
+            return null;
+        }
+        Object[] shown = arguments.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof String s && CODE.matcher(s).matches()) {
+                shown[i] = new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"value." + s}, s);
+            }
+        }
+        return shown;
+    }
+
     /** For callers outside Spring MVC's request handling (security filters), which resolve the locale themselves. */
     public ProblemDetail of(Locale locale, HttpStatusCode status, String code, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(messages.getMessage("problem." + code + ".title", arguments, code, locale));
-        problem.setDetail(messages.getMessage("problem." + code + ".detail", arguments, null, locale));
+        Object[] shown = readable(arguments);
+        problem.setTitle(messages.getMessage("problem." + code + ".title", shown, code, locale));
+        problem.setDetail(messages.getMessage("problem." + code + ".detail", shown, null, locale));
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

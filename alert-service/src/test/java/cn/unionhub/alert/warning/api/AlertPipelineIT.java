@@ -155,6 +155,8 @@ class AlertPipelineIT {
                     "{\"notes\":\"未核实先闭环\"}", People.DISTRICT_ZHENHAI.token());
             assertThat(early.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(early.body()).path("title").asString()).isEqualTo("当前状态下不能这样操作");
+            assertThat(JSON.readTree(early.body()).path("detail").asString()).as("in words, not codes")
+                    .isEqualTo("预警 " + warningId + " 当前为“已推送”，不能闭环。");
 
             // A mediator of another district reads the warning (cases move between bodies) but does not work its loop.
             String beilunMediator = cn.unionhub.test.TestTokens.token().subject("handler-beilun").roles(cn.unionhub.security.Role.HANDLER)

@@ -138,6 +138,8 @@ class FeedbackIntakeIT {
                 "{\"outcome\":\"RESOLVED_BY_ENTERPRISE\",\"summary\":\"未答复先办结\"}", People.CHAIR_FUDE.token());
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(early.body()).path("title").asString()).isEqualTo("当前状态下不能这样操作");
+        assertThat(JSON.readTree(early.body()).path("detail").asString()).as("in words, not codes")
+                .isEqualTo("工单 " + caseNumber + " 当前为“已分派”，不能办结。");
 
         HttpResponse<String> answered = api().post("/api/v1/cases/" + caseNumber + "/responses",
                 "{\"text\":\"已向公司反映，公司正在研究通勤方案。\"}", People.CHAIR_FUDE.token());
