@@ -33,6 +33,8 @@ import cn.unionhub.security.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -102,7 +104,7 @@ public class SubmissionService {
                 : (worker ? pseudonym : "staff:" + actor.subject()) + ":" + idempotencyKey.strip();
         // No lookup of the key before the insert: its unique index refuses a repeat, which is then
         // answered with the first item (one store command less per complaint; repeats are rare).
-        ValidSubmission submission = rules.check(raw, !worker);
+        ValidSubmission submission = rules.check(raw, !worker, YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         Enterprise enterprise = directory.find(submission.enterprise()).map(Enterprise::of)
                 .orElseGet(() -> unregistered(submission.enterprise(), actor, worker));
         if (!worker && !actor.seesEverything() && !actor.canSee(enterprise.uscc(), enterprise.district())) {

@@ -32,10 +32,19 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         requiredReviewDimensions = Set.copyOf(requiredReviewDimensions);
     }
 
+    /** The earliest month a form may name (wages owed since…): anything before is a typing slip. */
+    static final YearMonth EARLIEST_MONTH = YearMonth.of(1980, 1);
+
+    /** As {@link #check(RawSubmission, boolean, YearMonth)} in the present Beijing month. */
+    public ValidSubmission check(RawSubmission raw, boolean recordedByStaff) {
+        return check(raw, recordedByStaff, YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
     /**
      * @param recordedByStaff whether union staff record it on a worker's behalf (hotline, on-site talk…)
+     * @param thisMonth       the present month (Beijing): a month a form names (wages owed since…) is not after it
      */
-    public ValidSubmission check(RawSubmission raw, boolean recordedByStaff) {
+    public ValidSubmission check(RawSubmission raw, boolean recordedByStaff, YearMonth thisMonth) {
         List<FieldViolation> violations = new ArrayList<>();
         FeedbackType type = enumValue(FeedbackType.class, "type", raw.type(), violations);
         FeedbackCategory category = enumValue(FeedbackCategory.class, "category", raw.category(), violations);
@@ -59,7 +68,8 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         }
 
         Map<RatingDimension, Integer> ratings = ratings(type, raw.ratings(), violations);
-        Map<String, Object> details = category == null ? Map.of() : details(categories.get(category), raw.details(), violations);
+        Map<String, Object> details = category == null ? Map.of()
+                : details(categories.get(category), raw.details(), thisMonth, violations);
 
         boolean anonymous = Boolean.TRUE.equals(raw.anonymous());
         if (anonymous && (raw.contactName() != null || raw.contactPhone() != null)) {
@@ -109,7 +119,7 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         return ratings;
     }
 
-    private static Map<String, Object> details(CategoryDefinition definition, Map<String, Object> given,
+    private static Map<String, Object> details(CategoryDefinition definition, Map<String, Object> given, YearMonth thisMonth,
             List<FieldViolation> violations) {
         Map<String, Object> raw = given == null ? Map.of() : given;
         List<FieldDefinition> fields = definition == null ? List.of() : definition.fields();
@@ -128,7 +138,7 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
                 }
                 continue;
             }
-            Object checked = checkValue(field, value, path, violations);
+            Object checked = checkValue(field, value, path, thisMonth, violations);
             if (checked != null) {
                 details.put(field.name(), checked);
             }
@@ -136,7 +146,8 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         return details;
     }
 
-    private static Object checkValue(FieldDefinition field, Object value, String path, List<FieldViolation> violations) {
+    private static Object checkValue(FieldDefinition field, Object value, String path, YearMonth thisMonth,
+            List<FieldViolation> violations) {
         switch (field.type()) {
             case INTEGER, MONEY_FEN -> {
                 if (!(value instanceof Integer || value instanceof Long)) {
@@ -153,12 +164,19 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
                 return number;
             }
             case YEAR_MONTH -> {
+                YearMonth month;
                 try {
-                    return YearMonth.parse(String.valueOf(value)).toString();
+                    month = YearMonth.parse(String.valueOf(value));
                 } catch (DateTimeException e) {
                     violations.add(new FieldViolation(path, "year-month"));
                     return null;
                 }
+                if (month.isBefore(EARLIEST_MONTH) || month.isAfter(thisMonth)) {
+                    // Wages cannot be owed since a month still to come; a collective dispute's figures are read from it.
+                    violations.add(new FieldViolation(path, "month-out-of-range", EARLIEST_MONTH.toString(), thisMonth.toString()));
+                    return null;
+                }
+                return month.toString();
             }
             case BOOLEAN -> {
                 if (!(value instanceof Boolean)) {

@@ -48,6 +48,19 @@ class SubmissionRulesTest {
     }
 
     @Test
+    void wagesAreOwedSinceAMonthThatHasComeNotOneStillToCome() {
+        java.time.YearMonth december = java.time.YearMonth.of(2026, 12);
+        for (String month : new String[] {"2027-01", "1979-12"}) {
+            RuleViolationException e = catchThrowableOfType(RuleViolationException.class, () -> RULES.check(
+                    FeedbackFixtures.wageArrears(Map.of("amountOwedFen", 100_000, "workersAffected", 3, "owedSince", month)), false, december));
+            assertThat(e).as(month).isNotNull();
+            assertThat(e.violations()).extracting(v -> v.field() + ":" + v.code()).containsExactly("details.owedSince:month-out-of-range");
+        }
+        assertThat(RULES.check(FeedbackFixtures.wageArrears(Map.of("amountOwedFen", 100_000, "workersAffected", 3, "owedSince", "2026-12")),
+                false, december).details()).containsEntry("owedSince", "2026-12");
+    }
+
+    @Test
     void aReviewNeedsEveryRequiredRatingWithinOneToFiveStars() {
         assertThat(violations(FeedbackFixtures.review(Map.of("PAY", 4, "WELFARE", 6, "COFFEE", 3)), false))
                 .containsExactlyInAnyOrder("ratings.WELFARE:out-of-range", "ratings.COFFEE:unknown",
