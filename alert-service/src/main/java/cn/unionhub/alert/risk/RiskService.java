@@ -96,6 +96,17 @@ public class RiskService {
     }
 
     /**
+     * Another system's batch: each signal applied once (as {@link #recordAll}); the ones this call stored for the
+     * first time are answered, so a sender told "accepted" counts only what was new, not its retries.
+     */
+    public List<Signal> recordReported(List<Signal> batch) {
+        List<Signal> fresh = new ArrayList<>();
+        recordAll(batch, applied -> {
+        }, fresh::addAll);
+        return fresh;
+    }
+
+    /**
      * Applies signals once each, however often they arrive, an enterprise at a time: each
      * enterprise's signals (in their order, up to {@link #TOGETHER} at once) are applied to its
      * profile in one read and one write, and its warning moves at most once for them. A burst about
@@ -111,9 +122,16 @@ public class RiskService {
      * {@link #WAGE_REPORTS_TOGETHER}.
      */
     public void recordAll(List<Signal> batch, Consumer<List<Signal>> applied) {
-        for (Signal stored : signals.insertAll(batch)) {
-            metrics.signal(stored.kind());
+        recordAll(batch, applied, stored -> {
+        });
+    }
+
+    private void recordAll(List<Signal> batch, Consumer<List<Signal>> applied, Consumer<List<Signal>> firstStored) {
+        List<Signal> stored = signals.insertAll(batch);
+        for (Signal s : stored) {
+            metrics.signal(s.kind());
         }
+        firstStored.accept(stored);
         Map<String, List<Signal>> byEnterprise = new LinkedHashMap<>();
         for (Signal signal : batch) {
             byEnterprise.computeIfAbsent(signal.enterprise(), e -> new ArrayList<>()).add(signal);

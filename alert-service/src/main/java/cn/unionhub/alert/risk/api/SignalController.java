@@ -34,7 +34,12 @@ class SignalController {
     record BatchRequest(List<SignalRequest> signals) {
     }
 
-    record Accepted(int accepted, List<String> signalIds) {
+    /**
+     * @param accepted   how many signals of the batch were new
+     * @param signalIds  each signal's id, in the batch's order (a signal's identity: source, reference, kind)
+     * @param duplicates the ids already received, before or earlier in this batch: applied once, not counted again
+     */
+    record Accepted(int accepted, List<String> signalIds, List<String> duplicates) {
     }
 
     private final RiskService risk;
@@ -74,11 +79,16 @@ class SignalController {
             throw new RuleViolationException("invalid-signals", violations);
         }
         List<String> ids = new ArrayList<>();
+        java.util.Map<String, Signal> distinct = new java.util.LinkedHashMap<>();
         for (ExternalSignals.Report report : reports) {
             Signal signal = ExternalSignals.toSignal(report);
-            risk.record(signal);
             ids.add(signal.id());
+            distinct.putIfAbsent(signal.id(), signal);
         }
-        return new Accepted(ids.size(), ids);
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        risk.recordReported(List.copyOf(distinct.values())).forEach(s -> fresh.add(s.id()));
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        List<String> duplicates = ids.stream().filter(id -> !fresh.contains(id) || !counted.add(id)).toList();
+        return new Accepted(fresh.size(), ids, duplicates);
     }
 }

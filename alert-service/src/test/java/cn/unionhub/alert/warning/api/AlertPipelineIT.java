@@ -232,6 +232,15 @@ class AlertPipelineIT {
                 People.LABOR_INSPECTION.token());
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(accepted.body()).path("accepted").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(accepted.body()).path("duplicates")).isEmpty();
+        // Sent again, twice in one batch: nothing new, and the answer says so rather than "accepted: 2".
+        HttpResponse<String> again = api().post("/api/v1/alerts/signals", "{\"signals\":[" + good + "," + good + "]}",
+                People.LABOR_INSPECTION.token());
+        JsonNode answer = JSON.readTree(again.body());
+        assertThat(answer.path("accepted").asInt()).isZero();
+        assertThat(answer.path("signalIds")).hasSize(2);
+        assertThat(answer.path("duplicates").size()).isEqualTo(2);
+        assertThat(answer.path("duplicates").get(0).asString()).isEqualTo(JSON.readTree(accepted.body()).path("signalIds").get(0).asString());
         assertThat(api().post("/api/v1/alerts/signals", "{\"signals\":[" + good + "]}", People.WORKER_ZHANG_WEI.token())
                 .statusCode()).isEqualTo(403);
     }
