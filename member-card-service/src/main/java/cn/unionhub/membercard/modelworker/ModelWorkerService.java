@@ -7,6 +7,7 @@ import cn.unionhub.membercard.card.domain.CardEligibility;
 import cn.unionhub.membercard.card.domain.CardNumbers;
 import cn.unionhub.membercard.card.domain.CardType;
 import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.ledger.LedgerService;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.AccountKind;
 import cn.unionhub.membercard.ledger.domain.Ledger;
@@ -42,8 +43,13 @@ public class ModelWorkerService implements CardEligibility {
     /** Refused attempts of one district's grant of a year before asking again is refused too. */
     static final int MAX_GRANT_ATTEMPTS = 50;
 
-    /** A yearly grant's outcome. */
-    public record Grant(String district, int year, String status, String reason, int workers, long amountFen, String transferId) {
+    /**
+     * A yearly grant's outcome: one batch, the year's first or a supplement for model workers it did not pay.
+     *
+     * @param supplement whether this batch paid model workers registered (or rejoined) after the year's first batch
+     */
+    public record Grant(String district, int year, String status, String reason, int workers, long amountFen, String transferId,
+            boolean supplement) {
     }
 
     private final ModelWorkers register;
@@ -119,8 +125,11 @@ public class ModelWorkerService implements CardEligibility {
     }
 
     /**
-     * The yearly grant to every active model worker of the caller's district, out of its fund, as one
-     * batch keyed by district and year: asking again answers the first result; another amount is 409.
+     * The yearly grant to every active model worker of the caller's district, out of its fund, as one batch keyed by
+     * district and year: asking again answers it; another amount is 409. A model worker who is due and was not in a
+     * batch of the year (registered after it, or a member again) is paid by asking again: a supplementary batch for
+     * them alone, at the year's amount (until 2026-12-04 the year's key refused any other set of workers, so they
+     * could never be paid).
      */
     public Grant grant(int year, long amountFen, String district, Actor actor) {
         String forDistrict = DistrictOffice.districtFor(actor, district);
@@ -132,23 +141,85 @@ public class ModelWorkerService implements CardEligibility {
         if (workers.isEmpty()) {
             throw new LedgerException.Invalid("district", "model-worker-none", forDistrict);
         }
+        String grant = "model-worker-grant:" + forDistrict + ":" + year;
+        YearsBatches made = batchesOf(grant);
+        if (made.first() == null || made.first().credits().stream().anyMatch(c -> c.amountFen() != amountFen)) {
+            // The year's first batch, or the same year at another amount: the year's key answers that (409 ledger-key-reused).
+            return pay(forDistrict, year, grant, workers, amountFen, actor, false);
+        }
+        List<ModelWorker> unpaid = workers.stream()
+                .filter(w -> !made.paid().contains(AccountKind.MEMBER_WALLET.accountId(w.memberId()))).toList();
+        if (unpaid.isEmpty()) {
+            return made.latest();
+        }
+        // Numbered after every supplement asked so far (a refused one moved nothing and keeps its number).
+        return pay(forDistrict, year, grant + ":supplement-" + (made.supplements() + 1), unpaid, amountFen, actor, true);
+    }
+
+    /** The batches of a year's grant made so far: what the first paid, whom any batch paid, how many supplements were asked. */
+    private record YearsBatches(Transfer first, java.util.Set<String> paid, int supplements, Grant latest) {
+    }
+
+    private YearsBatches batchesOf(String grant) {
+        Transfer first = null;
+        Grant latest = null;
+        java.util.Set<String> paid = new java.util.HashSet<>();
+        String[] parts = grant.split(":");
+        String district = parts[1];
+        int year = Integer.parseInt(parts[2]);
+        for (int attempt = 1; attempt <= MAX_GRANT_ATTEMPTS && first == null; attempt++) {
+            Transfer t = accounts.find(Transfer.idFor(LedgerService.SYSTEM_REFERENCES, attempt == 1 ? grant : grant + ":attempt-" + attempt))
+                    .orElse(null);
+            if (t == null) {
+                break;
+            }
+            if (t.status() != Transfer.Status.REJECTED) {
+                first = t;
+                latest = grantOf(district, year, t, false);
+                t.credits().forEach(c -> paid.add(c.accountId()));
+            }
+        }
+        int supplements = 0;
+        while (first != null && supplements < MAX_GRANT_ATTEMPTS) {
+            Transfer t = accounts.find(Transfer.idFor(LedgerService.SYSTEM_REFERENCES, grant + ":supplement-" + (supplements + 1)))
+                    .orElse(null);
+            if (t == null) {
+                break;
+            }
+            supplements++;
+            if (t.status() != Transfer.Status.REJECTED) {
+                latest = grantOf(district, year, t, true);
+                t.credits().forEach(c -> paid.add(c.accountId()));
+            }
+        }
+        return new YearsBatches(first, paid, supplements, latest);
+    }
+
+    private static Grant grantOf(String district, int year, Transfer t, boolean supplement) {
+        return new Grant(district, year, t.status().name(), t.reason(), t.credits().size(), t.amountFen(), t.id(), supplement);
+    }
+
+    /**
+     * One batch of {@code amountFen} to each of {@code workers} under {@code key}, their wallets opened first. A refused
+     * first batch (the fund was short) moved nothing: asking again once the fund is topped up makes the next attempt,
+     * keyed ":attempt-2", ":attempt-3"…, instead of answering the refusal for ever (the key is not the clerk's to
+     * change); a refused supplement is answered, and asking again makes the next supplement.
+     */
+    private Grant pay(String district, int year, String key, List<ModelWorker> workers, long amountFen, Actor actor,
+            boolean supplement) {
         Instant now = StoredTime.now(clock);
         accounts.openAll(workers.stream().map(w -> Account.open(AccountKind.MEMBER_WALLET, w.memberId(), w.district(), "会员福利账户", now))
                 .toList());
-        String grant = "model-worker-grant:" + forDistrict + ":" + year;
         List<Transfer.Credit> credits = workers.stream()
                 .map(w -> new Transfer.Credit(AccountKind.MEMBER_WALLET.accountId(w.memberId()), amountFen)).toList();
-        // The year's grant is one batch, keyed by district and year, so asking again answers it. A refused batch (the
-        // fund was short) moved nothing: asking again once the fund is topped up makes the next attempt, keyed
-        // ":attempt-2", ":attempt-3"…, instead of answering the refusal for ever (the key is not the clerk's to change).
         for (int attempt = 1; attempt <= MAX_GRANT_ATTEMPTS; attempt++) {
-            String reference = attempt == 1 ? grant : grant + ":attempt-" + attempt;
-            Transfer paid = ledger.submit("reference", reference, TransferRequest.batch(AccountKind.UNION_FUND.accountId(forDistrict),
-                    credits, "model-worker-grant", reference), actor.subject());
-            if (paid.status() != Transfer.Status.REJECTED || !paid.createdAt().isBefore(now)) {
-                return new Grant(forDistrict, year, paid.status().name(), paid.reason(), credits.size(), paid.amountFen(), paid.id());
+            String reference = attempt == 1 || supplement ? key : key + ":attempt-" + attempt;
+            Transfer paid = ledger.submit(LedgerService.SYSTEM_REFERENCES, reference, TransferRequest.batch(
+                    AccountKind.UNION_FUND.accountId(district), credits, "model-worker-grant", reference), actor.subject());
+            if (paid.status() != Transfer.Status.REJECTED || !paid.createdAt().isBefore(now) || supplement) {
+                return grantOf(district, year, paid, supplement);
             }
         }
-        throw new LedgerException.Refused("model-worker-grant-attempts", forDistrict, year, MAX_GRANT_ATTEMPTS);
+        throw new LedgerException.Refused("model-worker-grant-attempts", district, year, MAX_GRANT_ATTEMPTS);
     }
 }

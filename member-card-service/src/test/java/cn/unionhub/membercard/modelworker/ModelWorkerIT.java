@@ -84,6 +84,21 @@ class ModelWorkerIT {
         assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
         assertThat(ok(api().get("/api/v1/welfare/wallet", ordinary.workerToken())).path("balanceFen").asLong()).isZero();
 
+        // A model worker registered after the year's grant is paid by asking again: a supplement for them alone (the
+        // year's key had refused any other set of workers, so they could never be paid).
+        created(api().post("/api/v1/welfare/model-workers", "{\"memberId\":\"" + ordinary.memberId()
+                + "\",\"honour\":\"CITY\",\"year\":2026}", staff));
+        JsonNode supplement = created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff));
+        assertThat(supplement.path("supplement").asBoolean()).isTrue();
+        assertThat(supplement.path("status").asString()).isEqualTo("POSTED");
+        assertThat(supplement.path("workers").asInt()).isEqualTo(1);
+        assertThat(supplement.path("transferId").asString()).isNotEqualTo(grant.path("transferId").asString());
+        assertThat(created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff)))
+                .as("asked again: nobody left unpaid, nobody paid twice").isEqualTo(supplement);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
+        assertThat(ok(api().get("/api/v1/welfare/wallet", ordinary.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
+        ok(api().post("/api/v1/members/" + ordinary.memberId() + "/leaving", "{\"reason\":\"调离\"}", staff));
+
         // Leaving the union ends what the membership gives: the half fare at the gate and the next year's grant.
         ok(api().post("/api/v1/members/" + model.memberId() + "/leaving", "{\"reason\":\"退会\"}", staff));
         JsonNode after = ok(api().get("/api/v1/welfare/transport-fares?card=" + number, transport));
