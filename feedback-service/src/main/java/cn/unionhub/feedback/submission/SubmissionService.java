@@ -118,6 +118,12 @@ public class SubmissionService {
             throw new RuleViolationException(SubmissionRules.INVALID,
                     List.of(new FieldViolation("type", "review-not-recorded-by-the-enterprise")));
         }
+        if (worker && submission.type() == FeedbackType.REVIEW && !worksAt(actor, enterprise.uscc())) {
+            // A review is stars on an employer's public page, by its own workers (职工点评): anyone's stars for any
+            // enterprise would let a rival or a stranger move its page. A complaint may name any employer.
+            throw new RuleViolationException(SubmissionRules.INVALID,
+                    List.of(new FieldViolation("enterprise", "review-not-your-employer")));
+        }
         FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
         Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),
                 submission.contactName(), submission.contactPhone(), worker ? null : actor.subject(),
@@ -327,6 +333,16 @@ public class SubmissionService {
     private String recordedFor(ValidSubmission submission, Actor actor) {
         String phone = submission.contactPhone() == null ? null : submission.contactPhone().replaceAll("[^0-9]", "");
         return phone != null && !phone.isEmpty() ? pseudonyms.of("phone:" + phone) : pseudonyms.of("recorder:" + actor.subject());
+    }
+
+    /**
+     * Whether the worker works at the enterprise: their employer in the register (an active membership), else the
+     * enterprise their account names. One key read, for reviews only.
+     */
+    private boolean worksAt(Actor worker, String uscc) {
+        String employer = memberships.ofAccount(worker.subject()).filter(Membership::active).map(Membership::enterprise)
+                .orElse(worker.enterprise());
+        return uscc.equals(employer);
     }
 
     /**

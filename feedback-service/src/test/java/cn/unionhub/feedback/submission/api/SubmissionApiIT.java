@@ -272,6 +272,15 @@ class SubmissionApiIT {
                  "anonymous":true,"text":"职工座谈：福利不错。"}""";
         assertThat(api().post("/api/v1/feedback/submissions", said, People.CHAIR_FUDE.token(), null).statusCode())
                 .as("what was said in the talk, as a suggestion").isEqualTo(201);
+        // A worker stars their own employer's page only (张伟 works at 富德能源): a stranger's or a rival's stars would
+        // move another enterprise's page. A complaint about any employer stays open to every worker.
+        String appStars = starred.replace("ON_SITE_TALK", "APP");
+        HttpResponse<String> strangersStars = api().post("/api/v1/feedback/submissions",
+                appStars.replace("91330211MA2H3K5Q1G", People.Enterprises.BEILUN_PORT_LOGISTICS), People.WORKER_ZHANG_WEI.token(), null);
+        assertThat(strangersStars.statusCode()).as(strangersStars.body()).isEqualTo(400);
+        assertThat(JSON.readTree(strangersStars.body()).path("errors").findValuesAsString("code")).containsExactly("review-not-your-employer");
+        assertThat(api().post("/api/v1/feedback/submissions", appStars, People.WORKER_ZHANG_WEI.token(), null).statusCode())
+                .as("his own employer").isEqualTo(201);
 
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
             java.util.List<String> tracking = new java.util.ArrayList<>();
