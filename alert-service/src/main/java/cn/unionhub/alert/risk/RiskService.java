@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -96,14 +97,29 @@ public class RiskService {
     }
 
     /**
-     * Another system's batch: each signal applied once (as {@link #recordAll}); the ones this call stored for the
-     * first time are answered, so a sender told "accepted" counts only what was new, not its retries.
+     * What became of another system's batch: the signals stored for the first time (a sender told "accepted"
+     * counts only these, not its retries), and of those the ones dated no later than their enterprise's last
+     * closed warning — handled with it, so they count for nothing (the sender learns it rather than guessing).
      */
-    public List<Signal> recordReported(List<Signal> batch) {
+    public record Reported(List<Signal> fresh, List<Signal> alreadyHandled) {
+    }
+
+    /** Another system's batch: each signal applied once (as {@link #recordAll}); see {@link Reported}. */
+    public Reported recordReported(List<Signal> batch) {
         List<Signal> fresh = new ArrayList<>();
         recordAll(batch, applied -> {
         }, fresh::addAll);
-        return fresh;
+        // One read per enterprise of the new signals, on the API's path only (the topic's path stays as it was).
+        Map<String, Instant> handledUntil = new HashMap<>();
+        List<Signal> handled = new ArrayList<>();
+        for (Signal s : fresh) {
+            Instant until = handledUntil.computeIfAbsent(s.enterprise(), e -> Optional.ofNullable(
+                    profiles.load(e).profile().handledUntil()).orElse(Instant.MIN));
+            if (!s.occurredAt().isAfter(until)) {
+                handled.add(s);
+            }
+        }
+        return new Reported(fresh, handled);
     }
 
     /**

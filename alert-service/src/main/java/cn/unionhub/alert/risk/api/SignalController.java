@@ -38,8 +38,10 @@ class SignalController {
      * @param accepted   how many signals of the batch were new
      * @param signalIds  each signal's id, in the batch's order (a signal's identity: source, reference, kind)
      * @param duplicates the ids already received, before or earlier in this batch: applied once, not counted again
+     * @param alreadyHandled the new signals dated no later than their enterprise's last closed warning: that closure
+     *                   handled what they report, so they are kept and count for nothing
      */
-    record Accepted(int accepted, List<String> signalIds, List<String> duplicates) {
+    record Accepted(int accepted, List<String> signalIds, List<String> duplicates, List<String> alreadyHandled) {
     }
 
     private final RiskService risk;
@@ -85,10 +87,11 @@ class SignalController {
             ids.add(signal.id());
             distinct.putIfAbsent(signal.id(), signal);
         }
+        RiskService.Reported reported = risk.recordReported(List.copyOf(distinct.values()));
         java.util.Set<String> fresh = new java.util.HashSet<>();
-        risk.recordReported(List.copyOf(distinct.values())).forEach(s -> fresh.add(s.id()));
+        reported.fresh().forEach(s -> fresh.add(s.id()));
         java.util.Set<String> counted = new java.util.HashSet<>();
         List<String> duplicates = ids.stream().filter(id -> !fresh.contains(id) || !counted.add(id)).toList();
-        return new Accepted(fresh.size(), ids, duplicates);
+        return new Accepted(fresh.size(), ids, duplicates, reported.alreadyHandled().stream().map(Signal::id).toList());
     }
 }

@@ -212,6 +212,16 @@ class AlertPipelineIT {
                 }
             }
             assertThat(counted).isTrue();
+
+            // Another system's report dated before the closure was handled with it: kept, counted for nothing, and the
+            // sender is told so instead of an "accepted" it cannot tell from one that counted.
+            String before = signal(People.Enterprises.FUDE_ENERGY, "HOTLINE_CALLS", 3, Instant.now().minus(Duration.ofHours(1)));
+            String after = signal(People.Enterprises.FUDE_ENERGY, "HOTLINE_CALLS", 3, Instant.now().plusSeconds(60));
+            JsonNode reported = JSON.readTree(api().post("/api/v1/alerts/signals", "{\"signals\":[" + before + "," + after + "]}",
+                    People.LABOR_INSPECTION.token()).body());
+            assertThat(reported.path("accepted").asInt()).isEqualTo(2);
+            assertThat(reported.path("alreadyHandled")).hasSize(1);
+            assertThat(reported.path("alreadyHandled").get(0).asString()).isEqualTo(reported.path("signalIds").get(0).asString());
         }
     }
 
