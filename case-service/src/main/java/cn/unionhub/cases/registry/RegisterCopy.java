@@ -25,7 +25,10 @@ public class RegisterCopy {
     static final String DIVISION = "DIVISION";
     static final String ENTERPRISE = "ENTERPRISE";
     static final String GRASSROOTS_UNION = "GRASSROOTS_UNION";
-    /** A grassroots union's id is its enterprise's USCC after this (the register's rule); a closing names only the id. */
+    /**
+     * A grassroots union's id is its enterprise's USCC after this (the register's rule, UnionForm): the enterprise is
+     * read from the id, since the record's parent is the union above it (the district's), not its enterprise.
+     */
     static final String UNION_ID_PREFIX = "GH-";
 
     private final Divisions divisions;
@@ -42,14 +45,14 @@ public class RegisterCopy {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
         enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
                 e.status()), e.revision());
-        union(e.organisationId(), e.kind(), e.parent(), e.status(), e.revision());
+        union(e.organisationId(), e.kind(), e.status(), e.revision());
     }
 
     public void updated(OrganisationUpdated e) {
         division(e.organisationId(), e.kind(), e.name(), e.level(), e.parent(), e.status(), e.revision());
         enterprise(e.kind(), new RegisteredEnterprise(e.organisationId(), e.name(), e.district(), e.industry(), e.sizeBand(),
                 e.status()), e.revision());
-        union(e.organisationId(), e.kind(), e.parent(), e.status(), e.revision());
+        union(e.organisationId(), e.kind(), e.status(), e.revision());
     }
 
     public void closed(OrganisationClosed e) {
@@ -58,18 +61,13 @@ public class RegisterCopy {
         } else if (ENTERPRISE.equals(e.kind())) {
             applied(enterprises.close(e.organisationId(), e.district(), e.revision()), e.organisationId(), e.revision());
         } else {
-            union(e.organisationId(), e.kind(), null, RegisteredEnterprise.CLOSED, e.revision());
+            union(e.organisationId(), e.kind(), RegisteredEnterprise.CLOSED, e.revision());
         }
     }
 
-    private void union(String unionId, String kind, String enterprise, String status, long revision) {
-        if (!GRASSROOTS_UNION.equals(kind)) {
-            return;
-        }
-        String uscc = enterprise != null ? enterprise
-                : unionId.startsWith(UNION_ID_PREFIX) ? unionId.substring(UNION_ID_PREFIX.length()) : null;
-        if (uscc != null) {
-            applied(unions.save(uscc, unionId, status, revision), unionId, revision);
+    private void union(String unionId, String kind, String status, long revision) {
+        if (GRASSROOTS_UNION.equals(kind) && unionId.startsWith(UNION_ID_PREFIX)) {
+            applied(unions.save(unionId.substring(UNION_ID_PREFIX.length()), unionId, status, revision), unionId, revision);
         }
     }
 

@@ -149,8 +149,9 @@ class RegisterCopyIT {
         assertThat(toNobody.statusCode()).as(toNobody.body()).isEqualTo(400);
         assertThat(toNobody.body()).contains("no-such-organisation-for-case");
 
-        feed.sendAndAwait(new OrganisationRegistered(union, "GRASSROOTS_UNION", "宁波无工会测试商贸有限公司工会", People.Districts.ZHENHAI, uscc,
-                null, null, null, "ACTIVE", 1, EARLIER));
+        // As the register publishes it: its parent is the union above it, its enterprise only in its id.
+        feed.sendAndAwait(new OrganisationRegistered(union, "GRASSROOTS_UNION", "宁波无工会测试商贸有限公司工会", People.Districts.ZHENHAI,
+                "ZGH-" + People.Districts.ZHENHAI, null, null, null, "ACTIVE", 1, EARLIER));
         assertThat(filed(api, uscc).path("organisationId").asString()).isEqualTo("ENTERPRISE_UNION:" + uscc);
 
         feed.sendAndAwait(new OrganisationClosed(union, "GRASSROOTS_UNION", People.Districts.ZHENHAI, "企业工会撤销", 2, Instant.now()));

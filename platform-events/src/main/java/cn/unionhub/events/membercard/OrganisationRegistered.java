@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param district       the county-level division (6 digits) it belongs to, for routing and scoping;
  *                       a city-level division or union names its own code
  * @param parent         the organisation above it: the division above a division, the union above a
- *                       union, the enterprise of a grassroots union; {@code null} at the top
+ *                       union (a grassroots union's is its street's or district's union: its enterprise is in
+ *                       its id, {@code GH-<uscc>}); {@code null} at the top
  * @param industry       GB/T 4754 section (A–T) of an enterprise, or the trade a joint union covers; else {@code null}
  * @param sizeBand       MICRO, SMALL, MEDIUM or LARGE for enterprises; else {@code null}
  * @param level          CITY, DISTRICT or STREET for divisions and their unions; else {@code null}

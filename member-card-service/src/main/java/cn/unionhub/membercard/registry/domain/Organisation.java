@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param id           division code, enterprise USCC, or union id ({@code GH-<enterprise USCC>},
  *                     {@code ZGH-<division code>}, {@code LH-<district>-<number>})
  * @param district     the county-level division it belongs to (a city names its own code)
- * @param parent       the division above a division, the union above a union, the enterprise of a grassroots union
+ * @param parent       the division above a division, the union above a union (a grassroots union's enterprise is in its id)
  * @param level        level of a division or of a division's union
  * @param industry     GB/T 4754 section of an enterprise; for a joint union the trade it covers, free text
  * @param revision     1 when registered, one more for every change; events carry it so copies never regress
