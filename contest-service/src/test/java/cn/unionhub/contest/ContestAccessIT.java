@@ -124,6 +124,13 @@ class ContestAccessIT {
         // The contest office enters an association's list, registered or not.
         ok(api.post(path, entry(90, "NOT_EMPLOYEE", null).replace("}", ",\"submittedBy\":\"石家庄市焊接协会\"}"), COUNTY), 201);
         assertThat(ok(api.get(path, COUNTY), 200).size()).isEqualTo(3);
+
+        // Nothing scored yet: no notice (it was a 500 from the notice's event), and a confirmation names its entry.
+        JsonNode nothing = ok(api.post("/api/v1/contests/events/" + event + "/results/notice", "{}", COUNTY), 409);
+        assertThat(nothing.path("type").asString()).endsWith("/results-nothing-scored");
+        assertThat(nothing.path("title").asString()).isEqualTo("还没有评分");
+        assertThat(ok(api.post("/api/v1/contests/events/" + event + "/confirmations", "{}", COUNTY), 400).path("errors")
+                .findValuesAsString("field")).containsExactly("registrationId");
     }
 
     @Test

@@ -16,6 +16,8 @@ import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.platform.domain.NotFoundException;
+import cn.unionhub.platform.domain.RuleViolationException;
+import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.security.Actor;
 import java.time.Clock;
 import java.util.List;
@@ -111,6 +113,10 @@ public class JudgingService {
     }
 
     private ScoreEntry write(String eventId, String registrationId, Actor judge, BiFunction<Scoring, At, Scoring.Recorded> step) {
+        if (registrationId == null || registrationId.isBlank()) {
+            // Whose score: a line of the ledger names one entry (it was a 500 from the store's lookup of no id).
+            throw new RuleViolationException("invalid-score", List.of(new FieldViolation("registrationId", "required")));
+        }
         ContestEvent event = entries.contestOfEvent(eventId).event(eventId);
         Scoring scoring = new Scoring(event, panels.of(eventId));
         Registrations.Kept first = registrations.byId(registrationId).filter(k -> k.registration().eventId().equals(eventId))

@@ -171,6 +171,10 @@ public record EventResults(String eventId, String contestId, Status status, Rank
     }
 
     private static void requireFinishedJudging(Ranking ranking) {
+        if (ranking.basedOnSequence() == 0) {
+            // Not one line on the ledger: there is nothing to put on notice (it was a 500 from the notice's event).
+            throw new ConflictException("results-nothing-scored", ranking.eventId());
+        }
         long unfinished = ranking.unranked().stream()
                 .filter(u -> u.gaps().stream().anyMatch(g -> UNFINISHED.contains(g.shortfall())))
                 .count();
