@@ -175,7 +175,8 @@ class LedgerController {
         }
         Instant start = from == null ? null : from.atStartOfDay(BEIJING).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant();
-        return new Cases.Filter(scope.enterprise(), scope.district() != null ? scope.district() : district, statuses, source,
+        // The district asked for, within the caller's division (a city's staff asking for one of its districts), else the division.
+        return new Cases.Filter(scope.enterprise(), district != null ? district : scope.district(), statuses, source,
                 category, byClosing ? null : start, byClosing ? null : end, byClosing ? start : null, byClosing ? end : null, null,
                 scope.releasedBy());
     }

@@ -97,6 +97,12 @@ class HotlineLedgerIT {
         assertThat(api.get("/api/v1/cases/" + caseNumber, qingdao).statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", qingdao).body())
                 .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
+        // The city union asks for one of its districts and gets that district (the filter was its whole city's).
+        String city = People.CITY_STAFF.token();
+        assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears?district=330211", city).body())
+                .path("items").findValuesAsString("caseNumber")).contains(caseNumber);
+        JsonNode beilun = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears?district=330206", city).body()).path("items");
+        assertThat(beilun.findValuesAsString("caseNumber")).doesNotContain(caseNumber);
 
         JsonNode ledger = JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", zhenhai).body());
         assertThat(ledger.path("items").findValuesAsString("caseNumber")).contains(caseNumber);
