@@ -65,6 +65,7 @@ class EnterprisePageProjection {
 
     private Optional<EventCounters.Counted> submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
+        Instant[] released = {release.of(e.submittedAt(), e.anonymous())};
         if ("REVIEW".equals(e.type())) {
             // Distinct people, by the per-enterprise reporter key; a review recorded by staff without an account is its own person.
             String reviewer = e.reporterKey() != null ? e.reporterKey() : "item:" + e.feedbackId();
@@ -75,7 +76,11 @@ class EnterprisePageProjection {
             // One vote per person and dimension, their latest: fifty one-star reviews by one worker weigh as one.
             e.ratings().forEach((dimension, stars) -> {
                 PageReviewers.Vote vote = reviewers.vote(e.enterprise(), dimension, reviewer, stars,
-                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId());
+                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId(), released[0]);
+                if (vote.visibleFrom().isAfter(released[0])) {
+                    // It replaces the person's anonymous vote still held: the change waits for that release with it.
+                    released[0] = vote.visibleFrom();
+                }
                 if (vote.delta() != 0) {
                     add.put("ratingSums." + dimension, vote.delta());
                 }
@@ -95,10 +100,9 @@ class EnterprisePageProjection {
             return Optional.empty();
         }
         String key = "submitted:" + e.feedbackId();
-        Instant released = release.of(e.submittedAt(), e.anonymous());
-        if (released.isAfter(clock.instant())) {
+        if (released[0].isAfter(clock.instant())) {
             // The page's counts move at the item's release, as the enterprise's union first sees it, not as it arrives.
-            deferred.hold(key, e.enterprise(), add, released);
+            deferred.hold(key, e.enterprise(), add, released[0]);
             return Optional.empty();
         }
         return Optional.of(stats.counting(key, e.enterprise(), add));

@@ -35,46 +35,61 @@ public class PageReviewers {
      * What a person's new stars for a dimension change on the page: one vote per person, their latest. {@code first}
      * when they had not rated it before (the count grows), else {@code delta} is the change of their vote (the sum
      * moves, the count stays). {@link #NOTHING} for a rating older than the one held (it arrived late) .
+     *
+     * @param visibleFrom when the change may show on the page: not before the release of the vote it replaced, if that
+     *                    vote (an anonymous worker's) is still held — shown at once, the change would be measured from
+     *                    stars the page does not show yet, telling that person's held vote, and averages left the 1–5
+     *                    scale (found 2026-12-04)
      */
-    public record Vote(boolean first, long delta) {
+    public record Vote(boolean first, long delta, Instant visibleFrom) {
     }
 
-    public static final Vote NOTHING = new Vote(false, 0);
+    public static final Vote NOTHING = new Vote(false, 0, Instant.EPOCH);
 
     /**
      * Makes {@code stars} this person's vote on the dimension unless a later review of theirs holds it. Each vote
      * keeps the one it replaced, so the same review delivered again changes the page by the same amount, not twice
      * and not by nothing. A handful of reads and conditional writes by key, however many reviews the enterprise has.
      */
-    public Vote vote(String enterprise, String dimension, String reviewer, int stars, Instant at, String review) {
+    public Vote vote(String enterprise, String dimension, String reviewer, int stars, Instant at, String review, Instant visibleFrom) {
         String id = "vote|" + enterprise + "|" + dimension + "|" + reviewer;
         for (int attempt = 0; attempt < 10; attempt++) {
             Document held = mongo.findById(id, Document.class, COLLECTION);
             if (held == null) {
                 try {
                     mongo.insert(new Document("_id", id).append("stars", stars).append("at", Date.from(at)).append("review", review)
-                            .append("previous", null), COLLECTION);
-                    return new Vote(true, stars);
+                            .append("previous", null).append("visibleFrom", Date.from(visibleFrom)), COLLECTION);
+                    return new Vote(true, stars, visibleFrom);
                 } catch (DuplicateKeyException raced) {
                     continue;
                 }
             }
             if (review.equals(held.getString("review"))) {
                 Integer previous = held.getInteger("previous");
-                return previous == null ? new Vote(true, stars) : new Vote(false, stars - previous);
+                Instant shown = visibleFrom(held, visibleFrom);
+                return previous == null ? new Vote(true, stars, shown) : new Vote(false, stars - previous, shown);
             }
             Instant heldAt = held.getDate("at").toInstant();
             if (heldAt.isAfter(at) || heldAt.equals(at) && held.getString("review").compareTo(review) > 0) {
                 return NOTHING;
             }
+            // Shown no earlier than the vote it replaces: the page moves by the change once both are visible.
+            Instant replacedFrom = visibleFrom(held, Instant.EPOCH);
+            Instant shown = replacedFrom.isAfter(visibleFrom) ? replacedFrom : visibleFrom;
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("review").is(held.getString("review")));
             Update replaced = new Update().set("stars", stars).set("at", Date.from(at)).set("review", review)
-                    .set("previous", held.getInteger("stars"));
+                    .set("previous", held.getInteger("stars")).set("visibleFrom", Date.from(shown));
             if (mongo.updateFirst(unchanged, replaced, COLLECTION).getModifiedCount() == 1) {
-                return new Vote(false, stars - held.getInteger("stars"));
+                return new Vote(false, stars - held.getInteger("stars"), shown);
             }
         }
         throw new IllegalStateException("the vote of " + id + " kept changing under ten tries");
+    }
+
+    /** When a stored vote shows on the page; {@code otherwise} for a vote stored before this was kept. */
+    private static Instant visibleFrom(Document vote, Instant otherwise) {
+        java.util.Date at = vote.getDate("visibleFrom");
+        return at == null ? otherwise : at.toInstant();
     }
 
     /** Records that {@code reviewer} reviewed (or rated {@code dimension} of) the enterprise; true the first time. */
