@@ -256,8 +256,9 @@ public final class FeedbackItem {
         }
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         List<TimelineEntry> steps = new ArrayList<>(timeline);
+        // The worker reads the note: the rating in words ("不满意：…"), as every other step's note is written.
         steps.add(new TimelineEntry(now, defaulted ? "RATED_BY_DEFAULT" : "RATED",
-                satisfaction.name() + (why == null ? "" : "：" + why)));
+                satisfaction.label(java.util.Locale.ROOT) + (why == null ? "" : "：" + why)));
         Status next = satisfaction == Satisfaction.NOT_SATISFIED ? Status.RESOLVED : Status.CLOSED;
         FeedbackItem rated = new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, next, steps,
                 resolvedAt, new Rating(satisfaction, why, defaulted, now));

@@ -192,6 +192,8 @@ class FeedbackItemTest {
         FeedbackRated event = (FeedbackRated) unhappy.events().get(0);
         assertThat(unhappy.item().status()).isEqualTo(FeedbackItem.Status.RESOLVED);
         assertThat(event.reason()).contains("138****5678").doesNotContain("13812345678");
+        assertThat(unhappy.item().timeline().get(unhappy.item().timeline().size() - 1).note())
+                .as("the worker reads the rating in words").startsWith("不满意：大巴车只有早班");
 
         FeedbackItem reopened = unhappy.item().reopened("职工不满意：晚班没有通勤车", NOW.plusSeconds(310));
         assertThat(reopened.status()).isEqualTo(FeedbackItem.Status.IN_PROGRESS);
