@@ -403,7 +403,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
     public Changed pause(By by, String reason, Instant at) {
         requireStatus("pause", Status.ACCEPTED, Status.CONTACTED, Status.IN_PROGRESS, Status.REOPENED);
         if (deadlines.pausedAt() != null) {
-            throw illegal("pause");
+            throw new ConflictException("case-already-paused", caseNumber); // the reason, not the status ("in progress")
         }
         requireText("reason", reason);
         Instant now = millis(at);
@@ -419,8 +419,11 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
      * time that ran on the case's clock while it waited. The pause goes into the ledger.
      */
     public Changed resume(By by, String note, BusinessCalendar calendar, Instant at) {
-        if (deadlines.pausedAt() == null || !Status.OPEN.contains(status)) {
+        if (!Status.OPEN.contains(status)) {
             throw illegal("resume");
+        }
+        if (deadlines.pausedAt() == null) {
+            throw new ConflictException("case-not-paused", caseNumber);
         }
         Instant now = millis(at);
         Deadlines d = resumed(calendar, now, by, note == null || note.isBlank() ? "职工已补充材料" : note.strip());

@@ -69,6 +69,13 @@ class DeadlineTest {
         assertThat(paused.nextCheckAt(RULES)).isEmpty();
         assertThat(paused.checkDeadlines(RULES, beijing("2026-11-25T09:00")).events()).isEmpty();
         assertThat(paused.slaStatus(beijing("2026-11-23T09:00")).state()).isEqualTo("PAUSED");
+        // Paused twice, or resumed while running: the reason is the clock, not the status ("in progress").
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> paused.pause(CHAIR, "再暂停", beijing("2026-11-20T18:00")))
+                .isInstanceOfSatisfying(cn.unionhub.platform.domain.ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("case-already-paused"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accepted.resume(CHAIR, null, CALENDAR, beijing("2026-11-20T18:00")))
+                .isInstanceOfSatisfying(cn.unionhub.platform.domain.ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("case-not-paused"));
 
         Case.Changed resumed = paused.resume(CHAIR, "职工已提供工资条", CALENDAR, beijing("2026-11-24T10:00"));
         Case c = resumed.changed();
