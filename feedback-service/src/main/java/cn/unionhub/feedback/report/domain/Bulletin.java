@@ -30,6 +30,26 @@ public record Bulletin(String district, YearMonth period, long submitted, long n
         public static Counters empty() {
             return new Counters(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of());
         }
+
+        /** These counters and {@code other}'s together: a city's month is the sum of its districts'. */
+        public Counters plus(Counters other) {
+            return new Counters(submitted + other.submitted, needsHandling + other.needsHandling, resolved + other.resolved,
+                    sum(byCategory, other.byCategory), sum(byChannel, other.byChannel), sum(byType, other.byType),
+                    sum(satisfaction, other.satisfaction), ratedByDefault + other.ratedByDefault,
+                    sum(defaultRatings, other.defaultRatings), sum(openByEnterprise, other.openByEnterprise));
+        }
+
+        /** The same month with the backlog as it stands now. */
+        public Counters withOpen(Map<String, Long> open) {
+            return new Counters(submitted, needsHandling, resolved, byCategory, byChannel, byType, satisfaction, ratedByDefault,
+                    defaultRatings, open);
+        }
+
+        private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+            Map<String, Long> both = new java.util.HashMap<>(a);
+            b.forEach((k, v) -> both.merge(k, v, Long::sum));
+            return both;
+        }
     }
 
     public static Bulletin of(String district, YearMonth period, Counters month, Counters previous) {

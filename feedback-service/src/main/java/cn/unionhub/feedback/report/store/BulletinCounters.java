@@ -2,6 +2,8 @@ package cn.unionhub.feedback.report.store;
 
 import cn.unionhub.feedback.report.domain.Bulletin;
 import cn.unionhub.platform.store.EventCounters;
+import cn.unionhub.platform.store.Filters;
+import cn.unionhub.security.Divisions;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -53,20 +57,44 @@ public class BulletinCounters {
         counters.countAll(events, counted);
     }
 
-    /** The month's counters, with the district's current backlog per enterprise. */
+    /**
+     * The month's counters, with the current backlog per enterprise: of a district (two reads by key), or summed over
+     * the districts of a city or province ({@code 330200}: its city union's bulletin), which is a query by the
+     * documents' district, not a key — a person reading a report, never an event's path.
+     */
     public Bulletin.Counters read(String district, YearMonth period) {
+        if (isDivisionAbove(district)) {
+            Bulletin.Counters month = readMonth(district, period);
+            Map<String, Long> open = new HashMap<>();
+            mongo.find(new Query(Filters.equal("district", Filters.within(district))).addCriteria(Criteria.where("period").exists(false)),
+                    Document.class, COLLECTION).forEach(d -> counts(d, "openByEnterprise").forEach((k, v) -> open.merge(k, v, Long::sum)));
+            return month.withOpen(open);
+        }
         Document open = mongo.findById("district:" + district + ":open", Document.class, COLLECTION);
-        Bulletin.Counters month = readMonth(district, period);
-        return new Bulletin.Counters(month.submitted(), month.needsHandling(), month.resolved(), month.byCategory(),
-                month.byChannel(), month.byType(), month.satisfaction(), month.ratedByDefault(), month.defaultRatings(),
-                open == null ? Map.of() : counts(open, "openByEnterprise"));
+        return readMonth(district, period).withOpen(open == null ? Map.of() : counts(open, "openByEnterprise"));
     }
 
+    /** A month's counters of a district, or summed over the districts of a city or province. */
     public Bulletin.Counters readMonth(String district, YearMonth period) {
-        Document d = mongo.findById(id(district, period), Document.class, COLLECTION);
-        if (d == null) {
-            return Bulletin.Counters.empty();
+        if (isDivisionAbove(district)) {
+            Bulletin.Counters sum = Bulletin.Counters.empty();
+            for (Document d : mongo.find(new Query(Filters.equal("district", Filters.within(district), "period", period.toString())),
+                    Document.class, COLLECTION)) {
+                sum = sum.plus(counters(d));
+            }
+            return sum;
         }
+        Document d = mongo.findById(id(district, period), Document.class, COLLECTION);
+        return d == null ? Bulletin.Counters.empty() : counters(d);
+    }
+
+    /** A city's or province's code (330200, 330000): its bulletin sums its districts'. */
+    private static boolean isDivisionAbove(String code) {
+        String prefix = Divisions.prefixOf(code);
+        return prefix != null && prefix.length() < code.length();
+    }
+
+    private static Bulletin.Counters counters(Document d) {
         return new Bulletin.Counters(number(d, "submitted"), number(d, "needsHandling"), number(d, "resolved"),
                 counts(d, "byCategory"), counts(d, "byChannel"), counts(d, "byType"), counts(d, "satisfaction"),
                 number(d, "ratedByDefault"), counts(d, "defaultRatings"), counts(d, "openByEnterprise"));

@@ -87,6 +87,17 @@ class BulletinIT {
             assertThat(after.path("byChannel").path("APP").asLong()).isEqualTo(before.path("byChannel").path("APP").asLong() + 1);
             assertThat(after.path("topCategories").get(0).asString()).isEqualTo("CANTEEN_DORMITORY_COMMUTE");
         });
+
+        // 宁波's city bulletin is the sum of its districts' (it was empty: no district is "330200"), for the city union only.
+        JsonNode city = JSON.readTree(api().get("/api/v1/feedback/bulletins/330200/" + period, People.CITY_STAFF.token()).body());
+        JsonNode zhenhai = bulletin(People.DISTRICT_ZHENHAI);
+        JsonNode beilun = JSON.readTree(api().get("/api/v1/feedback/bulletins/330206/" + period, People.DISTRICT_BEILUN.token()).body());
+        assertThat(city.path("submitted").asLong()).isEqualTo(zhenhai.path("submitted").asLong() + beilun.path("submitted").asLong())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(city.path("byCategory").path("CANTEEN_DORMITORY_COMMUTE").asLong())
+                .isGreaterThanOrEqualTo(zhenhai.path("byCategory").path("CANTEEN_DORMITORY_COMMUTE").asLong());
+        assertThat(api().get("/api/v1/feedback/bulletins/330200/" + period, People.DISTRICT_ZHENHAI.token()).statusCode())
+                .as("a district's staff do not read the city's").isEqualTo(404);
     }
 
     @Test
