@@ -41,6 +41,11 @@ public final class Divisions {
         return code.substring(0, 4) + "00";
     }
 
+    /** Whether the code is a city's or a province's: the districts of several lie in it, not only itself. */
+    public static boolean isAboveCounty(String code) {
+        return isValid(code) && code.endsWith("00");
+    }
+
     /**
      * What every code lying in {@code division} starts with ({@code 330000} → {@code 33}, {@code 330200} →
      * {@code 3302}, {@code 330211} → itself), for a store's prefix query; {@code null} for anything not a code.

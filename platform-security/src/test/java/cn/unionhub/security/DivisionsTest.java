@@ -34,5 +34,9 @@ class DivisionsTest {
         assertThat(Divisions.prefixOf("330211")).isEqualTo("330211");
         assertThat(Divisions.prefixOf("33021")).isNull();
         assertThat(Divisions.prefixOf("^.*")).isNull();
+        assertThat(Divisions.isAboveCounty("330200")).isTrue();
+        assertThat(Divisions.isAboveCounty("330000")).isTrue();
+        assertThat(Divisions.isAboveCounty("330211")).isFalse();
+        assertThat(Divisions.isAboveCounty("3302")).isFalse();
     }
 }

@@ -22,7 +22,9 @@ import cn.unionhub.membercard.modelworker.store.ModelWorkers;
 import cn.unionhub.security.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -142,7 +144,7 @@ public class ModelWorkerService implements CardEligibility {
             throw new LedgerException.Invalid("district", "model-worker-none", forDistrict);
         }
         String grant = "model-worker-grant:" + forDistrict + ":" + year;
-        YearsBatches made = batchesOf(grant);
+        YearsBatches made = batchesOf(grant, forDistrict, year);
         if (made.first() == null || made.first().credits().stream().anyMatch(c -> c.amountFen() != amountFen)) {
             // The year's first batch, or the same year at another amount: the year's key answers that (409 ledger-key-reused).
             return pay(forDistrict, year, grant, workers, amountFen, actor, false);
@@ -157,16 +159,14 @@ public class ModelWorkerService implements CardEligibility {
     }
 
     /** The batches of a year's grant made so far: what the first paid, whom any batch paid, how many supplements were asked. */
-    private record YearsBatches(Transfer first, java.util.Set<String> paid, int supplements, Grant latest) {
+    private record YearsBatches(Transfer first, Set<String> paid, int supplements, Grant latest) {
     }
 
-    private YearsBatches batchesOf(String grant) {
+    /** The batches under the year's key {@code grant} (its attempts, then its supplements), read by key one by one. */
+    private YearsBatches batchesOf(String grant, String district, int year) {
         Transfer first = null;
         Grant latest = null;
-        java.util.Set<String> paid = new java.util.HashSet<>();
-        String[] parts = grant.split(":");
-        String district = parts[1];
-        int year = Integer.parseInt(parts[2]);
+        Set<String> paid = new HashSet<>();
         for (int attempt = 1; attempt <= MAX_GRANT_ATTEMPTS && first == null; attempt++) {
             Transfer t = accounts.find(Transfer.idFor(LedgerService.SYSTEM_REFERENCES, attempt == 1 ? grant : grant + ":attempt-" + attempt))
                     .orElse(null);

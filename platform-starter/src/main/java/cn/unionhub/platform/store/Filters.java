@@ -55,11 +55,10 @@ public final class Filters {
     public record Within(String division) {
 
         void addTo(Criteria criteria, String field) {
-            String prefix = Divisions.prefixOf(division);
-            if (prefix == null || prefix.length() == division.length()) {
-                criteria.and(field).is(division); // a county, or no code at all: itself only
+            if (Divisions.isAboveCounty(division)) {
+                criteria.and(field).regex("^" + Divisions.prefixOf(division)); // digits only; anchored, so an index serves it
             } else {
-                criteria.and(field).regex("^" + prefix); // digits only; anchored, so an index serves it
+                criteria.and(field).is(division); // a county, or no code at all: itself only
             }
         }
     }

@@ -9,7 +9,11 @@ import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -81,16 +85,16 @@ class SignalController {
             throw new RuleViolationException("invalid-signals", violations);
         }
         List<String> ids = new ArrayList<>();
-        java.util.Map<String, Signal> distinct = new java.util.LinkedHashMap<>();
+        Map<String, Signal> distinct = new LinkedHashMap<>();
         for (ExternalSignals.Report report : reports) {
             Signal signal = ExternalSignals.toSignal(report);
             ids.add(signal.id());
             distinct.putIfAbsent(signal.id(), signal);
         }
         RiskService.Reported reported = risk.recordReported(List.copyOf(distinct.values()));
-        java.util.Set<String> fresh = new java.util.HashSet<>();
+        Set<String> fresh = new HashSet<>();
         reported.fresh().forEach(s -> fresh.add(s.id()));
-        java.util.Set<String> counted = new java.util.HashSet<>();
+        Set<String> counted = new HashSet<>();
         List<String> duplicates = ids.stream().filter(id -> !fresh.contains(id) || !counted.add(id)).toList();
         return new Accepted(fresh.size(), ids, duplicates, reported.alreadyHandled().stream().map(Signal::id).toList());
     }

@@ -65,7 +65,7 @@ class EnterprisePageProjection {
 
     private Optional<EventCounters.Counted> submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
-        Instant[] released = {release.of(e.submittedAt(), e.anonymous())};
+        Instant released = release.of(e.submittedAt(), e.anonymous());
         if ("REVIEW".equals(e.type())) {
             // Distinct people, by the per-enterprise reporter key; a review recorded by staff without an account is its own person.
             String reviewer = e.reporterKey() != null ? e.reporterKey() : "item:" + e.feedbackId();
@@ -74,12 +74,14 @@ class EnterprisePageProjection {
                 add.put("reviewers", 1L);
             }
             // One vote per person and dimension, their latest: fifty one-star reviews by one worker weigh as one.
-            e.ratings().forEach((dimension, stars) -> {
-                PageReviewers.Vote vote = reviewers.vote(e.enterprise(), dimension, reviewer, stars,
-                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId(), released[0]);
-                if (vote.visibleFrom().isAfter(released[0])) {
+            Instant ownRelease = released;
+            for (Map.Entry<String, Integer> rating : e.ratings().entrySet()) {
+                String dimension = rating.getKey();
+                PageReviewers.Vote vote = reviewers.vote(e.enterprise(), dimension, reviewer, rating.getValue(),
+                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId(), released);
+                if (vote.visibleFrom().isAfter(released)) {
                     // It replaces the person's anonymous vote still held: the change waits for that release with it.
-                    released[0] = vote.visibleFrom();
+                    released = vote.visibleFrom();
                 }
                 if (vote.delta() != 0) {
                     add.put("ratingSums." + dimension, vote.delta());
@@ -91,7 +93,11 @@ class EnterprisePageProjection {
                 if (vote.first() && reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
                     add.put("raters." + dimension, 1L);
                 }
-            });
+            }
+            if (released.isAfter(ownRelease)) {
+                // The votes of this review already stored say when they show: all of them with the held one.
+                reviewers.showNoEarlier(e.enterprise(), e.ratings().keySet(), reviewer, e.feedbackId(), released);
+            }
         }
         if (e.needsHandling()) {
             add.put("handled", 1L);
@@ -100,9 +106,9 @@ class EnterprisePageProjection {
             return Optional.empty();
         }
         String key = "submitted:" + e.feedbackId();
-        if (released[0].isAfter(clock.instant())) {
+        if (released.isAfter(clock.instant())) {
             // The page's counts move at the item's release, as the enterprise's union first sees it, not as it arrives.
-            deferred.hold(key, e.enterprise(), add, released[0]);
+            deferred.hold(key, e.enterprise(), add, released);
             return Optional.empty();
         }
         return Optional.of(stats.counting(key, e.enterprise(), add));

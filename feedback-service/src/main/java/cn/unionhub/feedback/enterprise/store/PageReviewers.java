@@ -1,6 +1,7 @@
 package cn.unionhub.feedback.enterprise.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,7 +53,7 @@ public class PageReviewers {
      * and not by nothing. A handful of reads and conditional writes by key, however many reviews the enterprise has.
      */
     public Vote vote(String enterprise, String dimension, String reviewer, int stars, Instant at, String review, Instant visibleFrom) {
-        String id = "vote|" + enterprise + "|" + dimension + "|" + reviewer;
+        String id = voteId(enterprise, dimension, reviewer);
         for (int attempt = 0; attempt < 10; attempt++) {
             Document held = mongo.findById(id, Document.class, COLLECTION);
             if (held == null) {
@@ -86,9 +87,25 @@ public class PageReviewers {
         throw new IllegalStateException("the vote of " + id + " kept changing under ten tries");
     }
 
+    /**
+     * Makes the votes of {@code review} on {@code dimensions} show no earlier than {@code from}: one of them replaced a
+     * held vote, so the review's counts wait for that release, and a later review replacing any of its votes must wait
+     * with them (each vote was stored before the review knew). Votes a later review has replaced are left as they are.
+     */
+    public void showNoEarlier(String enterprise, Collection<String> dimensions, String reviewer, String review, Instant from) {
+        for (String dimension : dimensions) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(voteId(enterprise, dimension, reviewer)).and("review").is(review)
+                    .and("visibleFrom").lt(Date.from(from))), new Update().set("visibleFrom", Date.from(from)), COLLECTION);
+        }
+    }
+
+    private static String voteId(String enterprise, String dimension, String reviewer) {
+        return "vote|" + enterprise + "|" + dimension + "|" + reviewer;
+    }
+
     /** When a stored vote shows on the page; {@code otherwise} for a vote stored before this was kept. */
     private static Instant visibleFrom(Document vote, Instant otherwise) {
-        java.util.Date at = vote.getDate("visibleFrom");
+        Date at = vote.getDate("visibleFrom");
         return at == null ? otherwise : at.toInstant();
     }
 

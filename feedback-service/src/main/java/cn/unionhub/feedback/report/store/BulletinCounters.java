@@ -63,7 +63,7 @@ public class BulletinCounters {
      * documents' district, not a key — a person reading a report, never an event's path.
      */
     public Bulletin.Counters read(String district, YearMonth period) {
-        if (isDivisionAbove(district)) {
+        if (Divisions.isAboveCounty(district)) {
             Bulletin.Counters month = readMonth(district, period);
             Map<String, Long> open = new HashMap<>();
             mongo.find(new Query(Filters.equal("district", Filters.within(district))).addCriteria(Criteria.where("period").exists(false)),
@@ -76,7 +76,7 @@ public class BulletinCounters {
 
     /** A month's counters of a district, or summed over the districts of a city or province. */
     public Bulletin.Counters readMonth(String district, YearMonth period) {
-        if (isDivisionAbove(district)) {
+        if (Divisions.isAboveCounty(district)) {
             Bulletin.Counters sum = Bulletin.Counters.empty();
             for (Document d : mongo.find(new Query(Filters.equal("district", Filters.within(district), "period", period.toString())),
                     Document.class, COLLECTION)) {
@@ -86,12 +86,6 @@ public class BulletinCounters {
         }
         Document d = mongo.findById(id(district, period), Document.class, COLLECTION);
         return d == null ? Bulletin.Counters.empty() : counters(d);
-    }
-
-    /** A city's or province's code (330200, 330000): its bulletin sums its districts'. */
-    private static boolean isDivisionAbove(String code) {
-        String prefix = Divisions.prefixOf(code);
-        return prefix != null && prefix.length() < code.length();
     }
 
     private static Bulletin.Counters counters(Document d) {

@@ -39,6 +39,19 @@ class PageReviewersIT {
         Instant later = release.plus(Duration.ofHours(1));
         assertThat(reviewers.vote(enterprise, "PAY", "reporter-1", 3, later, "review-later", later))
                 .isEqualTo(new PageReviewers.Vote(false, 2, later));
+        // A review whose first dimension was stored before another one replaced a held vote: once told, all of its votes
+        // show with the held one, so a still later review cannot move the first dimension at once either.
+        assertThat(reviewers.vote(enterprise, "SAFETY", "reporter-3", 4, now, "review-3-anonymous", release).visibleFrom()).isEqualTo(release);
+        PageReviewers.Vote welfare = reviewers.vote(enterprise, "WELFARE", "reporter-3", 2, now.plusSeconds(60), "review-3-named", now);
+        assertThat(welfare.visibleFrom()).as("no held vote of its own").isEqualTo(now);
+        assertThat(reviewers.vote(enterprise, "SAFETY", "reporter-3", 1, now.plusSeconds(60), "review-3-named", now).visibleFrom())
+                .isEqualTo(release);
+        reviewers.showNoEarlier(enterprise, java.util.List.of("WELFARE", "SAFETY"), "reporter-3", "review-3-named", release);
+        assertThat(reviewers.vote(enterprise, "WELFARE", "reporter-3", 2, now.plusSeconds(60), "review-3-named", now))
+                .as("delivered again").isEqualTo(new PageReviewers.Vote(true, 2, release));
+        assertThat(reviewers.vote(enterprise, "WELFARE", "reporter-3", 5, now.plusSeconds(120), "review-3-later", now).visibleFrom())
+                .isEqualTo(release);
+
         // Another person's first vote is theirs alone.
         assertThat(reviewers.vote(enterprise, "PAY", "reporter-2", 4, now, "review-other", now)).isEqualTo(new PageReviewers.Vote(true, 4, now));
     }
