@@ -124,17 +124,38 @@ class EnterprisePageProjection {
         }
     }
 
+    /*
+     * Staff above the enterprise (the district) work an anonymous worker's item before its release. What they do waits
+     * for the release with the item's own counts: a reply rate moving, or the item listed as resolved, would tell the
+     * chair it exists, and its category, before the chair's own list shows it.
+     */
+
     private void responded(CaseResponded e) {
         if (e.first() && e.feedbackId() != null) {
-            items.byId(e.feedbackId()).ifPresent(item -> stats.increment(item.enterprise().uscc(), Map.of("responded", 1L)));
+            items.byId(e.feedbackId()).ifPresent(item -> {
+                Instant shown = release.of(item.submittedAt(), item.content().anonymous());
+                if (shown.isAfter(clock.instant())) {
+                    deferred.hold("responded:" + item.id(), item.enterprise().uscc(), Map.of("responded", 1L), shown);
+                } else {
+                    stats.increment(item.enterprise().uscc(), Map.of("responded", 1L));
+                }
+            });
         }
     }
 
     private void resolved(CaseResolved e) {
         if (e.feedbackId() != null) {
-            items.byId(e.feedbackId()).ifPresent(item -> stats.resolved(item.enterprise().uscc(),
-                    Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes()),
-                    new EnterpriseStats.Resolution(item.id(), e.resolvedAt())));
+            items.byId(e.feedbackId()).ifPresent(item -> {
+                long minutes = Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes());
+                var resolution = new EnterpriseStats.Resolution(item.id(), e.resolvedAt());
+                Instant shown = release.of(item.submittedAt(), item.content().anonymous());
+                if (shown.isAfter(clock.instant())) {
+                    deferred.holdResolution("resolved:" + item.id() + ":" + e.resolvedAt().toEpochMilli(), item.enterprise().uscc(),
+                            EnterpriseStats.resolvedCounts(minutes), resolution, shown);
+                } else {
+                    stats.resolved(item.enterprise().uscc(), minutes, resolution);
+                }
+            });
         }
     }
 }

@@ -3,6 +3,8 @@ package cn.unionhub.feedback.enterprise.store;
 import cn.unionhub.platform.store.EventCounters;
 import cn.unionhub.platform.store.ReleaseQueue;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,17 @@ public class DeferredCounts {
     }
 
     /**
+     * Holds a resolution of an anonymous worker's item until {@code release}: its counts, and its place in the page's list
+     * of what was done lately — answered or resolved before the release, it would tell the chair the item exists, and its
+     * category, before the item itself reaches the chair's list.
+     */
+    public void holdResolution(String key, String enterprise, Map<String, Long> increments, EnterpriseStats.Resolution resolution,
+            Instant release) {
+        queue.add(key, release, new Document("enterprise", enterprise).append("increments", new Document(increments))
+                .append("resolvedItem", resolution.itemId()).append("resolvedAt", Date.from(resolution.resolvedAt())));
+    }
+
+    /**
      * Applies every held count whose release has come by {@code now}: a read's batch of them in one counting
      * (a read and a write per hundred), as the projection counts a poll's events.
      *
@@ -47,6 +60,12 @@ public class DeferredCounts {
                 return stats.counting(due.id(), due.data().getString("enterprise"), increments);
             }).toList();
             stats.countAll(counted, applied -> { });
+            // After the counts: a release cut off here is fired again, counts nothing twice and lists an item once.
+            Map<String, List<EnterpriseStats.Resolution>> resolved = new LinkedHashMap<>();
+            batch.stream().filter(due -> due.data().containsKey("resolvedItem")).forEach(due -> resolved
+                    .computeIfAbsent(due.data().getString("enterprise"), enterprise -> new ArrayList<>())
+                    .add(new EnterpriseStats.Resolution(due.data().getString("resolvedItem"), due.data().getDate("resolvedAt").toInstant())));
+            resolved.forEach(stats::rememberResolved);
             return batch;
         });
     }

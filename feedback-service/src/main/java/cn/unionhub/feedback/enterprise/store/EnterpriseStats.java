@@ -75,9 +75,14 @@ public class EnterpriseStats {
      * read of it, grow with the enterprise's history.
      */
     public void resolved(String enterprise, long minutesToResolve, Resolution resolution) {
-        long hour = Math.min(minutesToResolve / 60, EnterprisePage.HOURS_KEPT);
-        Update update = new Update().inc("resolved", 1).inc("resolvedInHour." + hour, 1);
+        Update update = new Update();
+        resolvedCounts(minutesToResolve).forEach(update::inc);
         upsert(enterprise, keep(update, List.of(resolution)));
+    }
+
+    /** What one resolution adds to the counters: one resolved, one in its hour. */
+    public static Map<String, Long> resolvedCounts(long minutesToResolve) {
+        return Map.of("resolved", 1L, "resolvedInHour." + Math.min(minutesToResolve / 60, EnterprisePage.HOURS_KEPT), 1L);
     }
 
     /** Adds resolutions to the enterprise's list (newest kept): for pages kept before the list existed. */
