@@ -17,7 +17,12 @@ public final class RegisterFixtures {
     }
 
     public static OrganisationRegistered district(String code, String name) {
-        return new OrganisationRegistered(code, "DIVISION", name, code, NINGBO, null, null, "DISTRICT", "ACTIVE", 1,
+        return district(code, name, NINGBO);
+    }
+
+    /** A district of another city ({@code 370212}, {@code 370200}). */
+    public static OrganisationRegistered district(String code, String name, String city) {
+        return new OrganisationRegistered(code, "DIVISION", name, code, city, null, null, "DISTRICT", "ACTIVE", 1,
                 Instant.parse("2026-11-01T00:00:00Z"));
     }
 

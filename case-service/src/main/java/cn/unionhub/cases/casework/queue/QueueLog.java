@@ -6,6 +6,8 @@ import cn.unionhub.cases.routing.domain.HandlingOrganisation;
 import cn.unionhub.cases.routing.domain.HandlingOrganisationType;
 import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.stream.NumberedLog;
+import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Date;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * accepted, answered, warned, escalated, transferred away — so its staff's stream can follow the
  * queue without polling. Written after the case and off the thread that changed it; each change
  * tells the case's last few steps again, so a step whose logging was lost comes with the next one.
+ * The city union's queue is logged once more for the case's city ({@link #cityLog}).
  * Collections {@code case_queues}, {@code case_queue_entries}, {@code case_queue_keys}.
  */
 @Component
@@ -62,7 +65,22 @@ public class QueueLog {
         List<NumberedLog.Entry> steps = visible(organisation, c, told, now);
         if (!steps.isEmpty()) {
             log.logLater(organisation, steps);
+            String city = cityLog(organisation, c.matter().district());
+            if (city != null) {
+                log.logLater(city, steps);
+            }
         }
+    }
+
+    /**
+     * The log a city's staff read of an organisation that serves every city, the city union ({@code CITY_UNION@330200}):
+     * in the one log all cities share, the numbers a city's stream skips tell it when another city's queue moves. Null for
+     * every other organisation (each serves one place) and a case without a district. The shared log stays, for the city
+     * union's staff whose claims name no city (one-city installations).
+     */
+    static String cityLog(String organisation, String district) {
+        return Actor.CITY_UNION.equals(organisation) && district != null && Divisions.isValid(district)
+                ? organisation + "@" + Divisions.cityOf(district) : null;
     }
 
     private List<NumberedLog.Entry> visible(String organisation, Case c, List<HistoryEntry> told, Instant now) {

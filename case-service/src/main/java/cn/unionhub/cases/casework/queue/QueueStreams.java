@@ -40,9 +40,11 @@ public class QueueStreams implements DisposableBean {
                 .orElseThrow(() -> new ForbiddenException("no-handling-organisation"));
         boolean enterpriseSide = actor.isEnterpriseSide();
         // One organisation id, CITY_UNION, is the city union of every city the platform serves: its staff are shown
-        // their city's cases (their scope's division), as in the queue they list.
+        // their city's cases (their scope's division), as in the queue they list, from their city's own log.
         String division = actor.scope().map(Actor.Scope::division).orElse(null);
-        return streams.open(organisation, lastEventId, logged -> {
+        // A province's office (330000) spans cities: it reads the shared log, passing over what lies outside it.
+        String city = division == null || division.endsWith("0000") ? null : QueueLog.cityLog(organisation, division);
+        return streams.open(city != null ? city : organisation, lastEventId, logged -> {
             Document d = logged.body();
             String district = d.getString("district");
             if (division != null && district != null && !Divisions.contains(division, district)) {
