@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,8 @@ public class CampaignService {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
     private static final String SCOPE = "reference";
+    /** A grant stored before its coupons are claimed; ACCEPTED once they are ({@link #claimed}). */
+    private static final String CLAIMING = "CLAIMING";
 
     /** A grant's outcome: who got a coupon, who was skipped and why, and the ledger batch. */
     public record GrantResult(String grantId, String status, String reason, int granted, long tierFen, long amountFen,
@@ -136,7 +139,7 @@ public class CampaignService {
             if (!earlier.get().fingerprint.equals(fingerprint)) {
                 throw new LedgerException.Refused("ledger-key-reused", grantId);
             }
-            return finish(earlier.get());
+            return settle(earlier.get()).orElseThrow(CampaignService::nobodyEligible);
         }
         campaign.requireTier(tierFen);
         if (campaign.endedAt(StoredTime.now(clock))) {
@@ -158,22 +161,9 @@ public class CampaignService {
                 skipped.add(id + " " + why);
             }
         }
-        // One coupon per member and campaign, whatever the key: a member another grant pays is skipped, not paid twice.
-        Set<String> ours = eligible.isEmpty() ? Set.of() : campaigns.claimCoupons(campaignId, grantId, eligible);
-        for (String id : List.copyOf(eligible)) {
-            if (!ours.contains(id)) {
-                eligible.remove(id);
-                skipped.add(id + " already-granted");
-            }
-        }
         if (eligible.isEmpty()) {
-            throw new LedgerException.Invalid("members", "coupon-nobody-eligible");
+            throw nobodyEligible();
         }
-        Instant now = StoredTime.now(clock);
-        accounts.openAll(eligible.stream().map(m -> Account.open(AccountKind.COUPON, campaignId + "." + m, campaign.district(),
-                campaign.name(), now)).toList());
-        campaigns.index(campaignId, eligible);
-        campaigns.noteGrant(campaignId, grantId);
         Grants.GrantDocument grant = new Grants.GrantDocument();
         grant.id = grantId;
         grant.campaignId = campaignId;
@@ -183,12 +173,54 @@ public class CampaignService {
         grant.members = eligible;
         grant.skipped = skipped;
         grant.transferId = Transfer.idFor(SCOPE, reference(grantId));
-        grant.status = "ACCEPTED";
-        grant.createdAt = now;
-        if (!grants.insert(grant, now.plus(Duration.ofSeconds(30)))) {
+        grant.status = CLAIMING;
+        grant.createdAt = StoredTime.now(clock);
+        // Stored, with its reminder, before its coupons are claimed: a stop between the claims and the grant left claims
+        // that kept their members out of every later grant, unpaid; now the reminder finishes what was begun.
+        if (!grants.insert(grant, grant.createdAt.plus(Duration.ofSeconds(30)))) {
             return grant(campaignId, key, tierFen, memberIds, actor);
         }
-        return finish(grant);
+        return settle(grant).orElseThrow(CampaignService::nobodyEligible);
+    }
+
+    private static LedgerException.Invalid nobodyEligible() {
+        return new LedgerException.Invalid("members", "coupon-nobody-eligible");
+    }
+
+    /** Claims the grant's coupons, pays its batch and ends it; empty when another grant had claimed every member meanwhile. */
+    private Optional<GrantResult> settle(Grants.GrantDocument grant) {
+        return claimed(grant).map(this::finish);
+    }
+
+    /**
+     * The grant with its members' coupons claimed (as it is, once past {@code CLAIMING}); empty, and the grant forgotten, when
+     * every member's coupon is another grant's. One coupon per member and campaign, whatever the key: a member another grant
+     * pays is skipped, not paid twice. Every step may be done again (a reminder after a stop): claims, accounts and index
+     * entries of this grant are found, not made twice.
+     */
+    private Optional<Grants.GrantDocument> claimed(Grants.GrantDocument grant) {
+        if (!CLAIMING.equals(grant.status)) {
+            return Optional.of(grant);
+        }
+        Set<String> ours = campaigns.claimCoupons(grant.campaignId, grant.id, grant.members);
+        List<String> paid = grant.members.stream().filter(ours::contains).toList();
+        List<String> skipped = new ArrayList<>(grant.skipped);
+        grant.members.stream().filter(m -> !ours.contains(m)).forEach(m -> skipped.add(m + " already-granted"));
+        if (paid.isEmpty()) {
+            grants.forget(grant.id, CLAIMING);
+            return Optional.empty();
+        }
+        Campaign campaign = find(grant.campaignId);
+        Instant now = StoredTime.now(clock);
+        accounts.openAll(paid.stream().map(m -> Account.open(AccountKind.COUPON, campaign.id() + "." + m, campaign.district(),
+                campaign.name(), now)).toList());
+        campaigns.index(campaign.id(), paid);
+        campaigns.noteGrant(campaign.id(), grant.id);
+        return Optional.of(grants.advance(grant.id, CLAIMING, d -> {
+            d.members = paid;
+            d.skipped = skipped;
+            d.status = AcceptedOnce.ACCEPTED;
+        }));
     }
 
     private static String reference(String grantId) {
@@ -223,7 +255,7 @@ public class CampaignService {
 
     public GrantResult grantOf(String campaignId, String key, Actor actor) {
         managed(campaignId, actor);
-        return grants.find(campaignId + ":" + key).map(this::finish)
+        return grants.find(campaignId + ":" + key).flatMap(this::settle)
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-grant-not-found", key));
     }
 
@@ -247,7 +279,7 @@ public class CampaignService {
     @Scheduled(fixedDelayString = "${unionhub.coupons.check-interval:PT15S}", initialDelayString = "PT20S")
     void sweepDue() {
         campaigns.sweepDue(StoredTime.now(clock), this::sweep);
-        grants.remindDue(StoredTime.now(clock), id -> grants.find(id).ifPresent(this::finish));
+        grants.remindDue(StoredTime.now(clock), id -> grants.find(id).ifPresent(this::settle));
     }
 
     /**

@@ -11,6 +11,8 @@ import cn.unionhub.membercard.RegisterData.LinkedMember;
 import cn.unionhub.membercard.card.domain.CardNumbers;
 import cn.unionhub.membercard.card.domain.PayCodes;
 import cn.unionhub.membercard.card.domain.PayKey;
+import cn.unionhub.membercard.coupon.store.Campaigns;
+import cn.unionhub.membercard.coupon.store.Grants;
 import cn.unionhub.platform.events.EventSchemas;
 import cn.unionhub.security.Role;
 import cn.unionhub.devstack.PayCodeApp;
@@ -420,6 +422,65 @@ class CouponApiIT {
     }
 
     /** The holder's pay key (base32), as the worker app keeps it. */
+    /**
+     * A grant whose service stopped after storing it and claiming one member's coupon is finished by its reminder: both
+     * members paid once, and the claim does not keep the member from the grant (it kept them out of every later grant, unpaid).
+     */
+    @Test
+    void aGrantStoppedWhileClaimingItsCouponsIsFinishedByItsReminder(@Autowired Grants grants, @Autowired Campaigns campaigns,
+            @Autowired CampaignService service) {
+        String staff = laoshan();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // The district's accounts, made here or by another test first.
+        api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + LAOSHAN + "\",\"label\":\"银行存款\"}", staff);
+        api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + LAOSHAN + "\",\"label\":\"工会经费\"}", staff);
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"fund:" + LAOSHAN
+                + "\",\"amountFen\":100000,\"code\":\"funding\"}", staff, "fund-" + run));
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"崂山便民店\",\"category\":\"超市\"}", staff)).path("id").asString();
+        String campaign = "laoshan-stopped-" + run;
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + campaign + "\",\"name\":\"冬季送温暖\",\"tiersFen\":[10000],"
+                + "\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(30)
+                + "\",\"merchants\":[\"" + merchant + "\"]}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
+                + "\",\"amountFen\":50000,\"code\":\"campaign-budget\"}", staff, "budget-" + run));
+        List<String> members = List.of(RegisterData.linkedMember(api(), LAOSHAN, "环卫工甲").memberId(),
+                RegisterData.linkedMember(api(), LAOSHAN, "环卫工乙").memberId());
+
+        // What the service had done when it stopped: the grant stored, its reminder due, one member's coupon claimed.
+        Grants.GrantDocument stopped = new Grants.GrantDocument();
+        stopped.id = campaign + ":winter-" + run;
+        stopped.campaignId = campaign;
+        stopped.key = "winter-" + run;
+        stopped.fingerprint = "as-requested";
+        stopped.tierFen = 10_000;
+        stopped.members = members;
+        stopped.skipped = List.of();
+        stopped.transferId = "stopped";
+        stopped.status = "CLAIMING";
+        stopped.createdAt = Instant.now();
+        assertThat(grants.store().insert(stopped, Instant.now().minusSeconds(60))).isTrue();
+        assertThat(campaigns.claimCoupons(campaign, stopped.id, List.of(members.get(0)))).containsExactly(members.get(0));
+
+        service.sweepDue(); // the reminders' run
+        JsonNode finished = ok(api().get("/api/v1/welfare/campaigns/" + campaign + "/grants/" + stopped.key, staff));
+        assertThat(finished.path("status").asString()).isEqualTo("GRANTED");
+        assertThat(finished.path("granted").asInt()).isEqualTo(2);
+        for (String member : members) {
+            assertThat(ok(api().get("/api/v1/welfare/accounts/coupon:" + campaign + "." + member, staff)).path("balanceFen").asLong())
+                    .isEqualTo(10_000);
+        }
+        HttpResponse<String> again = api().post("/api/v1/welfare/campaigns/" + campaign + "/grants",
+                "{\"tierFen\":10000,\"members\":" + JSON.writeValueAsString(members) + "}", staff, "again-" + run);
+        assertProblem(again, 400, "ledger-invalid-request");
+        assertThat(again.body()).contains("coupon-nobody-eligible");
+        service.sweepDue();
+        assertThat(ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff)).path("balanceFen").asLong())
+                .as("paid once").isEqualTo(30_000);
+        assertThat(api().get("/api/v1/welfare/campaigns/" + campaign + "/grants/again-" + run, staff).statusCode())
+                .as("a grant that came to nothing leaves no key behind").isEqualTo(404);
+    }
+
     private String payKey(LinkedMember member, String card) {
         HttpResponse<String> answer = api().post("/api/v1/member-cards/" + card + "/pay-key", "{}", member.workerToken());
         JsonNode issued = created(answer);

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Requests that move money in one ledger batch (a coupon grant, a payroll): stored ACCEPTED under
@@ -57,6 +59,25 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
 
     public Optional<D> find(String id) {
         return Optional.ofNullable(mongo.findById(id, type));
+    }
+
+    /**
+     * Moves the document on from status {@code from} ({@code next} sets what it becomes, its status too); whatever it is
+     * now when it has left {@code from} (another request moved it first) comes back unchanged.
+     */
+    public D advance(String id, String from, Consumer<D> next) {
+        return store.modify(type, id, d -> {
+            if (!from.equals(d.status)) {
+                return new AggregateStore.Change<>(d, List.of());
+            }
+            next.accept(d);
+            return new AggregateStore.Change<>(d, List.of());
+        }).orElseThrow();
+    }
+
+    /** Removes the document while it is still {@code status}: a request that came to nothing leaves no key behind. */
+    public void forget(String id, String status) {
+        mongo.remove(new Query(Criteria.where("_id").is(id).and("status").is(status)), type);
     }
 
     /** Ends the document with its events, unless it ended before (then it stays as it was). */

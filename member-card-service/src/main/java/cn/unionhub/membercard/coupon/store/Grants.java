@@ -9,13 +9,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Coupon grants ({@code coupon_grants}, keyed {@code <campaign>:<grant key>}): who was to get which
- * tier, who was skipped and why, and the ledger batch that paid them. Stored before the batch
- * (claiming the key) with a reminder, and announced once the batch posted ({@link AcceptedOnce}).
+ * tier, who was skipped and why, and the ledger batch that paid them. Stored CLAIMING with a reminder before its
+ * members' coupons are claimed, ACCEPTED once they are, before the batch, and announced once the batch posted
+ * ({@link AcceptedOnce}).
  */
 @Repository
 public class Grants {
 
-    /** A grant as stored; its status ends ACCEPTED as GRANTED or REJECTED (the budget did not cover it). */
+    /** A grant as stored; CLAIMING, then ACCEPTED, ending as GRANTED or REJECTED (the budget did not cover it). */
     @org.springframework.data.mongodb.core.mapping.Document("coupon_grants")
     public static class GrantDocument extends AcceptedOnce.Accepted {
         public String campaignId;
