@@ -124,6 +124,16 @@ class ContestAccessIT {
         // The contest office enters an association's list, registered or not.
         ok(api.post(path, entry(90, "NOT_EMPLOYEE", null).replace("}", ",\"submittedBy\":\"石家庄市焊接协会\"}"), COUNTY), 201);
         assertThat(ok(api.get(path, COUNTY), 200).size()).isEqualTo(3);
+        // The union follows the entries it made, and only those (it could not list or open them: 403 and 404).
+        assertThat(ok(api.get(path, SHIGANG_UNION), 200).findValuesAsString("id")).containsExactly(byUnion);
+        assertThat(ok(api.get("/api/v1/contests/registrations/" + byUnion, SHIGANG_UNION), 200).path("status").asString())
+                .isEqualTo("SUBMITTED");
+        assertThat(api.get("/api/v1/contests/registrations/" + mine, SHIGANG_UNION).statusCode())
+                .as("a member's own entry is theirs").isEqualTo(404);
+        String otherUnion = TestTokens.token().subject("union-other").roles(Role.ENTERPRISE_UNION).enterprise("91130100MA0OTHER0X")
+                .district("130102").build();
+        assertThat(ok(api.get(path, otherUnion), 200).size()).isZero();
+        assertThat(api.get("/api/v1/contests/registrations/" + byUnion, otherUnion).statusCode()).isEqualTo(404);
 
         // Nothing scored yet: no notice (it was a 500 from the notice's event), and a confirmation names its entry.
         JsonNode nothing = ok(api.post("/api/v1/contests/events/" + event + "/results/notice", "{}", COUNTY), 409);

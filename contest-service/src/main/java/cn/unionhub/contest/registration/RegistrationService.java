@@ -144,22 +144,36 @@ public class RegistrationService {
     }
 
     /** An event's registrations, for its office and government systems. */
+    /**
+     * An event's registrations: every one for the office and government systems; for an enterprise's union, the entries
+     * it made itself (企业工会推荐) — it follows their approval as the office decides, and sees no one else's.
+     */
     public List<Registrations.Kept> ofEvent(String eventId, Actor actor) {
         Contest contest = contestOfEvent(eventId);
-        if (!ContestAccess.mayRead(actor, contest)) {
-            throw new ForbiddenException("contest-not-yours");
+        if (ContestAccess.mayRead(actor, contest)) {
+            return registrations.ofEvent(eventId);
         }
-        return registrations.ofEvent(eventId);
+        if (Entrants.Acting.of(actor) == Entrants.Acting.ENTERPRISE_UNION && actor.enterprise() != null) {
+            return registrations.ofEvent(eventId).stream().filter(kept -> enteredBy(actor, kept.registration())).toList();
+        }
+        throw new ForbiddenException("contest-not-yours");
     }
 
-    /** One registration: for the office, government systems, and the competitor's own account. */
+    /** One registration: for the office, government systems, the competitor's own account, and the union that entered it. */
     public Registrations.Kept find(String id, Actor actor) {
         Registrations.Kept kept = registrations.byId(id).orElseThrow(() -> new NotFoundException("registration-not-found", id));
         boolean own = kept.account() != null && kept.account().equals(actor.subject());
-        if (!own && !ContestAccess.mayRead(actor, contestOfEvent(kept.registration().eventId()))) {
+        if (!own && !enteredBy(actor, kept.registration())
+                && !ContestAccess.mayRead(actor, contestOfEvent(kept.registration().eventId()))) {
             throw new NotFoundException("registration-not-found", id);
         }
         return kept;
+    }
+
+    /** Whether the caller is the enterprise union that entered the registration. */
+    private static boolean enteredBy(Actor actor, Registration registration) {
+        return Entrants.Acting.of(actor) == Entrants.Acting.ENTERPRISE_UNION && registration.channel() == Channel.ENTERPRISE_UNION
+                && actor.enterprise() != null && actor.enterprise().equals(registration.submittedBy());
     }
 
     private void requireOffice(String id, Actor actor) {
