@@ -11,10 +11,8 @@ import cn.unionhub.feedback.enterprise.store.PageReviewers;
 import cn.unionhub.feedback.submission.FeedbackProperties;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
-import cn.unionhub.feedback.submission.domain.RawSubmission;
-import cn.unionhub.feedback.submission.domain.Submitter;
-import cn.unionhub.feedback.submission.domain.TrackingNumbers;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
+import cn.unionhub.feedback.submission.store.StoredComplaints;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.AggregateStore;
@@ -117,15 +115,7 @@ class HeldPageWorkIT {
 
     private FeedbackItem file(FeedbackItems items, boolean anonymous, Duration after) {
         clock.set(ten.plus(after));
-        RawSubmission raw = new RawSubmission("COMPLAINT", "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", workshop.uscc(),
-                "夜班结束后没有通勤车。", Map.of(), Map.of(), anonymous, "REGULAR", anonymous ? null : "张伟",
-                anonymous ? null : "13812345678");
-        Submitter submitter = new Submitter("psn_held_" + UUID.randomUUID(), null, raw.contactName(), raw.contactPhone(), null, null);
-        FeedbackItem.Accepted accepted = FeedbackItem.accept(UUID.randomUUID().toString(),
-                TrackingNumbers.next(clock.instant(), new SecureRandom()), properties.rules().check(raw, false), workshop, submitter,
-                clock.instant());
-        items.insert(accepted, null);
-        return accepted.item();
+        return StoredComplaints.file(items, properties, workshop, anonymous, clock.instant());
     }
 
     private static ConsumerRecord<String, byte[]> received(DomainEvent event) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.unionhub.feedback.submission.FeedbackProperties;
 import cn.unionhub.feedback.submission.domain.Enterprise;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
-import cn.unionhub.feedback.submission.domain.RawSubmission;
 import cn.unionhub.feedback.submission.domain.Satisfaction;
-import cn.unionhub.feedback.submission.domain.Submitter;
-import cn.unionhub.feedback.submission.domain.TrackingNumbers;
 import cn.unionhub.feedback.timeline.store.WorkerTimelines;
 import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.AggregateStore;
@@ -20,8 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -114,15 +109,7 @@ class AnonymousReleaseIT {
 
     private FeedbackItem file(FeedbackItems items, boolean anonymous, Duration after) {
         clock.set(ten.plus(after));
-        RawSubmission raw = new RawSubmission("COMPLAINT", "CANTEEN_DORMITORY_COMMUTE", "MINI_PROGRAM", WORKSHOP.uscc(),
-                "夜班结束后没有通勤车。", Map.of(), Map.of(), anonymous, "REGULAR", anonymous ? null : "张伟",
-                anonymous ? null : "13812345678");
-        Submitter submitter = new Submitter("psn_release_" + UUID.randomUUID(), null, raw.contactName(), raw.contactPhone(), null, null);
-        String tracking = TrackingNumbers.next(clock.instant(), new java.security.SecureRandom());
-        FeedbackItem.Accepted accepted = FeedbackItem.accept(UUID.randomUUID().toString(), tracking,
-                properties.rules().check(raw, false), WORKSHOP, submitter, clock.instant());
-        items.insert(accepted, null);
-        return accepted.item();
+        return StoredComplaints.file(items, properties, WORKSHOP, anonymous, clock.instant());
     }
 
     private static List<String> ids(List<FeedbackItem> items) {
