@@ -66,6 +66,7 @@ class EnterprisePageProjection {
     private Optional<EventCounters.Counted> submitted(FeedbackSubmitted e) {
         Map<String, Long> add = new LinkedHashMap<>();
         Instant released = release.of(e.submittedAt(), e.anonymous());
+        String key = "submitted:" + e.feedbackId();
         if ("REVIEW".equals(e.type())) {
             // Distinct people, by the per-enterprise reporter key; a review recorded by staff without an account is its own person.
             String reviewer = e.reporterKey() != null ? e.reporterKey() : "item:" + e.feedbackId();
@@ -73,30 +74,21 @@ class EnterprisePageProjection {
             if (reviewers.firstTime(e.enterprise(), PageReviewers.REVIEW, reviewer)) {
                 add.put("reviewers", 1L);
             }
-            // One vote per person and dimension, their latest: fifty one-star reviews by one worker weigh as one.
-            Instant ownRelease = released;
+            // One vote per person and dimension, their latest: fifty one-star reviews by one worker weigh as one. The page
+            // moves to a vote when it shows, from what it shows for that person (PageReviewers.applyLatest).
+            Instant at = e.submittedAt() == null ? Instant.EPOCH : e.submittedAt();
             for (Map.Entry<String, Integer> rating : e.ratings().entrySet()) {
-                String dimension = rating.getKey();
-                PageReviewers.Vote vote = reviewers.vote(e.enterprise(), dimension, reviewer, rating.getValue(),
-                        e.submittedAt() == null ? Instant.EPOCH : e.submittedAt(), e.feedbackId(), released);
-                if (vote.visibleFrom().isAfter(released)) {
-                    // It replaces the person's anonymous vote still held: the change waits for that release with it.
-                    released = vote.visibleFrom();
+                Optional<String> vote = reviewers.vote(e.enterprise(), rating.getKey(), reviewer, rating.getValue(), at, e.feedbackId(),
+                        released);
+                if (vote.isEmpty()) {
+                    continue;
                 }
-                if (vote.delta() != 0) {
-                    add.put("ratingSums." + dimension, vote.delta());
+                if (released.isAfter(clock.instant())) {
+                    deferred.holdVote("vote:" + vote.get() + ":" + e.feedbackId(), vote.get(), released);
+                } else {
+                    reviewers.applyLatest(vote.get(), clock.instant(), key)
+                            .ifPresent(applied -> applied.increments().forEach((field, by) -> add.merge(field, by, Long::sum)));
                 }
-                if (vote.first()) {
-                    add.put("ratingCounts." + dimension, 1L);
-                }
-                // Not first here, the person voted before and their rater mark was made then: no insert to be refused.
-                if (vote.first() && reviewers.firstTime(e.enterprise(), dimension, reviewer)) {
-                    add.put("raters." + dimension, 1L);
-                }
-            }
-            if (released.isAfter(ownRelease)) {
-                // The votes of this review already stored say when they show: all of them with the held one.
-                reviewers.showNoEarlier(e.enterprise(), e.ratings().keySet(), reviewer, e.feedbackId(), released);
             }
         }
         if (e.needsHandling()) {
@@ -105,7 +97,6 @@ class EnterprisePageProjection {
         if (add.isEmpty()) {
             return Optional.empty();
         }
-        String key = "submitted:" + e.feedbackId();
         if (released.isAfter(clock.instant())) {
             // The page's counts move at the item's release, as the enterprise's union first sees it, not as it arrives.
             deferred.hold(key, e.enterprise(), add, released);

@@ -23,16 +23,26 @@ import org.springframework.stereotype.Repository;
 public class DeferredCounts {
 
     private final EnterpriseStats stats;
+    private final PageReviewers reviewers;
     private final ReleaseQueue queue;
 
-    DeferredCounts(MongoTemplate mongo, EnterpriseStats stats) {
+    DeferredCounts(MongoTemplate mongo, EnterpriseStats stats, PageReviewers reviewers) {
         this.stats = stats;
+        this.reviewers = reviewers;
         this.queue = new ReleaseQueue(mongo, "enterprise_page_deferred");
     }
 
     /** Holds the counting {@code key} of {@code enterprise} until {@code release}. Holding it again changes nothing. */
     public void hold(String key, String enterprise, Map<String, Long> increments, Instant release) {
         queue.add(key, release, new Document("enterprise", enterprise).append("increments", new Document(increments)));
+    }
+
+    /**
+     * Brings the page to a person's vote at {@code release} ({@link PageReviewers#applyLatest}), under the counting key
+     * {@code key}: what it moves is known only then (a later vote may have replaced it meanwhile).
+     */
+    public void holdVote(String key, String voteId, Instant release) {
+        queue.add(key, release, new Document("vote", voteId));
     }
 
     /**
@@ -54,11 +64,17 @@ public class DeferredCounts {
      */
     public int releaseDue(Instant now) {
         return queue.fireAll(now, batch -> {
-            List<EventCounters.Counted> counted = batch.stream().map(due -> {
+            List<EventCounters.Counted> counted = new ArrayList<>();
+            for (ReleaseQueue.Due due : batch) {
+                if (due.data().containsKey("vote")) {
+                    reviewers.applyLatest(due.data().getString("vote"), now, due.id())
+                            .ifPresent(applied -> counted.add(stats.counting(applied.key(), applied.enterprise(), applied.increments())));
+                    continue;
+                }
                 Map<String, Long> increments = new LinkedHashMap<>();
                 due.data().get("increments", Document.class).forEach((field, value) -> increments.put(field, ((Number) value).longValue()));
-                return stats.counting(due.id(), due.data().getString("enterprise"), increments);
-            }).toList();
+                counted.add(stats.counting(due.id(), due.data().getString("enterprise"), increments));
+            }
             stats.countAll(counted, applied -> { });
             // After the counts: a release cut off here is fired again, counts nothing twice and lists an item once.
             Map<String, List<EnterpriseStats.Resolution>> resolved = new LinkedHashMap<>();

@@ -23,12 +23,14 @@ class DeferredCountsIT {
     MongoTemplate mongo;
     @Autowired
     EnterpriseStats stats;
+    @Autowired
+    PageReviewers reviewers;
 
     private final Instant now = Instant.now().plus(Duration.ofDays(2));
 
     @Test
     void aHeldCountMovesThePageAtItsReleaseAndOnlyOnce() {
-        DeferredCounts deferred = new DeferredCounts(mongo, stats);
+        DeferredCounts deferred = new DeferredCounts(mongo, stats, reviewers);
         String enterprise = "91330211MA2DEFER" + UUID.randomUUID().toString().substring(0, 6);
         String key = "submitted:" + UUID.randomUUID();
         Instant release = now.plus(Duration.ofHours(1));
