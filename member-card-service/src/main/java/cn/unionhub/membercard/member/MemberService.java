@@ -12,6 +12,7 @@ import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.identity.ChineseIdentifiers;
 import cn.unionhub.platform.identity.Masking;
 import cn.unionhub.platform.identity.Pseudonyms;
 import cn.unionhub.security.Actor;
@@ -54,6 +55,15 @@ public class MemberService {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
         }
         Members.Enrolled enrolled = members.enrol(enrolment(union, checked));
+        if (!enrolled.created() && enrolled.member().status() == Member.Status.LEFT) {
+            // Someone who left joins again (here or elsewhere): answering the old record, LEFT, kept them out for good.
+            List<String> differing = enrolled.member().differingDetails(checked.name(), checked.mobile());
+            if (!differing.isEmpty()) {
+                throw new ConflictException("member-details-differ", enrolled.member().id(), String.join(", ", differing));
+            }
+            Member.Change rejoined = enrolled.member().rejoin(placement(union, checked.enterprise()), StoredTime.now(clock));
+            return new Members.Enrolled(members.save(rejoined, enrolled.member().account()), true);
+        }
         if (!enrolled.created() && !maySee(actor, enrolled.member())) {
             // Enrolled in a union outside the caller's: say so, but not who they are, where or since when.
             throw new ConflictException("member-enrolled-elsewhere");
@@ -102,11 +112,20 @@ public class MemberService {
      * 会籍转接: the managers of the member's current union (or the levels above) hand the member over to
      * any active union; the history keeps where they were and why they moved.
      */
-    public Member transfer(String memberId, String toUnion, String reason, Actor actor) {
+    public Member transfer(String memberId, String toUnion, String enterprise, String reason, Actor actor) {
         Member member = visible(memberId, actor);
         requireManages(actor, member.union(), "memberId");
         Organisation target = activeUnion(toUnion, "union");
-        Member.Change change = member.transferTo(placement(target, member.enterprise()),
+        String employer = enterprise == null || enterprise.isBlank() ? null : enterprise.strip().toUpperCase(java.util.Locale.ROOT);
+        if (employer != null && !ChineseIdentifiers.isValidUscc(employer)) {
+            throw new RuleViolationException("invalid-enrolment", List.of(new FieldViolation("enterprise", "uscc")));
+        }
+        if (employer == null && !member.union().equals("GH-" + member.enterprise())) {
+            employer = member.enterprise(); // between joint unions, the employer stays unless the form names another
+        }
+        // Out of an enterprise's own union, the member left that employer: keeping it as theirs let its union go on
+        // reading the member's file and entering them in contests and for hardship aid (exploratory test, 2026-12-04).
+        Member.Change change = member.transferTo(placement(target, employer),
                 reason == null || reason.isBlank() ? "会籍转接" : reason.strip(), StoredTime.now(clock));
         return members.save(change, member.account());
     }

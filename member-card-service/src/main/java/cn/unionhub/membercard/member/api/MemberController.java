@@ -94,7 +94,8 @@ class MemberController {
         return MemberView.forStaff(members.visible(memberId, actor));
     }
 
-    record Transfer(String union, String reason) {
+    /** @param enterprise the employer at the new union, for a joint union (optional: the USCC) */
+    record Transfer(String union, String enterprise, String reason) {
     }
 
     /** 信息更正: a name, mobile or worker group corrected by the member's union; the identity number never changes. */
@@ -105,7 +106,7 @@ class MemberController {
 
     @PostMapping("/{memberId}/transfer")
     MemberView transfer(@PathVariable String memberId, @RequestBody Transfer transfer, Actor actor) {
-        return MemberView.forStaff(members.transfer(memberId, transfer.union(), transfer.reason(), actor));
+        return MemberView.forStaff(members.transfer(memberId, transfer.union(), transfer.enterprise(), transfer.reason(), actor));
     }
 
     record Leaving(String reason) {

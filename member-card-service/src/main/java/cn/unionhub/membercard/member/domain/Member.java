@@ -63,6 +63,20 @@ public record Member(String id, String name, String idHash, String idMasked, Str
                 to.district(), account, status, periods, revision + 1), now);
     }
 
+    /**
+     * 重新入会: a member who left joins again, in the union enrolling them — a new period; the record, its identity key and
+     * its account link stay the person's. An active member is told so, as at a first enrolment.
+     */
+    public Change rejoin(Placement to, Instant now) {
+        if (status == Status.ACTIVE) {
+            return new Change(this, List.of());
+        }
+        List<Period> periods = new ArrayList<>(history);
+        periods.add(new Period(to.union(), now, null, "重新入会"));
+        return changed(new Member(id, name, idHash, idMasked, mobile, workerGroup, to.union(), to.enterprise(), to.district(), account,
+                Status.ACTIVE, periods, revision + 1), now);
+    }
+
     /** Links the member to the worker's sign-in account, so services know where that worker belongs. */
     public Change linkTo(String newAccount, Instant now) {
         if (Objects.equals(account, newAccount)) {

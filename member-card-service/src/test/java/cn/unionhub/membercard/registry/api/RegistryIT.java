@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -398,5 +399,43 @@ class RegistryIT {
             }
             assertThat(JSON.readTree(events.withKey(memberId).get(1).value()).path("account").asString()).isEqualTo(worker);
         }
+    }
+    /**
+     * Moved from their employer's union into a joint union, a member has left that employer: its chair no longer reads
+     * them (the employer stayed on the record, and with it the chair's access; exploratory test, 2026-12-04). A member
+     * who left joins again as a new period (their old record, LEFT, was answered for good).
+     */
+    @Test
+    void aMemberMovedOutOfTheirEmployersUnionIsNoLongerItsAndOneWhoLeftJoinsAgain() {
+        RegisterData.LinkedMember member = RegisterData.linkedMember(api(), "330211", "林转接");
+        String chair = TestTokens.token().subject("chair-" + member.enterprise()).roles(Role.ENTERPRISE_UNION)
+                .enterprise(member.enterprise()).district("330211").build();
+        String staff = People.DISTRICT_ZHENHAI.token();
+        String path = "/api/v1/members/" + member.memberId();
+        assertThat(api().get(path, chair).statusCode()).isEqualTo(200);
+        HttpResponse<String> joint = api().post("/api/v1/registry/unions", "{\"kind\":\"JOINT_UNION\",\"name\":\"镇海区快递员联合工会"
+                + UUID.randomUUID().toString().substring(0, 4) + "\",\"district\":\"330211\",\"trade\":\"快递\",\"chairName\":\"周主席\","
+                + "\"chairMobile\":\"13912345678\"}", staff);
+        assertThat(joint.statusCode()).as(joint.body()).isEqualTo(201);
+        String jointId = JSON.readTree(joint.body()).path("id").asString();
+
+        HttpResponse<String> badEmployer = api().post(path + "/transfer", "{\"union\":\"" + jointId + "\",\"enterprise\":\"123\"}", chair);
+        assertThat(badEmployer.statusCode()).as(badEmployer.body()).isEqualTo(400);
+        HttpResponse<String> moved = api().post(path + "/transfer", "{\"union\":\"" + jointId + "\",\"reason\":\"转为快递员\"}", chair);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).path("enterprise").isNull()).as("the employer left behind").isTrue();
+        assertThat(api().get(path, chair).statusCode()).isEqualTo(404);
+        assertThat(api().get(path, staff).statusCode()).isEqualTo(200);
+
+        assertThat(api().post(path + "/leaving", "{\"reason\":\"退会\"}", staff).statusCode()).isEqualTo(200);
+        HttpResponse<String> rejoined = api().post("/api/v1/members", "{\"union\":\"GH-" + member.enterprise() + "\",\"name\":\"林转接\","
+                + "\"idNumber\":\"" + member.idNumber() + "\"}", chair);
+        assertThat(rejoined.statusCode()).as(rejoined.body()).isEqualTo(201);
+        JsonNode back = JSON.readTree(rejoined.body());
+        assertThat(back.path("memberId").asString()).isEqualTo(member.memberId());
+        assertThat(back.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(back.path("union").asString()).isEqualTo("GH-" + member.enterprise());
+        assertThat(back.path("history").findValuesAsString("reason")).containsSubsequence("转为快递员", "退会", "重新入会");
+        assertThat(api().get("/api/v1/members/me", member.workerToken()).statusCode()).as("the account link stays").isEqualTo(200);
     }
 }
