@@ -1,6 +1,7 @@
 package cn.unionhub.membercard.member;
 
 import cn.unionhub.membercard.member.domain.EnrolmentForm;
+import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.imports.ImportJob;
@@ -32,7 +33,8 @@ public class MemberEnrolments {
     }
 
     /**
-     * One row's outcome: ENROLLED, ALREADY_MEMBER (with the member on file) or REJECTED with each bad field.
+     * One row's outcome: ENROLLED, REJOINED (one who had left, back: 重新入会), ALREADY_MEMBER (with the member on file) or
+     * REJECTED with each bad field.
      *
      * @param row 1-based position in the list
      */
@@ -53,7 +55,13 @@ public class MemberEnrolments {
                 continue;
             }
             try {
-                Members.Enrolled enrolled = members.enrol(service.enrolment(union, checked));
+                Member.Change enrolment = service.enrolment(union, checked);
+                Members.Enrolled enrolled = members.enrol(enrolment);
+                Member back = enrolled.created() ? null : service.rejoined(enrolled.member(), enrolment.member());
+                if (back != null) {
+                    results.add(new RowResult(i + 1, "REJOINED", back.id(), List.of()));
+                    continue;
+                }
                 // A member of a union outside the caller's: already a member, but not which one.
                 boolean known = enrolled.created() || service.maySee(actor, enrolled.member());
                 // Already on file with other details: the row says which, so the officer corrects them on purpose.
@@ -63,7 +71,8 @@ public class MemberEnrolments {
                 results.add(new RowResult(i + 1, enrolled.created() ? "ENROLLED" : "ALREADY_MEMBER",
                         known ? enrolled.member().id() : null, differing));
             } catch (ConflictException refused) {
-                results.add(new RowResult(i + 1, "REJECTED", null, List.of(new FieldViolation("account", refused.code()))));
+                String field = "member-details-differ".equals(refused.code()) ? "name" : "account";
+                results.add(new RowResult(i + 1, "REJECTED", null, List.of(new FieldViolation(field, refused.code()))));
             }
         }
         return results;

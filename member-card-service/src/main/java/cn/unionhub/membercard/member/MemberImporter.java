@@ -56,6 +56,13 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
      */
     private List<ImportJob.RowError> alreadyMember(long line, Member.Change row, Member onFile) {
         String key = row.member().idMasked();
+        try {
+            if (service.rejoined(onFile, row.member()) != null) {
+                return List.of(); // one who left, back (重新入会)
+            }
+        } catch (cn.unionhub.platform.domain.ConflictException differs) {
+            // Left, and the file names them otherwise than the register: reported below, as for a member.
+        }
         if (onFile == null || !visible.test(onFile)) {
             return List.of(CsvImporter.refusal(line, key, "idNumber", "already-member-elsewhere"));
         }
@@ -116,8 +123,13 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
                 if (enrolled.created()) {
                     counts.created++;
                 } else {
-                    report.addAll(alreadyMember(line.line(), line.record(), enrolled.member()));
-                    counts.unchanged++;
+                    List<ImportJob.RowError> errors = alreadyMember(line.line(), line.record(), enrolled.member());
+                    report.addAll(errors);
+                    if (errors.isEmpty()) {
+                        counts.created++; // back after leaving
+                    } else {
+                        counts.unchanged++;
+                    }
                 }
             } catch (cn.unionhub.platform.domain.ConflictException refused) {
                 report.add(CsvImporter.refusal(line.line(), member.idMasked(), "account", refused.code(), member.account()));
@@ -129,7 +141,13 @@ final class MemberImporter implements CsvImporter.Target<Member.Change> {
         counts.unchanged += onFile.size();
         for (Member.Change e : bulk) {
             if (onFile.contains(e.member().idHash())) {
-                report.addAll(alreadyMember(lineOfHash.get(e.member().idHash()), e, members.byIdHash(e.member().idHash()).orElse(null)));
+                List<ImportJob.RowError> errors = alreadyMember(lineOfHash.get(e.member().idHash()), e,
+                        members.byIdHash(e.member().idHash()).orElse(null));
+                report.addAll(errors);
+                if (errors.isEmpty()) {
+                    counts.created++; // back after leaving
+                    counts.unchanged--;
+                }
             }
         }
     }

@@ -55,14 +55,9 @@ public class MemberService {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
         }
         Members.Enrolled enrolled = members.enrol(enrolment(union, checked));
-        if (!enrolled.created() && enrolled.member().status() == Member.Status.LEFT) {
-            // Someone who left joins again (here or elsewhere): answering the old record, LEFT, kept them out for good.
-            List<String> differing = enrolled.member().differingDetails(checked.name(), checked.mobile());
-            if (!differing.isEmpty()) {
-                throw new ConflictException("member-details-differ", enrolled.member().id(), String.join(", ", differing));
-            }
-            Member.Change rejoined = enrolled.member().rejoin(placement(union, checked.enterprise()), StoredTime.now(clock));
-            return new Members.Enrolled(members.save(rejoined, enrolled.member().account()), true);
+        Member back = enrolled.created() ? null : rejoined(enrolled.member(), enrolment(union, checked).member());
+        if (back != null) {
+            return new Members.Enrolled(back, true);
         }
         if (!enrolled.created() && !maySee(actor, enrolled.member())) {
             // Enrolled in a union outside the caller's: say so, but not who they are, where or since when.
@@ -106,6 +101,24 @@ public class MemberService {
     public Member.Change enrolment(Organisation union, EnrolmentForm.Checked form) {
         return Member.enrol(MemberIds.next(), form.name(), idHash(form.idNumber()), Masking.residentId(form.idNumber()),
                 form.mobile(), form.group(), placement(union, form.enterprise()), form.account(), StoredTime.now(clock));
+    }
+
+    /**
+     * Admits someone found on file who left (重新入会): a new period on their record, placed as {@code enrolling} (the
+     * enrolment the union asked for) would be — answering the old record, LEFT, kept them out for good. Null for anyone
+     * else (a member already). Their name and mobile must be the register's (409 {@code member-details-differ}).
+     */
+    public Member rejoined(Member onFile, Member enrolling) {
+        if (onFile == null || onFile.status() != Member.Status.LEFT) {
+            return null;
+        }
+        List<String> differing = onFile.differingDetails(enrolling.name(), enrolling.mobile());
+        if (!differing.isEmpty()) {
+            throw new ConflictException("member-details-differ", onFile.id(), String.join(", ", differing));
+        }
+        Member.Change change = onFile.rejoin(new Member.Placement(enrolling.union(), enrolling.enterprise(), enrolling.district()),
+                StoredTime.now(clock));
+        return members.save(change, onFile.account());
     }
 
     /**

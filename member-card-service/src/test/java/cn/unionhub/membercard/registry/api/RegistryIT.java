@@ -437,5 +437,16 @@ class RegistryIT {
         assertThat(back.path("union").asString()).isEqualTo("GH-" + member.enterprise());
         assertThat(back.path("history").findValuesAsString("reason")).containsSubsequence("转为快递员", "退会", "重新入会");
         assertThat(api().get("/api/v1/members/me", member.workerToken()).statusCode()).as("the account link stays").isEqualTo(200);
+
+        // In a list (集中入会) too: back, or refused when the list names them otherwise than the register.
+        assertThat(api().post(path + "/leaving", "{}", chair).statusCode()).isEqualTo(200);
+        JsonNode misnamed = JSON.readTree(api().post("/api/v1/members/enrolments?union=GH-" + member.enterprise(),
+                "[{\"name\":\"林专接\",\"idNumber\":\"" + member.idNumber() + "\"}]", chair).body()).get(0);
+        assertThat(misnamed.path("result").asString()).isEqualTo("REJECTED");
+        assertThat(misnamed.path("errors").get(0).path("field").asString()).isEqualTo("name");
+        JsonNode row = JSON.readTree(api().post("/api/v1/members/enrolments?union=GH-" + member.enterprise(),
+                "[{\"name\":\"林转接\",\"idNumber\":\"" + member.idNumber() + "\"}]", chair).body()).get(0);
+        assertThat(row.path("result").asString()).isEqualTo("REJOINED");
+        assertThat(JSON.readTree(api().get(path, chair).body()).path("status").asString()).isEqualTo("ACTIVE");
     }
 }
