@@ -90,13 +90,14 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/welfare/hardship/applications/{applicationId}", hardshipApplicants)
                 .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/resubmission", hardshipApplicants)
                 .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/verification", Role.ADMIN, Role.DISTRICT_UNION)
-                .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/decision", Role.ADMIN)
+                // The city union's staff (DISTRICT_UNION with the CITY_UNION organisation): HardshipService narrows it.
+                .allow(POST, "/api/v1/welfare/hardship/applications/{applicationId}/decision", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/hardship/certificates/mine", Role.WORKER)
                 .allow(GET, "/api/v1/welfare/hardship/certificates/{number}", Set.of(Role.PROVIDER_WINDOW, Role.GOV_SYSTEM, Role.ADMIN,
                         Role.DISTRICT_UNION))
                 .allow(GET, "/api/v1/welfare/hardship/certificates/{number}/concessions/{concessionId}", Role.PROVIDER_WINDOW,
                         Role.GOV_SYSTEM, Role.ADMIN)
-                .allow(POST, "/api/v1/welfare/hardship/certificates/{number}/revocation", Role.ADMIN)
+                .allow(POST, "/api/v1/welfare/hardship/certificates/{number}/revocation", Role.ADMIN, Role.DISTRICT_UNION)
                 // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
                 .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/payrolls/{employer}/{batchId}", Role.ADMIN, Role.DISTRICT_UNION)

@@ -9,10 +9,12 @@ import cn.unionhub.membercard.hardship.store.HardshipRuleBook;
 import cn.unionhub.membercard.member.domain.Member;
 import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.platform.domain.ConflictException;
+import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.store.Sequences;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import cn.unionhub.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -131,7 +133,8 @@ public class HardshipService {
         Instant now = StoredTime.now(clock);
         LocalDate today = today();
         String[] reserved = {null};
-        return change(applicationId, actor, (a, f) -> a.has(Role.ADMIN), f -> f.decide(applicationId, issue, reason,
+        requireDecides(fileOf(applicationId, actor, (a, f) -> decides(a, f) || verifies(a, f)), actor);
+        return change(applicationId, actor, HardshipService::decides, f -> f.decide(applicationId, issue, reason,
                 rules.evaluate(f.application(applicationId).facts(), month), rules, () -> {
                     if (reserved[0] == null) {
                         reserved[0] = reserveNumber(f.memberId(), f.district(), today);
@@ -141,8 +144,9 @@ public class HardshipService {
     }
 
     public HardshipFile revoke(String number, String reason, Actor actor) {
-        HardshipFile file = files.byCertificate(number == null ? "" : number)
+        HardshipFile file = files.byCertificate(number == null ? "" : number).filter(f -> decides(actor, f) || verifies(actor, f))
                 .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", number));
+        requireDecides(file, actor);
         Instant now = StoredTime.now(clock);
         return files.change(file, f -> f.revoke(reason, now, actor.subject()));
     }
@@ -158,10 +162,11 @@ public class HardshipService {
         // A union's own district narrows the read; what it may see is decided file by file. A filter for another
         // district finds nothing there, as for anyone reading a list, rather than being dropped for the union's own.
         String asked = blankToNull(district);
-        if (!actor.has(Role.ADMIN) && asked != null && !asked.equals(actor.district())) {
+        String area = actor.has(Role.ADMIN) || actor.seesEverything() ? null : actor.area();
+        if (asked != null && area != null && !Divisions.contains(area, asked)) {
             return List.of();
         }
-        String scope = actor.has(Role.ADMIN) ? asked : actor.district();
+        String scope = asked != null ? asked : area;
         return files.withStatus(scope, status, 200).stream().map(this::placedNow)
                 .filter(f -> appliesFor(actor, f.district(), f.enterprise())).toList();
     }
@@ -185,7 +190,7 @@ public class HardshipService {
                     "required")));
         }
         HardshipFile file = files.byCertificate(number == null ? "" : number)
-                .filter(f -> !actor.has(Role.DISTRICT_UNION) || actor.has(Role.ADMIN) || f.district().equals(actor.district()))
+                .filter(f -> !actor.has(Role.DISTRICT_UNION) || actor.has(Role.ADMIN) || actor.isUnionOver(f.district()))
                 .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", number));
         HardshipFile.Certificate c = file.certificate();
         Optional<String> name = members.find(file.memberId()).map(Member::name);
@@ -259,15 +264,34 @@ public class HardshipService {
         boolean allows(Actor actor, HardshipFile file);
     }
 
-    /** Applies for a member: the city union any, a district union its district's, an enterprise union its enterprise's. */
+    /**
+     * Applies for a member: a district union its district's, the offices and the city union above it theirs, an enterprise
+     * union its enterprise's, the platform's administrators any.
+     */
     private static boolean appliesFor(Actor actor, String district, String enterprise) {
         return actor.has(Role.ADMIN)
-                || actor.has(Role.DISTRICT_UNION) && district != null && district.equals(actor.district())
+                || district != null && actor.isUnionOver(district)
                 || actor.has(Role.ENTERPRISE_UNION) && enterprise != null && enterprise.equals(actor.enterprise());
     }
 
     private static boolean verifies(Actor actor, HardshipFile file) {
-        return actor.has(Role.ADMIN) || actor.has(Role.DISTRICT_UNION) && file.district().equals(actor.district());
+        return actor.has(Role.ADMIN) || actor.isUnionOver(file.district());
+    }
+
+    /**
+     * Issues, refuses and revokes certificates: the city union of the member's city ("reviewed by the city union", seed
+     * 000) — not the district that verified the application — and the platform's administrators. Until 2026-12-04 only the
+     * administrators could, so one account decided every city's certificates.
+     */
+    /** The district that verified sees the file, and is told that the decision is the city union's. */
+    private static void requireDecides(HardshipFile file, Actor actor) {
+        if (!decides(actor, file)) {
+            throw new ForbiddenException("hardship-decided-by-city-union");
+        }
+    }
+
+    private static boolean decides(Actor actor, HardshipFile file) {
+        return actor.has(Role.ADMIN) || actor.isCityUnion() && (actor.area() == null || Divisions.contains(actor.area(), file.district()));
     }
 
     /** 张三 → 张*, 欧阳娜娜 → 欧***: enough for the window to match the person in front of it. */

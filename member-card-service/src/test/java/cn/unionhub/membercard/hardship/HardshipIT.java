@@ -65,7 +65,9 @@ class HardshipIT {
                 .enterprise(RegisterData.freshUscc(DISTRICT)).district(DISTRICT).build();
         String district = TestTokens.token().subject("staff-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
         String otherDistrict = TestTokens.token().subject("staff-371311").roles(Role.DISTRICT_UNION).district("371311").build();
-        String city = People.ADMIN.token();
+        // The city union of 临沂 (the district's city) decides: its staff, not only the platform's administrators.
+        String city = TestTokens.token().subject("staff-linyi-city").roles(Role.DISTRICT_UNION).district(DISTRICT.substring(0, 4) + "00")
+                .organisation("CITY_UNION").build();
         String heatingWindow = People.HEATING_WINDOW.token();
 
         String poor = application(worker.memberId(), 30_000);
@@ -101,7 +103,11 @@ class HardshipIT {
         assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=SUBMITTED&district=999999", district)))
                 .as("a filter for another district finds nothing, it is not dropped for the union's own").isEmpty();
         ok(api().post(path + "/verification", "{\"outcome\":\"VERIFIED\"}", district));
-        assertThat(api().post(path + "/decision", "{\"outcome\":\"ISSUED\"}", district).statusCode()).as("the city decides").isEqualTo(403);
+        assertProblem(api().post(path + "/decision", "{\"outcome\":\"ISSUED\"}", district), 403, "hardship-decided-by-city-union");
+        assertProblem(api().post(path + "/decision", "{\"outcome\":\"ISSUED\"}", People.CITY_STAFF.token()), 404,
+                "hardship-application-not-found"); // 宁波's city union
+        assertThat(ok(api().get("/api/v1/welfare/hardship/applications?status=VERIFIED", city)).toString()).as("the city's queue")
+                .contains(id);
 
         JsonNode issued = ok(api().post(path + "/decision", "{\"outcome\":\"ISSUED\"}", city));
         String number = issued.path("certificate").path("number").asString();

@@ -6,6 +6,7 @@ import cn.unionhub.membercard.hardship.domain.Facts;
 import cn.unionhub.membercard.hardship.domain.HardshipFile;
 import cn.unionhub.membercard.hardship.domain.HardshipRules;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.Filters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -121,7 +122,7 @@ public class HardshipFiles {
     public List<HardshipFile> withStatus(String district, HardshipFile.Status status, int limit) {
         Query query = new Query(where("currentStatus").is(status.name()));
         if (district != null) {
-            query.addCriteria(where("district").is(district));
+            query.addCriteria(Filters.equal("district", Filters.within(district))); // a city's office: its districts
         }
         return mongo.find(query.with(Sort.by("applications.submittedAt")).limit(limit), FileDocument.class).stream()
                 .map(HardshipFiles::toDomain).toList();
