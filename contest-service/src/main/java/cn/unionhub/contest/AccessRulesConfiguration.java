@@ -1,5 +1,6 @@
 package cn.unionhub.contest;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -46,6 +47,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/contests/registrations/{id}/rejection", offices)
                 .allow(POST, "/api/v1/contests/events/{eventId}/judges", offices)
                 .allow(GET, "/api/v1/contests/events/{eventId}/judges", offices)
+                .allow(DELETE, "/api/v1/contests/events/{eventId}/judges/{account}", offices)
                 .allow(POST, "/api/v1/contests/events/{eventId}/scores", people)
                 .allow(POST, "/api/v1/contests/events/{eventId}/scores/{sequence}/corrections", people)
                 .allow(POST, "/api/v1/contests/events/{eventId}/confirmations", people)

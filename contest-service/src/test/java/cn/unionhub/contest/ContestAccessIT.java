@@ -141,6 +141,25 @@ class ContestAccessIT {
         assertThat(nothing.path("title").asString()).isEqualTo("还没有评分");
         assertThat(ok(api.post("/api/v1/contests/events/" + event + "/confirmations", "{}", COUNTY), 400).path("errors")
                 .findValuesAsString("field")).containsExactly("registrationId");
+        // Scores, but nobody with all of them: no notice either (it went on notice ranking no one, and locked the ledger).
+        ok(api.post("/api/v1/contests/registrations/" + mine + "/approval", "{}", COUNTY), 200);
+        ok(api.post("/api/v1/contests/events/" + event + "/judges", "{\"account\":\"judge-only-theory\",\"name\":\"周正\",\"chief\":true}",
+                COUNTY), 200);
+        // One chief judge; a judge named by mistake is taken off the panel (there was no way to).
+        assertThat(ok(api.post("/api/v1/contests/events/" + event + "/judges", "{\"account\":\"judge-typo\",\"name\":\"幽灵\",\"chief\":true}",
+                COUNTY), 409).path("type").asString()).endsWith("/chief-judge-assigned");
+        ok(api.post("/api/v1/contests/events/" + event + "/judges", "{\"account\":\"judge-typo\",\"name\":\"幽灵\"}", COUNTY), 200);
+        assertThat(api.delete("/api/v1/contests/events/" + event + "/judges/judge-typo", NEIGHBOUR).statusCode()).isEqualTo(403);
+        assertThat(ok(api.delete("/api/v1/contests/events/" + event + "/judges/judge-typo", COUNTY), 200).path("judges")
+                .findValuesAsString("id")).containsExactly("judge-only-theory");
+        assertThat(ok(api.delete("/api/v1/contests/events/" + event + "/judges/judge-typo", COUNTY), 404).path("type").asString())
+                .endsWith("/judge-not-assigned");
+        assertThat(contests.score(event, judge("judge-typo", null), mine, "THEORY", null, "70.00").statusCode())
+                .as("off the panel, no more scores").isEqualTo(403);
+        ok(contests.score(event, judge("judge-only-theory", null), mine, "THEORY", null, "80.00"), 201);
+        JsonNode nobody = ok(api.post("/api/v1/contests/events/" + event + "/results/notice", "{}", COUNTY), 409);
+        assertThat(nobody.path("type").asString()).endsWith("/results-nobody-ranked");
+        assertThat(nobody.path("detail").asString()).contains("1 名选手");
     }
 
     @Test

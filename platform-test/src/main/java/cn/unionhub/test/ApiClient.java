@@ -48,6 +48,10 @@ public final class ApiClient {
         return send(authorized(request, token).build());
     }
 
+    public HttpResponse<String> delete(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)).DELETE(), token).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -59,6 +59,12 @@ public class JudgingService {
         return panels.change(eventId, panel -> panel.assign(judge));
     }
 
+    /** The office takes a judge off the event's panel: they score no more; what they scored stays on the ledger. */
+    public JudgePanel withdraw(String eventId, String judgeId, Actor actor) {
+        requireOffice(eventId, actor);
+        return panels.change(eventId, panel -> panel.withdraw(judgeId));
+    }
+
     public JudgePanel panel(String eventId, Actor actor) {
         requireOffice(eventId, actor);
         return panels.of(eventId);

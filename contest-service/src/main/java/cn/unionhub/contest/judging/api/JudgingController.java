@@ -16,6 +16,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +45,11 @@ class JudgingController {
     JudgePanel assign(@PathVariable String eventId, @RequestBody JudgeForm form, Actor actor) {
         return judging.assign(eventId, new Judge(form.account(), form.name(), form.enterprise(), Boolean.TRUE.equals(form.chief())),
                 actor);
+    }
+
+    @DeleteMapping("/api/v1/contests/events/{eventId}/judges/{account}")
+    JudgePanel withdraw(@PathVariable String eventId, @PathVariable String account, Actor actor) {
+        return judging.withdraw(eventId, account, actor);
     }
 
     @GetMapping("/api/v1/contests/events/{eventId}/judges")

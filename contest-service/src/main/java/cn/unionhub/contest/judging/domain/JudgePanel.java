@@ -2,6 +2,7 @@ package cn.unionhub.contest.judging.domain;
 
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
@@ -39,12 +40,21 @@ public record JudgePanel(String eventId, List<Judge> judges) {
         if (find(judge.id()) != null) {
             throw new ConflictException("judge-already-assigned", judge.id(), eventId);
         }
+        // One chief judge (裁判长) decides confirmations and corrections: a second would make either's word the panel's.
+        Judge chief = judges.stream().filter(Judge::chief).findFirst().orElse(null);
+        if (judge.chief() && chief != null) {
+            throw new ConflictException("chief-judge-assigned", chief.id(), eventId);
+        }
         List<Judge> next = new ArrayList<>(judges);
         next.add(judge);
         return new JudgePanel(eventId, next);
     }
 
+    /** Takes a judge off the panel (a wrong account, one who cannot come); 404 for one not on it. */
     public JudgePanel withdraw(String judgeId) {
+        if (find(judgeId) == null) {
+            throw new NotFoundException("judge-not-assigned", judgeId, eventId);
+        }
         List<Judge> next = new ArrayList<>(judges);
         next.removeIf(j -> j.id().equals(judgeId));
         return new JudgePanel(eventId, next);

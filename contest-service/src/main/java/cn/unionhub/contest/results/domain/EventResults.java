@@ -70,6 +70,10 @@ public record EventResults(String eventId, String contestId, Status status, Rank
             Map<String, Registration> registrations, int workingDays, BusinessCalendar calendar, Instant at) {
         requireFinishedJudging(ranking);
         contest.event(ranking.eventId());
+        if (ranking.ranked().isEmpty()) {
+            // Scores, but nobody with all of them: a notice would rank no one (exploratory test, 2026-12-04).
+            throw new ConflictException("results-nobody-ranked", ranking.eventId(), ranking.unranked().size());
+        }
         Notice notice = Notice.open(noticeId, ranking.eventId(), 1, workingDays, calendar, at, List.of());
         EventResults results = new EventResults(ranking.eventId(), contest.id(), Status.NOTICED, ranking,
                 scheme.decide(ranking, registrations), advancing(contest.advancement(), ranking, registrations), notice, List.of(),
