@@ -73,6 +73,16 @@ class ContestAccessIT {
         String draft = ok(api.post("/api/v1/contests", contest("未发布的竞赛", "COUNTY", "130102", closes, null), COUNTY), 201)
                 .path("id").asString();
         String worker = worker("worker-list-1");
+        // Planned again with the same Idempotency-Key (a timeout, a second tap): the same contest, not the next number.
+        String plan = contest("重试的竞赛", "COUNTY", "130102", closes, null);
+        String first = ok(api.post("/api/v1/contests", plan, COUNTY, "plan-" + published), 201).path("id").asString();
+        assertThat(ok(api.post("/api/v1/contests", plan, COUNTY, "plan-" + published), 201).path("id").asString()).isEqualTo(first);
+        assertThat(ok(api.post("/api/v1/contests", plan.replace("重试的竞赛", "另一个竞赛"), COUNTY, "plan-" + published), 409)
+                .path("type").asString()).endsWith("/request-key-reused");
+        assertThat(ok(api.post("/api/v1/contests", plan, COUNTY, "bad/key"), 400).path("errors").findValuesAsString("field"))
+                .containsExactly("Idempotency-Key");
+        assertThat(ok(api.post("/api/v1/contests", plan, COUNTY), 201).path("id").asString()).as("without a key, a new contest")
+                .isNotEqualTo(first);
 
         JsonNode mine = ok(api.get("/api/v1/contests?region=130102&year=2026", worker), 200);
         assertThat(mine.findValuesAsString("id")).contains(published).doesNotContain(draft);

@@ -6,15 +6,20 @@ import cn.unionhub.contest.contest.domain.Region;
 import cn.unionhub.contest.contest.domain.TieRule;
 import cn.unionhub.contest.contest.store.Contests;
 import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.platform.domain.NotFoundException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.store.RequestKeys;
 import cn.unionhub.security.Actor;
 import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Planning and publishing contests, by the office of their region (ContestAccess). */
@@ -44,6 +49,14 @@ public class ContestService {
     }
 
     public Contests.Kept plan(Planning planning, Actor actor) {
+        return plan(planning, actor, null);
+    }
+
+    /**
+     * Plans a contest; asked again with the same {@code Idempotency-Key} (a timeout, a second tap), the contest planned
+     * the first time — a retry made a second contest with the next number (exploratory test, 2026-12-04).
+     */
+    public Contests.Kept plan(Planning planning, Actor actor, String idempotencyKey) {
         Contest.Plan plan = planning.plan();
         if (plan.tier() != null && Region.isValid(plan.region())
                 && !ContestAccess.mayRun(actor, plan.tier(), new Region(plan.region()), plan.organiser())) {
@@ -56,9 +69,23 @@ public class ContestService {
         // The whole plan — contest, events, advancement — is checked on a draft before a number is taken: a refused
         // plan leaves no gap in the region's numbering (CX330211-2026-003 and -004 were lost to two refused plans).
         Contest draft = complete(Contest.plan("pending", plan), planning);
-        String id = contests.nextId(draft.tier().letter(), draft.region().code(), draft.year());
+        Supplier<String> nextId = () -> contests.nextId(draft.tier().letter(), draft.region().code(), draft.year());
+        Optional<RequestKeys.Claim> claim = contests.planKeys().claim(actor.subject(), idempotencyKey,
+                HashChain.fields().add(planning.toString()).sha256(), nextId);
+        if (claim.isPresent() && !claim.get().first()) {
+            Optional<Contests.Kept> earlier = contests.byId(claim.get().id());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            // Claimed, then stopped before the contest was stored: stored now, under the claimed number.
+        }
+        String id = claim.map(RequestKeys.Claim::id).orElseGet(nextId);
         Contests.Kept kept = new Contests.Kept(complete(Contest.plan(id, plan), planning), planning.noticeWorkingDays());
-        contests.insert(kept);
+        try {
+            contests.insert(kept);
+        } catch (DuplicateKeyException raced) {
+            return contests.byId(id).orElseThrow(); // the same key's other request stored it first
+        }
         return kept;
     }
 

@@ -10,6 +10,7 @@ import cn.unionhub.contest.craftsman.store.CraftsmanStore;
 import cn.unionhub.contest.notice.domain.Notice;
 import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;
+import cn.unionhub.contest.notice.store.ObjectionFiling;
 import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.domain.ForbiddenException;
@@ -56,7 +57,10 @@ public class CraftsmanService {
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    CraftsmanService(CraftsmanStore store, Entrants entrants, BusinessCalendar calendar, Clock clock) {
+    private final ObjectionFiling filing;
+
+    CraftsmanService(CraftsmanStore store, Entrants entrants, BusinessCalendar calendar, Clock clock, ObjectionFiling filing) {
+        this.filing = filing;
         this.store = store;
         this.entrants = entrants;
         this.calendar = calendar;
@@ -206,10 +210,12 @@ public class CraftsmanService {
         return noticed;
     }
 
-    public CraftsmanBatch object(String batchId, Notice.ObjectionForm form, Actor actor) {
-        batch(batchId).object("pending", form.signedBy(actor.subject()), clock.instant()); // checked before a number is taken
-        String id = store.nextObjectionId(batchId);
-        return changeBatch(batchId, b -> b.object(id, form.signedBy(actor.subject()), clock.instant()));
+    /** An objection to the batch's notice by a named person, filed once per {@code Idempotency-Key} ({@link ObjectionFiling}). */
+    public Objection object(String batchId, Notice.ObjectionForm form, Actor actor, String idempotencyKey) {
+        Notice.ObjectionForm signed = form.signedBy(actor.subject());
+        batch(batchId).object("pending", signed, clock.instant()); // checked before a number is taken
+        return filing.file(actor.subject() + "@" + batchId, idempotencyKey, signed, () -> store.nextObjectionId(batchId),
+                () -> batch(batchId).notice(), id -> changeBatch(batchId, b -> b.object(id, signed, clock.instant())).notice());
     }
 
     /** The objections to the batch's notice as its office reads them before answering; none before the notice. */

@@ -7,7 +7,9 @@ import cn.unionhub.contest.contest.store.Contests;
 import cn.unionhub.contest.judging.domain.Scorecard;
 import cn.unionhub.contest.judging.store.Ledgers;
 import cn.unionhub.contest.notice.domain.Notice;
+import cn.unionhub.contest.notice.domain.Objection;
 import cn.unionhub.contest.notice.domain.Verdict;
+import cn.unionhub.contest.notice.store.ObjectionFiling;
 import cn.unionhub.contest.ranking.RankingService;
 import cn.unionhub.contest.ranking.domain.Ranking;
 import cn.unionhub.contest.registration.RegistrationService;
@@ -63,10 +65,12 @@ public class ResultsService {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final ObjectionFiling filing;
 
     ResultsService(ResultsStore results, Contests contests, RegistrationService entries, Registrations registrations,
             RankingService rankings, AwardSchemeStore schemes, Ledgers ledgers, BusinessCalendar calendar, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectionFiling filing) {
+        this.filing = filing;
         this.results = results;
         this.contests = contests;
         this.entries = entries;
@@ -102,10 +106,12 @@ public class ResultsService {
         return results.of(eventId).orElseThrow(() -> new NotFoundException("results-not-noticed", eventId));
     }
 
-    public EventResults object(String eventId, Notice.ObjectionForm form, Actor actor) {
+    /** An objection to the notice by a named person, filed once per {@code Idempotency-Key} ({@link ObjectionFiling}). */
+    public Objection object(String eventId, Notice.ObjectionForm form, Actor actor, String idempotencyKey) {
         published(eventId);
-        String id = results.nextObjectionId(eventId);
-        return change(eventId, current -> current.object(id, form.signedBy(actor.subject()), clock.instant()));
+        Notice.ObjectionForm signed = form.signedBy(actor.subject());
+        return filing.file(actor.subject() + "@" + eventId, idempotencyKey, signed, () -> results.nextObjectionId(eventId),
+                () -> published(eventId).notice(), id -> change(eventId, current -> current.object(id, signed, clock.instant())).notice());
     }
 
     /** The objections to the event's notice as the office reads them before answering. */

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,8 +57,9 @@ class ContestController {
     }
 
     @PostMapping("/api/v1/contests")
-    ResponseEntity<ContestView> plan(@RequestBody PlanForm form, Actor actor) {
-        Contests.Kept planned = contests.plan(toPlanning(form), actor);
+    ResponseEntity<ContestView> plan(@RequestBody PlanForm form, Actor actor,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        Contests.Kept planned = contests.plan(toPlanning(form), actor, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/contests/" + planned.contest().id())).body(ContestView.of(planned));
     }
 

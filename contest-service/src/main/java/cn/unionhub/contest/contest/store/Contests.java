@@ -4,6 +4,7 @@ import cn.unionhub.contest.common.store.Bodies;
 import cn.unionhub.contest.contest.domain.Contest;
 import cn.unionhub.events.DomainEvent;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.RequestKeys;
 import cn.unionhub.platform.store.Sequences;
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +42,19 @@ public class Contests {
     private final AggregateStore store;
     private final Bodies bodies;
     private final Sequences sequences;
+    private final RequestKeys planKeys;
 
     Contests(MongoTemplate mongo, AggregateStore store, Bodies bodies, Sequences sequences) {
         this.mongo = mongo;
         this.store = store;
         this.bodies = bodies;
         this.sequences = sequences;
+        this.planKeys = new RequestKeys(mongo, "contest_plan_keys");
+    }
+
+    /** The keys of plans asked with an {@code Idempotency-Key}: a retried plan finds its contest. */
+    public RequestKeys planKeys() {
+        return planKeys;
     }
 
     /** CX130102-2025-001: tier letter, region, year and a counter of the region's contests that year. */

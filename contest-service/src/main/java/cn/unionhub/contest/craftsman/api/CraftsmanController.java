@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -142,8 +143,9 @@ class CraftsmanController {
     }
 
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/objections")
-    ResponseEntity<ObjectionView> object(@PathVariable String batchId, @RequestBody ObjectionView.Form form, Actor actor) {
-        return ObjectionView.filed(craftsmen.object(batchId, form.toDomain(), actor).notice(),
+    ResponseEntity<ObjectionView> object(@PathVariable String batchId, @RequestBody ObjectionView.Form form, Actor actor,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ObjectionView.filed(craftsmen.object(batchId, form.toDomain(), actor, idempotencyKey),
                 "/api/v1/craftsmen/batches/" + batchId + "/objections");
     }
 

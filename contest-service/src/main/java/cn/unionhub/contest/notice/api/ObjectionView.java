@@ -37,8 +37,7 @@ public record ObjectionView(String id, String concerns, Instant filedAt, String 
     }
 
     /** The answer to filing: 201, where the objection lives under {@code objections} (a path), as the notice shows it. */
-    public static ResponseEntity<ObjectionView> filed(Notice notice, String objections) {
-        Objection filed = notice.objections().get(notice.objections().size() - 1);
+    public static ResponseEntity<ObjectionView> filed(Objection filed, String objections) {
         return ResponseEntity.created(URI.create(objections + "/" + filed.id())).body(of(filed));
     }
 }

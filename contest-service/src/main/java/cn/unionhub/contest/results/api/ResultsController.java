@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,8 +47,9 @@ class ResultsController {
     }
 
     @PostMapping("/api/v1/contests/events/{eventId}/results/objections")
-    ResponseEntity<ObjectionView> object(@PathVariable String eventId, @RequestBody ObjectionView.Form form, Actor actor) {
-        return ObjectionView.filed(results.object(eventId, form.toDomain(), actor).notice(),
+    ResponseEntity<ObjectionView> object(@PathVariable String eventId, @RequestBody ObjectionView.Form form, Actor actor,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ObjectionView.filed(results.object(eventId, form.toDomain(), actor, idempotencyKey),
                 "/api/v1/contests/events/" + eventId + "/results/objections");
     }
 

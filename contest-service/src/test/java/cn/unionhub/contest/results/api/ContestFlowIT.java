@@ -206,10 +206,16 @@ class ContestFlowIT {
 
             // A named objection with evidence: 第二名's measured A1 was misread; upheld, corrected by the chief judge.
             String second = registrations.get(4);
-            JsonNode objection = ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections", """
+            String objecting = """
                     {"concerns":"%s","objector":{"name":"李志强","contact":"13912345678"},"grounds":"焊缝尺寸测量记录与复测不符",
                      "evidence":[{"name":"复测记录.pdf","contentType":"application/pdf","size":20480,"sha256":"%s"}]}"""
-                    .formatted(second, "a".repeat(64)), TestTokens.token().subject("worker-1").roles(Role.WORKER).build()), 201);
+                    .formatted(second, "a".repeat(64));
+            String objector = TestTokens.token().subject("worker-1").roles(Role.WORKER).build();
+            JsonNode objection = ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections", objecting, objector,
+                    "objection-1"), 201);
+            // Sent again (a timeout): the same objection, not a second one for the office to answer.
+            assertThat(ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections", objecting, objector, "objection-1"), 201))
+                    .isEqualTo(objection);
             // The office reads it in full before answering; the notice shows neither who objects nor the grounds.
             JsonNode filed = ok(api.get("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString(),
                     COUNTY), 200);
