@@ -3,6 +3,7 @@ package cn.unionhub.membercard.registry.domain;
 import cn.unionhub.membercard.registry.domain.Organisation.Status;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
+import cn.unionhub.security.Divisions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,12 @@ public record UnionForm(String kind, String name, String enterprise, String dist
         } else if (k == OrganisationKind.JOINT_UNION && (d == null || register.division(d).isEmpty())) {
             bad.add(new FieldViolation("district", d == null ? "required" : "unknown-district", d));
         }
-        if (parentId != null && register.find(parentId).filter(o -> o.kind().isUnion()).isEmpty()) {
+        Optional<Organisation> above = parentId == null ? Optional.empty() : register.find(parentId).filter(o -> o.kind().isUnion());
+        if (parentId != null && above.isEmpty()) {
             bad.add(new FieldViolation("parent", "unknown-union", parentId));
+        } else if (above.isPresent() && d != null && !isAbove(above.get(), d)) {
+            // Any union was taken: another city's district union, an enterprise's own union (exploratory test, 2026-12-04).
+            bad.add(new FieldViolation("parent", "not-a-parent-union", parentId));
         }
         String chair = EnterpriseForm.trim(chairName);
         String mobile = EnterpriseForm.trim(chairMobile);
@@ -75,6 +80,13 @@ public record UnionForm(String kind, String name, String enterprise, String dist
         String industry = k == OrganisationKind.JOINT_UNION ? EnterpriseForm.trim(trade) : null;
         return new Checked(new Organisation(id == null ? "" : id, k, n, d, parentId, null, industry, null, null,
                 chair == null ? null : new Chair(chair, mobile), Status.ACTIVE, null, 0), List.of());
+    }
+
+    /** A union that may stand above one of {@code district}: the street's, the district's or the city's union over it. */
+    private static boolean isAbove(Organisation parent, String district) {
+        boolean level = parent.kind() == OrganisationKind.STREET_UNION || parent.kind() == OrganisationKind.DISTRICT_UNION
+                || parent.kind() == OrganisationKind.CITY_UNION;
+        return level && Divisions.contains(parent.district(), district);
     }
 
     /** What checking a union needs from the register. */

@@ -418,6 +418,13 @@ class RegistryIT {
                 + "\"chairMobile\":\"13912345678\"}", staff);
         assertThat(joint.statusCode()).as(joint.body()).isEqualTo(201);
         String jointId = JSON.readTree(joint.body()).path("id").asString();
+        // The union above a joint union is its street's, district's or city's: not another city's, not an enterprise's.
+        for (String parent : List.of("ZGH-370212", "GH-" + member.enterprise())) {
+            HttpResponse<String> misplaced = api().post("/api/v1/registry/unions", "{\"kind\":\"JOINT_UNION\",\"name\":\"错挂联合工会"
+                    + UUID.randomUUID().toString().substring(0, 4) + "\",\"district\":\"330211\",\"parent\":\"" + parent + "\"}", staff);
+            assertThat(misplaced.statusCode()).as(misplaced.body()).isEqualTo(400);
+            assertThat(misplaced.body()).contains("not-a-parent-union");
+        }
 
         HttpResponse<String> badEmployer = api().post(path + "/transfer", "{\"union\":\"" + jointId + "\",\"enterprise\":\"123\"}", chair);
         assertThat(badEmployer.statusCode()).as(badEmployer.body()).isEqualTo(400);
