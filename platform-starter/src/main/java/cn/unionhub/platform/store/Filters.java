@@ -75,13 +75,31 @@ public final class Filters {
      */
     public static final long MAX_OFFSET = 1_000_000;
 
-    /** {@code query} limited to page {@code page} (from 0) of {@code size}; 400 {@code invalid-page} beyond {@link #MAX_OFFSET}. */
+    /**
+     * {@code query} limited to page {@code page} (from 0) of {@code size}; 400 {@code invalid-page} for a negative page or
+     * one beyond {@link #MAX_OFFSET}.
+     */
     public static Query page(Query query, int page, int size) {
-        long offset = (long) page * size;
-        if (offset > MAX_OFFSET) {
-            throw new RuleViolationException("invalid-page", List.of(new FieldViolation("page", "out-of-range", 0, MAX_OFFSET / size)));
+        checkPage(page, size, Integer.MAX_VALUE);
+        return query.skip((long) page * size).limit(size);
+    }
+
+    /**
+     * 400 {@code invalid-page} naming each wrong parameter: a page below 0 or beyond {@link #MAX_OFFSET}, a size outside 1 to
+     * {@code maxSize} (a negative page was blamed on the size, or answered as page 0).
+     */
+    public static void checkPage(int page, int size, int maxSize) {
+        List<FieldViolation> wrong = new java.util.ArrayList<>();
+        if (size < 1 || size > maxSize) {
+            wrong.add(new FieldViolation("size", "out-of-range", 1, maxSize));
         }
-        return query.skip(offset).limit(size);
+        long deepest = MAX_OFFSET / Math.max(1, size);
+        if (page < 0 || page > deepest) {
+            wrong.add(new FieldViolation("page", "out-of-range", 0, deepest));
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-page", wrong);
+        }
     }
 
     /** The field each item and case keeps of when its enterprise's own union first sees it (AnonymousRelease). */

@@ -35,4 +35,15 @@ class FiltersTest {
         assertThatThrownBy(() -> Filters.page(new Query(), 42_949_673, 100))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("invalid-page"));
     }
+
+    /** Each wrong parameter named: page -1 was blamed on the size in one list and answered as page 0 in another. */
+    @Test
+    void aNegativePageAndASizeOutOfRangeAreEachNamed() {
+        assertThatThrownBy(() -> Filters.checkPage(-1, 50, 200)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.violations()).extracting(RuleViolationException.FieldViolation::field).containsExactly("page"));
+        assertThatThrownBy(() -> Filters.checkPage(-1, 0, 200)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.violations()).extracting(RuleViolationException.FieldViolation::field).containsExactly("size", "page"));
+        assertThatThrownBy(() -> Filters.page(new Query(new Criteria()), -1, 50)).isInstanceOf(RuleViolationException.class);
+        Filters.checkPage(0, 200, 200);
+    }
 }

@@ -6,6 +6,7 @@ import cn.unionhub.membercard.member.domain.EnrolmentForm;
 import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.registry.imports.ImportJob;
 import cn.unionhub.platform.problem.Problems;
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -120,7 +121,8 @@ class MemberController {
     @GetMapping("/unions/{union}")
     List<MemberView> ofUnion(@PathVariable String union, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, Actor actor) {
-        return members.ofUnion(union, Math.max(0, page), Math.max(1, Math.min(size, 200)), actor).stream()
+        Filters.checkPage(page, size, 200); // it clamped: page -1 answered page 0, as the register's lists do not
+        return members.ofUnion(union, page, size, actor).stream()
                 .map(MemberView::forStaff).toList();
     }
 }

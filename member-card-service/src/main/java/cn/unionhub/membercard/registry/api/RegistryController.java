@@ -6,8 +6,7 @@ import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.domain.OrganisationKind;
 import cn.unionhub.membercard.registry.domain.UnionForm;
 import cn.unionhub.membercard.registry.store.Organisations;
-import cn.unionhub.platform.domain.RuleViolationException;
-import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.platform.store.Filters;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Divisions;
 import cn.unionhub.security.Role;
@@ -98,9 +97,7 @@ class RegistryController {
     }
 
     private List<OrganisationView> page(OrganisationKind kind, String district, int page, int size, Actor actor) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new RuleViolationException("invalid-page", List.of(new FieldViolation("size", "out-of-range", 1, MAX_PAGE_SIZE)));
-        }
+        Filters.checkPage(page, size, MAX_PAGE_SIZE);
         // Staff see their division's (a city's staff every district of it), anyone else their own district's.
         String own = actor.seesEverything() ? null : actor.area() != null ? actor.area() : actor.district();
         if (!actor.seesEverything() && (own == null || (district != null && !Divisions.contains(own, district)))) {
