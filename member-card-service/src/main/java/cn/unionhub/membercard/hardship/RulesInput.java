@@ -32,7 +32,7 @@ public record RulesInput(BigDecimal minimumLivingFen, IncomeTestInput lowIncome,
 
         HardshipRules.Concession toConcession() {
             return new HardshipRules.Concession(id, category, provider, name, nameEn,
-                    Fen.ofNullable(discountFenPerUnit, "concessions"), unit);
+                    Fen.ofNullable(discountFenPerUnit, "concessions", PROBLEM), unit);
         }
     }
 
@@ -49,12 +49,14 @@ public record RulesInput(BigDecimal minimumLivingFen, IncomeTestInput lowIncome,
                 throw invalid("causes", "hardship-cause", cause);
             }
         }
-        return new HardshipRules(version, Fen.of(minimumLivingFen, "minimumLivingFen"), lowIncome.toTest("lowIncome"),
+        return new HardshipRules(version, Fen.of(minimumLivingFen, "minimumLivingFen", PROBLEM), lowIncome.toTest("lowIncome"),
                 nearMinimum.toTest("nearMinimum"), known, validityMonths, renewalWindowDays,
                 concessions == null ? List.of() : concessions.stream().map(ConcessionInput::toConcession).toList(), at, by);
     }
 
+    private static final String PROBLEM = "hardship-invalid-request";
+
     private static RuleViolationException invalid(String field, String code, Object... arguments) {
-        return new RuleViolationException("hardship-invalid-request", List.of(new FieldViolation(field, code, arguments)));
+        return new RuleViolationException(PROBLEM, List.of(new FieldViolation(field, code, arguments)));
     }
 }

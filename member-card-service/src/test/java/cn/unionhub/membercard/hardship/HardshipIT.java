@@ -78,6 +78,11 @@ class HardshipIT {
         assertThat(refused.path("errors").get(0).path("code").asString()).isEqualTo("hardship-ground-unmet-LOW_INCOME");
         assertProblem(api().get("/api/v1/welfare/hardship/certificates/mine", worker.workerToken()), 404, "hardship-no-certificate-of-mine");
 
+        // A wrong income names its month, as the application's problem (it was the ledger's: "no money moved").
+        String fraction = poor.replaceFirst("\"perHeadFen\":30000", "\"perHeadFen\":30000.5");
+        JsonNode wrongIncome = JSON.readTree(api().post("/api/v1/welfare/hardship/applications", fraction, enterpriseUnion).body());
+        assertThat(wrongIncome.path("type").asString()).endsWith("/hardship-invalid-request");
+        assertThat(wrongIncome.path("errors").get(0).path("field").asString()).isEqualTo("incomes[0].perHeadFen");
         JsonNode submitted = created(api().post("/api/v1/welfare/hardship/applications", poor, enterpriseUnion));
         String id = submitted.path("id").asString();
         assertThat(submitted.path("status").asString()).isEqualTo("SUBMITTED");
@@ -174,7 +179,7 @@ class HardshipIT {
         String district = TestTokens.token().subject("staff-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
         assertThat(api().put("/api/v1/welfare/hardship/rules", changed, district).statusCode()).isEqualTo(403);
         assertProblem(api().put("/api/v1/welfare/hardship/rules", changed.replace("90000", "900.5"), People.ADMIN.token()), 400,
-                "ledger-invalid-request");
+                "hardship-invalid-request"); // the rule book's own problem, not the ledger's "no money moved"
         assertProblem(api().put("/api/v1/welfare/hardship/rules", changed.replace("\"FLOOD\"", "").replace("\"ACCIDENT\"", "\"FLOOD\""),
                 People.ADMIN.token()), 400, "hardship-invalid-request");
         assertThat(ok(api().get("/api/v1/welfare/hardship/rules", null)).path("version").asInt()).as("nothing changed").isEqualTo(version);

@@ -148,14 +148,19 @@ class HardshipController {
         if (f == null) {
             throw invalid("facts", "hardship-no-ground");
         }
-        List<Facts.MonthlyIncome> incomes = f.incomes() == null ? List.of() : f.incomes().stream().map(i -> {
+        List<Facts.MonthlyIncome> incomes = new java.util.ArrayList<>();
+        for (int n = 0; f.incomes() != null && n < f.incomes().size(); n++) {
+            var i = f.incomes().get(n);
+            String at = "incomes[" + n + "]"; // which month is wrong, not only that one is
+            YearMonth month;
             try {
-                return new Facts.MonthlyIncome(YearMonth.parse(i.month() == null ? "" : i.month()),
-                        i.perHeadFen() == null ? -1 : i.perHeadFen().signum() == 0 ? 0 : Fen.of(i.perHeadFen(), "incomes"));
+                month = YearMonth.parse(i == null || i.month() == null ? "" : i.month());
             } catch (DateTimeException bad) {
-                throw invalid("incomes", "hardship-incomes");
+                throw invalid(at + ".month", "hardship-incomes");
             }
-        }).toList();
+            incomes.add(new Facts.MonthlyIncome(month, i.perHeadFen() == null ? -1
+                    : i.perHeadFen().signum() == 0 ? 0 : Fen.of(i.perHeadFen(), at + ".perHeadFen", "hardship-invalid-request")));
+        }
         HardshipRules.Cause cause = f.cause() == null || f.cause().isBlank() ? null
                 : choice(HardshipRules.Cause.class, f.cause(), "cause", "hardship-cause");
         return new Facts(f.onFileNumber(), Boolean.TRUE.equals(f.pairedSupport()), f.householdSize() == null ? 0 : f.householdSize(),

@@ -14,8 +14,10 @@ public final class LedgerException {
     /** A request no ledger could carry out as written (400): the field and why. */
     public static final class Invalid extends RuleViolationException {
 
+        public static final String PROBLEM = "ledger-invalid-request";
+
         public Invalid(String field, String code, Object... arguments) {
-            super("ledger-invalid-request", List.of(new FieldViolation(field, code, arguments)));
+            super(PROBLEM, List.of(new FieldViolation(field, code, arguments)));
         }
     }
 
