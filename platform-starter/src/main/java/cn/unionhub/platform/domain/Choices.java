@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Reads a choice — an enum constant — from what a form, a query or a file row says: case does not
  * matter and dashes are ignored ({@code gcj-02} is {@code GCJ02}). A missing or unknown value becomes
- * a field violation ({@code required}, {@code unknown-value}) collected with the others, so one
+ * a field violation ({@code required}, {@code unknown-choice} with the options) collected with the others, so one
  * answer names every mistake.
  */
 public final class Choices {
@@ -25,7 +25,9 @@ public final class Choices {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace("-", ""));
         } catch (IllegalArgumentException e) {
-            wrong.add(new FieldViolation(field, "unknown-value", value));
+            // With the options: "没有“MAYBE”这个选项" alone left the caller guessing (exploratory test, 2026-12-04).
+            wrong.add(new FieldViolation(field, "unknown-choice", value, String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
             return null;
         }
     }

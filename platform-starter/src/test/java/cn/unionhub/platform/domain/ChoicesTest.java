@@ -19,7 +19,9 @@ class ChoicesTest {
         assertThat(Choices.read(DayOfWeek.class, "Someday", "day", wrong)).isNull();
         assertThat(Choices.read(DayOfWeek.class, " ", "other", wrong)).isNull();
         assertThat(wrong).extracting(FieldViolation::field, FieldViolation::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("day", "unknown-value"), org.assertj.core.groups.Tuple.tuple("other", "required"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("day", "unknown-choice"), org.assertj.core.groups.Tuple.tuple("other", "required"));
+        assertThat(wrong.get(0).arguments()).containsExactly("Someday",
+                "MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"); // the options, for the message
         assertThatThrownBy(() -> Choices.read(DayOfWeek.class, "x", "day")).isInstanceOf(RuleViolationException.class);
     }
 }
