@@ -254,7 +254,9 @@ class CardApiIT {
         assertThat(ok(api().post(CARDS + "/" + first + "/unfreeze", "{}", worker)).path("status").asString()).isEqualTo("ACTIVE");
         ok(api().post(CARDS + "/" + first + "/freeze", "{\"reason\":\"核查异常使用\"}", People.CHAIR_FUDE.token()));
         assertThat(problemType(api().post(CARDS + "/" + first + "/unfreeze", "{}", worker))).endsWith("/card-frozen-by-union");
-        assertThat(problemType(api().post(CARDS + "/" + first + "/activation", "{}", worker))).endsWith("/card-illegal-transition");
+        HttpResponse<String> frozen = api().post(CARDS + "/" + first + "/activation", "{}", worker);
+        assertThat(problemType(frozen)).endsWith("/card-illegal-transition");
+        assertThat(frozen.body()).as("in words, not codes").contains("当前为“已冻结”，不能激活").doesNotContain("FROZEN", "ACTIVATE");
 
         assertThat(ok(api().post(CARDS + "/" + first + "/cancellation", "{\"reason\":\"会员调离\"}", People.CHAIR_FUDE.token()))
                 .path("status").asString()).isEqualTo("CANCELLED");

@@ -40,6 +40,9 @@ public class Problems {
         }
         Object[] shown = arguments.clone();
         for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Enum<?> e) {
+                shown[i] = e.name(); // a status passed as itself, not by name
+            }
             if (shown[i] instanceof String s && CODE.matcher(s).matches()) {
                 shown[i] = new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"value." + s}, s);
             }
