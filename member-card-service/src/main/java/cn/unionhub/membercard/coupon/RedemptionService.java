@@ -51,6 +51,8 @@ public class RedemptionService {
     private final PayCodeService payCodes;
     private final Ledger ledger;
     private final Clock clock;
+    /** Refused refund tries kept before asking again is refused too (a till retrying in a loop). */
+    static final int MAX_REFUND_TRIES = 50;
     private final Members members;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
@@ -98,9 +100,15 @@ public class RedemptionService {
         }
         String holdKey = "order:" + id;
         Redemption quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
-                Transfer.idFor(SCOPE, holdKey), StoredTime.now(clock));
+                Transfer.idFor(SCOPE, holdKey), StoredTime.now(clock), cardNumber);
         String today = LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING).toString();
         if (!campaigns.countRedemption(campaign.id(), memberId, today, campaign.redemptionsPerDay())) {
+            // The day's last place may be this very order's, taken by the same request sent twice at once: that one
+            // answers (told "daily limit", the till charged full price for an order whose discount was held).
+            var same = redemptions.find(id);
+            if (same.isPresent()) {
+                return replay(same.get(), memberId, spendFen, campaignId);
+            }
             throw new LedgerException.Refused("coupon-daily-limit", campaign.redemptionsPerDay());
         }
         if (!redemptions.insert(quoted)) {
@@ -130,8 +138,19 @@ public class RedemptionService {
         return r;
     }
 
-    /** The member paid the rest: the discount moves to the merchant. */
+    /**
+     * The member paid the rest: the discount moves to the merchant — while the card shown is usable. A member who froze
+     * the card or reported it lost after it was shown (an order they do not recognise) stops the order: the hold is
+     * released and the payment refused (it was paid all the same; exploratory test, 2026-12-04).
+     */
     public Redemption pay(String merchantId, String orderNo, Actor till) {
+        merchants.tillOf(merchantId, till);
+        Redemption held = redemptions.find(Redemption.idOf(merchantId, orderNo)).orElse(null);
+        if (held != null && held.status() == Redemption.Status.HELD && held.card() != null
+                && payCodes.memberOfUsableCard(held.card()).isEmpty()) {
+            cancel(merchantId, orderNo, till);
+            throw new LedgerException.Refused("coupon-card-stopped", orderNo);
+        }
         return settle(merchantId, orderNo, till, r -> TransferRequest.post(r.holdId(), null, "order:" + r.id() + ":pay"),
                 Redemption.Status.PAID);
     }
@@ -176,10 +195,13 @@ public class RedemptionService {
     }
 
     /** Pays a paid redemption back: to the coupon while the campaign runs, to the budget after its sweep. */
-    public Redemption refund(String merchantId, String orderNo, Actor till) {
+    public Redemption refund(String merchantId, String orderNo, Long amountFen, Actor till) {
         merchants.tillOf(merchantId, till);
         Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
+        if (amountFen != null && amountFen != r.discountFen()) {
+            throw new LedgerException.Invalid("amountFen", "coupon-refund-whole-discount", r.discountFen());
+        }
         if (r.status() == Redemption.Status.REFUNDED) {
             return r;
         }
@@ -188,14 +210,33 @@ public class RedemptionService {
         }
         Campaign campaign = campaignService.find(r.campaignId());
         String back = campaign.status() == Campaign.Status.OPEN ? campaign.couponAccount(r.memberId()) : campaign.budgetAccount();
-        String ref = "order:" + r.id() + ":refund";
-        Transfer t = ledger.submit(SCOPE, ref, TransferRequest.transfer("merchant:" + merchantId, back, r.discountFen(), "coupon-refund",
-                ref), "merchant:" + merchantId);
+        Transfer t = refundTransfer(r, back);
         if (t.status() == Transfer.Status.REJECTED) {
             throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
         }
         return redemptions.change(r.id(), current -> current.status() != Redemption.Status.PAID ? null
                 : current.ended(Redemption.Status.REFUNDED, null, t.finishedAt()));
+    }
+
+    /**
+     * The refund's transfer: the first of its tries not refused, or a new try. A refused try moved nothing, so the next
+     * asking tries again under the next key ({@code order:<id>:refund:<n>}) — under one key, the first refusal (the
+     * merchant's receivable short, before its union covered it) was the answer for ever and the member's coupon value
+     * was lost (exploratory test, 2026-12-04). Tries run in order, so two askings meet at the same next key: one refund.
+     */
+    private Transfer refundTransfer(Redemption r, String back) {
+        Transfer refused = null;
+        for (int attempt = 1; attempt <= MAX_REFUND_TRIES; attempt++) {
+            String ref = "order:" + r.id() + ":refund" + (attempt == 1 ? "" : ":" + attempt);
+            Transfer earlier = ledger.wake(Transfer.idFor(SCOPE, ref));
+            if (earlier != null && earlier.status() == Transfer.Status.REJECTED) {
+                refused = earlier;
+                continue;
+            }
+            return earlier != null ? earlier : ledger.submit(SCOPE, ref, TransferRequest.transfer("merchant:" + r.merchantId(), back,
+                    r.discountFen(), "coupon-refund", ref), "merchant:" + r.merchantId());
+        }
+        return refused; // refused every time: the last refusal answers
     }
 
     /** A redemption its till, its campaign's union or the city union may read. */

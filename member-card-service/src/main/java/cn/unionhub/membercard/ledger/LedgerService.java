@@ -289,6 +289,12 @@ public class LedgerService {
         if (debited.kind() == AccountKind.EMPLOYER_ESCROW && credited.kind() != AccountKind.SETTLEMENT) {
             throw new ForbiddenException("ledger-escrow-through-payroll", debited.id());
         }
+        // Wages parked for a worker who is not (yet) a member are the worker's: placed in their wallet once they join, or
+        // returned to the employer's escrow — a clerk could move them into the union's own fund (exploratory test, 2026-12-04).
+        if (debited.kind() == AccountKind.SUSPENSE && credited.kind() != AccountKind.MEMBER_WALLET
+                && credited.kind() != AccountKind.EMPLOYER_ESCROW) {
+            throw new ForbiddenException("ledger-suspense-to-workers", debited.id());
+        }
         // What the members' coupons paid a merchant is settled to the merchant through the bank: out of the receivable
         // into the district's settlement account (its bank), nowhere else (it was stuck there: no one could debit it).
         if (debited.kind() == AccountKind.MERCHANT_RECEIVABLE && credited.kind() != AccountKind.SETTLEMENT) {

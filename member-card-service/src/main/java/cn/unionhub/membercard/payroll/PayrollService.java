@@ -106,7 +106,7 @@ public class PayrollService {
         if (accounts.account(escrow).isEmpty()) {
             throw new LedgerException.NotFound("ledger-account-not-found", escrow);
         }
-        Resolved checked = resolve(lines);
+        Resolved checked = resolve(lines, member -> memberService.maySee(actor, member));
         openWallets(checked, employer.district());
         if (earlier.isPresent()) {
             // Asked again after a refusal: who is a member is decided again, as of this attempt.
@@ -133,7 +133,12 @@ public class PayrollService {
      * Each line checked (valid number, not twice, positive amount, a name) and matched to an active member
      * of the register by number and name; the others go to suspense, marked why.
      */
-    private Resolved resolve(List<LineRequest> lines) {
+    /**
+     * @param visible whether the caller may see a member: only then does a line say the name differs from the register's.
+     *             Elsewhere it says not-a-member, as for an unknown number — a district's clerk could otherwise learn whether
+     *             anyone anywhere is a member, and confirm their name, from a one-fen line (exploratory test, 2026-12-04).
+     */
+    private Resolved resolve(List<LineRequest> lines, java.util.function.Predicate<Member> visible) {
         Set<String> seen = new HashSet<>();
         List<Line> checked = new ArrayList<>();
         Map<String, String> memberDistricts = new HashMap<>();
@@ -161,7 +166,7 @@ public class PayrollService {
             }
             checked.add(member == null
                     ? new Line(row, Masking.residentId(number), name, null, l.amountFen(), "SUSPENSE",
-                            found == null ? "not-a-member" : "name-differs")
+                            found == null || !visible.test(found) ? "not-a-member" : "name-differs")
                     : new Line(row, Masking.residentId(number), name, member.id(), l.amountFen(), "PAID", null));
         }
         return new Resolved(checked, memberDistricts);

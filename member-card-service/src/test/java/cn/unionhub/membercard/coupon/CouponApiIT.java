@@ -249,6 +249,8 @@ class CouponApiIT {
         assertThat(second.path("discountFen").asLong()).isEqualTo(4_000);
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/C" + run + "/cancellation", "{}", tillToken))
                 .path("status").asString()).isEqualTo("CANCELLED");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/refund", "{\"amountFen\":100}", tillToken),
+                400, "ledger-invalid-request"); // a part refund: the whole discount went back, the amount ignored
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/A" + run + "/refund", "{}", tillToken))
                 .path("status").asString()).isEqualTo("REFUNDED");
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("leftFen").asLong())
@@ -272,6 +274,15 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"H" + run + "\",\"card\":\"" + card
                 + "\",\"payCode\":\"" + fresh(zhang, card) + "\",\"spendFen\":35000}", tillToken), 409, "coupon-daily-limit");
         ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/G" + run + "/cancellation", "{}", tillToken));
+        // 张 freezes his card after it was shown (an order he does not recognise): the held order is not paid.
+        created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"K" + run + "\",\"card\":\"" + card
+                + "\",\"payCode\":\"" + fresh(zhang, card) + "\",\"spendFen\":35000}", tillToken));
+        ok(api().post("/api/v1/member-cards/" + card + "/freeze", "{\"reason\":\"不是我的消费\"}", zhang.workerToken()));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/K" + run + "/payment", "{}", tillToken), 409,
+                "coupon-card-stopped");
+        assertThat(ok(api().get("/api/v1/merchants/" + merchant + "/redemptions/K" + run, tillToken)).path("status").asString())
+                .isEqualTo("CANCELLED");
+        ok(api().post("/api/v1/member-cards/" + card + "/unfreeze", "{}", zhang.workerToken()));
 
         // A member who has left the union spends no more of its coupons, though the card is still active.
         LinkedMember leaver = workers.get(1);
@@ -302,6 +313,16 @@ class CouponApiIT {
                 "ledger-merchant-through-settlement");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"merchant:" + merchant + "\",\"creditAccount\":\"settlement:"
                 + LAOSHAN + "\",\"amountFen\":" + receivable + ",\"code\":\"merchant-settlement\"}", staff, "settle-" + run));
+        assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isZero();
+        // A refund the receivable cannot cover is refused — and goes through once it is covered (the first refusal was final).
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken), 409,
+                "ledger-insufficient-funds");
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
+                + merchant + "\",\"amountFen\":6000,\"code\":\"correction\"}", People.ADMIN.token(), "cover-" + run));
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken))
+                .path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken))
+                .path("status").asString()).as("once").isEqualTo("REFUNDED");
         assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isZero();
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();

@@ -17,9 +17,11 @@ import java.util.List;
  * @param spendFen   what the purchase costs before the discount
  * @param discountFen what the coupon pays (the member pays {@code spendFen - discountFen})
  * @param holdId     the ledger hold of the discount on the coupon
+ * @param card       the card the member showed (null for redemptions kept before 2026-12-04): paid only while it is usable
  */
 public record Redemption(String id, String merchantId, String orderNo, String campaignId, String memberId, long spendFen,
-        long discountFen, String fingerprint, String holdId, Status status, String reason, Instant createdAt, Instant finishedAt) {
+        long discountFen, String fingerprint, String holdId, Status status, String reason, Instant createdAt, Instant finishedAt,
+        String card) {
 
     public enum Status {
         /** The discount is held on the coupon; the member pays the rest. */
@@ -48,12 +50,12 @@ public record Redemption(String id, String merchantId, String orderNo, String ca
     }
 
     public static Redemption quoted(String merchantId, String orderNo, String campaignId, String memberId, long spendFen,
-            long discountFen, String holdId, Instant now) {
+            long discountFen, String holdId, Instant now, String card) {
         if (discountFen <= 0) {
             throw new LedgerException.Refused("coupon-nothing-to-redeem", campaignId);
         }
         return new Redemption(idOf(merchantId, orderNo), merchantId, orderNo, campaignId, memberId, spendFen, discountFen,
-                fingerprint(memberId, campaignId, spendFen), holdId, Status.HELD, null, now, null);
+                fingerprint(memberId, campaignId, spendFen), holdId, Status.HELD, null, now, null, card);
     }
 
     /**
@@ -63,7 +65,7 @@ public record Redemption(String id, String merchantId, String orderNo, String ca
     public static Redemption usedUp(String merchantId, String orderNo, String campaignId, String memberId, long spendFen,
             Instant now) {
         return new Redemption(idOf(merchantId, orderNo), merchantId, orderNo, campaignId, memberId, spendFen, 0,
-                fingerprint(memberId, campaignId, spendFen), null, Status.REJECTED, "coupon-used-up", now, now);
+                fingerprint(memberId, campaignId, spendFen), null, Status.REJECTED, "coupon-used-up", now, now, null);
     }
 
     public void requireSamePurchase(String memberId, String campaignId, long spendFen) {
@@ -86,6 +88,6 @@ public record Redemption(String id, String merchantId, String orderNo, String ca
 
     private Redemption to(Status end, String why, Instant at) {
         return new Redemption(id, merchantId, orderNo, campaignId, memberId, spendFen, discountFen, fingerprint, holdId, end, why,
-                createdAt, at);
+                createdAt, at, card);
     }
 }

@@ -110,9 +110,16 @@ class MerchantController {
         return RedemptionView.of(redemptions.cancel(merchantId, orderNo, till));
     }
 
+    /** @param amountFen optional; a refund gives the whole discount back, so only that amount is accepted */
+    record RefundForm(BigDecimal amountFen) {
+    }
+
     @PostMapping("/{merchantId}/redemptions/{orderNo}/refund")
-    RedemptionView refund(@PathVariable String merchantId, @PathVariable String orderNo, Actor till) {
-        return RedemptionView.of(redemptions.refund(merchantId, orderNo, till));
+    RedemptionView refund(@PathVariable String merchantId, @PathVariable String orderNo,
+            @RequestBody(required = false) RefundForm form, Actor till) {
+        // A part refund was answered with the whole discount back (the amount was ignored): say so instead.
+        Long asked = form == null ? null : Fen.ofNullable(form.amountFen(), "amountFen");
+        return RedemptionView.of(redemptions.refund(merchantId, orderNo, asked, till));
     }
 
     private static OffsetDateTime time(java.time.Instant t) {

@@ -448,6 +448,16 @@ class WelfareApiIT {
         HttpResponse<String> noEmployer = api().post(WELFARE + "/payrolls", march.replace("\"employer\":\"" + employer + "\",", ""), staff);
         assertProblem(noEmployer, 400, "ledger-invalid-request");
         assertThat(JSON.readTree(noEmployer.body()).path("errors").get(0).path("field").asString()).isEqualTo("employer");
+        // Under another name, that member's line says what an unknown number's does: the clerk, who may not see them,
+        // learns neither that they are a member nor their name from it.
+        created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 1, "wages", null), staff,
+                "wages-probe-" + employer));
+        JsonNode probed = created(api().post(WELFARE + "/payrolls", "{\"employer\":\"" + employer + "\",\"batchId\":\"2026-11-p\","
+                + "\"lines\":[{\"idNumber\":\"" + migrant.idNumber() + "\",\"name\":\"某某\",\"amountFen\":1}]}", staff));
+        assertThat(probed.path("suspense").get(0).path("reason").asString()).isEqualTo("not-a-member");
+        // Parked wages are the worker's: a clerk moves them to a wallet or back to the employer, not into the union's fund.
+        assertProblem(api().post(WELFARE + "/transfers", transfer("suspense:" + district, "fund:" + district, 100, "funding", "suspense-to-fund"),
+                staff), 403, "ledger-suspense-to-workers");
         assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
     }
 
