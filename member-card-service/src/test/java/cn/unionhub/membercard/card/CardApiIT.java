@@ -202,6 +202,7 @@ class CardApiIT {
         JsonNode seenByGovernment = ok(api().get(CARDS + "/" + number, People.LABOR_INSPECTION.token()));
         assertThat(seenByGovernment.path("number").asString()).isEqualTo(CardNumbers.mask(number));
         assertThat(seenByGovernment.path("numberMasked").asBoolean()).isTrue();
+        assertThat(seenByGovernment.path("memberId").isNull()).as("nor whose card it is").isTrue();
     }
 
     @Test

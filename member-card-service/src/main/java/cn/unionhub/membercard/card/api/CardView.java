@@ -32,7 +32,9 @@ public record CardView(String cardId, String number, boolean numberMasked, Strin
     static CardView of(CardService.Shown shown) {
         Card c = shown.card();
         boolean full = shown.access().seesFullNumber();
-        return new CardView(c.id(), shown(c.number(), full), !full, c.type().name(), c.memberId(), c.status().name(),
+        // Whose card it is, only to those who see the number: card numbers follow each other, and a government client
+        // walking them read the member behind each, name and all (exploratory test, 2026-12-04).
+        return new CardView(c.id(), shown(c.number(), full), !full, c.type().name(), full ? c.memberId() : null, c.status().name(),
                 link(c.replaces(), full), link(c.replacedBy(), full), beijing(c.issuedAt()),
                 c.history().stream().map(s -> new StepView(s.action(), s.status().name(), beijing(s.at()), s.party().name(),
                         full ? s.reason() : null)).toList());
