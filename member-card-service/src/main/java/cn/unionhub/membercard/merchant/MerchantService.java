@@ -8,6 +8,7 @@ import cn.unionhub.membercard.ledger.domain.LedgerException;
 import cn.unionhub.membercard.ledger.store.LedgerStore;
 import cn.unionhub.membercard.merchant.domain.Merchant;
 import cn.unionhub.membercard.merchant.store.Merchants;
+import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
 import java.time.Clock;
@@ -36,15 +37,38 @@ public class MerchantService {
 
     public Merchant register(String name, String district, String uscc, String address, String category,
             List<Merchant.MemberPrice> prices, Actor actor) {
+        return register(name, district, uscc, address, category, prices, actor, null);
+    }
+
+    /**
+     * Registers a merchant; sent again with the same {@code Idempotency-Key}, the merchant registered the first time (each
+     * retry registered another, with a receivable of its own; exploratory test, 2026-12-04).
+     */
+    public Merchant register(String name, String district, String uscc, String address, String category,
+            List<Merchant.MemberPrice> prices, Actor actor, String idempotencyKey) {
         String forDistrict = DistrictOffice.districtFor(actor, district);
         // Checked before it is numbered, so bad input never uses up a number.
         Merchant unnumbered = new Merchant(null, name, forDistrict, uscc, address, category, prices, Merchant.Status.ACTIVE,
                 StoredTime.now(clock));
-        Merchant merchant = unnumbered.numbered(merchants.nextNumber(forDistrict));
+        var claim = merchants.registrationKeys().claim(actor.subject(), idempotencyKey,
+                HashChain.fields().add(forDistrict).add(String.valueOf(name)).add(String.valueOf(uscc)).add(String.valueOf(address))
+                        .add(String.valueOf(category)).add(String.valueOf(prices)).sha256(),
+                () -> String.valueOf(merchants.nextNumber(forDistrict)));
+        Merchant merchant = unnumbered.numbered(claim.map(c -> Long.parseLong(c.id())).orElseGet(() -> merchants.nextNumber(forDistrict)));
+        if (claim.isPresent() && !claim.get().first()) {
+            var earlier = merchants.find(merchant.id());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         // The receivable first: a merchant on file always has its account.
         ledger.open(Account.open(AccountKind.MERCHANT_RECEIVABLE, merchant.id(), forDistrict, merchant.name() + "应收款",
                 merchant.registeredAt()));
-        merchants.insert(merchant);
+        try {
+            merchants.insert(merchant);
+        } catch (org.springframework.dao.DuplicateKeyException sameKey) {
+            return merchants.find(merchant.id()).orElseThrow(); // the same key's other request registered it first
+        }
         return merchant;
     }
 

@@ -87,6 +87,10 @@ class CouponApiIT {
         String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"崂山惠民超市\",\"address\":\"崂山区海尔路1号\",\"category\":\"超市\","
                 + "\"memberPrices\":[{\"item\":\"食用油5L\",\"listPriceFen\":8990,\"memberPriceFen\":7990}]}", staff)).path("id").asString();
         String elsewhere = created(api().post("/api/v1/merchants", "{\"name\":\"不参加活动的药店\",\"category\":\"药店\"}", staff)).path("id").asString();
+        // Registered again with the same Idempotency-Key (a retry): the same merchant, not another with its own receivable.
+        String bookshop = "{\"name\":\"崂山职工书店\",\"category\":\"书店\"}";
+        String once = created(api().post("/api/v1/merchants", bookshop, staff, "bookshop-" + run)).path("id").asString();
+        assertThat(created(api().post("/api/v1/merchants", bookshop, staff, "bookshop-" + run)).path("id").asString()).isEqualTo(once);
         assertThat(merchant).matches(LAOSHAN + "-\\d{4}");
 
         String campaign = "laoshan-sanitation-" + run;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,8 +75,10 @@ class MerchantController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MerchantView register(@RequestBody RegisterRequest r, Actor actor) {
-        return MerchantView.of(merchants.register(r.name(), r.district(), r.uscc(), r.address(), r.category(), r.memberPrices(), actor));
+    MerchantView register(@RequestBody RegisterRequest r, Actor actor,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        return MerchantView.of(merchants.register(r.name(), r.district(), r.uscc(), r.address(), r.category(), r.memberPrices(), actor,
+                idempotencyKey));
     }
 
     @GetMapping("/{merchantId}")

@@ -1,6 +1,7 @@
 package cn.unionhub.membercard.merchant.store;
 
 import cn.unionhub.membercard.merchant.domain.Merchant;
+import cn.unionhub.platform.store.RequestKeys;
 import cn.unionhub.platform.store.Sequences;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,11 +31,18 @@ public class Merchants {
     private static final Duration KEPT = Duration.ofSeconds(30);
     private final Cache<String, Merchant> recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT).build();
     private final MongoTemplate mongo;
+    private final RequestKeys registrationKeys;
     private final Sequences numbers;
 
     Merchants(MongoTemplate mongo) {
         this.mongo = mongo;
         this.numbers = new Sequences(mongo, "merchant_numbers");
+        this.registrationKeys = new RequestKeys(mongo, "merchant_registration_keys");
+    }
+
+    /** Registrations asked with an {@code Idempotency-Key}: a retry finds its merchant. */
+    public RequestKeys registrationKeys() {
+        return registrationKeys;
     }
 
     public long nextNumber(String district) {
