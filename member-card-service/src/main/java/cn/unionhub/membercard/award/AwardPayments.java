@@ -110,7 +110,7 @@ public class AwardPayments {
     /** A payout as its contest's region union or the city union may see it. */
     public Payout visible(String awardId, Actor actor) {
         Payout p = payouts.find(awardId).orElseThrow(() -> new LedgerException.NotFound("award-payout-not-found", awardId));
-        boolean sees = actor.has(Role.ADMIN) || payouts.regionOf(p.contestId).map(r -> DistrictOffice.runs(actor, r)).orElse(false);
+        boolean sees = actor.has(Role.ADMIN) || payouts.regionOf(p.contestId).map(r -> DistrictOffice.oversees(actor, r)).orElse(false);
         if (!sees) {
             throw new LedgerException.NotFound("award-payout-not-found", awardId);
         }

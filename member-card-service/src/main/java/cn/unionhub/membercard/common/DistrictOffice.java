@@ -6,7 +6,8 @@ import cn.unionhub.security.Role;
 
 /**
  * Who runs a district's union money (accounts, merchants, campaigns, payrolls, model workers): the
- * city union (ADMIN) any district, a district union its own. One rule, asked the same way everywhere.
+ * city union (ADMIN) any district, a district union its own. One rule, asked the same way everywhere; the city
+ * union's staff read their districts' ({@link #oversees}).
  */
 public final class DistrictOffice {
 
@@ -17,6 +18,15 @@ public final class DistrictOffice {
     public static boolean runs(Actor actor, String district) {
         return actor.has(Role.ADMIN)
                 || actor.has(Role.DISTRICT_UNION) && actor.district() != null && actor.district().equals(district);
+    }
+
+    /**
+     * Whether the caller may read the district's union money (accounts and their lines, transfers, redemptions, payrolls,
+     * the model workers' register): who runs it, and the city union's staff over it, who supervise their districts
+     * but move none of their money — they saw none of it (404) while reading the districts' members.
+     */
+    public static boolean oversees(Actor actor, String district) {
+        return runs(actor, district) || actor.isCityUnion() && district != null && actor.isUnionOver(district);
     }
 
     /**

@@ -244,7 +244,7 @@ public class RedemptionService {
         Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-redemption-not-found", orderNo));
         boolean sees = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation())
-                || actor.has(Role.ADMIN) || DistrictOffice.runs(actor, campaignService.find(r.campaignId()).district());
+                || actor.has(Role.ADMIN) || DistrictOffice.oversees(actor, campaignService.find(r.campaignId()).district());
         if (!sees) {
             throw new LedgerException.NotFound("coupon-redemption-not-found", orderNo);
         }

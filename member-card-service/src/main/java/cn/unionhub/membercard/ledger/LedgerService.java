@@ -252,7 +252,7 @@ public class LedgerService {
     }
 
     private boolean maySee(Account account, Actor actor) {
-        if (DistrictOffice.runs(actor, account.district())) {
+        if (DistrictOffice.oversees(actor, account.district())) {
             return true;
         }
         if (actor.has(Role.WORKER) && account.kind() == AccountKind.MEMBER_WALLET) {

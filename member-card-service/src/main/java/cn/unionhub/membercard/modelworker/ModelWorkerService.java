@@ -90,7 +90,7 @@ public class ModelWorkerService implements CardEligibility {
     }
 
     public ModelWorker find(String memberId, Actor actor) {
-        return register.find(memberId).filter(w -> DistrictOffice.runs(actor, w.district()))
+        return register.find(memberId).filter(w -> DistrictOffice.oversees(actor, w.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-found", memberId));
     }
 

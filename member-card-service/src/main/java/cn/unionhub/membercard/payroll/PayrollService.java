@@ -246,7 +246,7 @@ public class PayrollService {
     }
 
     public PayrollDocument find(String employerUscc, String batchId, Actor actor) {
-        Organisation employer = employerOf(employerUscc, actor);
+        Organisation employer = employerOf(employerUscc, actor, DistrictOffice::oversees);
         return payrolls.find(employer.id() + ":" + batchId).map(this::finish)
                 .orElseThrow(() -> new LedgerException.NotFound("payroll-not-found", batchId));
     }
@@ -258,11 +258,15 @@ public class PayrollService {
 
     /** The employer, registered, of the caller's district (the city union: any). */
     private Organisation employerOf(String uscc, Actor actor) {
+        return employerOf(uscc, actor, DistrictOffice::runs);
+    }
+
+    private Organisation employerOf(String uscc, Actor actor, java.util.function.BiPredicate<Actor, String> reaches) {
         if (uscc == null || uscc.isBlank()) {
             throw new LedgerException.Invalid("employer", "required");
         }
         return organisations.find(uscc).filter(o -> o.kind() == OrganisationKind.ENTERPRISE)
-                .filter(o -> DistrictOffice.runs(actor, o.district()))
+                .filter(o -> reaches.test(actor, o.district()))
                 .orElseThrow(() -> new LedgerException.NotFound("payroll-employer-not-found", uscc));
     }
 }

@@ -84,6 +84,13 @@ class CouponApiIT {
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + LAOSHAN + "\",\"label\":\"工会经费\"}", staff));
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"fund:" + LAOSHAN
                 + "\",\"amountFen\":10000000,\"code\":\"funding\"}", staff, "fund-" + run));
+        // 青岛's city union reads its districts' money (it supervises them) and moves none of it; 宁波's sees none.
+        String qingdaoCity = TestTokens.token().subject("staff-qingdao-city").roles(Role.DISTRICT_UNION).district("370200")
+                .organisation("CITY_UNION").build();
+        assertThat(ok(api().get("/api/v1/welfare/accounts/fund:" + LAOSHAN, qingdaoCity)).path("balanceFen").asLong()).isPositive();
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"settlement:"
+                + LAOSHAN + "\",\"amountFen\":1,\"code\":\"x\"}", qingdaoCity, "city-" + run), 403, "ledger-may-not-debit");
+        assertProblem(api().get("/api/v1/welfare/accounts/fund:" + LAOSHAN, People.CITY_STAFF.token()), 404, "ledger-account-not-found");
         String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"崂山惠民超市\",\"address\":\"崂山区海尔路1号\",\"category\":\"超市\","
                 + "\"memberPrices\":[{\"item\":\"食用油5L\",\"listPriceFen\":8990,\"memberPriceFen\":7990}]}", staff)).path("id").asString();
         String elsewhere = created(api().post("/api/v1/merchants", "{\"name\":\"不参加活动的药店\",\"category\":\"药店\"}", staff)).path("id").asString();
