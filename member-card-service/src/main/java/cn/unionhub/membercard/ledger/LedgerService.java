@@ -201,11 +201,29 @@ public class LedgerService {
     public Transfer visibleTransfer(String transferId, Actor actor) {
         Transfer t = store.find(transferId).orElseThrow(() -> new LedgerException.NotFound("ledger-transfer-not-found", transferId));
         boolean sees = actor.has(Role.ADMIN) || actor.subject() != null && actor.subject().equals(t.requestedBy())
-                || maySee(account(t.debitAccountId()), actor) && !actor.has(Role.WORKER);
+                || maySee(account(t.debitAccountId()), actor) && !actor.has(Role.WORKER)
+                || actor.has(Role.WORKER) && ownSide(t, actor);
         if (!sees) {
             throw new LedgerException.NotFound("ledger-transfer-not-found", transferId);
         }
-        return ledger.wake(transferId);
+        Transfer woken = ledger.wake(transferId);
+        return actor.has(Role.WORKER) && !actor.has(Role.ADMIN) ? ownPart(woken, actor) : woken;
+    }
+
+    /**
+     * A batch as a worker sees it: their own credit, not the batch's total or anyone else's line (a payroll's total is the
+     * employer's whole wage bill).
+     */
+    private Transfer ownPart(Transfer t, Actor worker) {
+        if (t.kind() != Transfer.Kind.BATCH || t.credits() == null) {
+            return t;
+        }
+        String member = members.byAccount(worker.subject()).map(Member::id).orElse(null);
+        List<Transfer.Credit> own = t.credits().stream().filter(c -> isOwn(c.accountId(), member)).toList();
+        long amount = own.stream().mapToLong(Transfer.Credit::amountFen).sum();
+        return new Transfer(t.id(), t.scope(), t.key(), t.fingerprint(), t.kind(), t.debitAccountId(),
+                own.isEmpty() ? null : own.get(0).accountId(), amount, t.holdId(), t.heldFen(), t.code(), t.reference(), t.requestedBy(),
+                t.createdAt(), t.expiresAt(), t.status(), t.reason(), t.finishedAt(), t.settledBy(), own);
     }
 
     /** The member the worker's account is linked to. */
@@ -249,6 +267,29 @@ public class LedgerService {
             }
         }
         return account(accountId);
+    }
+
+    /**
+     * Whether a worker's own wallet or coupon is a side of the transfer: the wallet's lines name their transfers, and the
+     * worker could open none of them (404), wages and grants included (exploratory test, 2026-12-04).
+     */
+    private boolean ownSide(Transfer t, Actor worker) {
+        List<String> sides = new java.util.ArrayList<>();
+        sides.add(t.debitAccountId());
+        if (t.creditAccountId() != null) {
+            sides.add(t.creditAccountId());
+        }
+        if (t.credits() != null) {
+            t.credits().forEach(c -> sides.add(c.accountId()));
+        }
+        String member = members.byAccount(worker.subject()).map(Member::id).orElse(null);
+        return sides.stream().anyMatch(side -> isOwn(side, member));
+    }
+
+    /** Whether the account is the member's wallet or one of their coupons — by id, not by reading it (a batch credits thousands). */
+    private static boolean isOwn(String accountId, String member) {
+        return member != null && (accountId.equals(AccountKind.MEMBER_WALLET.accountId(member))
+                || accountId.startsWith(AccountKind.COUPON.prefix() + ":") && accountId.endsWith("." + member));
     }
 
     private boolean maySee(Account account, Actor actor) {

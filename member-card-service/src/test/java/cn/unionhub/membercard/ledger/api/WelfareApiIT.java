@@ -427,6 +427,14 @@ class WelfareApiIT {
         assertThat(retried.path("transferId").asString()).isNotEqualTo(tooMuch.path("transferId").asString());
         assertThat(created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff))).isEqualTo(retried);
         assertThat(ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff))).isEqualTo(retried);
+        // The worker opens the transfer their wallet's line names (the wages' batch); another worker cannot.
+        String wages = retried.path("transferId").asString();
+        JsonNode ownWages = ok(api().get(WELFARE + "/transfers/" + wages, worker.workerToken()));
+        assertThat(ownWages.path("id").asString()).isEqualTo(wages);
+        assertThat(ownWages.path("amountFen").asLong()).as("their own line, not the employer's wage bill").isEqualTo(50_000);
+        assertThat(ownWages.path("creditAccount").asString()).isEqualTo("wallet:" + worker.memberId());
+        assertThat(api().get(WELFARE + "/transfers/" + wages, RegisterData.linkedMember(api(), district, "旁人").workerToken())
+                .statusCode()).isEqualTo(404);
         assertThat(ok(api().get(WELFARE + "/wallet", worker.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
         assertThat(ok(api().get(WELFARE + "/accounts/escrow:" + employer, staff)).path("balanceFen").asLong()).isZero();
 
