@@ -464,12 +464,12 @@ public final class Demo {
     /** Theory 30 / practical 70: A1 measured (of 40), A2 judged by three (of 60, at most 5.00 apart). */
     private static String contest(String name, String tier, String region, int year, String closes, String advancement) {
         return """
-                {"name":"%s","tier":"%s","region":"%s","year":%d,"organiser":"宁波市总工会","noticeWorkingDays":5,
+                {"name":"%s","tier":"%s","region":"%s","year":%d,"organiser":"%s","noticeWorkingDays":5,
                  "events":[{"occupationCode":"6-18-02-04","occupationName":"焊工","theoryWeight":30,"practicalWeight":70,
                    "aspects":[{"code":"A1","name":"焊缝尺寸","kind":"MEASUREMENT","max":"40.00"},
                               {"code":"A2","name":"焊缝外观","kind":"JUDGEMENT","max":"60.00"}],
                    "timeLimit":"PT2H","maxSpread":"5.00","employeesOnly":true,"registrationClosesAt":"%s"}]%s}"""
-                .formatted(name, tier, region, year, closes, advancement);
+                .formatted(name, tier, region, year, "CITY".equals(tier) ? "宁波市总工会" : "镇海区总工会", closes, advancement);
     }
 
     private JsonNode score(String entry, String item, String aspect, int points) {

@@ -76,6 +76,7 @@ class AccessRulesConfiguration {
                 // 劳模卡: the unions keep the model-worker register and pay its yearly grant; the transport
                 // operator's system (a machine client) asks whether a card rides at the model workers' fare.
                 .allow(POST, "/api/v1/welfare/model-workers", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/model-workers/mine", Role.WORKER)
                 .allow(GET, "/api/v1/welfare/model-workers/{memberId}", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/model-workers/grants", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/transport-fares", Role.FARE_SYSTEM, Role.GOV_SYSTEM, Role.ADMIN)

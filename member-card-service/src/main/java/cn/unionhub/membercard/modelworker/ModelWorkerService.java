@@ -81,12 +81,23 @@ public class ModelWorkerService implements CardEligibility {
                 StoredTime.now(clock), actor.subject());
         if (!register.register(worker)) {
             ModelWorker known = register.find(member.id()).orElseThrow();
+            if (known.isActive() && honour.ordinal() < known.honour().ordinal()) {
+                // A city model worker honoured by the province (or the nation) later: the higher honour, its year (was 409).
+                register.replace(worker);
+                return worker;
+            }
             if (known.honour() != honour || known.year() != year) {
                 throw new LedgerException.Refused("model-worker-registered", member.id(), known.honour(), known.year());
             }
             return known;
         }
         return worker;
+    }
+
+    /** The worker's own entry on the register (403 before: they could not see their own honour). */
+    public ModelWorker mine(Actor worker) {
+        return members.byAccount(worker.subject()).flatMap(m -> register.find(m.id()))
+                .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-found", worker.subject()));
     }
 
     public ModelWorker find(String memberId, Actor actor) {

@@ -48,6 +48,15 @@ class ModelWorkerIT {
         String elsewhere = TestTokens.token().subject("staff-x").roles(Role.DISTRICT_UNION).district("360103").build();
         assertProblem(api().post("/api/v1/welfare/model-workers", register, elsewhere), 404, "member-not-found");
         assertProblem(api().post("/api/v1/welfare/model-workers", register.replace("PROVINCIAL", "GOLD"), staff), 400, "ledger-invalid-request");
+        // A lower honour is refused; a higher one, conferred later, replaces it (it was 409 for ever). The worker sees their own.
+        assertProblem(api().post("/api/v1/welfare/model-workers", register.replace("PROVINCIAL", "CITY"), staff), 409,
+                "model-worker-registered");
+        assertThat(created(api().post("/api/v1/welfare/model-workers", register.replace("PROVINCIAL", "NATIONAL").replace("2021", "2025"),
+                staff)).path("honour").asString()).isEqualTo("NATIONAL");
+        JsonNode mine = ok(api().get("/api/v1/welfare/model-workers/mine", model.workerToken()));
+        assertThat(mine.path("honour").asString()).isEqualTo("NATIONAL");
+        assertThat(mine.path("year").asInt()).isEqualTo(2025);
+        assertProblem(api().get("/api/v1/welfare/model-workers/mine", ordinary.workerToken()), 404, "model-worker-not-found");
 
         String number = created(api().post("/api/v1/member-cards", card(model.memberId()), staff)).path("number").asString();
         String transport = People.METRO_FARES.token();

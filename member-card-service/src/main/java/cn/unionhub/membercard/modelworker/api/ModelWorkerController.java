@@ -48,6 +48,11 @@ class ModelWorkerController {
         return models.register(r.memberId(), honour, r.year() == null ? 0 : r.year(), actor);
     }
 
+    @GetMapping("/api/v1/welfare/model-workers/mine")
+    ModelWorker mine(Actor actor) {
+        return models.mine(actor);
+    }
+
     @GetMapping("/api/v1/welfare/model-workers/{memberId}")
     ModelWorker find(@PathVariable String memberId, Actor actor) {
         return models.find(memberId, actor);

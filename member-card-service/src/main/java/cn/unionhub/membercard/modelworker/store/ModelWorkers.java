@@ -50,6 +50,14 @@ public class ModelWorkers {
         }
     }
 
+    /** Replaces a registered member's entry (a higher honour). */
+    public void replace(ModelWorker worker) {
+        ModelWorkerDocument d = new ModelWorkerDocument();
+        d.id = worker.memberId();
+        d.worker = worker;
+        mongo.save(d);
+    }
+
     public Optional<ModelWorker> find(String memberId) {
         return Optional.ofNullable(mongo.findById(memberId, ModelWorkerDocument.class)).map(d -> d.worker);
     }
