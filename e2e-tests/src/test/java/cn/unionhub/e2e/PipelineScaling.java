@@ -31,6 +31,11 @@ final class PipelineScaling {
 
     /** Work per complaint of one measured batch. */
     record PerComplaint(double examined, double commands) {
+
+        /** The lesser of two measurements of the same size, each count on its own: periodic work only ever adds. */
+        PerComplaint least(PerComplaint other) {
+            return new PerComplaint(Math.min(examined, other.examined), Math.min(commands, other.commands));
+        }
     }
 
     /** Concurrent clients: enough to keep both cores busy while each waits for its answer. */

@@ -170,6 +170,9 @@ class PlatformE2EIT extends PlatformTest {
      * complaints stored it would examine about 400 more documents per complaint than with 100.
      * Both batches are measured on a settled pipeline; the margin covers the periodic work that
      * runs while a batch is measured (a few key lookups a second), not any growth with the data.
+     * Each size is measured twice and the lesser count kept: a periodic job that happens to fire
+     * inside one batch's window (some 300 commands at once, whatever is stored) had failed the
+     * test at either size, while a scan of the stored complaints shows in every batch.
      */
     @Test
     @Order(5)
@@ -178,9 +181,9 @@ class PlatformE2EIT extends PlatformTest {
         // About four times the complaints stored: work that grows with them (a scan of any of their
         // collections examines some 220 more documents per complaint) stands far above the allowance.
         pipeline.fillTo(60);
-        PipelineScaling.PerComplaint few = pipeline.measure(20);
+        PipelineScaling.PerComplaint few = pipeline.measure(20).least(pipeline.measure(20));
         pipeline.fillTo(300);
-        PipelineScaling.PerComplaint many = pipeline.measure(20);
+        PipelineScaling.PerComplaint many = pipeline.measure(20).least(pipeline.measure(20));
         System.out.printf("store work per complaint: %s with 60 stored, %s with 300 stored%n", few, many);
 
         assertThat(many.examined()).as("documents examined per complaint with 300 stored vs %s with 60", few)
