@@ -1,6 +1,7 @@
 package cn.unionhub.feedback.submission.domain;
 
 import cn.unionhub.feedback.category.domain.FeedbackCategory;
+import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
 import cn.unionhub.platform.identity.ChineseIdentifiers;
@@ -196,17 +197,9 @@ public record SubmissionRules(Map<FeedbackCategory, CategoryDefinition> categori
         }
     }
 
+    /** The constant, or a violation naming the options ({@code unknown-choice}: the message listed none). */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value, List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "required"));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            violations.add(new FieldViolation(field, "unknown", value));
-            return null;
-        }
+        return Choices.read(type, value, field, violations);
     }
 
     private static String blankToNull(String value) {

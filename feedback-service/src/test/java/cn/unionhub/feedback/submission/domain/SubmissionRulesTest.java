@@ -63,7 +63,7 @@ class SubmissionRulesTest {
     @Test
     void aReviewNeedsEveryRequiredRatingWithinOneToFiveStars() {
         assertThat(violations(FeedbackFixtures.review(Map.of("PAY", 4, "WELFARE", 6, "COFFEE", 3)), false))
-                .containsExactlyInAnyOrder("ratings.WELFARE:out-of-range", "ratings.COFFEE:unknown",
+                .containsExactlyInAnyOrder("ratings.WELFARE:out-of-range", "ratings.COFFEE:unknown-choice",
                         "ratings.WORKING_CONDITIONS:required", "ratings.DEMOCRATIC_MANAGEMENT:required");
 
         ValidSubmission valid = RULES.check(FeedbackFixtures.review(
