@@ -261,7 +261,10 @@ public class CampaignService {
 
     /** Ends the window now; the remainders go back at once and again after the holds of the last redemptions lapse. */
     public Campaign end(String campaignId, Actor actor) {
-        managed(campaignId, actor);
+        Campaign campaign = managed(campaignId, actor);
+        if (campaign.endedEarlyAt() != null) {
+            return campaign; // ended early already: asked again (a retry), the same answer, not 409
+        }
         campaigns.endNow(campaignId, StoredTime.now(clock));
         sweepDue();
         // As it is after the sweep (SWEPT, its coupons' remainders back in the budget), not as it was before it.

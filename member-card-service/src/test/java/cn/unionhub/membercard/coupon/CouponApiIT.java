@@ -307,6 +307,8 @@ class CouponApiIT {
         // The union ends the campaign: every coupon's remainder goes back to the budget.
         JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));
         assertThat(ended.path("open").asBoolean()).isFalse();
+        assertThat(ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff)).path("open").asBoolean())
+                .as("ended again (a retry): the same answer, it was 409").isFalse();
         await().atMost(Duration.ofSeconds(30)).until(() -> ok(api().get("/api/v1/welfare/accounts/budget:" + campaign, staff))
                 .path("balanceFen").asLong() == 150_000 - 6_000);
         assertThat(ok(api().get("/api/v1/welfare/wallet", zhang.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
