@@ -194,11 +194,11 @@ class CouponApiIT {
         assertThat(held.path("payFen").asLong()).isEqualTo(29_000);
         assertThat(created(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem, tillToken))).isEqualTo(held);
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem.replace("35000", "36000"), tillToken), 409,
-                "ledger-key-reused");
+                "coupon-order-reused");
         // The order number again with a card that does not exist: the same answer as with another member's card.
         String noSuchCard = CardNumbers.compose(card.substring(0, CardNumbers.PREFIX_DIGITS), 90_000_999);
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", redeem.replace(card, noSuchCard), tillToken), 409,
-                "ledger-key-reused");
+                "coupon-order-reused");
         // One code, one order: the cashier cannot add a purchase of their own with the member's code, nor can another till.
         // Asked again and again, it stays "used": a right code takes no try from the card, so it never jams as "busy".
         for (int i = 0; i <= PayKey.MAX_FAILURES; i++) {

@@ -89,7 +89,7 @@ class ModelWorkerIT {
         assertThat(created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff)))
                 .as("the year's grant again").isEqualTo(grant);
         assertProblem(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":120000}", staff), 409,
-                "ledger-key-reused");
+                "model-worker-grant-other-amount");
         assertThat(ok(api().get("/api/v1/welfare/wallet", model.workerToken())).path("balanceFen").asLong()).isEqualTo(100_000);
         assertThat(ok(api().get("/api/v1/welfare/wallet", ordinary.workerToken())).path("balanceFen").asLong()).isZero();
 

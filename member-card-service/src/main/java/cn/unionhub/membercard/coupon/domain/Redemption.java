@@ -70,7 +70,8 @@ public record Redemption(String id, String merchantId, String orderNo, String ca
 
     public void requireSamePurchase(String memberId, String campaignId, long spendFen) {
         if (!fingerprint.equals(fingerprint(memberId, campaignId, spendFen))) {
-            throw new LedgerException.Refused("ledger-key-reused", id);
+            // The till's key is its order number: "use a new key" meant nothing at a till.
+            throw new LedgerException.Refused("coupon-order-reused", orderNo);
         }
     }
 
