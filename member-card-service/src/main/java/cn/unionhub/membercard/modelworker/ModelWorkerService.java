@@ -97,7 +97,7 @@ public class ModelWorkerService implements CardEligibility {
     /** The worker's own entry on the register (403 before: they could not see their own honour). */
     public ModelWorker mine(Actor worker) {
         return members.byAccount(worker.subject()).flatMap(m -> register.find(m.id()))
-                .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-found", worker.subject()));
+                .orElseThrow(() -> new LedgerException.NotFound("model-worker-not-mine"));
     }
 
     public ModelWorker find(String memberId, Actor actor) {

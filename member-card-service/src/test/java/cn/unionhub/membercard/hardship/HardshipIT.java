@@ -83,6 +83,10 @@ class HardshipIT {
         JsonNode wrongIncome = JSON.readTree(api().post("/api/v1/welfare/hardship/applications", fraction, enterpriseUnion).body());
         assertThat(wrongIncome.path("type").asString()).endsWith("/hardship-invalid-request");
         assertThat(wrongIncome.path("errors").get(0).path("field").asString()).isEqualTo("incomes[0].perHeadFen");
+        // Every wrong field in one answer (a household of none and an unknown cause: it named the cause only).
+        JsonNode twoWrong = JSON.readTree(api().post("/api/v1/welfare/hardship/applications", "{\"memberId\":\"" + worker.memberId()
+                + "\",\"facts\":{\"householdSize\":0,\"cause\":\"BOGUS\"}}", enterpriseUnion).body());
+        assertThat(twoWrong.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("householdSize", "cause");
         JsonNode submitted = created(api().post("/api/v1/welfare/hardship/applications", poor, enterpriseUnion));
         String id = submitted.path("id").asString();
         assertThat(submitted.path("status").asString()).isEqualTo("SUBMITTED");

@@ -56,7 +56,7 @@ class ModelWorkerIT {
         JsonNode mine = ok(api().get("/api/v1/welfare/model-workers/mine", model.workerToken()));
         assertThat(mine.path("honour").asString()).isEqualTo("NATIONAL");
         assertThat(mine.path("year").asInt()).isEqualTo(2025);
-        assertProblem(api().get("/api/v1/welfare/model-workers/mine", ordinary.workerToken()), 404, "model-worker-not-found");
+        assertProblem(api().get("/api/v1/welfare/model-workers/mine", ordinary.workerToken()), 404, "model-worker-not-mine");
 
         String number = created(api().post("/api/v1/member-cards", card(model.memberId()), staff)).path("number").asString();
         String transport = People.METRO_FARES.token();

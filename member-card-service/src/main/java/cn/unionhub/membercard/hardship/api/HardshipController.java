@@ -149,22 +149,37 @@ class HardshipController {
             throw invalid("facts", "hardship-no-ground");
         }
         List<Facts.MonthlyIncome> incomes = new java.util.ArrayList<>();
+        List<FieldViolation> wrong = new java.util.ArrayList<>(); // every wrong field in one answer
         for (int n = 0; f.incomes() != null && n < f.incomes().size(); n++) {
             var i = f.incomes().get(n);
             String at = "incomes[" + n + "]"; // which month is wrong, not only that one is
-            YearMonth month;
             try {
-                month = YearMonth.parse(i == null || i.month() == null ? "" : i.month());
+                YearMonth month = YearMonth.parse(i == null || i.month() == null ? "" : i.month());
+                incomes.add(new Facts.MonthlyIncome(month, i.perHeadFen() == null ? -1
+                        : i.perHeadFen().signum() == 0 ? 0 : Fen.of(i.perHeadFen(), at + ".perHeadFen", "hardship-invalid-request")));
             } catch (DateTimeException bad) {
-                throw invalid(at + ".month", "hardship-incomes");
+                wrong.add(new FieldViolation(at + ".month", "hardship-incomes"));
+            } catch (RuleViolationException bad) {
+                wrong.addAll(bad.violations());
             }
-            incomes.add(new Facts.MonthlyIncome(month, i.perHeadFen() == null ? -1
-                    : i.perHeadFen().signum() == 0 ? 0 : Fen.of(i.perHeadFen(), at + ".perHeadFen", "hardship-invalid-request")));
         }
-        HardshipRules.Cause cause = f.cause() == null || f.cause().isBlank() ? null
-                : choice(HardshipRules.Cause.class, f.cause(), "cause", "hardship-cause");
-        return new Facts(f.onFileNumber(), Boolean.TRUE.equals(f.pairedSupport()), f.householdSize() == null ? 0 : f.householdSize(),
-                incomes, cause, f.note());
+        HardshipRules.Cause cause = null;
+        try {
+            cause = f.cause() == null || f.cause().isBlank() ? null : choice(HardshipRules.Cause.class, f.cause(), "cause", "hardship-cause");
+        } catch (RuleViolationException bad) {
+            wrong.addAll(bad.violations());
+        }
+        try {
+            Facts facts = new Facts(f.onFileNumber(), Boolean.TRUE.equals(f.pairedSupport()),
+                    f.householdSize() == null ? 0 : f.householdSize(), incomes, cause, f.note());
+            if (wrong.isEmpty()) {
+                return facts;
+            }
+        } catch (RuleViolationException bad) {
+            // "no ground" follows from a cause or months refused above: said once, by them.
+            bad.violations().stream().filter(v -> wrong.isEmpty() || !v.field().equals("grounds")).forEach(wrong::add);
+        }
+        throw new RuleViolationException("hardship-invalid-request", wrong);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String code) {

@@ -2,7 +2,9 @@ package cn.unionhub.membercard.hardship.domain;
 
 import static cn.unionhub.membercard.hardship.domain.HardshipRules.invalid;
 
+import cn.unionhub.platform.domain.RuleViolationException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,27 +26,31 @@ public record Facts(String onFileNumber, boolean pairedSupport, int householdSiz
     public record MonthlyIncome(YearMonth month, long perHeadFen) {
     }
 
+    /** Every wrong field at once (a form that named only the first left the next for the next try). */
     public Facts {
+        List<RuleViolationException.FieldViolation> wrong = new ArrayList<>();
         onFileNumber = onFileNumber == null || onFileNumber.isBlank() ? null : onFileNumber.strip();
         if (onFileNumber != null && !onFileNumber.matches("[\\p{IsHan}A-Za-z0-9-]{1,40}")) {
-            throw invalid("onFileNumber", "hardship-on-file-number");
+            wrong.addAll(invalid("onFileNumber", "hardship-on-file-number").violations());
         }
         if (householdSize < 1 || householdSize > 20) {
-            throw invalid("householdSize", "hardship-household-size");
+            wrong.addAll(invalid("householdSize", "hardship-household-size").violations());
         }
         incomes = incomes == null ? List.of() : incomes.stream().sorted(Comparator.comparing(MonthlyIncome::month)).toList();
         if (incomes.size() > 24 || incomes.stream().anyMatch(i -> i.month() == null || i.perHeadFen() < 0)) {
-            throw invalid("incomes", "hardship-incomes");
-        }
-        if (incomes.stream().map(MonthlyIncome::month).distinct().count() != incomes.size()) {
-            throw invalid("incomes", "hardship-incomes-duplicate-month");
+            wrong.addAll(invalid("incomes", "hardship-incomes").violations());
+        } else if (incomes.stream().map(MonthlyIncome::month).distinct().count() != incomes.size()) {
+            wrong.addAll(invalid("incomes", "hardship-incomes-duplicate-month").violations());
         }
         note = note == null || note.isBlank() ? null : note.strip();
         if (note != null && note.length() > 1000) {
-            throw invalid("note", "hardship-note-length", 1000);
+            wrong.addAll(invalid("note", "hardship-note-length", 1000).violations());
         }
         if (onFileNumber == null && !pairedSupport && incomes.isEmpty() && cause == null) {
-            throw invalid("grounds", "hardship-no-ground");
+            wrong.addAll(invalid("grounds", "hardship-no-ground").violations());
+        }
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("hardship-invalid-request", wrong);
         }
     }
 
