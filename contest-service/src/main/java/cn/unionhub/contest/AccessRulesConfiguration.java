@@ -40,6 +40,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/contests/events/{eventId}/registrations", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.ADMIN)
                 .allow(GET, "/api/v1/contests/events/{eventId}/registrations", readers)
+                .allow(GET, "/api/v1/contests/registrations/mine", people)
                 .allow(GET, "/api/v1/contests/registrations/{id}", anyAccount)
                 .allow(GET, "/api/v1/contests/registrations/{id}/scores", anyAccount)
                 .allow(GET, "/api/v1/contests/registrations/{id}/certificates", anyAccount)

@@ -131,6 +131,12 @@ class ContestAccessIT {
         assertThat(api.get("/api/v1/contests/registrations/" + byUnion, worker("mole")).statusCode()).isEqualTo(404);
         assertThat(ok(api.get("/api/v1/contests/registrations/" + mine, worker("worker-25")), 200).path("id").asString())
                 .isEqualTo(mine);
+        // Each finds their own entries without keeping the id: their own, and the one their union made for them.
+        assertThat(ok(api.get("/api/v1/contests/registrations/mine", worker("worker-25")), 200).findValuesAsString("id"))
+                .containsExactly(mine);
+        assertThat(ok(api.get("/api/v1/contests/registrations/mine", worker("worker-26")), 200).findValuesAsString("id"))
+                .containsExactly(byUnion);
+        assertThat(ok(api.get("/api/v1/contests/registrations/mine", worker("mole")), 200).size()).isZero();
         // The contest office enters an association's list, registered or not.
         ok(api.post(path, entry(90, "NOT_EMPLOYEE", null).replace("}", ",\"submittedBy\":\"石家庄市焊接协会\"}"), COUNTY), 201);
         assertThat(ok(api.get(path, COUNTY), 200).size()).isEqualTo(3);

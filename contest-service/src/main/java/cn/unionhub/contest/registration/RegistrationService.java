@@ -159,6 +159,11 @@ public class RegistrationService {
         throw new ForbiddenException("contest-not-yours");
     }
 
+    /** The caller's own entries (个人报名 and those a union made for them), newest first. */
+    public List<Registrations.Kept> mine(Actor actor) {
+        return registrations.ofAccount(actor.subject());
+    }
+
     /** One registration: for the office, government systems, the competitor's own account, and the union that entered it. */
     public Registrations.Kept find(String id, Actor actor) {
         Registrations.Kept kept = registrations.byId(id).orElseThrow(() -> new NotFoundException("registration-not-found", id));

@@ -53,6 +53,11 @@ class RegistrationController {
         return registrations.ofEvent(eventId, actor).stream().map(RegistrationView::of).toList();
     }
 
+    @GetMapping("/api/v1/contests/registrations/mine")
+    List<RegistrationView> mine(Actor actor) {
+        return registrations.mine(actor).stream().map(RegistrationView::of).toList();
+    }
+
     @GetMapping("/api/v1/contests/registrations/{id}")
     RegistrationView registration(@PathVariable String id, Actor actor) {
         return RegistrationView.of(registrations.find(id, actor));

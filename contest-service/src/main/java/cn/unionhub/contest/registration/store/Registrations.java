@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -60,6 +61,10 @@ public class Registrations {
         this.recheckNanos = recheck.toNanos();
     }
 
+    private static final String ACCOUNT_ENTRIES = "registration_accounts";
+    /** A worker's entries kept in their list: far more than anyone enters. */
+    private static final int ACCOUNT_KEPT = 200;
+
     public String nextId(String eventId) {
         return eventId + "-R" + String.format("%05d", sequences.next("registration:" + eventId));
     }
@@ -78,12 +83,40 @@ public class Registrations {
         if (!keys.take(r.eventId() + ":" + r.competitor().idHash(), r.id(), released.map(k -> k.registration().id()))) {
             throw new ConflictException("already-registered", r.eventId());
         }
+        if (account != null) {
+            // Before the registration: a failed insert leaves an id that mine() passes over, never an entry its competitor
+            // cannot find. The newest kept, as a worker's feedback items are.
+            mongo.upsert(new Query(where("_id").is(account)),
+                    new Update().push("registrations").slice(-ACCOUNT_KEPT).each(r.id()), ACCOUNT_ENTRIES);
+        }
         RegistrationDocument d = new RegistrationDocument();
         d.id = r.id();
         d.eventId = r.eventId();
         d.account = account;
         d.registration = bodies.write(r);
         store.insert(d, submitted.events());
+    }
+
+    /**
+     * The competitor's own entries, newest first: by the account's list of its registrations ({@code registration_accounts},
+     * kept from 2026-12-04 on), read by key — a worker had no way to find an entry but by the id the first answer gave.
+     */
+    public List<Kept> ofAccount(String account) {
+        Document listed = mongo.findById(account, Document.class, ACCOUNT_ENTRIES);
+        List<String> ids = listed == null ? List.of() : listed.getList("registrations", String.class, List.of());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Kept> found = new java.util.HashMap<>();
+        mongo.find(new Query(where("_id").in(ids)), RegistrationDocument.class).forEach(d -> found.put(d.id, toDomain(d)));
+        List<Kept> newestFirst = new java.util.ArrayList<>();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Kept kept = found.get(ids.get(i));
+            if (kept != null && account.equals(kept.account())) {
+                newestFirst.add(kept);
+            }
+        }
+        return newestFirst;
     }
 
     public Optional<Kept> byId(String id) {
