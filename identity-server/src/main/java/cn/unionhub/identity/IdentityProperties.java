@@ -3,6 +3,7 @@ package cn.unionhub.identity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param governmentClients the machine clients that are government systems ({@code GOV_SYSTEM}, which reads the
  *                        register and cases), by client id. Listed, not inferred: a client id that names no job
  *                        gets no token at all, so a mistyped registration cannot fall into the widest machine role.
+ * @param clientDistricts the division a machine client serves, by client id ({@code provider-linyi-heating: "371300"}):
+ *                        its tokens carry it as {@code district}, and the services answer it for that division only (a
+ *                        临沂 heating window checked 宁波's certificates). A client named here by none serves every division.
  */
 @ConfigurationProperties("unionhub.identity")
 public record IdentityProperties(
@@ -33,7 +37,8 @@ public record IdentityProperties(
         @DefaultValue List<Account> accounts,
         @DefaultValue List<AccountSeries> accountSeries,
         Administrator administrator,
-        @DefaultValue("labor-inspection") List<String> governmentClients) {
+        @DefaultValue("labor-inspection") List<String> governmentClients,
+        @DefaultValue Map<String, String> clientDistricts) {
 
     public IdentityProperties {
         List<Account> all = new ArrayList<>(accounts);
@@ -47,6 +52,7 @@ public record IdentityProperties(
         accounts = List.copyOf(all);
         accountSeries = List.copyOf(accountSeries);
         governmentClients = List.copyOf(governmentClients);
+        clientDistricts = Map.copyOf(clientDistricts);
     }
 
     /**

@@ -58,6 +58,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             if (narrow != null) {
                 context.getClaims().claim("roles", List.of(narrow.role()))
                         .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length()));
+                String district = properties.clientDistricts().get(client);
+                if (district != null) {
+                    context.getClaims().claim("district", district); // the division it serves, and only that
+                }
             } else if (properties.governmentClients().contains(client)) {
                 context.getClaims().claim("roles", List.of(GOV_SYSTEM));
             } else {

@@ -38,6 +38,6 @@ class AdministratorTest {
     }
 
     private static IdentityProperties properties(IdentityProperties.Administrator administrator) {
-        return new IdentityProperties("unionhub", null, false, java.time.Duration.ofMinutes(30), List.of(), List.of(), administrator, List.of("labor-inspection"));
+        return new IdentityProperties("unionhub", null, false, java.time.Duration.ofMinutes(30), List.of(), List.of(), administrator, List.of("labor-inspection"), java.util.Map.of());
     }
 }

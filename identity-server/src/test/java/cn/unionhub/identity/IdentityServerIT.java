@@ -65,14 +65,15 @@ class IdentityServerIT {
 
     @Test
     void aFareSystemAndAProvidersWindowGetRolesForTheirJobOnly() throws Exception {
-        for (String[] client : new String[][] {{"transport-qingdao-metro:local-demo-transport-secret", "FARE_SYSTEM", "TRANSPORT:qingdao-metro"},
-                {"provider-linyi-heating:local-demo-provider-secret", "PROVIDER_WINDOW", "PROVIDER:linyi-heating"}}) {
+        for (String[] client : new String[][] {{"transport-qingdao-metro:local-demo-transport-secret", "FARE_SYSTEM", "TRANSPORT:qingdao-metro",
+                "370200"}, {"provider-linyi-heating:local-demo-provider-secret", "PROVIDER_WINDOW", "PROVIDER:linyi-heating", "371300"}}) {
             HttpResponse<String> response = clientCredentials(client[0], "grant_type=client_credentials");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             Jwt jwt = validate(JSON.readTree(response.body()).path("access_token").asString());
             assertThat(jwt.getClaimAsStringList("roles")).as(client[0]).containsExactly(client[1]);
             assertThat(jwt.getClaimAsString("organisation")).isEqualTo(client[2]);
+            assertThat(jwt.getClaimAsString("district")).as("the division it serves").isEqualTo(client[3]);
         }
     }
 

@@ -191,6 +191,8 @@ public class HardshipService {
         }
         HardshipFile file = files.byCertificate(number == null ? "" : number)
                 .filter(f -> !actor.has(Role.DISTRICT_UNION) || actor.has(Role.ADMIN) || actor.isUnionOver(f.district()))
+                // A provider's window serves its division (its client's district claim): another city's certificate is unknown there.
+                .filter(f -> !actor.has(Role.PROVIDER_WINDOW) || actor.district() == null || Divisions.contains(actor.district(), f.district()))
                 .orElseThrow(() -> new NotFoundException("hardship-certificate-not-found", number));
         HardshipFile.Certificate c = file.certificate();
         Optional<String> name = members.find(file.memberId()).map(Member::name);

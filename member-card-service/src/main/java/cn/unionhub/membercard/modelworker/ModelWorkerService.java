@@ -20,6 +20,7 @@ import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.modelworker.domain.ModelWorker;
 import cn.unionhub.membercard.modelworker.store.ModelWorkers;
 import cn.unionhub.security.Actor;
+import cn.unionhub.security.Divisions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -111,12 +112,13 @@ public class ModelWorkerService implements CardEligibility {
     }
 
     /** The fare rule for a card shown at the gate: only an active 劳模卡 of a registered model worker gets it. */
-    public FareRule fareRule(String cardNumber) {
+    public FareRule fareRule(String cardNumber, Actor gate) {
         if (cardNumber == null || !CardNumbers.luhnValid(cardNumber)) {
             throw new LedgerException.Invalid("card", "coupon-card-number");
         }
         Card card = cards.byNumber(cardNumber).orElse(null);
-        if (card == null || card.type() != CardType.MODEL_WORKER_CARD) {
+        if (card == null || card.type() != CardType.MODEL_WORKER_CARD || !serves(gate, card)) {
+            // Another city's card answers as any card that is not one: 青岛's metro learned which 宁波 numbers were 劳模卡.
             return new FareRule(false, 0, "not-a-model-worker-card");
         }
         if (card.status() != Card.Status.ACTIVE) {
@@ -130,6 +132,12 @@ public class ModelWorkerService implements CardEligibility {
             return new FareRule(false, 0, "membership-ended");
         }
         return new FareRule(true, fareDiscountPercent, null);
+    }
+
+    /** Whether the operator serves the card's city: its client's district claim, none for an operator of every city. */
+    private boolean serves(Actor gate, Card card) {
+        return gate == null || gate.district() == null
+                || register.find(card.memberId()).map(w -> Divisions.contains(gate.district(), w.district())).orElse(false);
     }
 
     /** Whether the member is still in a union (a model worker who left keeps the honour, not the union's money). */

@@ -133,6 +133,15 @@ class HardshipIT {
         assertThat(check.path("status").asString()).isEqualTo("VALID");
         assertThat(check.path("holder").asString()).isEqualTo("老*");
         assertThat(check.toString()).contains("heating").doesNotContain(worker.memberId(), "LOW_INCOME", "30000");
+        // A window serves its division (its client's district claim): 临沂's sees the certificate, 宁波's as an unknown one.
+        String linyiWindow = TestTokens.token().subject("provider-linyi-water").roles(Role.PROVIDER_WINDOW).organisation("PROVIDER:linyi-water")
+                .district(DISTRICT.substring(0, 4) + "00").build();
+        String ningboWindow = TestTokens.token().subject("provider-ningbo-heating").roles(Role.PROVIDER_WINDOW)
+                .organisation("PROVIDER:ningbo-heating").district("330200").build();
+        assertThat(ok(api().get("/api/v1/welfare/hardship/certificates/" + number + "?holder=" + HOLDER, linyiWindow)).path("status")
+                .asString()).isEqualTo("VALID");
+        assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number + "?holder=" + HOLDER, ningboWindow), 404,
+                "hardship-certificate-not-found");
         assertProblem(api().get("/api/v1/welfare/hardship/certificates/" + number, otherDistrict), 404, "hardship-certificate-not-found");
         // A window checks what it is shown, number and name: the numbers follow each other, so a number alone would let it
         // walk every holder of the district; a wrong name answers as an unknown number.

@@ -67,6 +67,15 @@ class ModelWorkerIT {
         assertThat(fare.path("eligible").asBoolean()).isTrue();
         assertThat(fare.path("discountPercent").asInt()).isEqualTo(50);
         assertThat(fare.toString()).doesNotContain(model.memberId(), "劳模李");
+        // An operator serves its city (its client's district claim): another city's gate hears what any other card says.
+        String elsewhereGate = TestTokens.token().subject("transport-elsewhere").roles(Role.FARE_SYSTEM).organisation("TRANSPORT:elsewhere")
+                .district(DISTRICT.startsWith("33") ? "370200" : "330200").build();
+        JsonNode foreign = ok(api().get("/api/v1/welfare/transport-fares?card=" + number, elsewhereGate));
+        assertThat(foreign.path("eligible").asBoolean()).isFalse();
+        assertThat(foreign.path("reason").asString()).isEqualTo("not-a-model-worker-card");
+        String ownGate = TestTokens.token().subject("transport-own").roles(Role.FARE_SYSTEM).organisation("TRANSPORT:own")
+                .district(DISTRICT.substring(0, 4) + "00").build();
+        assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + number, ownGate)).path("eligible").asBoolean()).isTrue();
         String plain = created(api().post("/api/v1/member-cards", card(ordinary.memberId(), "MEMBER_SERVICE_CARD"), staff)).path("number").asString();
         assertThat(ok(api().get("/api/v1/welfare/transport-fares?card=" + plain, transport)).path("eligible").asBoolean()).isFalse();
         assertThat(api().get("/api/v1/welfare/transport-fares?card=" + number, ordinary.workerToken()).statusCode()).isEqualTo(403);

@@ -60,8 +60,8 @@ class ModelWorkerController {
 
     /** For the transport operator's system at the gate: does this card ride at the model workers' fare? */
     @GetMapping("/api/v1/welfare/transport-fares")
-    ModelWorkerService.FareRule fare(@RequestParam String card) {
-        return models.fareRule(card);
+    ModelWorkerService.FareRule fare(@RequestParam String card, Actor gate) {
+        return models.fareRule(card, gate);
     }
 
     @PostMapping("/api/v1/welfare/model-workers/grants")
