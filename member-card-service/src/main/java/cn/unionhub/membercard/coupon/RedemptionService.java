@@ -219,24 +219,14 @@ public class RedemptionService {
     }
 
     /**
-     * The refund's transfer: the first of its tries not refused, or a new try. A refused try moved nothing, so the next
-     * asking tries again under the next key ({@code order:<id>:refund:<n>}) — under one key, the first refusal (the
-     * merchant's receivable short, before its union covered it) was the answer for ever and the member's coupon value
-     * was lost (exploratory test, 2026-12-04). Tries run in order, so two askings meet at the same next key: one refund.
+     * The refund's transfer ({@link Ledger#submitAgainAfterRefusals}): refused once (the merchant's receivable short, before
+     * its union covered it), the refund was refused for ever under its one key and the member's coupon value lost
+     * (exploratory test, 2026-12-04); asked again, the next attempt tries again.
      */
     private Transfer refundTransfer(Redemption r, String back) {
-        Transfer refused = null;
-        for (int attempt = 1; attempt <= MAX_REFUND_TRIES; attempt++) {
-            String ref = "order:" + r.id() + ":refund" + (attempt == 1 ? "" : ":" + attempt);
-            Transfer earlier = ledger.wake(Transfer.idFor(SCOPE, ref));
-            if (earlier != null && earlier.status() == Transfer.Status.REJECTED) {
-                refused = earlier;
-                continue;
-            }
-            return earlier != null ? earlier : ledger.submit(SCOPE, ref, TransferRequest.transfer("merchant:" + r.merchantId(), back,
-                    r.discountFen(), "coupon-refund", ref), "merchant:" + r.merchantId());
-        }
-        return refused; // refused every time: the last refusal answers
+        return ledger.submitAgainAfterRefusals(SCOPE, "order:" + r.id() + ":refund", ref -> TransferRequest.transfer(
+                "merchant:" + r.merchantId(), back, r.discountFen(), "coupon-refund", ref), "merchant:" + r.merchantId(), MAX_REFUND_TRIES)
+                .orElseThrow(() -> new LedgerException.Refused("coupon-refund-attempts", r.orderNo(), MAX_REFUND_TRIES));
     }
 
     /** A redemption its till, its campaign's union or the city union may read. */

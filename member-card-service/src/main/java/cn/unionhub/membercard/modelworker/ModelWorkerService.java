@@ -234,14 +234,13 @@ public class ModelWorkerService implements CardEligibility {
                 .toList());
         List<Transfer.Credit> credits = workers.stream()
                 .map(w -> new Transfer.Credit(AccountKind.MEMBER_WALLET.accountId(w.memberId()), amountFen)).toList();
-        for (int attempt = 1; attempt <= MAX_GRANT_ATTEMPTS; attempt++) {
-            String reference = attempt == 1 || supplement ? key : key + ":attempt-" + attempt;
-            Transfer paid = ledger.submit(LedgerService.SYSTEM_REFERENCES, reference, TransferRequest.batch(
-                    AccountKind.UNION_FUND.accountId(district), credits, "model-worker-grant", reference), actor.subject());
-            if (paid.status() != Transfer.Status.REJECTED || !paid.createdAt().isBefore(now) || supplement) {
-                return grantOf(district, year, paid, supplement);
-            }
+        java.util.function.Function<String, TransferRequest> batch = reference -> TransferRequest.batch(
+                AccountKind.UNION_FUND.accountId(district), credits, "model-worker-grant", reference);
+        if (supplement) {
+            return grantOf(district, year, ledger.submit(LedgerService.SYSTEM_REFERENCES, key, batch.apply(key), actor.subject()), true);
         }
-        throw new LedgerException.Refused("model-worker-grant-attempts", district, year, MAX_GRANT_ATTEMPTS);
+        Transfer paid = ledger.submitAgainAfterRefusals(LedgerService.SYSTEM_REFERENCES, key, batch, actor.subject(), MAX_GRANT_ATTEMPTS)
+                .orElseThrow(() -> new LedgerException.Refused("model-worker-grant-attempts", district, year, MAX_GRANT_ATTEMPTS));
+        return grantOf(district, year, paid, false);
     }
 }

@@ -7,6 +7,7 @@ import cn.unionhub.events.feedback.FeedbackSubmitted;
 import cn.unionhub.feedback.enterprise.store.DeferredCounts;
 import cn.unionhub.feedback.enterprise.store.EnterpriseStats;
 import cn.unionhub.feedback.enterprise.store.PageReviewers;
+import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.feedback.submission.store.FeedbackItems;
 import cn.unionhub.platform.domain.AnonymousRelease;
 import cn.unionhub.platform.events.EventRouter;
@@ -115,16 +116,19 @@ class EnterprisePageProjection {
         }
     }
 
-    /*
-     * Staff above the enterprise (the district) work an anonymous worker's item before its release. What they do waits
-     * for the release with the item's own counts: a reply rate moving, or the item listed as resolved, would tell the
-     * chair it exists, and its category, before the chair's own list shows it.
+    /**
+     * When the page may show what was done on an item: staff above the enterprise (the district) work an anonymous worker's
+     * item before its release, and what they do waits for it with the item's own counts — a reply rate moving, or the item
+     * listed as resolved, would tell the chair it exists, and its category, before the chair's own list shows it.
      */
+    private Instant shownAt(FeedbackItem item) {
+        return release.of(item.submittedAt(), item.content().anonymous());
+    }
 
     private void responded(CaseResponded e) {
         if (e.first() && e.feedbackId() != null) {
             items.byId(e.feedbackId()).ifPresent(item -> {
-                Instant shown = release.of(item.submittedAt(), item.content().anonymous());
+                Instant shown = shownAt(item);
                 if (shown.isAfter(clock.instant())) {
                     deferred.hold("responded:" + item.id(), item.enterprise().uscc(), Map.of("responded", 1L), shown);
                 } else {
@@ -139,7 +143,7 @@ class EnterprisePageProjection {
             items.byId(e.feedbackId()).ifPresent(item -> {
                 long minutes = Math.max(0, Duration.between(item.submittedAt(), e.resolvedAt()).toMinutes());
                 var resolution = new EnterpriseStats.Resolution(item.id(), e.resolvedAt());
-                Instant shown = release.of(item.submittedAt(), item.content().anonymous());
+                Instant shown = shownAt(item);
                 if (shown.isAfter(clock.instant())) {
                     deferred.holdResolution("resolved:" + item.id() + ":" + e.resolvedAt().toEpochMilli(), item.enterprise().uscc(),
                             EnterpriseStats.resolvedCounts(minutes), resolution, shown);

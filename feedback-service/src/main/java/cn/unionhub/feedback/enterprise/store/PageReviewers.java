@@ -76,8 +76,10 @@ public class PageReviewers {
             if (heldAt.isAfter(at) || heldAt.equals(at) && held.getString("review").compareTo(review) > 0) {
                 return Optional.empty();
             }
+            // Whose vote it is, kept on it (votes kept before 2026-12-04 had it in their id only).
             Update replaced = new Update().set("stars", stars).set("at", Date.from(at)).set("review", review)
-                    .set("visibleFrom", Date.from(visibleFrom));
+                    .set("visibleFrom", Date.from(visibleFrom)).set("enterprise", enterprise).set("dimension", dimension)
+                    .set("reviewer", reviewer);
             if (!held.containsKey(SHOWN_REVIEW)) {
                 // Kept before the page was brought to votes one at a time: its stars were counted (or are held) as they were.
                 replaced.set(SHOWN_REVIEW, held.getString("review")).set(SHOWN_STARS, held.getInteger("stars"));
@@ -106,7 +108,8 @@ public class PageReviewers {
         Boolean newRater = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             Document d = mongo.findById(voteId, Document.class, COLLECTION);
-            if (d == null || d.getDate("visibleFrom").toInstant().isAfter(now)) {
+            // A vote kept before it said when it shows was shown as it came.
+            if (d == null || d.getDate("visibleFrom") != null && d.getDate("visibleFrom").toInstant().isAfter(now)) {
                 return Optional.empty();
             }
             String review = d.getString("review");
@@ -114,11 +117,13 @@ public class PageReviewers {
             if (shownReview == null || review.equals(shownReview)) {
                 // Shown already (or kept before votes were applied one at a time, then counted as they came).
                 return shownReview != null && key.equals(d.getString(SHOWN_KEY))
-                        ? Optional.of(new Applied(key, enterpriseOf(d), counts(d.get(SHOWN_INCREMENTS, Document.class))))
+                        ? Optional.of(new Applied(key, d.getString("enterprise"), counts(d.get(SHOWN_INCREMENTS, Document.class))))
                         : Optional.empty();
             }
-            String dimension = d.containsKey("dimension") ? d.getString("dimension") : voteId.split("\\|", 4)[2];
-            String reviewer = d.containsKey("reviewer") ? d.getString("reviewer") : voteId.split("\\|", 4)[3];
+            // Past here the vote was written by vote(), which names whose it is.
+            String enterprise = d.getString("enterprise");
+            String dimension = d.getString("dimension");
+            String reviewer = d.getString("reviewer");
             Integer shown = NONE.equals(shownReview) ? null : d.getInteger(SHOWN_STARS);
             int stars = d.getInteger("stars");
             Map<String, Long> increments = new LinkedHashMap<>();
@@ -127,7 +132,7 @@ public class PageReviewers {
                 increments.put("ratingCounts." + dimension, 1L);
                 // The person's first vote on it to show; marked for people counted before votes were kept.
                 if (newRater == null) {
-                    newRater = firstTime(enterpriseOf(d), dimension, reviewer);
+                    newRater = firstTime(enterprise, dimension, reviewer);
                 }
                 if (newRater) {
                     increments.put("raters." + dimension, 1L);
@@ -137,14 +142,10 @@ public class PageReviewers {
             Update claimed = new Update().set(SHOWN_REVIEW, review).set(SHOWN_STARS, stars).set(SHOWN_KEY, key)
                     .set(SHOWN_INCREMENTS, new Document(increments));
             if (mongo.updateFirst(unchanged, claimed, COLLECTION).getModifiedCount() == 1) {
-                return Optional.of(new Applied(key, enterpriseOf(d), increments));
+                return Optional.of(new Applied(key, enterprise, increments));
             }
         }
         throw new IllegalStateException("the vote of " + voteId + " kept changing under ten tries");
-    }
-
-    private static String enterpriseOf(Document vote) {
-        return vote.containsKey("enterprise") ? vote.getString("enterprise") : vote.getString("_id").split("\\|", 4)[1];
     }
 
     private static Map<String, Long> counts(Document increments) {

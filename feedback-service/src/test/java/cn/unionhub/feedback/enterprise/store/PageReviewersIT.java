@@ -81,6 +81,11 @@ class PageReviewersIT {
         shownAtOnce("reporter-old", 2, now.plusSeconds(60), "review-new");
         assertThat(sum()).isEqualTo(2);
         assertThat(page().ratingCounts().get("PAY")).isEqualTo(1);
+        // One kept before votes said when they show, its review told again: counted then, nothing moves now.
+        mongo.insert(new Document("_id", "vote|" + enterprise + "|PAY|reporter-older").append("stars", 5).append("at", Date.from(now))
+                .append("review", "review-older").append("previous", null), "enterprise_page_reviewers");
+        shownAtOnce("reporter-older", 5, now, "review-older");
+        assertThat(sum()).isEqualTo(2);
     }
 
     private void hold(String reviewer, int stars, Instant at, String review) {

@@ -130,6 +130,28 @@ public final class Ledger {
         return drive(new Versioned(accepted, INSERTED), hold).transfer();
     }
 
+    /**
+     * {@link #submit} for a request its caller may ask again after a refusal (a grant the fund was short for, a refund the
+     * merchant's receivable did not cover): under {@code key}, then {@code key:attempt-2}, {@code key:attempt-3}… An
+     * attempt refused before moved nothing, so the next one tries again — under one key the first refusal was the answer
+     * for ever; this call's own refusal answers, as does an attempt not refused (the same request again: its outcome).
+     * Attempts are tried in order, so two callers meet at the same next key: one transfer.
+     *
+     * @param request the request under an attempt's key (its reference names the attempt)
+     * @return empty when {@code attempts} attempts were all refused before
+     */
+    public Optional<Transfer> submitAgainAfterRefusals(String scope, String key, Function<String, TransferRequest> request,
+            String requestedBy, int attempts) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            String reference = attempt == 1 ? key : key + ":attempt-" + attempt;
+            Transfer earlier = wake(Transfer.idFor(scope, reference));
+            if (earlier == null || earlier.status() != Transfer.Status.REJECTED) {
+                return Optional.of(submit(scope, reference, request.apply(reference), requestedBy));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Transfer replay(Versioned earlier, TransferRequest request) {
         if (!earlier.transfer().fingerprint().equals(request.fingerprint())) {
             throw new LedgerException.Refused("ledger-key-reused", earlier.transfer().id());
