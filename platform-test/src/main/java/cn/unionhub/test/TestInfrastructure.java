@@ -97,18 +97,30 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Distinct free ports. Each socket stays open until all are chosen: asked one at a time, the
-     * system may hand back a port it just gave (an e2e platform once started discovery-server and
-     * case-service on the same port, and its start failed).
+     * Distinct free ports, each reserved for this JVM's life against every other test JVM.
+     *
+     * <p>A probe socket is closed before the port is used, and the system hands a just-closed port
+     * to the next asker: asked one at a time, it once gave discovery-server and case-service the same
+     * port, and the parallel build once gave two modules' test brokers the same controller port within
+     * one second (KRaft halts the JVM when its bind fails). So each port chosen is also claimed with a
+     * lock on a file named after it in a shared folder; a port another JVM holds, or this JVM chose
+     * before, is skipped. The locks go with the process; the files are removed at exit.
      */
     public static int[] freePorts(int count) {
         java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
         try {
             int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
+            int chosen = 0;
+            for (int probe = 0; chosen < count; probe++) {
+                if (probe > 200) {
+                    throw new IllegalStateException("no free port found that no other test holds");
+                }
+                // every probe stays open until all are chosen, so the system does not offer it again
                 ServerSocket socket = new ServerSocket(0);
                 sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+                if (PortReservations.claim(socket.getLocalPort())) {
+                    ports[chosen++] = socket.getLocalPort();
+                }
             }
             return ports;
         } catch (IOException e) {
