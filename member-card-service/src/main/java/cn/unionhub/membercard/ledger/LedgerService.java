@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  * accounts and may act on any; a district union moves money only out of its own district's union
  * accounts (settlement, fund, campaign budgets, suspense, escrow) and only into accounts of its own
  * district; a worker reads their own wallet. Wallets are never debited here: a member's money leaves
- * only by spending it at a merchant (redemption) or by the city union correcting a mistake.
+ * only by a withdrawal to their own card (提现, the withdrawal feature), by spending it at a merchant, or by the city
+ * union correcting a mistake.
  *
  * <p>An account the caller may not see answers exactly like one that does not exist.
  */

@@ -75,6 +75,22 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
         }).orElseThrow();
     }
 
+    /** As {@link #advance(String, String, Consumer)}, from any of the statuses {@code from}. */
+    public D advance(String id, java.util.Set<String> from, Consumer<D> next) {
+        return store.modify(type, id, d -> {
+            if (!from.contains(d.status)) {
+                return new AggregateStore.Change<>(d, List.of());
+            }
+            next.accept(d);
+            return new AggregateStore.Change<>(d, List.of());
+        }).orElseThrow();
+    }
+
+    /** Sets (or moves) the document's reminder: a step that must be finished after it is stored (money to return, say). */
+    public void remind(String id, Instant at) {
+        reminders.schedule(id, at);
+    }
+
     /** Removes the document while it is still {@code status}: a request that came to nothing leaves no key behind. */
     public void forget(String id, String status) {
         mongo.remove(new Query(Criteria.where("_id").is(id).and("status").is(status)), type);

@@ -1,0 +1,309 @@
+package cn.unionhub.membercard.withdrawal;
+
+import cn.unionhub.membercard.card.domain.Card;
+import cn.unionhub.membercard.card.domain.CardType;
+import cn.unionhub.membercard.card.store.CardClaims;
+import cn.unionhub.membercard.card.store.Cards;
+import cn.unionhub.membercard.common.DistrictOffice;
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.common.store.AcceptedOnce;
+import cn.unionhub.membercard.ledger.LedgerService;
+import cn.unionhub.membercard.ledger.domain.AccountKind;
+import cn.unionhub.membercard.ledger.domain.Fen;
+import cn.unionhub.membercard.ledger.domain.Ledger;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.ledger.domain.Transfer;
+import cn.unionhub.membercard.ledger.domain.TransferRequest;
+import cn.unionhub.membercard.ledger.store.LedgerStore;
+import cn.unionhub.membercard.member.domain.Member;
+import cn.unionhub.membercard.member.store.Members;
+import cn.unionhub.membercard.withdrawal.store.Withdrawals;
+import cn.unionhub.membercard.withdrawal.store.Withdrawals.WithdrawalDocument;
+import cn.unionhub.platform.domain.ForbiddenException;
+import cn.unionhub.security.Actor;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * 提现: a worker takes money out of their welfare account — wages paid through 民工惠 above all — to the bank account of
+ * their own member service card (issued on the co-branding bank's card stock), the only place it can go: a stolen
+ * token cannot send a worker's money anywhere else. The wallet is debited at once into the district's settlement
+ * account (the union's bank), so the money cannot be spent twice while the bank pays; the district union's clerk puts
+ * the request in the bank's payment file (SENT) and books the bank's answer: PAID with the bank's reference, or
+ * RETURNED (the money back in the wallet). The worker may cancel until the request is in a payment file.
+ *
+ * <p>A worker who has left the union keeps their wallet and may still withdraw: wages are theirs, membership or not.
+ */
+@Service
+public class WithdrawalService {
+
+    static final String CODE = "withdrawal";
+    static final String RETURN_CODE = "withdrawal-return";
+    private static final String SCOPE = LedgerService.SYSTEM_REFERENCES;
+    private static final Pattern BANK_REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final int MAX_NOTE = 200;
+    /** When a stopped step is finished by its reminder. */
+    private static final Duration REMIND_AFTER = Duration.ofSeconds(30);
+
+    private final Withdrawals withdrawals;
+    private final AcceptedOnce<WithdrawalDocument> store;
+    private final LedgerService ledgerService;
+    private final Ledger ledger;
+    private final LedgerStore accounts;
+    private final CardClaims claims;
+    private final Cards cards;
+    private final Members members;
+    private final Clock clock;
+
+    WithdrawalService(Withdrawals withdrawals, LedgerService ledgerService, Ledger ledger, LedgerStore accounts, CardClaims claims,
+            Cards cards, Members members, Clock clock) {
+        this.members = members;
+        this.withdrawals = withdrawals;
+        this.store = withdrawals.store();
+        this.ledgerService = ledgerService;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.claims = claims;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    /** The worker asks for {@code amountFen} of their wallet to be paid to their card; once per {@code Idempotency-Key}. */
+    public WithdrawalDocument request(BigDecimal amountFen, String key, Actor worker) {
+        Member member = ledgerService.memberOf(worker);
+        if (key == null || key.isBlank()) {
+            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
+        }
+        long amount = Fen.of(amountFen, "amountFen");
+        var claim = withdrawals.keys().claim(worker.subject(), key.strip(), "amount:" + amount, WithdrawalService::newId).orElseThrow();
+        Optional<WithdrawalDocument> earlier = store.find(claim.id());
+        if (earlier.isPresent()) {
+            return answer(complete(earlier.get()));
+        }
+        // Checked before anything is stored (a retry under the same key after the card is activated goes on from here).
+        String card = usableCard(member.id()).orElseThrow(() -> new LedgerException.Refused("withdrawal-no-usable-card"));
+        if (accounts.account(AccountKind.SETTLEMENT.accountId(member.district())).isEmpty()
+                || accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()) {
+            // No bank account on the union's books (the district has not set up payouts) or nothing ever paid in.
+            throw new LedgerException.Refused(accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()
+                    ? "withdrawal-nothing-to-withdraw" : "withdrawal-not-offered");
+        }
+        Instant now = StoredTime.now(clock);
+        WithdrawalDocument w = new WithdrawalDocument();
+        w.id = claim.id();
+        w.memberId = member.id();
+        w.account = worker.subject();
+        w.district = member.district();
+        w.card = card;
+        w.amountFen = amount;
+        w.transferId = Transfer.idFor(SCOPE, reference(w.id));
+        w.status = AcceptedOnce.ACCEPTED;
+        w.createdAt = now;
+        withdrawals.list(w);
+        if (!store.insert(w, now.plus(REMIND_AFTER))) {
+            return answer(complete(store.find(w.id).orElseThrow()));
+        }
+        return answer(complete(w));
+    }
+
+    /** The member's active service card (or, without one, their active model-worker card): both are bank cards. */
+    private Optional<String> usableCard(String memberId) {
+        for (CardType type : List.of(CardType.MEMBER_SERVICE_CARD, CardType.MODEL_WORKER_CARD)) {
+            Optional<String> number = claims.of(memberId, type).map(CardClaims.Claim::card)
+                    .flatMap(cards::byNumber).filter(c -> c.status() == Card.Status.ACTIVE && memberId.equals(c.memberId()))
+                    .map(Card::number);
+            if (number.isPresent()) {
+                return number;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A refusal by the ledger (the wallet short) is the request's answer, as a transfer's: 409 naming what moved — nothing. */
+    private static WithdrawalDocument answer(WithdrawalDocument w) {
+        if ("REFUSED".equals(w.status)) {
+            throw new LedgerException.Refused("ledger-" + w.reason, w.transferId);
+        }
+        return w;
+    }
+
+    /**
+     * Finishes what a stored withdrawal still owes: the wallet's debit of an accepted one, the money back of a cancelled or
+     * returned one (each a transfer under its own reference: done once however often this runs).
+     */
+    private WithdrawalDocument complete(WithdrawalDocument w) {
+        String wallet = AccountKind.MEMBER_WALLET.accountId(w.memberId);
+        String bank = AccountKind.SETTLEMENT.accountId(w.district);
+        if (AcceptedOnce.ACCEPTED.equals(w.status)) {
+            Transfer debit = ledger.submit(SCOPE, reference(w.id), TransferRequest.transfer(wallet, bank, w.amountFen, CODE, reference(w.id)),
+                    "withdrawal:" + w.memberId);
+            if (debit.status() != Transfer.Status.POSTED) {
+                withdrawals.unlistOpen(w.district, w.id);
+                return store.finish(w.id, "REFUSED", debit.reason(), List.of());
+            }
+            return store.finish(w.id, "REQUESTED", null, List.of());
+        }
+        if (("CANCELLED".equals(w.status) || "RETURNED".equals(w.status)) && w.returnTransferId != null) {
+            String back = reference(w.id) + ":return";
+            ledger.submit(SCOPE, back, TransferRequest.transfer(bank, wallet, w.amountFen, RETURN_CODE, back), "withdrawal:" + w.memberId);
+            withdrawals.unlistOpen(w.district, w.id);
+        }
+        return w;
+    }
+
+    private static String reference(String id) {
+        return "withdrawal:" + id;
+    }
+
+    private static String newId() {
+        return "WD" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- the worker
+
+    public List<WithdrawalDocument> mine(Actor worker) {
+        return withdrawals.ofMember(ledgerService.memberOf(worker).id());
+    }
+
+    /** The worker takes a request back while it is not yet in the bank's payment file; the money is back in the wallet. */
+    public WithdrawalDocument cancel(String id, Actor worker) {
+        WithdrawalDocument w = visible(id, worker);
+        if (!owns(w, worker)) {
+            throw new ForbiddenException("withdrawal-not-yours", id);
+        }
+        return moveOn(w, Set.of("REQUESTED"), "CANCELLED", d -> {
+            d.handledBy = worker.subject();
+            d.returnTransferId = Transfer.idFor(SCOPE, reference(d.id) + ":return");
+        });
+    }
+
+    /** The member who asked for it, by the login that asked or the one their membership is linked to now. */
+    private boolean owns(WithdrawalDocument w, Actor actor) {
+        return actor.subject() != null && (actor.subject().equals(w.account)
+                || members.byAccount(actor.subject()).map(Member::id).filter(w.memberId::equals).isPresent());
+    }
+
+    // ---------------------------------------------------------------- the district union's clerk
+
+    /** The district's requests waiting for the bank, oldest first (the next payment file). */
+    public List<WithdrawalDocument> open(String district, Actor actor) {
+        String named = district == null || district.isBlank() ? actor.district() : district.strip();
+        if (named == null || !DistrictOffice.oversees(actor, named)) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        return withdrawals.openIn(named);
+    }
+
+    /** Put in the bank's payment file: from now on only the bank's answer ends it (the worker can no longer cancel). */
+    public WithdrawalDocument sent(String id, Actor clerk) {
+        WithdrawalDocument w = run(id, clerk);
+        if ("REQUESTED".equals(w.status) && usableCard(w.memberId).filter(w.card::equals).isEmpty()) {
+            // The card was frozen, reported lost or replaced since: its bank account may be closed. Returned, the worker asks
+            // again and the money goes to the card they hold now.
+            throw new LedgerException.Refused("withdrawal-card-stopped", w.id);
+        }
+        return moveOn(w, Set.of("REQUESTED"), "SENT", d -> {
+            d.sentAt = StoredTime.now(clock);
+            d.handledBy = clerk.subject();
+        });
+    }
+
+    /** The bank paid it: its reference is kept; the same answer again is answered as the first. */
+    public WithdrawalDocument paid(String id, String bankReference, Actor clerk) {
+        WithdrawalDocument w = run(id, clerk);
+        String ref = bankReference == null ? "" : bankReference.strip();
+        if (!BANK_REFERENCE.matcher(ref).matches()) {
+            throw new LedgerException.Invalid("bankReference", "withdrawal-bank-reference");
+        }
+        if ("PAID".equals(w.status) && !ref.equals(w.bankReference)) {
+            throw new LedgerException.Refused("withdrawal-paid-other-reference", w.id, w.bankReference);
+        }
+        return moveOn(w, Withdrawals.OPEN, "PAID", d -> {
+            d.bankReference = ref;
+            d.handledBy = clerk.subject();
+        });
+    }
+
+    /** The bank could not pay it (account closed, name differs): the money goes back to the wallet. */
+    public WithdrawalDocument returned(String id, String note, Actor clerk) {
+        WithdrawalDocument w = run(id, clerk);
+        String why = note == null ? "" : note.strip();
+        if (why.isEmpty() || why.length() > MAX_NOTE) {
+            throw new LedgerException.Invalid("note", "withdrawal-return-note", MAX_NOTE);
+        }
+        return moveOn(w, Withdrawals.OPEN, "RETURNED", d -> {
+            d.note = why;
+            d.handledBy = clerk.subject();
+            d.returnTransferId = Transfer.idFor(SCOPE, reference(d.id) + ":return");
+        });
+    }
+
+    /**
+     * Moves the withdrawal to {@code to} from one of {@code from}; asked again once there, answers it as it is (finishing the
+     * money's way back if a stop cut it off). From anywhere else: 409 naming the status it is in.
+     */
+    private WithdrawalDocument moveOn(WithdrawalDocument w, Set<String> from, String to, Consumer<WithdrawalDocument> step) {
+        if (!to.equals(w.status) && !from.contains(w.status)) {
+            throw new LedgerException.Refused("withdrawal-not-open", w.id, "WITHDRAWAL_" + w.status);
+        }
+        if (!to.equals(w.status)) {
+            store.remind(w.id, StoredTime.now(clock).plus(REMIND_AFTER)); // set first: a stop before the money is back is finished
+            WithdrawalDocument moved = store.advance(w.id, from, d -> {
+                step.accept(d);
+                d.status = to;
+                if (!"SENT".equals(to)) {
+                    d.finishedAt = StoredTime.now(clock);
+                }
+            });
+            if (!to.equals(moved.status)) {
+                throw new LedgerException.Refused("withdrawal-not-open", moved.id, "WITHDRAWAL_" + moved.status); // moved first by another
+            }
+            w = moved;
+        }
+        WithdrawalDocument done = complete(w);
+        if (!Withdrawals.OPEN.contains(done.status)) {
+            withdrawals.unlistOpen(done.district, done.id);
+        }
+        return done;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** A withdrawal for its worker, and for the district union (and city union staff) over the member's district. */
+    public WithdrawalDocument visible(String id, Actor actor) {
+        WithdrawalDocument w = store.find(id).filter(d -> !AcceptedOnce.ACCEPTED.equals(d.status)).orElse(null);
+        boolean sees = w != null && (owns(w, actor) || DistrictOffice.oversees(actor, w.district));
+        if (!sees) {
+            throw new LedgerException.NotFound("withdrawal-not-found", id);
+        }
+        return w;
+    }
+
+    /** Whether the caller may see the card's full number and the member's name: the worker, and those who run the district. */
+    public boolean runsOrOwns(WithdrawalDocument w, Actor actor) {
+        return owns(w, actor) || DistrictOffice.runs(actor, w.district);
+    }
+
+    private WithdrawalDocument run(String id, Actor clerk) {
+        WithdrawalDocument w = visible(id, clerk);
+        if (!DistrictOffice.runs(clerk, w.district)) {
+            throw new ForbiddenException("withdrawal-district-books-it", id);
+        }
+        return w;
+    }
+
+    @Scheduled(fixedDelayString = "${unionhub.withdrawals.check-interval:PT15S}", initialDelayString = "PT27S")
+    void finishDue() {
+        store.remindDue(clock.instant(), id -> store.find(id).ifPresent(this::complete));
+    }
+}
