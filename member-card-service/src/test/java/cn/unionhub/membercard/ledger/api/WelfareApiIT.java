@@ -235,6 +235,30 @@ class WelfareApiIT {
         assertThat(ok(api().get(WELFARE + "/wallet", qian.workerToken())).path("balanceFen").asLong()).isEqualTo(5_000);
     }
 
+    /** 双人复核: money booked above the limit as arrived from the bank takes two people of the office, whatever their rank. */
+    @Test
+    void aLargeSumFromTheBankIsProposedByOneClerkAndPostedByAnother() {
+        String district = "370203"; // its own: the fund's balance is checked
+        String staff = districtUnion(district);
+        String fund = fundedDistrict(district, 100_000_000L); // the limit itself: one clerk
+        long before = ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong();
+        String tenBillion = "1000000000000";
+        assertProblem(api().post(WELFARE + "/transfers", transfer("settlement:" + district, fund, tenBillion, "funding", null), staff,
+                "big-" + UUID.randomUUID()), 409, "ledger-second-clerk-required");
+        String admin = TestTokens.token().subject("admin-big").roles(Role.ADMIN).build();
+        assertProblem(api().post(WELFARE + "/transfers", transfer("settlement:" + district, fund, tenBillion, "funding", null), admin,
+                "big-" + UUID.randomUUID()), 409, "ledger-second-clerk-required");
+        JsonNode proposed = created(api().post(WELFARE + "/transfers", "{\"kind\":\"HOLD\",\"debitAccount\":\"settlement:" + district
+                + "\",\"creditAccount\":\"" + fund + "\",\"amountFen\":" + tenBillion + ",\"code\":\"funding\",\"holdSeconds\":86400}",
+                staff, "big-hold-" + UUID.randomUUID()));
+        String post = "{\"kind\":\"POST\",\"holdId\":\"" + proposed.path("id").asString() + "\"}";
+        assertProblem(api().post(WELFARE + "/transfers", post, staff, "big-post-" + UUID.randomUUID()), 403, "ledger-second-clerk-not-you");
+        assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).as("nothing booked yet").isEqualTo(before);
+        String colleague = TestTokens.token().subject("staff2-" + district).roles(Role.DISTRICT_UNION).district(district).build();
+        assertThat(created(api().post(WELFARE + "/transfers", post, colleague, "big-post-2")).path("status").asString()).isEqualTo("POSTED");
+        assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(before + 1_000_000_000_000L);
+    }
+
     @Test
     void aHoldIsPostedInPartAndTheRestReleased() {
         String district = DISTRICTS[2];
