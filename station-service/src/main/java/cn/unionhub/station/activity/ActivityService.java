@@ -37,13 +37,33 @@ public class ActivityService implements UpcomingActivities {
 
     public Activity publish(String number, String title, String description, Instant startsAt, Instant endsAt, int capacity,
             Actor actor) {
+        return publish(number, title, description, startsAt, endsAt, capacity, null, actor);
+    }
+
+    /** Publishes once per {@code Idempotency-Key} (per caller): a retry answers the activity the first request published. */
+    public Activity publish(String number, String title, String description, Instant startsAt, Instant endsAt, int capacity,
+            String idempotencyKey, Actor actor) {
         Station station = stations.record(number, actor);
         if (!station.isVisibleToWorkers()) {
             throw new ConflictException("station-not-listed", number);
         }
-        Activity.Changed published = Activity.publish("act-" + UUID.randomUUID(), station.number(), station.district(), title,
+        String fingerprint = cn.unionhub.platform.domain.HashChain.fields().add(number).add(title).add(description)
+                .add(String.valueOf(startsAt)).add(String.valueOf(endsAt)).add(capacity).sha256();
+        var claim = activities.publicationKeys().claim(actor.subject(), idempotencyKey, fingerprint, () -> "act-" + UUID.randomUUID());
+        if (claim.isPresent() && !claim.get().first()) {
+            var earlier = activities.byId(claim.get().id());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String id = claim.map(cn.unionhub.platform.store.RequestKeys.Claim::id).orElseGet(() -> "act-" + UUID.randomUUID());
+        Activity.Changed published = Activity.publish(id, station.number(), station.district(), title,
                 description, startsAt, endsAt, capacity, actor.subject(), clock.instant());
-        activities.insert(published);
+        try {
+            activities.insert(published);
+        } catch (org.springframework.dao.DuplicateKeyException twice) {
+            return activities.byId(id).orElseThrow(() -> twice); // the same key's first request stored it a moment ago
+        }
         return published.activity();
     }
 

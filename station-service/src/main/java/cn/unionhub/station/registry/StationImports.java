@@ -34,8 +34,10 @@ import org.springframework.stereotype.Service;
  * district, address, latitude, longitude, datum, services} (separated by {@code |}), {@code
  * openingHours} (OSM), {@code managerName, managerPhone}, and optionally {@code status} (LISTED, the
  * default, or APPLIED). Row by row: a bad row is reported and the rest go on; the same file twice
- * changes nothing; a changed row updates its station. Each district's counter moves past the
- * imported numbers, so a station registered later never gets one of them.
+ * changes nothing; a changed row updates its station. A station registered later never gets an imported
+ * number (the counter passes over them). Only the city union's administrators import stations as listed (an
+ * existing network, inspected under its own rules); a district union's rows come in as APPLIED, and go on the
+ * map through an inspection like any other — a district's import put stations on the map with none.
  */
 @Service
 public class StationImports {
@@ -119,9 +121,12 @@ public class StationImports {
             }
             Station.Application form = application(row, column, wrong);
             String status = cell(row, column, "status");
-            boolean listed = status == null || status.isBlank() || status.strip().equalsIgnoreCase("LISTED");
+            boolean admin = actor.has(cn.unionhub.security.Role.ADMIN);
+            boolean listed = status == null || status.isBlank() ? admin : status.strip().equalsIgnoreCase("LISTED");
             if (status != null && !status.isBlank() && !listed && !status.strip().equalsIgnoreCase("APPLIED")) {
                 wrong.add(new FieldViolation("status", "unknown-value", status));
+            } else if (listed && !admin) {
+                wrong.add(new FieldViolation("status", "listed-after-inspection"));
             }
             if (!wrong.isEmpty()) {
                 return new RowResult(line, number, "ERROR", wrong);
@@ -139,7 +144,6 @@ public class StationImports {
                 publisher.publishEvent(new StationService.StationChanged(number));
                 return new RowResult(line, number, "UPDATED", List.of());
             }
-            stations.moveCounterPast(number);
             stations.insert(Station.imported(number, form, listed, clock.instant()));
             publisher.publishEvent(new StationService.StationChanged(number));
             return new RowResult(line, number, "CREATED", List.of());

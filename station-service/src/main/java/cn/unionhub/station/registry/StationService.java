@@ -47,6 +47,15 @@ public class StationService {
     }
 
     public Station register(Station.Application form, Actor actor) {
+        return register(form, null, actor);
+    }
+
+    /**
+     * Registers a station, once per {@code Idempotency-Key} (per caller): the key is claimed with the number the station
+     * will have before it is stored, so a retry answers that station (a timed-out request sent again made a second
+     * station and used up a second number of the district's 9,999 for good).
+     */
+    public Station register(Station.Application form, String idempotencyKey, Actor actor) {
         if (form.district() == null || !StationNumbers.isProvince(form.district())) {
             throw new RuleViolationException("invalid-station", List.of(new RuleViolationException.FieldViolation("district",
                     "invalid-district")));
@@ -55,8 +64,22 @@ public class StationService {
             throw new ForbiddenException("station-not-yours");
         }
         Station.check(form); // before taking a number: a refused form leaves no gap in the district's numbers
-        Station.Changed registered = Station.register(stations.nextNumber(form.district()), form, clock.instant());
-        stations.insert(registered);
+        var claim = stations.registrationKeys().claim(actor.subject(), idempotencyKey,
+                cn.unionhub.platform.domain.HashChain.fields().add(form.toString()).sha256(), () -> stations.nextNumber(form.district()));
+        if (claim.isPresent() && !claim.get().first()) {
+            var earlier = stations.byNumber(claim.get().id());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String number = claim.map(cn.unionhub.platform.store.RequestKeys.Claim::id).orElseGet(() -> stations.nextNumber(form.district()));
+        Station.Changed registered = Station.register(number, form, clock.instant());
+        try {
+            stations.insert(registered);
+        } catch (org.springframework.dao.DuplicateKeyException twice) {
+            // the same key's first request stored it a moment ago
+            return stations.byNumber(number).orElseThrow(() -> twice);
+        }
         publisher.publishEvent(new StationChanged(registered.station().number()));
         return registered.station();
     }

@@ -36,9 +36,10 @@ class ActivityController {
     }
 
     @PostMapping("/api/v1/stations/{number}/activities")
-    ResponseEntity<ActivityView> publish(@PathVariable String number, @RequestBody Publication form, Actor actor) {
+    ResponseEntity<ActivityView> publish(@PathVariable String number, @RequestBody Publication form,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
         Activity published = activities.publish(number, form.title(), form.description(), form.startsAt(), form.endsAt(),
-                form.capacity() == null ? 0 : form.capacity(), actor);
+                form.capacity() == null ? 0 : form.capacity(), key, actor);
         return ResponseEntity.created(URI.create("/api/v1/stations/activities/" + published.id())).body(ActivityView.of(published));
     }
 

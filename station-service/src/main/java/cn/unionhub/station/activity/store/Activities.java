@@ -31,12 +31,20 @@ public class Activities {
     private final AggregateStore store;
     private final Lock[] stripes = new Lock[STRIPES];
 
+    private final cn.unionhub.platform.store.RequestKeys publicationKeys;
+
     Activities(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        this.publicationKeys = new cn.unionhub.platform.store.RequestKeys(mongo, "activity_publication_keys");
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock(true);
         }
+    }
+
+    /** {@code Idempotency-Key}s of publications, each with the id of the activity it published. */
+    public cn.unionhub.platform.store.RequestKeys publicationKeys() {
+        return publicationKeys;
     }
 
     public void insert(Activity.Changed published) {

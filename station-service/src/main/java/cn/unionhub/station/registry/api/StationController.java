@@ -83,8 +83,9 @@ class StationController {
     }
 
     @PostMapping
-    ResponseEntity<StationRecord> register(@RequestBody Registration form, Actor actor) {
-        Station station = stations.register(application(form), actor);
+    ResponseEntity<StationRecord> register(@RequestBody Registration form,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
+        Station station = stations.register(application(form), key, actor);
         return ResponseEntity.created(URI.create("/api/v1/stations/" + station.number())).body(full(station));
     }
 

@@ -3,6 +3,7 @@ package cn.unionhub.station.registry.store;
 import cn.unionhub.platform.domain.ConflictException;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.Filters;
+import cn.unionhub.platform.store.RequestKeys;
 import cn.unionhub.platform.store.Sequences;
 import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.domain.Position;
@@ -31,26 +32,37 @@ public class Stations {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Sequences sequences;
+    private final RequestKeys registrationKeys;
 
     Stations(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
         this.sequences = new Sequences(mongo, "station_counters");
+        this.registrationKeys = new RequestKeys(mongo, "station_registration_keys");
     }
 
-    /** The next unified number of the district's stations; never one given before. */
-    /** The district's next number; 409 once its 9,999 are given (an import may have given the last one). */
+    /** {@code Idempotency-Key}s of registrations, each with the number its station has. */
+    public RequestKeys registrationKeys() {
+        return registrationKeys;
+    }
+
+    /**
+     * The district's next number never given before: the counter's next, passing over numbers an import brought with it.
+     * The counter used to jump past every imported number, so one mistyped row ({@code …-9999}) used up a district's
+     * numbers for good (exploratory test, 2026-12-04); now an imported number costs only itself. 409 once all 9,999 are
+     * given.
+     */
     public String nextNumber(String district) {
-        long next = sequences.next(district);
-        if (next > StationNumbers.MAX_SEQUENCE) {
-            throw new ConflictException("station-numbers-used-up", district, StationNumbers.MAX_SEQUENCE);
+        while (true) {
+            long next = sequences.next(district);
+            if (next > StationNumbers.MAX_SEQUENCE) {
+                throw new ConflictException("station-numbers-used-up", district, StationNumbers.MAX_SEQUENCE);
+            }
+            String number = StationNumbers.of(district, next);
+            if (mongo.findById(number, StationDocument.class) == null) {
+                return number;
+            }
         }
-        return StationNumbers.of(district, next);
-    }
-
-    /** After an import of a number given elsewhere: the district's counter never gives it again. */
-    public void moveCounterPast(String number) {
-        sequences.atLeast(number.substring(3, 9), Long.parseLong(number.substring(10)));
     }
 
     public void insert(Station.Changed registered) {

@@ -136,6 +136,33 @@ class StationApiIT {
                 .isEqualTo(409);
     }
 
+    /** A registration or an activity sent twice under one Idempotency-Key (a timeout, a double tap) makes one. */
+    @Test
+    void aRequestSentAgainUnderItsKeyMakesOneStationAndOneActivity() {
+        ApiClient api = new ApiClient(port);
+        String form = registration(24.4801, 118.0801, "24/7", "\"REST\"");
+        HttpResponse<String> first = api.post("/api/v1/stations", form, SIMING_STAFF, "station-key-1");
+        HttpResponse<String> again = api.post("/api/v1/stations", form, SIMING_STAFF, "station-key-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        String number = JSON.readTree(first.body()).path("number").asString();
+        assertThat(JSON.readTree(again.body()).path("number").asString()).isEqualTo(number);
+        assertThat(api.post("/api/v1/stations", registration(24.4802, 118.0801, "24/7", "\"REST\""), SIMING_STAFF, "station-key-1")
+                .statusCode()).as("the key with another form").isEqualTo(409);
+        String next = JSON.readTree(api.post("/api/v1/stations", form, SIMING_STAFF, "station-key-2").body()).path("number").asString();
+        assertThat(Integer.parseInt(next.substring(10))).as("the retry used up no number").isEqualTo(Integer.parseInt(number.substring(10)) + 1);
+
+        String listed = listedStation(api, 24.4803, 118.0803, "24/7", "\"REST\"");
+        java.time.Instant starts = java.time.Instant.now().plusSeconds(86_400);
+        String activity = """
+                {"title":"义诊","description":"健康检查","startsAt":"%s","endsAt":"%s","capacity":10}"""
+                .formatted(starts, starts.plusSeconds(3_600));
+        HttpResponse<String> published = api.post("/api/v1/stations/" + listed + "/activities", activity, SIMING_STAFF, "activity-key-1");
+        HttpResponse<String> republished = api.post("/api/v1/stations/" + listed + "/activities", activity, SIMING_STAFF, "activity-key-1");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        assertThat(JSON.readTree(republished.body()).path("id").asString()).isEqualTo(JSON.readTree(published.body()).path("id").asString());
+    }
+
     @Test
     void badInputIsAClearProblemAndChangesNothing() {
         ApiClient api = new ApiClient(port);

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 福建's stations come in with the numbers they already have: row by row, the same file twice
- * changes nothing, a changed row updates its station, and a station registered afterwards never gets
- * an imported number. Then a courier plans a public-holiday night: open at 22:30 on 国庆 with charging.
+ * 福建's stations come in with the numbers they already have (the city union's administrators import an existing
+ * network as listed): row by row, the same file twice changes nothing, a changed row updates its station, and a
+ * station registered afterwards never gets an imported number. Then a courier plans a public-holiday night: open at
+ * 22:30 on 国庆 with charging.
  */
 @IntegrationTest
 class StationImportIT {
@@ -29,6 +30,9 @@ class StationImportIT {
             FJ-350203-0101,重复的编号,SELF_BUILT,350203,厦门市思明区,24.44,118.07,GCJ02,REST,24/7,,
             """;
 
+    private static final String ADMIN = cn.unionhub.test.TestTokens.token().subject("admin-fujian").roles(cn.unionhub.security.Role.ADMIN)
+            .build();
+
     @Value("${local.server.port}")
     int port;
 
@@ -40,7 +44,7 @@ class StationImportIT {
     @Test
     void anExistingNetworkIsImportedWithItsNumbersOnceAndACourierFindsWhatIsOpenOnAHolidayNight() {
         ApiClient api = new ApiClient(port);
-        HttpResponse<String> first = upload(api, HEADER + ROWS, StationApiIT.SIMING_STAFF);
+        HttpResponse<String> first = upload(api, HEADER + ROWS, ADMIN);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(first.body());
         assertThat(report.path("created").asInt()).isEqualTo(3);
@@ -50,11 +54,11 @@ class StationImportIT {
         // Each refused row says what is wrong in words, not only a code (Chinese first; English on request).
         assertThat(report.path("rows").get(4).path("errors").get(0).path("message").asString()).isEqualTo("该站点编号在文件中重复出现");
 
-        JsonNode again = JSON.readTree(upload(api, HEADER + ROWS, StationApiIT.SIMING_STAFF).body());
+        JsonNode again = JSON.readTree(upload(api, HEADER + ROWS, ADMIN).body());
         assertThat(again.path("unchanged").asInt()).isEqualTo(3);
         assertThat(again.path("created").asInt()).isZero();
         JsonNode changed = JSON.readTree(upload(api, HEADER + ROWS.replace("24/7,,", "Mo-Sa 06:00-22:00,,"), StationApiIT.SIMING_STAFF)
-                .body());
+                .body()); // the district's staff keep their stations' details up to date
         assertThat(changed.path("updated").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0103", null).body()).path("openingHours").asString())
                 .isEqualTo("Mo-Sa 06:00-22:00");
@@ -63,9 +67,15 @@ class StationImportIT {
         assertThat(otherDistrict.path("created").asInt() + otherDistrict.path("updated").asInt()).isZero();
         assertThat(otherDistrict.path("rows").get(0).toString()).contains("not-your-district");
 
-        String registered = JSON.readTree(api.post("/api/v1/stations", StationApiIT.registration(24.43, 118.06, "24/7", "\"REST\""),
-                StationApiIT.SIMING_STAFF).body()).path("number").asString();
-        assertThat(Integer.parseInt(registered.substring(10))).as("never an imported number").isGreaterThan(103);
+        // A district union's own import comes in as applied: on the map only after an inspection (it went on at once).
+        String own = "FJ-350203-0201,思明区新驿站,SELF_BUILT,350203,厦门市思明区,24.44,118.07,GCJ02,REST,24/7,,\n";
+        JsonNode applied = JSON.readTree(upload(api, HEADER + own, StationApiIT.SIMING_STAFF).body());
+        assertThat(applied.path("created").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0201/record", StationApiIT.SIMING_STAFF).body()).path("status")
+                .asString()).isEqualTo("APPLIED");
+        JsonNode listedByDistrict = JSON.readTree(upload(api, HEADER.replace("managerPhone\n", "managerPhone,status\n")
+                + own.replace("0201", "0202").replace(",,\n", ",,,LISTED\n"), StationApiIT.SIMING_STAFF).body());
+        assertThat(listedByDistrict.path("rows").get(0).toString()).contains("listed-after-inspection");
 
         // 国庆, 22:30, a courier 100 m from 鹭江道 (closed on public holidays) and 560 m from 中山公园 (open till 23:00).
         String nearest = "/api/v1/stations/nearest?latitude=24.4401&longitude=118.0709&datum=GCJ02&service=PHONE_CHARGING"
@@ -92,16 +102,21 @@ class StationImportIT {
         assertThat(zhongshan.path("geometry").path("coordinates").get(0).asDouble()).isCloseTo(118.07, org.assertj.core.data.Offset.offset(1e-7));
     }
 
-    /** An imported number may be the district's last: registering another is then a clear 409, not a 500. */
+    /**
+     * An imported number costs only itself: a mistyped last number ({@code …-9999}) used up the district's numbers for good,
+     * and the numbers below an imported one were never given. A registration after the import gets the first free one.
+     */
     @Test
-    void aDistrictWhoseLastNumberWasImportedRefusesANewStationClearly() {
+    void anImportedNumberCostsOnlyItself() {
         ApiClient api = new ApiClient(port);
         HttpResponse<String> imported = upload(api, HEADER
-                + "FJ-350206-9999,湖里区最后一号驿站,SELF_BUILT,350206,厦门市湖里区,24.50,118.10,GCJ02,REST,24/7,,\n", StationApiIT.HULI_STAFF);
-        assertThat(JSON.readTree(imported.body()).path("created").asInt()).as(imported.body()).isEqualTo(1);
+                + "FJ-350206-9999,湖里区最后一号驿站,SELF_BUILT,350206,厦门市湖里区,24.50,118.10,GCJ02,REST,24/7,,\n"
+                + "FJ-350206-0001,湖里区一号驿站,SELF_BUILT,350206,厦门市湖里区,24.50,118.10,GCJ02,REST,24/7,,\n", ADMIN);
+        assertThat(JSON.readTree(imported.body()).path("created").asInt()).as(imported.body()).isEqualTo(2);
         HttpResponse<String> next = api.post("/api/v1/stations", StationApiIT.registration(24.50, 118.11, "24/7", "\"REST\"")
                 .replace("350203", "350206"), StationApiIT.HULI_STAFF);
-        assertThat(next.statusCode()).as(next.body()).isEqualTo(409);
-        assertThat(JSON.readTree(next.body()).path("type").asString()).endsWith("/station-numbers-used-up");
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+        String number = JSON.readTree(next.body()).path("number").asString();
+        assertThat(number).as("neither imported number").isNotIn("FJ-350206-9999", "FJ-350206-0001").startsWith("FJ-350206-");
     }
 }
