@@ -83,7 +83,8 @@ class ConstantWorkIT {
         RiskProfile profile = profiles.load(enterprise).profile();
         Instant now = Instant.now();
         assertThat(profile.workersReporting(now, risk.model())).isEqualTo(12);
-        assertThat(profile.amountAtStakeFen()).isEqualTo(36 * 100_000L);
+        // Each worker's three reports (five hours apart) are one debt: counted once (it was 36 × 100,000).
+        assertThat(profile.amountAtStakeFen()).isEqualTo(12 * 100_000L);
         assertThat(profile.reporters().buckets().values()).allMatch(n -> n > 0);
         assertThat(mongo.findById(enterprise + "|worker-1", Document.class, "wage_reporters")).isNotNull();
 
@@ -92,7 +93,7 @@ class ConstantWorkIT {
         Warning warning = warnings.byId(profile.openWarningId()).orElseThrow();
         assertThat(warning.collectiveDispute()).isTrue();
         assertThat(warning.workersReporting()).isEqualTo(12);
-        assertThat(warning.signals()).hasSize(risk.model().explainTop());
+        assertThat(warning.signals()).as("one per worker: a worker's repeats add nothing to explain").hasSize(12);
         assertThat(levels.enterprises()).contains(enterprise);
         long openRed = warnings.openByLevel().getOrDefault(WarningLevel.RED, 0L);
         assertThat(openRed).isGreaterThanOrEqualTo(1);
@@ -197,7 +198,8 @@ class ConstantWorkIT {
         });
 
         RiskProfile profile = profiles.load(enterprise).profile();
-        assertThat(profile.amountAtStakeFen()).isEqualTo(30 * 1_000L);
+        // Three workers' repeated reports: each worker's debt once; a first report applied twice would show here.
+        assertThat(profile.amountAtStakeFen()).isEqualTo(3 * 1_000L);
         assertThat(profile.workersReporting(Instant.now(), risk.model())).isEqualTo(3);
         assertThat(profile.reporters().buckets().values()).allMatch(n -> n > 0);
         assertThat(profile.reporters().buckets().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);

@@ -136,6 +136,21 @@ public final class RiskProfile {
         if (signal.industry() != null) {
             industry = signal.industry();
         }
+        if (move != null) {
+            reporters.apply(move, model.collectiveDispute().window());
+        }
+        if (signal.id() != null) {
+            recentSignals.addLast(signal.id());
+            while (recentSignals.size() > REMEMBERED_SIGNALS) {
+                recentSignals.removeFirst();
+            }
+        }
+        if (kind.wageIssue() && signal.reporter() != null && repeats(move, signal, model)) {
+            // The same worker's wage complaint again (five taps, a complaint and its follow-up): one worker's debt is
+            // counted once, in the score and in the money at stake — one worker alone took an employer to ORANGE
+            // (exploratory test, 2026-12-04). The worker counts as reporting at the later time.
+            return true;
+        }
         List<DecayWindow> windows = model.windows();
         double[] kindSums = sums.computeIfAbsent(kind.name(), k -> new double[windows.size()]);
         double points = model.points(signal);
@@ -151,18 +166,23 @@ public final class RiskProfile {
                 kindSums[w] += points * windows.get(w).weightAt(age);
             }
         }
-        if (move != null) {
-            reporters.apply(move, model.collectiveDispute().window());
-        }
         keepIfStrong(signal, model);
         amountAtStakeFen = Signal.plus(amountAtStakeFen, Math.min(signal.amountFen(), Signal.MAX_AMOUNT_FEN));
-        if (signal.id() != null) {
-            recentSignals.addLast(signal.id());
-            while (recentSignals.size() > REMEMBERED_SIGNALS) {
-                recentSignals.removeFirst();
-            }
-        }
         return true;
+    }
+
+    /**
+     * Whether a wage report repeats one the same worker made within the collective-dispute window since the last closure:
+     * the ledger moved the worker's latest report on from one in that window, or did not move it (an earlier report, sent
+     * late). A retry of the same signal gets the same move, so the same answer.
+     */
+    private boolean repeats(WageReporter.Move move, Signal signal, RiskModel model) {
+        if (move == null) {
+            return true;
+        }
+        Instant previous = move.previous();
+        return previous != null && (handledUntil == null || previous.isAfter(handledUntil))
+                && !previous.isBefore(signal.occurredAt().minus(model.collectiveDispute().window()));
     }
 
     private void decayTo(Instant to, List<DecayWindow> windows) {

@@ -13,6 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class HysteresisAndCollectiveDisputeTest {
 
+    /** One worker's wage complaint sent five times is one worker's debt: it moves the score and the money once. */
+    @Test
+    void aWorkersRepeatedWageComplaintsCountOnceInTheScoreAndTheMoney() {
+        RiskProfile once = RiskProfile.of(RiskFixtures.FUDE);
+        once.apply(RiskFixtures.wageComplaint("worker-a", MONDAY_10AM), MODEL);
+        RiskProfile repeated = RiskProfile.of(RiskFixtures.FUDE);
+        for (int i = 0; i < 5; i++) {
+            repeated.apply(RiskFixtures.wageComplaint("worker-a", MONDAY_10AM.plus(Duration.ofMinutes(i))), MODEL);
+        }
+        Instant at = MONDAY_10AM.plus(Duration.ofMinutes(5));
+        assertThat(repeated.score(at, MODEL)).isEqualTo(once.score(at, MODEL));
+        assertThat(repeated.amountAtStakeFen()).isEqualTo(once.amountAtStakeFen()).isPositive();
+        assertThat(repeated.workersReporting(at, MODEL)).isEqualTo(1);
+        // Another worker's complaint counts; the same worker again after the collective-dispute window counts anew.
+        repeated.apply(RiskFixtures.wageComplaint("worker-b", at), MODEL);
+        assertThat(repeated.amountAtStakeFen()).isEqualTo(2 * once.amountAtStakeFen());
+        repeated.apply(RiskFixtures.wageComplaint("worker-a", at.plus(MODEL.collectiveDispute().window()).plus(Duration.ofHours(1))), MODEL);
+        assertThat(repeated.amountAtStakeFen()).isEqualTo(3 * once.amountAtStakeFen());
+    }
+
     @Test
     void upgradesAreImmediate() {
         RiskProfile profile = RiskProfile.of(RiskFixtures.FUDE);
