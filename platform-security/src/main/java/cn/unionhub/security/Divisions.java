@@ -41,6 +41,19 @@ public final class Divisions {
         return code.substring(0, 4) + "00";
     }
 
+    /**
+     * The division of the registration authority in a unified social credit code (统一社会信用代码, GB 32100: characters
+     * 3–8), e.g. {@code 91330211MA2H3K5Q1G} → {@code 330211}: where an enterprise the register does not know yet was
+     * registered. Empty for anything else.
+     */
+    public static java.util.Optional<String> ofCreditCode(String uscc) {
+        if (uscc == null || uscc.length() != 18) {
+            return java.util.Optional.empty();
+        }
+        String code = uscc.substring(2, 8);
+        return isValid(code) ? java.util.Optional.of(code) : java.util.Optional.empty();
+    }
+
     /** Whether the code is a city's or a province's: the districts of several lie in it, not only itself. */
     public static boolean isAboveCounty(String code) {
         return isValid(code) && code.endsWith("00");

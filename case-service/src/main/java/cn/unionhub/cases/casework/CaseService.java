@@ -116,7 +116,7 @@ public class CaseService {
             return Optional.empty();
         }
         Case.Matter matter = new Case.Matter(feedback.category(), feedback.enterprise(), feedback.enterpriseName(),
-                feedback.district(), feedback.workerGroup(), feedback.channel(), feedback.text(),
+                rules.routing().placeOf(feedback.enterprise(), feedback.district()), feedback.workerGroup(), feedback.channel(), feedback.text(),
                 number(feedback.details(), "amountOwedFen"), integer(feedback.details(), "workersAffected"), feedback.anonymous(),
                 feedback.submittedAt() == null ? null : feedback.submittedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         return Optional.of(new Case.Intake(Case.idForFeedback(feedback.feedbackId()), Case.Source.FEEDBACK, feedback.feedbackId(),
@@ -375,11 +375,33 @@ public class CaseService {
      * its district, or the city union), by the organisation working it or a level above.
      */
     public Case transfer(String caseNumber, HandlingOrganisationType type, String reason, Actor actor) {
+        return transfer(caseNumber, type, null, reason, actor);
+    }
+
+    /**
+     * Transfers the case to an organisation of its district, or of {@code district} (another district or city the register
+     * names): a case about an employer elsewhere could only be passed around the wrong district, and a district named in
+     * the request was ignored (exploratory test, 2026-12-04). Only district bodies are named by a district.
+     */
+    public Case transfer(String caseNumber, HandlingOrganisationType type, String district, String reason, Actor actor) {
         Case transferred = step(find(caseNumber, actor), actor, CaseAccess::mayTransfer, c -> {
-            HandlingOrganisation to = rules.routing().serving(type, c.matter().enterprise(), c.matter().district())
+            String target = district == null || district.isBlank() ? c.matter().district() : district.strip();
+            if (!java.util.Objects.equals(target, c.matter().district())) {
+                List<RuleViolationException.FieldViolation> wrong = new java.util.ArrayList<>();
+                if (!rules.routing().namesDistrict(target)) {
+                    wrong.add(new RuleViolationException.FieldViolation("district", "unknown-district", target));
+                }
+                if (type == HandlingOrganisationType.ENTERPRISE_UNION || type == HandlingOrganisationType.CITY_UNION) {
+                    wrong.add(new RuleViolationException.FieldViolation("district", "district-not-for-organisation"));
+                }
+                if (!wrong.isEmpty()) {
+                    throw new RuleViolationException("invalid-case-action", wrong);
+                }
+            }
+            HandlingOrganisation to = rules.routing().serving(type, c.matter().enterprise(), target)
                     .orElseThrow(() -> new RuleViolationException("invalid-case-action",
                             List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
-            return c.transfer(by(actor), to, rules.routing().nameOf(to, c.matter().enterpriseName()), reason, clock.instant());
+            return c.transfer(by(actor), to, rules.routing().nameOf(to, c.matter().enterpriseName()), target, reason, clock.instant());
         });
         log.info("Case {} transferred to {} by {}", caseNumber, transferred.handledBy().id(), actor.subject());
         return transferred;

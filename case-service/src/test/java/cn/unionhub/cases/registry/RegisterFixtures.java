@@ -26,9 +26,22 @@ public final class RegisterFixtures {
                 Instant.parse("2026-11-01T00:00:00Z"));
     }
 
-    /** Applies the pilot districts as the consumer would. */
+    /**
+     * Applies the pilot districts as the consumer would, and the test enterprises with their unions: routing sends a
+     * case to an enterprise's union only when the register knows it has one.
+     */
     public static void registerPilotDistricts(RegisterCopy copy) {
         copy.registered(ZHENHAI);
         copy.registered(BEILUN);
+        enterpriseWithUnion(copy, People.Enterprises.FUDE_ENERGY, "宁波富德能源有限公司", People.Districts.ZHENHAI);
+        enterpriseWithUnion(copy, People.Enterprises.BEILUN_PORT_LOGISTICS, "宁波北仑港口物流有限公司", People.Districts.BEILUN);
+    }
+
+    /** An enterprise of the register and its union (基层工会, {@code GH-<USCC>}), as member-card-service publishes them. */
+    public static void enterpriseWithUnion(RegisterCopy copy, String uscc, String name, String district) {
+        Instant at = Instant.parse("2026-11-01T00:00:00Z");
+        copy.registered(new OrganisationRegistered(uscc, "ENTERPRISE", name, district, null, "C", "MEDIUM", null, "ACTIVE", 1, at));
+        copy.registered(new OrganisationRegistered("GH-" + uscc, "GRASSROOTS_UNION", name + "工会", district, "ZGH-" + district, null, null,
+                null, "ACTIVE", 1, at));
     }
 }

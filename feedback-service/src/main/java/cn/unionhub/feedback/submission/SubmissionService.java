@@ -348,13 +348,18 @@ public class SubmissionService {
     /**
      * An enterprise not in the register yet (a gig platform, a small firm): accepted, marked for
      * verification, and attributed to the submitter's district so that district's union sees and
-     * routes it — a worker's from their membership first, then from their token.
+     * routes it — a worker's from their membership first, then from their token, and for a worker neither
+     * names (not a member yet) the district the credit code was registered in: such a worker was told to
+     * ask their street union, with no way to name one (exploratory test, 2026-12-04). Case routing sends a
+     * case about an unknown employer to the district of its credit code when the register names it.
      */
     private Enterprise unregistered(String uscc, Actor actor, boolean worker) {
         Optional<String> membershipDistrict = worker
                 ? memberships.ofAccount(actor.subject()).filter(Membership::active).map(Membership::district)
                 : Optional.empty();
-        String district = membershipDistrict.orElse(actor.district());
+        String district = membershipDistrict.or(() -> Optional.ofNullable(actor.district()))
+                .or(() -> cn.unionhub.security.Divisions.ofCreditCode(uscc).filter(d -> !cn.unionhub.security.Divisions.isAboveCounty(d)))
+                .orElse(null);
         if (district == null) {
             throw new RuleViolationException(SubmissionRules.INVALID,
                     List.of(new FieldViolation("enterprise", "enterprise-unknown", uscc)));

@@ -131,6 +131,18 @@ class RegisterCopyIT {
         assertThat(api().get("/api/v1/feedback/enterprises/" + uscc, null).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A worker neither the register nor their token places (not a member yet) complaining about an employer the register
+     * does not know: attributed to the district the credit code was registered in (they were told to ask their street
+     * union, with no way to name one).
+     */
+    @Test
+    void aWorkerNobodyPlacesComplainsAboutAnUnknownEmployerInTheDistrictOfItsCreditCode() {
+        String stranger = TestTokens.token().subject("worker-new-" + UUID.randomUUID()).roles(Role.WORKER).build();
+        String laoshan = "91370212MA3XYW123F";
+        assertThat(submit(laoshan, stranger).path("district").asString()).isEqualTo("370212");
+    }
+
     @Test
     void aWorkersMembershipInTheRegisterDecidesTheDistrictBeforeTheirToken() {
         String account = "worker-rider-" + UUID.randomUUID();

@@ -55,7 +55,8 @@ class CaseController {
     record ClueRequest(Case.ClueFinding finding, String text) {
     }
 
-    record TransferRequest(HandlingOrganisationType organisationType, String reason) {
+    /** @param district another district to transfer to (its district bodies only); the case's own when absent */
+    record TransferRequest(HandlingOrganisationType organisationType, String district, String reason) {
     }
 
     private final CaseService cases;
@@ -152,7 +153,7 @@ class CaseController {
         if (request.organisationType() == null) {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("organisationType", "required")));
         }
-        return view(cases.transfer(caseNumber, request.organisationType(), request.reason(), actor), actor);
+        return view(cases.transfer(caseNumber, request.organisationType(), request.district(), request.reason(), actor), actor);
     }
 
     /** 督办: instructions from a level above the handling organisation. */

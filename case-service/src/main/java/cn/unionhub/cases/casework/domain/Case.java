@@ -543,6 +543,14 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
      * nobody had answered yet waits for the new organisation to accept it.
      */
     public Changed transfer(By by, HandlingOrganisation to, String toName, String reason, Instant at) {
+        return transfer(by, to, toName, matter.district(), reason, at);
+    }
+
+    /**
+     * To an organisation of {@code district}: a case about an employer in another district (or city) moves there with
+     * its matter, and the record says from which district.
+     */
+    public Changed transfer(By by, HandlingOrganisation to, String toName, String district, String reason, Instant at) {
         if (!Status.OPEN.contains(status)) {
             throw illegal("transfer");
         }
@@ -553,9 +561,18 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
         Instant now = millis(at);
         Status next = deadlines.firstRespondedAt() == null ? Status.ROUTED : status == Status.REOPENED ? Status.REOPENED
                 : Status.IN_PROGRESS;
-        List<HistoryEntry> recorded = record(now, by, "TRANSFERRED", reason.strip(), details("from", assignment.organisationName(),
-                "fromId", handledBy().id(), "to", toName, "toId", to.id()), List.of());
-        Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, next,
+        boolean moves = district != null && !district.equals(matter.district());
+        Map<String, String> details = new java.util.LinkedHashMap<>(details("from", assignment.organisationName(),
+                "fromId", handledBy().id(), "to", toName, "toId", to.id()));
+        if (moves) {
+            details.put("fromDistrict", String.valueOf(matter.district()));
+            details.put("toDistrict", district);
+        }
+        List<HistoryEntry> recorded = record(now, by, "TRANSFERRED", reason.strip(), details, List.of());
+        Matter moved = moves ? new Matter(matter.category(), matter.enterprise(), matter.enterpriseName(), district, matter.workerGroup(),
+                matter.channel(), matter.summary(), matter.amountOwedFen(), matter.workersAffected(), matter.anonymous(), matter.filedAt())
+                : matter;
+        Case c = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, moved, priority, next,
                 new Assignment(to.type(), toName, "transferred", assignment.supervisor(), to.id()), deadlines, escalationLevel,
                 resolution, verification, recorded);
         return new Changed(c, List.of(new CaseRouted(id, caseNumber, feedbackId, to.type().name(), toName, "transferred",

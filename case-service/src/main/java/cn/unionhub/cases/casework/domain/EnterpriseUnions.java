@@ -12,9 +12,15 @@ public interface EnterpriseUnions {
     EnterpriseUnions UNKNOWN = uscc -> false;
 
     /**
-     * Whether the register knows the enterprise (active) and that it has no union of its own: none registered, or
-     * its union closed. An enterprise the register does not know is not "without": its union may simply not be
-     * registered yet, and its chair's account names it.
+     * Whether no union of the enterprise's own is known: the register knows the enterprise (active) without one — none
+     * registered, or its union closed — or does not know the enterprise at all. An unknown employer's "enterprise union"
+     * was a queue nobody works (exploratory test, 2026-12-04: a gig worker's complaint about an unregistered employer
+     * waited there until its deadline); its district's union verifies the employer and routes it on.
      */
-    boolean knownWithoutUnion(String uscc);
+    boolean withoutKnownUnion(String uscc);
+
+    /** Whether the register knows the enterprise; a register that says nothing ({@link #UNKNOWN}) knows them all. */
+    default boolean registered(String uscc) {
+        return true;
+    }
 }

@@ -34,10 +34,29 @@ public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames,
      * none for a kind the case names nothing for, nor the union of an enterprise the register knows to have none.
      */
     public Optional<HandlingOrganisation> serving(HandlingOrganisationType type, String enterprise, String district) {
-        if (type == HandlingOrganisationType.ENTERPRISE_UNION && enterprise != null && unions.knownWithoutUnion(enterprise)) {
+        if (type == HandlingOrganisationType.ENTERPRISE_UNION && enterprise != null && unions.withoutKnownUnion(enterprise)) {
             return Optional.empty();
         }
         return HandlingOrganisation.serving(type, enterprise, district);
+    }
+
+    /** Whether the register names the district (a county-level division): a case may be transferred there. */
+    public boolean namesDistrict(String code) {
+        return cn.unionhub.security.Divisions.isValid(code) && !cn.unionhub.security.Divisions.isAboveCounty(code)
+                && districtNames.nameOf(code) != null;
+    }
+
+    /**
+     * Where a case about this enterprise belongs: for an employer the register does not know, the district its credit
+     * code was registered in when the register names that district (a 宁波 worker's complaint about a 青岛 restaurant
+     * went to the worker's district, where no transfer could reach 青岛); else the district the item names (the
+     * worker's own, for an unknown employer).
+     */
+    public String placeOf(String enterprise, String reported) {
+        if (enterprise == null || unions.registered(enterprise)) {
+            return reported;
+        }
+        return cn.unionhub.security.Divisions.ofCreditCode(enterprise).filter(this::namesDistrict).orElse(reported);
     }
 
     /**

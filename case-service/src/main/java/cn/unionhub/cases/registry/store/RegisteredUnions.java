@@ -32,12 +32,16 @@ public class RegisteredUnions implements EnterpriseUnions {
     }
 
     @Override
-    public boolean knownWithoutUnion(String uscc) {
-        boolean known = enterprises.find(uscc).filter(e -> !e.closed() && e.name() != null).isPresent();
-        if (!known) {
-            return false;
+    public boolean withoutKnownUnion(String uscc) {
+        if (!registered(uscc)) {
+            return true;
         }
         Document union = mongo.findById(uscc, Document.class, COLLECTION);
         return union == null || RegisteredEnterprise.CLOSED.equals(union.getString("status"));
+    }
+
+    @Override
+    public boolean registered(String uscc) {
+        return enterprises.find(uscc).filter(e -> !e.closed() && e.name() != null).isPresent();
     }
 }

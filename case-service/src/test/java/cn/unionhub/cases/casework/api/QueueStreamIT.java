@@ -58,6 +58,7 @@ class QueueStreamIT {
     void registered(@Autowired RegisterCopy register) {
         RegisterFixtures.registerPilotDistricts(register);
         register.registered(RegisterFixtures.district("370212", "崂山区", "370200"));
+        RegisterFixtures.enterpriseWithUnion(register, QINGDAO_ENTERPRISE, "青岛崂山测试科技有限公司", "370212");
     }
 
     private URI stream() {

@@ -47,6 +47,11 @@ class FeedbackIntakeIT {
         return new ApiClient(port);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void registered(@Autowired cn.unionhub.cases.registry.RegisterCopy register) {
+        cn.unionhub.cases.registry.RegisterFixtures.registerPilotDistricts(register);
+    }
+
     @Test
     void aComplaintOpensOneRoutedCaseHoweverOftenItIsDelivered() throws Exception {
         String feedbackId = UUID.randomUUID().toString();
@@ -80,6 +85,44 @@ class FeedbackIntakeIT {
             assertThat(api().get("/api/v1/cases/" + caseNumber, People.HANDLER_MEDIATOR.token()).body())
                     .contains("\"priority\":\"NORMAL\"", "\"trackingNumber\":\"ZGDP-20261121-7KQM3X\"");
         }
+    }
+
+    /**
+     * A 宁波 worker's complaint about a 青岛 employer the register does not know: it goes to the district the credit code
+     * was registered in (it went to the worker's own district, where no transfer could reach 青岛), and a case can be
+     * transferred on to another district's bodies, its matter moving with it.
+     */
+    @Test
+    void aComplaintAboutAnUnknownEmployerGoesToItsCreditCodesDistrictAndMovesOnByTransfer(
+            @Autowired cn.unionhub.cases.registry.RegisterCopy register) {
+        register.registered(cn.unionhub.cases.registry.RegisterFixtures.district("370212", "崂山区", "370200"));
+        String feedbackId = UUID.randomUUID().toString();
+        String qingdaoRestaurant = "91370212MA3XYW124J";
+        kafka.send(TestEvents.record(new FeedbackSubmitted(feedbackId, "ZGDP-20261204-QD0001", "COMPLAINT", "WAGES_ARREARS",
+                "APP", true, "REGULAR", qingdaoRestaurant, null, People.Districts.BEILUN, false, "青岛崂山餐饮公司工资未结",
+                Map.of("amountOwedFen", 300000, "workersAffected", 1), Map.of(), Instant.now()), UUID.randomUUID().toString())).join();
+        String laoshan = cn.unionhub.test.TestTokens.token().subject("staff-laoshan").roles(cn.unionhub.security.Role.DISTRICT_UNION)
+                .district("370212").build();
+        String number = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document found = mongo.getCollection("cases").find(new Document("feedbackId", feedbackId)).first();
+            return found == null ? null : found.getString("caseNumber");
+        }, java.util.Objects::nonNull);
+        JsonNode opened = JSON.readTree(api().get("/api/v1/cases/" + number, laoshan).body());
+        assertThat(opened.path("organisationId").asString()).isEqualTo("DISTRICT_UNION:370212");
+        String caseNumber = opened.path("caseNumber").asString();
+        assertThat(api().get("/api/v1/cases/" + caseNumber, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+
+        // 崂山 finds the worker's employer is in fact in 北仑's port area: on to 北仑's mediation centre, the matter with it.
+        assertThat(api().post("/api/v1/cases/" + caseNumber + "/transfer",
+                "{\"organisationType\":\"MEDIATION_ORGANISATION\",\"district\":\"990000\",\"reason\":\"错\"}", laoshan).statusCode())
+                .as("a district the register does not name").isEqualTo(400);
+        HttpResponse<String> moved = api().post("/api/v1/cases/" + caseNumber + "/transfer",
+                "{\"organisationType\":\"MEDIATION_ORGANISATION\",\"district\":\"330206\",\"reason\":\"企业实际在北仑\"}", laoshan);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode there = JSON.readTree(moved.body());
+        assertThat(there.path("organisationId").asString()).isEqualTo("MEDIATION_ORGANISATION:330206");
+        assertThat(there.path("organisationName").asString()).isEqualTo("北仑区劳动争议调解中心");
+        assertThat(api().get("/api/v1/cases/" + caseNumber, laoshan).statusCode()).as("no longer 崂山's").isEqualTo(404);
     }
 
     /** A poll's complaints are opened together: each once, routed, with its deadline timer and its place in the queue. */
