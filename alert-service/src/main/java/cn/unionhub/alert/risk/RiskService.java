@@ -262,6 +262,12 @@ public class RiskService {
         Instant now = clock.instant();
         WarningLevel loadedLevel = profile.level();
         register.find(profile.enterprise()).ifPresent(e -> profile.registered(e.name(), e.district(), e.industry()));
+        if (profile.district() == null) {
+            // An enterprise neither the register nor its signals place: the district its credit code was registered in.
+            // Its warnings had no district, so no union saw them and no daily report counted them (exploratory test,
+            // 2026-12-04).
+            profile.registered(null, cn.unionhub.security.Divisions.ofCreditCode(profile.enterprise()).orElse(null), null);
+        }
         if (profile.openWarningId() != null) {
             // Heal a close whose profile update was lost: the warning is the truth.
             warnings.byId(profile.openWarningId()).filter(w -> !w.isOpen())
@@ -297,7 +303,7 @@ public class RiskService {
 
     private void raise(RiskProfile profile, Assessment assessment, Instant now) {
         String id = profile.nextWarningId();
-        boolean legalHealthCheck = profile.warningsRaisedSince(now.minus(properties.legalHealthCheck().within())) + 1
+        boolean legalHealthCheck = confirmedOrOpenWarningsSince(profile, now.minus(properties.legalHealthCheck().within())) + 1
                 >= properties.legalHealthCheck().warnings();
         List<String> pushTo = properties.pushTo().stream()
                 .map(t -> t.replace("{districtName}", districtName(profile.district()))
@@ -314,6 +320,29 @@ public class RiskService {
             log.info("Warning {} was already raised (replay)", id);
         }
         profile.warningRaised(id, now);
+    }
+
+    /**
+     * The enterprise's earlier warnings raised since {@code since} that were not found false (法治体检 is recommended after
+     * repeated real warnings; warnings verified as false positives counted too). Read by id, newest first, stopping at the
+     * first older one or once enough are found: a few key reads.
+     */
+    private long confirmedOrOpenWarningsSince(RiskProfile profile, Instant since) {
+        long needed = properties.legalHealthCheck().warnings() - 1L;
+        long found = 0;
+        for (int seq = profile.warningSeq(); seq >= 1 && found < needed; seq--) {
+            Warning earlier = warnings.byId(profile.enterprise() + "-" + seq).orElse(null);
+            if (earlier == null) {
+                continue;
+            }
+            if (earlier.raisedAt().isBefore(since)) {
+                break;
+            }
+            if (earlier.verdict() != Warning.Verdict.FALSE_POSITIVE) {
+                found++;
+            }
+        }
+        return found;
     }
 
     /** The name the register gives the district; its code if the register names none, 市 for no district. */

@@ -338,11 +338,6 @@ public final class RiskProfile {
         warningsRaised.add(at);
     }
 
-    /** Warnings raised since {@code from}, this one included. */
-    public long warningsRaisedSince(Instant from) {
-        return warningsRaised.stream().filter(at -> !at.isBefore(from)).count();
-    }
-
     /**
      * The open warning was closed: what led to it was handled. Scoring starts again from the
      * signals after {@code closedAt}; a new warning needs new evidence.

@@ -225,6 +225,42 @@ class AlertPipelineIT {
         }
     }
 
+    /**
+     * An enterprise the register does not know is placed by its credit code (its warnings had no district: no union saw
+     * them), and a warning verified as a false positive does not count towards recommending a legal health check.
+     */
+    @Test
+    void anUnregisteredEnterprisesWarningsReachItsDistrictAndFalseOnesDoNotCallForALegalHealthCheck() throws Exception {
+        String body = "91330211MA9" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+        String uscc = body + cn.unionhub.platform.identity.ChineseIdentifiers.usccCheckCharacter(body);
+        String first = raiseBlue(uscc, 1);
+        JsonNode seen = JSON.readTree(api().get("/api/v1/alerts/warnings/" + first, People.DISTRICT_ZHENHAI.token()).body());
+        assertThat(seen.path("district").asString()).isEqualTo("330211");
+        post(first, "verification", "{\"verdict\":\"FALSE_POSITIVE\",\"reason\":\"核实：来电反映的是另一家企业\"}");
+        post(first, "closure", "{\"notes\":\"误报，已关闭\"}");
+
+        String second = raiseBlue(uscc, 2);
+        post(second, "verification", "{\"verdict\":\"CONFIRMED\",\"reason\":\"走访核实\"}");
+        post(second, "disposal", "{\"notes\":\"约谈企业\"}");
+        post(second, "docking", "{\"notes\":\"法律援助进驻\"}");
+        post(second, "closure", "{\"notes\":\"已整改\"}");
+
+        String third = raiseBlue(uscc, 3);
+        JsonNode latest = JSON.readTree(api().get("/api/v1/alerts/warnings/" + third, People.DISTRICT_ZHENHAI.token()).body());
+        assertThat(latest.path("legalHealthCheckRecommended").asBoolean()).as("one real warning before it, not two").isFalse();
+    }
+
+    /** Reports hotline calls enough for a blue warning and answers the enterprise's warning number {@code seq} once raised. */
+    private String raiseBlue(String uscc, int seq) {
+        String id = uscc + "-" + seq;
+        // Dated now: one dated before the last closure counts for nothing (handled with it).
+        HttpResponse<String> sent = api().post("/api/v1/alerts/signals", "{\"signals\":[" + signal(uscc, "HOTLINE_CALLS", 25,
+                Instant.now()) + "]}", People.LABOR_INSPECTION.token());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/v1/alerts/warnings/" + id, People.ADMIN.token()).statusCode() == 200);
+        return id;
+    }
+
     @Test
     void aBatchWithOneBadSignalIsRefusedWholeWithEveryReason() throws Exception {
         String good = signal(HAIXING, "HOTLINE_CALLS", 5, Instant.now().minusSeconds(3600));
