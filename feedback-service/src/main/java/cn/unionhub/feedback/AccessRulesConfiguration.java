@@ -28,6 +28,8 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/feedback/submissions/{trackingNumber}/satisfaction", Role.WORKER)
                 .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN)
+                .allow(GET, "/api/v1/feedback/submissions/{trackingNumber}/contact", Role.ENTERPRISE_UNION, Role.DISTRICT_UNION,
+                        Role.HANDLER, Role.ADMIN)
                 .allow(GET, "/api/v1/feedback/bulletins/{district}/{period}", Role.DISTRICT_UNION, Role.HANDLER, Role.ADMIN,
                         Role.GOV_SYSTEM)
                 .allow(POST, "/api/v1/feedback/bulletins/{district}/{period}/publication", Role.DISTRICT_UNION, Role.ADMIN);

@@ -169,6 +169,26 @@ public class SubmissionService {
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
     }
 
+    /** A named worker's contact details, in full, as the union staff who may see the item need them to call back. */
+    public record Contact(String trackingNumber, String name, String phone) {
+    }
+
+    /**
+     * The contact details a named worker gave, unmasked, for union staff who may see the item (lists and views mask the
+     * mobile number: the handlers could not phone anyone back, exploratory test, 2026-12-04). Each look is recorded —
+     * who, when, which item ({@code contact_views}) — so a union can answer who read a worker's number. Never for an
+     * anonymous item: 404 as if there were none.
+     */
+    public Contact contact(String trackingNumber, Actor actor) {
+        FeedbackItem item = find(trackingNumber, actor);
+        Submitter submitter = item.submitter();
+        if (actor.has(Role.WORKER) || item.content().anonymous() || submitter.contactName() == null && submitter.contactPhone() == null) {
+            throw new NotFoundException("contact-not-shared", trackingNumber);
+        }
+        items.contactViewed(item, actor.subject(), clock.instant());
+        return new Contact(item.trackingNumber(), submitter.contactName(), submitter.contactPhone());
+    }
+
     /**
      * {@code item} as {@code viewer} is shown it: the enterprise side sees an anonymous worker's rated item as it was
      * before the rating until the release after it ({@link FeedbackItems#seenByEnterpriseSide}).

@@ -96,6 +96,12 @@ class SubmissionController {
         return FeedbackView.of(item, own, !own && dayOnly(item, actor));
     }
 
+    /** A named worker's contact details in full, for union staff who may see the item; each look is recorded. */
+    @GetMapping("/submissions/{trackingNumber}/contact")
+    SubmissionService.Contact contact(@PathVariable String trackingNumber, Actor actor) {
+        return submissions.contact(trackingNumber, actor);
+    }
+
     @PostMapping("/submissions/{trackingNumber}/satisfaction")
     FeedbackView rate(@PathVariable String trackingNumber, @RequestBody RatingRequest request, Actor actor) {
         submissions.rate(trackingNumber, actor, required(request.rating()), request.reason());

@@ -348,4 +348,10 @@ public class FeedbackItems {
                 d.resolvedAt, d.rating == null ? null
                         : new FeedbackItem.Rating(Satisfaction.valueOf(d.rating), d.ratingReason, d.ratingDefaulted, d.ratedAt));
     }
+
+    /** Records that {@code by} read the named worker's contact details of {@code item} (kept for the union's own audit). */
+    public void contactViewed(FeedbackItem item, String by, java.time.Instant at) {
+        mongo.insert(new org.bson.Document("item", item.id()).append("trackingNumber", item.trackingNumber()).append("by", by)
+                .append("at", java.util.Date.from(at)), "contact_views");
+    }
 }

@@ -242,6 +242,33 @@ class SubmissionApiIT {
         assertThat(seen.path("details").path("amountOwedFen").asLong()).isEqualTo(1_200_000L);
     }
 
+    /** Whoever handles a named worker's complaint can phone them back: the full number on request, each look recorded. */
+    @Test
+    void unionStaffReadANamedWorkersNumberInFullAndEachLookIsRecorded(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        String call = """
+                {"type":"COMPLAINT","category":"WAGES_ARREARS","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
+                 "text":"两个月工资未发。","contactName":"张伟","contactPhone":"13900001111",
+                 "details":{"amountOwedFen":1200000,"workersAffected":1}}""";
+        String tracking = JSON.readTree(api().post("/api/v1/feedback/submissions", call, People.WORKER_ZHANG_WEI.token(), null).body())
+                .path("trackingNumber").asString();
+        HttpResponse<String> contact = api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_ZHENHAI.token());
+        assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
+        assertThat(JSON.readTree(contact.body()).path("phone").asString()).isEqualTo("13900001111");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(org.springframework.data.mongodb.core.query.Criteria
+                .where("trackingNumber").is(tracking).and("by").is(People.DISTRICT_ZHENHAI.subject())), "contact_views")).isEqualTo(1);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_BEILUN.token()).statusCode())
+                .as("another district's staff").isEqualTo(404);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.WORKER_ZHANG_WEI.token()).statusCode())
+                .isEqualTo(403);
+
+        String anonymous = JSON.readTree(api().post("/api/v1/feedback/submissions", call.replace("\"contactName\":\"张伟\",\"contactPhone\":\"13900001111\",",
+                "\"anonymous\":true,"), People.WORKER_ZHANG_WEI.token(), null).body()).path("trackingNumber").asString();
+        HttpResponse<String> none = api().get("/api/v1/feedback/submissions/" + anonymous + "/contact", People.DISTRICT_ZHENHAI.token());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("contact-not-shared");
+    }
+
     /**
      * Staff record for their own area only, and what they record counts by the person it is for:
      * ten complaints one chair records about a competitor cannot pass for ten workers (issue #12).
