@@ -12,6 +12,7 @@ public final class EventCatalog {
     private static final List<Class<? extends DomainEvent>> EVENTS = List.of(
             cn.unionhub.events.feedback.FeedbackSubmitted.class,
             cn.unionhub.events.feedback.FeedbackRated.class,
+            cn.unionhub.events.feedback.WorkerReplied.class,
             cn.unionhub.events.feedback.BulletinPublished.class,
             cn.unionhub.events.cases.CaseOpened.class,
             cn.unionhub.events.cases.CaseRouted.class,

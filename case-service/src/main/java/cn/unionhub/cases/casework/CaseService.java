@@ -274,6 +274,21 @@ public class CaseService {
         changed.ifPresent(c -> log.info("Case {} is {} after the worker's rating {}", c.caseNumber(), c.status(), satisfaction));
     }
 
+    /**
+     * The worker answered about their item: the answer goes on the case's record, and a case waiting on the worker runs
+     * again (the deadlines move by the time it waited). An answer to a case that is no longer open is kept on nothing:
+     * the item refuses answers once resolved.
+     */
+    public void onWorkerReply(cn.unionhub.events.feedback.WorkerReplied replied) {
+        Optional<Case> changed = cases.change(Case.idForFeedback(replied.feedbackId()), current -> {
+            if (!Case.Status.OPEN.contains(current.status())) {
+                return new Case.Changed(current, List.of());
+            }
+            return current.workerReplied(replied.text(), rules.calendar(), replied.repliedAt());
+        }, metrics::record);
+        changed.ifPresent(c -> log.info("Case {}: the worker replied", c.caseNumber()));
+    }
+
     // ---------------------------------------------------------------- deadlines
 
     /**

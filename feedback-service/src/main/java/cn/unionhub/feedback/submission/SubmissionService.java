@@ -311,6 +311,20 @@ public class SubmissionService {
     }
 
     /** Rates and counts the rating once it is written (a refused rating raises and is not counted). */
+    /** The worker answers the union about their own item; case-service records it and resumes a case waiting on them. */
+    public void reply(String trackingNumber, Actor actor, String text) {
+        FeedbackItem item = items.byTrackingNumber(trackingNumber)
+                .filter(found -> found.isOwnedBy(pseudonymOf(actor)))
+                .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+        items.change(item.id(), current -> current.reply(text, clock.instant()));
+    }
+
+    /** An anonymous worker answers with the follow-up token, without signing in. */
+    public void replyByFollowUp(String trackingNumber, String token, String text) {
+        FeedbackItem item = followUp(trackingNumber, token);
+        items.change(item.id(), current -> current.reply(text, clock.instant()));
+    }
+
     private void applyRating(String id, Satisfaction satisfaction, String reason, boolean defaulted) {
         if (items.change(id, current -> current.rate(satisfaction, reason, defaulted, clock.instant()))) {
             metrics.rated(satisfaction, defaulted);

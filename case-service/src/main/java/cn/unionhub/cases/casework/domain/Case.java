@@ -433,6 +433,23 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                         d.resolutionDueAt(), now));
     }
 
+    /**
+     * The worker's answer (补充说明) on the record; a case paused for it runs again. The same answer told twice (a
+     * redelivery) is on the record once.
+     */
+    public Changed workerReplied(String text, BusinessCalendar calendar, Instant at) {
+        Instant now = millis(at);
+        for (HistoryEntry e : history) {
+            if ("WORKER_REPLIED".equals(e.action()) && e.at().equals(now)) {
+                return new Changed(this, List.of());
+            }
+        }
+        Case recorded = new Case(id, caseNumber, source, sourceReference, feedbackId, trackingNumber, matter, priority, status,
+                assignment, deadlines, escalationLevel, resolution, verification, record(now, By.WORKER, "WORKER_REPLIED", text, Map.of(),
+                List.of()));
+        return deadlines.pausedAt() == null ? new Changed(recorded, List.of()) : recorded.resume(By.WORKER, "职工已补充说明", calendar, now);
+    }
+
     /** The case is settled, with its outcome; wages recovered carry the amount and the workers helped. */
     public Changed resolve(By by, Outcome outcome, String summary, Long recoveredAmountFen, Integer workersHelped,
             BusinessCalendar calendar, Instant at) {

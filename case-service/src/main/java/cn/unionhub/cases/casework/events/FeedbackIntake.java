@@ -22,7 +22,8 @@ class FeedbackIntake {
         // pointers and documents. A rating flushes the cases gathered before it first.
         this.events = inbound.router("case-intake")
                 .gathered(cases::openAll, intake -> intake.on(FeedbackSubmitted.class, cases::intakeOf))
-                .on(FeedbackRated.class, cases::onRating);
+                .on(FeedbackRated.class, cases::onRating)
+                .on(cn.unionhub.events.feedback.WorkerReplied.class, cases::onWorkerReply);
     }
 
     /** One consumer per partition of the feedback topic (see unionhub.events.pipeline-consumers). */

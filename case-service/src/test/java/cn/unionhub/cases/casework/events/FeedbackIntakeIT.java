@@ -125,6 +125,29 @@ class FeedbackIntakeIT {
         assertThat(api().get("/api/v1/cases/" + caseNumber, laoshan).statusCode()).as("no longer 崂山's").isEqualTo(404);
     }
 
+    /** The worker answers what a paused case asked for: the answer is on the record and the case runs again, once. */
+    @Test
+    void theWorkersAnswerGoesOnTheRecordAndStartsAPausedCaseAgain() {
+        String caseNumber = openFromFeedback("ZGDP-20261204-RP0001", false);
+        String chair = People.CHAIR_FUDE.token();
+        assertThat(api().post("/api/v1/cases/" + caseNumber + "/acceptance", "{}", chair).statusCode()).isEqualTo(200);
+        assertThat(api().post("/api/v1/cases/" + caseNumber + "/pauses", "{\"text\":\"请上传11月工资条\"}", chair).statusCode())
+                .isEqualTo(200);
+        String feedbackId = mongo.getCollection("cases").find(new Document("caseNumber", caseNumber)).first().getString("feedbackId");
+        var replied = new cn.unionhub.events.feedback.WorkerReplied(feedbackId, "ZGDP-20261204-RP0001", "工资条已拍照，请查收",
+                Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(TestEvents.record(replied, eventId)).join();
+        kafka.send(TestEvents.record(replied, UUID.randomUUID().toString())).join(); // republished under another id
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode history = JSON.readTree(api().get("/api/v1/cases/" + caseNumber + "/history", chair).body());
+            assertThat(history.findValuesAsString("action")).containsOnlyOnce("WORKER_REPLIED").contains("RESUMED");
+            assertThat(history.toString()).contains("工资条已拍照，请查收");
+        });
+        assertThat(JSON.readTree(api().get("/api/v1/cases/" + caseNumber, chair).body()).path("pauses").get(0).path("to").isNull())
+                .as("the pause ended").isFalse();
+    }
+
     /** A poll's complaints are opened together: each once, routed, with its deadline timer and its place in the queue. */
     @Test
     void complaintsArrivingTogetherEachOpenOneRoutedCase() {

@@ -114,6 +114,28 @@ class SubmissionController {
         return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
     }
 
+    /** What the worker writes back (补充说明). */
+    record ReplyRequest(String text) {
+    }
+
+    /** With the follow-up token, for an anonymous worker. */
+    record FollowUpReplyRequest(String trackingNumber, String token, String text) {
+    }
+
+    /** The worker answers the union about their item: the case records it, and one waiting on them runs again. */
+    @PostMapping("/submissions/{trackingNumber}/replies")
+    FeedbackView reply(@PathVariable String trackingNumber, @RequestBody ReplyRequest request, Actor actor) {
+        submissions.reply(trackingNumber, actor, request.text());
+        return find(trackingNumber, actor);
+    }
+
+    @PostMapping("/follow-up/replies")
+    FeedbackView replyByFollowUp(@RequestBody FollowUpReplyRequest request) {
+        RuleViolationException.requireAll("trackingNumber", request.trackingNumber(), "token", request.token());
+        submissions.replyByFollowUp(request.trackingNumber(), request.token(), request.text());
+        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+    }
+
     private static Satisfaction required(Satisfaction rating) {
         if (rating == null) {
             throw new cn.unionhub.platform.domain.RuleViolationException("invalid-rating",

@@ -224,6 +224,34 @@ public final class FeedbackItem {
                 resolvedAt, rating);
     }
 
+    /** The item without the timeline steps {@code held} picks (what one viewer is not shown yet). */
+    public FeedbackItem withoutSteps(java.util.function.Predicate<TimelineEntry> held) {
+        List<TimelineEntry> shown = timeline.stream().filter(held.negate()).toList();
+        return shown.size() == timeline.size() ? this
+                : new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, status, shown, resolvedAt, rating);
+    }
+
+    /** The longest answer a worker sends in one go. */
+    public static final int MAX_REPLY = 1000;
+
+    /**
+     * The worker answers the union (补充说明): what a paused case asked for, or more facts. A case waiting on them could
+     * not be answered at all (exploratory test, 2026-12-04). Only while the item is being handled.
+     */
+    public Changed reply(String text, Instant at) {
+        if (status == Status.RESOLVED || status == Status.CLOSED) {
+            throw new ConflictException("feedback-not-open-for-replies", trackingNumber);
+        }
+        String said = text == null ? "" : Masking.inText(text.strip());
+        if (said.isEmpty() || said.length() > MAX_REPLY) {
+            throw new RuleViolationException("invalid-reply", List.of(new FieldViolation("text", said.isEmpty() ? "required" : "too-long",
+                    MAX_REPLY)));
+        }
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        FeedbackItem replied = advance("REPLIED", said, now, status);
+        return new Changed(replied, List.of(new cn.unionhub.events.feedback.WorkerReplied(id, trackingNumber, said, now)));
+    }
+
     /** The case was resolved; the worker may now rate how satisfied they are. */
     public FeedbackItem resolved(String summary, Instant at) {
         FeedbackItem advanced = advance("RESOLVED", summary, at, Status.RESOLVED);

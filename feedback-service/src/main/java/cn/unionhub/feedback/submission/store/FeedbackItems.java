@@ -273,7 +273,14 @@ public class FeedbackItems {
      */
     public FeedbackItem seenByEnterpriseSide(FeedbackItem item, Instant now) {
         Instant shownFrom = ratingShownFrom(item);
-        return shownFrom != null && shownFrom.isAfter(now) ? item.beforeRating(item.ratedByTheWorkerAt().orElseThrow()) : item;
+        FeedbackItem shown = shownFrom != null && shownFrom.isAfter(now) ? item.beforeRating(item.ratedByTheWorkerAt().orElseThrow()) : item;
+        if (!shown.content().anonymous() || release.period().isEmpty()) {
+            return shown;
+        }
+        // The worker's answer, and the case running again on it, show from the release after them: at once they would
+        // tell the chair when the worker acted.
+        return shown.withoutSteps(step -> ("REPLIED".equals(step.kind()) || "RESUMED".equals(step.kind()))
+                && release.of(step.at()).isAfter(now));
     }
 
     /** The release after an anonymous worker's own rating; null for a named item, one not rated by its worker, or no batching. */

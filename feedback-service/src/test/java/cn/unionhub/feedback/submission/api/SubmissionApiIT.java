@@ -242,6 +242,52 @@ class SubmissionApiIT {
         assertThat(seen.path("details").path("amountOwedFen").asLong()).isEqualTo(1_200_000L);
     }
 
+    /**
+     * The worker answers what the union asked for (a pause waiting on them could not be answered at all): on their
+     * timeline at once and published for the case, masked; by the follow-up token for an anonymous worker; only their own.
+     */
+    @Test
+    void aWorkerAnswersTheUnionOnTheirOwnItemAndAnAnonymousOneWithTheirToken(@Autowired EventSchemas schemas) {
+        String complaint = """
+                {"type":"COMPLAINT","category":"WAGES_ARREARS","channel":"MINI_PROGRAM","enterprise":"91330211MA2H3K5Q1G",
+                 "text":"两个月工资未发。","details":{"amountOwedFen":1200000,"workersAffected":1}}""";
+        String tracking = JSON.readTree(api().post("/api/v1/feedback/submissions", complaint, People.WORKER_ZHANG_WEI.token(), null)
+                .body()).path("trackingNumber").asString();
+        try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "feedback.events")) {
+            HttpResponse<String> replied = api().post("/api/v1/feedback/submissions/" + tracking + "/replies",
+                    "{\"text\":\"工资条已上传，我的电话13912345678\"}", People.WORKER_ZHANG_WEI.token(), null);
+            assertThat(replied.statusCode()).as(replied.body()).isEqualTo(200);
+            JsonNode last = lastStep(JSON.readTree(replied.body()));
+            assertThat(last.path("kind").asString()).isEqualTo("REPLIED");
+            assertThat(last.path("note").asString()).contains("工资条已上传").doesNotContain("13912345678");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.poll().stream()
+                    .filter(r -> "cn.unionhub.feedback.worker-replied.v1".equals(TopicProbe.header(r, "ce_type")))
+                    .anyMatch(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(tracking)
+                            && schemas.violations("cn.unionhub.feedback.worker-replied.v1", JSON.readTree(r.value())).isEmpty()));
+        }
+        assertThat(api().post("/api/v1/feedback/submissions/" + tracking + "/replies", "{\"text\":\"冒充\"}",
+                People.WORKER_LI_NA.token(), null).statusCode()).as("another worker").isEqualTo(404);
+        HttpResponse<String> empty = api().post("/api/v1/feedback/submissions/" + tracking + "/replies", "{\"text\":\" \"}",
+                People.WORKER_ZHANG_WEI.token(), null);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("invalid-reply");
+
+        JsonNode anonymous = JSON.readTree(api().post("/api/v1/feedback/submissions", complaint.replace("\"text\"", "\"anonymous\":true,\"text\""),
+                People.WORKER_ZHANG_WEI.token(), null).body());
+        String request = "{\"trackingNumber\":\"" + anonymous.path("trackingNumber").asString() + "\",\"token\":\""
+                + anonymous.path("followUpToken").asString() + "\",\"text\":\"补充：拖欠从九月开始\"}";
+        HttpResponse<String> byToken = api().post("/api/v1/feedback/follow-up/replies", request, null, null);
+        assertThat(byToken.statusCode()).as(byToken.body()).isEqualTo(200);
+        assertThat(lastStep(JSON.readTree(byToken.body())).path("note").asString()).isEqualTo("补充：拖欠从九月开始");
+        assertThat(api().post("/api/v1/feedback/follow-up/replies", request.replace(anonymous.path("followUpToken").asString(), "wrong"),
+                null, null).statusCode()).isEqualTo(404);
+    }
+
+    private static JsonNode lastStep(JsonNode item) {
+        JsonNode timeline = item.path("timeline");
+        return timeline.get(timeline.size() - 1);
+    }
+
     /** Whoever handles a named worker's complaint can phone them back: the full number on request, each look recorded. */
     @Test
     void unionStaffReadANamedWorkersNumberInFullAndEachLookIsRecorded(
