@@ -349,9 +349,12 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
 
     // ---------------------------------------------------------------- the handlers' steps
 
-    /** The handling organisation takes the case on (受理). */
+    /**
+     * The handling organisation takes the case on (受理): a new one, or one reopened to it one level up (that was 409,
+     * and the worker never heard the new desk had taken it).
+     */
     public Changed accept(By by, Instant at) {
-        requireStatus("accept", Status.ROUTED);
+        requireStatus("accept", Status.ROUTED, Status.REOPENED);
         Instant now = millis(at);
         return changed(Status.ACCEPTED, deadlines.with(now, null, null, null, null), record(now, by, "ACCEPTED",
                 assignment.organisationName() + "已受理", Map.of(), List.of()),

@@ -53,12 +53,27 @@ public class QueueLog {
      */
     public void changed(String organisationBefore, Case c, Instant now) {
         List<HistoryEntry> history = c.history();
-        List<HistoryEntry> told = history.subList(Math.max(0, history.size() - RETOLD), history.size());
+        int from = Math.max(0, history.size() - RETOLD);
+        // The queue holding the case hears of the steps since it arrived there, not those of the desk before it: a reopened
+        // or transferred case came with up to five of its old steps, each shown in the case's new status (exploratory
+        // test, 2026-12-04). The queue it left hears of the steps up to the move.
+        int arrived = lastMove(history);
         String handling = c.handledBy().id();
-        logLater(handling, c, told, now);
+        logLater(handling, c, history.subList(Math.max(from, arrived), history.size()), now);
         if (organisationBefore != null && !organisationBefore.equals(handling)) {
-            logLater(organisationBefore, c, told, now);
+            logLater(organisationBefore, c, history.subList(Math.min(from, arrived), Math.max(arrived + 1, Math.min(from, arrived))), now);
         }
+    }
+
+    /** Where the case last moved to the organisation holding it: the last routing or transfer (its opening's, at least). */
+    private static int lastMove(List<HistoryEntry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String action = history.get(i).action();
+            if ("ROUTED".equals(action) || "TRANSFERRED".equals(action)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private void logLater(String organisation, Case c, List<HistoryEntry> told, Instant now) {

@@ -155,6 +155,9 @@ class QueueStreamIT {
             assertThat(numbers).as("宁波's steps, numbered without a gap").isEqualTo(LongStream.range(numbers.get(0),
                     numbers.get(0) + numbers.size()).boxed().toList());
             assertThat(heard).extracting(e -> JSON.readTree(e.data()).path("caseNumber").asString()).containsOnly(caseNumber);
+            // Only what happened since the case came to the city union: not the enterprise union's opening and routing,
+            // shown in the case's new status.
+            assertThat(heard).extracting(QueueStreamIT::action).doesNotContain("OPENED", "ROUTED").first().isEqualTo("TRANSFERRED");
         }
     }
 

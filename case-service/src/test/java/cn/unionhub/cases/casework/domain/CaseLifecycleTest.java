@@ -54,7 +54,8 @@ class CaseLifecycleTest {
             Case.Status.IN_PROGRESS, Set.of("respond", "pause", "resolve"),
             Case.Status.RESOLVED, Set.of("close", "reopen"),
             Case.Status.CLOSED, Set.of(),
-            Case.Status.REOPENED, Set.of("respond", "pause"));
+            // A reopened case reaches a new desk (one level up), which accepts it as it would a new one.
+            Case.Status.REOPENED, Set.of("accept", "respond", "pause"));
 
     private static Case inStatus(Case.Status status) {
         Case routed = opened(MONDAY_9AM);
@@ -199,7 +200,10 @@ class CaseLifecycleTest {
         assertThat(((CaseRouted) reopened.events().get(1)).organisationName()).isEqualTo("镇海区总工会");
         assertThat(c.history().get(c.history().size() - 1).details()).containsEntry("previous", "宁波富德能源有限公司工会");
 
-        Case again = c.respond(CHAIR, "增开晚班车", List.of(), CALENDAR, later(90)).changed()
+        Case accepted = c.accept(CHAIR, later(70)).changed();
+        assertThat(accepted.status()).isEqualTo(Case.Status.ACCEPTED);
+        assertThat(accepted.history().get(accepted.history().size() - 1).text()).isEqualTo("镇海区总工会已受理");
+        Case again = accepted.respond(CHAIR, "增开晚班车", List.of(), CALENDAR, later(90)).changed()
                 .resolve(CHAIR, Case.Outcome.JOINT_HANDLING, "增开晚班车", null, null, CALENDAR, later(120)).changed();
         Case.Changed closed = again.close(Case.By.WORKER, Case.Satisfaction.PARTLY_SATISFIED, null, later(130));
         assertThat(closed.changed().status()).isEqualTo(Case.Status.CLOSED);
