@@ -64,4 +64,15 @@ public final class RequestKeys {
         }
         return Optional.of(new Claim(found.getString("created"), false));
     }
+
+    /**
+     * Gives a key back when the request it was claimed for came to nothing (refused before it changed anything): a retry
+     * under it is then carried out, not answered as done.
+     */
+    public void forget(String scope, String key) {
+        if (key != null) {
+            mongo.remove(new org.springframework.data.mongodb.core.query.Query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(scope + "|" + key)), collection);
+        }
+    }
 }

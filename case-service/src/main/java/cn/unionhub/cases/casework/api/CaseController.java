@@ -61,10 +61,12 @@ class CaseController {
 
     private final CaseService cases;
     private final QueueStreams queueStreams;
+    private final cn.unionhub.cases.casework.store.StepKeys steps;
 
-    CaseController(CaseService cases, QueueStreams queueStreams) {
+    CaseController(CaseService cases, QueueStreams queueStreams, cn.unionhub.cases.casework.store.StepKeys steps) {
         this.cases = cases;
         this.queueStreams = queueStreams;
+        this.steps = steps;
     }
 
     @GetMapping
@@ -113,8 +115,10 @@ class CaseController {
     }
 
     @PostMapping("/{caseNumber}/responses")
-    CaseView respond(@PathVariable String caseNumber, @RequestBody ResponseRequest request, Actor actor) {
-        return view(cases.respond(caseNumber, request.text(), attachments(request.attachments()), actor), actor);
+    CaseView respond(@PathVariable String caseNumber, @RequestBody ResponseRequest request, @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
+        return view(steps.once(actor.subject(), caseNumber, key, "respond|" + request,
+                () -> cases.respond(caseNumber, request.text(), attachments(request.attachments()), actor), () -> cases.find(caseNumber, actor)),
+                actor);
     }
 
     @PostMapping("/{caseNumber}/pauses")
@@ -140,11 +144,13 @@ class CaseController {
 
     /** A note, phone call, visit or meeting minutes added to the record, with attachments' metadata. */
     @PostMapping("/{caseNumber}/records")
-    CaseView record(@PathVariable String caseNumber, @RequestBody RecordRequest request, Actor actor) {
+    CaseView record(@PathVariable String caseNumber, @RequestBody RecordRequest request, @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
         if (request.kind() == null || !RECORD_KINDS.contains(request.kind())) {
             throw new RuleViolationException("invalid-case-action", List.of(new FieldViolation("kind", "one-of", String.join(", ", RECORD_KINDS))));
         }
-        return view(cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor), actor);
+        return view(steps.once(actor.subject(), caseNumber, key, "record|" + request,
+                () -> cases.record(caseNumber, request.kind(), request.text(), attachments(request.attachments()), actor),
+                () -> cases.find(caseNumber, actor)), actor);
     }
 
     /** 转办: to another organisation of the case's area, with the reason; by its handlers or a level above. */
@@ -158,8 +164,9 @@ class CaseController {
 
     /** 督办: instructions from a level above the handling organisation. */
     @PostMapping("/{caseNumber}/supervision")
-    CaseView supervise(@PathVariable String caseNumber, @RequestBody TextRequest request, Actor actor) {
-        return view(cases.supervise(caseNumber, request.text(), actor), actor);
+    CaseView supervise(@PathVariable String caseNumber, @RequestBody TextRequest request, @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
+        return view(steps.once(actor.subject(), caseNumber, key, "supervise|" + request, () -> cases.supervise(caseNumber, request.text(), actor),
+                () -> cases.find(caseNumber, actor)), actor);
     }
 
     @PostMapping("/{caseNumber}/clue-verification")

@@ -125,6 +125,22 @@ class FeedbackIntakeIT {
         assertThat(api().get("/api/v1/cases/" + caseNumber, laoshan).statusCode()).as("no longer 崂山's").isEqualTo(404);
     }
 
+    /** An answer sent twice under one Idempotency-Key (a timeout, a double tap) is on the record, and read by the worker, once. */
+    @Test
+    void anAnswerSentAgainUnderItsKeyIsOnTheRecordOnce() {
+        String caseNumber = openFromFeedback("ZGDP-20261204-KY0001", false);
+        String chair = People.CHAIR_FUDE.token();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> answered = api().post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"已向公司反映\"}", chair,
+                    "answer-" + caseNumber);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        }
+        assertThat(api().post("/api/v1/cases/" + caseNumber + "/responses", "{\"text\":\"另一段答复\"}", chair, "answer-" + caseNumber)
+                .statusCode()).as("the key with another answer").isEqualTo(409);
+        JsonNode history = JSON.readTree(api().get("/api/v1/cases/" + caseNumber + "/history", chair).body());
+        assertThat(history.findValuesAsString("action")).containsOnlyOnce("RESPONDED");
+    }
+
     /** The worker answers what a paused case asked for: the answer is on the record and the case runs again, once. */
     @Test
     void theWorkersAnswerGoesOnTheRecordAndStartsAPausedCaseAgain() {
