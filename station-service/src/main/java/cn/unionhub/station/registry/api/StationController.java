@@ -3,7 +3,6 @@ package cn.unionhub.station.registry.api;
 import cn.unionhub.platform.domain.Choices;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
-import cn.unionhub.platform.identity.Masking;
 import cn.unionhub.security.Actor;
 import cn.unionhub.station.hours.domain.OsmOpeningHours;
 import cn.unionhub.station.map.domain.Datum;
@@ -215,16 +214,20 @@ class StationController {
         return Choices.read(Datum.class, value, "datum");
     }
 
-    /** What anyone may read of a visible station. */
+    /**
+     * What anyone may read of a visible station, as its sign publishes it (seed 003: opening hours, free services, the
+     * manager's name and phone): the phone was masked and the name left out, so a worker could not call the station.
+     */
     record PublicStation(String number, String name, String type, String district, String address, double latitude,
-            double longitude, String datum, List<String> services, String openingHours, boolean rectifying, String phone) {
+            double longitude, String datum, List<String> services, String openingHours, boolean rectifying, String managerName,
+            String phone) {
 
         static PublicStation of(Station s, Datum datum) {
             Position there = s.location().in(datum);
             return new PublicStation(s.number(), s.name(), s.type().name(), s.district(), s.address(), there.latitude(),
                     there.longitude(), datum.name(), s.services().stream().map(Enum::name).sorted().toList(),
                     OsmOpeningHours.format(s.hours()), s.status() == Station.Status.RECTIFYING,
-                    s.manager() == null ? null : Masking.mobile(s.manager().phone()));
+                    s.manager() == null ? null : s.manager().name(), s.manager() == null ? null : s.manager().phone());
         }
     }
 

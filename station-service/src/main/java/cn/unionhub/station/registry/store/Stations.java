@@ -85,7 +85,8 @@ public class Stations {
 
     /** A district's stations for its union's staff, by number (a page). */
     public List<Station> ofDistrict(String district, List<Station.Status> statuses, int page, int size) {
-        Criteria criteria = Criteria.where("district").is(district);
+        // A city's or a province's code: the districts in it (it read nothing, exploratory test, 2026-12-04).
+        Criteria criteria = Filters.equal("district", Filters.within(district));
         if (statuses != null && !statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses.stream().map(Enum::name).toList());
         }
@@ -95,8 +96,9 @@ public class Stations {
 
     /** A district's stations workers may see, by number: for an export to map providers. */
     public List<Station> visibleOfDistrict(String district) {
-        Query visible = new Query(Criteria.where("district").is(district)
-                .and("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name())).with(Sort.by("_id"));
+        Criteria inDivision = Filters.equal("district", Filters.within(district));
+        Query visible = new Query(inDivision.and("status").in(Station.Status.LISTED.name(), Station.Status.RECTIFYING.name()))
+                .with(Sort.by("_id"));
         return mongo.find(visible, StationDocument.class).stream().map(Stations::toDomain).toList();
     }
 

@@ -44,6 +44,16 @@ public class VisitCounts {
         }
         counters.next("station:" + station + ":" + day);
         counters.next("district:" + district + ":" + day);
+        // The city's and the province's counts too, by key: a city union asking for 330200 read nothing (exploratory test,
+        // 2026-12-04). Counted from that day on; earlier days have their districts' counts only.
+        String city = cn.unionhub.security.Divisions.cityOf(district);
+        if (!city.equals(district)) {
+            counters.next("district:" + city + ":" + day);
+        }
+        String province = district.length() == 6 ? district.substring(0, 2) + "0000" : district;
+        if (!province.equals(city) && !province.equals(district)) {
+            counters.next("district:" + province + ":" + day);
+        }
         return true;
     }
 

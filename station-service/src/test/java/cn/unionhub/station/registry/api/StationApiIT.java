@@ -82,7 +82,9 @@ class StationApiIT {
             assertThat(api.post("/api/v1/stations/" + number + "/listing", "{}", SIMING_STAFF).statusCode()).isEqualTo(200);
 
             JsonNode shown = JSON.readTree(api.get("/api/v1/stations/" + number + "?datum=GCJ02", null).body());
-            assertThat(shown.path("phone").asString()).isEqualTo("139****0000");
+            // As its sign publishes them: a worker calls the station's manager.
+            assertThat(shown.path("phone").asString()).isEqualTo("13905920000");
+            assertThat(shown.path("managerName").asString()).isEqualTo("林经理");
             assertThat(shown.path("latitude").asDouble()).isCloseTo(24.4563, within(1e-7));
 
             // A courier 300 m away, position straight from wx.getLocation({type: 'gcj02'}).
@@ -203,5 +205,16 @@ class StationApiIT {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/stations?district=" + SIMING, fuzhou).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/v1/stations?district=" + SIMING, HULI_STAFF).statusCode()).as("a neighbouring district").isEqualTo(403);
+        // The city's own code covers its districts: the list, the map export and the visit counts (each read nothing).
+        String listed = listedStation(api, 24.4811, 118.0811, "24/7", "\"REST\"");
+        JsonNode cityList = JSON.readTree(api.get("/api/v1/stations?district=350200&size=200", xiamen).body());
+        assertThat(cityList.findValuesAsString("number")).contains(listed);
+        assertThat(api.get("/api/v1/stations/export?district=350200", null).body()).contains(listed);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String code = JSON.readTree(api.get("/api/v1/stations/" + listed + "/check-in-code", SIMING_STAFF).body()).path("code").asString();
+        assertThat(api.post("/api/v1/stations/" + listed + "/visits", "{\"code\":\"" + code + "\"}",
+                cn.unionhub.test.People.WORKER_ZHANG_WEI.token()).statusCode()).isLessThan(300);
+        JsonNode visits = JSON.readTree(api.get("/api/v1/stations/visits?district=350200&from=" + today + "&to=" + today, xiamen).body());
+        assertThat(visits.path("total").asLong()).isPositive();
     }
 }
