@@ -5,6 +5,7 @@ import cn.unionhub.alert.report.domain.DailyReport;
 import cn.unionhub.platform.domain.ForbiddenException;
 import cn.unionhub.platform.domain.RuleViolationException;
 import cn.unionhub.platform.domain.RuleViolationException.FieldViolation;
+import cn.unionhub.alert.report.domain.ReportLabels;
 import cn.unionhub.platform.web.Csv;
 import cn.unionhub.security.Actor;
 import java.time.DateTimeException;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DailyReportController {
 
     private final ReportService reports;
+    private final cn.unionhub.alert.registry.domain.DistrictNames districts;
 
-    DailyReportController(ReportService reports) {
+    DailyReportController(ReportService reports, cn.unionhub.alert.registry.domain.DistrictNames districts) {
         this.reports = reports;
+        this.districts = districts;
     }
 
     @GetMapping("/{date}")
@@ -41,7 +44,7 @@ class DailyReportController {
                 .orElseThrow(() -> new ForbiddenException("forbidden"));
         DailyReport report = reports.daily(day, scope == Actor.Scope.EVERYTHING ? null : scope.division());
         if (format.equalsIgnoreCase("csv")) {
-            return csv(report).download("warning-daily-" + day + ".csv");
+            return csv(report, districts).download("warning-daily-" + day + ".csv");
         }
         return ResponseEntity.ok(report);
     }
@@ -55,8 +58,11 @@ class DailyReportController {
         }
     }
 
-    /** One figure per line, so spreadsheets open it as a table. */
-    static Csv csv(DailyReport r) {
+    /**
+     * One figure per line, so spreadsheets open it as a table; districts and industries by name, levels and metrics in
+     * words, money in yuan (it showed codes, English keys and fen beside a yuan total).
+     */
+    static Csv csv(DailyReport r, cn.unionhub.alert.registry.domain.DistrictNames districts) {
         Csv out = Csv.withHeader("日期", "指标", "项目", "数值");
         String d = r.date().toString();
         out.row(d, "新发预警", "", r.raised());
@@ -65,16 +71,21 @@ class DailyReportController {
         out.row(d, "闭环预警", "", r.closed());
         out.row(d, "当日在办预警（含当日闭环）", "", r.active());
         out.row(d, "集体争议风险", "", r.collectiveDisputes());
-        out.row(d, "涉及金额（元）", "", java.math.BigDecimal.valueOf(r.amountAtStakeFen(), 2).toPlainString());
-        section(out, d, "按区县", r.byDistrict());
-        section(out, d, "按行业", r.byIndustry());
+        out.row(d, "涉及金额（元）", "", ReportLabels.value("amountAtStakeFen", r.amountAtStakeFen()));
+        section(out, d, "按区县", r.byDistrict(), code -> {
+            String name = DailyReport.UNKNOWN.equals(code) ? null : districts.nameOf(code);
+            return DailyReport.UNKNOWN.equals(code) ? "未知区县" : name == null ? code : name + "（" + code + "）";
+        });
+        section(out, d, "按行业", r.byIndustry(), ReportLabels::industry);
         r.topEnterprises().forEach(t -> out.row(d, "重点企业",
                 (t.enterpriseName() == null ? t.enterprise() : t.enterpriseName()) + "（" + t.enterprise() + "）",
-                t.level() + " " + t.score() + (t.collectiveDispute() ? " 集体争议" : "") + " " + t.warningId()));
+                ReportLabels.metric("level." + t.level()) + " 分值 " + t.score() + (t.collectiveDispute() ? " 集体争议" : "") + " " + t.warningId()));
         return out;
     }
 
-    private static void section(Csv out, String date, String name, Map<String, Map<String, Long>> table) {
-        table.forEach((key, counts) -> counts.forEach((metric, value) -> out.row(date, name, key + " " + metric, value)));
+    private static void section(Csv out, String date, String name, Map<String, Map<String, Long>> table,
+            java.util.function.Function<String, String> label) {
+        table.forEach((key, counts) -> counts.forEach((metric, value) -> out.row(date, name, label.apply(key) + " "
+                + ReportLabels.metric(metric), ReportLabels.value(metric, value))));
     }
 }

@@ -203,6 +203,8 @@ class AlertPipelineIT {
                     People.LABOR_INSPECTION.token());
             assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(csv.body()).contains("新发预警", "集体争议", warningId);
+            // In words an officer reads: the district by name, levels and metrics in Chinese, money in yuan.
+            assertThat(csv.body()).contains("镇海区（330211） 红色预警", "涉及金额（元）").doesNotContain("level.", "amountAtStakeFen", " active");
 
             JsonNode review = JSON.readTree(api().get("/api/v1/alerts/signal-kinds", People.ADMIN.token()).body());
             boolean counted = false;
