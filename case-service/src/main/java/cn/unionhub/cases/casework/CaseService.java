@@ -416,7 +416,7 @@ public class CaseService {
             HandlingOrganisation to = rules.routing().serving(type, c.matter().enterprise(), target)
                     .orElseThrow(() -> new RuleViolationException("invalid-case-action",
                             List.of(new RuleViolationException.FieldViolation("organisationType", "no-such-organisation-for-case"))));
-            return c.transfer(by(actor), to, rules.routing().nameOf(to, c.matter().enterpriseName()), target, reason, clock.instant());
+            return c.transfer(by(actor), to, rules.routing().nameOf(to, c.matter().enterpriseName(), target), target, reason, clock.instant());
         });
         log.info("Case {} transferred to {} by {}", caseNumber, transferred.handledBy().id(), actor.subject());
         return transferred;

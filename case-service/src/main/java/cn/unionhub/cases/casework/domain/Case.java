@@ -543,7 +543,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                 deadlines.contactedAt(), rules.calendar().plus(now, policy.firstResponse(), policy.clock()), null,
                 rules.calendar().plus(now, policy.resolution(), policy.clock()), null, null, null, deadlines.pauses(), List.of());
         HandlingOrganisation up = handledBy().above(matter.district());
-        String upName = rules.routing().nameOf(up, matter.enterpriseName());
+        String upName = rules.routing().nameOf(up, matter.enterpriseName(), matter.district());
         List<HistoryEntry> next = CaseHistory.append(history, now, by.who(), by.role(), "REOPENED", reason.strip(), Map.of(),
                 List.of());
         next = CaseHistory.append(next, now, By.SYSTEM.who(), By.SYSTEM.role(), "ROUTED",

@@ -78,16 +78,25 @@ public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames,
             }
         }
         return districtName == null
-                ? new RoutingDecision(CITY_DEFAULT, HandlingOrganisation.CITY, fallback)
+                ? new RoutingDecision(CITY_DEFAULT, HandlingOrganisation.CITY, cityUnion(facts.district()))
                 : new RoutingDecision(DISTRICT_DEFAULT, new HandlingOrganisation(HandlingOrganisationType.DISTRICT_UNION,
                         facts.district()), districtName + "总工会");
     }
 
     /** The name of an organisation a case is transferred or sent up to, in the words routing uses. */
     public String nameOf(HandlingOrganisation organisation, String enterpriseName) {
+        return nameOf(organisation, enterpriseName, null);
+    }
+
+    /**
+     * As {@link #nameOf(HandlingOrganisation, String)}, the city union named after the city of {@code district} (the case's):
+     * on a platform serving several cities "市总工会权益保障部" told a worker nothing about which (exploratory test,
+     * 2026-12-04).
+     */
+    public String nameOf(HandlingOrganisation organisation, String enterpriseName, String district) {
         String districtName = organisation.scope() == null ? null : districtNames.nameOf(organisation.scope());
         return switch (organisation.type()) {
-            case CITY_UNION -> fallback;
+            case CITY_UNION -> cityUnion(district);
             case ENTERPRISE_UNION -> (enterpriseName == null ? "企业" : enterpriseName) + "工会";
             case DISTRICT_UNION -> prefix(districtName) + "总工会";
             case STREET_UNION -> prefix(districtName) + "镇街工会";
@@ -95,6 +104,15 @@ public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames,
             case LEGAL_AID_CENTRE -> prefix(districtName) + "法律援助中心";
             case LABOR_INSPECTION -> prefix(districtName) + "劳动保障监察大队";
         };
+    }
+
+    /** The fallback organisation in the city of {@code district}: 宁波市总工会权益保障部 for 市总工会权益保障部. */
+    private String cityUnion(String district) {
+        if (district == null || !cn.unionhub.security.Divisions.isValid(district) || !fallback.startsWith("市")) {
+            return fallback;
+        }
+        String city = districtNames.nameOf(cn.unionhub.security.Divisions.cityOf(district));
+        return city == null || !city.endsWith("市") ? fallback : city + fallback.substring(1);
     }
 
     private static String prefix(String districtName) {

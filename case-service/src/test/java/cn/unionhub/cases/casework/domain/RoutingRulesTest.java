@@ -92,6 +92,17 @@ class RoutingRulesTest {
         assertThat(rules.route(facts("OTHER", "REGULAR", "330212", null)).organisationName()).isEqualTo("鄞州区总工会");
     }
 
+    /** On a platform serving several cities, the city union is named after the case's city (when the register names it). */
+    @Test
+    void theCityUnionIsNamedAfterTheCasesCity() {
+        Map<String, String> register = new java.util.HashMap<>(Map.of("370200", "青岛市"));
+        RoutingRules rules = new RoutingRules(List.of(), register::get, "市总工会权益保障部");
+        assertThat(rules.route(facts("OTHER", "REGULAR", "370299", null)).organisationName()).isEqualTo("青岛市总工会权益保障部");
+        assertThat(rules.nameOf(HandlingOrganisation.CITY, null, "370212")).isEqualTo("青岛市总工会权益保障部");
+        assertThat(rules.nameOf(HandlingOrganisation.CITY, null, "330211")).as("a city the register does not name")
+                .isEqualTo("市总工会权益保障部");
+    }
+
     private static CaseFacts facts(String category, String group, String district, String enterpriseName) {
         return new CaseFacts(category, group, district, "91330211MA2H3K5Q1G", enterpriseName, Case.Priority.NORMAL, Case.Source.FEEDBACK);
     }
