@@ -170,8 +170,12 @@ class LedgerController {
     private Cases.Filter filter(Actor actor, String district, List<Case.Status> statuses, Case.Source source, String category,
             LocalDate from, LocalDate to, boolean byClosing) {
         Cases.Filter scope = service.scope(actor).orElse(null);
-        if (scope == null || (scope.district() != null && district != null && !Divisions.contains(scope.district(), district))) {
+        if (scope == null) {
             return null;
+        }
+        if (scope.district() != null && district != null && !Divisions.contains(scope.district(), district)) {
+            // Another area's ledger: said so, not answered as an empty one (a clerk read "no clues there").
+            throw new cn.unionhub.platform.domain.ForbiddenException("ledger-area-not-yours", district);
         }
         Instant start = from == null ? null : from.atStartOfDay(BEIJING).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant();

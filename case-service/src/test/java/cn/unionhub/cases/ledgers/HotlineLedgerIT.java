@@ -109,6 +109,10 @@ class HotlineLedgerIT {
         assertThat(JSON.readTree(api.get("/api/v1/cases/ledgers/wage-arrears", People.DISTRICT_BEILUN.token()).body())
                 .path("items").findValuesAsString("caseNumber")).doesNotContain(caseNumber);
         assertThat(api.get("/api/v1/cases/" + caseNumber, People.DISTRICT_BEILUN.token()).statusCode()).isEqualTo(404);
+        // Another area's ledger asked for by name is refused, not answered as an empty one.
+        HttpResponse<String> foreign = api.get("/api/v1/cases/ledgers/wage-arrears?district=330211", People.DISTRICT_BEILUN.token());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("ledger-area-not-yours");
 
         assertThat(api.post("/api/v1/cases/" + caseNumber + "/acceptance", "{}", operator).statusCode()).isEqualTo(200);
         assertThat(api.post("/api/v1/cases/" + caseNumber + "/contacts", "{\"text\":\"已联系崔某和站点负责人\"}", operator).statusCode())

@@ -249,6 +249,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException m && type != null
+                && (java.util.Collection.class.isAssignableFrom(type) || type.isArray())) {
+            // ?status=BOGUS for a list of statuses: the element's choices (it said only "格式不正确").
+            type = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter()).getNested(2).resolve(type);
+        }
         if (type != null && type.isEnum()) {
             String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(java.util.stream.Collectors.joining(", "));

@@ -153,6 +153,10 @@ class ProblemResponsesIT {
         assertThat(error.path("message").asString()).isEqualTo("只能是：WAITING, DELIVERED");
         assertThat(bogus.body()).doesNotContain("Exception");
 
+        JsonNode inAList = JSON.readTree(get("/api/v1/probe/parcels/by-statuses?status=WAITING,BOGUS").body()).path("errors").get(0);
+        assertThat(inAList.path("field").asString()).isEqualTo("status");
+        assertThat(inAList.path("message").asString()).as("a list of statuses names its choices too").isEqualTo("只能是：WAITING, DELIVERED");
+
         JsonNode missing = JSON.readTree(get("/api/v1/probe/parcels").body()).path("errors").get(0);
         assertThat(missing.path("field").asString()).isEqualTo("status");
         assertThat(missing.path("message").asString()).isEqualTo("必填");

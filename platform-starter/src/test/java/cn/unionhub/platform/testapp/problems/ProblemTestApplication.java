@@ -51,6 +51,12 @@ class ProblemTestApplication {
             return java.util.List.of(status.name() + page);
         }
 
+        /** Several statuses at once, as the case queue's {@code ?status=} takes them. */
+        @GetMapping("/parcels/by-statuses")
+        java.util.List<String> byStatuses(@org.springframework.web.bind.annotation.RequestParam java.util.List<Status> status) {
+            return status.stream().map(Enum::name).toList();
+        }
+
         @GetMapping("/parcels/{id}")
         ParcelRequest find(@PathVariable String id) {
             throw new NotFoundException("parcel-not-found", id);
