@@ -311,6 +311,15 @@ public class SubmissionService {
     }
 
     /** Rates and counts the rating once it is written (a refused rating raises and is not counted). */
+    /** How long a worker has to rate a resolved item, and what counts when they do not: told to the worker. */
+    public java.time.Duration ratingWindow() {
+        return properties.ratingWindow();
+    }
+
+    public Satisfaction defaultRating() {
+        return properties.defaultRating();
+    }
+
     /** The worker answers the union about their own item; case-service records it and resumes a case waiting on them. */
     public void reply(String trackingNumber, Actor actor, String text) {
         FeedbackItem item = items.byTrackingNumber(trackingNumber)

@@ -18,7 +18,24 @@ import java.util.Map;
 record FeedbackView(String trackingNumber, String type, String category, String channel, String workerGroup,
         String enterprise, String enterpriseName, boolean enterpriseRegistered, String district, boolean anonymous, String text,
         Map<String, Integer> ratings, Map<String, Object> details, String status, OffsetDateTime submittedAt,
-        List<Step> timeline, Sla sla, String satisfaction, String contactName, String contactPhone) {
+        List<Step> timeline, Sla sla, String satisfaction, String contactName, String contactPhone, RatingDue ratingDue) {
+
+    /**
+     * For the worker of a resolved item not rated yet: rate by when, and what counts if they do not (silence counted as
+     * satisfied without the worker ever being told so, exploratory test, 2026-12-04).
+     */
+    record RatingDue(OffsetDateTime rateBy, String ifNotRated) {
+    }
+
+    /** This view with the rating terms, for the item's own worker. */
+    FeedbackView forWorker(FeedbackItem item, java.time.Duration window, cn.unionhub.feedback.submission.domain.Satisfaction byDefault) {
+        if (item.status() != FeedbackItem.Status.RESOLVED || item.rating() != null || item.resolvedAt() == null) {
+            return this;
+        }
+        return new FeedbackView(trackingNumber, type, category, channel, workerGroup, enterprise, enterpriseName, enterpriseRegistered,
+                district, anonymous, text, ratings, details, status, submittedAt, timeline, sla, satisfaction, contactName, contactPhone,
+                new RatingDue(beijing(item.resolvedAt().plus(window)), byDefault.name()));
+    }
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -52,7 +69,7 @@ record FeedbackView(String trackingNumber, String type, String category, String 
                 dayOnly ? null : item.sla(Instant.now()).map(s -> new Sla(s.state(), beijing(s.firstAnswerDueAt()))).orElse(null),
                 item.rating() == null ? null : item.rating().satisfaction().name(),
                 showIdentity ? item.submitter().contactName() : null,
-                showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null);
+                showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null, null);
     }
 
     private static OffsetDateTime beijing(Instant instant) {

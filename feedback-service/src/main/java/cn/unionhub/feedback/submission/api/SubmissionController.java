@@ -86,14 +86,15 @@ class SubmissionController {
     List<FeedbackView> mine(Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         // The newest hundred by default, as before paging; ?page= reaches the older ones (a worker filing for years).
         return submissions.mine(actor, Math.max(0, Math.min(page, 10_000)), Math.min(Math.max(1, size), 100)).stream()
-                .map(item -> FeedbackView.of(item, true)).toList();
+                .map(item -> forWorker(FeedbackView.of(item, true), item)).toList();
     }
 
     @GetMapping("/submissions/{trackingNumber}")
     FeedbackView find(@PathVariable String trackingNumber, Actor actor) {
         FeedbackItem item = submissions.shownTo(submissions.find(trackingNumber, actor), actor);
         boolean own = item.showsIdentityTo(submissions.pseudonymOf(actor));
-        return FeedbackView.of(item, own, !own && dayOnly(item, actor));
+        FeedbackView view = FeedbackView.of(item, own, !own && dayOnly(item, actor));
+        return item.isOwnedBy(submissions.pseudonymOf(actor)) ? forWorker(view, item) : view;
     }
 
     /** A named worker's contact details in full, for union staff who may see the item; each look is recorded. */
@@ -111,7 +112,8 @@ class SubmissionController {
     @PostMapping("/follow-up/satisfaction")
     FeedbackView rateByFollowUp(@RequestBody FollowUpRatingRequest request) {
         submissions.rateByFollowUp(request.trackingNumber(), request.token(), required(request.rating()), request.reason());
-        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+        FeedbackItem followed = submissions.followUp(request.trackingNumber(), request.token());
+        return forWorker(FeedbackView.of(followed, true), followed);
     }
 
     /** What the worker writes back (补充说明). */
@@ -133,7 +135,13 @@ class SubmissionController {
     FeedbackView replyByFollowUp(@RequestBody FollowUpReplyRequest request) {
         RuleViolationException.requireAll("trackingNumber", request.trackingNumber(), "token", request.token());
         submissions.replyByFollowUp(request.trackingNumber(), request.token(), request.text());
-        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+        FeedbackItem followed = submissions.followUp(request.trackingNumber(), request.token());
+        return forWorker(FeedbackView.of(followed, true), followed);
+    }
+
+    /** The worker's own view of their item, with the rating terms of a resolved one. */
+    private FeedbackView forWorker(FeedbackView view, FeedbackItem item) {
+        return view.forWorker(item, submissions.ratingWindow(), submissions.defaultRating());
     }
 
     private static Satisfaction required(Satisfaction rating) {
@@ -147,6 +155,7 @@ class SubmissionController {
     @PostMapping("/follow-up")
     FeedbackView followUp(@RequestBody FollowUpRequest request) {
         RuleViolationException.requireAll("trackingNumber", request.trackingNumber(), "token", request.token());
-        return FeedbackView.of(submissions.followUp(request.trackingNumber(), request.token()), true);
+        FeedbackItem followed = submissions.followUp(request.trackingNumber(), request.token());
+        return forWorker(FeedbackView.of(followed, true), followed);
     }
 }

@@ -59,16 +59,20 @@ public final class FeedbackItem {
         }
         Instant due = timeline.get(routed).dueAt();
         boolean escalated = false;
+        boolean waitingForYou = false;
         for (TimelineEntry step : timeline.subList(routed + 1, timeline.size())) {
             if ("RESPONDED".equals(step.kind()) || "RESOLVED".equals(step.kind())) {
                 return java.util.Optional.of(new Sla(step.at().isAfter(due) ? "ANSWERED_LATE" : "ANSWERED_ON_TIME", due));
             }
             escalated |= "ESCALATED".equals(step.kind());
+            waitingForYou = "WAITING_FOR_YOU".equals(step.kind()) || waitingForYou && !"RESUMED".equals(step.kind());
             if (step.dueAt() != null) {
                 due = step.dueAt(); // moved: by the time waited on the worker, or a new holiday schedule
             }
         }
-        String state = escalated ? "ESCALATED" : now.isAfter(due) ? "OVERDUE" : "WITHIN_DEADLINE";
+        // While the case waits on the worker its clock stands (the deadline moves by the wait when it runs again): it said
+        // "within the deadline" with a date the worker could not rely on (exploratory test, 2026-12-04).
+        String state = waitingForYou ? "WAITING_FOR_YOU" : escalated ? "ESCALATED" : now.isAfter(due) ? "OVERDUE" : "WITHIN_DEADLINE";
         return java.util.Optional.of(new Sla(state, due));
     }
 

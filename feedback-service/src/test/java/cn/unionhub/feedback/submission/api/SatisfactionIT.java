@@ -65,6 +65,11 @@ class SatisfactionIT {
         String tracking = receipt.path("trackingNumber").asString();
         String token = receipt.path("followUpToken").asString();
         double notSatisfiedBefore = ratingsCounted("NOT_SATISFIED", false);
+        // The worker is told by when to rate, and what counts if they do not.
+        JsonNode followed = JSON.readTree(api().post("/api/v1/feedback/follow-up", "{\"trackingNumber\":\"" + tracking
+                + "\",\"token\":\"" + token + "\"}", null).body());
+        assertThat(followed.path("ratingDue").path("ifNotRated").asString()).isEqualTo("SATISFIED");
+        assertThat(followed.path("ratingDue").path("rateBy").asString()).endsWith("+08:00");
 
         HttpResponse<String> noReason = api().post("/api/v1/feedback/follow-up/satisfaction",
                 "{\"trackingNumber\":\"" + tracking + "\",\"token\":\"" + token + "\",\"rating\":\"NOT_SATISFIED\"}", null);

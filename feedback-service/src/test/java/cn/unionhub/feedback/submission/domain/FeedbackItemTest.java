@@ -150,7 +150,10 @@ class FeedbackItemTest {
                 ANONYMOUS_WORKER, NOW).item().routed("宁波富德能源有限公司工会", "GD-20261121-JJJJJJ", false, due, NOW.plusSeconds(2));
         java.time.Instant later = due.plusSeconds(7_200);
 
-        FeedbackItem resumed = routed.noted("RESUMED", "已收到补充材料，继续办理", later, NOW.plusSeconds(600));
+        FeedbackItem waiting = routed.noted("WAITING_FOR_YOU", "请上传11月工资条", NOW.plusSeconds(300));
+        assertThat(waiting.sla(due.plusSeconds(60)).orElseThrow().state()).as("the clock stands while it waits on the worker")
+                .isEqualTo("WAITING_FOR_YOU");
+        FeedbackItem resumed = waiting.noted("RESUMED", "已收到补充材料，继续办理", later, NOW.plusSeconds(600));
         assertThat(resumed.sla(due.plusSeconds(60))).contains(new FeedbackItem.Sla("WITHIN_DEADLINE", later));
         assertThat(resumed.timeline().get(resumed.timeline().size() - 1).dueAt()).isEqualTo(later);
         assertThat(routed.noted("ACCEPTED", "已受理", null, NOW.plusSeconds(60)).sla(NOW.plusSeconds(70)))
