@@ -201,13 +201,22 @@ class StationController {
                 }
             }
         }
-        if (!wrong.isEmpty()) {
-            throw new RuleViolationException("invalid-station", wrong);
-        }
         Station.Manager manager = f.managerName() == null && f.managerPhone() == null ? null
                 : new Station.Manager(f.managerName(), f.managerPhone());
-        return new Station.Application(f.name(), type, f.district(), f.address(), position, services, f.openingHours(), manager,
-                f.photos());
+        Station.Application form = new Station.Application(f.name(), type, f.district(), f.address(), position, services,
+                f.openingHours(), manager, f.photos());
+        if (!wrong.isEmpty()) {
+            // Every wrong field at once: the form's own rules too, but not again for a field named above (an unknown type is
+            // not also a missing one, a wrong datum not also a missing position). It named the first kind of error only.
+            java.util.Set<String> named = new java.util.HashSet<>();
+            wrong.forEach(v -> named.add(v.field()));
+            if (named.contains("latitude") || named.contains("datum")) {
+                named.add("position");
+            }
+            Station.violations(form).stream().filter(v -> !named.contains(v.field())).forEach(wrong::add);
+            throw new RuleViolationException("invalid-station", wrong);
+        }
+        return form;
     }
 
     private static Datum datum(String value) {

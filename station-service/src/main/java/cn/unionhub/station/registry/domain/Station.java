@@ -122,6 +122,15 @@ public record Station(String number, String name, StationType type, String distr
 
     /** Checks a form and returns its opening hours; a 400 naming every mistake otherwise. */
     public static OpeningHours check(Application form) {
+        List<FieldViolation> wrong = violations(form);
+        if (!wrong.isEmpty()) {
+            throw new RuleViolationException("invalid-station", wrong);
+        }
+        return OsmOpeningHours.parse(form.openingHours());
+    }
+
+    /** Everything wrong with the form, none when it may be registered. */
+    public static List<FieldViolation> violations(Application form) {
         List<FieldViolation> wrong = new ArrayList<>();
         requireText(wrong, "name", form.name(), 100);
         requireText(wrong, "address", form.address(), 200);
@@ -137,19 +146,20 @@ public record Station(String number, String name, StationType type, String distr
         if (form.services() == null || form.services().isEmpty()) {
             wrong.add(new FieldViolation("services", "required"));
         }
-        if (form.manager() != null && form.manager().phone() != null && !form.manager().phone().matches("[0-9+\\-]{5,20}")) {
-            wrong.add(new FieldViolation("manager.phone", "invalid-phone"));
+        // Published on the sign and in the app: a phone with digits to dial ("-----" was taken), and whose it is.
+        String phone = form.manager() == null ? null : form.manager().phone();
+        if (phone != null && (!phone.matches("[0-9+\\- ]{5,20}") || phone.replaceAll("[^0-9]", "").length() < 5)) {
+            wrong.add(new FieldViolation("managerPhone", "invalid-phone"));
         }
-        OpeningHours hours = null;
+        if (form.manager() != null && (form.manager().name() == null || form.manager().name().isBlank())) {
+            wrong.add(new FieldViolation("managerName", "required"));
+        }
         try {
-            hours = OsmOpeningHours.parse(form.openingHours());
+            OsmOpeningHours.parse(form.openingHours());
         } catch (RuleViolationException e) {
             wrong.addAll(e.violations());
         }
-        if (!wrong.isEmpty()) {
-            throw new RuleViolationException("invalid-station", wrong);
-        }
-        return hours;
+        return wrong;
     }
 
     /** Whether workers see it: listed, or under rectification (still open to them). */

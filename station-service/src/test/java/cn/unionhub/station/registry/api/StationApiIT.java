@@ -168,6 +168,12 @@ class StationApiIT {
     @Test
     void badInputIsAClearProblemAndChangesNothing() {
         ApiClient api = new ApiClient(port);
+        // A registration with an unknown datum and nothing else right names every field, not the datum alone.
+        HttpResponse<String> badForm = api.post("/api/v1/stations", "{\"name\":\"\",\"district\":\"350203\",\"latitude\":24.4,"
+                + "\"longitude\":118.0,\"datum\":\"bd09x\"}", SIMING_STAFF);
+        assertThat(badForm.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badForm.body()).path("errors").findValuesAsString("field"))
+                .contains("datum", "name", "type", "address", "services", "openingHours").doesNotContain("position");
         HttpResponse<String> swapped = api.get("/api/v1/stations/nearest?latitude=118.08&longitude=24.45&datum=GCJ02", null);
         assertThat(swapped.statusCode()).isEqualTo(400);
         assertThat(swapped.body()).contains("coordinates-swapped").contains("经纬度似乎填反了");

@@ -103,7 +103,12 @@ class StationTest {
         assertThatThrownBy(() -> Station.register("FJ-350203-0002", wrong, Instant.now()))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations())
                         .extracting(RuleViolationException.FieldViolation::field)
-                        .containsExactlyInAnyOrder("name", "address", "type", "district", "services", "manager.phone", "openingHours"));
+                        .containsExactlyInAnyOrder("name", "address", "type", "district", "services", "managerPhone", "openingHours"));
+        // A manager with no name and a "phone" with nothing to dial (both were taken).
+        Station.Application nobody = new Station.Application("驿站", StationType.SELF_BUILT, "350203", "思明区", Position.wgs84(24.4, 118.0),
+                Set.of(cn.unionhub.station.service.domain.StationServiceType.REST), "24/7", new Station.Manager("", "-----"), List.of());
+        assertThat(Station.violations(nobody)).extracting(RuleViolationException.FieldViolation::field)
+                .containsExactlyInAnyOrder("managerName", "managerPhone");
         Station s = registered("2026-11-02T09:00");
         assertThatThrownBy(() -> s.inspect("i", Set.of(), LocalDate.parse("2030-01-01"), 180, null, beijing("2026-11-03T09:00")))
                 .isInstanceOf(RuleViolationException.class);
