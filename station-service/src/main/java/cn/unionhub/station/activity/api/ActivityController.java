@@ -143,7 +143,7 @@ class ActivityController {
 
         static ActivityView of(Activity a) {
             return new ActivityView(a.id(), a.station(), a.title(), a.description(), a.startsAt(), a.endsAt(), a.capacity(),
-                    a.placesLeft(), a.waiting().size(), a.cancelled(), a.cancelReason());
+                    a.placesLeft(Instant.now()), a.waiting().size(), a.cancelled(), a.cancelReason());
         }
     }
 
@@ -155,7 +155,7 @@ class ActivityController {
 
         static SignUpView of(ActivityService.SignUp s) {
             Activity a = s.activity();
-            return new SignUpView(a.id(), s.outcome().name(), s.position(), a.placesLeft(), a.cancelled(),
+            return new SignUpView(a.id(), s.outcome().name(), s.position(), a.placesLeft(Instant.now()), a.cancelled(),
                     a.cancelReason());
         }
     }

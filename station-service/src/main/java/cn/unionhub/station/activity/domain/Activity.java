@@ -136,6 +136,11 @@ public record Activity(String id, String station, String district, String title,
         if (!hadPlace && !wasWaiting) {
             return new Changed(this, List.of(), Optional.empty());
         }
+        if (hadPlace && !at.isBefore(startsAt) && !cancelled()) {
+            // Once it has begun the list is who was expected: giving up a place then erased the record (exploratory test,
+            // 2026-12-04). Before, a place given up goes to the first one waiting.
+            throw new ConflictException("activity-started", id);
+        }
         if (hadPlace && !queue.isEmpty() && at.isBefore(startsAt) && !cancelled()) {
             Entry first = queue.remove(0);
             places.add(new Entry(first.who(), at.truncatedTo(ChronoUnit.MILLIS)));
@@ -227,6 +232,11 @@ public record Activity(String id, String station, String district, String title,
     /** Places still to take: none once called off, whoever gave theirs up since. */
     public int placesLeft() {
         return cancelled() ? 0 : Math.max(0, capacity - confirmed.size());
+    }
+
+    /** Places still to take at {@code now}: none once it has begun (it showed ten left after the start, when nobody may sign up). */
+    public int placesLeft(Instant now) {
+        return now.isBefore(startsAt) ? placesLeft() : 0;
     }
 
     private Activity with(List<Entry> places, List<Entry> queue) {

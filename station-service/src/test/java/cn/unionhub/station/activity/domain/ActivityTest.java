@@ -44,6 +44,16 @@ class ActivityTest {
         assertThat(afterCancel.cancel("nobody", NOW).activity()).isEqualTo(afterCancel);
     }
 
+    /** Once it has begun nobody may sign up (no places shown left) and a confirmed place is not given up: it is who was expected. */
+    @Test
+    void afterTheStartNoPlacesAreShownAndAPlaceIsNotGivenUp() {
+        Activity a = healthCheck(10).signUp("w1", NOW).activity();
+        assertThat(a.placesLeft(NOW)).isEqualTo(9);
+        assertThat(a.placesLeft(STARTS)).isZero();
+        assertThatThrownBy(() -> a.cancel("w1", STARTS.plusSeconds(60))).isInstanceOf(cn.unionhub.platform.domain.ConflictException.class);
+        assertThat(a.outcomeOf("w1")).contains(Activity.Outcome.CONFIRMED);
+    }
+
     @Test
     void neverMoreConfirmedThanPlacesAndTheWaitlistIsBounded() {
         Activity a = healthCheck(30);
