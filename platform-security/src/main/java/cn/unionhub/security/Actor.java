@@ -92,7 +92,7 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
 
     /**
      * The division whose districts this caller sees by a union or dispute-body role: the city of a city union's
-     * staff or a dispute body's handler, the district claim of district staff (a city's or province's office
+     * staff, the division a dispute body's organisation claim names, the district claim of district staff (a city's or province's office
      * claims its own code); {@code null} for everyone else, and for city-level staff whose claims name no
      * division (they see everything, {@link #seesEverything}).
      */
@@ -102,7 +102,10 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
             return named == null ? null : Divisions.cityOf(named);
         }
         if (handlesDisputes()) {
-            return organisationDistrict() == null ? null : Divisions.cityOf(organisationDistrict());
+            // A district's body sees its district (a city's brigade its city). It saw the whole city on the grounds that a
+            // case could be transferred to it from anywhere there, and read named workers' complaints of districts it never
+            // works (exploratory test, 2026-12-04); a transfer now moves the case into the body's district.
+            return organisationDistrict();
         }
         return has(Role.DISTRICT_UNION) ? district : null;
     }

@@ -46,18 +46,22 @@ class ActorTest {
     }
 
     @Test
-    void disputeBodiesOfADistrictSeeTheirWholeCityAndNoOtherCity() {
+    void disputeBodiesOfADistrictSeeTheirDistrictAndACitysBodiesTheirCity() {
         for (String body : Set.of("MEDIATION_ORGANISATION:330211", "LEGAL_AID_CENTRE:330211", "LABOR_INSPECTION:330211")) {
             Actor handler = new Actor("h", Set.of(Role.HANDLER), null, null, body);
             assertThat(handler.seesEverything()).as(body).isFalse();
-            assertThat(handler.canSee(OTHER, "330205")).as(body + ": a case moves between the city's bodies").isTrue();
+            assertThat(handler.canSee(OTHER, ZHENHAI)).as(body).isTrue();
+            // It saw the whole city (named workers' complaints of districts it never works): a transfer now moves the case.
+            assertThat(handler.canSee(OTHER, "330206")).as(body + ": another district of the city").isFalse();
             assertThat(handler.canSee(OTHER, "370212")).as(body + ": 青岛 is another city").isFalse();
             assertThat(handler.canSee(OTHER, null)).as(body).isFalse();
-            assertThat(handler.scope()).contains(new Actor.Scope(null, "330200"));
+            assertThat(handler.scope()).contains(new Actor.Scope(null, ZHENHAI));
         }
         Actor qingdao = new Actor("handler-qingdao", Set.of(Role.HANDLER), null, null, "MEDIATION_ORGANISATION:370212");
         assertThat(qingdao.canSee(FUDE, ZHENHAI)).isFalse();
-        assertThat(qingdao.canSee(OTHER, "370203")).isTrue();
+        assertThat(qingdao.canSee(OTHER, "370212")).isTrue();
+        Actor cityBrigade = new Actor("h", Set.of(Role.HANDLER), null, null, "LABOR_INSPECTION:330200");
+        assertThat(cityBrigade.canSee(OTHER, "330206")).as("a city's brigade sees its city").isTrue();
         // A claim that names no code sees nothing rather than everything.
         assertThat(new Actor("h", Set.of(Role.HANDLER), null, null, "MEDIATION_ORGANISATION:zhenhai").canSee(OTHER, ZHENHAI)).isFalse();
     }

@@ -201,6 +201,7 @@ class RegisterCopyIT {
                 {"reference":"12351-%s","category":"%s","enterprise":"%s","district":"%s","workerGroup":"REGULAR",
                  "summary":"来电反映问题","amountOwedFen":100000,"workersAffected":1}""".formatted(
                 UUID.randomUUID().toString().substring(0, 8), category, UNREGISTERED, district);
-        return new ApiClient(port).post("/api/v1/cases/hotline-orders", order, People.HANDLER_MEDIATOR.token());
+        // The city union's 12351 desk files for every district of the city (a district's mediation centre, its own only).
+        return new ApiClient(port).post("/api/v1/cases/hotline-orders", order, People.CITY_STAFF.token());
     }
 }
