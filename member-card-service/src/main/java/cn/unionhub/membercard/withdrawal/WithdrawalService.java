@@ -198,6 +198,10 @@ public class WithdrawalService {
     /** The district's requests waiting for the bank, oldest first (the next payment file). */
     public List<WithdrawalDocument> open(String district, Actor actor) {
         String named = district == null || district.isBlank() ? actor.district() : district.strip();
+        if (named != null && cn.unionhub.security.Divisions.isAboveCounty(named)) {
+            // The city's staff read one district's queue at a time: their city's code is no district (it answered []).
+            throw new LedgerException.Invalid("district", "withdrawal-district-required");
+        }
         if (named == null || !DistrictOffice.oversees(actor, named)) {
             throw new LedgerException.Invalid("district", "ledger-outside-your-district");
         }
@@ -228,10 +232,17 @@ public class WithdrawalService {
         if ("PAID".equals(w.status) && !ref.equals(w.bankReference)) {
             throw new LedgerException.Refused("withdrawal-paid-other-reference", w.id, w.bankReference);
         }
-        return moveOn(w, Withdrawals.OPEN, "PAID", d -> {
+        // Only what was sent to the bank comes back paid: booked straight from REQUESTED it skipped the check of the card at
+        // sending (a frozen card's withdrawal was booked paid, exploratory test, 2026-12-04).
+        WithdrawalDocument paid = moveOn(w, Set.of("SENT"), "PAID", d -> {
             d.bankReference = ref;
             d.handledBy = clerk.subject();
         });
+        if (!ref.equals(paid.bankReference)) {
+            // Two answers at once, another reference first: this one is not booked (both were told "paid").
+            throw new LedgerException.Refused("withdrawal-paid-other-reference", paid.id, paid.bankReference);
+        }
+        return paid;
     }
 
     /** The bank could not pay it (account closed, name differs): the money goes back to the wallet. */
@@ -241,11 +252,15 @@ public class WithdrawalService {
         if (why.isEmpty() || why.length() > MAX_NOTE) {
             throw new LedgerException.Invalid("note", "withdrawal-return-note", MAX_NOTE);
         }
-        return moveOn(w, Withdrawals.OPEN, "RETURNED", d -> {
+        WithdrawalDocument returned = moveOn(w, Withdrawals.OPEN, "RETURNED", d -> {
             d.note = why;
             d.handledBy = clerk.subject();
             d.returnTransferId = Transfer.idFor(SCOPE, reference(d.id) + ":return");
         });
+        if (!why.equals(returned.note)) {
+            throw new LedgerException.Refused("withdrawal-returned-other-note", returned.id, returned.note);
+        }
+        return returned;
     }
 
     /**

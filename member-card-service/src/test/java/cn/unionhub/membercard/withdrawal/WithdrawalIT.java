@@ -83,6 +83,7 @@ class WithdrawalIT {
         // 宁波's city union reads it (card masked) and books nothing.
         String city = TestTokens.token().subject("staff-ningbo-city").roles(Role.DISTRICT_UNION).district("330200")
                 .organisation("CITY_UNION").build();
+        assertProblem(api().get("/api/v1/welfare/withdrawals", city), 400, "ledger-invalid-request"); // which district?
         JsonNode overseen = find(ok(api().get("/api/v1/welfare/withdrawals?district=" + DISTRICT, city)), id);
         assertThat(overseen.path("card").asString()).isNotEqualTo(card).contains("*");
         assertProblem(api().post("/api/v1/welfare/withdrawals/" + id + "/sending", "{}", city), 403, "withdrawal-district-books-it");
@@ -111,6 +112,9 @@ class WithdrawalIT {
         // A third, paid by the bank: the reference is kept, the money stays out.
         String third = created(api().post("/api/v1/welfare/wallet/withdrawals", "{\"amountFen\":45000}", w, "wd-3-" + worker.memberId()))
                 .path("id").asString();
+        assertProblem(api().post("/api/v1/welfare/withdrawals/" + third + "/payment", "{\"bankReference\":\"CCB-1\"}", staff), 409,
+                "withdrawal-not-open"); // paid is the bank's answer to what was sent: not before
+        ok(api().post("/api/v1/welfare/withdrawals/" + third + "/sending", "{}", staff));
         assertProblem(api().post("/api/v1/welfare/withdrawals/" + third + "/payment", "{\"bankReference\":\"银行\"}", staff), 400,
                 "ledger-invalid-request");
         JsonNode paid = ok(api().post("/api/v1/welfare/withdrawals/" + third + "/payment", "{\"bankReference\":\"CCB-20261204-0001\"}", staff));
@@ -139,6 +143,24 @@ class WithdrawalIT {
         assertProblem(api().post("/api/v1/welfare/withdrawals/" + id + "/sending", "{}", staff), 409, "withdrawal-card-stopped");
         ok(api().post("/api/v1/welfare/withdrawals/" + id + "/return", "{\"note\":\"卡已挂失\"}", staff));
         assertThat(available(worker.workerToken())).isEqualTo(8_000);
+    }
+
+    /** Two answers of the bank booked at once with different references: one is booked, the other told it was not. */
+    @Test
+    void twoPaymentsBookedAtOnceWithDifferentReferencesAreNotBothTold() {
+        LinkedMember worker = RegisterData.linkedMember(api(), DISTRICT, "提现丁");
+        activeCard(worker);
+        pay(worker, 5_000);
+        String id = created(api().post("/api/v1/welfare/wallet/withdrawals", "{\"amountFen\":5000}", worker.workerToken(),
+                "wd-race-" + worker.memberId())).path("id").asString();
+        ok(api().post("/api/v1/welfare/withdrawals/" + id + "/sending", "{}", staff));
+        List<CompletableFuture<Integer>> both = new ArrayList<>();
+        for (String ref : List.of("ICBC-A", "ICBC-B")) {
+            both.add(CompletableFuture.supplyAsync(() -> api().post("/api/v1/welfare/withdrawals/" + id + "/payment",
+                    "{\"bankReference\":\"" + ref + "\"}", staff).statusCode()));
+        }
+        assertThat(both.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
+        assertThat(available(worker.workerToken())).isZero();
     }
 
     private String activeCard(LinkedMember worker) {

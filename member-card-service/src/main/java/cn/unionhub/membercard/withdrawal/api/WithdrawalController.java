@@ -7,6 +7,7 @@ import cn.unionhub.membercard.withdrawal.store.Withdrawals.WithdrawalDocument;
 import cn.unionhub.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,13 @@ class WithdrawalController {
      * @param memberId  for the union only
      */
     record WithdrawalView(String id, String status, long amountFen, String card, String memberId, String name, String district,
-            Instant requestedAt, Instant sentAt, Instant finishedAt, String bankReference, String note, String transferId,
-            String returnTransferId) {
+            OffsetDateTime requestedAt, OffsetDateTime sentAt, OffsetDateTime finishedAt, String bankReference, String note,
+            String transferId, String returnTransferId) {
+    }
+
+    /** Beijing time with its offset, as the ledger's lines show theirs. */
+    private static OffsetDateTime beijing(Instant at) {
+        return at == null ? null : at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
     }
 
     private final WithdrawalService withdrawals;
@@ -102,6 +108,7 @@ class WithdrawalController {
         boolean union = !actor.has(cn.unionhub.security.Role.WORKER) || actor.has(cn.unionhub.security.Role.ADMIN);
         String name = union && full ? members.find(w.memberId).map(cn.unionhub.membercard.member.domain.Member::name).orElse(null) : null;
         return new WithdrawalView(w.id, w.status, w.amountFen, full ? w.card : CardNumbers.mask(w.card), union ? w.memberId : null, name,
-                w.district, w.createdAt, w.sentAt, w.finishedAt, w.bankReference, w.note, w.transferId, w.returnTransferId);
+                w.district, beijing(w.createdAt), beijing(w.sentAt), beijing(w.finishedAt), w.bankReference, w.note, w.transferId,
+                w.returnTransferId);
     }
 }
