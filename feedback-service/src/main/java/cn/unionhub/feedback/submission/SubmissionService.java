@@ -321,17 +321,34 @@ public class SubmissionService {
     }
 
     /** The worker answers the union about their own item; case-service records it and resumes a case waiting on them. */
-    public void reply(String trackingNumber, Actor actor, String text) {
+    public void reply(String trackingNumber, Actor actor, String text, String idempotencyKey) {
         FeedbackItem item = items.byTrackingNumber(trackingNumber)
                 .filter(found -> found.isOwnedBy(pseudonymOf(actor)))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
-        items.change(item.id(), current -> current.reply(text, clock.instant()));
+        replyOnce(item, text, idempotencyKey);
     }
 
     /** An anonymous worker answers with the follow-up token, without signing in. */
-    public void replyByFollowUp(String trackingNumber, String token, String text) {
-        FeedbackItem item = followUp(trackingNumber, token);
-        items.change(item.id(), current -> current.reply(text, clock.instant()));
+    public void replyByFollowUp(String trackingNumber, String token, String text, String idempotencyKey) {
+        replyOnce(followUp(trackingNumber, token), text, idempotencyKey);
+    }
+
+    /**
+     * Once per {@code Idempotency-Key} of the item (a double tap sent the answer twice: twice on the case's record);
+     * a refused answer gives the key back.
+     */
+    private void replyOnce(FeedbackItem item, String text, String idempotencyKey) {
+        String fingerprint = cn.unionhub.platform.domain.HashChain.fields().add(text == null ? "" : text).sha256();
+        var claim = items.replyKeys().claim(item.id(), idempotencyKey, fingerprint, () -> "replied");
+        if (claim.isPresent() && !claim.get().first()) {
+            return;
+        }
+        try {
+            items.change(item.id(), current -> current.reply(text, clock.instant()));
+        } catch (RuntimeException refused) {
+            items.replyKeys().forget(item.id(), idempotencyKey);
+            throw refused;
+        }
     }
 
     private void applyRating(String id, Satisfaction satisfaction, String reason, boolean defaulted) {

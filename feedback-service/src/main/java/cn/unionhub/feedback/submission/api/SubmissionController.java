@@ -126,15 +126,17 @@ class SubmissionController {
 
     /** The worker answers the union about their item: the case records it, and one waiting on them runs again. */
     @PostMapping("/submissions/{trackingNumber}/replies")
-    FeedbackView reply(@PathVariable String trackingNumber, @RequestBody ReplyRequest request, Actor actor) {
-        submissions.reply(trackingNumber, actor, request.text());
+    FeedbackView reply(@PathVariable String trackingNumber, @RequestBody ReplyRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
+        submissions.reply(trackingNumber, actor, request.text(), key);
         return find(trackingNumber, actor);
     }
 
     @PostMapping("/follow-up/replies")
-    FeedbackView replyByFollowUp(@RequestBody FollowUpReplyRequest request) {
+    FeedbackView replyByFollowUp(@RequestBody FollowUpReplyRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         RuleViolationException.requireAll("trackingNumber", request.trackingNumber(), "token", request.token());
-        submissions.replyByFollowUp(request.trackingNumber(), request.token(), request.text());
+        submissions.replyByFollowUp(request.trackingNumber(), request.token(), request.text(), key);
         FeedbackItem followed = submissions.followUp(request.trackingNumber(), request.token());
         return forWorker(FeedbackView.of(followed, true), followed);
     }

@@ -65,6 +65,7 @@ public class FeedbackItems {
 
     public FeedbackItems(MongoTemplate mongo, AggregateStore store, FeedbackProperties properties, Clock clock, WorkerTimelines timelines,
             AnonymousRelease release) {
+        this.replyKeys = new cn.unionhub.platform.store.RequestKeys(mongo, "feedback_reply_keys");
         this.release = release;
         this.mongo = mongo;
         this.store = store;
@@ -361,4 +362,11 @@ public class FeedbackItems {
         mongo.insert(new org.bson.Document("item", item.id()).append("trackingNumber", item.trackingNumber()).append("by", by)
                 .append("at", java.util.Date.from(at)), "contact_views");
     }
+
+    /** {@code Idempotency-Key}s of workers' answers: the same answer sent twice under one key is on the record once. */
+    public cn.unionhub.platform.store.RequestKeys replyKeys() {
+        return replyKeys;
+    }
+
+    private final cn.unionhub.platform.store.RequestKeys replyKeys;
 }

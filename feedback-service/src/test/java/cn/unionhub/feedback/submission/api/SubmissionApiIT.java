@@ -265,6 +265,13 @@ class SubmissionApiIT {
                     .anyMatch(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(tracking)
                             && schemas.violations("cn.unionhub.feedback.worker-replied.v1", JSON.readTree(r.value())).isEmpty()));
         }
+        // A double tap under one key: one answer on the timeline (and on the case's record).
+        for (int i = 0; i < 2; i++) {
+            assertThat(api().post("/api/v1/feedback/submissions/" + tracking + "/replies", "{\"text\":\"入职日期2026年5月6日\"}",
+                    People.WORKER_ZHANG_WEI.token(), "reply-" + tracking).statusCode()).isEqualTo(200);
+        }
+        JsonNode mine = JSON.readTree(api().get("/api/v1/feedback/submissions/" + tracking, People.WORKER_ZHANG_WEI.token()).body());
+        assertThat(mine.path("timeline").findValuesAsString("note")).containsOnlyOnce("入职日期2026年5月6日");
         assertThat(api().post("/api/v1/feedback/submissions/" + tracking + "/replies", "{\"text\":\"冒充\"}",
                 People.WORKER_LI_NA.token(), null).statusCode()).as("another worker").isEqualTo(404);
         HttpResponse<String> empty = api().post("/api/v1/feedback/submissions/" + tracking + "/replies", "{\"text\":\" \"}",
