@@ -54,10 +54,13 @@ public class LedgerService {
     private final Clock clock;
     /** Money booked as arrived from the bank above this takes two people (双人复核). */
     private final long secondClerkAboveFen;
+    private final cn.unionhub.membercard.ledger.store.SingleHandedBookings singleHandedBookings;
 
     LedgerService(Ledger ledger, LedgerStore store, Members members, Organisations organisations, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${unionhub.ledger.second-clerk-above-fen:100000000}") long secondClerkAboveFen) {
+            @org.springframework.beans.factory.annotation.Value("${unionhub.ledger.second-clerk-above-fen:100000000}") long secondClerkAboveFen,
+            cn.unionhub.membercard.ledger.store.SingleHandedBookings singleHandedBookings) {
         this.secondClerkAboveFen = secondClerkAboveFen;
+        this.singleHandedBookings = singleHandedBookings;
         this.ledger = ledger;
         this.store = store;
         this.members = members;
@@ -122,13 +125,17 @@ public class LedgerService {
             throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
         }
         Account debited;
+        long singleHanded = 0; // booked from the bank by one person alone: counted towards their day
         if (request.holdId() != null) {
             Transfer hold = visibleTransfer(request.holdId(), actor);
             debited = account(hold.debitAccountId());
             requireMayDebit(debited, actor);
-            if (request.kind() == Transfer.Kind.POST && needsSecondClerk(debited, hold.amountFen())
-                    && actor.subject() != null && actor.subject().equals(hold.requestedBy())) {
+            boolean ownHold = actor.subject() != null && actor.subject().equals(hold.requestedBy());
+            if (request.kind() == Transfer.Kind.POST && needsSecondClerk(debited, hold.amountFen()) && ownHold) {
                 throw new ForbiddenException("ledger-second-clerk-not-you", hold.id());
+            }
+            if (request.kind() == Transfer.Kind.POST && ownHold && debited.kind() == AccountKind.SETTLEMENT) {
+                singleHanded = request.amountFen() == null ? hold.amountFen() : request.amountFen();
             }
         } else {
             debited = visibleAccount(request.debitAccountId(), actor);
@@ -139,10 +146,34 @@ public class LedgerService {
                 requireMayCredit(debited, creditable(request.creditAccountId(), actor), actor);
             }
             if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, requestedFen(request))) {
-                throw new LedgerException.Refused("ledger-second-clerk-required", secondClerkAboveFen / 100);
+                throw secondClerkRequired(request);
+            }
+            if (request.kind() != Transfer.Kind.HOLD && debited.kind() == AccountKind.SETTLEMENT) {
+                singleHanded = requestedFen(request);
             }
         }
-        return ledger.submit(scopeOf(request, key, debited, actor), key, request, actor.subject());
+        String scope = scopeOf(request, key, debited, actor);
+        if (singleHanded <= 0 || actor.subject() == null || store.find(Transfer.idFor(scope, key)).isPresent()) {
+            return ledger.submit(scope, key, request, actor.subject()); // a retry of what was booked before counts once
+        }
+        java.time.LocalDate day = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        if (!singleHandedBookings.reserve(debited.id(), actor.subject(), day, singleHanded, secondClerkAboveFen)) {
+            throw secondClerkRequired(request);
+        }
+        Transfer booked = ledger.submit(scope, key, request, actor.subject());
+        if (booked.status() == Transfer.Status.REJECTED) {
+            singleHandedBookings.release(debited.id(), actor.subject(), day, singleHanded);
+        }
+        return booked;
+    }
+
+    /**
+     * Above the limit, alone or summed over the person's day: a transfer is proposed as a HOLD another person posts; a batch
+     * (which cannot be held) is paid from the fund once two people have moved the sum there.
+     */
+    private LedgerException.Refused secondClerkRequired(TransferRequest request) {
+        return new LedgerException.Refused(request.kind() == Transfer.Kind.BATCH ? "ledger-second-clerk-batch"
+                : "ledger-second-clerk-required", secondClerkAboveFen / 100);
     }
 
     /**

@@ -257,6 +257,16 @@ class WelfareApiIT {
         String colleague = TestTokens.token().subject("staff2-" + district).roles(Role.DISTRICT_UNION).district(district).build();
         assertThat(created(api().post(WELFARE + "/transfers", post, colleague, "big-post-2")).path("status").asString()).isEqualTo("POSTED");
         assertThat(ok(api().get(WELFARE + "/accounts/" + fund, staff)).path("balanceFen").asLong()).isEqualTo(before + 1_000_000_000_000L);
+        // The limit holds over the person's day: having booked the limit alone this morning, one fen more is a second person's.
+        String oneMore = transfer("settlement:" + district, fund, 1, "funding", null);
+        assertProblem(api().post(WELFARE + "/transfers", oneMore, staff, "one-more-" + UUID.randomUUID()), 409,
+                "ledger-second-clerk-required");
+        assertThat(created(api().post(WELFARE + "/transfers", oneMore, colleague, "one-more-" + UUID.randomUUID())).path("status")
+                .asString()).as("the colleague's own day").isEqualTo("POSTED");
+        // A batch straight from the bank cannot be held: the clerk is told to move the sum into the fund first.
+        String batch = "{\"kind\":\"BATCH\",\"debitAccount\":\"settlement:" + district + "\",\"credits\":[{\"account\":\"" + fund
+                + "\",\"amountFen\":100000001}],\"code\":\"funding\"}";
+        assertProblem(api().post(WELFARE + "/transfers", batch, colleague, "batch-" + UUID.randomUUID()), 409, "ledger-second-clerk-batch");
     }
 
     @Test
