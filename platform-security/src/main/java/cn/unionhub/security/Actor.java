@@ -122,6 +122,43 @@ public record Actor(String subject, Set<Role> roles, String enterprise, String d
         return has(Role.DISTRICT_UNION) && Divisions.contains(area(), districtCode);
     }
 
+    /**
+     * The organisation whose cases the caller works ({@code TYPE:scope}; the city union is {@code CITY_UNION}, whatever
+     * city its claim names): what the organisation claim says when it agrees with the account's own tenant — a chair
+     * cannot become the district union, nor district staff another district's, by what one claim says — else the
+     * enterprise's union for its chair and the district's union for district staff. Null for workers, machine clients
+     * and anonymous callers. Case-service routes to these ids; feedback-service lets only them reach a named worker.
+     */
+    public String handlingOrganisation() {
+        if (has(Role.WORKER) || has(Role.GOV_SYSTEM) || isAnonymous()) {
+            return null;
+        }
+        if (organisation != null) {
+            int colon = organisation.indexOf(':');
+            String type = colon < 0 ? organisation : organisation.substring(0, colon);
+            String scope = colon < 0 ? null : organisation.substring(colon + 1);
+            if (CITY_UNION.equals(type)) {
+                return CITY_UNION;
+            }
+            boolean consistent;
+            if (has(Role.ENTERPRISE_UNION) && !has(Role.DISTRICT_UNION) && !has(Role.HANDLER)) {
+                consistent = "ENTERPRISE_UNION".equals(type) && Objects.equals(scope, enterprise);
+            } else if ("ENTERPRISE_UNION".equals(type)) {
+                consistent = has(Role.ENTERPRISE_UNION) && Objects.equals(scope, enterprise);
+            } else {
+                consistent = district == null || scope == null || scope.equals(district);
+            }
+            return consistent ? organisation : null;
+        }
+        if (has(Role.ENTERPRISE_UNION) && enterprise != null) {
+            return "ENTERPRISE_UNION:" + enterprise;
+        }
+        if (has(Role.DISTRICT_UNION) && district != null) {
+            return "DISTRICT_UNION:" + district;
+        }
+        return null;
+    }
+
     /** Staff of the city union, above every district. */
     public boolean isCityUnion() {
         return has(Role.DISTRICT_UNION) && organisation != null

@@ -163,10 +163,21 @@ public class SubmissionService {
     public FeedbackItem find(String trackingNumber, Actor actor) {
         String pseudonym = actor.has(Role.WORKER) ? pseudonyms.of(actor.subject()) : null;
         return items.byTrackingNumber(trackingNumber)
-                .filter(item -> item.isVisibleTo(actor, pseudonym))
+                .filter(item -> item.isVisibleTo(actor, pseudonym) || handles(item, actor))
                 .filter(item -> !actor.isEnterpriseSide() || actor.subject().equals(item.submitter().recordedBy())
                         || !items.enterpriseSeesAt(item).isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("feedback-not-found", trackingNumber));
+    }
+
+    /**
+     * Whether the caller works for the organisation that works the item's case now (its latest routing): they see the item
+     * wherever its case went (a transfer to another district), and only they reach a named worker. The city union's staff
+     * of the case's city, when the city union holds it.
+     */
+    private static boolean handles(FeedbackItem item, Actor actor) {
+        String own = actor.handlingOrganisation();
+        return own != null && item.handling().filter(h -> own.equals(h.organisation())
+                && (!Actor.CITY_UNION.equals(own) || actor.canSee(null, h.district()))).isPresent();
     }
 
     /** A named worker's contact details, in full, as the union staff who may see the item need them to call back. */
@@ -184,6 +195,11 @@ public class SubmissionService {
         Submitter submitter = item.submitter();
         if (actor.has(Role.WORKER) || item.content().anonymous() || submitter.contactName() == null && submitter.contactPhone() == null) {
             throw new NotFoundException("contact-not-shared", trackingNumber);
+        }
+        if (!actor.has(Role.ADMIN) && !handles(item, actor)) {
+            // The handling organisation's staff call the worker back, no one else who can read the item: the employer's own
+            // union chair, another body of the district and the city union all read the full number (exploratory test).
+            throw new cn.unionhub.platform.domain.ForbiddenException("contact-for-handlers", trackingNumber);
         }
         items.contactViewed(item, actor.subject(), clock.instant());
         return new Contact(item.trackingNumber(), submitter.contactName(), submitter.contactPhone());
@@ -224,7 +240,7 @@ public class SubmissionService {
     public Optional<CaseStep> routed(CaseRouted routed) {
         return step(routed.feedbackId(), routed.caseNumber(),
                 item -> item.routed(routed.organisationName(), routed.caseNumber(), "transferred".equals(routed.rule()),
-                        routed.firstResponseDueAt(), routed.routedAt()));
+                        routed.firstResponseDueAt(), routed.organisationId(), routed.district(), routed.routedAt()));
     }
 
     public Optional<CaseStep> responded(CaseResponded responded) {

@@ -344,7 +344,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                         matter.enterprise(), matter.district(), matter.enterpriseName(), matter.channel(),
                         matter.workerGroup(), priority.name(), matter.amountOwedFen(), matter.workersAffected(), now),
                 new CaseRouted(c.id, caseNumber, c.feedbackId, routing.organisationType().name(), routing.organisationName(),
-                        routing.rule(), deadlines.firstResponseDueAt(), now)));
+                        routing.rule(), deadlines.firstResponseDueAt(), now, routing.organisation().id(), matter.district())));
     }
 
     // ---------------------------------------------------------------- the handlers' steps
@@ -554,7 +554,8 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                 Status.REOPENED, new Assignment(up.type(), upName, "reopened", assignment.supervisor(), up.id()), d,
                 escalationLevel, null, verification, next);
         return new Changed(c, List.of(new CaseReopened(id, caseNumber, feedbackId, reason.strip(), now),
-                new CaseRouted(id, caseNumber, feedbackId, up.type().name(), upName, "reopened", d.firstResponseDueAt(), now)));
+                new CaseRouted(id, caseNumber, feedbackId, up.type().name(), upName, "reopened", d.firstResponseDueAt(), now, up.id(),
+                        matter.district())));
     }
 
     /**
@@ -596,7 +597,7 @@ public record Case(String id, String caseNumber, Source source, String sourceRef
                 new Assignment(to.type(), toName, "transferred", assignment.supervisor(), to.id()), deadlines, escalationLevel,
                 resolution, verification, recorded);
         return new Changed(c, List.of(new CaseRouted(id, caseNumber, feedbackId, to.type().name(), toName, "transferred",
-                deadlines.firstResponseDueAt(), now)));
+                deadlines.firstResponseDueAt(), now, to.id(), moved.district())));
     }
 
     /** A level above writes its instructions on an open case (督办意见); the handlers see them on the record. */

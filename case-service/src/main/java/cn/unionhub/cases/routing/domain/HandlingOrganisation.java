@@ -1,7 +1,6 @@
 package cn.unionhub.cases.routing.domain;
 
 import cn.unionhub.security.Actor;
-import cn.unionhub.security.Role;
 import java.util.Optional;
 
 /**
@@ -86,32 +85,7 @@ public record HandlingOrganisation(HandlingOrganisationType type, String scope) 
      * administrators and machine clients work for none.
      */
     public static Optional<HandlingOrganisation> of(Actor actor) {
-        if (actor.has(Role.WORKER) || actor.has(Role.GOV_SYSTEM) || actor.isAnonymous()) {
-            return Optional.empty();
-        }
-        if (actor.organisation() != null) {
-            return parse(actor.organisation()).filter(org -> consistent(org, actor));
-        }
-        if (actor.has(Role.ENTERPRISE_UNION) && actor.enterprise() != null) {
-            return Optional.of(new HandlingOrganisation(HandlingOrganisationType.ENTERPRISE_UNION, actor.enterprise()));
-        }
-        if (actor.has(Role.DISTRICT_UNION) && actor.district() != null) {
-            return Optional.of(new HandlingOrganisation(HandlingOrganisationType.DISTRICT_UNION, actor.district()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A claim that contradicts the account's own tenant is not honoured: an enterprise chair cannot
-     * become the district union, nor district staff another district's, by what one claim says.
-     */
-    private static boolean consistent(HandlingOrganisation org, Actor actor) {
-        if (actor.has(Role.ENTERPRISE_UNION) && !actor.has(Role.DISTRICT_UNION) && !actor.has(Role.HANDLER)) {
-            return org.type() == HandlingOrganisationType.ENTERPRISE_UNION && org.scope().equals(actor.enterprise());
-        }
-        if (org.type() == HandlingOrganisationType.ENTERPRISE_UNION) {
-            return actor.has(Role.ENTERPRISE_UNION) && org.scope().equals(actor.enterprise());
-        }
-        return actor.district() == null || org.scope() == null || org.scope().equals(actor.district());
+        // Which organisation an account works for, and which claims are honoured, is the platform's one rule (Actor).
+        return parse(actor.handlingOrganisation());
     }
 }

@@ -32,11 +32,33 @@ public final class FeedbackItem {
      *
      * @param dueAt on a ROUTED step, when the worker must have had a first answer (the 24-hour rule)
      */
-    public record TimelineEntry(Instant at, String kind, String note, Instant dueAt) {
+    /**
+     * @param handledBy        for a routing step: the organisation that works the case from then on ({@code TYPE:scope})
+     * @param handlingDistrict for a routing step: the case's district from then on (a transfer may move it)
+     */
+    public record TimelineEntry(Instant at, String kind, String note, Instant dueAt, String handledBy, String handlingDistrict) {
+
+        public TimelineEntry(Instant at, String kind, String note, Instant dueAt) {
+            this(at, kind, note, dueAt, null, null);
+        }
 
         public TimelineEntry(Instant at, String kind, String note) {
             this(at, kind, note, null);
         }
+    }
+
+    /** The organisation that works the item's case now, and the case's district: from its latest routing; empty before. */
+    public record Handling(String organisation, String district) {
+    }
+
+    public java.util.Optional<Handling> handling() {
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            TimelineEntry e = timeline.get(i);
+            if ("ROUTED".equals(e.kind()) && e.handledBy() != null) {
+                return java.util.Optional.of(new Handling(e.handledBy(), e.handlingDistrict()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -198,10 +220,16 @@ public final class FeedbackItem {
      */
     public FeedbackItem routed(String organisationName, String caseNumber, boolean transferred, Instant firstAnswerDueAt,
             Instant at) {
+        return routed(organisationName, caseNumber, transferred, firstAnswerDueAt, null, null, at);
+    }
+
+    /** As above, with the organisation that works the case from now on and the case's district (see {@link #handling}). */
+    public FeedbackItem routed(String organisationName, String caseNumber, boolean transferred, Instant firstAnswerDueAt,
+            String handledBy, String handlingDistrict, Instant at) {
         String note = (transferred ? "转办至" : "") + organisationName + "（工单 " + caseNumber + "）";
         FeedbackItem advanced = advance("ROUTED", note, at, Status.ROUTED);
         List<TimelineEntry> steps = new ArrayList<>(advanced.timeline);
-        steps.set(steps.size() - 1, new TimelineEntry(at, "ROUTED", note, firstAnswerDueAt));
+        steps.set(steps.size() - 1, new TimelineEntry(at, "ROUTED", note, firstAnswerDueAt, handledBy, handlingDistrict));
         return new FeedbackItem(id, trackingNumber, content, enterprise, submitter, submittedAt, advanced.status, steps,
                 resolvedAt, rating);
     }

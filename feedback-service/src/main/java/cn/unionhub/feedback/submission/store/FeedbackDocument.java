@@ -64,6 +64,6 @@ class FeedbackDocument {
     boolean ratingDefaulted;
     Instant ratedAt;
 
-    record TimelineEntryDocument(Instant at, String kind, String note, Instant dueAt) {
+    record TimelineEntryDocument(Instant at, String kind, String note, Instant dueAt, String handledBy, String handlingDistrict) {
     }
 }

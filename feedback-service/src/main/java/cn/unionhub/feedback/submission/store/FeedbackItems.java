@@ -326,7 +326,8 @@ public class FeedbackItems {
         d.status = item.status().name();
         d.ratingShownFrom = ratingShownFrom(item);
         d.timeline = item.timeline().stream()
-                .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note(), e.dueAt())).toList();
+                .map(e -> new FeedbackDocument.TimelineEntryDocument(e.at(), e.kind(), e.note(), e.dueAt(), e.handledBy(),
+                        e.handlingDistrict())).toList();
         d.resolvedAt = item.resolvedAt();
         if (item.rating() != null) {
             d.rating = item.rating().satisfaction().name();
@@ -352,7 +353,8 @@ public class FeedbackItems {
                 new Submitter(d.submitterPseudonym, d.followUpHash, d.contactName, d.contactPhone, d.recordedBy, d.recordedFor),
                 d.submittedAt, FeedbackItem.Status.valueOf(d.status),
                 d.timeline == null ? List.of() : d.timeline.stream()
-                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note(), e.dueAt())).toList(),
+                        .map(e -> new FeedbackItem.TimelineEntry(e.at(), e.kind(), e.note(), e.dueAt(), e.handledBy(),
+                                e.handlingDistrict())).toList(),
                 d.resolvedAt, d.rating == null ? null
                         : new FeedbackItem.Rating(Satisfaction.valueOf(d.rating), d.ratingReason, d.ratingDefaulted, d.ratedAt));
     }

@@ -51,6 +51,8 @@ class SubmissionApiIT {
     EventSchemas schemas;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka;
 
     /** The register knows the pilot enterprises (member-card-service's events, applied as the consumer would). */
     @BeforeEach
@@ -290,6 +292,18 @@ class SubmissionApiIT {
                 null, null).statusCode()).isEqualTo(404);
     }
 
+    /** Case-service routes the item's case to {@code organisation}; waits until the item shows it. */
+    private void routed(String feedbackId, String tracking, String organisation, String district) {
+        java.time.Instant now = java.time.Instant.now();
+        kafka.send(cn.unionhub.test.TestEvents.record(new cn.unionhub.events.cases.CaseRouted("case-" + feedbackId,
+                "GD-20261204-" + tracking.substring(tracking.length() - 6), feedbackId, organisation.substring(0, organisation.indexOf(':')),
+                "承办单位", "transferred", now.plus(Duration.ofDays(1)), now, organisation, district), UUID.randomUUID().toString())).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/v1/feedback/submissions/" + tracking,
+                People.WORKER_ZHANG_WEI.token()).body().contains("\"ROUTED\"") && mongo.findOne(new org.springframework.data.mongodb.core
+                .query.Query(org.springframework.data.mongodb.core.query.Criteria.where("trackingNumber").is(tracking)
+                        .and("timeline.handledBy").is(organisation)), org.bson.Document.class, "feedback_items") != null);
+    }
+
     private static JsonNode lastStep(JsonNode item) {
         JsonNode timeline = item.path("timeline");
         return timeline.get(timeline.size() - 1);
@@ -305,6 +319,12 @@ class SubmissionApiIT {
                  "details":{"amountOwedFen":1200000,"workersAffected":1}}""";
         String tracking = JSON.readTree(api().post("/api/v1/feedback/submissions", call, People.WORKER_ZHANG_WEI.token(), null).body())
                 .path("trackingNumber").asString();
+        String feedbackId = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("trackingNumber").is(tracking)), org.bson.Document.class,
+                "feedback_items").getString("_id");
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_ZHENHAI.token()).statusCode())
+                .as("before the case is routed: nobody handles it yet").isEqualTo(403);
+        routed(feedbackId, tracking, "DISTRICT_UNION:330211", "330211");
         HttpResponse<String> contact = api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_ZHENHAI.token());
         assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
         assertThat(JSON.readTree(contact.body()).path("phone").asString()).isEqualTo("13900001111");
@@ -312,6 +332,16 @@ class SubmissionApiIT {
                 .where("trackingNumber").is(tracking).and("by").is(People.DISTRICT_ZHENHAI.subject())), "contact_views")).isEqualTo(1);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_BEILUN.token()).statusCode())
                 .as("another district's staff").isEqualTo(404);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.CHAIR_FUDE.token()).statusCode())
+                .as("the employer's own union chair reads the item, not the number").isEqualTo(403);
+        // Transferred to 崂山's mediation centre: its mediator reads the item and calls the worker; 镇海 no longer does.
+        routed(feedbackId, tracking, "MEDIATION_ORGANISATION:370212", "370212");
+        String qingdao = cn.unionhub.test.TestTokens.token().subject("handler-qingdao").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("MEDIATION_ORGANISATION:370212").build();
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking, qingdao).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", qingdao).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.DISTRICT_ZHENHAI.token()).statusCode())
+                .isEqualTo(403);
         assertThat(api().get("/api/v1/feedback/submissions/" + tracking + "/contact", People.WORKER_ZHANG_WEI.token()).statusCode())
                 .isEqualTo(403);
 
