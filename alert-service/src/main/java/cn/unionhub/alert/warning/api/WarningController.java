@@ -32,15 +32,25 @@ class WarningController {
     record StepView(String action, String level, String by, String who, String note, OffsetDateTime at) {
     }
 
+    /**
+     * @param workersReporting distinct workers who raised wage issues themselves (a case staff filed counts as one)
+     * @param workersConcerned at least this many workers concerned: the larger of those reporting and the most workers one
+     *                         filed case names (a hotline order for 240 workers read "15 workers" beside fourteen
+     *                         others, exploratory test, 2026-12-04); cases may concern the same workers, so not a sum
+     */
     record WarningView(String id, String enterprise, String enterpriseName, String district, String industry, String level,
-            double score, boolean collectiveDispute, int workersReporting, long amountAtStakeFen,
+            double score, boolean collectiveDispute, int workersReporting, int workersConcerned, long amountAtStakeFen,
             Map<String, Double> kindContributions, List<SignalContribution> signals, boolean legalHealthCheckRecommended,
             List<String> pushedTo, String status, String verdict, String verificationReason, String disposal, String docking,
             String governanceNotes, OffsetDateTime raisedAt, OffsetDateTime closedAt, List<StepView> history) {
 
         static WarningView of(Warning w) {
+            int largestCase = (int) w.signals().stream()
+                    .filter(s -> cn.unionhub.alert.risk.domain.EventSignals.SOURCE_CASES.equals(s.source()) && s.kind().startsWith("WAGE"))
+                    .mapToDouble(SignalContribution::magnitude).max().orElse(0);
             return new WarningView(w.id(), w.enterprise(), w.enterpriseName(), w.district(), w.industry(), w.level().name(),
-                    w.score(), w.collectiveDispute(), w.workersReporting(), w.amountAtStakeFen(), w.kindContributions(),
+                    w.score(), w.collectiveDispute(), w.workersReporting(), Math.max(w.workersReporting(), largestCase),
+                    w.amountAtStakeFen(), w.kindContributions(),
                     w.signals(), w.legalHealthCheckRecommended(), w.pushedTo(), w.status().name(),
                     w.verdict() == null ? null : w.verdict().name(), w.verificationReason(), w.disposal(), w.docking(),
                     w.governanceNotes(), beijing(w.raisedAt()), beijing(w.closedAt()), w.history().stream()

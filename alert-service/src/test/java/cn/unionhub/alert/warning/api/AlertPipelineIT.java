@@ -364,6 +364,9 @@ class AlertPipelineIT {
             assertThat(raised.path("kindContributions").path("WAGE_ARREARS_COMPLAINT").asDouble()).isBetween(19.9, 20.0);
             assertThat(raised.path("kindContributions").path("UNVERIFIED_CLUE").asDouble()).isBetween(1.9, 2.0);
             String warningId = raised.path("warningId").asString();
+            JsonNode view = JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.DISTRICT_ZHENHAI.token()).body());
+            assertThat(view.path("workersConcerned").asInt()).as("the hotline order names eight workers").isEqualTo(8);
+            assertThat(view.path("workersReporting").asInt()).isLessThan(8);
 
             // The district union's check confirms the clue: from now on it counts as the wage complaint it reported.
             cn.unionhub.events.cases.CaseClueVerified verified = new cn.unionhub.events.cases.CaseClueVerified(clue.caseId(),
