@@ -215,8 +215,13 @@ public final class Demo {
                     .put("label", "崂山区总工会银行存款")), 201);
             expect(post("/api/v1/welfare/accounts", staff, json.createObjectNode().put("kind", "UNION_FUND").put("owner", LAOSHAN)
                     .put("label", "崂山区总工会经费")), 201);
-            expect(post("/api/v1/welfare/transfers", staff, transfer("settlement:" + LAOSHAN, "fund:" + LAOSHAN, 100_000_000L, "funding"),
-                    "demo-laoshan-funding"), 201);
+            // A million yuan from the bank takes two people: the district's clerk proposes it, the city union's administrator
+            // confirms it (the limit is per person and day, and the day may have seen other entries).
+            String held = read(expectOne(post("/api/v1/welfare/transfers", staff, transfer("settlement:" + LAOSHAN, "fund:" + LAOSHAN,
+                    100_000_000L, "funding").put("kind", "HOLD").put("holdSeconds", 86_400), "demo-laoshan-funding-hold"), 201))
+                    .path("id").asText();
+            expect(post("/api/v1/welfare/transfers", token("admin-zhou"), json.createObjectNode().put("kind", "POST").put("holdId", held),
+                    "demo-laoshan-funding-post"), 201);
             return "";
         });
         step("welfare:merchants", () -> {

@@ -425,7 +425,8 @@ class SecurityE2EIT extends PlatformTest {
      */
     @Test
     void aHotlineOrderForTwoHundredCouriersRaisesACollectiveWarningTheChairSeesWithoutDetail() {
-        String operator = platform.demoToken("handler-liu-yang");
+        // The city union's 12351 desk files for any district of the city (a district's mediation centre, its own only).
+        String operator = platform.demoToken("staff-sun-li");
         HttpResponse<String> filed = postJson("/api/v1/cases/hotline-orders", operator, """
                 {"reference":"12351-E2E-0200","category":"WAGES_ARREARS","enterprise":"91330206MA2J7P9K2C",
                  "enterpriseName":"北仑港口物流有限公司","district":"330206","workerGroup":"GIG_WORKER",
