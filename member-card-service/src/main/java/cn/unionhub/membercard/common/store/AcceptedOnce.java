@@ -66,13 +66,7 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
      * now when it has left {@code from} (another request moved it first) comes back unchanged.
      */
     public D advance(String id, String from, Consumer<D> next) {
-        return store.modify(type, id, d -> {
-            if (!from.equals(d.status)) {
-                return new AggregateStore.Change<>(d, List.of());
-            }
-            next.accept(d);
-            return new AggregateStore.Change<>(d, List.of());
-        }).orElseThrow();
+        return advance(id, java.util.Set.of(from), next);
     }
 
     /** As {@link #advance(String, String, Consumer)}, from any of the statuses {@code from}. */
