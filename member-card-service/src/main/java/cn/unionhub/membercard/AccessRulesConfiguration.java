@@ -74,6 +74,7 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/welfare/wallet/withdrawals", Role.WORKER)
                 .allow(POST, "/api/v1/welfare/wallet/withdrawals/{id}/cancellation", Role.WORKER)
                 .allow(GET, "/api/v1/welfare/withdrawals", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/welfare/withdrawals", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/withdrawals/{id}", Role.ADMIN, Role.DISTRICT_UNION, Role.WORKER)
                 .allow(POST, "/api/v1/welfare/withdrawals/{id}/sending", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/withdrawals/{id}/payment", Role.ADMIN, Role.DISTRICT_UNION)

@@ -52,6 +52,7 @@ public class WithdrawalService {
     private static final String SCOPE = LedgerService.SYSTEM_REFERENCES;
     private static final Pattern BANK_REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final int MAX_NOTE = 200;
+    private static final int MAX_PAYEE = 100;
     /** When a stopped step is finished by its reminder. */
     private static final Duration REMIND_AFTER = Duration.ofSeconds(30);
 
@@ -92,6 +93,41 @@ public class WithdrawalService {
         }
         // Checked before anything is stored (a retry under the same key after the card is activated goes on from here).
         String card = usableCard(member.id()).orElseThrow(() -> new LedgerException.Refused("withdrawal-no-usable-card"));
+        return create(claim.id(), member, worker.subject(), card, null, null, amount);
+    }
+
+    /**
+     * 线下提现: a worker whose card is gone and who can get no other — one who left the union and then lost it — has their
+     * wallet paid out by the district's clerk, who checked them in person and enters where the money goes; another person
+     * of the office sends it to the bank (the money could otherwise go anywhere on one person's word). Not for a member
+     * with a usable card: they ask from their app.
+     */
+    public WithdrawalDocument requestWithoutCard(String memberId, BigDecimal amountFen, String payee, String key, Actor clerk) {
+        Member member = memberId == null ? null : members.find(memberId).filter(m -> DistrictOffice.runs(clerk, m.district())).orElse(null);
+        if (member == null) {
+            throw new LedgerException.NotFound("withdrawal-member-not-found", memberId);
+        }
+        if (key == null || key.isBlank()) {
+            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
+        }
+        long amount = Fen.of(amountFen, "amountFen");
+        String to = payee == null ? "" : payee.strip();
+        if (to.length() < 5 || to.length() > MAX_PAYEE) {
+            throw new LedgerException.Invalid("payee", "withdrawal-payee", MAX_PAYEE);
+        }
+        var claim = withdrawals.keys().claim(clerk.subject(), key.strip(), "offline:" + memberId + ":" + amount + ":" + to,
+                WithdrawalService::newId).orElseThrow();
+        Optional<WithdrawalDocument> earlier = store.find(claim.id());
+        if (earlier.isPresent()) {
+            return answer(complete(earlier.get()));
+        }
+        if (usableCard(member.id()).isPresent()) {
+            throw new LedgerException.Refused("withdrawal-member-has-card", memberId);
+        }
+        return create(claim.id(), member, member.account(), null, to, clerk.subject(), amount);
+    }
+
+    private WithdrawalDocument create(String id, Member member, String account, String card, String payee, String enteredBy, long amount) {
         if (accounts.account(AccountKind.SETTLEMENT.accountId(member.district())).isEmpty()
                 || accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()) {
             // No bank account on the union's books (the district has not set up payouts) or nothing ever paid in.
@@ -100,11 +136,13 @@ public class WithdrawalService {
         }
         Instant now = StoredTime.now(clock);
         WithdrawalDocument w = new WithdrawalDocument();
-        w.id = claim.id();
+        w.id = id;
         w.memberId = member.id();
-        w.account = worker.subject();
+        w.account = account;
         w.district = member.district();
         w.card = card;
+        w.payee = payee;
+        w.enteredBy = enteredBy;
         w.amountFen = amount;
         w.transferId = Transfer.idFor(SCOPE, reference(w.id));
         w.status = AcceptedOnce.ACCEPTED;
@@ -211,7 +249,10 @@ public class WithdrawalService {
     /** Put in the bank's payment file: from now on only the bank's answer ends it (the worker can no longer cancel). */
     public WithdrawalDocument sent(String id, Actor clerk) {
         WithdrawalDocument w = run(id, clerk);
-        if ("REQUESTED".equals(w.status) && usableCard(w.memberId).filter(w.card::equals).isEmpty()) {
+        if (w.card == null && "REQUESTED".equals(w.status) && clerk.subject() != null && clerk.subject().equals(w.enteredBy)) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("withdrawal-second-clerk", w.id);
+        }
+        if (w.card != null && "REQUESTED".equals(w.status) && usableCard(w.memberId).filter(w.card::equals).isEmpty()) {
             // The card was frozen, reported lost or replaced since: its bank account may be closed. Returned, the worker asks
             // again and the money goes to the card they hold now.
             throw new LedgerException.Refused("withdrawal-card-stopped", w.id);

@@ -163,6 +163,44 @@ class WithdrawalIT {
         assertThat(available(worker.workerToken())).isZero();
     }
 
+    /**
+     * A worker with no card to pay to (here: never issued one; in life, one who left and lost theirs): the district's clerk
+     * enters the payout, checked in person, and another person of the office sends it to the bank.
+     */
+    @Test
+    void aPayoutWithoutACardIsEnteredByOneClerkAndSentByAnother() {
+        LinkedMember worker = RegisterData.linkedMember(api(), DISTRICT, "提现戊");
+        pay(worker, 30_000);
+        assertProblem(api().post("/api/v1/welfare/wallet/withdrawals", "{\"amountFen\":100}", worker.workerToken(),
+                "wd-nocard-" + worker.memberId()), 409, "withdrawal-no-usable-card");
+        String body = "{\"memberId\":\"" + worker.memberId() + "\",\"amountFen\":30000,\"payee\":\"本人工商银行账户 6222 0000 1234，已核验身份证\"}";
+        assertProblem(api().post("/api/v1/welfare/withdrawals", body.replace("本人工商银行账户 6222 0000 1234，已核验身份证", "卡"), staff,
+                "wd-off-short-" + worker.memberId()), 400, "ledger-invalid-request");
+        String elsewhere = TestTokens.token().subject("staff-330203").roles(Role.DISTRICT_UNION).district("330203").build();
+        assertProblem(api().post("/api/v1/welfare/withdrawals", body, elsewhere, "wd-off-x-" + worker.memberId()), 404,
+                "withdrawal-member-not-found");
+        JsonNode entered = created(api().post("/api/v1/welfare/withdrawals", body, staff, "wd-off-" + worker.memberId()));
+        assertThat(entered.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(entered.path("card").isNull()).isTrue();
+        assertThat(entered.path("payee").asString()).contains("工商银行");
+        assertThat(available(worker.workerToken())).isZero();
+        String id = entered.path("id").asString();
+        assertProblem(api().post("/api/v1/welfare/withdrawals/" + id + "/sending", "{}", staff), 403, "withdrawal-second-clerk");
+        String colleague = TestTokens.token().subject("staff2-" + DISTRICT).roles(Role.DISTRICT_UNION).district(DISTRICT).build();
+        assertThat(ok(api().post("/api/v1/welfare/withdrawals/" + id + "/sending", "{}", colleague)).path("status").asString())
+                .isEqualTo("SENT");
+        assertThat(ok(api().post("/api/v1/welfare/withdrawals/" + id + "/payment", "{\"bankReference\":\"ICBC-OFF-1\"}", staff))
+                .path("status").asString()).isEqualTo("PAID");
+        assertThat(ok(api().get("/api/v1/welfare/wallet/withdrawals", worker.workerToken())).get(0).path("id").asString()).isEqualTo(id);
+
+        // A member with a card to pay to asks themselves.
+        LinkedMember carded = RegisterData.linkedMember(api(), DISTRICT, "提现己");
+        activeCard(carded);
+        pay(carded, 1_000);
+        assertProblem(api().post("/api/v1/welfare/withdrawals", body.replace(worker.memberId(), carded.memberId()).replace("30000", "1000"),
+                staff, "wd-off-carded-" + carded.memberId()), 409, "withdrawal-member-has-card");
+    }
+
     private String activeCard(LinkedMember worker) {
         String number = created(api().post("/api/v1/member-cards", "{\"memberId\":\"" + worker.memberId()
                 + "\",\"cardType\":\"MEMBER_SERVICE_CARD\"}", staff)).path("number").asString();

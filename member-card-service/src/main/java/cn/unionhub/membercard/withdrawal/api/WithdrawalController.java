@@ -29,6 +29,10 @@ class WithdrawalController {
     record WithdrawalRequest(BigDecimal amountFen) {
     }
 
+    /** A payout without a card, entered by the district's clerk (see {@link WithdrawalService#requestWithoutCard}). */
+    record WithoutCardRequest(String memberId, BigDecimal amountFen, String payee) {
+    }
+
     record PaidBody(String bankReference) {
     }
 
@@ -41,9 +45,10 @@ class WithdrawalController {
      * @param name      the member's name as the register has it (the bank checks it): for the district union only
      * @param memberId  for the union only
      */
-    record WithdrawalView(String id, String status, long amountFen, String card, String memberId, String name, String district,
-            OffsetDateTime requestedAt, OffsetDateTime sentAt, OffsetDateTime finishedAt, String bankReference, String note,
-            String transferId, String returnTransferId) {
+    /** @param payee for a payout without a card: where the money goes, as the clerk entered it (no card then) */
+    record WithdrawalView(String id, String status, long amountFen, String card, String payee, String memberId, String name,
+            String district, OffsetDateTime requestedAt, OffsetDateTime sentAt, OffsetDateTime finishedAt, String bankReference,
+            String note, String transferId, String returnTransferId) {
     }
 
     /** Beijing time with its offset, as the ledger's lines show theirs. */
@@ -83,6 +88,14 @@ class WithdrawalController {
         return withdrawals.open(district, actor).stream().map(w -> view(w, actor)).toList();
     }
 
+    /** 线下提现: the district's clerk enters a payout for a member with no card to pay to; another person sends it. */
+    @PostMapping("/api/v1/welfare/withdrawals")
+    @ResponseStatus(HttpStatus.CREATED)
+    WithdrawalView withoutCard(@RequestBody WithoutCardRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            Actor clerk) {
+        return view(withdrawals.requestWithoutCard(body.memberId(), body.amountFen(), body.payee(), key, clerk), clerk);
+    }
+
     @GetMapping("/api/v1/welfare/withdrawals/{id}")
     WithdrawalView one(@PathVariable String id, Actor actor) {
         return view(withdrawals.visible(id, actor), actor);
@@ -107,7 +120,8 @@ class WithdrawalController {
         boolean full = withdrawals.runsOrOwns(w, actor);
         boolean union = !actor.has(cn.unionhub.security.Role.WORKER) || actor.has(cn.unionhub.security.Role.ADMIN);
         String name = union && full ? members.find(w.memberId).map(cn.unionhub.membercard.member.domain.Member::name).orElse(null) : null;
-        return new WithdrawalView(w.id, w.status, w.amountFen, full ? w.card : CardNumbers.mask(w.card), union ? w.memberId : null, name,
+        String card = w.card == null ? null : full ? w.card : CardNumbers.mask(w.card);
+        return new WithdrawalView(w.id, w.status, w.amountFen, card, full ? w.payee : null, union ? w.memberId : null, name,
                 w.district, beijing(w.createdAt), beijing(w.sentAt), beijing(w.finishedAt), w.bankReference, w.note, w.transferId,
                 w.returnTransferId);
     }

@@ -60,6 +60,12 @@ public class Withdrawals {
         public Instant finishedAt;
         /** Who last moved it on (a clerk, or the worker cancelling). */
         public String handledBy;
+        /**
+         * For a payout without a card (a worker who left the union and whose card is gone): where the money goes, as the
+         * clerk verified it in person, and who entered it — another person sends it to the bank.
+         */
+        public String payee;
+        public String enteredBy;
     }
 
     private final MongoTemplate mongo;
