@@ -389,10 +389,6 @@ public class CaseService {
      * Passes the case to another organisation of the case's area (its enterprise's union, a body of
      * its district, or the city union), by the organisation working it or a level above.
      */
-    public Case transfer(String caseNumber, HandlingOrganisationType type, String reason, Actor actor) {
-        return transfer(caseNumber, type, null, reason, actor);
-    }
-
     /**
      * Transfers the case to an organisation of its district, or of {@code district} (another district or city the register
      * names): a case about an employer elsewhere could only be passed around the wrong district, and a district named in

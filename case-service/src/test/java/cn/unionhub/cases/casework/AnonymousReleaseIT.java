@@ -178,7 +178,7 @@ class AnonymousReleaseIT {
             assertThatThrownBy(() -> service.respond(held.caseNumber(), "补充答复", List.of(), CHAIR))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.arguments()).contains("RESOLVED")
                             .doesNotContain("CLOSED", "REOPENED"));
-            assertThatThrownBy(() -> service.transfer(held.caseNumber(), HandlingOrganisationType.DISTRICT_UNION, "请区总处理", CHAIR))
+            assertThatThrownBy(() -> service.transfer(held.caseNumber(), HandlingOrganisationType.DISTRICT_UNION, null, "请区总处理", CHAIR))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.arguments()).contains("RESOLVED"));
         }
         assertThat(cases.byId(second.id()).orElseThrow().handledBy().id()).isEqualTo("DISTRICT_UNION:330211");

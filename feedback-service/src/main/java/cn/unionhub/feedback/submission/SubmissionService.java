@@ -355,16 +355,8 @@ public class SubmissionService {
      */
     private void replyOnce(FeedbackItem item, String text, String idempotencyKey) {
         String fingerprint = cn.unionhub.platform.domain.HashChain.fields().add(text == null ? "" : text).sha256();
-        var claim = items.replyKeys().claim(item.id(), idempotencyKey, fingerprint, () -> "replied");
-        if (claim.isPresent() && !claim.get().first()) {
-            return;
-        }
-        try {
-            items.change(item.id(), current -> current.reply(text, clock.instant()));
-        } catch (RuntimeException refused) {
-            items.replyKeys().forget(item.id(), idempotencyKey);
-            throw refused;
-        }
+        items.replyKeys().once(item.id(), idempotencyKey, fingerprint,
+                () -> items.change(item.id(), current -> current.reply(text, clock.instant())), () -> true);
     }
 
     private void applyRating(String id, Satisfaction satisfaction, String reason, boolean defaulted) {

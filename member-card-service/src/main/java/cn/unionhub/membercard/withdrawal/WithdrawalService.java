@@ -82,18 +82,30 @@ public class WithdrawalService {
     /** The worker asks for {@code amountFen} of their wallet to be paid to their card; once per {@code Idempotency-Key}. */
     public WithdrawalDocument request(BigDecimal amountFen, String key, Actor worker) {
         Member member = ledgerService.memberOf(worker);
-        if (key == null || key.isBlank()) {
-            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
-        }
+        requireKey(key);
         long amount = Fen.of(amountFen, "amountFen");
-        var claim = withdrawals.keys().claim(worker.subject(), key.strip(), "amount:" + amount, WithdrawalService::newId).orElseThrow();
-        Optional<WithdrawalDocument> earlier = store.find(claim.id());
-        if (earlier.isPresent()) {
-            return answer(complete(earlier.get()));
+        Claimed claimed = claim(worker.subject(), key, "amount:" + amount);
+        if (claimed.earlier() != null) {
+            return answer(complete(claimed.earlier()));
         }
         // Checked before anything is stored (a retry under the same key after the card is activated goes on from here).
         String card = usableCard(member.id()).orElseThrow(() -> new LedgerException.Refused("withdrawal-no-usable-card"));
-        return create(claim.id(), member, worker.subject(), card, null, null, amount);
+        return create(claimed.id(), member, worker.subject(), card, null, null, amount);
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
+        }
+    }
+
+    /** The id a request under a key creates, and the withdrawal created under it before, if any (a retry answers that). */
+    private record Claimed(String id, WithdrawalDocument earlier) {
+    }
+
+    private Claimed claim(String caller, String key, String fingerprint) {
+        String id = withdrawals.keys().claim(caller, key.strip(), fingerprint, WithdrawalService::newId).orElseThrow().id();
+        return new Claimed(id, store.find(id).orElse(null));
     }
 
     /**
@@ -107,32 +119,28 @@ public class WithdrawalService {
         if (member == null) {
             throw new LedgerException.NotFound("withdrawal-member-not-found", memberId);
         }
-        if (key == null || key.isBlank()) {
-            throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
-        }
+        requireKey(key);
         long amount = Fen.of(amountFen, "amountFen");
         String to = payee == null ? "" : payee.strip();
         if (to.length() < 5 || to.length() > MAX_PAYEE) {
             throw new LedgerException.Invalid("payee", "withdrawal-payee", MAX_PAYEE);
         }
-        var claim = withdrawals.keys().claim(clerk.subject(), key.strip(), "offline:" + memberId + ":" + amount + ":" + to,
-                WithdrawalService::newId).orElseThrow();
-        Optional<WithdrawalDocument> earlier = store.find(claim.id());
-        if (earlier.isPresent()) {
-            return answer(complete(earlier.get()));
+        Claimed claimed = claim(clerk.subject(), key, "offline:" + memberId + ":" + amount + ":" + to);
+        if (claimed.earlier() != null) {
+            return answer(complete(claimed.earlier()));
         }
         if (usableCard(member.id()).isPresent()) {
             throw new LedgerException.Refused("withdrawal-member-has-card", memberId);
         }
-        return create(claim.id(), member, member.account(), null, to, clerk.subject(), amount);
+        return create(claimed.id(), member, member.account(), null, to, clerk.subject(), amount);
     }
 
     private WithdrawalDocument create(String id, Member member, String account, String card, String payee, String enteredBy, long amount) {
-        if (accounts.account(AccountKind.SETTLEMENT.accountId(member.district())).isEmpty()
-                || accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()) {
-            // No bank account on the union's books (the district has not set up payouts) or nothing ever paid in.
-            throw new LedgerException.Refused(accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()
-                    ? "withdrawal-nothing-to-withdraw" : "withdrawal-not-offered");
+        if (accounts.account(AccountKind.MEMBER_WALLET.accountId(member.id())).isEmpty()) {
+            throw new LedgerException.Refused("withdrawal-nothing-to-withdraw"); // nothing ever paid in
+        }
+        if (accounts.account(AccountKind.SETTLEMENT.accountId(member.district())).isEmpty()) {
+            throw new LedgerException.Refused("withdrawal-not-offered"); // no bank account on the district's books
         }
         Instant now = StoredTime.now(clock);
         WithdrawalDocument w = new WithdrawalDocument();
@@ -185,16 +193,14 @@ public class WithdrawalService {
         if (AcceptedOnce.ACCEPTED.equals(w.status)) {
             Transfer debit = ledger.submit(SCOPE, reference(w.id), TransferRequest.transfer(wallet, bank, w.amountFen, CODE, reference(w.id)),
                     "withdrawal:" + w.memberId);
-            if (debit.status() != Transfer.Status.POSTED) {
-                withdrawals.unlistOpen(w.district, w.id);
-                return store.finish(w.id, "REFUSED", debit.reason(), List.of());
-            }
-            return store.finish(w.id, "REQUESTED", null, List.of());
-        }
-        if (("CANCELLED".equals(w.status) || "RETURNED".equals(w.status)) && w.returnTransferId != null) {
+            w = debit.status() == Transfer.Status.POSTED ? store.finish(w.id, "REQUESTED", null, List.of())
+                    : store.finish(w.id, "REFUSED", debit.reason(), List.of());
+        } else if ("CANCELLED".equals(w.status) || "RETURNED".equals(w.status)) {
             String back = reference(w.id) + ":return";
             ledger.submit(SCOPE, back, TransferRequest.transfer(bank, wallet, w.amountFen, RETURN_CODE, back), "withdrawal:" + w.memberId);
-            withdrawals.unlistOpen(w.district, w.id);
+        }
+        if (!Withdrawals.OPEN.contains(w.status)) {
+            withdrawals.unlistOpen(w.district, w.id); // ended: out of the clerk's queue (a stop before this is tidied on reading)
         }
         return w;
     }
@@ -326,11 +332,7 @@ public class WithdrawalService {
             }
             w = moved;
         }
-        WithdrawalDocument done = complete(w);
-        if (!Withdrawals.OPEN.contains(done.status)) {
-            withdrawals.unlistOpen(done.district, done.id);
-        }
-        return done;
+        return complete(w);
     }
 
     // ---------------------------------------------------------------- reading

@@ -28,6 +28,11 @@ import java.util.TreeSet;
 public final class BusinessCalendar {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** An instant as the API shows it: Beijing time with its offset ({@code 2026-12-04T20:00+08:00}); null stays null. */
+    public static java.time.OffsetDateTime beijing(java.time.Instant at) {
+        return at == null ? null : at.atZone(BEIJING).toOffsetDateTime();
+    }
     /** A deadline computation never walks further than this: ten years of days. */
     private static final int MAX_DAYS = 3660;
 

@@ -66,6 +66,25 @@ public final class RequestKeys {
     }
 
     /**
+     * For a request that adds to something rather than creating it (an answer on a case's record, a worker's reply):
+     * runs {@code step} once per key; under a key claimed before, answers {@code again} instead (the state the first
+     * request left), and another request under it is 409. A step that is refused gives the key back, so a retry runs.
+     * Without a key the step runs every time.
+     */
+    public <T> T once(String scope, String key, String fingerprint, Supplier<T> step, Supplier<T> again) {
+        Optional<Claim> claim = claim(scope, key, fingerprint, () -> "done");
+        if (claim.isPresent() && !claim.get().first()) {
+            return again.get();
+        }
+        try {
+            return step.get();
+        } catch (RuntimeException refused) {
+            forget(scope, key);
+            throw refused;
+        }
+    }
+
+    /**
      * Gives a key back when the request it was claimed for came to nothing (refused before it changed anything): a retry
      * under it is then carried out, not answered as done.
      */

@@ -42,19 +42,6 @@ public final class Sequences {
         return counter == null ? 0 : valueOf(counter);
     }
 
-    /**
-     * Moves the key's counter up to {@code value} if it is lower, never down: numbers taken outside
-     * the counter (an import of numbers given elsewhere) are then never given again.
-     */
-    public void atLeast(String key, long value) {
-        Query counter = new Query(where("_id").is(key));
-        try {
-            mongo.upsert(counter, new Update().max("last", value), collection);
-        } catch (DuplicateKeyException firstUseOfTheKey) {
-            mongo.upsert(counter, new Update().max("last", value), collection);
-        }
-    }
-
     /** A counter's value as read from its document (e.g. by a query for many keys at once). */
     public static long valueOf(Document counter) {
         return ((Number) counter.get("last")).longValue();

@@ -35,11 +35,6 @@ public class ActivityService implements UpcomingActivities {
         this.clock = clock;
     }
 
-    public Activity publish(String number, String title, String description, Instant startsAt, Instant endsAt, int capacity,
-            Actor actor) {
-        return publish(number, title, description, startsAt, endsAt, capacity, null, actor);
-    }
-
     /** Publishes once per {@code Idempotency-Key} (per caller): a retry answers the activity the first request published. */
     public Activity publish(String number, String title, String description, Instant startsAt, Instant endsAt, int capacity,
             String idempotencyKey, Actor actor) {

@@ -46,10 +46,6 @@ public class StationService {
         this.activities = activities;
     }
 
-    public Station register(Station.Application form, Actor actor) {
-        return register(form, null, actor);
-    }
-
     /**
      * Registers a station, once per {@code Idempotency-Key} (per caller): the key is claimed with the number the station
      * will have before it is stored, so a retry answers that station (a timed-out request sent again made a second

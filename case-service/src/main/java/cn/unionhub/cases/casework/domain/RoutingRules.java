@@ -83,13 +83,9 @@ public record RoutingRules(List<RoutingRule> rules, DistrictNames districtNames,
                         facts.district()), districtName + "总工会");
     }
 
-    /** The name of an organisation a case is transferred or sent up to, in the words routing uses. */
-    public String nameOf(HandlingOrganisation organisation, String enterpriseName) {
-        return nameOf(organisation, enterpriseName, null);
-    }
-
     /**
-     * As {@link #nameOf(HandlingOrganisation, String)}, the city union named after the city of {@code district} (the case's):
+     * The name of an organisation a case is transferred or sent up to, in the words routing uses; the city union named
+     * after the city of {@code district} (the case's):
      * on a platform serving several cities "市总工会权益保障部" told a worker nothing about which (exploratory test,
      * 2026-12-04).
      */

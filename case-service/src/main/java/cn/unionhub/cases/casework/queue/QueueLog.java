@@ -61,7 +61,7 @@ public class QueueLog {
         String handling = c.handledBy().id();
         logLater(handling, c, history.subList(Math.max(from, arrived), history.size()), now);
         if (organisationBefore != null && !organisationBefore.equals(handling)) {
-            logLater(organisationBefore, c, history.subList(Math.min(from, arrived), Math.max(arrived + 1, Math.min(from, arrived))), now);
+            logLater(organisationBefore, c, history.subList(Math.min(from, arrived), arrived + 1), now);
         }
     }
 

@@ -20,21 +20,8 @@ public class StepKeys {
         this.keys = new RequestKeys(mongo, "case_step_keys");
     }
 
-    /**
-     * Runs {@code step} once per key; a request under a key claimed before answers {@code current} instead (the case as it
-     * is now, the first request's step in it). Without a key the step runs every time.
-     */
+    /** Runs {@code step} once per caller, case and key ({@link RequestKeys#once}); a retry answers {@code current}. */
     public <T> T once(String caller, String caseNumber, String key, String what, Supplier<T> step, Supplier<T> current) {
-        String scope = caller + "|" + caseNumber;
-        var claim = keys.claim(scope, key, HashChain.fields().add(what).sha256(), () -> "applied");
-        if (claim.isPresent() && !claim.get().first()) {
-            return current.get();
-        }
-        try {
-            return step.get();
-        } catch (RuntimeException refused) {
-            keys.forget(scope, key);
-            throw refused;
-        }
+        return keys.once(caller + "|" + caseNumber, key, HashChain.fields().add(what).sha256(), step, current);
     }
 }

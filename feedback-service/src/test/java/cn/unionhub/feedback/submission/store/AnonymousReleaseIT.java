@@ -107,6 +107,25 @@ class AnonymousReleaseIT {
         assertThat(ids(items.page(WORKSHOP.uscc(), null, FeedbackItem.Status.IN_PROGRESS, null, noon, 0, 1000))).contains(item.id());
     }
 
+    /**
+     * The worker answers a paused case at 11:20 and the case runs again: until 12:00 the enterprise side is not shown the
+     * answer or the resumption (they would tell it when the worker acted); the worker sees both at once.
+     */
+    @Test
+    void anAnonymousWorkersAnswerReachesTheEnterpriseSideAtTheReleaseAfterIt() {
+        FeedbackItems items = new FeedbackItems(mongo, store, properties, clock, timelines, AnonymousRelease.every(Duration.ofHours(1)));
+        FeedbackItem item = file(items, true, Duration.ofMinutes(5));
+        clock.set(ten.plus(Duration.ofMinutes(80)));
+        items.change(item.id(), i -> i.reply("工资条已上传", clock.instant()));
+        items.change(item.id(), i -> new FeedbackItem.Changed(i.noted("RESUMED", "已收到补充材料，继续办理", clock.instant()), List.of()));
+        FeedbackItem now = items.byId(item.id()).orElseThrow();
+        assertThat(now.timeline()).extracting(FeedbackItem.TimelineEntry::kind).contains("REPLIED", "RESUMED");
+        assertThat(items.seenByEnterpriseSide(now, ten.plus(Duration.ofMinutes(119))).timeline())
+                .extracting(FeedbackItem.TimelineEntry::kind).doesNotContain("REPLIED", "RESUMED");
+        assertThat(items.seenByEnterpriseSide(now, ten.plus(Duration.ofMinutes(120))).timeline())
+                .extracting(FeedbackItem.TimelineEntry::kind).contains("REPLIED", "RESUMED");
+    }
+
     private FeedbackItem file(FeedbackItems items, boolean anonymous, Duration after) {
         clock.set(ten.plus(after));
         return StoredComplaints.file(items, properties, WORKSHOP, anonymous, clock.instant());

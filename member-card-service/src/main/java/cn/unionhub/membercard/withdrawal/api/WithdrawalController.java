@@ -1,12 +1,12 @@
 package cn.unionhub.membercard.withdrawal.api;
 
 import cn.unionhub.membercard.card.domain.CardNumbers;
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.membercard.member.store.Members;
 import cn.unionhub.membercard.withdrawal.WithdrawalService;
 import cn.unionhub.membercard.withdrawal.store.Withdrawals.WithdrawalDocument;
 import cn.unionhub.security.Actor;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -51,10 +51,6 @@ class WithdrawalController {
             String note, String transferId, String returnTransferId) {
     }
 
-    /** Beijing time with its offset, as the ledger's lines show theirs. */
-    private static OffsetDateTime beijing(Instant at) {
-        return at == null ? null : at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
-    }
 
     private final WithdrawalService withdrawals;
     private final Members members;
@@ -122,7 +118,8 @@ class WithdrawalController {
         String name = union && full ? members.find(w.memberId).map(cn.unionhub.membercard.member.domain.Member::name).orElse(null) : null;
         String card = w.card == null ? null : full ? w.card : CardNumbers.mask(w.card);
         return new WithdrawalView(w.id, w.status, w.amountFen, card, full ? w.payee : null, union ? w.memberId : null, name,
-                w.district, beijing(w.createdAt), beijing(w.sentAt), beijing(w.finishedAt), w.bankReference, w.note, w.transferId,
+                w.district, BusinessCalendar.beijing(w.createdAt), BusinessCalendar.beijing(w.sentAt),
+                BusinessCalendar.beijing(w.finishedAt), w.bankReference, w.note, w.transferId,
                 w.returnTransferId);
     }
 }
