@@ -110,8 +110,10 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/hardship/certificates/{number}/revocation", Role.ADMIN, Role.DISTRICT_UNION)
                 // Wage disbursement (民工惠): the employer's district union pays a payroll batch out of its escrow.
                 .allow(POST, "/api/v1/welfare/payrolls", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/welfare/payrolls/{employer}", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/payrolls/{employer}/{batchId}", Role.ADMIN, Role.DISTRICT_UNION)
                 // Coupon campaigns: run by district unions (the city union for any); everyone signed in may read one.
+                .allow(GET, "/api/v1/welfare/campaigns", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/welfare/campaigns", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/welfare/campaigns/{campaignId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
                         Role.WORKER, Role.MERCHANT))
@@ -120,6 +122,10 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/welfare/campaigns/{campaignId}/ending", Role.ADMIN, Role.DISTRICT_UNION)
                 // Merchants: registered by district unions; their tills (MERCHANT clients) redeem at their own merchant only.
                 .allow(POST, "/api/v1/merchants", Role.ADMIN, Role.DISTRICT_UNION)
+                // The register of merchants is open to members (where their coupons work); a day's orders are the merchant's.
+                .allow(GET, "/api/v1/merchants", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION, Role.WORKER,
+                        Role.MERCHANT))
+                .allow(GET, "/api/v1/merchants/{merchantId}/redemptions", Role.MERCHANT, Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(GET, "/api/v1/merchants/{merchantId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
                         Role.WORKER, Role.MERCHANT))
                 .allow(POST, "/api/v1/merchants/{merchantId}/quotes", Role.MERCHANT)

@@ -30,6 +30,22 @@ public final class DistrictOffice {
     }
 
     /**
+     * The district whose lists the caller reads (a clerk's queue, its campaigns, its merchants): the one named, else the
+     * caller's own. The city's staff read one district at a time — their city's code is no district (it answered []) —
+     * and nobody reads a district they do not oversee.
+     */
+    public static String toRead(Actor actor, String requested) {
+        String named = requested == null || requested.isBlank() ? actor.district() : requested.strip();
+        if (named != null && cn.unionhub.security.Divisions.isAboveCounty(named)) {
+            throw new LedgerException.Invalid("district", "ledger-district-required");
+        }
+        if (named == null || !oversees(actor, named)) {
+            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
+        }
+        return named;
+    }
+
+    /**
      * The district the caller acts for: the city union the one it names (null: the city itself), a
      * district union its own — naming another is refused.
      */

@@ -116,6 +116,11 @@ public class CampaignService {
                 .orElseThrow(() -> new LedgerException.NotFound("coupon-campaign-not-found", id));
     }
 
+    /** The district's campaigns, the newest first: for its union, and the city union's staff over it. */
+    public List<Campaign> ofDistrict(String district, Actor actor) {
+        return campaigns.ofDistrict(DistrictOffice.toRead(actor, district));
+    }
+
     public Campaign find(String id) {
         return campaigns.find(id).orElseThrow(() -> new LedgerException.NotFound("coupon-campaign-not-found", id));
     }

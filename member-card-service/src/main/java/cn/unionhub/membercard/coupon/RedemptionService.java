@@ -229,6 +229,24 @@ public class RedemptionService {
                 .orElseThrow(() -> new LedgerException.Refused("coupon-refund-attempts", r.orderNo(), MAX_REFUND_TRIES));
     }
 
+    /** A merchant's orders of one Beijing day, each as it stands now. */
+    public record Statement(Merchant merchant, LocalDate day, java.util.List<Redemption> orders) {
+    }
+
+    /**
+     * 对账单: the orders the merchant took on the day (today in Beijing when none is named), for its own till and the
+     * unions over its district — the clerk settles the merchant from it. Nobody else: the orders are the merchant's trade.
+     */
+    public Statement statement(String merchantId, LocalDate day, Actor actor) {
+        Merchant merchant = merchants.find(merchantId);
+        boolean till = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation());
+        if (!till && !DistrictOffice.oversees(actor, merchant.district())) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("merchant-statement-not-yours", merchantId);
+        }
+        LocalDate on = day != null ? day : LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING);
+        return new Statement(merchant, on, redemptions.ofMerchantOn(merchantId, on));
+    }
+
     /** A redemption its till, its campaign's union or the city union may read. */
     public Redemption find(String merchantId, String orderNo, Actor actor) {
         Redemption r = redemptions.find(Redemption.idOf(merchantId, orderNo))

@@ -77,6 +77,18 @@ public class MerchantService {
         return merchants.find(id).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", id));
     }
 
+    /**
+     * 商户名录: a district's merchants, for anyone signed in (members look for where their coupons work); the caller's own
+     * district unless one is named. A city's code is no district (merchants belong to a district).
+     */
+    public List<Merchant> ofDistrict(String district, Actor actor) {
+        String named = district == null || district.isBlank() ? actor.district() : district.strip();
+        if (named == null || !named.matches("\\d{6}") || cn.unionhub.security.Divisions.isAboveCounty(named)) {
+            throw new LedgerException.Invalid("district", "ledger-district-required");
+        }
+        return merchants.ofDistrict(named);
+    }
+
     /** The merchant a till acts for, which must be the one in the path, and active. */
     public Merchant tillOf(String merchantId, Actor actor) {
         if (!actor.has(Role.MERCHANT) || !(TILL_ORGANISATION + merchantId).equals(actor.organisation())) {

@@ -61,6 +61,7 @@ public class PayrollService {
     }
 
     private final AcceptedOnce<PayrollDocument> payrolls;
+    private final Payrolls batches;
     private final Organisations organisations;
     private final Members members;
     private final MemberService memberService;
@@ -71,6 +72,7 @@ public class PayrollService {
     PayrollService(Payrolls payrolls, Organisations organisations, Members members, MemberService memberService, Ledger ledger,
             LedgerStore accounts, Clock clock) {
         this.payrolls = payrolls.store();
+        this.batches = payrolls;
         this.organisations = organisations;
         this.members = members;
         this.memberService = memberService;
@@ -123,6 +125,7 @@ public class PayrollService {
         batch.transferId = Transfer.idFor("reference", reference(id, 1));
         batch.status = "ACCEPTED";
         batch.createdAt = now;
+        batches.list(batch);
         if (!payrolls.insert(batch, now.plus(Duration.ofSeconds(30)))) {
             return disburse(employerUscc, batchId, lines, actor);
         }
@@ -249,6 +252,12 @@ public class PayrollService {
         Organisation employer = employerOf(employerUscc, actor, DistrictOffice::oversees);
         return payrolls.find(employer.id() + ":" + batchId).map(this::finish)
                 .orElseThrow(() -> new LedgerException.NotFound("payroll-not-found", batchId));
+    }
+
+    /** The employer's batches, the newest first: for the union over its district, as {@link #find}. */
+    public List<PayrollDocument> ofEmployer(String employerUscc, Actor actor) {
+        Organisation employer = employerOf(employerUscc, actor, DistrictOffice::oversees);
+        return batches.ofEmployer(employer.id()).stream().map(this::finish).toList();
     }
 
     @Scheduled(fixedDelayString = "${unionhub.payroll.check-interval:PT15S}", initialDelayString = "PT25S")

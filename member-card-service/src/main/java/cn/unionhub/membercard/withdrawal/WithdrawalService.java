@@ -241,15 +241,7 @@ public class WithdrawalService {
 
     /** The district's requests waiting for the bank, oldest first (the next payment file). */
     public List<WithdrawalDocument> open(String district, Actor actor) {
-        String named = district == null || district.isBlank() ? actor.district() : district.strip();
-        if (named != null && cn.unionhub.security.Divisions.isAboveCounty(named)) {
-            // The city's staff read one district's queue at a time: their city's code is no district (it answered []).
-            throw new LedgerException.Invalid("district", "withdrawal-district-required");
-        }
-        if (named == null || !DistrictOffice.oversees(actor, named)) {
-            throw new LedgerException.Invalid("district", "ledger-outside-your-district");
-        }
-        return withdrawals.openIn(named);
+        return withdrawals.openIn(DistrictOffice.toRead(actor, district));
     }
 
     /** Put in the bank's payment file: from now on only the bank's answer ends it (the worker can no longer cancel). */

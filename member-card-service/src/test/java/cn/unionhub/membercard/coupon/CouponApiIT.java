@@ -340,6 +340,49 @@ class CouponApiIT {
         JsonNode reconciled = ok(api().post("/api/v1/welfare/reconciliations", "{}", People.ADMIN.token()));
         assertThat(reconciled.path("violations")).isEmpty();
 
+        // 对账单: the orders of a day as they stand now, with their totals, for the merchant's till and the unions over it
+        // (orders refused before anything was held — wrong code, daily limit, campaign ended — are none).
+        String dayOfA = held.path("createdAt").asString().substring(0, 10);
+        String dayOfK = ok(api().get("/api/v1/merchants/" + merchant + "/redemptions/K" + run, tillToken)).path("createdAt").asString()
+                .substring(0, 10);
+        java.util.Map<String, String> statuses = new java.util.HashMap<>();
+        long refundedFen = 0;
+        int orders = 0;
+        for (String day : new java.util.LinkedHashSet<>(List.of(dayOfA, dayOfK))) {
+            String path = "/api/v1/merchants/" + merchant + "/redemptions?date=" + day;
+            JsonNode statement = ok(api().get(path, tillToken));
+            assertThat(statement.path("merchantName").asString()).isEqualTo("崂山惠民超市");
+            assertThat(ok(api().get(path, staff))).isEqualTo(statement);
+            assertThat(ok(api().get(path, qingdaoCity))).isEqualTo(statement);
+            assertProblem(api().get(path, till(elsewhere)), 403, "merchant-statement-not-yours");
+            assertProblem(api().get(path, shinan), 403, "merchant-statement-not-yours");
+            assertThat(api().get(path, zhang.workerToken()).statusCode()).isEqualTo(403);
+            statement.path("redemptions").forEach(r -> statuses.put(r.path("orderNo").asString(), r.path("status").asString()));
+            assertThat(statement.toString()).doesNotContain(zhang.memberId(), card);
+            refundedFen += statement.path("refundedDiscountFen").asLong();
+            orders += statement.path("orders").asInt();
+        }
+        assertThat(statuses).isEqualTo(java.util.Map.of("A" + run, "REFUNDED", "C" + run, "CANCELLED", "D" + run, "REFUNDED",
+                "E" + run, "CANCELLED", "G" + run, "CANCELLED", "K" + run, "CANCELLED"));
+        assertThat(orders).isEqualTo(6);
+        assertThat(refundedFen).isEqualTo(12_000);
+        assertThat(ok(api().get("/api/v1/merchants/" + merchant + "/redemptions?date=2020-01-01", tillToken)).path("orders").asInt())
+                .isZero();
+
+        // The union's lists: its campaigns (the city union's staff name the district), its merchants for anyone signed in —
+        // the bookshop registered twice under one key is there once.
+        assertThat(ok(api().get("/api/v1/welfare/campaigns", staff)).findValuesAsString("id")).contains(campaign);
+        assertThat(ok(api().get("/api/v1/welfare/campaigns?district=" + LAOSHAN, qingdaoCity)).findValuesAsString("id")).contains(campaign);
+        HttpResponse<String> cityWide = api().get("/api/v1/welfare/campaigns", qingdaoCity);
+        assertProblem(cityWide, 400, "ledger-invalid-request");
+        assertThat(cityWide.body()).contains("ledger-district-required");
+        assertProblem(api().get("/api/v1/welfare/campaigns?district=" + LAOSHAN, shinan), 400, "ledger-invalid-request");
+        assertThat(ok(api().get("/api/v1/welfare/campaigns", shinan)).findValuesAsString("id")).doesNotContain(campaign);
+        List<String> merchants = ok(api().get("/api/v1/merchants?district=" + LAOSHAN, zhang.workerToken())).findValuesAsString("id");
+        assertThat(merchants).contains(merchant, elsewhere, once);
+        assertThat(merchants).doesNotHaveDuplicates();
+        assertProblem(api().get("/api/v1/merchants?district=370200", zhang.workerToken()), 400, "ledger-invalid-request");
+
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "member-card.ledger")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(campaign).size() >= 4);
             List<ConsumerRecord<String, byte[]>> ofCampaign = events.withKey(campaign);

@@ -61,6 +61,17 @@ public final class AcceptedOnce<D extends AcceptedOnce.Accepted> {
         return Optional.ofNullable(mongo.findById(id, type));
     }
 
+    /** The documents of the ids (by key), in the ids' order; an id naming nothing is left out. */
+    public List<D> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, D> found = new java.util.HashMap<>();
+        mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)), type).forEach(d -> found.put(d.id, d));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /**
      * Moves the document on from status {@code from} ({@code next} sets what it becomes, its status too); whatever it is
      * now when it has left {@code from} (another request moved it first) comes back unchanged.

@@ -72,6 +72,13 @@ class CampaignController {
                 r.redemptionsPerDay() == null ? 0 : r.redemptionsPerDay(), actor), clock.instant());
     }
 
+    /** 活动列表: the district's campaigns, the newest first — its own union's, or ?district= for the city union's staff. */
+    @GetMapping
+    List<CampaignView> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String district, Actor actor) {
+        java.time.Instant now = clock.instant();
+        return campaigns.ofDistrict(district, actor).stream().map(c -> CampaignView.of(c, now)).toList();
+    }
+
     /** Anyone signed in may read a campaign: workers see where and until when their coupons work. */
     @GetMapping("/{campaignId}")
     CampaignView find(@PathVariable String campaignId) {

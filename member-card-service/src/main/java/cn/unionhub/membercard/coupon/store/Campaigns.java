@@ -6,6 +6,7 @@ import cn.unionhub.events.DomainEvent;
 import cn.unionhub.membercard.coupon.domain.Campaign;
 import cn.unionhub.platform.events.AggregateStore;
 import cn.unionhub.platform.store.DueTimers;
+import cn.unionhub.platform.store.IdLists;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,15 +49,19 @@ public class Campaigns {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final DueTimers sweeps;
+    /** Each district's campaigns ({@code <district>}), so its union's list is a key read. */
+    private final IdLists lists;
 
     Campaigns(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.sweeps = new DueTimers(mongo, "coupon-campaigns", Duration.ofMinutes(1), Duration.ofMinutes(10), clock);
+        this.lists = new IdLists(mongo, "coupon_campaign_lists");
     }
 
-    /** Inserts the campaign and sets its sweep; false if its id is taken. */
+    /** Inserts the campaign, listed in its district, and sets its sweep; false if its id is taken. */
     public boolean insert(Campaign campaign) {
+        lists.add(campaign.district(), campaign.id());
         sweeps.schedule(campaign.id(), campaign.endsAt().plus(Campaign.SWEEP_AFTER));
         CampaignDocument d = new CampaignDocument();
         d.id = campaign.id();
@@ -66,6 +71,13 @@ public class Campaigns {
 
     public Optional<Campaign> find(String id) {
         return Optional.ofNullable(mongo.findById(id, CampaignDocument.class)).map(d -> d.campaign);
+    }
+
+    /** The district's campaigns, the newest first (an id listed by another district's try at a taken id is not theirs). */
+    public List<Campaign> ofDistrict(String district) {
+        List<String> ids = lists.ids(district);
+        return ids.isEmpty() ? List.of() : findAll(ids).stream().filter(c -> district.equals(c.district()))
+                .sorted(java.util.Comparator.comparing(Campaign::createdAt).reversed()).toList();
     }
 
     public List<Campaign> findAll(Collection<String> ids) {

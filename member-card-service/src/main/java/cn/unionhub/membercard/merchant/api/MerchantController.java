@@ -81,6 +81,12 @@ class MerchantController {
                 idempotencyKey));
     }
 
+    /** 商户名录: a district's merchants (?district=; the caller's own by default), in the order they were registered. */
+    @GetMapping
+    List<MerchantView> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String district, Actor actor) {
+        return merchants.ofDistrict(district, actor).stream().map(MerchantView::of).toList();
+    }
+
     @GetMapping("/{merchantId}")
     MerchantView find(@PathVariable String merchantId) {
         return MerchantView.of(merchants.find(merchantId));
@@ -96,6 +102,34 @@ class MerchantController {
     @ResponseStatus(HttpStatus.CREATED)
     RedemptionView redeem(@PathVariable String merchantId, @RequestBody RedeemRequest r, Actor till) {
         return RedemptionView.of(redemptions.redeem(merchantId, r.orderNo(), r.card(), r.payCode(), Fen.of(r.spendFen(), "spendFen"), r.campaignId(), till));
+    }
+
+    /**
+     * 对账单: one Beijing day's orders with their totals. Paid and refunded are counted as the orders stand now (a refund
+     * made today of yesterday's order is in yesterday's statement); the money as it moved is the receivable's ledger lines.
+     */
+    record StatementView(String merchantId, String merchantName, java.time.LocalDate date, int orders, int paid, long paidSpendFen,
+            long paidDiscountFen, int refunded, long refundedDiscountFen, int held, int cancelled, int rejected,
+            List<RedemptionView> redemptions) {
+
+        static StatementView of(RedemptionService.Statement s) {
+            java.util.Map<Redemption.Status, List<Redemption>> by = s.orders().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(Redemption::status));
+            List<Redemption> paid = by.getOrDefault(Redemption.Status.PAID, List.of());
+            List<Redemption> refunded = by.getOrDefault(Redemption.Status.REFUNDED, List.of());
+            return new StatementView(s.merchant().id(), s.merchant().name(), s.day(), s.orders().size(), paid.size(),
+                    paid.stream().mapToLong(Redemption::spendFen).sum(), paid.stream().mapToLong(Redemption::discountFen).sum(),
+                    refunded.size(), refunded.stream().mapToLong(Redemption::discountFen).sum(),
+                    by.getOrDefault(Redemption.Status.HELD, List.of()).size(), by.getOrDefault(Redemption.Status.CANCELLED, List.of()).size(),
+                    by.getOrDefault(Redemption.Status.REJECTED, List.of()).size(), s.orders().stream().map(RedemptionView::of).toList());
+        }
+    }
+
+    /** The day's orders for the merchant's till and the unions over its district (?date=yyyy-MM-dd, Beijing; today by default). */
+    @GetMapping("/{merchantId}/redemptions")
+    StatementView statement(@PathVariable String merchantId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate date, Actor actor) {
+        return StatementView.of(redemptions.statement(merchantId, date, actor));
     }
 
     @GetMapping("/{merchantId}/redemptions/{orderNo}")

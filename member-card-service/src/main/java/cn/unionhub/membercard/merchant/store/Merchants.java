@@ -1,11 +1,13 @@
 package cn.unionhub.membercard.merchant.store;
 
 import cn.unionhub.membercard.merchant.domain.Merchant;
+import cn.unionhub.platform.store.IdLists;
 import cn.unionhub.platform.store.RequestKeys;
 import cn.unionhub.platform.store.Sequences;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,11 +35,14 @@ public class Merchants {
     private final MongoTemplate mongo;
     private final RequestKeys registrationKeys;
     private final Sequences numbers;
+    /** Each district's merchants ({@code <district>}): the list members and unions read is a key read. */
+    private final IdLists lists;
 
     Merchants(MongoTemplate mongo) {
         this.mongo = mongo;
         this.numbers = new Sequences(mongo, "merchant_numbers");
         this.registrationKeys = new RequestKeys(mongo, "merchant_registration_keys");
+        this.lists = new IdLists(mongo, "merchant_lists");
     }
 
     /** Registrations asked with an {@code Idempotency-Key}: a retry finds its merchant. */
@@ -49,11 +54,26 @@ public class Merchants {
         return numbers.next(district);
     }
 
+    /** Stores the merchant, listed in its district first (a stop in between lists an id that names nothing yet). */
     public void insert(Merchant merchant) {
+        lists.add(merchant.district(), merchant.id());
         MerchantDocument d = new MerchantDocument();
         d.id = merchant.id();
         d.merchant = merchant;
         mongo.insert(d);
+    }
+
+    /** The district's merchants, in the order they were registered. */
+    public List<Merchant> ofDistrict(String district) {
+        List<String> ids = lists.ids(district);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Merchant> found = new java.util.HashMap<>();
+        mongo.find(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)), MerchantDocument.class)
+                .forEach(d -> found.put(d.id, d.merchant));
+        return ids.stream().map(found::get).filter(m -> m != null && district.equals(m.district())).toList();
     }
 
     /** The merchant; one not (yet) registered is looked for again on every call. */

@@ -65,6 +65,12 @@ class PayrollController {
         return PayrollView.of(payrolls.disburse(body.employer(), body.batchId(), lines, actor));
     }
 
+    /** An employer's batches, the newest first (工资批次列表), each with its totals. */
+    @GetMapping("/api/v1/welfare/payrolls/{employer}")
+    List<PayrollView> ofEmployer(@PathVariable String employer, Actor actor) {
+        return payrolls.ofEmployer(employer, actor).stream().map(PayrollView::of).toList();
+    }
+
     @GetMapping("/api/v1/welfare/payrolls/{employer}/{batchId}")
     PayrollView find(@PathVariable String employer, @PathVariable String batchId, Actor actor) {
         return PayrollView.of(payrolls.find(employer, batchId, actor));

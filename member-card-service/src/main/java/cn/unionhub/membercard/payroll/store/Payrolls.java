@@ -1,6 +1,7 @@
 package cn.unionhub.membercard.payroll.store;
 
 import cn.unionhub.membercard.common.store.AcceptedOnce;
+import cn.unionhub.platform.store.IdLists;
 import cn.unionhub.platform.events.AggregateStore;
 import java.time.Clock;
 import java.util.List;
@@ -40,9 +41,24 @@ public class Payrolls {
     }
 
     private final AcceptedOnce<PayrollDocument> batches;
+    /** Each employer's batches ({@code <employer id>}), so the district's clerk lists them by key. */
+    private final IdLists lists;
 
     Payrolls(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.batches = new AcceptedOnce<>(mongo, store, clock, PayrollDocument.class, "payroll-batches");
+        this.lists = new IdLists(mongo, "payroll_lists");
+    }
+
+    /** Lists the batch under its employer (before it is stored: a stop in between lists an id that names nothing). */
+    public void list(PayrollDocument batch) {
+        lists.add(batch.employer, batch.id);
+    }
+
+    /** The employer's batches, the newest first. */
+    public List<PayrollDocument> ofEmployer(String employerId) {
+        List<PayrollDocument> all = new java.util.ArrayList<>(batches.findAll(lists.ids(employerId)));
+        java.util.Collections.reverse(all);
+        return all;
     }
 
     public AcceptedOnce<PayrollDocument> store() {

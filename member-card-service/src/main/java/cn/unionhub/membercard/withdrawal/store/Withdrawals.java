@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import cn.unionhub.membercard.common.store.AcceptedOnce;
 import cn.unionhub.platform.events.AggregateStore;
+import cn.unionhub.platform.store.IdLists;
 import cn.unionhub.platform.store.RequestKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -34,8 +32,6 @@ public class Withdrawals {
 
     /** How many of a member's withdrawals their list shows, newest first. */
     static final int MEMBER_LIST = 100;
-
-    private static final String LISTS = "withdrawal_lists";
 
     /**
      * A withdrawal as stored. Its status: ACCEPTED (the wallet not debited yet), then REQUESTED or REFUSED (nothing moved);
@@ -71,11 +67,13 @@ public class Withdrawals {
     private final MongoTemplate mongo;
     private final AcceptedOnce<WithdrawalDocument> store;
     private final RequestKeys keys;
+    private final IdLists lists;
 
     Withdrawals(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.mongo = mongo;
         this.store = new AcceptedOnce<>(mongo, store, clock, WithdrawalDocument.class, "withdrawals");
         this.keys = new RequestKeys(mongo, "withdrawal_keys");
+        this.lists = new IdLists(mongo, "withdrawal_lists");
     }
 
     public AcceptedOnce<WithdrawalDocument> store() {
@@ -88,20 +86,20 @@ public class Withdrawals {
 
     /** Lists the withdrawal in its member's and its district's lists (before it is stored: a stop in between lists nothing real). */
     public void list(WithdrawalDocument w) {
-        addTo("member:" + w.memberId, w.id);
-        addTo("open:" + w.district, w.id);
+        lists.add("member:" + w.memberId, w.id);
+        lists.add("open:" + w.district, w.id);
     }
 
     /** Takes an ended withdrawal out of its district's queue. */
     public void unlistOpen(String district, String id) {
-        mongo.updateFirst(new Query(where("_id").is("open:" + district)), new Update().pull("ids", id), LISTS);
+        lists.remove("open:" + district, id);
     }
 
     /** The member's withdrawals, newest first; not those refused at once (answered 409 when asked: nothing happened). */
     public List<WithdrawalDocument> ofMember(String memberId) {
-        List<String> ids = idsOf("member:" + memberId);
+        List<String> ids = lists.ids("member:" + memberId);
         List<String> latest = ids.subList(Math.max(0, ids.size() - MEMBER_LIST), ids.size());
-        return byIds(latest).stream().filter(w -> memberId.equals(w.memberId) && !AcceptedOnce.ACCEPTED.equals(w.status)
+        return store.findAll(latest).stream().filter(w -> memberId.equals(w.memberId) && !AcceptedOnce.ACCEPTED.equals(w.status)
                         && !"REFUSED".equals(w.status))
                 .sorted(Comparator.comparing((WithdrawalDocument w) -> w.createdAt).reversed()).toList();
     }
@@ -109,7 +107,7 @@ public class Withdrawals {
     /** The district's withdrawals waiting for the bank, oldest first. */
     public List<WithdrawalDocument> openIn(String district) {
         List<WithdrawalDocument> open = new ArrayList<>();
-        for (WithdrawalDocument w : byIds(idsOf("open:" + district))) {
+        for (WithdrawalDocument w : store.findAll(lists.ids("open:" + district))) {
             if (OPEN.contains(w.status)) {
                 open.add(w);
             } else if (!AcceptedOnce.ACCEPTED.equals(w.status)) {
@@ -120,22 +118,4 @@ public class Withdrawals {
         return open;
     }
 
-    private void addTo(String list, String id) {
-        mongo.findAndModify(new Query(where("_id").is(list)), new Update().addToSet("ids", id),
-                FindAndModifyOptions.options().upsert(true), Document.class, LISTS);
-    }
-
-    private List<String> idsOf(String list) {
-        Document found = mongo.findById(list, Document.class, LISTS);
-        return found == null ? List.of() : found.getList("ids", String.class, List.of());
-    }
-
-    private List<WithdrawalDocument> byIds(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<String, WithdrawalDocument> found = new HashMap<>();
-        mongo.find(new Query(where("_id").in(ids)), WithdrawalDocument.class).forEach(w -> found.put(w.id, w));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
-    }
 }

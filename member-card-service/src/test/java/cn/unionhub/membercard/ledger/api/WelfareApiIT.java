@@ -461,6 +461,13 @@ class WelfareApiIT {
         assertThat(retried.path("transferId").asString()).isNotEqualTo(tooMuch.path("transferId").asString());
         assertThat(created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff))).isEqualTo(retried);
         assertThat(ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff))).isEqualTo(retried);
+        // The clerk lists the employer's batches, the newest first, each as it stands now (2026-12 paid at its third attempt;
+        // 2027-01 was bad input and is none); another district's clerk sees none of them.
+        JsonNode batches = ok(api().get(WELFARE + "/payrolls/" + employer, staff));
+        assertThat(batches.findValuesAsString("batchId")).containsExactly("2026-11-b", "2026-11-c", "2026-12", "2026-11");
+        assertThat(batches.get(2)).isEqualTo(retried);
+        assertThat(batches.toString()).doesNotContain(stranger, worker.idNumber());
+        assertProblem(api().get(WELFARE + "/payrolls/" + employer, districtUnion("370211")), 404, "payroll-employer-not-found");
         // The worker opens the transfer their wallet's line names (the wages' batch); another worker cannot.
         String wages = retried.path("transferId").asString();
         JsonNode ownWages = ok(api().get(WELFARE + "/transfers/" + wages, worker.workerToken()));
