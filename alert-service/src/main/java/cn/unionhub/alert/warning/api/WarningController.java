@@ -1,5 +1,6 @@
 package cn.unionhub.alert.warning.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.alert.warning.WarningService;
 import cn.unionhub.alert.warning.domain.EnterpriseSide;
 import cn.unionhub.alert.warning.domain.Warning;
@@ -9,7 +10,6 @@ import cn.unionhub.security.Actor;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/alerts/warnings")
 class WarningController {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int MAX_PAGE_SIZE = 100;
 
     /** A step of the loop as staff see it: the role ({@code by}) and the account ({@code who}) that took it. */
@@ -53,9 +52,9 @@ class WarningController {
                     w.amountAtStakeFen(), w.kindContributions(),
                     w.signals(), w.legalHealthCheckRecommended(), w.pushedTo(), w.status().name(),
                     w.verdict() == null ? null : w.verdict().name(), w.verificationReason(), w.disposal(), w.docking(),
-                    w.governanceNotes(), beijing(w.raisedAt()), beijing(w.closedAt()), w.history().stream()
+                    w.governanceNotes(), BusinessCalendar.beijing(w.raisedAt()), BusinessCalendar.beijing(w.closedAt()), w.history().stream()
                             .map(s -> new StepView(s.action().name(), s.level() == null ? null : s.level().name(), s.by(),
-                                    s.who(), s.note(), beijing(s.at())))
+                                    s.who(), s.note(), BusinessCalendar.beijing(s.at())))
                             .toList());
         }
     }
@@ -137,7 +136,4 @@ class WarningController {
         return WarningView.of(warnings.close(id, request.notes(), actor));
     }
 
-    private static OffsetDateTime beijing(Instant instant) {
-        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.unionhub.cases.casework.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.cases.casework.CaseService;
 import cn.unionhub.cases.casework.domain.Case;
 import cn.unionhub.cases.casework.domain.HistoryEntry;
@@ -57,6 +58,6 @@ class CallerFollowUpController {
                 : "ROUTED".equals(e.action()) || "TRANSFERRED".equals(e.action()) ? e.details().getOrDefault("to",
                         e.details().getOrDefault("organisation", null))
                 : null;
-        return new Step(CaseView.beijing(e.at()), e.action(), text);
+        return new Step(BusinessCalendar.beijing(e.at()), e.action(), text);
     }
 }

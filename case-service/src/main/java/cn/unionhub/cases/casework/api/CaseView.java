@@ -54,7 +54,7 @@ public record CaseView(String caseNumber, String source, String sourceReference,
             Map<String, String> details, List<HistoryEntry.Attachment> attachments, String previousHash, String hash) {
 
         public static Entry of(HistoryEntry e) {
-            return new Entry(e.sequence(), beijing(e.at()), e.actor(), e.actorRole(), e.action(), e.text(), e.details(),
+            return new Entry(e.sequence(), BusinessCalendar.beijing(e.at()), e.actor(), e.actorRole(), e.action(), e.text(), e.details(),
                     e.attachments(), e.previousHash(), e.hash());
         }
 
@@ -106,7 +106,7 @@ public record CaseView(String caseNumber, String source, String sourceReference,
     }
 
     private static CaseView of(Case c, Instant now, BusinessCalendar calendar, boolean dayOnly) {
-        java.util.function.Function<Instant, OffsetDateTime> beijing = dayOnly ? CaseView::day : CaseView::beijing;
+        java.util.function.Function<Instant, OffsetDateTime> beijing = dayOnly ? CaseView::day : BusinessCalendar::beijing;
         Case.Matter m = c.matter();
         Case.Deadlines d = c.deadlines();
         Case.SlaStatus sla = c.slaStatus(now);
@@ -137,9 +137,6 @@ public record CaseView(String caseNumber, String source, String sourceReference,
                 organisationType, organisationName, organisationId, routingRule, supervisor, sla, times, pauses, result, clue, code);
     }
 
-    static OffsetDateTime beijing(Instant instant) {
-        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
-    }
 
     static OffsetDateTime day(Instant instant) {
         return instant == null ? null : instant.atZone(BEIJING).truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();

@@ -1,5 +1,6 @@
 package cn.unionhub.feedback.submission.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.feedback.submission.domain.FeedbackItem;
 import cn.unionhub.platform.identity.Masking;
 import java.time.Instant;
@@ -34,7 +35,7 @@ record FeedbackView(String trackingNumber, String type, String category, String 
         }
         return new FeedbackView(trackingNumber, type, category, channel, workerGroup, enterprise, enterpriseName, enterpriseRegistered,
                 district, anonymous, text, ratings, details, status, submittedAt, timeline, sla, satisfaction, contactName, contactPhone,
-                new RatingDue(beijing(item.resolvedAt().plus(window)), byDefault.name()));
+                new RatingDue(BusinessCalendar.beijing(item.resolvedAt().plus(window)), byDefault.name()));
     }
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -56,7 +57,7 @@ record FeedbackView(String trackingNumber, String type, String category, String 
      *                against who was on shift or who had just complained by name
      */
     static FeedbackView of(FeedbackItem item, boolean showIdentity, boolean dayOnly) {
-        java.util.function.Function<Instant, OffsetDateTime> time = dayOnly ? FeedbackView::beijingDay : FeedbackView::beijing;
+        java.util.function.Function<Instant, OffsetDateTime> time = dayOnly ? FeedbackView::beijingDay : BusinessCalendar::beijing;
         var content = item.content();
         Map<String, Integer> ratings = new LinkedHashMap<>();
         content.ratings().forEach((dimension, stars) -> ratings.put(dimension.name(), stars));
@@ -66,15 +67,12 @@ record FeedbackView(String trackingNumber, String type, String category, String 
                 item.status().name(), time.apply(item.submittedAt()),
                 item.timeline().stream().map(e -> new Step(time.apply(e.at()), e.kind(), e.note())).toList(),
                 // The deadline follows from the submission time: not on the views that hide it.
-                dayOnly ? null : item.sla(Instant.now()).map(s -> new Sla(s.state(), beijing(s.firstAnswerDueAt()))).orElse(null),
+                dayOnly ? null : item.sla(Instant.now()).map(s -> new Sla(s.state(), BusinessCalendar.beijing(s.firstAnswerDueAt()))).orElse(null),
                 item.rating() == null ? null : item.rating().satisfaction().name(),
                 showIdentity ? item.submitter().contactName() : null,
                 showIdentity ? Masking.mobile(item.submitter().contactPhone()) : null, null);
     }
 
-    private static OffsetDateTime beijing(Instant instant) {
-        return instant.atZone(BEIJING).toOffsetDateTime();
-    }
 
     private static OffsetDateTime beijingDay(Instant instant) {
         return instant.atZone(BEIJING).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toOffsetDateTime();

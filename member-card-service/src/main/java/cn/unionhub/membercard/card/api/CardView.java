@@ -1,11 +1,11 @@
 package cn.unionhub.membercard.card.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.membercard.card.CardService;
 import cn.unionhub.membercard.card.domain.Card;
 import cn.unionhub.membercard.card.domain.CardNumbers;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -20,7 +20,6 @@ import java.util.List;
 public record CardView(String cardId, String number, boolean numberMasked, String cardType, String memberId, String status,
         Link replaces, Link replacedBy, OffsetDateTime issuedAt, List<StepView> history) {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     public record Link(String cardId, String number) {
     }
@@ -35,8 +34,8 @@ public record CardView(String cardId, String number, boolean numberMasked, Strin
         // Whose card it is, only to those who see the number: card numbers follow each other, and a government client
         // walking them read the member behind each, name and all (exploratory test, 2026-12-04).
         return new CardView(c.id(), shown(c.number(), full), !full, c.type().name(), full ? c.memberId() : null, c.status().name(),
-                link(c.replaces(), full), link(c.replacedBy(), full), beijing(c.issuedAt()),
-                c.history().stream().map(s -> new StepView(s.action(), s.status().name(), beijing(s.at()), s.party().name(),
+                link(c.replaces(), full), link(c.replacedBy(), full), BusinessCalendar.beijing(c.issuedAt()),
+                c.history().stream().map(s -> new StepView(s.action(), s.status().name(), BusinessCalendar.beijing(s.at()), s.party().name(),
                         full ? s.reason() : null)).toList());
     }
 
@@ -48,7 +47,4 @@ public record CardView(String cardId, String number, boolean numberMasked, Strin
         return full ? number : CardNumbers.mask(number);
     }
 
-    private static OffsetDateTime beijing(Instant instant) {
-        return instant == null ? null : instant.atZone(BEIJING).toOffsetDateTime();
-    }
 }

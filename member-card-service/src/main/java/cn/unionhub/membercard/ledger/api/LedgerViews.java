@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.ledger.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.membercard.ledger.domain.Account;
 import cn.unionhub.membercard.ledger.domain.JournalEntry;
 import cn.unionhub.membercard.ledger.domain.Transfer;
@@ -61,8 +62,8 @@ final class LedgerViews {
 
         static TransferView of(Transfer t) {
             return new TransferView(t.id(), t.kind().name(), t.status().name(), t.reason(), t.debitAccountId(), t.creditAccountId(),
-                    t.amountFen(), t.holdId(), t.heldFen(), t.code(), t.reference(), time(t.createdAt()), time(t.expiresAt()),
-                    time(t.finishedAt()), t.settledBy());
+                    t.amountFen(), t.holdId(), t.heldFen(), t.code(), t.reference(), BusinessCalendar.beijing(t.createdAt()), BusinessCalendar.beijing(t.expiresAt()),
+                    BusinessCalendar.beijing(t.finishedAt()), t.settledBy());
         }
     }
 
@@ -95,16 +96,13 @@ final class LedgerViews {
 
         static ReconciliationView of(cn.unionhub.events.membercard.LedgerReconciled r) {
             return new ReconciliationView(r.runId(), r.businessDate(), r.clean(), r.accounts(), r.entries(), r.inFlight(),
-                    r.violations(), time(r.startedAt()), time(r.finishedAt()));
+                    r.violations(), BusinessCalendar.beijing(r.startedAt()), BusinessCalendar.beijing(r.finishedAt()));
         }
 
         static ReconciliationView of(ReconciliationDocument d) {
             return new ReconciliationView(d.id, d.businessDate, d.clean, d.accounts, d.entries, d.inFlight, d.violations,
-                    time(d.startedAt), time(d.finishedAt));
+                    BusinessCalendar.beijing(d.startedAt), BusinessCalendar.beijing(d.finishedAt));
         }
     }
 
-    static OffsetDateTime time(java.time.Instant t) {
-        return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
-    }
 }

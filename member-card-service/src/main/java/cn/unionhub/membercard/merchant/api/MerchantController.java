@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.merchant.api;
 
+import cn.unionhub.platform.calendar.BusinessCalendar;
 import cn.unionhub.membercard.coupon.RedemptionService;
 import cn.unionhub.membercard.coupon.domain.Redemption;
 import cn.unionhub.membercard.ledger.domain.Fen;
@@ -8,7 +9,6 @@ import cn.unionhub.membercard.merchant.domain.Merchant;
 import cn.unionhub.security.Actor;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/merchants")
 class MerchantController {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     record RegisterRequest(String name, String district, String uscc, String address, String category, List<Merchant.MemberPrice> memberPrices) {
     }
@@ -60,8 +59,8 @@ class MerchantController {
 
         static RedemptionView of(Redemption r) {
             return new RedemptionView(r.id(), r.orderNo(), r.campaignId(), r.status().name(), r.spendFen(), r.discountFen(), r.payFen(),
-                    r.holdId(), time(r.createdAt()), r.status() == Redemption.Status.HELD ? time(r.createdAt().plus(RedemptionService.HOLD)) : null,
-                    time(r.finishedAt()));
+                    r.holdId(), BusinessCalendar.beijing(r.createdAt()), r.status() == Redemption.Status.HELD ? BusinessCalendar.beijing(r.createdAt().plus(RedemptionService.HOLD)) : null,
+                    BusinessCalendar.beijing(r.finishedAt()));
         }
     }
 
@@ -159,7 +158,4 @@ class MerchantController {
         return RedemptionView.of(redemptions.refund(merchantId, orderNo, asked, till));
     }
 
-    private static OffsetDateTime time(java.time.Instant t) {
-        return t == null ? null : t.atZone(BEIJING).toOffsetDateTime();
-    }
 }
