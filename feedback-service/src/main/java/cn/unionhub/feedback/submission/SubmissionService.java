@@ -64,6 +64,8 @@ public class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final int TRACKING_NUMBER_ATTEMPTS = 5;
+    /** How soon the same submission again from the same worker, without an Idempotency-Key, counts as a double tap. */
+    static final java.time.Duration DOUBLE_TAP = java.time.Duration.ofMinutes(2);
 
     /**
      * The outcome of a submission.
@@ -123,6 +125,19 @@ public class SubmissionService {
             // enterprise would let a rival or a stranger move its page. A complaint may name any employer.
             throw new RuleViolationException(SubmissionRules.INVALID,
                     List.of(new FieldViolation("enterprise", "review-not-your-employer")));
+        }
+        if (scope == null && worker) {
+            // A double tap without a key (an app that sends none, a form posted twice): the same submission from the same
+            // worker within DOUBLE_TAP answers the first item instead of making a second one — two items for one complaint
+            // cost a handler twice and counted twice towards an enterprise's warnings. The window is cut in slots; the
+            // slot before is asked by key, so a tap across a slot's end is caught too.
+            String tap = pseudonym + ":tap:" + submission.fingerprint() + ":";
+            long slot = clock.instant().getEpochSecond() / DOUBLE_TAP.toSeconds();
+            Optional<FeedbackItem> tapped = items.byIdempotencyScope(tap + (slot - 1));
+            if (tapped.isPresent()) {
+                return replay(tapped.get(), tap + (slot - 1));
+            }
+            scope = tap + slot;
         }
         FollowUpTokens.Issued followUp = submission.anonymous() ? followUpToken(scope) : null;
         Submitter submitter = new Submitter(pseudonym, followUp == null ? null : followUp.hash(),

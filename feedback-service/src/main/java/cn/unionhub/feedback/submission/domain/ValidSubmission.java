@@ -22,6 +22,20 @@ public record ValidSubmission(FeedbackType type, FeedbackCategory category, Chan
         return withDetailsAsText().equals(other.withDetailsAsText());
     }
 
+    /**
+     * What the submission says, as one hash (the same for the same request in any process): a worker's double tap without
+     * an Idempotency-Key is found by it. Maps in key order, enums by name.
+     */
+    public String fingerprint() {
+        cn.unionhub.platform.domain.HashChain.Fields fields = cn.unionhub.platform.domain.HashChain.fields().add(type.name())
+                .add(String.valueOf(category)).add(String.valueOf(channel)).add(String.valueOf(workerGroup)).add(String.valueOf(enterprise))
+                .add(String.valueOf(text)).add(String.valueOf(anonymous)).add(String.valueOf(contactName)).add(String.valueOf(contactPhone));
+        new java.util.TreeMap<>(ratings.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(),
+                Map.Entry::getValue))).forEach((k, v) -> fields.add(k).add(v));
+        new java.util.TreeMap<>(details).forEach((k, v) -> fields.add(k).add(String.valueOf(v)));
+        return fields.sha256();
+    }
+
     private ValidSubmission withDetailsAsText() {
         Map<String, Object> asText = new java.util.HashMap<>();
         details.forEach((key, value) -> asText.put(key, String.valueOf(value)));

@@ -132,7 +132,8 @@ class EnterprisePageIT {
     private String complain(String token) {
         String body = "{\"type\":\"COMPLAINT\",\"category\":\"CANTEEN_DORMITORY_COMMUTE\",\"channel\":\"APP\",\"enterprise\":\""
                 + BEILUN + "\",\"text\":\"班车太少\"}";
-        HttpResponse<String> response = api().post("/api/v1/feedback/submissions", body, token);
+        // Each complaint its own request, as an app sends it (the same text again without a key is taken for a double tap).
+        HttpResponse<String> response = api().post("/api/v1/feedback/submissions", body, token, java.util.UUID.randomUUID().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("trackingNumber").asString();
     }
@@ -155,6 +156,7 @@ class EnterprisePageIT {
         try {
             HttpResponse<String> response = api().send(HttpRequest.newBuilder(api().uri("/api/v1/feedback/submissions"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         } catch (Exception e) {

@@ -132,7 +132,8 @@ class SatisfactionIT {
 
     /** Submits as 张伟 and plays case-service's answer and resolution on case.events. */
     private JsonNode submitAndResolve() {
-        HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token());
+        HttpResponse<String> created = api().post("/api/v1/feedback/submissions", COMMUTE, People.WORKER_ZHANG_WEI.token(),
+                UUID.randomUUID().toString());
         JsonNode receipt = JSON.readTree(created.body());
         String tracking = receipt.path("trackingNumber").asString();
         String feedbackId = mongo.getCollection("feedback_items").find(new Document("trackingNumber", tracking)).first().getString("_id");

@@ -187,6 +187,27 @@ class SubmissionApiIT {
         assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 2);
     }
 
+    /** A double tap from an app that sends no key: the same complaint from the same worker at once is one item. */
+    @Test
+    void theSameSubmissionTwiceWithoutAKeyFromOneWorkerIsOneItem() {
+        String worker = cn.unionhub.test.TestTokens.token().subject("worker-taps-" + UUID.randomUUID())
+                .roles(cn.unionhub.security.Role.WORKER).enterprise(People.Enterprises.FUDE_ENERGY).district(People.Districts.ZHENHAI).build();
+        double countedBefore = commuteComplaintsCounted();
+        HttpResponse<String> first = api().post("/api/v1/feedback/submissions", COMMUTE, worker, null);
+        HttpResponse<String> tap = api().post("/api/v1/feedback/submissions", COMMUTE, worker, null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(tap.statusCode()).as(tap.body()).isEqualTo(200);
+        assertThat(JSON.readTree(tap.body()).path("trackingNumber").asString()).isEqualTo(JSON.readTree(first.body()).path("trackingNumber").asString());
+        assertThat(JSON.readTree(tap.body()).path("followUpToken").asString()).isEqualTo(JSON.readTree(first.body()).path("followUpToken").asString());
+        assertThat(commuteComplaintsCounted()).isEqualTo(countedBefore + 1);
+        // Something else said, or the same said by another worker, is a submission of its own.
+        assertThat(api().post("/api/v1/feedback/submissions", COMMUTE.replace("希望", "强烈要求"), worker, null).statusCode()).isEqualTo(201);
+        String other = cn.unionhub.test.TestTokens.token().subject("worker-taps-" + UUID.randomUUID())
+                .roles(cn.unionhub.security.Role.WORKER).enterprise(People.Enterprises.FUDE_ENERGY).district(People.Districts.ZHENHAI).build();
+        assertThat(api().post("/api/v1/feedback/submissions", COMMUTE, other, null).statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(api().get("/api/v1/feedback/submissions/mine", worker).body())).hasSize(2);
+    }
+
     private double commuteComplaintsCounted() {
         Counter counter = meters.find("unionhub.feedback.submissions")
                 .tags("type", "COMPLAINT", "category", "CANTEEN_DORMITORY_COMMUTE", "channel", "MINI_PROGRAM").counter();
