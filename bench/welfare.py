@@ -175,6 +175,9 @@ def holders(staff, members, base, first_account):
 
     def one(i):
         worker = token("laoshan-worker-%04d" % (first_account + i))
+        # The member's mobile on file is the one the worker account's sign-in verified (identity-server's demo accounts).
+        must(call(SERVICE_PORT, "PATCH", "/api/v1/members/" + members[i], staff,
+                  json.dumps({"mobile": "1395321%04d" % (first_account + i)})), 200)
         post(SERVICE_PORT, "/api/v1/members/me/link", worker, {"idNumber": resident_id(base + i), "name": "环卫工%04d" % (i % 10000)})
         post(SERVICE_PORT, "/api/v1/member-cards", staff, {"memberId": members[i], "cardType": "MEMBER_SERVICE_CARD"}, ok=(201, 409))
         usable = [c for c in must(call(SERVICE_PORT, "GET", "/api/v1/member-cards/mine", worker), 200)

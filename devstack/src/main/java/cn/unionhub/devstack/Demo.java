@@ -201,6 +201,8 @@ public final class Demo {
     private static final String CAMPAIGN = "laoshan-2026-sanitation";
     /** 于海, the sanitation worker of the demo account worker-yu-hai (the same identity the end-to-end test uses). */
     private static final String YU_HAI_ID = "370212198001012000";
+    /** The phone his demo account's sign-in verified (identity-server's application-local.yml): linking compares it. */
+    private static final String YU_HAI_MOBILE = "13953200001";
 
     /**
      * Seed 001, 崂山区: the district union funds its account, registers its campaign merchants, enrols its
@@ -244,8 +246,11 @@ public final class Demo {
         for (int from = 0; from < workers; from += ENROLMENT_BATCH) {
             com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
             for (int n = from; n < Math.min(workers, from + ENROLMENT_BATCH); n++) {
-                rows.addObject().put("name", n == 0 ? "于海" : "环卫工" + n).put("idNumber", n == 0 ? YU_HAI_ID : sanitationWorkerId(n))
+                ObjectNode row = rows.addObject().put("name", n == 0 ? "于海" : "环卫工" + n).put("idNumber", n == 0 ? YU_HAI_ID : sanitationWorkerId(n))
                         .put("workerGroup", "农民工");
+                if (n == 0) {
+                    row.put("mobile", YU_HAI_MOBILE); // the number his sign-in verified: he links his membership with it
+                }
             }
             // Enrolment is idempotent by ID number, so a batch the gateway gave up on is simply sent again.
             HttpResponse<String> enrolled = retryingWhileUnavailable(() -> post("/api/v1/members/enrolments?union=" + union, staff, rows));
@@ -320,7 +325,7 @@ public final class Demo {
                     .put("name", "临沂兰山恒昌纺织有限公司工会").put("enterprise", LINYI_HENGCHANG).put("chairName", "刘红")
                     .put("chairMobile", "13905390000")), 200, 201)).path("id").asText();
             com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
-            rows.addObject().put("name", "张庆国").put("idNumber", ZHANG_QINGGUO_ID).put("workerGroup", "职工");
+            rows.addObject().put("name", "张庆国").put("idNumber", ZHANG_QINGGUO_ID).put("workerGroup", "职工").put("mobile", ZHANG_QINGGUO_MOBILE);
             String member = read(expectOne(post("/api/v1/members/enrolments?union=" + union, staff, rows), 200)).path(0)
                     .path("memberId").asText();
             expect(post("/api/v1/members/me/link", worker, json.createObjectNode().put("idNumber", ZHANG_QINGGUO_ID)
@@ -508,6 +513,7 @@ public final class Demo {
     private static final String LANSHAN = "371302";
     private static final String LINYI_HENGCHANG = "91371302MA3CHT6K07";
     private static final String ZHANG_QINGGUO_ID = "371302196803152034";
+    private static final String ZHANG_QINGGUO_MOBILE = "13905391688";
 
     private ObjectNode transfer(String debit, String credit, long fen, String code) {
         return json.createObjectNode().put("debitAccount", debit).put("creditAccount", credit).put("amountFen", fen).put("code", code);

@@ -230,7 +230,7 @@ class PlatformE2EIT extends PlatformTest {
         assertThat(union.statusCode()).as(union.body()).isIn(200, 201);
         String idNumber = residentId("330211199506", Math.abs(uscc.hashCode()) % 1000, 14); // born 1995-06-15
         HttpResponse<String> enrolled = post("/api/v1/members", district, "{\"union\":\"GH-" + uscc
-                + "\",\"name\":\"周新\",\"idNumber\":\"" + idNumber + "\",\"workerGroup\":\"MIGRANT_WORKER\"}");
+                + "\",\"name\":\"周新\",\"idNumber\":\"" + idNumber + "\",\"workerGroup\":\"MIGRANT_WORKER\",\"mobile\":\"13805740001\"}");
         assertThat(enrolled.statusCode()).as(enrolled.body()).isIn(200, 201);
         String memberId = JSON.readTree(enrolled.body()).path("memberId").asString();
 

@@ -45,7 +45,8 @@ class WelfareE2EIT extends PlatformTest {
         StringBuilder rows = new StringBuilder("[");
         for (int i = 0; i < WORKERS; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"name\":\"").append(i == 0 ? "于海" : "环卫工" + i).append("\",\"idNumber\":\"")
-                    .append(residentId("370212198001", 200 + i, i)).append("\",\"workerGroup\":\"农民工\"}");
+                    .append(residentId("370212198001", 200 + i, i)).append("\",\"workerGroup\":\"农民工\"")
+                    .append(i == 0 ? ",\"mobile\":\"13953200001\"}" : "}"); // 于海's: his sign-in verified it, he links with it
         }
         JsonNode enrolled = ok(post("/api/v1/members/enrolments?union=" + union, staff, rows.append("]").toString(), null), 200);
         List<String> members = new ArrayList<>();

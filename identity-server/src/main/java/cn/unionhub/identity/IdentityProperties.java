@@ -68,8 +68,12 @@ public record IdentityProperties(
      *                   {@code CITY_UNION}); enterprise and district union staff work for their enterprise's or
      *                   district's union without it
      */
+    /**
+     * @param phone the mobile number the sign-in verified (the mini-program's phone number from WeChat, or an SMS code at
+     *              sign-in); a worker's token carries it, and linking a membership needs it to be the member's mobile on file
+     */
     public record Account(String username, String password, String name, List<String> roles, String enterprise,
-            String district, String organisation) {
+            String district, String organisation, String phone) {
     }
 
     /**
@@ -77,13 +81,13 @@ public record IdentityProperties(
      * e.g. {@code worker-%02d} → {@code worker-01}.
      */
     public record AccountSeries(String username, int count, String password, String name, List<String> roles,
-            String enterprise, String district) {
+            String enterprise, String district, String phone) {
 
         List<Account> accounts() {
             List<Account> accounts = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 accounts.add(new Account(String.format(username, n), password, String.format(name, n), roles, enterprise,
-                        district, null));
+                        district, null, phone == null ? null : String.format(phone, n)));
             }
             return accounts;
         }
@@ -104,7 +108,7 @@ public record IdentityProperties(
                 throw new IllegalStateException("unionhub.identity.administrator.password (UNIONHUB_IDENTITY_ADMINISTRATOR_PASSWORD):"
                         + " give a {bcrypt} hash or at least " + MIN_PASSWORD_LENGTH + " characters");
             }
-            return new Account(username.trim(), password, "平台管理员", List.of("ADMIN"), null, null, null);
+            return new Account(username.trim(), password, "平台管理员", List.of("ADMIN"), null, null, null, null);
         }
     }
 

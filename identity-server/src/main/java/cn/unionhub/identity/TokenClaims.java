@@ -91,5 +91,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (account.organisation() != null) {
             claims.claim("organisation", account.organisation());
         }
+        if (account.phone() != null) {
+            // OIDC's standard claims: the number the sign-in verified (a worker links their membership with it).
+            claims.claim("phone_number", account.phone()).claim("phone_number_verified", true);
+        }
     }
 }

@@ -62,6 +62,7 @@ class AccessRulesConfiguration {
                 .allow(PATCH, "/api/v1/members/{memberId}", memberOffices)
                 .allow(POST, "/api/v1/members/{memberId}/transfer", memberOffices)
                 .allow(POST, "/api/v1/members/{memberId}/leaving", memberOffices)
+                .allow(POST, "/api/v1/members/{memberId}/unlinking", memberOffices)
                 // Welfare money: the city union (ADMIN) and district unions keep accounts and move union money;
                 // a worker reads their own wallet; the service limits a district union to its district.
                 .allow(POST, "/api/v1/welfare/accounts", Role.ADMIN, Role.DISTRICT_UNION)

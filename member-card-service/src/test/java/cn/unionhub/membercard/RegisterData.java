@@ -37,6 +37,11 @@ public final class RegisterData {
         return body + ChineseIdentifiers.residentIdCheckCharacter(body);
     }
 
+    /** A mainland mobile number, new each call. */
+    public static String freshMobile() {
+        return String.format("137%08d", RANDOM.nextInt(100_000_000));
+    }
+
     /** A member enrolled in a new enterprise's union of the district, with the worker's account linked. */
     public record LinkedMember(String memberId, String workerToken, String enterprise, String idNumber) {
     }
@@ -50,9 +55,10 @@ public final class RegisterData {
                 + "所在企业工会\",\"enterprise\":\"" + uscc + "\",\"chairName\":\"王主席\",\"chairMobile\":\"13912345678\"}", staff), 201)
                 .body()).path("id").asString();
         String id = freshResidentId();
+        String mobile = freshMobile();
         String memberId = JSON.readTree(check(api.post("/api/v1/members", "{\"union\":\"" + unionId + "\",\"name\":\"" + name
-                + "\",\"idNumber\":\"" + id + "\",\"mobile\":\"13700001111\"}", staff), 201).body()).path("memberId").asString();
-        String worker = TestTokens.token().subject("worker-" + memberId.toLowerCase()).roles(Role.WORKER).build();
+                + "\",\"idNumber\":\"" + id + "\",\"mobile\":\"" + mobile + "\"}", staff), 201).body()).path("memberId").asString();
+        String worker = TestTokens.token().subject("worker-" + memberId.toLowerCase()).roles(Role.WORKER).phone(mobile).build();
         check(api.post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\"}", worker), 200);
         return new LinkedMember(memberId, worker, uscc, id);
     }

@@ -76,6 +76,7 @@ public final class TestTokens {
         private String enterprise;
         private String district;
         private String organisation;
+        private String phone;
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
@@ -103,6 +104,12 @@ public final class TestTokens {
 
         public Builder organisation(String value) {
             organisation = value;
+            return this;
+        }
+
+        /** The mobile number the sign-in verified ({@code phone_number}, {@code phone_number_verified}: true). */
+        public Builder phone(String value) {
+            phone = value;
             return this;
         }
 
@@ -137,6 +144,9 @@ public final class TestTokens {
             }
             if (district != null) {
                 claims.claim("district", district);
+            }
+            if (phone != null) {
+                claims.claim("phone_number", phone).claim("phone_number_verified", true);
             }
             if (organisation != null) {
                 claims.claim("organisation", organisation);

@@ -69,11 +69,11 @@ public class CraftsmanService {
 
     public CraftsmanBatch plan(CraftsmanBatch.Plan plan, Actor actor) {
         // The plan and the caller are checked before a number is taken, as a contest's are: a refused plan left a gap.
-        CraftsmanBatch checked = CraftsmanBatch.plan("pending", plan);
+        CraftsmanBatch checked = CraftsmanBatch.plan("pending", plan, clock.instant());
         if (!ContestAccess.mayRun(actor, checked.tier(), checked.region(), checked.organiser())) {
             throw new ForbiddenException("contest-not-yours");
         }
-        CraftsmanBatch batch = CraftsmanBatch.plan(store.nextBatchId(plan.year()), plan);
+        CraftsmanBatch batch = CraftsmanBatch.plan(store.nextBatchId(plan.year()), plan, clock.instant());
         store.insert(batch);
         return batch;
     }
@@ -85,6 +85,11 @@ public class CraftsmanService {
     /** An expert of the panel is a person's account (its subject), with their employer for the conflict-of-interest rule. */
     public CraftsmanBatch addExpert(String batchId, Expert expert, Actor actor) {
         office(batchId, actor);
+        if (expert.id() != null && store.ofBatch(batchId).stream()
+                .anyMatch(k -> expert.id().equals(k.account()) && k.nomination().stage() != Stage.REJECTED)) {
+            // A nominee on the panel scores their rivals (and was let score themselves, exploratory test, 2026-12-05).
+            throw new ConflictException("expert-is-nominee", expert.id(), batchId);
+        }
         return changeBatch(batchId, b -> new CraftsmanBatch.Changed(b.withExpert(expert), List.of(), List.of()));
     }
 
@@ -105,6 +110,9 @@ public class CraftsmanService {
         String idHash = entrants.idHash(entry.idNumber());
         String account = entrants.accountOf(idHash, actor, null,
                 new Entrants.Employer(entry.enterprise(), "invalid-nomination", "nominee.enterprise"));
+        if (account != null && batch.experts().stream().anyMatch(e -> e.id().equals(account))) {
+            throw new ConflictException("nominee-is-expert", batch.id());
+        }
         NominationChannel channel = switch (acting) {
             case SELF -> NominationChannel.SELF;
             case ENTERPRISE_UNION -> NominationChannel.UNIT;
@@ -131,10 +139,31 @@ public class CraftsmanService {
     public CraftsmanStore.Kept nomination(String nominationId, Actor actor) {
         CraftsmanStore.Kept kept = kept(nominationId);
         CraftsmanBatch batch = batch(kept.nomination().facts().batchId());
-        if (!mayRun(actor, batch) && !actor.has(Role.GOV_SYSTEM) && !ownOrNominator(actor, kept)) {
+        if (!mayRun(actor, batch) && !actor.has(Role.GOV_SYSTEM) && !ownOrNominator(actor, kept) && !scores(actor, batch, kept)) {
             throw new NotFoundException("nomination-not-found", nominationId);
         }
         return kept;
+    }
+
+    /**
+     * Whether the caller is an expert of the batch who scores this nomination: it passed the central review, and it is not
+     * their own nor their employer's. They read its deeds and self-evaluation before they score (they saw them only in
+     * the answer to their score, exploratory test, 2026-12-05).
+     */
+    private static boolean scores(Actor actor, CraftsmanBatch batch, CraftsmanStore.Kept kept) {
+        Nomination n = kept.nomination();
+        return batch.experts().stream().anyMatch(e -> e.id().equals(actor.subject()))
+                && (n instanceof Nomination.Reviewed || n instanceof Nomination.ExpertReviewed || n instanceof Nomination.Noticed
+                        || n instanceof Nomination.Conferred)
+                && !actor.subject().equals(kept.account()) && !ownEnterprise(actor, batch, n);
+    }
+
+    /** Whether the nominee works where the expert does, by the expert's sign-in or by what the panel recorded of them. */
+    private static boolean ownEnterprise(Actor actor, CraftsmanBatch batch, Nomination n) {
+        String nomineeEmployer = n.facts().nominee().enterprise();
+        String recorded = batch.experts().stream().filter(e -> e.id().equals(actor.subject())).map(Expert::enterprise)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return nomineeEmployer != null && (nomineeEmployer.equals(actor.enterprise()) || nomineeEmployer.equals(recorded));
     }
 
     /** A nomination on a batch's public notice: what the notice shows of it is public. */
@@ -142,9 +171,16 @@ public class CraftsmanService {
         return kept(nominationId).nomination();
     }
 
+    /** The batch's nominations: all of them for its office; for one of its experts, those they score. */
     public List<CraftsmanStore.Kept> ofBatch(String batchId, Actor actor) {
-        office(batchId, actor);
-        return store.ofBatch(batchId);
+        CraftsmanBatch batch = batch(batchId);
+        if (mayRun(actor, batch)) {
+            return store.ofBatch(batchId);
+        }
+        if (batch.experts().stream().noneMatch(e -> e.id().equals(actor.subject()))) {
+            throw new ForbiddenException("contest-not-yours");
+        }
+        return store.ofBatch(batchId).stream().filter(k -> scores(actor, batch, k)).toList();
     }
 
     /** 自评申报: by the nominee (self-nominated) or the unit or office that nominated them. */
@@ -169,7 +205,17 @@ public class CraftsmanService {
      * have scored, the expert review is complete and the nomination can be selected for the notice.
      */
     public CraftsmanStore.Kept score(String nominationId, long hundredths, Actor actor) {
-        CraftsmanBatch batch = batch(kept(nominationId).nomination().facts().batchId());
+        CraftsmanStore.Kept kept = kept(nominationId);
+        CraftsmanBatch batch = batch(kept.nomination().facts().batchId());
+        batch.expert(actor.subject()); // anyone else is told only that they are no expert of the batch
+        if (actor.subject().equals(kept.account())) {
+            throw new ForbiddenException("expert-is-nominee", actor.subject(), nominationId);
+        }
+        if (ownEnterprise(actor, batch, kept.nomination())) {
+            // By the sign-in too, not only by the employer the office typed for the expert (left out, an expert of 镇海石化
+            // scored 镇海石化's nominee to the top of the notice, exploratory test, 2026-12-05).
+            throw new ForbiddenException("expert-own-enterprise", actor.subject(), nominationId);
+        }
         Instant now = clock.instant();
         return change(nominationId, n -> {
             Nomination.Changed scored = n.scoreByExpert(batch, actor.subject(), hundredths, now);
@@ -187,16 +233,47 @@ public class CraftsmanService {
      */
     public CraftsmanBatch notice(String batchId, List<String> selectedIds, Actor actor) {
         CraftsmanBatch batch = office(batchId, actor);
-        if (batch.notice() != null) {
+        Instant now = clock.instant();
+        if (now.isBefore(batch.nominationsCloseAt())) {
+            // Nominations made after the notice opened could never be on it (exploratory test, 2026-12-05).
+            throw new ConflictException("nominations-still-open", batch.title(), batch.nominationsCloseAt());
+        }
+        // An objection upheld on the notice standing spoils it: asking again opens the next round (a retry of that finds
+        // the new notice, where only unanswered objections were carried over, and answers it).
+        boolean renewing = batch.notice() != null && batch.notice().objections().stream().anyMatch(Objection::isUpheld);
+        if (batch.notice() != null && !renewing) {
+            if (selectedIds != null && !selectedIds.isEmpty() && !new java.util.HashSet<>(selectedIds).equals(new java.util.HashSet<>(batch.onNotice()))) {
+                // Another list while the notice stands: it was answered 200 with the old notice, the selection ignored.
+                throw new ConflictException("notice-exists", batchId, batch.notice().id());
+            }
             markNoticed(batch);
             return batch;
         }
         List<Nomination.ExpertReviewed> reviewed = store.ofBatch(batchId).stream().map(CraftsmanStore.Kept::nomination)
                 .filter(Nomination.ExpertReviewed.class::isInstance).map(Nomination.ExpertReviewed.class::cast)
                 .sorted(Nomination.ExpertReviewed.BY_SCORE).toList();
+        if (renewing) {
+            // An upheld objection took a nominee off (or the list as a whole must be shown again): a new notice of those
+            // still on it and of the best reviewed in a rejected one's place, for a full new period.
+            List<Nomination.Noticed> stay = batch.onNotice().stream().map(id -> kept(id).nomination())
+                    .filter(Nomination.Noticed.class::isInstance).map(Nomination.Noticed.class::cast).toList();
+            List<Nomination.ExpertReviewed> added = chosen(selectedIds, reviewed,
+                    batch.quota() == null ? reviewed.size() : Math.max(0, batch.quota() - stay.size()));
+            CraftsmanBatch renewed = changeBatch(batchId, b -> b.renotice(batchId + "-G" + (b.notice().round() + 1), stay, added, calendar, now));
+            markNoticed(renewed);
+            return renewed;
+        }
+        List<Nomination.ExpertReviewed> selected = chosen(selectedIds, reviewed, batch.quota() == null ? reviewed.size() : batch.quota());
+        CraftsmanBatch noticed = changeBatch(batchId, b -> b.openNotice(batchId + "-G1", selected, calendar, now));
+        markNoticed(noticed);
+        return noticed;
+    }
+
+    /** Those named (each must be expert-reviewed), or else the best reviewed by mean score, up to {@code room}. */
+    private static List<Nomination.ExpertReviewed> chosen(List<String> selectedIds, List<Nomination.ExpertReviewed> reviewed, int room) {
         List<Nomination.ExpertReviewed> selected;
         if (selectedIds == null || selectedIds.isEmpty()) {
-            selected = batch.quota() == null ? reviewed : reviewed.subList(0, Math.min(batch.quota(), reviewed.size()));
+            selected = reviewed.subList(0, Math.min(room, reviewed.size()));
         } else {
             selected = new ArrayList<>();
             for (String id : selectedIds) {
@@ -204,10 +281,7 @@ public class CraftsmanService {
                         "invalid-notice", List.of(new FieldViolation("selected", "not-expert-reviewed", id)))));
             }
         }
-        Instant now = clock.instant();
-        CraftsmanBatch noticed = changeBatch(batchId, b -> b.openNotice(batchId + "-G1", selected, calendar, now));
-        markNoticed(noticed);
-        return noticed;
+        return selected;
     }
 
     /** An objection to the batch's notice by a named person, filed once per {@code Idempotency-Key} ({@link ObjectionFiling}). */

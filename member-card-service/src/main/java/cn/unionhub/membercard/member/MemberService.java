@@ -31,6 +31,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class MemberService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemberService.class);
+    /** The longest reason a transfer, a leaving or an unlinking keeps (each is stored in the member's history). */
+    static final int MAX_REASON = 200;
+
     private final Members members;
     private final Organisations organisations;
     private final Pseudonyms pseudonyms;
@@ -138,29 +142,81 @@ public class MemberService {
         }
         // Out of an enterprise's own union, the member left that employer: keeping it as theirs let its union go on
         // reading the member's file and entering them in contests and for hardship aid (exploratory test, 2026-12-04).
-        Member.Change change = member.transferTo(placement(target, employer),
-                reason == null || reason.isBlank() ? "会籍转接" : reason.strip(), StoredTime.now(clock));
+        Member.Change change = member.transferTo(placement(target, employer), reason(reason, "会籍转接"), StoredTime.now(clock));
         return members.save(change, member.account());
     }
 
     public Member leave(String memberId, String reason, Actor actor) {
         Member member = visible(memberId, actor);
         requireManages(actor, member.union(), "memberId");
-        Member.Change change = member.leave(reason == null || reason.isBlank() ? "退会" : reason.strip(), StoredTime.now(clock));
+        Member.Change change = member.leave(reason(reason, "退会"), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
     }
 
     /**
-     * A worker links their account to their membership by stating their identity number and name as
-     * on file; a wrong pair answers the same 404 as an unknown number, so nobody can probe who is a member.
+     * A worker links their account to their membership: their identity number and name as on file, and the mobile their
+     * sign-in verified must be the member's mobile on file. Number and name alone are no proof — they are on many forms,
+     * and with them anyone took over a member's card, pay key and wallet (exploratory test, 2026-12-05). Anything that
+     * does not match, the phone included, answers the same 404 as an unknown number, so nobody can probe who is a
+     * member; a member with no mobile on file asks their union to add it.
+     *
+     * @param verifiedPhone the caller's phone as their sign-in verified it; empty refuses at once
      */
-    public Member link(String idNumber, String name, Actor worker) {
+    public Member link(String idNumber, String name, java.util.Optional<String> verifiedPhone, Actor worker) {
+        String phone = verifiedPhone.map(cn.unionhub.platform.identity.ChineseIdentifiers::normalMobile).orElse(null);
+        if (phone == null) {
+            // 409, not 403: the worker may link, their sign-in has yet to verify a phone (the access matrix keeps 403 for roles).
+            throw new cn.unionhub.platform.domain.ConflictException("member-link-phone-unverified");
+        }
         String id = idNumber == null ? "" : idNumber.strip().toUpperCase();
         Member member = members.byIdHash(idHash(id))
-                .filter(m -> name != null && m.name().equals(name.strip()))
-                .orElseThrow(() -> new NotFoundException("member-not-found", Masking.residentId(id)));
+                .filter(m -> name != null && sameName(m.name(), name))
+                .filter(m -> phone.equals(cn.unionhub.platform.identity.ChineseIdentifiers.normalMobile(m.mobile())))
+                .orElseThrow(() -> new NotFoundException("member-link-not-matched", Masking.residentId(id)));
         Member.Change change = member.linkTo(worker.subject(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
+    }
+
+    /**
+     * Names as typed on a phone: the middle dot of minority names in any of its forms (买买提·艾力, 买买提•艾力, 买买提.艾力), and
+     * no spaces.
+     */
+    static boolean sameName(String onFile, String typed) {
+        return nameKey(onFile).equals(nameKey(typed));
+    }
+
+    private static String nameKey(String name) {
+        return name.strip().replaceAll("\\s+", "").replaceAll("[·•・．.‧∙⋅]", "·");
+    }
+
+    /**
+     * 解除绑定: the member's union takes a wrong link off (a worker linked someone else's membership, or a phone changed
+     * hands), so the right person can link. The account's card and wallet go with the membership, not with the login.
+     */
+    public Member unlink(String memberId, String reason, Actor actor) {
+        Member member = visible(memberId, actor);
+        requireManages(actor, member.union(), "memberId");
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolationException("invalid-unlinking", List.of(new FieldViolation("reason", "required")));
+        }
+        String why = reason(reason, null);
+        Member.Change change = member.unlink(StoredTime.now(clock));
+        if (change.events().isEmpty()) {
+            return member;
+        }
+        log.info("Member {} unlinked from account {} by {}: {}", memberId, member.account(), actor.subject(), why);
+        return members.save(change, member.account());
+    }
+
+    /** The reason given (stripped; at most {@link #MAX_REASON} characters: a 100,000-character one was kept twice), or the default. */
+    private static String reason(String given, String otherwise) {
+        if (given == null || given.isBlank()) {
+            return otherwise;
+        }
+        if (given.strip().length() > MAX_REASON) {
+            throw new RuleViolationException("invalid-member-change", List.of(new FieldViolation("reason", "too-long", MAX_REASON)));
+        }
+        return given.strip();
     }
 
     public Member mine(Actor worker) {

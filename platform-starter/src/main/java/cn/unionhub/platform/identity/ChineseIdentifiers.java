@@ -82,4 +82,23 @@ public final class ChineseIdentifiers {
     public static boolean isValidMobile(String phone) {
         return phone != null && MOBILE.matcher(phone).matches();
     }
+
+    /**
+     * A mainland mobile number as people write it — {@code +86 139 1234 5678}, {@code 0086-13912345678},
+     * {@code 139-1234-5678} — in its eleven digits; null when it is none.
+     */
+    public static String normalMobile(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[\\s\\-()]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        } else if (digits.startsWith("0086")) {
+            digits = digits.substring(4);
+        } else if (digits.length() == 13 && digits.startsWith("86")) {
+            digits = digits.substring(2);
+        }
+        return isValidMobile(digits) ? digits : null;
+    }
 }

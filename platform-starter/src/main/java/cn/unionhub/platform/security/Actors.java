@@ -24,6 +24,19 @@ public final class Actors {
         return from(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /**
+     * The caller's mobile number as their sign-in verified it (OIDC {@code phone_number} with {@code phone_number_verified}
+     * true: the mini-program's number from WeChat, or an SMS code at sign-in); empty otherwise. Proof that the caller
+     * holds that phone, which a register's identity number and name — often known to others — are not.
+     */
+    public java.util.Optional<String> verifiedPhone() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)
+                || !Boolean.TRUE.equals(token.getToken().getClaim("phone_number_verified"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(JwtValidation.stringClaim(token.getToken(), "phone_number"));
+    }
+
     public Actor from(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return Actor.anonymous();

@@ -50,4 +50,15 @@ class ChineseIdentifiersTest {
         assertThat(ChineseIdentifiers.isValidMobile("12812345678")).isFalse();
         assertThat(ChineseIdentifiers.isValidMobile("1381234567")).isFalse();
     }
+
+    @Test
+    void mobileNumbersAsPeopleWriteThemAreReadAsTheirElevenDigits() {
+        assertThat(ChineseIdentifiers.normalMobile("+86 139 1234 5678")).isEqualTo("13912345678");
+        assertThat(ChineseIdentifiers.normalMobile("0086-139-1234-5678")).isEqualTo("13912345678");
+        assertThat(ChineseIdentifiers.normalMobile("8613912345678")).isEqualTo("13912345678");
+        assertThat(ChineseIdentifiers.normalMobile("13912345678")).isEqualTo("13912345678");
+        assertThat(ChineseIdentifiers.normalMobile("0574-86881234")).isNull();
+        assertThat(ChineseIdentifiers.normalMobile("1391234567")).isNull();
+        assertThat(ChineseIdentifiers.normalMobile(null)).isNull();
+    }
 }

@@ -48,7 +48,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         earlierNotices = List.copyOf(earlierNotices);
     }
 
-    public static CraftsmanBatch plan(String id, Plan plan) {
+    public static CraftsmanBatch plan(String id, Plan plan, Instant now) {
         List<FieldViolation> wrong = new ArrayList<>();
         if (plan.title() == null || plan.title().isBlank()) {
             wrong.add(new FieldViolation("title", "required"));
@@ -59,6 +59,9 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         }
         if (plan.nominationsCloseAt() == null) {
             wrong.add(new FieldViolation("nominationsCloseAt", "required"));
+        } else if (!plan.nominationsCloseAt().isAfter(now)) {
+            // A batch closed before it opened could never take a nomination, and a batch is not edited.
+            wrong.add(new FieldViolation("nominationsCloseAt", "in-the-past"));
         }
         if (plan.expertsRequired() < 3 || plan.expertsRequired() > 50) {
             wrong.add(new FieldViolation("expertsRequired", "out-of-range", 3, 50));

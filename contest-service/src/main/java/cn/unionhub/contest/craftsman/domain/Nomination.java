@@ -171,17 +171,27 @@ public sealed interface Nomination permits Nomination.Nominated, Nomination.Self
 
         @Override
         public Changed selfEvaluate(String text, Instant at) {
-            String evaluation = Texts.required(text, "selfEvaluation", MAX_TEXT, "invalid-self-evaluation");
-            return new Changed(new SelfEvaluated(facts, evaluation, at.truncatedTo(ChronoUnit.MILLIS)), List.of());
+            return SelfEvaluated.of(facts, text, at);
         }
     }
 
     /** Self-evaluated (自评申报); waits for the central review. */
     record SelfEvaluated(Facts facts, String selfEvaluation, Instant selfEvaluatedAt) implements Nomination {
 
+        static Changed of(Facts facts, String text, Instant at) {
+            String evaluation = Texts.required(text, "selfEvaluation", MAX_TEXT, "invalid-self-evaluation");
+            return new Changed(new SelfEvaluated(facts, evaluation, at.truncatedTo(ChronoUnit.MILLIS)), List.of());
+        }
+
         @Override
         public Stage stage() {
             return Stage.SELF_EVALUATED;
+        }
+
+        /** Corrected before the central review (a typo was for ever, exploratory test, 2026-12-05): the newer text stands. */
+        @Override
+        public Changed selfEvaluate(String text, Instant at) {
+            return SelfEvaluated.of(facts, text, at);
         }
 
         @Override

@@ -32,8 +32,10 @@ class MemberController {
     private final MemberService members;
     private final MemberEnrolments enrolments;
     private final Problems problems;
+    private final cn.unionhub.platform.security.Actors actors;
 
-    MemberController(MemberService members, MemberEnrolments enrolments, Problems problems) {
+    MemberController(MemberService members, MemberEnrolments enrolments, Problems problems, cn.unionhub.platform.security.Actors actors) {
+        this.actors = actors;
         this.members = members;
         this.enrolments = enrolments;
         this.problems = problems;
@@ -84,10 +86,19 @@ class MemberController {
     record Link(String idNumber, String name) {
     }
 
-    /** The worker proves who they are (identity number and name as on file) and links their account. */
+    /**
+     * The worker proves who they are — identity number and name as on file, and the mobile their sign-in verified, which
+     * must be the member's mobile on file — and links their account.
+     */
     @PostMapping("/me/link")
     MemberView link(@RequestBody Link link, Actor worker) {
-        return MemberView.forSelf(members.link(link.idNumber(), link.name(), worker));
+        return MemberView.forSelf(members.link(link.idNumber(), link.name(), actors.verifiedPhone(), worker));
+    }
+
+    /** 解除绑定: the member's union takes a wrong login off the membership, with the reason. */
+    @PostMapping("/{memberId}/unlinking")
+    MemberView unlink(@PathVariable String memberId, @RequestBody(required = false) Leaving why, Actor actor) {
+        return MemberView.forStaff(members.unlink(memberId, why == null ? null : why.reason(), actor));
     }
 
     @GetMapping("/{memberId}")

@@ -79,7 +79,8 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
             String m = checkedMobile(mobile, bad);
             WorkerGroup group = trim(workerGroup) == null ? null : checkedGroup(workerGroup, bad);
             if (n == null && m == null && group == null && bad.isEmpty()) {
-                bad.add(new FieldViolation("name", "required"));
+                // Nothing to correct: say what may be ("name is required" sent staff looking for a missing name).
+                bad.add(new FieldViolation("name", "correction-empty"));
             }
             return new Checked(n, m, group, bad);
         }
@@ -96,12 +97,18 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
         return n;
     }
 
+    /** A mainland mobile as people write it ({@code +86 139 1234 5678}), kept as its eleven digits: linking compares them. */
     private static String checkedMobile(String mobile, List<FieldViolation> bad) {
         String m = trim(mobile);
-        if (m != null && !ChineseIdentifiers.isValidMobile(m)) {
-            bad.add(new FieldViolation("mobile", "mobile"));
+        if (m == null) {
+            return null;
         }
-        return m;
+        String digits = ChineseIdentifiers.normalMobile(m);
+        if (digits == null) {
+            bad.add(new FieldViolation("mobile", "mobile"));
+            return m;
+        }
+        return digits;
     }
 
     /** The worker group named (REGULAR, MIGRANT_WORKER, GIG_WORKER or their Chinese names); null and {@code unknown} otherwise. */

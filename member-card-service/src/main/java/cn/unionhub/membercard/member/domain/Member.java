@@ -89,6 +89,15 @@ public record Member(String id, String name, String idHash, String idMasked, Str
                 newAccount, status, history, revision + 1), now);
     }
 
+    /** The login taken off the membership (the union's 解除绑定); nothing when none is linked. */
+    public Change unlink(Instant now) {
+        if (account == null) {
+            return new Change(this, List.of());
+        }
+        return changed(new Member(id, name, idHash, idMasked, mobile, workerGroup, union, enterprise, district,
+                null, status, history, revision + 1), now);
+    }
+
     /**
      * 信息更正: the name, mobile or worker group as the union's records should have had them (a name mistyped
      * at enrolment kept the worker from ever linking their account, which checks number and name). The

@@ -2,6 +2,8 @@ package cn.unionhub.membercard.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static cn.unionhub.membercard.Answers.assertProblem;
+import static cn.unionhub.membercard.Answers.ok;
 
 import cn.unionhub.membercard.RegisterData;
 import cn.unionhub.platform.events.EventSchemas;
@@ -299,7 +301,7 @@ class RegistryIT {
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
         assertThat(JSON.readTree(corrected.body()).path("name").asString()).isEqualTo("孙晓梅");
         assertThat(api().post("/api/v1/members", enrolment.replace("孙小梅", "孙晓梅"), chair).statusCode()).isEqualTo(200);
-        String fixer = TestTokens.token().subject("worker-fix-" + uscc.toLowerCase()).roles(Role.WORKER).build();
+        String fixer = TestTokens.token().subject("worker-fix-" + uscc.toLowerCase()).roles(Role.WORKER).phone("+86 137 0000 1111").build();
         assertThat(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙小梅\"}", fixer).statusCode())
                 .as("the old name no longer links").isEqualTo(404);
         HttpResponse<String> linked = api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙晓梅\"}", fixer);
@@ -376,12 +378,21 @@ class RegistryIT {
         String report = api().get("/api/v1/registry/imports/" + foreignFile.path("id").asString() + "/errors", otherChair).body();
         assertThat(report).contains("already-member-elsewhere").doesNotContain(member.path("memberId").asString());
 
-        // The worker links their account by proving who they are, then sees their own membership.
-        String token = TestTokens.token().subject(worker).roles(Role.WORKER).build();
+        // The worker links their account by proving who they are — number, name and the phone their sign-in verified, which
+        // is the one on file — then sees their own membership. Number and name alone are no proof: another worker who has
+        // them (they are on many forms) learns nothing, not even that she is a member.
+        String link = "{\"idNumber\":\"" + id + "\",\"name\":\"孙小梅\"}";
+        String token = TestTokens.token().subject(worker).roles(Role.WORKER).phone("13700001111").build();
+        String unverified = TestTokens.token().subject("worker-unverified-" + uscc.toLowerCase()).roles(Role.WORKER).build();
+        String stranger = TestTokens.token().subject("worker-stranger-" + uscc.toLowerCase()).roles(Role.WORKER).phone("13799998888").build();
         assertThat(api().get("/api/v1/members/me", token).statusCode()).isEqualTo(404);
-        assertThat(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"别人\"}", token).statusCode())
-                .isEqualTo(404);
-        HttpResponse<String> linked = api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"孙小梅\"}", token);
+        assertProblem(api().post("/api/v1/members/me/link", link, unverified), 409, "member-link-phone-unverified");
+        assertProblem(api().post("/api/v1/members/me/link", link, stranger), 404, "member-link-not-matched");
+        assertProblem(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + RegisterData.freshResidentId() + "\",\"name\":\"孙小梅\"}",
+                stranger), 404, "member-link-not-matched"); // the same answer as for nobody on file
+        assertProblem(api().post("/api/v1/members/me/link", "{\"idNumber\":\"" + id + "\",\"name\":\"别人\"}", token), 404,
+                "member-link-not-matched");
+        HttpResponse<String> linked = api().post("/api/v1/members/me/link", link, token);
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
         JsonNode mine = JSON.readTree(api().get("/api/v1/members/me", token).body());
         assertThat(mine.path("union").asString()).isEqualTo(unionId);
@@ -399,6 +410,22 @@ class RegistryIT {
             }
             assertThat(JSON.readTree(events.withKey(memberId).get(1).value()).path("account").asString()).isEqualTo(worker);
         }
+
+        // A phone that changed hands linked the wrong login: the member's union takes it off, with a reason (another
+        // enterprise's chair may not), and the right person links.
+        String memberPath = "/api/v1/members/" + member.path("memberId").asString();
+        assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", otherChair).statusCode()).isEqualTo(404);
+        assertProblem(api().post(memberPath + "/unlinking", "{}", chair), 400, "invalid-unlinking");
+        assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", token).statusCode())
+                .as("not the worker").isEqualTo(403);
+        HttpResponse<String> unlinked = api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", chair);
+        assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(200);
+        assertThat(api().get("/api/v1/members/me", token).statusCode()).isEqualTo(404);
+        ok(api().patch(memberPath, "{\"mobile\":\"13700002222\"}", chair));
+        String rightful = TestTokens.token().subject("worker-rightful-" + uscc.toLowerCase()).roles(Role.WORKER).phone("13700002222").build();
+        HttpResponse<String> relinked = api().post("/api/v1/members/me/link", link, rightful);
+        assertThat(relinked.statusCode()).as(relinked.body()).isEqualTo(200);
+        assertProblem(api().post("/api/v1/members/me/link", link, token), 404, "member-link-not-matched");
     }
     /**
      * Moved from their employer's union into a joint union, a member has left that employer: its chair no longer reads
