@@ -98,6 +98,11 @@ public class MemberService {
 
     /** Whether staff may see this member: the member's union's managers and the levels above. */
     public boolean maySee(Actor actor, Member member) {
+        if (actor.isEnterpriseSide()) {
+            // A chair sees the members of their own union only: a joint union's member naming the enterprise as employer is
+            // the joint union's (its employer field is the union officer's free text, of any city).
+            return managesUnion(actor, member.union());
+        }
         return actor.canSee(member.enterprise(), member.district()) || managesUnion(actor, member.union());
     }
 

@@ -55,17 +55,34 @@ public class RegistryService {
         return new Registered(registration.organisation(), true);
     }
 
-    /** Replaces an enterprise's facts (PUT): the same rules as registering; its USCC never changes. */
+    /**
+     * Changes an enterprise's facts (PUT): the same rules as registering; its USCC never changes. What the form leaves out
+     * (null) stays as it is — an address, industry, size or status — and a closed enterprise keeps why it was closed
+     * unless the form says 吊销 or 注销 (a PUT without them cleared the address and turned 破产清算 into 注销).
+     */
     public Organisation updateEnterprise(String uscc, EnterpriseForm form, Actor actor) {
         Organisation current = visibleEnterprise(uscc, actor);
-        Organisation proposed = checked(new EnterpriseForm(uscc, form.name(), form.district(), form.industry(),
-                form.size(), form.address(), form.status() == null ? current.status().name() : form.status()));
+        Organisation proposed = checked(new EnterpriseForm(uscc, form.name(), form.district(),
+                form.industry() == null ? current.industry() : form.industry(),
+                form.size() == null && current.sizeBand() != null ? current.sizeBand().name() : form.size(),
+                form.address() == null ? current.address() : form.address(),
+                form.status() == null ? current.status().name() : form.status()));
+        if (current.closedReason() != null && proposed.status() == Organisation.Status.CLOSED
+                && (form.status() == null || !EnterpriseForm.CLOSING_WORDS.contains(form.status().strip()))) {
+            proposed = proposed.closedBecause(current.closedReason());
+        }
         requireArea(actor, proposed.district(), "district");
         return current.changeTo(proposed, clock.instant()).map(organisations::save).orElse(current);
     }
 
+    /** The longest reason a closure keeps (the closure event carries it). */
+    static final int MAX_CLOSED_REASON = 200;
+
     public Organisation closeEnterprise(String uscc, String reason, Actor actor) {
         Organisation current = visibleEnterprise(uscc, actor);
+        if (reason != null && reason.strip().length() > MAX_CLOSED_REASON) {
+            throw new RuleViolationException("invalid-organisation", List.of(new FieldViolation("reason", "too-long", MAX_CLOSED_REASON)));
+        }
         return current.close(reason == null || reason.isBlank() ? "注销" : reason.strip(), clock.instant())
                 .map(organisations::save).orElse(current);
     }

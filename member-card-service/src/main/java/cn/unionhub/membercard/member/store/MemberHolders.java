@@ -27,6 +27,9 @@ class MemberHolders implements Holders {
     }
 
     private static Holder holder(Member m) {
-        return new Holder(m.id(), m.account(), m.union(), m.enterprise(), m.district(), m.status() == Member.Status.ACTIVE);
+        // The enterprise whose own union the member is in: only its chair manages the cards. A joint union's member names
+        // an employer by free text, and its chair controlled their cards, another city's too (exploratory test, 2026-12-05).
+        String ownUnionOf = m.enterprise() != null && ("GH-" + m.enterprise()).equals(m.union()) ? m.enterprise() : null;
+        return new Holder(m.id(), m.account(), m.union(), ownUnionOf, m.district(), m.status() == Member.Status.ACTIVE);
     }
 }

@@ -17,6 +17,8 @@ public record EnterpriseForm(String uscc, String name, String district, String i
 
     public static final int MAX_NAME = 100;
     public static final int MAX_ADDRESS = 200;
+    /** The status words that say why an enterprise closed. */
+    public static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("注销", "吊销");
 
     /** The enterprise, or the reasons it cannot be registered. */
     public Checked check(DivisionLookup divisions) {
@@ -71,8 +73,10 @@ public record EnterpriseForm(String uscc, String name, String district, String i
         if (!bad.isEmpty()) {
             return new Checked(null, bad);
         }
+        // 吊销 (licence revoked) is not 注销 (deregistered): the word given is the reason kept.
+        String closedWhy = s != Status.CLOSED ? null : "吊销".equals(status.trim()) ? "吊销" : "注销";
         return new Checked(new Organisation(code.toUpperCase(), OrganisationKind.ENTERPRISE, n, d, null, null, section,
-                band, a, null, s, s == Status.CLOSED ? "注销" : null, 0), List.of());
+                band, a, null, s, closedWhy, 0), List.of());
     }
 
     /** Either an organisation or what is wrong with the form. */

@@ -77,6 +77,11 @@ public record Organisation(String id, OrganisationKind kind, String name, String
                 Status.CLOSED, reason, revision), now);
     }
 
+    /** This closed record with another reason for its closure. */
+    public Organisation closedBecause(String reason) {
+        return new Organisation(id, kind, name, district, parent, level, industry, sizeBand, address, chair, status, reason, revision);
+    }
+
     public boolean isActive() {
         return status == Status.ACTIVE;
     }

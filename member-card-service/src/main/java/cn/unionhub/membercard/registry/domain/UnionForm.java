@@ -23,6 +23,10 @@ public record UnionForm(String kind, String name, String enterprise, String dist
         String chairName, String chairMobile) {
 
     public static final int MAX_NAME = 100;
+    /** A person's name, as the member register keeps it. */
+    public static final int MAX_PERSON_NAME = 50;
+    /** What a joint union covers (快递, 网约车, …): the registration event carries at most this. */
+    public static final int MAX_TRADE = 40;
 
     /** The union (id filled for grassroots unions, {@code null} for a joint one until numbered), or what is wrong. */
     public Checked check(Lookup register) {
@@ -58,6 +62,10 @@ public record UnionForm(String kind, String name, String enterprise, String dist
             }
         } else if (k == OrganisationKind.JOINT_UNION && (d == null || register.division(d).isEmpty())) {
             bad.add(new FieldViolation("district", d == null ? "required" : "unknown-district", d));
+        } else if (k == OrganisationKind.JOINT_UNION && register.division(d).filter(v -> v.level() == OrganisationKind.Level.DISTRICT).isEmpty()) {
+            // A union belongs to a county-level district (its members' cards, money and events are the district's): a
+            // street's joint union names its district and its street union as parent (a street code was a 500 at the event).
+            bad.add(new FieldViolation("district", "district-level-only", d));
         }
         Optional<Organisation> above = parentId == null ? Optional.empty() : register.find(parentId).filter(o -> o.kind().isUnion());
         if (parentId != null && above.isEmpty()) {
@@ -67,6 +75,13 @@ public record UnionForm(String kind, String name, String enterprise, String dist
             bad.add(new FieldViolation("parent", "not-a-parent-union", parentId));
         }
         String chair = EnterpriseForm.trim(chairName);
+        if (chair != null && chair.length() > MAX_PERSON_NAME) {
+            bad.add(new FieldViolation("chairName", "too-long", MAX_PERSON_NAME));
+        }
+        String trade = EnterpriseForm.trim(this.trade);
+        if (trade != null && trade.length() > MAX_TRADE) {
+            bad.add(new FieldViolation("trade", "too-long", MAX_TRADE));
+        }
         String mobile = EnterpriseForm.trim(chairMobile);
         if (mobile != null && !ChineseIdentifiers.isValidMobile(mobile)) {
             bad.add(new FieldViolation("chairMobile", "mobile"));
@@ -77,7 +92,7 @@ public record UnionForm(String kind, String name, String enterprise, String dist
         if (parentId == null) {
             parentId = "ZGH-" + d;
         }
-        String industry = k == OrganisationKind.JOINT_UNION ? EnterpriseForm.trim(trade) : null;
+        String industry = k == OrganisationKind.JOINT_UNION ? trade : null;
         return new Checked(new Organisation(id == null ? "" : id, k, n, d, parentId, null, industry, null, null,
                 chair == null ? null : new Chair(chair, mobile), Status.ACTIVE, null, 0), List.of());
     }

@@ -3,6 +3,7 @@ package cn.unionhub.membercard.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static cn.unionhub.membercard.Answers.assertProblem;
+import static cn.unionhub.membercard.Answers.created;
 import static cn.unionhub.membercard.Answers.ok;
 
 import cn.unionhub.membercard.RegisterData;
@@ -427,6 +428,56 @@ class RegistryIT {
         assertThat(relinked.statusCode()).as(relinked.body()).isEqualTo(200);
         assertProblem(api().post("/api/v1/members/me/link", link, token), 404, "member-link-not-matched");
     }
+    /** What staff typed too long is a 400 naming the field (it was a 500 at the event's schema), and a PUT keeps what it leaves out. */
+    @Test
+    void overlongFieldsAreRefusedAndAnUpdateKeepsWhatItLeavesOut() {
+        String staff = People.DISTRICT_ZHENHAI.token();
+        String joint = "{\"kind\":\"JOINT_UNION\",\"name\":\"超长测试联合工会\",\"district\":\"330211\",\"trade\":\"" + "快".repeat(300) + "\"}";
+        HttpResponse<String> longTrade = api().post("/api/v1/registry/unions", joint, staff);
+        assertProblem(longTrade, 400, "invalid-organisation");
+        assertThat(longTrade.body()).contains("trade", "too-long");
+        HttpResponse<String> street = api().post("/api/v1/registry/unions", joint.replace("快".repeat(300), "快递")
+                .replace("\"330211\"", "\"330211001\""), People.ADMIN.token());
+        assertProblem(street, 400, "invalid-organisation");
+        assertThat(street.body()).contains("district-level-only");
+        assertProblem(api().post("/api/v1/registry/unions", joint.replace("快".repeat(300), "快递").replace("\"trade\"",
+                "\"chairName\":\"" + "王".repeat(60) + "\",\"trade\""), staff), 400, "invalid-organisation");
+
+        String uscc = RegisterData.freshUscc("330211");
+        created(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"破产测试有限公司\",\"district\":\"330211\","
+                + "\"industry\":\"C\",\"size\":\"SMALL\",\"address\":\"镇海区骆驼街道1号\"}", staff));
+        String path = "/api/v1/registry/enterprises/" + uscc;
+        assertProblem(api().post(path + "/closure", "{\"reason\":\"" + "清".repeat(600) + "\"}", staff), 400, "invalid-organisation");
+        ok(api().post(path + "/closure", "{\"reason\":\"破产清算\"}", staff));
+        JsonNode updated = ok(api().put(path, "{\"name\":\"破产测试有限公司（清算组）\",\"district\":\"330211\"}", staff));
+        assertThat(updated.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(updated.path("closedReason").asString()).isEqualTo("破产清算");
+        assertThat(updated.path("address").asString()).isEqualTo("镇海区骆驼街道1号");
+        assertThat(updated.path("industry").asString()).isEqualTo("C");
+        JsonNode revoked = ok(api().put(path, "{\"name\":\"破产测试有限公司（清算组）\",\"district\":\"330211\",\"status\":\"吊销\"}", staff));
+        assertThat(revoked.path("closedReason").asString()).isEqualTo("吊销");
+    }
+
+    /** A joint union's member naming an enterprise as employer is the joint union's: that enterprise's chair sees none of it. */
+    @Test
+    void anEnterprisesChairHasNoSayOverAJointUnionsMemberWhoNamesItAsEmployer() {
+        String staff = People.DISTRICT_ZHENHAI.token();
+        RegisterData.LinkedMember colleague = RegisterData.linkedMember(api(), "330211", "贾同事");
+        String chair = TestTokens.token().subject("chair-" + colleague.enterprise()).roles(Role.ENTERPRISE_UNION)
+                .enterprise(colleague.enterprise()).district("330211").build();
+        String jointId = created(api().post("/api/v1/registry/unions", "{\"kind\":\"JOINT_UNION\",\"name\":\"镇海区小微企业联合工会"
+                + UUID.randomUUID().toString().substring(0, 4) + "\",\"district\":\"330211\",\"trade\":\"小微企业\"}", staff))
+                .path("id").asString();
+        String memberId = created(api().post("/api/v1/members", "{\"union\":\"" + jointId + "\",\"name\":\"快递员乙\",\"idNumber\":\""
+                + RegisterData.freshResidentId() + "\",\"enterprise\":\"" + colleague.enterprise() + "\"}", staff)).path("memberId").asString();
+        String card = created(api().post("/api/v1/member-cards", "{\"memberId\":\"" + memberId + "\",\"cardType\":\"MEMBER_SERVICE_CARD\"}",
+                staff)).path("number").asString();
+        assertThat(api().get("/api/v1/members/" + memberId, chair).statusCode()).isEqualTo(404);
+        assertThat(api().post("/api/v1/member-cards/" + card + "/cancellation", "{\"reason\":\"x\"}", chair).statusCode()).isEqualTo(404);
+        assertThat(api().get("/api/v1/members/" + colleague.memberId(), chair).statusCode()).as("their own union's member").isEqualTo(200);
+        assertThat(api().get("/api/v1/members/" + memberId, staff).statusCode()).isEqualTo(200);
+    }
+
     /**
      * Moved from their employer's union into a joint union, a member has left that employer: its chair no longer reads
      * them (the employer stayed on the record, and with it the chair's access; exploratory test, 2026-12-04). A member
