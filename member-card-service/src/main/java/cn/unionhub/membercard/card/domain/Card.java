@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * </pre>
  *
  * REPLACED and CANCELLED are final. A holder may unfreeze only a card they froze themselves; a card
- * the union froze stays frozen until the union unfreezes it. Anything else answers
+ * the union froze (also one the holder had frozen first) stays frozen until the union unfreezes it. Anything else answers
  * {@code card-illegal-transition} (409). Every step returns the changed card and the events to
  * publish; nothing is modified in place. Events carry the number masked, never in full.
  */
@@ -106,6 +106,13 @@ public record Card(String id, String number, CardType type, String memberId, Sta
     }
 
     public Changed freeze(By by, String reason, Instant at) {
+        if (status == Status.FROZEN && frozenByHolder && by.party() == Party.STAFF) {
+            // The holder froze it; the union freezes it too (suspected fraud): from now on only the union unfreezes it. It
+            // answered 409, so the union had to unfreeze the card — usable for a moment — to freeze it (exploratory test).
+            Card next = next(Status.FROZEN, false, replacedBy, "FROZEN", by, reason, at);
+            return new Changed(next, List.of(new CardFrozen(id, maskedNumber(), eventCardType(), memberId, next.status.name(),
+                    next.lastStepAt())));
+        }
         require("FREEZE", Status.ACTIVE);
         Card next = next(Status.FROZEN, by.party() == Party.HOLDER, replacedBy, "FROZEN", by, reason, at);
         return new Changed(next, List.of(new CardFrozen(id, maskedNumber(), eventCardType(), memberId, next.status.name(),

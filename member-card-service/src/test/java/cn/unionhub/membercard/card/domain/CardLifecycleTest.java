@@ -147,6 +147,14 @@ class CardLifecycleTest {
         assertThatThrownBy(() -> frozenByUnion.unfreeze(HOLDER, null, LATER))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("card-frozen-by-union"));
         assertThat(frozenByUnion.unfreeze(STAFF, null, LATER).card().frozenByHolder()).isFalse();
+
+        // The holder froze it, then the union suspects fraud: its freeze holds the card, the holder can no longer lift it.
+        Card heldByUnion = frozenByHolder.freeze(STAFF, "涉嫌盗刷，工会冻结", LATER).card();
+        assertThat(heldByUnion.status()).isEqualTo(Status.FROZEN);
+        assertThat(heldByUnion.frozenByHolder()).isFalse();
+        assertThatThrownBy(() -> heldByUnion.unfreeze(HOLDER, null, LATER))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("card-frozen-by-union"));
+        assertThatThrownBy(() -> frozenByHolder.freeze(HOLDER, null, LATER)).isInstanceOf(ConflictException.class);
     }
 
     @Test
