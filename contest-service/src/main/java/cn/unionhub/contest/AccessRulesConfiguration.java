@@ -69,7 +69,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/experts", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/nominations", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.ADMIN)
-                .allow(GET, "/api/v1/craftsmen/batches/{batchId}/nominations", offices)
+                .allow(GET, "/api/v1/craftsmen/batches/{batchId}/nominations", people) // the office all, an expert those they score
                 .allow(GET, "/api/v1/craftsmen/nominations/{id}", anyAccount)
                 .allow(POST, "/api/v1/craftsmen/nominations/{id}/self-evaluation", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.ADMIN)

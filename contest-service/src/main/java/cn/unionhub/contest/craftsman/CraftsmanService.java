@@ -294,8 +294,7 @@ public class CraftsmanService {
 
     /** The objections to the batch's notice as its office reads them before answering; none before the notice. */
     public List<Objection> objections(String batchId, Actor actor) {
-        CraftsmanBatch batch = office(batchId, actor);
-        return batch.notice() == null ? List.of() : batch.notice().objections();
+        return office(batchId, actor).allObjections();
     }
 
     /** The office answers an objection; one upheld against a nominee rejects that nominee, citing it. */
@@ -377,7 +376,8 @@ public class CraftsmanService {
         return batch;
     }
 
-    private static boolean mayRun(Actor actor, CraftsmanBatch batch) {
+    /** Whether the caller runs the batch (its office): they see its expert panel, which the public does not. */
+    public static boolean mayRun(Actor actor, CraftsmanBatch batch) {
         return ContestAccess.mayRun(actor, batch.tier(), batch.region(), batch.organiser());
     }
 

@@ -77,17 +77,18 @@ class CraftsmanController {
         CraftsmanBatch batch = craftsmen.plan(new CraftsmanBatch.Plan(form.title(), tier, form.region(), orZero(form.year()),
                 form.organiser(), form.nominationsCloseAt(), orZero(form.expertsRequired()), form.quota(),
                 orZero(form.noticeWorkingDays())), actor);
-        return ResponseEntity.created(URI.create("/api/v1/craftsmen/batches/" + batch.id())).body(CraftsmanViews.batch(batch));
+        return ResponseEntity.created(URI.create("/api/v1/craftsmen/batches/" + batch.id())).body(CraftsmanViews.batch(batch, true));
     }
 
     @GetMapping("/api/v1/craftsmen/batches/{batchId}")
-    CraftsmanViews.Batch batch(@PathVariable String batchId) {
-        return CraftsmanViews.batch(craftsmen.batch(batchId));
+    CraftsmanViews.Batch batch(@PathVariable String batchId, Actor actor) {
+        CraftsmanBatch batch = craftsmen.batch(batchId);
+        return CraftsmanViews.batch(batch, CraftsmanService.mayRun(actor, batch));
     }
 
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/experts")
     CraftsmanViews.Batch addExpert(@PathVariable String batchId, @RequestBody ExpertForm form, Actor actor) {
-        return CraftsmanViews.batch(craftsmen.addExpert(batchId, new Expert(form.account(), form.name(), form.enterprise()), actor));
+        return CraftsmanViews.batch(craftsmen.addExpert(batchId, new Expert(form.account(), form.name(), form.enterprise()), actor), true);
     }
 
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/nominations")

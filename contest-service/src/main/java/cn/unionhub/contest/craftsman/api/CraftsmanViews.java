@@ -25,8 +25,10 @@ final class CraftsmanViews {
     record NoticeSummary(String id, int round, Instant opensAt, Instant closesAt, List<ObjectionView> objections) {
     }
 
+    /** @param experts the panel, for the office only: the public sees how many there are, not who (they are reviewing) */
     record Batch(String id, String title, String tier, String region, int year, String organiser, Instant nominationsCloseAt,
-            List<Expert> experts, int expertsRequired, Integer quota, int noticeWorkingDays, NoticeSummary notice, List<String> onNotice) {
+            List<Expert> experts, int expertsAssigned, int expertsRequired, Integer quota, int noticeWorkingDays, NoticeSummary notice,
+            List<String> onNotice) {
     }
 
     record Nominee(String name, String enterprise, String enterpriseName, String occupation) {
@@ -48,11 +50,12 @@ final class CraftsmanViews {
     record Conferral(List<Nomination> conferred, List<CraftsmanService.Held> held) {
     }
 
-    static Batch batch(CraftsmanBatch b) {
+    static Batch batch(CraftsmanBatch b, boolean office) {
         NoticeSummary notice = b.notice() == null ? null : new NoticeSummary(b.notice().id(), b.notice().round(), b.notice().opensAt(),
-                b.notice().closesAt(), b.notice().objections().stream().map(ObjectionView::of).toList());
+                b.notice().closesAt(), b.allObjections().stream().map(ObjectionView::of).toList());
         return new Batch(b.id(), b.title(), b.tier().name(), b.region().code(), b.year(), b.organiser(), b.nominationsCloseAt(),
-                b.experts(), b.expertsRequired(), b.quota(), b.noticeWorkingDays(), notice, b.onNotice());
+                office ? b.experts() : List.of(), b.experts().size(), b.expertsRequired(), b.quota(), b.noticeWorkingDays(), notice,
+                b.onNotice());
     }
 
     static Nomination nomination(cn.unionhub.contest.craftsman.domain.Nomination n) {
@@ -77,6 +80,6 @@ final class CraftsmanViews {
         return new PublicNotice(b.id(), b.title(), b.notice().id(), b.notice().round(), b.notice().opensAt(), b.notice().closesAt(),
                 listed.stream().map(n -> new Listed(n.id(), n.facts().nominee().name(), n.facts().nominee().enterpriseName(),
                         n.facts().nominee().occupation(), n.facts().achievements(), n.stage().name())).toList(),
-                b.notice().objections().stream().map(ObjectionView::of).toList());
+                b.allObjections().stream().map(ObjectionView::of).toList());
     }
 }

@@ -187,6 +187,20 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         return new Changed(withNotice(answered.notice()), List.of(), answered.events());
     }
 
+    /**
+     * Every objection to the batch's notices, each once as it stands last (an unanswered one carried into the next round
+     * is that round's): a new round showed only its own, and the answers of the round before were gone for everyone,
+     * the objectors too (exploratory test, 2026-12-05).
+     */
+    public List<Objection> allObjections() {
+        java.util.Map<String, Objection> byId = new java.util.LinkedHashMap<>();
+        earlierNotices.forEach(n -> n.objections().forEach(o -> byId.put(o.id(), o)));
+        if (notice != null) {
+            notice.objections().forEach(o -> byId.put(o.id(), o));
+        }
+        return List.copyOf(byId.values());
+    }
+
     private CraftsmanBatch withNotice(Notice changed) {
         return new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, experts, expertsRequired, quota,
                 noticeWorkingDays, changed, onNotice, earlierNotices);

@@ -73,6 +73,12 @@ class CraftsmanSelectionIT {
                     + "\"" + (expert[1] == null ? "" : ",\"enterprise\":\"" + expert[1] + "\"") + "}", PROVINCE), 200);
         }
 
+        // The public reads the batch, not who reviews it; the office sees its panel.
+        JsonNode publicBatch = ok(api.get(batchPath, null), 200);
+        assertThat(publicBatch.path("experts")).isEmpty();
+        assertThat(publicBatch.path("expertsAssigned").asInt()).isEqualTo(4);
+        assertThat(ok(api.get(batchPath, PROVINCE), 200).path("experts").findValuesAsString("id")).contains("expert-shigang");
+
         String welder = ok(api.post(batchPath + "/nominations", nominee(1, People.SHIGANG, null), SHIGANG_UNION), 201).path("id").asString();
         assertThat(ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200).path("channel").asString()).isEqualTo("UNIT");
         JsonNode notOwn = ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), SHIGANG_UNION), 400);
@@ -89,6 +95,9 @@ class CraftsmanSelectionIT {
         assertThat(ok(api.post(batchPath + "/nominations", nominee(2, People.CSPC, null), worker("worker-2")), 400).path("errors")
                 .toString()).contains("nominee.enterprise", "not-the-registered-employer");
         String self = ok(api.post(batchPath + "/nominations", nominee(2, People.SHIGANG, null), worker("worker-2")), 201).path("id").asString();
+        // A nominee on the panel would score their rivals, and themselves.
+        assertThat(ok(api.post(batchPath + "/experts", "{\"account\":\"worker-2\",\"name\":\"自荐者\"}", PROVINCE), 409).path("type")
+                .asString()).endsWith("/expert-is-nominee");
         String association = ok(api.post(batchPath + "/nominations", nominee(3, People.GREAT_WALL, "河北省焊接学会"), PROVINCE), 201)
                 .path("id").asString();
         assertThat(api.get("/api/v1/craftsmen/nominations/" + self, worker("worker-9")).statusCode()).as("someone else's").isEqualTo(404);
@@ -106,15 +115,34 @@ class CraftsmanSelectionIT {
         ok(api.post("/api/v1/craftsmen/nominations/" + self + "/self-evaluation", "{\"text\":\"主持制药设备焊接工艺改进\"}",
                 worker("worker-2")), 200);
         ok(api.post("/api/v1/craftsmen/nominations/" + association + "/self-evaluation", "{\"text\":\"汽车车身焊装技术革新\"}", PROVINCE), 200);
+        // A typo in the self-evaluation is corrected before the review (it was for good).
+        assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + self + "/self-evaluation", "{\"text\":\"主持制药设备焊接工艺改进，节能两成\"}",
+                worker("worker-2")), 200).path("selfEvaluation").asString()).isEqualTo("主持制药设备焊接工艺改进，节能两成");
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/review", "{\"outcome\":\"MAYBE\"}", PROVINCE), 400);
         for (String n : List.of(welder, self, association)) {
             assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + n + "/review", "{\"outcome\":\"PASSED\",\"text\":\"材料齐全\"}",
                     PROVINCE), 200).path("stage").asString()).isEqualTo("REVIEWED");
         }
 
+        // The experts read what they score (deeds, self-evaluation) before scoring: those that passed the review, not their
+        // own employer's; nobody else on the panel's behalf.
+        JsonNode toScore = ok(api.get("/api/v1/craftsmen/nominations/" + welder, judge("expert-2", null)), 200);
+        assertThat(toScore.path("selfEvaluation").asString()).isEqualTo("二十年焊接一线，攻克高强钢焊接难题");
+        assertThat(ok(api.get(batchPath + "/nominations", judge("expert-2", null)), 200).findValuesAsString("id"))
+                .containsExactlyInAnyOrder(welder, self, association);
+        assertThat(ok(api.get(batchPath + "/nominations", judge("expert-shigang", People.SHIGANG.uscc())), 200).findValuesAsString("id"))
+                .containsExactly(association);
+        ok(api.get("/api/v1/craftsmen/nominations/" + welder, judge("expert-shigang", People.SHIGANG.uscc())), 404);
+        ok(api.get("/api/v1/craftsmen/nominations/" + welder, judge("expert-9", null)), 404);
+        ok(api.get(batchPath + "/nominations", judge("expert-9", null)), 403);
+
         JsonNode own = ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"99.00\"}",
                 judge("expert-shigang", People.SHIGANG.uscc())), 403);
         assertThat(own.path("type").asString()).endsWith("/expert-own-enterprise");
+        // An expert the office named with no employer, who works at 石钢 by their sign-in: the same rule.
+        ok(api.post(batchPath + "/experts", "{\"account\":\"expert-5\",\"name\":\"专家5\"}", PROVINCE), 200);
+        assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"99.00\"}",
+                judge("expert-5", People.SHIGANG.uscc())), 403).path("type").asString()).endsWith("/expert-own-enterprise");
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"90.00\"}", judge("expert-9", null)), 403);
         ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"100.01\"}", judge("expert-2", null)), 400);
         score(api, welder, List.of("expert-2", "expert-3", "expert-4"), List.of("90.00", "92.00", "94.00"));
@@ -126,8 +154,13 @@ class CraftsmanSelectionIT {
         assertThat(reviewed.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
         assertThat(reviewed.path("meanScore").decimalValue()).isEqualByComparingTo("92.00");
 
+        // Not before nominations close: one made after the notice opened could never be on it.
+        assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 409).path("type").asString()).endsWith("/nominations-still-open");
+        ShiftedTime.CLOCK.forward(Duration.ofDays(11));
         ok(api.post(batchPath + "/notice", "{}", OTHER_PROVINCE), 403);
         JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
+        assertThat(ok(api.post(batchPath + "/notice", "{\"selected\":[\"" + self + "\"]}", PROVINCE), 409).path("type").asString())
+                .as("another list while the notice stands").endsWith("/notice-exists");
         assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200)).as("asking again changes nothing").isEqualTo(notice);
         assertThat(notice.path("listed").findValuesAsString("nominationId")).as("the best two, by mean score").containsExactly(
                 association, welder);
@@ -151,6 +184,14 @@ class CraftsmanSelectionIT {
         JsonNode rejected = ok(api.get("/api/v1/craftsmen/nominations/" + welder, SHIGANG_UNION), 200);
         assertThat(rejected.path("stage").asString()).isEqualTo("REJECTED");
         assertThat(rejected.path("rejectionReason").asString()).contains(objection, "成果完成人另有其人");
+        // The quota has room again: a new notice of the one still on it and the next best, for a full period; the first
+        // round's objection and its answer stay readable (they were gone for everyone).
+        JsonNode second = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
+        assertThat(second.path("round").asInt()).isEqualTo(2);
+        assertThat(second.path("listed").findValuesAsString("nominationId")).containsExactlyInAnyOrder(association, self);
+        assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200)).as("asking again").isEqualTo(second);
+        assertThat(ok(api.get(batchPath + "/notice", null), 200).path("objections").findValuesAsString("id")).contains(objection);
+        assertThat(ok(api.get(batchPath + "/objections", PROVINCE), 200).findValuesAsString("id")).contains(objection);
 
         ShiftedTime.CLOCK.forward(Duration.ofDays(30));
         ok(api.post(batchPath + "/objections", """
@@ -159,17 +200,18 @@ class CraftsmanSelectionIT {
                    "sha256":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"}]}""".formatted(association),
                 worker("worker-zhou")), 409);
         JsonNode conferred = ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 200);
-        assertThat(conferred.path("conferred").findValuesAsString("id")).containsExactly(association);
+        assertThat(conferred.path("conferred").findValuesAsString("id")).containsExactlyInAnyOrder(association, self);
         assertThat(conferred.path("conferred").get(0).path("title").asString()).isEqualTo("2026年度燕赵工匠".replace("2026",
                 String.valueOf(java.time.Year.now().getValue())));
-        assertThat(conferred.path("held").findValuesAsString("nominationId")).containsExactly(welder);
+        assertThat(conferred.path("held")).as("the rejected welder is on no notice any more").isEmpty();
         assertThat(ok(api.post(batchPath + "/conferral", "{}", PROVINCE), 200)).as("conferring again").isEqualTo(conferred);
 
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "contest.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(association).size() >= 3 && events.withKey(welder).size() >= 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.withKey(association).size() >= 4);
             assertThat(events.withKey(association)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
                     "cn.unionhub.contest.craftsman-nominated.v1", "cn.unionhub.contest.craftsman-noticed.v1",
-                    "cn.unionhub.contest.craftsman-conferred.v1");
+                    "cn.unionhub.contest.craftsman-noticed.v1", "cn.unionhub.contest.craftsman-conferred.v1");
             assertThat(events.withKey(welder)).extracting(r -> TopicProbe.header(r, "ce_type")).containsExactly(
                     "cn.unionhub.contest.craftsman-nominated.v1", "cn.unionhub.contest.craftsman-noticed.v1",
                     "cn.unionhub.contest.craftsman-rejected.v1");

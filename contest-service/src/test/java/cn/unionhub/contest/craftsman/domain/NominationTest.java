@@ -55,7 +55,7 @@ class NominationTest {
 
     private static CraftsmanBatch batch(Integer quota) {
         CraftsmanBatch batch = CraftsmanBatch.plan("gj-2025-310000", new CraftsmanBatch.Plan("2025年度“上海工匠”", Tier.PROVINCE, "310000",
-                2025, "上海市总工会", beijing("2025-05-29T00:00"), 5, quota, 5));
+                2025, "上海市总工会", beijing("2025-05-29T00:00"), 5, quota, 5), beijing("2025-04-01T09:00"));
         for (Expert e : PANEL) {
             batch = batch.withExpert(e);
         }
@@ -123,7 +123,11 @@ class NominationTest {
         assertThatThrownBy(() -> nominated.confer(BATCH, NOMINATED_AT))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("nomination-illegal-transition");
         Nomination selfEvaluated = nominated.selfEvaluate("自评材料", NOMINATED_AT).nomination();
-        assertThatThrownBy(() -> selfEvaluated.selfEvaluate("再次自评", NOMINATED_AT))
+        // Corrected before the central review; once reviewed, it stands.
+        assertThat(((Nomination.SelfEvaluated) selfEvaluated.selfEvaluate("更正后的自评", NOMINATED_AT).nomination()).selfEvaluation())
+                .isEqualTo("更正后的自评");
+        assertThatThrownBy(() -> selfEvaluated.passReview("office-shanghai-union", null, NOMINATED_AT).nomination()
+                .selfEvaluate("再次自评", NOMINATED_AT))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("nomination-illegal-transition");
         assertThatThrownBy(() -> selfEvaluated.scoreByExpert(BATCH, CHEN_GUOHUA.id(), 9000, NOMINATED_AT))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("nomination-illegal-transition");
