@@ -86,7 +86,7 @@ public class RegistrationService {
             case OFFICE -> entry.submittedBy();
         };
         return submit(contest, eventId, new Registration.Application(new Competitor(idHash, entry.name(), entry.enterprise(),
-                entry.enterpriseName(), entry.employment()), channel, submittedBy), account, clock.instant());
+                entry.enterpriseName(), entry.employment()), channel, submittedBy), account, clock.instant(), false);
     }
 
     /**
@@ -105,17 +105,18 @@ public class RegistrationService {
             return held; // entered already: advancing twice enters once
         }
         Instant now = clock.instant();
+        requireOpen(eventId); // admitted until the higher event's results go on notice
         Registrations.Kept entered = submit(higher, eventId, new Registration.Application(r.competitor(), r.channel(),
-                r.channel() == Channel.INDIVIDUAL ? null : "晋级:" + fromContestId), from.account(), now);
+                r.channel() == Channel.INDIVIDUAL ? null : "晋级:" + fromContestId), from.account(), now, true);
         return registrations.change(entered.registration().id(), s -> s.approve("advancement:" + fromContestId, now));
     }
 
     private Registrations.Kept submit(Contest contest, String eventId, Registration.Application application, String account,
-            Instant at) {
+            Instant at, boolean advanced) {
         Optional<Registrations.Kept> held = registrations.holding(eventId, application.competitor().idHash());
         List<Registration> earlier = held.map(k -> List.of(k.registration())).orElse(List.of());
         Registration.Changed submitted = Registration.submit(registrations.nextId(eventId), contest, eventId, application, earlier,
-                at);
+                at, advanced);
         registrations.insert(submitted, account, held);
         return new Registrations.Kept(submitted.registration(), account, List.of());
     }

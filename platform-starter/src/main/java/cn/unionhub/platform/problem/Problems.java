@@ -28,18 +28,25 @@ public class Problems {
 
     /** A code among a problem's arguments (a status, an action): letters, digits after the first, {@code _} and {@code -}. */
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final java.time.format.DateTimeFormatter BEIJING_MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     /**
      * The arguments with each code in the words of the request's language where the service's messages have them
      * ({@code value.<code>}: {@code value.RESOLVED=已办结}, {@code value.resolve=办结}), else as it is: "工单 … 处于
      * RESOLVED 状态，不能执行“resolve”" was what a union's staff read.
      */
-    private static Object[] readable(Object[] arguments) {
+    private static Object[] readable(Object[] arguments, Locale locale) {
         if (arguments == null) {
             return null;
         }
         Object[] shown = arguments.clone();
         for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof java.time.Instant at) {
+                // A moment as people here read it: "报名已于 2026-12-04T21:38:48Z 截止" was the next morning in Beijing.
+                shown[i] = BEIJING_MINUTE.format(at) + ("zh".equals(locale.getLanguage()) ? "（北京时间）" : " (Beijing time)");
+                continue;
+            }
             if (shown[i] instanceof Enum<?> e) {
                 shown[i] = e.name(); // a status passed as itself, not by name
             }
@@ -54,7 +61,7 @@ public class Problems {
     public ProblemDetail of(Locale locale, HttpStatusCode status, String code, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
-        Object[] shown = readable(arguments);
+        Object[] shown = readable(arguments, locale);
         problem.setTitle(messages.getMessage("problem." + code + ".title", shown, code, locale));
         problem.setDetail(messages.getMessage("problem." + code + ".detail", shown, null, locale));
         String requestId = MDC.get(RequestIds.MDC_KEY);
@@ -70,7 +77,8 @@ public class Problems {
      * import's error report, an enrolment list's rows.
      */
     public String fieldMessage(String code, Object... arguments) {
-        return messages.getMessage("field." + code, arguments, code, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("field." + code, readable(arguments, locale), code, locale);
     }
 
     /** One refused field as every answer lists it: a problem's {@code errors}, an enrolment list's or an import's rows. */

@@ -128,6 +128,13 @@ public record Contest(String id, String name, Tier tier, Region region, int year
         if (tieRule == null) {
             wrong.add(new FieldViolation("advancement.tieRule", "required"));
         }
+        // Advancement pairs events by occupation: an event the higher contest does not hold would send its best nowhere
+        // (its notice said "advances" all the same, exploratory test, 2026-12-05).
+        for (ContestEvent event : events) {
+            if (higher.events.stream().noneMatch(e -> e.occupationName().equals(event.occupationName()))) {
+                wrong.add(new FieldViolation("advancement.contest", "no-event-for-occupation", higher.id, event.occupationName()));
+            }
+        }
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-advancement", wrong);
         }

@@ -54,11 +54,21 @@ public record Registration(String id, String contestId, String eventId, Competit
      */
     public static Changed submit(String id, Contest contest, String eventId, Application form, List<Registration> earlier,
             Instant at) {
+        return submit(id, contest, eventId, form, earlier, at, false);
+    }
+
+    /**
+     * @param advanced a qualifier from the tier below: the higher event's deadline is for open registration, not for those
+     *                 its lower contests send up (their notice may well end after it; every one of them was refused, and
+     *                 shown "advances" on the lower notice all the same — exploratory test, 2026-12-05)
+     */
+    public static Changed submit(String id, Contest contest, String eventId, Application form, List<Registration> earlier,
+            Instant at, boolean advanced) {
         if (!contest.isPublished()) {
             throw new ConflictException("contest-not-published", contest.id());
         }
         ContestEvent event = contest.event(eventId);
-        if (!at.isBefore(event.registrationClosesAt())) {
+        if (!advanced && !at.isBefore(event.registrationClosesAt())) {
             throw new ConflictException("registration-closed", event.occupationName(), event.registrationClosesAt());
         }
         check(contest, event, form);

@@ -72,9 +72,17 @@ class ContestFlowIT {
         Instant now = CLOCK.instant();
         try (TopicProbe events = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), "contest.events")) {
             // Plan: the city contest first, then the county contest feeding its top three to it.
+            // The city's open registration closes before the county's results are final: qualifiers enter all the same (they
+            // were refused, and the county's notice said "advances").
             JsonNode city = ok(api.post("/api/v1/contests", contest("2026年石家庄市职工职业技能大赛", "CITY", "130100",
-                    now.plus(Duration.ofDays(90)), null), CITY), 201);
+                    now.plus(Duration.ofDays(20)), null), CITY), 201);
             String cityId = city.path("id").asString();
+            // An event the city contest does not hold would send its best nowhere: refused when planning.
+            HttpResponse<String> nowhere = api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
+                    now.plus(Duration.ofDays(10)), "{\"contestId\":\"" + cityId + "\",\"quota\":3,\"tieRule\":\"INCLUDE_TIED\"}")
+                    .replace("\"焊工\"", "\"电工\""), COUNTY);
+            assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
+            assertThat(nowhere.body()).contains("no-event-for-occupation");
             assertThat(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
                     now.plus(Duration.ofDays(10)), null), NEIGHBOUR).statusCode()).as("another district's office").isEqualTo(403);
             JsonNode county = ok(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
