@@ -124,7 +124,11 @@ public class JudgingService {
             throw new RuleViolationException("invalid-score", List.of(new FieldViolation("registrationId", "required")));
         }
         ContestEvent event = entries.contestOfEvent(eventId).event(eventId);
-        Scoring scoring = new Scoring(event, panels.of(eventId));
+        JudgePanel panel = panels.of(eventId);
+        // Who is no judge of the event learns nothing else: which entries exist, whose employer they share, whether the
+        // results are on notice (those checks came first, exploratory test, 2026-12-05).
+        panel.require(judge.subject());
+        Scoring scoring = new Scoring(event, panel);
         Registrations.Kept first = registrations.byId(registrationId).filter(k -> k.registration().eventId().equals(eventId))
                 .orElseThrow(() -> new NotFoundException("registration-not-found", registrationId));
         if (judge.subject() != null && judge.subject().equals(first.account())) {

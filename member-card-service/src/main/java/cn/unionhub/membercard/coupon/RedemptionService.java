@@ -54,10 +54,12 @@ public class RedemptionService {
     /** Refused refund tries kept before asking again is refused too (a till retrying in a loop). */
     static final int MAX_REFUND_TRIES = 50;
     private final Members members;
+    private final cn.unionhub.membercard.ledger.store.LedgerStore accounts;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
-            PayCodeService payCodes, Ledger ledger, Clock clock, Members members) {
+            PayCodeService payCodes, Ledger ledger, Clock clock, Members members, cn.unionhub.membercard.ledger.store.LedgerStore accounts) {
         this.members = members;
+        this.accounts = accounts;
         this.merchants = merchants;
         this.campaignService = campaignService;
         this.campaigns = campaigns;
@@ -224,8 +226,17 @@ public class RedemptionService {
      * (exploratory test, 2026-12-04); asked again, the next attempt tries again.
      */
     private Transfer refundTransfer(Redemption r, String back) {
+        String receivable = "merchant:" + r.merchantId();
         return ledger.submitAgainAfterRefusals(SCOPE, "order:" + r.id() + ":refund", ref -> TransferRequest.transfer(
-                "merchant:" + r.merchantId(), back, r.discountFen(), "coupon-refund", ref), "merchant:" + r.merchantId(), MAX_REFUND_TRIES)
+                receivable, back, r.discountFen(), "coupon-refund", ref), receivable, MAX_REFUND_TRIES, () -> {
+                    // Settled to the merchant already: the refund waits for the merchant's money back (the union books it,
+                    // code merchant-repayment) and says so — a till retrying used up every attempt on "insufficient funds",
+                    // and the refund stayed refused once the money was back (exploratory test, 2026-12-05).
+                    long available = accounts.account(receivable).map(a -> a.balances().available()).orElse(0L);
+                    if (available < r.discountFen()) {
+                        throw new LedgerException.Refused("coupon-refund-settled", r.orderNo(), r.discountFen() - available);
+                    }
+                })
                 .orElseThrow(() -> new LedgerException.Refused("coupon-refund-attempts", r.orderNo(), MAX_REFUND_TRIES));
     }
 

@@ -141,9 +141,9 @@ public class LedgerService {
             debited = visibleAccount(request.debitAccountId(), actor);
             requireMayDebit(debited, actor);
             if (request.kind() == Transfer.Kind.BATCH) {
-                request.credits().forEach(c -> requireMayCredit(debited, creditable(c.accountId(), actor), actor));
+                request.credits().forEach(c -> requireMayCredit(debited, creditable(c.accountId(), actor), request.code(), actor));
             } else {
-                requireMayCredit(debited, creditable(request.creditAccountId(), actor), actor);
+                requireMayCredit(debited, creditable(request.creditAccountId(), actor), request.code(), actor);
             }
             if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, requestedFen(request))) {
                 throw secondClerkRequired(request);
@@ -380,7 +380,14 @@ public class LedgerService {
      * campaign's grant (with its record and event) and a merchant's receivable only by redemptions. The city
      * union's administrators may still correct anything.
      */
-    private void requireMayCredit(Account debited, Account credited, Actor actor) {
+    /**
+     * The code of the one hand credit of a merchant's receivable: the merchant paid back through the bank what a refund of
+     * an order settled already needs (商户退款回款), so the refund can go through — the district union could not do it
+     * (only the city union's administrators could), and the refund stayed refused for good (exploratory test, 2026-12-05).
+     */
+    public static final String MERCHANT_REPAYMENT = "merchant-repayment";
+
+    private void requireMayCredit(Account debited, Account credited, String code, Actor actor) {
         if (!DistrictOffice.runs(actor, credited.district())) {
             throw new ForbiddenException("ledger-may-not-credit", credited.id());
         }
@@ -400,6 +407,10 @@ public class LedgerService {
         // into the district's settlement account (its bank), nowhere else (it was stuck there: no one could debit it).
         if (debited.kind() == AccountKind.MERCHANT_RECEIVABLE && credited.kind() != AccountKind.SETTLEMENT) {
             throw new ForbiddenException("ledger-merchant-through-settlement", debited.id());
+        }
+        if (credited.kind() == AccountKind.MERCHANT_RECEIVABLE && debited.kind() == AccountKind.SETTLEMENT
+                && MERCHANT_REPAYMENT.equals(code)) {
+            return;
         }
         if (CREDITED_BY_THEIR_FLOWS.contains(credited.kind())) {
             throw new ForbiddenException("ledger-credited-by-its-flow", credited.id());

@@ -61,6 +61,11 @@ public class MerchantService {
                 return earlier.get();
             }
         }
+        if (merchant.uscc() != null) {
+            merchants.claimUscc(forDistrict, merchant.uscc(), merchant.id()).ifPresent(other -> {
+                throw new LedgerException.Refused("merchant-registered", merchant.uscc(), other.id());
+            });
+        }
         // The receivable first: a merchant on file always has its account.
         ledger.open(Account.open(AccountKind.MERCHANT_RECEIVABLE, merchant.id(), forDistrict, merchant.name() + "应收款",
                 merchant.registeredAt()));
@@ -70,6 +75,27 @@ public class MerchantService {
             return merchants.find(merchant.id()).orElseThrow(); // the same key's other request registered it first
         }
         return merchant;
+    }
+
+    /**
+     * 商户退出: the district union closes a merchant (contract ended, registered by mistake); its till redeems no more (at
+     * most half a minute later on another instance), its receivable stays for what is owed to it. Closing again changes
+     * nothing.
+     */
+    public Merchant close(String merchantId, String reason, Actor actor) {
+        Merchant merchant = find(merchantId);
+        if (!DistrictOffice.runs(actor, merchant.district())) {
+            throw new LedgerException.NotFound("merchant-not-found", merchantId);
+        }
+        if (!merchant.isActive()) {
+            return merchant;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new LedgerException.Invalid("reason", "merchant-close-reason");
+        }
+        Merchant closed = merchant.closed(reason.strip(), StoredTime.now(clock));
+        merchants.replace(closed);
+        return closed;
     }
 
     /** A merchant anyone signed in may look up (members see where they can spend); unknown ids answer 404. */

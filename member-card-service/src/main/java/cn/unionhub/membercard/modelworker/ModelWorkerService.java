@@ -166,7 +166,7 @@ public class ModelWorkerService implements CardEligibility {
         YearsBatches made = batchesOf(grant, forDistrict, year);
         if (made.first() != null && made.first().credits().stream().anyMatch(c -> c.amountFen() != amountFen)) {
             // The year is paid at another amount: said so ("use a new key" was the ledger's answer, and there is no key).
-            throw new LedgerException.Refused("model-worker-grant-other-amount", year, made.first().credits().get(0).amountFen());
+            throw new LedgerException.Refused("model-worker-grant-other-amount", String.valueOf(year), made.first().credits().get(0).amountFen());
         }
         if (made.first() == null) {
             return pay(forDistrict, year, grant, workers, amountFen, actor, false);

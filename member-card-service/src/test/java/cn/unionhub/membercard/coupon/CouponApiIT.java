@@ -72,6 +72,10 @@ class CouponApiIT {
         return TestTokens.token().subject("staff-" + LAOSHAN).roles(Role.DISTRICT_UNION).district(LAOSHAN).build();
     }
 
+    private static String shinanStaff() {
+        return TestTokens.token().subject("staff-370202").roles(Role.DISTRICT_UNION).district("370202").build();
+    }
+
     private static String till(String merchantId) {
         return TestTokens.token().subject("merchant-" + merchantId).roles(Role.MERCHANT).organisation("MERCHANT:" + merchantId).build();
     }
@@ -99,6 +103,22 @@ class CouponApiIT {
         String once = created(api().post("/api/v1/merchants", bookshop, staff, "bookshop-" + run)).path("id").asString();
         assertThat(created(api().post("/api/v1/merchants", bookshop, staff, "bookshop-" + run)).path("id").asString()).isEqualTo(once);
         assertThat(merchant).matches(LAOSHAN + "-\\d{4}");
+        // One merchant per business: its credit code again (under another key, or none) names the merchant on file; a code
+        // that is none is refused. A closed merchant's till redeems no more.
+        String uscc = cn.unionhub.membercard.RegisterData.freshUscc(LAOSHAN);
+        String pharmacy = created(api().post("/api/v1/merchants", "{\"name\":\"崂山大药房\",\"category\":\"药店\",\"uscc\":\"" + uscc + "\"}",
+                staff, "pharmacy-" + run)).path("id").asString();
+        HttpResponse<String> twice = api().post("/api/v1/merchants", "{\"name\":\"崂山大药房\",\"category\":\"药店\",\"uscc\":\"" + uscc + "\"}",
+                staff, "pharmacy-again-" + run);
+        assertProblem(twice, 409, "merchant-registered");
+        assertThat(twice.body()).contains(pharmacy);
+        assertProblem(api().post("/api/v1/merchants", "{\"name\":\"无执照测试店\",\"uscc\":\"bad\"}", staff), 400, "ledger-invalid-request");
+        assertProblem(api().post("/api/v1/merchants/" + pharmacy + "/closure", "{\"reason\":\"合同到期\"}", shinanStaff()), 404,
+                "merchant-not-found");
+        JsonNode closedPharmacy = ok(api().post("/api/v1/merchants/" + pharmacy + "/closure", "{\"reason\":\"合同到期\"}", staff));
+        assertThat(closedPharmacy.path("status").asString()).isEqualTo("CLOSED");
+        assertProblem(api().post("/api/v1/merchants/" + pharmacy + "/quotes", "{\"card\":\"6230913702000000001\",\"payCode\":\"123456\","
+                + "\"spendFen\":35000}", till(pharmacy)), 409, "merchant-closed");
 
         String campaign = "laoshan-sanitation-" + run;
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -327,11 +347,17 @@ class CouponApiIT {
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"merchant:" + merchant + "\",\"creditAccount\":\"settlement:"
                 + LAOSHAN + "\",\"amountFen\":" + receivable + ",\"code\":\"merchant-settlement\"}", staff, "settle-" + run));
         assertThat(ok(api().get("/api/v1/welfare/accounts/merchant:" + merchant, staff)).path("balanceFen").asLong()).isZero();
-        // A refund the receivable cannot cover is refused — and goes through once it is covered (the first refusal was final).
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken), 409,
-                "ledger-insufficient-funds");
+        // A refund of an order settled already waits for the merchant's money back, however often the till asks (each ask
+        // took one of its attempts, and the refund was refused for good once the money was back); the district union books
+        // the repayment itself — by hand it credits a receivable with that code only.
+        for (int i = 0; i < RedemptionService.MAX_REFUND_TRIES + 2; i++) {
+            assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken), 409,
+                    "coupon-refund-settled");
+        }
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
+                + merchant + "\",\"amountFen\":6000,\"code\":\"correction\"}", staff, "cover-wrong-" + run), 403, "ledger-credited-by-its-flow");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
-                + merchant + "\",\"amountFen\":6000,\"code\":\"correction\"}", People.ADMIN.token(), "cover-" + run));
+                + merchant + "\",\"amountFen\":6000,\"code\":\"merchant-repayment\"}", staff, "cover-" + run));
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken))
                 .path("status").asString()).isEqualTo("REFUNDED");
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken))

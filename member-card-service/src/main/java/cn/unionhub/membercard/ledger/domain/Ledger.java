@@ -142,9 +142,22 @@ public final class Ledger {
      */
     public Optional<Transfer> submitAgainAfterRefusals(String scope, String key, Function<String, TransferRequest> request,
             String requestedBy, int attempts) {
+        return submitAgainAfterRefusals(scope, key, request, requestedBy, attempts, () -> {
+        });
+    }
+
+    /**
+     * As above; {@code beforeNewAttempt} runs before an attempt not made yet is submitted, and may refuse it (a receivable
+     * that cannot cover it yet): a try bound to be refused then takes none of the attempts.
+     */
+    public Optional<Transfer> submitAgainAfterRefusals(String scope, String key, Function<String, TransferRequest> request,
+            String requestedBy, int attempts, Runnable beforeNewAttempt) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String reference = attempt == 1 ? key : key + ":attempt-" + attempt;
             Transfer earlier = wake(Transfer.idFor(scope, reference));
+            if (earlier == null) {
+                beforeNewAttempt.run();
+            }
             if (earlier == null || earlier.status() != Transfer.Status.REJECTED) {
                 return Optional.of(submit(scope, reference, request.apply(reference), requestedBy));
             }

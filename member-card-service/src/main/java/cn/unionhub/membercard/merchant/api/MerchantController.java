@@ -44,12 +44,12 @@ class MerchantController {
     record RedeemRequest(String orderNo, String card, String payCode, BigDecimal spendFen, String campaignId) {
     }
 
-    record MerchantView(String id, String name, String district, String address, String category, List<Merchant.MemberPrice> memberPrices,
-            String status, String receivableAccount) {
+    record MerchantView(String id, String name, String district, String uscc, String address, String category,
+            List<Merchant.MemberPrice> memberPrices, String status, String receivableAccount, String closedReason) {
 
         static MerchantView of(Merchant m) {
-            return new MerchantView(m.id(), m.name(), m.district(), m.address(), m.category(), m.memberPrices(), m.status().name(),
-                    m.receivableAccount());
+            return new MerchantView(m.id(), m.name(), m.district(), m.uscc(), m.address(), m.category(), m.memberPrices(), m.status().name(),
+                    m.receivableAccount(), m.closedReason());
         }
     }
 
@@ -89,6 +89,15 @@ class MerchantController {
     @GetMapping("/{merchantId}")
     MerchantView find(@PathVariable String merchantId) {
         return MerchantView.of(merchants.find(merchantId));
+    }
+
+    record Closure(String reason) {
+    }
+
+    /** 商户退出: by the district union that registered it, with the reason; the till redeems no more. */
+    @PostMapping("/{merchantId}/closure")
+    MerchantView close(@PathVariable String merchantId, @RequestBody(required = false) Closure closure, Actor actor) {
+        return MerchantView.of(merchants.close(merchantId, closure == null ? null : closure.reason(), actor));
     }
 
     @PostMapping("/{merchantId}/quotes")

@@ -14,7 +14,12 @@ import java.util.List;
  * @param category e.g. 超市, 餐饮, 药店
  */
 public record Merchant(String id, String name, String district, String uscc, String address, String category,
-        List<MemberPrice> memberPrices, Status status, Instant registeredAt) {
+        List<MemberPrice> memberPrices, Status status, Instant registeredAt, String closedReason, Instant closedAt) {
+
+    public Merchant(String id, String name, String district, String uscc, String address, String category,
+            List<MemberPrice> memberPrices, Status status, Instant registeredAt) {
+        this(id, name, district, uscc, address, category, memberPrices, status, registeredAt, null, null);
+    }
 
     public enum Status {
         ACTIVE, CLOSED
@@ -41,12 +46,28 @@ public record Merchant(String id, String name, String district, String uscc, Str
         if (memberPrices.size() > 200) {
             throw new LedgerException.Invalid("memberPrices", "merchant-too-many-prices", 200);
         }
+        uscc = uscc == null || uscc.isBlank() ? null : uscc.strip().toUpperCase(java.util.Locale.ROOT);
+        if (uscc != null && !cn.unionhub.platform.identity.ChineseIdentifiers.isValidUscc(uscc)) {
+            // A merchant is a business the union contracts with: "bad" was taken as its credit code.
+            throw new LedgerException.Invalid("uscc", "merchant-uscc");
+        }
+        if (address != null && address.length() > 200 || category != null && category.length() > 40) {
+            throw new LedgerException.Invalid(address != null && address.length() > 200 ? "address" : "category", "merchant-text-too-long");
+        }
+        if (closedReason != null && closedReason.length() > 200) {
+            throw new LedgerException.Invalid("reason", "merchant-text-too-long");
+        }
+    }
+
+    /** Closed (退出): its till redeems no more; its receivable stays for what is owed to it. */
+    public Merchant closed(String reason, Instant at) {
+        return new Merchant(id, name, district, uscc, address, category, memberPrices, Status.CLOSED, registeredAt, reason, at);
     }
 
     /** This merchant with its number in the district: {@code <district>-<4 digits>}. */
     public Merchant numbered(long number) {
         return new Merchant(district + "-" + String.format("%04d", number), name, district, uscc, address, category, memberPrices,
-                status, registeredAt);
+                status, registeredAt, closedReason, closedAt);
     }
 
     public String receivableAccount() {

@@ -32,6 +32,7 @@ public class Merchants {
      */
     private static final Duration KEPT = Duration.ofSeconds(30);
     private final Cache<String, Merchant> recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT).build();
+    private static final String USCC_KEYS = "merchant_uscc_keys";
     private final MongoTemplate mongo;
     private final RequestKeys registrationKeys;
     private final Sequences numbers;
@@ -61,6 +62,42 @@ public class Merchants {
         d.id = merchant.id();
         d.merchant = merchant;
         mongo.insert(d);
+    }
+
+    /**
+     * Claims the credit code in the district for the merchant (one merchant per business and district: a second
+     * registration under another key made a second merchant with a receivable of its own); the merchant that holds it
+     * otherwise. A claim left by a registration that stopped before its merchant was stored, or by a closed merchant, is
+     * taken over.
+     */
+    public Optional<Merchant> claimUscc(String district, String uscc, String merchantId) {
+        String key = district + "|" + uscc;
+        try {
+            mongo.insert(new org.bson.Document("_id", key).append("merchant", merchantId), USCC_KEYS);
+            return Optional.empty();
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            org.bson.Document holder = mongo.findById(key, org.bson.Document.class, USCC_KEYS);
+            String holderId = holder == null ? null : holder.getString("merchant");
+            if (merchantId.equals(holderId)) {
+                return Optional.empty();
+            }
+            Optional<Merchant> other = holderId == null ? Optional.empty()
+                    : Optional.ofNullable(mongo.findById(holderId, MerchantDocument.class)).map(d -> d.merchant).filter(Merchant::isActive);
+            if (other.isPresent()) {
+                return other;
+            }
+            mongo.save(new org.bson.Document("_id", key).append("merchant", merchantId), USCC_KEYS);
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the merchant as it is now (closed), and forgets it here so this instance's tills stop at once. */
+    public void replace(Merchant merchant) {
+        MerchantDocument d = new MerchantDocument();
+        d.id = merchant.id();
+        d.merchant = merchant;
+        mongo.save(d);
+        recent.invalidate(merchant.id());
     }
 
     /** The district's merchants, in the order they were registered. */
