@@ -61,17 +61,16 @@ class WarningController {
 
     /**
      * A warning as the union of the enterprise it concerns sees it ({@link EnterpriseSide}): the
-     * level and the loop's progress, bands instead of counts, no signals, dates without times.
+     * level and the loop's progress, no counts or amounts, no signals, dates without times.
      */
     record EnterpriseWarningView(String id, String enterprise, String enterpriseName, String district, String level,
-            boolean collectiveDispute, String workersReportingBand, String amountAtStakeBandYuan, List<String> kinds,
+            boolean collectiveDispute, List<String> kinds,
             boolean legalHealthCheckRecommended, String status, String verdict, String disposal, String docking,
             String governanceNotes, LocalDate raisedOn, LocalDate closedOn, List<EnterpriseStepView> history) {
 
         static EnterpriseWarningView of(Warning w) {
             return new EnterpriseWarningView(w.id(), w.enterprise(), w.enterpriseName(), w.district(), w.level().name(),
-                    w.collectiveDispute(), EnterpriseSide.workersBand(w.workersReporting()),
-                    EnterpriseSide.amountBand(w.amountAtStakeFen()), EnterpriseSide.kindsInOrder(w.kindContributions()),
+                    w.collectiveDispute(), EnterpriseSide.kindsInOrder(w.kindContributions()),
                     w.legalHealthCheckRecommended(), w.status().name(), w.verdict() == null ? null : w.verdict().name(),
                     w.disposal(), w.docking(), w.governanceNotes(), EnterpriseSide.day(w.raisedAt()),
                     EnterpriseSide.day(w.closedAt()), w.history().stream()
