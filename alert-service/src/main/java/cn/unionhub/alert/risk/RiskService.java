@@ -291,7 +291,7 @@ public class RiskService {
                     assessment.level());
         } else if (newEvidence && profile.openWarningId() != null) {
             List<SignalContribution> explained = explain(profile, now);
-            warnings.change(profile.openWarningId(), w -> new Warning.Changed(w.refresh(assessment, explained), List.of()));
+            warnings.change(profile.openWarningId(), w -> new Warning.Changed(w.refresh(assessment, explained, now), List.of()));
         }
         if (profile.level() != null && profile.level() != loadedLevel) {
             // Listed before the write that gives the enterprise a level (also on a change of level,

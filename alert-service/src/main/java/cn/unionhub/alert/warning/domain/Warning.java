@@ -30,6 +30,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         String docking, String governanceNotes, Instant raisedAt, Instant closedAt, List<Step> history) {
 
     public static final int MAX_TEXT = 2000;
+    private static final String REOPENED_NOTE = "误报认定后出现新的证据，需重新核实";
 
     /** Where a warning is in its closed loop. */
     public enum Status {
@@ -42,7 +43,9 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
 
     /** What happened to a warning and when; the daily report reads these. */
     public enum Action {
-        RAISED, UPGRADED, DOWNGRADED, VERIFIED, DISPOSED, DOCKED, CLOSED
+        RAISED, UPGRADED, DOWNGRADED, VERIFIED, DISPOSED, DOCKED, CLOSED,
+        /** New evidence after a false-positive verdict: the warning is verified again. */
+        REOPENED
     }
 
     /**
@@ -102,11 +105,15 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         Map<String, Double> kinds = rounded(assessment.kindScores());
         List<Step> steps = new ArrayList<>(history);
         steps.add(new Step(up ? Action.UPGRADED : Action.DOWNGRADED, next, "alert-service", null, null, now));
+        boolean reopen = up && status == Status.FALSE_POSITIVE;
+        if (reopen) {
+            steps.add(new Step(Action.REOPENED, next, "alert-service", null, REOPENED_NOTE, now));
+        }
         Warning changed = new Warning(id, enterprise, enterpriseName, district, industry, next, round(assessment.score()),
                 assessment.collectiveDispute() || (up && collectiveDispute), Math.max(workersReporting,
                 assessment.workersReporting()), Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), kinds,
-                explained, legalHealthCheckRecommended, pushedTo, status, verdict, verificationReason, disposal, docking,
-                governanceNotes, raisedAt, closedAt, steps);
+                explained, legalHealthCheckRecommended, pushedTo, reopen ? Status.PUSHED : status, reopen ? null : verdict,
+                reopen ? null : verificationReason, disposal, docking, governanceNotes, raisedAt, closedAt, steps);
         return new Changed(changed, List.of(new AlertLevelChanged(id, enterprise, district, level.name(), next.name(),
                 up ? "UPGRADE" : "DOWNGRADE", changed.score, assessment.collectiveDispute(), kinds, explained, now)));
     }
@@ -116,9 +123,20 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
      * money at stake, what contributes) follow it, so those verifying see every complaint, not the
      * state at the last level change. No event: subscribers hear of levels, not of every signal.
      */
-    public Warning refresh(Assessment assessment, List<SignalContribution> explained) {
+    public Warning refresh(Assessment assessment, List<SignalContribution> explained, Instant at) {
         if (status == Status.CLOSED) {
             return this;
+        }
+        if (status == Status.FALSE_POSITIVE && assessment.score() > score) {
+            // Evidence after the verdict (a lawsuit filed since) is not what was found false: verified again. It stayed a
+            // false positive, out of the queue, and its closure then counted the new evidence as handled (exploratory test).
+            List<Step> steps = new ArrayList<>(history);
+            steps.add(new Step(Action.REOPENED, level, "alert-service", null, REOPENED_NOTE, at.truncatedTo(ChronoUnit.MILLIS)));
+            return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
+                    collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),
+                    Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), rounded(assessment.kindScores()), explained,
+                    legalHealthCheckRecommended, pushedTo, Status.PUSHED, null, null, disposal, docking, governanceNotes,
+                    raisedAt, closedAt, steps);
         }
         return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
                 collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),

@@ -27,7 +27,7 @@ class DailyReportTest {
         Instant lateEvening = Instant.parse("2026-03-02T15:50:00Z");
         Instant afterMidnight = Instant.parse("2026-03-02T16:10:00Z");
         Warning w = raise("91330211MA2H3K5Q1G", "330211", "D", WarningLevel.RED, 160, 5_400_000, lateEvening)
-                .verify(Warning.Verdict.FALSE_POSITIVE, "误报", new Warning.Acting("HANDLER", "handler-1"), lateEvening.plusSeconds(60)).changed()
+                .verify(Warning.Verdict.FALSE_POSITIVE, "误报", new Warning.Acting("HANDLER", "handler-1"), afterMidnight.minusSeconds(60)).changed()
                 .close("核对名录", new Warning.Acting("HANDLER", "handler-1"), afterMidnight).changed();
 
         DailyReport second = DailyReport.of(MARCH_2, List.of(w), 10);
@@ -38,7 +38,9 @@ class DailyReportTest {
         assertThat(second.closed()).isZero();
         assertThat(third.raised()).isZero();
         assertThat(third.closed()).isEqualTo(1);
-        assertThat(third.topEnterprises()).extracting(t -> t.warningId()).containsExactly("91330211MA2H3K5Q1G-1");
+        assertThat(second.topEnterprises()).extracting(t -> t.warningId()).containsExactly("91330211MA2H3K5Q1G-1");
+        assertThat(third.topEnterprises()).as("found false by the day's end: no key enterprise of the day").isEmpty();
+        assertThat(third.amountAtStakeFen()).as("found false: no money at stake").isZero();
         assertThat(fourth.active()).isZero();
         assertThat(second.amountAtStakeFen()).isEqualTo(5_400_000);
     }
@@ -78,5 +80,26 @@ class DailyReportTest {
                 .containsExactly("91330206MA2J7P9K2C", "91330200MA2AAAAA1X");
         assertThat(report.byIndustry()).containsKey(DailyReport.UNKNOWN);
         assertThat(report.active()).isEqualTo(3);
+    }
+
+    /** An enterprise's closed red warning does not push its open yellow one, or anyone's open one, down the list. */
+    @Test
+    void openWarningsComeFirstAndEachEnterpriseOnce() {
+        Instant at = Instant.parse("2026-03-02T02:00:00Z");
+        Warning.Acting handler = new Warning.Acting("HANDLER", "handler-1");
+        Warning closedRed = raise("91330211MA2H3K5Q1G", "330211", "D", WarningLevel.RED, 160, 0, at)
+                .verify(Warning.Verdict.CONFIRMED, "属实", handler, at).changed().dispose("约谈", handler, at).changed()
+                .dock("法律援助", handler, at).changed().close("已整改", handler, at.plusSeconds(60)).changed();
+        Warning openYellow = Warning.raise("91330211MA2H3K5Q1G-2", "91330211MA2H3K5Q1G", null, "330211", "D",
+                new Assessment(45, Map.of("COMPLAINT", 45.0), WarningLevel.YELLOW, null, WarningLevel.YELLOW, Assessment.Change.UPGRADE,
+                        false, 0, 0), List.of(), List.of("镇海区总工会"), false, at.plusSeconds(120)).changed();
+        Warning otherOrange = raise("91330206MA2J7P9K2C", "330206", "G", WarningLevel.ORANGE, 90, 0, at);
+        Warning falseRed = raise("91330200MA2AAAAA1X", "330203", null, WarningLevel.RED, 200, 900_000, at)
+                .verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", handler, at.plusSeconds(30)).changed();
+
+        DailyReport report = DailyReport.of(MARCH_2, List.of(closedRed, openYellow, otherOrange, falseRed), 10);
+        assertThat(report.topEnterprises()).extracting(t -> t.warningId())
+                .containsExactly("91330206MA2J7P9K2C-1", "91330211MA2H3K5Q1G-2");
+        assertThat(report.amountAtStakeFen()).as("the false positive's money is none at stake").isZero();
     }
 }

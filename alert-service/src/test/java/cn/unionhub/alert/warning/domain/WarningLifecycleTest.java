@@ -84,6 +84,30 @@ class WarningLifecycleTest {
         assertThat(falsePositive.close("核对企业名录", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed().status()).isEqualTo(Warning.Status.CLOSED);
     }
 
+    /** Evidence after a false-positive verdict (a lawsuit filed since) is verified again, not closed away with the verdict. */
+    @Test
+    void newEvidenceAfterAFalsePositiveVerdictIsVerifiedAgain() {
+        Warning falsePositive = raised().verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", new Warning.Acting("HANDLER", "handler-1"),
+                RAISED_AT).changed();
+        Warning sameLevel = falsePositive.refresh(new Assessment(falsePositive.score() + 20, Map.of(), falsePositive.level(),
+                falsePositive.level(), falsePositive.level(), Assessment.Change.NONE, false, 1, 0), List.of(), RAISED_AT.plusSeconds(60));
+        assertThat(sameLevel.status()).isEqualTo(Warning.Status.PUSHED);
+        assertThat(sameLevel.verdict()).isNull();
+        assertThat(sameLevel.history().get(sameLevel.history().size() - 1).action()).isEqualTo(Warning.Action.REOPENED);
+        assertThatThrownBy(() -> sameLevel.close("误报", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT)).isInstanceOf(ConflictException.class);
+        assertThat(falsePositive.refresh(new Assessment(falsePositive.score(), Map.of(), falsePositive.level(), falsePositive.level(),
+                falsePositive.level(), Assessment.Change.NONE, false, 1, 0), List.of(), RAISED_AT).status())
+                .as("nothing new").isEqualTo(Warning.Status.FALSE_POSITIVE);
+        Warning yellow = Warning.raise(RiskFixtures.FUDE + "-2", RiskFixtures.FUDE, null, "330211", null,
+                assessment(null, WarningLevel.YELLOW, 45, false), List.of(), List.of("镇海区总工会"), false, RAISED_AT).changed()
+                .verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed();
+        Warning upgraded = yellow.reassess(new Assessment(200, Map.of(), WarningLevel.RED, WarningLevel.YELLOW, WarningLevel.RED,
+                Assessment.Change.UPGRADE, false, 1, 0), List.of(), RAISED_AT.plusSeconds(60)).changed();
+        assertThat(upgraded.status()).isEqualTo(Warning.Status.PUSHED);
+        assertThat(upgraded.verify(Warning.Verdict.CONFIRMED, "新证据属实", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT)
+                .changed().status()).isEqualTo(Warning.Status.CONFIRMED);
+    }
+
     @Test
     void verifyingTwiceOrTouchingAClosedWarningIsAConflict() {
         Warning verified = raised().verify(Warning.Verdict.CONFIRMED, "属实", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed();
@@ -119,7 +143,7 @@ class WarningLifecycleTest {
         cn.unionhub.events.alert.SignalContribution newest = new cn.unionhub.events.alert.SignalContribution("feedback:x",
                 "WAGE_ARREARS_COMPLAINT", RAISED_AT, 1, "feedback-service", "ZGDP-1", 10);
 
-        Warning refreshed = red.refresh(more, List.of(newest));
+        Warning refreshed = red.refresh(more, List.of(newest), RAISED_AT);
 
         assertThat(refreshed.level()).isEqualTo(WarningLevel.RED);
         assertThat(refreshed.score()).isEqualTo(131.5);
@@ -130,7 +154,7 @@ class WarningLifecycleTest {
         assertThat(refreshed.history()).isEqualTo(red.history());
         // Figures of the peak stay: fewer workers within the window later does not unsay the dispute.
         Warning later = refreshed.refresh(new Assessment(90, Map.of(), WarningLevel.ORANGE, WarningLevel.RED, WarningLevel.RED,
-                Assessment.Change.NONE, false, 2, 7_200_000), List.of());
+                Assessment.Change.NONE, false, 2, 7_200_000), List.of(), RAISED_AT);
         assertThat(later.workersReporting()).isEqualTo(14);
         assertThat(later.collectiveDispute()).isTrue();
     }

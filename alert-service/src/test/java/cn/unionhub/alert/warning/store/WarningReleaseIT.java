@@ -49,7 +49,7 @@ class WarningReleaseIT {
         clock.set(ten.plus(Duration.ofMinutes(70)));
         warnings.change(id, w -> w.reassess(assessment(WarningLevel.YELLOW, WarningLevel.RED, 120, true), List.of(), clock.instant()));
         clock.set(ten.plus(Duration.ofMinutes(80)));
-        warnings.change(id, w -> new Warning.Changed(w.refresh(assessment(WarningLevel.RED, WarningLevel.RED, 130, true), List.of()),
+        warnings.change(id, w -> new Warning.Changed(w.refresh(assessment(WarningLevel.RED, WarningLevel.RED, 130, true), List.of(), java.time.Instant.now()),
                 List.of()));
 
         Instant twenty = ten.plus(Duration.ofMinutes(90));
