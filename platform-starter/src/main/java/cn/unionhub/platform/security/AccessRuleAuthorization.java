@@ -43,6 +43,15 @@ public final class AccessRuleAuthorization implements AuthorizationManager<Reque
 
     private final Map<String, List<Compiled>> byMethod = new HashMap<>();
 
+    /**
+     * The request attribute a refusal sets when no rule names the path at all ({@code NOT_FOUND}) or names it for other
+     * methods only (the methods it does take, e.g. {@code GET, POST}): {@link ProblemSecurityResponses} answers 404 or 405
+     * instead of 403 — an officer was told "your account may not do this" of what simply does not exist (exploratory
+     * test, 2026-12-05). The refusal stands: nothing unlisted reaches a controller.
+     */
+    public static final String NO_ROUTE = AccessRuleAuthorization.class.getName() + ".noRoute";
+    public static final String NOT_FOUND = "NOT_FOUND";
+
     public AccessRuleAuthorization(AccessRules rules) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         for (AccessRules.Rule rule : rules.rules()) {
@@ -56,16 +65,21 @@ public final class AccessRuleAuthorization implements AuthorizationManager<Reque
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        List<Compiled> candidates = byMethod.get(request.getMethod());
-        if (candidates == null) {
-            return DENIED;
-        }
+        List<Compiled> candidates = byMethod.getOrDefault(request.getMethod(), List.of());
         PathContainer path = pathOf(request);
         for (Compiled rule : candidates) {
             if (rule.pattern().matches(path)) {
                 return rule.authorities().isEmpty() || holdsAny(authentication.get(), rule.authorities()) ? GRANTED : DENIED;
             }
         }
+        // Refused either way; which answer says why (read only on this rare path).
+        java.util.TreeSet<String> others = new java.util.TreeSet<>();
+        byMethod.forEach((method, rules) -> {
+            if (rules.stream().anyMatch(r -> r.pattern().matches(path))) {
+                others.add(method);
+            }
+        });
+        request.setAttribute(NO_ROUTE, others.isEmpty() ? NOT_FOUND : String.join(", ", others));
         return DENIED;
     }
 

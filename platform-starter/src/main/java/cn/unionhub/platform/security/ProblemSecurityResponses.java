@@ -36,6 +36,7 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        // Signed out, anything not open is 401 whether or not it exists: sign in first (what exists shows only to callers).
         bearer.commence(request, response, exception);
         String code = exception instanceof OAuth2AuthenticationException ? "invalid-token" : "unauthorized";
         write(request, response, problems.of(locales.resolveLocale(request), HttpStatus.UNAUTHORIZED, code));
@@ -44,8 +45,32 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
+        if (noRoute(request, response)) {
+            return;
+        }
         response.setStatus(HttpStatus.FORBIDDEN.value());
         write(request, response, problems.of(locales.resolveLocale(request), HttpStatus.FORBIDDEN, "forbidden"));
+    }
+
+    /**
+     * To a signed-in caller: 404 for a path no rule names, 405 with {@code Allow} for a method it does not take
+     * ({@link AccessRuleAuthorization#NO_ROUTE}).
+     */
+    private boolean noRoute(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object noRoute = request.getAttribute(AccessRuleAuthorization.NO_ROUTE);
+        if (noRoute == null) {
+            return false;
+        }
+        java.util.Locale locale = locales.resolveLocale(request);
+        if (AccessRuleAuthorization.NOT_FOUND.equals(noRoute)) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            write(request, response, problems.of(locale, HttpStatus.NOT_FOUND, "not-found"));
+        } else {
+            response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+            response.setHeader(org.springframework.http.HttpHeaders.ALLOW, noRoute.toString());
+            write(request, response, problems.of(locale, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", request.getMethod()));
+        }
+        return true;
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

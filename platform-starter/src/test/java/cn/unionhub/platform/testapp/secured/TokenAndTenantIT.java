@@ -77,6 +77,25 @@ class TokenAndTenantIT {
         assertThat(JSON.readTree(wrongRole.body()).path("title").asString()).isEqualTo("无权访问");
     }
 
+    /**
+     * Signed in, what does not exist is 404 and a method an address does not take is 405 naming those it does ("your
+     * account may not do this" was the answer to both, even for administrators); signed out, both stay 401.
+     */
+    @Test
+    void aSignedInCallerIsToldWhatDoesNotExistAndWhichMethodsAnAddressTakes() throws Exception {
+        String admin = People.ADMIN.token();
+        HttpResponse<String> missing = get("/api/v1/complaints/list/all", admin);
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).path("type").asString()).endsWith("/not-found");
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/complaints/c-1"))
+                .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(405);
+        assertThat(deleted.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(JSON.readTree(deleted.body()).path("detail").asString()).contains("DELETE");
+        assertThat(get("/api/v1/complaints/list/all", null).statusCode()).as("signed out").isEqualTo(401);
+        assertThat(get("/api/v1/complaints/mine", People.CHAIR_FUDE.token()).statusCode()).as("listed, another role").isEqualTo(403);
+    }
+
     @Test
     void tokenClaimsBecomeTheActor() throws Exception {
         JsonNode actor = JSON.readTree(get("/api/v1/whoami", People.CHAIR_FUDE.token()).body());
