@@ -26,6 +26,8 @@ public final class ExternalSignals {
             Double magnitude, Instant occurredAt, String source, String reference, Long amountFen) {
     }
 
+    private static final java.util.regex.Pattern INDUSTRY = java.util.regex.Pattern.compile("[A-T]");
+
     private final RiskModel model;
     private final Duration maxAge;
 
@@ -77,9 +79,16 @@ public final class ExternalSignals {
         }
         if (r.district() != null && !DISTRICT.matcher(r.district()).matches()) {
             v.add(new FieldViolation(prefix + "district", "invalid"));
+        } else if (r.district() != null && r.enterprise() != null && ChineseIdentifiers.isValidUscc(r.enterprise())) {
+            // An enterprise registered in one city is not another city's: "999999" hid a warning from every union, and
+            // 镇海 received 思明's (exploratory test, 2026-12-05). Within its city it may have moved district.
+            cn.unionhub.security.Divisions.ofCreditCode(r.enterprise())
+                    .filter(home -> !home.regionMatches(0, r.district(), 0, 4))
+                    .ifPresent(home -> v.add(new FieldViolation(prefix + "district", "not-the-enterprises-city", home)));
         }
-        if (r.industry() != null && r.industry().length() > 40) {
-            v.add(new FieldViolation(prefix + "industry", "too-long", 40));
+        if (r.industry() != null && !INDUSTRY.matcher(r.industry()).matches()) {
+            // A GB/T 4754 section letter: the daily report counts by it ("<script>" and "=1+1" became its rows).
+            v.add(new FieldViolation(prefix + "industry", "industry-section"));
         }
         if (r.enterpriseName() != null && r.enterpriseName().length() > 200) {
             v.add(new FieldViolation(prefix + "enterpriseName", "too-long", 200));

@@ -20,6 +20,19 @@ class ExternalSignalsTest {
         assertThat(ExternalSignals.toSignal(report).id()).isEqualTo(ExternalSignals.toSignal(report).id()).startsWith("ext-");
     }
 
+    /** A district of another city than the one the credit code was registered in, or an industry that is no section letter. */
+    @Test
+    void theDistrictIsOfTheEnterprisesCityAndTheIndustryASectionLetter() {
+        var elsewhere = new ExternalSignals.Report(RiskFixtures.FUDE, null, "999999", "<script>", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0043", null);
+        assertThat(rules.violations(elsewhere, "", now)).extracting(FieldViolation::field, FieldViolation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("district", "not-the-enterprises-city"),
+                org.assertj.core.groups.Tuple.tuple("industry", "industry-section"));
+        var movedWithinTheCity = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330206", "C", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0044", null);
+        assertThat(rules.violations(movedWithinTheCity, "", now)).isEmpty();
+    }
+
     @Test
     void aReportCannotPassForThePlatformsOwnEvents() {
         var report = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
