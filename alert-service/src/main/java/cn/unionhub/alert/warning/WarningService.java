@@ -67,6 +67,12 @@ public class WarningService {
 
     private Warning change(String id, Actor actor, Function<Warning, Warning.Changed> change) {
         Warning seen = find(id, actor); // the same 404 for foreign and unknown warnings
+        if (actor.has(Role.DISTRICT_UNION) && !actor.has(Role.ADMIN) && actor.district() != null
+                && cn.unionhub.security.Divisions.isAboveCounty(actor.district()) && !actor.isCityUnion()) {
+            // A city's staff of another office (its skill-contest office closed a red collective-dispute warning,
+            // exploratory test, 2026-12-05): the city union's rights-protection staff (organisation CITY_UNION) work them.
+            throw new ForbiddenException("warning-city-union-works-it", id);
+        }
         if (!worksIn(actor, seen.district())) {
             throw new ForbiddenException("warning-not-your-district", id);
         }

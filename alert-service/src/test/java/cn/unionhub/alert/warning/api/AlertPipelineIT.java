@@ -178,6 +178,13 @@ class AlertPipelineIT {
             }
             assertThat(api().get("/api/v1/alerts/warnings?size=100", People.CITY_STAFF.token()).body())
                     .as("宁波's city union lists 镇海区's warning").contains(warningId);
+            // The city's skill-contest office (no CITY_UNION organisation) reads it but does not work it.
+            String contestOffice = cn.unionhub.test.TestTokens.token().subject("staff-ningbo-city").roles(cn.unionhub.security.Role.DISTRICT_UNION)
+                    .district("330200").build();
+            HttpResponse<String> notTheirs = api().post("/api/v1/alerts/warnings/" + warningId + "/verification",
+                    "{\"verdict\":\"CONFIRMED\",\"reason\":\"x\"}", contestOffice);
+            assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(403);
+            assertThat(notTheirs.body()).contains("warning-city-union-works-it");
             assertThat(JSON.readTree(api().get("/api/v1/alerts/warnings/" + warningId, People.LABOR_INSPECTION.token()).body())
                     .path("status").asString()).isEqualTo("PUSHED");
             post(warningId, "verification", "{\"verdict\":\"CONFIRMED\",\"reason\":\"走访核实：拖欠 30 名职工两个月工资\"}");
