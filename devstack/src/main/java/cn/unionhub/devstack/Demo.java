@@ -152,7 +152,7 @@ public final class Demo {
         }
         out.printf("演示数据已就绪 / demo data loaded in %ds. Try: the 镇海区 bulletin (staff-chen-jing) "
                 + "GET /api/v1/feedback/bulletins/330211/<yyyy-MM>, an enterprise page GET /api/v1/feedback/enterprises/%s, "
-                + "宁波's warnings (staff-sun-li) GET /api/v1/alerts/warnings, 青岛's hotline ledger (handler-qingdao) GET /api/v1/cases/ledgers/wage-arrears-closed, "
+                + "青岛's collective-dispute warnings (staff-qingdao-city) GET /api/v1/alerts/warnings, 青岛's hotline ledger (handler-qingdao) GET /api/v1/cases/ledgers/wage-arrears-closed, "
                 + "the nearest open station GET /api/v1/stations/nearest?latitude=24.4565&longitude=118.0725&datum=GCJ02, "
                 + "于海's wallet and coupon (worker-yu-hai) GET /api/v1/welfare/wallet, 张庆国's 特困职工证 (worker-zhang-qingguo) GET /api/v1/welfare/hardship/certificates/mine, the welding contest's and the craftsman batch's public notices (printed above), Grafana's dashboards.%n",
                 (System.nanoTime() - started) / 1_000_000_000L, pilot.get(0).uscc());
