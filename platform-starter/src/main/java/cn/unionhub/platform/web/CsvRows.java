@@ -47,7 +47,9 @@ public final class CsvRows {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new IOException("unterminated quoted field starting on line " + rowLine);
+                    // Read by whoever uploaded the file: both languages, Chinese first, as every import message.
+                    throw new IOException("第 " + rowLine + " 行起的引号没有闭合，请检查该行 / unterminated quoted field starting on line "
+                            + rowLine);
                 }
                 if (c == '"') {
                     int after = read();
@@ -86,7 +88,8 @@ public final class CsvRows {
                 field.append((char) c);
             }
             if (field.length() > MAX_FIELD) {
-                throw new IOException("field longer than " + MAX_FIELD + " characters on line " + rowLine);
+                throw new IOException("第 " + rowLine + " 行有一项超过 " + MAX_FIELD + " 个字符 / field longer than " + MAX_FIELD
+                        + " characters on line " + rowLine);
             }
             c = read();
         }

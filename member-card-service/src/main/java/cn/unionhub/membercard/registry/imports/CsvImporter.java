@@ -98,12 +98,14 @@ public class CsvImporter {
     /** Imports the whole file, saving the job's progress after every batch; returns the finished job. */
     public <T> ImportJob run(ImportJob job, Reader file, Target<T> target) {
         Counts counts = new Counts();
+        Pending<T> pending = null;
         try {
             CsvRows csv = new CsvRows(file);
             Map<String, Integer> columns = header(csv.next(), target);
             Set<String> seen = new HashSet<>();
             List<Line<T>> batch = new ArrayList<>(BATCH);
             List<ImportJob.RowError> errors = new ArrayList<>();
+            pending = new Pending<>(batch, errors);
             for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
                 counts.rows++;
                 Map<String, String> row = new HashMap<>();
@@ -128,11 +130,24 @@ public class CsvImporter {
             job = flush(job, batch, errors, counts, target).finished(clock.instant());
         } catch (IOException | MissingColumns e) {
             log.info("Import {} stopped at row {}: {}", job.id(), counts.rows, e.getMessage());
+            if (e instanceof IOException && pending != null) {
+                // The rows read before the broken line are imported and the refused ones reported: they were dropped
+                // with the line, and the job said FAILED with an empty error list (exploratory test, 2026-12-05).
+                job = flush(job, pending.batch(), pending.errors(), counts, target);
+            }
             job = job.progress(counts.rows, counts.created, counts.updated, counts.unchanged, counts.rejected)
-                    .failed(clock.instant(), e.getMessage());
+                    .failed(clock.instant(), e instanceof java.nio.charset.CharacterCodingException
+                            ? "文件中有既不是 UTF-8 也不是 GBK 的字节（第 " + (counts.rows + 1) + " 行附近），请另存为 CSV（UTF-8 或 GBK）后重新上传"
+                                    + " / bytes near line " + (counts.rows + 1) + " are neither UTF-8 nor GBK text: save as CSV (UTF-8 or GBK)"
+                                    + " and upload again"
+                            : e.getMessage());
         }
         jobs.save(job);
         return job;
+    }
+
+    /** The rows checked and the refusals since the last flush: written even when a later line breaks the file. */
+    private record Pending<T>(List<Line<T>> batch, List<ImportJob.RowError> errors) {
     }
 
     private <T> ImportJob flush(ImportJob job, List<Line<T>> batch, List<ImportJob.RowError> errors, Counts counts,

@@ -77,6 +77,35 @@ class RegistryIT {
         JsonNode failed = finished(upload("/api/v1/registry/imports/enterprises", "代码,名字\n1,2\n", People.ADMIN.token()), People.ADMIN.token());
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("message").asString()).startsWith("表头缺少必需的列").contains("the header lacks");
+
+        // A UTF-8 file with one row pasted in GBK is refused naming that line: read as GBK throughout, its UTF-8 rows
+        // renamed an enterprise on file to mojibake.
+        String kept = RegisterData.freshUscc("330211");
+        byte[] mixed = concat(("统一社会信用代码,企业名称,行政区划代码\n" + kept + ",镇海混合编码测试有限公司,330211\n").getBytes(StandardCharsets.UTF_8),
+                (RegisterData.freshUscc("330211") + ",镇海GBK行有限公司,330211\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+        JsonNode refused = finished(api().send(HttpRequest.newBuilder(api().uri("/api/v1/registry/imports/enterprises"))
+                .header("Authorization", "Bearer " + People.ADMIN.token()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mixed)).build()), People.ADMIN.token());
+        assertThat(refused.path("status").asString()).isEqualTo("FAILED");
+        assertThat(refused.path("message").asString()).contains("第 3 行", "line 3");
+        assertThat(api().get("/api/v1/registry/enterprises/" + kept, People.ADMIN.token()).statusCode()).isEqualTo(404);
+
+        // A broken line (an unclosed quote) stops the file there: the rows before it are imported, its refusals reported.
+        String before = RegisterData.freshUscc("330211");
+        JsonNode broken = finished(upload("/api/v1/registry/imports/enterprises", "uscc,name,district\n" + before + ",断行之前有限公司,330211\n"
+                + "BAD,坏行,330211\n" + RegisterData.freshUscc("330211") + ",\"没闭合的引号,330211\n", People.ADMIN.token()), People.ADMIN.token());
+        assertThat(broken.path("status").asString()).isEqualTo("FAILED");
+        assertThat(broken.path("message").asString()).contains("第 4 行", "line 4");
+        assertThat(broken.path("created").asLong()).isEqualTo(1);
+        assertThat(api().get("/api/v1/registry/enterprises/" + before, People.ADMIN.token()).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/registry/imports/" + broken.path("id").asString() + "/errors", People.ADMIN.token()).body())
+                .contains("BAD");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private JsonNode finished(HttpResponse<String> accepted, String token) {
