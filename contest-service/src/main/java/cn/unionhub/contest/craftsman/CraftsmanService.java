@@ -109,7 +109,7 @@ public class CraftsmanService {
         }
         String idHash = entrants.idHash(entry.idNumber());
         String account = entrants.accountOf(idHash, actor, null,
-                new Entrants.Employer(entry.enterprise(), "invalid-nomination", "nominee.enterprise"));
+                new Entrants.Employer(entry.enterprise(), "invalid-nomination", "nominee.enterprise"), batch.region());
         if (account != null && batch.experts().stream().anyMatch(e -> e.id().equals(account))) {
             throw new ConflictException("nominee-is-expert", batch.id());
         }

@@ -70,7 +70,7 @@ public class RegistrationService {
         }
         String idHash = entrants.idHash(entry.idNumber());
         String account = entrants.accountOf(idHash, actor, entry.account(),
-                new Entrants.Employer(entry.enterprise(), "invalid-registration", "competitor.enterprise"));
+                new Entrants.Employer(entry.enterprise(), "invalid-registration", "competitor.enterprise"), contest.region());
         // A judge of the event does not compete in it: they would score their rivals.
         if (account != null && conditions.isJudge(eventId, account)) {
             throw new ConflictException("judge-is-competitor", account, eventId);

@@ -58,7 +58,22 @@ public class Entrants {
      * acting for anyone but a current member of its union.
      */
     public String accountOf(String idHash, Actor actor, String formAccount, Employer named) {
+        return accountOf(idHash, actor, formAccount, named, null);
+    }
+
+    /**
+     * As above, for a contest of {@code region}: a worker or an enterprise union enters a member of that region only (the
+     * register's district of the member) — 北仑's worker went into 镇海's county contest, and on to the city on 镇海's
+     * quota (exploratory test, 2026-12-05). The office may enter anyone (an association's list).
+     */
+    public String accountOf(String idHash, Actor actor, String formAccount, Employer named, cn.unionhub.contest.contest.domain.Region region) {
         Optional<RegisteredMember> member = register.member(idHash);
+        if (region != null && Acting.of(actor) != Acting.OFFICE) {
+            member.map(RegisteredMember::district).filter(d -> !cn.unionhub.security.Divisions.contains(region.code(), d)).ifPresent(d -> {
+                throw new RuleViolationException(named.problem(), List.of(new FieldViolation(named.field(), "outside-contest-region",
+                        d, region.code())));
+            });
+        }
         String account = switch (Acting.of(actor)) {
             case SELF -> {
                 if (member.filter(m -> m.linkedTo(actor.subject())).isEmpty()) {

@@ -25,18 +25,18 @@ public class RegisterCopy {
     }
 
     public void enrolled(MemberEnrolled e) {
-        save(e.idHash(), e.memberId(), e.enterprise(), e.status(), e.account(), e.revision());
+        save(e.idHash(), e.memberId(), e.enterprise(), e.district(), e.status(), e.account(), e.revision());
     }
 
     public void memberChanged(MemberChanged e) {
-        save(e.idHash(), e.memberId(), e.enterprise(), e.status(), e.account(), e.revision());
+        save(e.idHash(), e.memberId(), e.enterprise(), e.district(), e.status(), e.account(), e.revision());
     }
 
-    private void save(String idHash, String memberId, String enterprise, String status, String account, long revision) {
+    private void save(String idHash, String memberId, String enterprise, String district, String status, String account, long revision) {
         if (idHash == null) {
             // Published before events carried the hash: the member's next change brings it.
             log.debug("Member {} revision {} carries no identity hash; not copied", memberId, revision);
-        } else if (!members.save(idHash, memberId, enterprise, status, account, revision)) {
+        } else if (!members.save(idHash, memberId, enterprise, district, status, account, revision)) {
             log.debug("Member {} revision {} is not newer than the copy's; skipped", memberId, revision);
         }
     }

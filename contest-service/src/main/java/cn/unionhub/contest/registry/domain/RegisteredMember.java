@@ -10,7 +10,12 @@ package cn.unionhub.contest.registry.domain;
  * @param active     whether the membership is current (not LEFT)
  * @param account    the sign-in account they linked, or null
  */
-public record RegisteredMember(String memberId, String enterprise, boolean active, String account) {
+public record RegisteredMember(String memberId, String enterprise, boolean active, String account, String district) {
+
+    /** A copy written before it kept the district (null then: no region can be checked). */
+    public RegisteredMember(String memberId, String enterprise, boolean active, String account) {
+        this(memberId, enterprise, active, account, null);
+    }
 
     /** Whether this member linked {@code account} to themselves. */
     public boolean linkedTo(String account) {

@@ -30,12 +30,12 @@ public class RegisteredMembers implements Register {
     public Optional<RegisteredMember> member(String idHash) {
         Document d = idHash == null ? null : mongo.findById(idHash, Document.class, COLLECTION);
         return d == null ? Optional.empty() : Optional.of(new RegisteredMember(d.getString("memberId"), d.getString("enterprise"),
-                "ACTIVE".equals(d.getString("status")), d.getString("account")));
+                "ACTIVE".equals(d.getString("status")), d.getString("account"), d.getString("district")));
     }
 
     /** The member at {@code revision}; false if the copy holds this revision or a later one. */
-    public boolean save(String idHash, String memberId, String enterprise, String status, String account, long revision) {
+    public boolean save(String idHash, String memberId, String enterprise, String district, String status, String account, long revision) {
         return Revisions.upsertIfNewer(mongo, COLLECTION, idHash, revision, new Update().set("memberId", memberId)
-                .set("enterprise", enterprise).set("status", status).set("account", account));
+                .set("enterprise", enterprise).set("district", district).set("status", status).set("account", account));
     }
 }

@@ -56,6 +56,10 @@ class ContestFlowIT {
     int port;
     @Autowired
     EventSchemas schemas;
+    @Autowired
+    cn.unionhub.contest.registry.RegisterCopy copy;
+    @Autowired
+    cn.unionhub.platform.identity.Pseudonyms pseudonyms;
 
     private ApiClient api;
     private ContestApi contests;
@@ -120,6 +124,13 @@ class ContestFlowIT {
             JsonNode notTheirs = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "NOT_EMPLOYEE", null),
                     worker), 400);
             assertThat(notTheirs.path("errors").toString()).contains("competitor.enterprise", "not-the-registered-employer");
+            // A member of another district (桥西区) does not enter 长安区's county contest, by themselves or by their union.
+            copy.enrolled(new cn.unionhub.events.membercard.MemberEnrolled("M000000000099", "worker-99",
+                    cn.unionhub.contest.fixtures.RegisteredWelders.idHash(pseudonyms, 99), "GH-" + People.SHIGANG.uscc(),
+                    People.SHIGANG.uscc(), "130104", "REGULAR", "ACTIVE", 1, Instant.parse("2026-01-05T01:00:00Z")));
+            JsonNode neighbour = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(99, "EMPLOYEE", People.SHIGANG),
+                    TestTokens.token().subject("worker-99").roles(Role.WORKER).build()), 400);
+            assertThat(neighbour.path("errors").toString()).contains("outside-contest-region");
             String self = ok(api.post("/api/v1/contests/events/" + eventId + "/registrations", entry(6, "EMPLOYEE", People.SHIGANG),
                     worker), 201).path("id").asString();
             registrations.add(self);
