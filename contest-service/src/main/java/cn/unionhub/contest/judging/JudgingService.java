@@ -141,6 +141,11 @@ public class JudgingService {
         if (noticed.onNotice(eventId)) {
             throw new ConflictException("scores-on-notice", event.occupationName());
         }
+        // Revising after an upheld objection opens the scores it names, not everyone's: a judge moved another competitor
+        // to sole first place and the 一等奖 on the back of an objection about someone else (exploratory test, 2026-12-05).
+        noticed.revisable(eventId).filter(named -> !named.contains(registrationId)).ifPresent(named -> {
+            throw new ConflictException("scores-not-under-objection", registrationId);
+        });
         return ledgers.append(eventId, head -> {
             Registrations.Kept competitor = registrations.byId(registrationId).orElseThrow();
             At at = new At(scoring, head, ledgers.sheet(eventId, registrationId, competitor.lines()), competitor);

@@ -12,4 +12,12 @@ public interface ResultsOnNotice {
 
     /** Whether the event's results have gone on notice at all (noticed, being revised, or final): entries are closed. */
     boolean published(String eventId);
+
+    /**
+     * While the results are revised after upheld objections: the entries whose scores may change — those the upheld
+     * objections name (empty: none named, one concerned the list as a whole, so any). Empty outside a revision.
+     */
+    default java.util.Optional<java.util.Set<String>> revisable(String eventId) {
+        return java.util.Optional.empty();
+    }
 }

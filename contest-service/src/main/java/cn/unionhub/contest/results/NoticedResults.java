@@ -28,4 +28,16 @@ class NoticedResults implements ResultsOnNotice {
     public boolean published(String eventId) {
         return results.of(eventId).isPresent();
     }
+
+    @Override
+    public java.util.Optional<java.util.Set<String>> revisable(String eventId) {
+        return results.of(eventId).filter(r -> r.status() == EventResults.Status.REVISING).flatMap(r -> {
+            var upheld = r.notice().objections().stream().filter(cn.unionhub.contest.notice.domain.Objection::isUpheld).toList();
+            if (upheld.stream().anyMatch(o -> o.concerns() == null)) {
+                return java.util.Optional.empty(); // the list as a whole: any score may be at fault
+            }
+            return java.util.Optional.of(upheld.stream().map(cn.unionhub.contest.notice.domain.Objection::concerns)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        });
+    }
 }

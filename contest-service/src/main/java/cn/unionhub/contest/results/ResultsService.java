@@ -115,9 +115,10 @@ public class ResultsService {
     }
 
     /** The objections to the event's notice as the office reads them before answering. */
-    public Notice objections(String eventId, Actor actor) {
+    /** Every round's objections, each as it stands last, for the office. */
+    public List<cn.unionhub.contest.notice.domain.Objection> objections(String eventId, Actor actor) {
         office(eventId, actor);
-        return published(eventId).notice();
+        return published(eventId).allObjections();
     }
 
     public EventResults answer(String eventId, String objectionId, Verdict verdict, String reason, Actor actor) {

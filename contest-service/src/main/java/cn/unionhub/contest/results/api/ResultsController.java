@@ -59,12 +59,13 @@ class ResultsController {
     /** The office reads the objections in full (who, grounds, evidence) before it answers them. */
     @GetMapping("/api/v1/contests/events/{eventId}/results/objections")
     List<ObjectionView.Full> objections(@PathVariable String eventId, Actor actor) {
-        return results.objections(eventId, actor).objections().stream().map(ObjectionView.Full::of).toList();
+        return results.objections(eventId, actor).stream().map(ObjectionView.Full::of).toList();
     }
 
     @GetMapping("/api/v1/contests/events/{eventId}/results/objections/{objectionId}")
     ObjectionView.Full objection(@PathVariable String eventId, @PathVariable String objectionId, Actor actor) {
-        return ObjectionView.Full.of(results.objections(eventId, actor).objection(objectionId));
+        return ObjectionView.Full.of(results.objections(eventId, actor).stream().filter(o -> o.id().equals(objectionId)).findFirst()
+                .orElseThrow(() -> new cn.unionhub.platform.domain.NotFoundException("objection-not-found", objectionId)));
     }
 
     @PostMapping("/api/v1/contests/events/{eventId}/results/objections/{objectionId}/answer")
@@ -127,7 +128,7 @@ class ResultsController {
                 u.gaps().stream().map(g -> g.shortfall().name()).toList())).toList();
         Notice n = r.notice();
         return new NoticeView(r.eventId(), r.contestId(), r.status().name(), n.id(), n.round(), n.opensAt(), n.closesAt(),
-                n.provisional(), ranking.basedOnSequence(), places, unranked, n.objections().stream().map(ObjectionView::of).toList(),
+                n.provisional(), ranking.basedOnSequence(), places, unranked, r.allObjections().stream().map(ObjectionView::of).toList(),
                 r.finalAt());
     }
 }

@@ -120,7 +120,10 @@ public record EventResults(String eventId, String contestId, Status status, Rank
         if (!revised.eventId().equals(eventId)) {
             throw new IllegalArgumentException("a ranking of " + revised.eventId() + " for the results of " + eventId);
         }
-        if (revised.basedOnSequence() <= ranking.basedOnSequence()) {
+        // An objection upheld against the list as a whole (the procedure, say) may need no score changed: the office had to
+        // make a correction to nothing (70.00 → 70.00) to put the results on notice again (exploratory test, 2026-12-05).
+        boolean wholeList = notice.objections().stream().anyMatch(o -> o.isUpheld() && o.concerns() == null);
+        if (revised.basedOnSequence() <= ranking.basedOnSequence() && !wholeList) {
             throw new ConflictException("results-not-revised", eventId, ranking.basedOnSequence());
         }
         requireFinishedJudging(revised);
@@ -130,6 +133,17 @@ public record EventResults(String eventId, String contestId, Status status, Rank
         EventResults results = new EventResults(eventId, contestId, Status.NOTICED, revised, scheme.decide(revised, registrations),
                 advancing(contest.advancement(), revised, registrations), next, replaced, null);
         return new Changed(results, List.of(results.noticed()));
+    }
+
+    /**
+     * Every objection to the event's notices, each once as it stands last (an unanswered one carried into the next round
+     * is that round's): after a new round, the earlier rounds' objections and answers were gone for everyone.
+     */
+    public List<cn.unionhub.contest.notice.domain.Objection> allObjections() {
+        java.util.Map<String, cn.unionhub.contest.notice.domain.Objection> byId = new java.util.LinkedHashMap<>();
+        earlierNotices.forEach(n -> n.objections().forEach(o -> byId.put(o.id(), o)));
+        notice.objections().forEach(o -> byId.put(o.id(), o));
+        return List.copyOf(byId.values());
     }
 
     /**

@@ -259,11 +259,29 @@ class ContestFlowIT {
             assertThat(early.body()).contains("scores-on-notice");
             ok(api.post("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString() + "/answer",
                     "{\"verdict\":\"UPHELD\",\"reason\":\"复测属实，更正焊缝尺寸得分\"}", COUNTY), 200);
+            // The objection named 第二名's entry: only its scores change now, nobody else's.
+            JsonNode otherLine = null;
+            for (JsonNode line : ok(api.get("/api/v1/contests/events/" + eventId + "/ledger", COUNTY), 200)) {
+                if (!line.path("registrationId").asString().equals(second) && "A1".equals(line.path("aspect").asString())
+                        && List.of("judge-chief", "judge-teacher").contains(line.path("recordedBy").asString())) {
+                    otherLine = line;
+                }
+            }
+            assertThat(otherLine).as("an independent judge's A1 of another entry").isNotNull();
+            HttpResponse<String> unrelated = api.post("/api/v1/contests/events/" + eventId + "/scores/" + otherLine.path("sequence").asInt()
+                    + "/corrections", "{\"value\":\"39.00\",\"reason\":\"顺手改一下\"}",
+                    "judge-chief".equals(otherLine.path("recordedBy").asString()) ? j3 : j4);
+            assertThat(unrelated.statusCode()).as(unrelated.body()).isEqualTo(409);
+            assertThat(unrelated.body()).contains("scores-not-under-objection");
             ok(api.post("/api/v1/contests/events/" + eventId + "/scores/" + a1.path("sequence").asInt() + "/corrections",
                     "{\"value\":\"40.00\",\"reason\":\"异议成立，按复测结果更正\"}", j3), 200);
             JsonNode renoticed = ok(api.post("/api/v1/contests/events/" + eventId + "/results/notice", "{}", COUNTY), 200);
             assertThat(renoticed.path("round").asInt()).isEqualTo(2);
             assertThat(renoticed.path("ranked").get(0).path("registrationId").asString()).as("the ranking changed").isEqualTo(second);
+            // The first round's objection and its answer stay readable, on the notice and for the office.
+            assertThat(renoticed.path("objections").findValuesAsString("id")).contains(objection.path("id").asString());
+            assertThat(ok(api.get("/api/v1/contests/events/" + eventId + "/results/objections/" + objection.path("id").asString(), COUNTY), 200)
+                    .path("verdict").asString()).isEqualTo("UPHELD");
 
             // Not final while the notice is open; final after it closed. No objection after it closed.
             assertThat(api.post("/api/v1/contests/events/" + eventId + "/results/final", "{}", COUNTY).statusCode()).isEqualTo(409);
