@@ -87,6 +87,11 @@ class ContestFlowIT {
                     .replace("\"焊工\"", "\"电工\""), COUNTY);
             assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
             assertThat(nowhere.body()).contains("no-event-for-occupation");
+            // A deadline gone already: refused when planning (a draft is not edited, so it could never be published).
+            HttpResponse<String> bygone = api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
+                    now.minus(Duration.ofDays(1)), null), COUNTY);
+            assertThat(bygone.statusCode()).as(bygone.body()).isEqualTo(400);
+            assertThat(bygone.body()).contains("registrationClosesAt", "in-the-past");
             assertThat(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
                     now.plus(Duration.ofDays(10)), null), NEIGHBOUR).statusCode()).as("another district's office").isEqualTo(403);
             JsonNode county = ok(api.post("/api/v1/contests", contest("2026年长安区职工职业技能大赛", "COUNTY", "130102",
