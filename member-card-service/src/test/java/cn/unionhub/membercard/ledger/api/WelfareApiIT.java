@@ -507,6 +507,17 @@ class WelfareApiIT {
         // Parked wages are the worker's: a clerk moves them to a wallet or back to the employer, not into the union's fund.
         assertProblem(api().post(WELFARE + "/transfers", transfer("suspense:" + district, "fund:" + district, 100, "funding", "suspense-to-fund"),
                 staff), 403, "ledger-suspense-to-workers");
+        // …and never one clerk alone (a parked line went into any member's wallet): proposed as a HOLD, posted by another.
+        assertProblem(api().post(WELFARE + "/transfers", transfer("suspense:" + district, "wallet:" + worker.memberId(), 100, "wages", null),
+                staff, "suspense-alone-" + employer), 409, "ledger-second-clerk-suspense");
+        JsonNode placing = created(api().post(WELFARE + "/transfers", "{\"kind\":\"HOLD\",\"debitAccount\":\"suspense:" + district
+                + "\",\"creditAccount\":\"wallet:" + worker.memberId() + "\",\"amountFen\":100,\"code\":\"wages\",\"holdSeconds\":3600}",
+                staff, "suspense-hold-" + employer));
+        String placed = "{\"kind\":\"POST\",\"holdId\":\"" + placing.path("id").asString() + "\"}";
+        assertProblem(api().post(WELFARE + "/transfers", placed, staff, "suspense-post-" + employer), 403, "ledger-second-clerk-not-you");
+        String colleague = TestTokens.token().subject("staff2-" + district).roles(Role.DISTRICT_UNION).district(district).build();
+        assertThat(created(api().post(WELFARE + "/transfers", placed, colleague, "suspense-post2-" + employer)).path("status").asString())
+                .isEqualTo("POSTED");
         assertThat(ok(api().post(WELFARE + "/reconciliations", "{}", People.ADMIN.token())).path("clean").asBoolean()).isTrue();
     }
 
