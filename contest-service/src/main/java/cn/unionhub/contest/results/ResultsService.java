@@ -108,14 +108,15 @@ public class ResultsService {
 
     /** An objection to the notice by a named person, filed once per {@code Idempotency-Key} ({@link ObjectionFiling}). */
     public Objection object(String eventId, Notice.ObjectionForm form, Actor actor, String idempotencyKey) {
-        published(eventId);
         Notice.ObjectionForm signed = form.signedBy(actor.subject());
+        // Checked before a number is taken, as a craftsman batch's: refused objections left gaps the public read as
+        // objections deleted (O001, O005, O010 on one notice, exploratory test, 2026-12-05).
+        published(eventId).object("pending", signed, clock.instant());
         return filing.file(actor.subject() + "@" + eventId, idempotencyKey, signed, () -> results.nextObjectionId(eventId),
                 () -> published(eventId).notice(), id -> change(eventId, current -> current.object(id, signed, clock.instant())).notice());
     }
 
-    /** The objections to the event's notice as the office reads them before answering. */
-    /** Every round's objections, each as it stands last, for the office. */
+    /** Every round's objections, each as it stands last, as the office reads them before answering. */
     public List<cn.unionhub.contest.notice.domain.Objection> objections(String eventId, Actor actor) {
         office(eventId, actor);
         return published(eventId).allObjections();

@@ -54,12 +54,10 @@ public class RedemptionService {
     /** Refused refund tries kept before asking again is refused too (a till retrying in a loop). */
     static final int MAX_REFUND_TRIES = 50;
     private final Members members;
-    private final cn.unionhub.membercard.ledger.store.LedgerStore accounts;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
-            PayCodeService payCodes, Ledger ledger, Clock clock, Members members, cn.unionhub.membercard.ledger.store.LedgerStore accounts) {
+            PayCodeService payCodes, Ledger ledger, Clock clock, Members members) {
         this.members = members;
-        this.accounts = accounts;
         this.merchants = merchants;
         this.campaignService = campaignService;
         this.campaigns = campaigns;
@@ -232,7 +230,8 @@ public class RedemptionService {
                     // Settled to the merchant already: the refund waits for the merchant's money back (the union books it,
                     // code merchant-repayment) and says so — a till retrying used up every attempt on "insufficient funds",
                     // and the refund stayed refused once the money was back (exploratory test, 2026-12-05).
-                    long available = accounts.account(receivable).map(a -> a.balances().available()).orElse(0L);
+                    // Caught up to its journal: the account document's head may still be behind the repayment just posted.
+                    long available = ledger.account(receivable).balances().available();
                     if (available < r.discountFen()) {
                         throw new LedgerException.Refused("coupon-refund-settled", r.orderNo(), r.discountFen() - available);
                     }

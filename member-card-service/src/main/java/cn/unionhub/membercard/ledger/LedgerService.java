@@ -125,16 +125,18 @@ public class LedgerService {
             throw new LedgerException.Invalid("Idempotency-Key", "ledger-key-required");
         }
         Account debited;
-        long singleHanded = 0; // booked from the bank by one person alone: counted towards their day
+        long singleHanded = 0; // booked through the bank (in or out) by one person alone: counted towards their day
+        String bank = null;    // the settlement account it went through
         if (request.holdId() != null) {
             Transfer hold = visibleTransfer(request.holdId(), actor);
             debited = account(hold.debitAccountId());
             requireMayDebit(debited, actor);
+            bank = bankOf(debited.id(), hold.creditAccountId());
             boolean ownHold = actor.subject() != null && actor.subject().equals(hold.requestedBy());
-            if (request.kind() == Transfer.Kind.POST && needsSecondClerk(debited, hold.amountFen()) && ownHold) {
+            if (request.kind() == Transfer.Kind.POST && needsSecondClerk(debited, bank, hold.amountFen()) && ownHold) {
                 throw new ForbiddenException("ledger-second-clerk-not-you", hold.id());
             }
-            if (request.kind() == Transfer.Kind.POST && ownHold && debited.kind() == AccountKind.SETTLEMENT) {
+            if (request.kind() == Transfer.Kind.POST && ownHold && bank != null) {
                 singleHanded = request.amountFen() == null ? hold.amountFen() : request.amountFen();
             }
         } else {
@@ -144,11 +146,15 @@ public class LedgerService {
                 request.credits().forEach(c -> requireMayCredit(debited, creditable(c.accountId(), actor), request.code(), actor));
             } else {
                 requireMayCredit(debited, creditable(request.creditAccountId(), actor), request.code(), actor);
+                bank = bankOf(debited.id(), request.creditAccountId());
             }
-            if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, requestedFen(request))) {
+            if (request.kind() == Transfer.Kind.BATCH && debited.kind() == AccountKind.SETTLEMENT) {
+                bank = debited.id();
+            }
+            if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, bank, requestedFen(request))) {
                 throw secondClerkRequired(request);
             }
-            if (request.kind() != Transfer.Kind.HOLD && debited.kind() == AccountKind.SETTLEMENT) {
+            if (request.kind() != Transfer.Kind.HOLD && bank != null) {
                 singleHanded = requestedFen(request);
             }
         }
@@ -157,12 +163,12 @@ public class LedgerService {
             return ledger.submit(scope, key, request, actor.subject()); // a retry of what was booked before counts once
         }
         java.time.LocalDate day = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
-        if (!singleHandedBookings.reserve(debited.id(), actor.subject(), day, singleHanded, secondClerkAboveFen)) {
+        if (!singleHandedBookings.reserve(bank, actor.subject(), day, singleHanded, secondClerkAboveFen)) {
             throw secondClerkRequired(request);
         }
         Transfer booked = ledger.submit(scope, key, request, actor.subject());
         if (booked.status() == Transfer.Status.REJECTED) {
-            singleHandedBookings.release(debited.id(), actor.subject(), day, singleHanded);
+            singleHandedBookings.release(bank, actor.subject(), day, singleHanded);
         }
         return booked;
     }
@@ -185,10 +191,19 @@ public class LedgerService {
      * posted by another person of the office (the limit is configurable; the city union's administrators are held to it
      * as well: it is about two people, not about rank).
      */
-    private boolean needsSecondClerk(Account debited, long amountFen) {
-        // Wages parked for workers who were not members are theirs, whatever the sum: one clerk placed them in any member's
-        // wallet (exploratory test, 2026-12-05). By hand they move as a HOLD another person posts.
-        return debited.kind() == AccountKind.SETTLEMENT && amountFen > secondClerkAboveFen || debited.kind() == AccountKind.SUSPENSE;
+    private boolean needsSecondClerk(Account debited, String bank, long amountFen) {
+        // Money paid out to the bank as well as booked in from it: one clerk paid any sum out of the fund or a merchant's
+        // receivable alone (exploratory test, 2026-12-05). Wages parked for workers who were not members are theirs,
+        // whatever the sum: one clerk placed them in any member's wallet. By hand both move as a HOLD another person posts.
+        return bank != null && amountFen > secondClerkAboveFen || debited.kind() == AccountKind.SUSPENSE;
+    }
+
+    /** The district's settlement account (its bank) a transfer between these two accounts goes through; null for none. */
+    private static String bankOf(String debitAccountId, String creditAccountId) {
+        if (AccountKind.ofAccountId(debitAccountId) == AccountKind.SETTLEMENT) {
+            return debitAccountId;
+        }
+        return creditAccountId != null && AccountKind.ofAccountId(creditAccountId) == AccountKind.SETTLEMENT ? creditAccountId : null;
     }
 
     private static long requestedFen(TransferRequest request) {
