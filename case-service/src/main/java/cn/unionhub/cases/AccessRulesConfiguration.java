@@ -46,6 +46,8 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/cases/{caseNumber}/history/verification", readers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/acceptance", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/contacts", workers)
+                // The handling organisation calls a hotline caller back; never the enterprise side (CallerIT).
+                .allow(GET, "/api/v1/cases/{caseNumber}/caller", Role.HANDLER, Role.DISTRICT_UNION, Role.ADMIN)
                 .allow(POST, "/api/v1/cases/{caseNumber}/responses", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/pauses", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/resumption", workers)

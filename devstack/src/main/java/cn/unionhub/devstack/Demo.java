@@ -455,6 +455,8 @@ public final class Demo {
             for (String expert : List.of("judge-chief-he", "judge-teacher-xu", "judge-college-ma")) {
                 expect(post(path + "/scores", token(expert), parse("{\"value\":\"" + (mark++) + ".00\"}")), 200);
             }
+            // Every unit has sent its own: the office closes nominations (the notice waits for them to close).
+            expect(post("/api/v1/craftsmen/batches/" + batch + "/nominations/closing", city, json.createObjectNode()), 200);
             expect(post("/api/v1/craftsmen/batches/" + batch + "/notice", city, json.createObjectNode()), 200);
             out.printf("  %d年度宁波工匠 / craftsman batch %s: %s on public notice (GET /api/v1/craftsmen/batches/%s/notice)%n", year, batch,
                     WELDERS[nominee], batch);

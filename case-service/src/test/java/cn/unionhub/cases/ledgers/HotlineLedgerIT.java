@@ -41,6 +41,49 @@ class HotlineLedgerIT {
         RegisterFixtures.registerPilotDistricts(register);
     }
 
+    /**
+     * The operator takes down how to call the caller back; the summary masks numbers, so this was the only way to reach
+     * them. The organisation working the case reads it in full (each look recorded); the district's other bodies, the
+     * enterprise's union and the case's record and events never see it.
+     */
+    @Test
+    void theOrganisationWorkingAHotlineCaseCallsTheCallerBack(@Autowired org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        ApiClient api = new ApiClient(port);
+        String operator = People.HANDLER_MEDIATOR.token();
+        String reference = "12351-CALLER-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String order = """
+                {"reference":"%s","category":"WAGES_ARREARS","enterprise":"%s","district":"330211","workerGroup":"GIG_WORKER",
+                 "summary":"快递员反映被拖欠工资",
+                 "amountOwedFen":500000,"workersAffected":1,"callerName":"崔师傅","callerPhone":"+86 138 1234 5678"}"""
+                .formatted(reference, COURIER_STATION);
+        HttpResponse<String> bad = api.post("/api/v1/cases/hotline-orders", order.replace("+86 138 1234 5678", "12345"), operator);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("callerPhone", "phone-format");
+        HttpResponse<String> filed = api.post("/api/v1/cases/hotline-orders", order, operator);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseNumber = JSON.readTree(filed.body()).path("caseNumber").asString();
+        assertThat(JSON.readTree(filed.body()).path("organisationName").asString()).isEqualTo("镇海区劳动争议调解中心");
+        assertThat(filed.body()).doesNotContain("13812345678", "崔师傅");
+        assertThat(api.post("/api/v1/cases/hotline-orders", order.replace("崔师傅", "崔某某"), operator).statusCode())
+                .as("the same reference with another caller is not a retry").isEqualTo(409);
+
+        HttpResponse<String> caller = api.get("/api/v1/cases/" + caseNumber + "/caller", operator);
+        assertThat(caller.statusCode()).as(caller.body()).isEqualTo(200);
+        assertThat(JSON.readTree(caller.body()).path("name").asString()).isEqualTo("崔师傅");
+        assertThat(JSON.readTree(caller.body()).path("phone").asString()).isEqualTo("13812345678");
+        assertThat(mongo.getCollection("caller_views").countDocuments(new org.bson.Document("caseNumber", caseNumber))).isEqualTo(1);
+        String legalAid = cn.unionhub.test.TestTokens.token().subject("handler-legal-aid").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("LEGAL_AID_CENTRE:330211").build();
+        assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller", legalAid).statusCode()).as("another body of the district")
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller", People.CHAIR_FUDE.token()).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cases/" + caseNumber + "/history", operator).body()).doesNotContain("13812345678", "崔师傅");
+        String plain = api.post("/api/v1/cases/hotline-orders", order.replace(reference, reference + "-B")
+                .replace(",\"callerName\":\"崔师傅\",\"callerPhone\":\"+86 138 1234 5678\"", ""), operator).body();
+        assertThat(api.get("/api/v1/cases/" + JSON.readTree(plain).path("caseNumber").asString() + "/caller", operator).statusCode())
+                .as("none taken down").isEqualTo(404);
+    }
+
     @Test
     void aCouriersCallTravelsFromTheClueLedgerToTheClosedLedger() {
         ApiClient api = new ApiClient(port);

@@ -82,6 +82,13 @@ public class CraftsmanService {
         return store.batch(batchId).orElseThrow(() -> new NotFoundException("craftsman-batch-not-found", batchId));
     }
 
+    /** 截止申报: the batch's office closes nominations now (the notice waits for them to close). */
+    public CraftsmanBatch closeNominations(String batchId, Actor actor) {
+        office(batchId, actor);
+        Instant now = clock.instant();
+        return changeBatch(batchId, b -> new CraftsmanBatch.Changed(b.nominationsClosedAt(now), List.of(), List.of()));
+    }
+
     /** An expert of the panel is a person's account (its subject), with their employer for the conflict-of-interest rule. */
     public CraftsmanBatch addExpert(String batchId, Expert expert, Actor actor) {
         office(batchId, actor);

@@ -33,8 +33,11 @@ class IntakeController {
     private final CaseProperties properties;
     private final RegisteredEnterprises enterprises;
     private final DistrictNames districts;
+    private final cn.unionhub.cases.intake.store.Callers callers;
 
-    IntakeController(CaseService cases, CaseProperties properties, RegisteredEnterprises enterprises, DistrictNames districts) {
+    IntakeController(CaseService cases, CaseProperties properties, RegisteredEnterprises enterprises, DistrictNames districts,
+            cn.unionhub.cases.intake.store.Callers callers) {
+        this.callers = callers;
         this.cases = cases;
         this.properties = properties;
         this.enterprises = enterprises;
@@ -59,6 +62,24 @@ class IntakeController {
         return open(form, Case.Source.PUBLIC_OPINION, actor);
     }
 
+    /**
+     * How to call the caller back, in full, for the organisation working the case now (and administrators): the one who
+     * calls. Each look is recorded. Never for the enterprise's own union, whatever it works: the caller phoned the union's
+     * hotline, not their employer. 404 when the filing gave none.
+     */
+    @org.springframework.web.bind.annotation.GetMapping("/{caseNumber}/caller")
+    IntakeForm.Caller caller(@org.springframework.web.bind.annotation.PathVariable String caseNumber, Actor actor) {
+        Case found = cases.find(caseNumber, actor);
+        if (actor.isEnterpriseSide() || !actor.has(cn.unionhub.security.Role.ADMIN)
+                && !cn.unionhub.cases.casework.domain.CaseAccess.mayWork(found, actor)) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("caller-for-handlers", caseNumber);
+        }
+        IntakeForm.Caller caller = callers.find(found.id())
+                .orElseThrow(() -> new cn.unionhub.platform.domain.NotFoundException("caller-not-on-file", caseNumber));
+        callers.viewed(found.id(), found.caseNumber(), actor.subject(), cases.now());
+        return caller;
+    }
+
     private ResponseEntity<CaseView> open(IntakeForm form, Case.Source source, Actor actor) {
         // The form's own errors first, every one of them (a district that is no code among them).
         Case.Intake intake = form.toIntake(source, properties.categories(), CaseService.by(actor), enterprises::find, districts);
@@ -78,6 +99,15 @@ class IntakeController {
         if (!opening.created() && !opened.matter().sameAs(intake.matter())) {
             // Not a retry: answering with the first case would tell the operator the corrected figures were taken.
             throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
+        }
+        // The caller's number is kept beside the case, once: a retry that names another is not the same filing (it was
+        // never kept at all, and summaries mask numbers: nobody could call a hotline caller back, exploratory test).
+        java.util.Optional<IntakeForm.Caller> caller = form.caller();
+        if (caller.isPresent()) {
+            java.util.Optional<IntakeForm.Caller> onFile = callers.keep(opened.id(), caller.get(), actor.subject(), cases.now());
+            if (onFile.isPresent() && !onFile.get().equals(caller.get())) {
+                throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
+            }
         }
         // The caller's code goes to the operator who filed (again, for a retry whose answer was lost), not to anyone
         // else who files the same reference: it is the caller's key to the case.

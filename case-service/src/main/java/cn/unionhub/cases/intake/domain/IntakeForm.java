@@ -25,7 +25,39 @@ import java.util.regex.Pattern;
  * @param issuedBy        who assigned it (assignments) or where the clue was seen (clues)
  */
 public record IntakeForm(String reference, String category, String enterprise, String enterpriseName, String district,
-        String workerGroup, String summary, Long amountOwedFen, Integer workersAffected, String issuedBy, Boolean urgent) {
+        String workerGroup, String summary, Long amountOwedFen, Integer workersAffected, String issuedBy, Boolean urgent,
+        String callerName, String callerPhone) {
+
+    /** The longest caller's name kept, as the member register keeps names. */
+    public static final int MAX_CALLER_NAME = 50;
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+
+    /**
+     * How to call the caller back, as the operator took it down: a name and a mobile or landline number, kept apart from the
+     * case (its record and events never carry them) and read in full only by whoever works the case.
+     */
+    public record Caller(String name, String phone) {
+    }
+
+    /** The caller's contact details given with the form (empty when none); {@link #toIntake} has checked them. */
+    public java.util.Optional<Caller> caller() {
+        String name = callerName == null || callerName.isBlank() ? null : callerName.strip();
+        String phone = phone(callerPhone);
+        return name == null && phone == null ? java.util.Optional.empty() : java.util.Optional.of(new Caller(name, phone));
+    }
+
+    /** A mobile as its eleven digits, a landline as written without spaces; null for none or neither. */
+    private static String phone(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String mobile = ChineseIdentifiers.normalMobile(given);
+        if (mobile != null) {
+            return mobile;
+        }
+        String compact = given.replaceAll("\\s", "");
+        return LANDLINE.matcher(compact).matches() ? compact : null;
+    }
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,39}");
     private static final Pattern DISTRICT = Pattern.compile("[0-9]{6}");
@@ -93,6 +125,12 @@ public record IntakeForm(String reference, String category, String enterprise, S
         }
         if (issuedBy != null && issuedBy.length() > 200) {
             wrong.add(new FieldViolation("issuedBy", "too-long", 200));
+        }
+        if (callerName != null && callerName.strip().length() > MAX_CALLER_NAME) {
+            wrong.add(new FieldViolation("callerName", "too-long", MAX_CALLER_NAME));
+        }
+        if (callerPhone != null && !callerPhone.isBlank() && phone(callerPhone) == null) {
+            wrong.add(new FieldViolation("callerPhone", "phone-format"));
         }
         if (!wrong.isEmpty()) {
             throw new RuleViolationException("invalid-case-intake", wrong);

@@ -86,6 +86,12 @@ class CraftsmanController {
         return CraftsmanViews.batch(batch, CraftsmanService.mayRun(actor, batch));
     }
 
+    /** 截止申报: the office closes nominations before the planned deadline, so the notice can follow. */
+    @PostMapping("/api/v1/craftsmen/batches/{batchId}/nominations/closing")
+    CraftsmanViews.Batch closeNominations(@PathVariable String batchId, Actor actor) {
+        return CraftsmanViews.batch(craftsmen.closeNominations(batchId, actor), true);
+    }
+
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/experts")
     CraftsmanViews.Batch addExpert(@PathVariable String batchId, @RequestBody ExpertForm form, Actor actor) {
         return CraftsmanViews.batch(craftsmen.addExpert(batchId, new Expert(form.account(), form.name(), form.enterprise()), actor), true);

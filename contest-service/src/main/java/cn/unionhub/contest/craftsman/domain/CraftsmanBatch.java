@@ -80,6 +80,18 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
                 plan.noticeWorkingDays(), null, List.of(), List.of());
     }
 
+    /**
+     * 截止申报: the office closes nominations now, before the planned deadline (every unit has sent its own); the notice may
+     * follow. Closing a batch closed already changes nothing.
+     */
+    public CraftsmanBatch nominationsClosedAt(Instant at) {
+        if (!at.isBefore(nominationsCloseAt)) {
+            return this;
+        }
+        return new CraftsmanBatch(id, title, tier, region, year, organiser, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), experts,
+                expertsRequired, quota, noticeWorkingDays, notice, onNotice, earlierNotices);
+    }
+
     public CraftsmanBatch withExpert(Expert expert) {
         if (expert.id() == null || expert.name() == null || expert.name().isBlank()) {
             throw new RuleViolationException("invalid-expert", List.of(new FieldViolation("name", "required")));

@@ -156,7 +156,11 @@ class CraftsmanSelectionIT {
 
         // Not before nominations close: one made after the notice opened could never be on it.
         assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 409).path("type").asString()).endsWith("/nominations-still-open");
-        ShiftedTime.CLOCK.forward(Duration.ofDays(11));
+        // Every unit has sent its own: the office closes nominations now (截止申报), and the notice may follow.
+        ok(api.post(batchPath + "/nominations/closing", "{}", OTHER_PROVINCE), 403);
+        ok(api.post(batchPath + "/nominations/closing", "{}", PROVINCE), 200);
+        assertThat(ok(api.post(batchPath + "/nominations", nominee(4, People.SHIGANG, null), worker("worker-4")), 409).path("type")
+                .asString()).endsWith("/nominations-closed");
         ok(api.post(batchPath + "/notice", "{}", OTHER_PROVINCE), 403);
         JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
         assertThat(ok(api.post(batchPath + "/notice", "{\"selected\":[\"" + self + "\"]}", PROVINCE), 409).path("type").asString())

@@ -1,0 +1,51 @@
+package cn.unionhub.cases.intake.store;
+
+import cn.unionhub.cases.intake.domain.IntakeForm;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * How to call a hotline caller back ({@code case_callers}, keyed by the case's id), kept apart from the case: its
+ * hash-chained record and its events never carry a phone number. Each look is recorded ({@code caller_views}: who, when,
+ * which case), so a union can answer who read a caller's number.
+ */
+@Repository
+public class Callers {
+
+    private static final String CALLERS = "case_callers";
+    private static final String VIEWS = "caller_views";
+
+    private final MongoTemplate mongo;
+
+    Callers(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Keeps the caller of the case, once: the caller on file when there is one (a retry of the filing), empty when this
+     * one was kept now.
+     */
+    public Optional<IntakeForm.Caller> keep(String caseId, IntakeForm.Caller caller, String by, Instant at) {
+        try {
+            mongo.insert(new Document("_id", caseId).append("name", caller.name()).append("phone", caller.phone()).append("by", by)
+                    .append("at", Date.from(at)), CALLERS);
+            return Optional.empty();
+        } catch (DuplicateKeyException onFile) {
+            return find(caseId);
+        }
+    }
+
+    public Optional<IntakeForm.Caller> find(String caseId) {
+        Document d = mongo.findById(caseId, Document.class, CALLERS);
+        return d == null ? Optional.empty() : Optional.of(new IntakeForm.Caller(d.getString("name"), d.getString("phone")));
+    }
+
+    public void viewed(String caseId, String caseNumber, String by, Instant at) {
+        mongo.insert(new Document("case", caseId).append("caseNumber", caseNumber).append("by", by).append("at", Date.from(at)), VIEWS);
+    }
+}
