@@ -78,7 +78,7 @@ public class MemberService {
     /** 信息更正 by the managers of the member's union (or the levels above): see {@link Member#correct}. */
     public Member correct(String memberId, EnrolmentForm.Correction correction, Actor actor) {
         Member member = visible(memberId, actor);
-        requireManages(actor, member.union(), "memberId");
+        requireChanges(actor, member);
         EnrolmentForm.Correction.Checked checked = correction.check();
         if (!checked.violations().isEmpty()) {
             throw new RuleViolationException("invalid-enrolment", checked.violations());
@@ -136,7 +136,7 @@ public class MemberService {
      */
     public Member transfer(String memberId, String toUnion, String enterprise, String reason, Actor actor) {
         Member member = visible(memberId, actor);
-        requireManages(actor, member.union(), "memberId");
+        requireChanges(actor, member);
         Organisation target = activeUnion(toUnion, "union");
         String employer = enterprise == null || enterprise.isBlank() ? null : enterprise.strip().toUpperCase(java.util.Locale.ROOT);
         if (employer != null && !ChineseIdentifiers.isValidUscc(employer)) {
@@ -153,7 +153,7 @@ public class MemberService {
 
     public Member leave(String memberId, String reason, Actor actor) {
         Member member = visible(memberId, actor);
-        requireManages(actor, member.union(), "memberId");
+        requireChanges(actor, member);
         Member.Change change = member.leave(reason(reason, "退会"), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
     }
@@ -200,7 +200,7 @@ public class MemberService {
      */
     public Member unlink(String memberId, String reason, Actor actor) {
         Member member = visible(memberId, actor);
-        requireManages(actor, member.union(), "memberId");
+        requireChanges(actor, member);
         if (reason == null || reason.isBlank()) {
             throw new RuleViolationException("invalid-unlinking", List.of(new FieldViolation("reason", "required")));
         }
@@ -258,6 +258,16 @@ public class MemberService {
             throw new RuleViolationException("invalid-enrolment", List.of(new FieldViolation(field, "union-closed", unionId)));
         }
         return union;
+    }
+
+    /**
+     * Who changes a member they may see: the managers of the member's union (and the levels above). Others who read the
+     * member — the city union's staff — are told so (403); it was a 400 "invalid enrolment" naming the member's id.
+     */
+    private void requireChanges(Actor actor, Member member) {
+        if (!managesUnion(actor, member.union())) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("member-change-by-their-union", member.id());
+        }
     }
 
     private void requireManages(Actor actor, String unionId, String field) {

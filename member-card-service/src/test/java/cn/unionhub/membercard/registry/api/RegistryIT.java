@@ -505,6 +505,10 @@ class RegistryIT {
         assertThat(api().post("/api/v1/member-cards/" + card + "/cancellation", "{\"reason\":\"x\"}", chair).statusCode()).isEqualTo(404);
         assertThat(api().get("/api/v1/members/" + colleague.memberId(), chair).statusCode()).as("their own union's member").isEqualTo(200);
         assertThat(api().get("/api/v1/members/" + memberId, staff).statusCode()).isEqualTo(200);
+        // The city union's staff read a district's member but change nothing: told so (it was a 400 "invalid enrolment").
+        assertThat(api().get("/api/v1/members/" + memberId, People.CITY_STAFF.token()).statusCode()).isEqualTo(200);
+        assertProblem(api().patch("/api/v1/members/" + memberId, "{\"name\":\"快递员丙\"}", People.CITY_STAFF.token()), 403,
+                "member-change-by-their-union");
     }
 
     /**
