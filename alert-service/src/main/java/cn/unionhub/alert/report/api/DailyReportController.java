@@ -46,6 +46,10 @@ class DailyReportController {
         if (format.equalsIgnoreCase("csv")) {
             return csv(report, districts).download("warning-daily-" + day + ".csv");
         }
+        if (!format.equalsIgnoreCase("json")) {
+            // ?format=xml answered JSON as if asked for it.
+            throw RuleViolationException.invalid(List.of(new FieldViolation("format", "one-of", "json, csv")));
+        }
         return ResponseEntity.ok(report);
     }
 

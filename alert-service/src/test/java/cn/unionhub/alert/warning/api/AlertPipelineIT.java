@@ -207,6 +207,8 @@ class AlertPipelineIT {
             JsonNode report = JSON.readTree(api().get("/api/v1/alerts/reports/daily/" + today, People.LABOR_INSPECTION.token()).body());
             assertThat(report.path("topEnterprises").toString()).contains(warningId);
             assertThat(report.path("closed").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(api().get("/api/v1/alerts/reports/daily/" + today + "?format=xml", People.LABOR_INSPECTION.token()).statusCode())
+                    .as("a format it does not have is said, not answered as JSON").isEqualTo(400);
             HttpResponse<String> csv = api().get("/api/v1/alerts/reports/daily/" + today + "?format=csv",
                     People.LABOR_INSPECTION.token());
             assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
