@@ -214,8 +214,10 @@ public class RedemptionService {
         if (t.status() == Transfer.Status.REJECTED) {
             throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
         }
-        return redemptions.change(r.id(), current -> current.status() != Redemption.Status.PAID ? null
-                : current.ended(Redemption.Status.REFUNDED, null, t.finishedAt()));
+        AtomicBoolean applied = new AtomicBoolean();
+        Redemption after = redemptions.change(r.id(), current -> applied(applied, current.status() != Redemption.Status.PAID ? null
+                : current.ended(Redemption.Status.REFUNDED, null, t.finishedAt())));
+        return released(after, applied.get());
     }
 
     /**
@@ -291,13 +293,15 @@ public class RedemptionService {
     }
 
     /**
-     * A redemption that ended without a purchase (cancelled at the till, or its hold refused) gives back its
+     * A redemption that ended without a purchase (cancelled at the till, its hold refused, or refunded) gives back its
      * place in the member's redemptions of that day: only this call's own change does, so a cancel sent twice
      * gives it back once. A crash in between keeps the place taken — the member may redeem one less that day,
      * never one more.
      */
     private Redemption released(Redemption after, boolean changedHere) {
-        if (changedHere && (after.status() == Redemption.Status.CANCELLED || after.status() == Redemption.Status.REJECTED)) {
+        // A refunded purchase is undone too: it took the day's place of one the member may now make (it counted).
+        if (changedHere && (after.status() == Redemption.Status.CANCELLED || after.status() == Redemption.Status.REJECTED
+                || after.status() == Redemption.Status.REFUNDED)) {
             campaigns.uncountRedemption(after.campaignId(), after.memberId(),
                     LocalDate.ofInstant(after.createdAt(), Campaign.BEIJING).toString());
         }
