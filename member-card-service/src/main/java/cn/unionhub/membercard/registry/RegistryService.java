@@ -78,13 +78,21 @@ public class RegistryService {
     /** The longest reason a closure keeps (the closure event carries it). */
     static final int MAX_CLOSED_REASON = 200;
 
+    /**
+     * Closes an enterprise, and its own union with it (基层工会随企业注销): it enrolled new members and registered again as if
+     * nothing had happened (exploratory test, 2026-12-05). Its members stay on the roll, in the closed union, until their
+     * union moves them (会籍转接) or they leave; their cards stay as they are.
+     */
     public Organisation closeEnterprise(String uscc, String reason, Actor actor) {
         Organisation current = visibleEnterprise(uscc, actor);
         if (reason != null && reason.strip().length() > MAX_CLOSED_REASON) {
             throw new RuleViolationException("invalid-organisation", List.of(new FieldViolation("reason", "too-long", MAX_CLOSED_REASON)));
         }
-        return current.close(reason == null || reason.isBlank() ? "注销" : reason.strip(), clock.instant())
-                .map(organisations::save).orElse(current);
+        String why = reason == null || reason.isBlank() ? "注销" : reason.strip();
+        Organisation closed = current.close(why, clock.instant()).map(organisations::save).orElse(current);
+        organisations.find("GH-" + current.id()).filter(Organisation::isActive)
+                .flatMap(union -> union.close("企业" + why, clock.instant())).ifPresent(organisations::save);
+        return closed;
     }
 
     /** An enterprise as staff may see it: a district union only its district's, an enterprise union only its own. */

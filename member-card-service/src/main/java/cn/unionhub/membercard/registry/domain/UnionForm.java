@@ -56,6 +56,9 @@ public record UnionForm(String kind, String name, String enterprise, String dist
                 bad.add(new FieldViolation("enterprise", "required"));
             } else if (employer.isEmpty()) {
                 bad.add(new FieldViolation("enterprise", "unknown-enterprise", uscc));
+            } else if (!employer.get().isActive()) {
+                // A closed enterprise has no workers to organise (its union closed with it).
+                bad.add(new FieldViolation("enterprise", "enterprise-closed", uscc));
             } else {
                 d = employer.get().district();
                 id = "GH-" + employer.get().id();

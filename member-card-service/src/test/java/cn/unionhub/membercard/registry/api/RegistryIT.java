@@ -476,8 +476,19 @@ class RegistryIT {
         created(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"破产测试有限公司\",\"district\":\"330211\","
                 + "\"industry\":\"C\",\"size\":\"SMALL\",\"address\":\"镇海区骆驼街道1号\"}", staff));
         String path = "/api/v1/registry/enterprises/" + uscc;
+        String union = "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"破产测试有限公司工会\",\"enterprise\":\"" + uscc + "\"}";
+        String unionId = created(api().post("/api/v1/registry/unions", union, staff)).path("id").asString();
         assertProblem(api().post(path + "/closure", "{\"reason\":\"" + "清".repeat(600) + "\"}", staff), 400, "invalid-organisation");
         ok(api().post(path + "/closure", "{\"reason\":\"破产清算\"}", staff));
+        // Its own union closes with it: no new members, no union registered for it again.
+        assertThat(ok(api().get("/api/v1/registry/unions/" + unionId, staff)).path("status").asString()).isEqualTo("CLOSED");
+        HttpResponse<String> joining = api().post("/api/v1/members", "{\"union\":\"" + unionId + "\",\"name\":\"新职工\",\"idNumber\":\""
+                + RegisterData.freshResidentId() + "\"}", staff);
+        assertProblem(joining, 400, "invalid-enrolment");
+        assertThat(joining.body()).contains("union-closed");
+        HttpResponse<String> again = api().post("/api/v1/registry/unions", union, staff);
+        assertProblem(again, 400, "invalid-organisation");
+        assertThat(again.body()).contains("enterprise-closed");
         JsonNode updated = ok(api().put(path, "{\"name\":\"破产测试有限公司（清算组）\",\"district\":\"330211\"}", staff));
         assertThat(updated.path("status").asString()).isEqualTo("CLOSED");
         assertThat(updated.path("closedReason").asString()).isEqualTo("破产清算");
