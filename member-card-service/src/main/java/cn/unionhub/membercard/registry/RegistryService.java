@@ -48,6 +48,11 @@ public class RegistryService {
     public Registered registerEnterprise(EnterpriseForm form, Actor actor) {
         Organisation enterprise = checked(form);
         requireArea(actor, enterprise.district(), "district");
+        if (!actor.has(Role.ADMIN)) {
+            anotherServedCity(enterprise, organisations).ifPresent(wrong -> {
+                throw new RuleViolationException("invalid-organisation", List.of(wrong));
+            });
+        }
         Organisation.Registration registration = enterprise.register(clock.instant());
         if (organisations.registerAll(List.of(registration)).isEmpty()) {
             throw new ConflictException("enterprise-already-registered", enterprise.id());
@@ -168,6 +173,18 @@ public class RegistryService {
      * Registering and editing are for the city union in its city (anywhere, when its claims name no city: an
      * installation for one city) and a district union in its own district — or a city's office in its districts.
      */
+    /**
+     * An enterprise whose credit code was issued in another city this platform serves is that city's to register: 青岛's
+     * district union registered a 宁波 code first, and 宁波 could neither register nor see it (exploratory test,
+     * 2026-12-05). A move across cities is the administrators' to record; a code of a city not served here is anyone's.
+     */
+    public static Optional<FieldViolation> anotherServedCity(Organisation enterprise, cn.unionhub.membercard.registry.domain.DivisionLookup divisions) {
+        return cn.unionhub.security.Divisions.ofCreditCode(enterprise.id())
+                .filter(home -> !home.regionMatches(0, enterprise.district(), 0, 4))
+                .filter(home -> divisions.division(home).isPresent())
+                .map(home -> new FieldViolation("uscc", "uscc-of-another-city", home));
+    }
+
     static void requireArea(Actor actor, String district, String field) {
         if (actor.has(Role.ADMIN) || actor.isUnionOver(district)) {
             return; // the city union imports its city's enterprises (ImportController), so it edits them too

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.registry.imports;
 
+import cn.unionhub.membercard.registry.RegistryService;
 import cn.unionhub.membercard.registry.domain.EnterpriseForm;
 import cn.unionhub.membercard.registry.domain.Organisation;
 import cn.unionhub.membercard.registry.store.Organisations;
@@ -8,6 +9,7 @@ import cn.unionhub.security.Divisions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Enterprises from CSV. Idempotent: a row equal to the register changes nothing and announces
@@ -64,6 +66,12 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
         }
         if (onlyDistrict != null && !Divisions.contains(onlyDistrict, checked.organisation().district())) {
             return CsvImporter.Checked.bad(List.of(new FieldViolation("district", "outside-your-area")));
+        }
+        if (onlyDistrict != null) {
+            Optional<FieldViolation> elsewhere = RegistryService.anotherServedCity(checked.organisation(), organisations);
+            if (elsewhere.isPresent()) {
+                return CsvImporter.Checked.bad(List.of(elsewhere.get()));
+            }
         }
         return CsvImporter.Checked.ok(checked.organisation());
     }

@@ -472,6 +472,13 @@ class RegistryIT {
         assertProblem(api().post("/api/v1/registry/unions", joint.replace("快".repeat(300), "快递").replace("\"trade\"",
                 "\"chairName\":\"" + "王".repeat(60) + "\",\"trade\""), staff), 400, "invalid-organisation");
 
+        // A code issued in another city the platform serves is that city's to register (青岛 had locked 宁波 out of one).
+        String laoshan = TestTokens.token().subject("staff-370212").roles(Role.DISTRICT_UNION).district("370212").build();
+        HttpResponse<String> foreign = api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + RegisterData.freshUscc("330211")
+                + "\",\"name\":\"宁波某企业\",\"district\":\"370212\"}", laoshan);
+        assertProblem(foreign, 400, "invalid-organisation");
+        assertThat(foreign.body()).contains("uscc-of-another-city");
+
         String uscc = RegisterData.freshUscc("330211");
         created(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"破产测试有限公司\",\"district\":\"330211\","
                 + "\"industry\":\"C\",\"size\":\"SMALL\",\"address\":\"镇海区骆驼街道1号\"}", staff));
