@@ -148,8 +148,11 @@ public class LedgerService {
                 requireMayCredit(debited, creditable(request.creditAccountId(), actor), request.code(), actor);
                 bank = bankOf(debited.id(), request.creditAccountId());
             }
-            if (request.kind() == Transfer.Kind.BATCH && debited.kind() == AccountKind.SETTLEMENT) {
-                bank = debited.id();
+            if (request.kind() == Transfer.Kind.BATCH) {
+                // Out of the bank, or into it among the credits: a batch paying one credit to the bank went through alone
+                // (exploratory test, 2026-12-05).
+                bank = debited.kind() == AccountKind.SETTLEMENT ? debited.id() : request.credits().stream().map(Transfer.Credit::accountId)
+                        .filter(id -> AccountKind.ofAccountId(id) == AccountKind.SETTLEMENT).findFirst().orElse(null);
             }
             if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, bank, requestedFen(request))) {
                 throw secondClerkRequired(request);
@@ -181,7 +184,8 @@ public class LedgerService {
         if (request.debitAccountId() != null && request.debitAccountId().startsWith(AccountKind.SUSPENSE.accountId(""))) {
             return new LedgerException.Refused("ledger-second-clerk-suspense");
         }
-        return new LedgerException.Refused(request.kind() == Transfer.Kind.BATCH ? "ledger-second-clerk-batch"
+        boolean fromTheBank = request.debitAccountId() != null && AccountKind.ofAccountId(request.debitAccountId()) == AccountKind.SETTLEMENT;
+        return new LedgerException.Refused(request.kind() == Transfer.Kind.BATCH && fromTheBank ? "ledger-second-clerk-batch"
                 : "ledger-second-clerk-required", secondClerkAboveFen / 100);
     }
 

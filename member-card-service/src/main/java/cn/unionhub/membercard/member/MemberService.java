@@ -39,8 +39,11 @@ public class MemberService {
     private final Organisations organisations;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    MemberService(Members members, Organisations organisations, Pseudonyms pseudonyms, Clock clock) {
+    MemberService(Members members, Organisations organisations, Pseudonyms pseudonyms, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.organisations = organisations;
         this.pseudonyms = pseudonyms;
@@ -81,7 +84,7 @@ public class MemberService {
         requireChanges(actor, member);
         EnrolmentForm.Correction.Checked checked = correction.check();
         if (!checked.violations().isEmpty()) {
-            throw new RuleViolationException("invalid-enrolment", checked.violations());
+            throw new RuleViolationException("invalid-member-change", checked.violations()); // a correction, not an enrolment
         }
         Member.Change change = member.correct(checked.name(), checked.mobile(), checked.group(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
@@ -198,19 +201,35 @@ public class MemberService {
      * 解除绑定: the member's union takes a wrong link off (a worker linked someone else's membership, or a phone changed
      * hands), so the right person can link. The account's card and wallet go with the membership, not with the login.
      */
-    public Member unlink(String memberId, String reason, Actor actor) {
+    public Member unlink(String memberId, String reason, String newMobile, Actor actor) {
         Member member = visible(memberId, actor);
         requireChanges(actor, member);
         if (reason == null || reason.isBlank()) {
             throw new RuleViolationException("invalid-unlinking", List.of(new FieldViolation("reason", "required")));
         }
         String why = reason(reason, null);
-        Member.Change change = member.unlink(StoredTime.now(clock));
+        // The phone that linked the wrong login is not the member's: it goes with the link (the new one given, or none until
+        // the union adds it), or the same phone linked again at once (exploratory test, 2026-12-05).
+        String mobile = null;
+        if (newMobile != null && !newMobile.isBlank()) {
+            mobile = cn.unionhub.platform.identity.ChineseIdentifiers.normalMobile(newMobile);
+            if (mobile == null || mobile.equals(cn.unionhub.platform.identity.ChineseIdentifiers.normalMobile(member.mobile()))) {
+                throw new RuleViolationException("invalid-unlinking", List.of(new FieldViolation("mobile", mobile == null ? "mobile"
+                        : "mobile-unchanged")));
+            }
+        }
+        Member.Change change = member.unlink(mobile, StoredTime.now(clock));
         if (change.events().isEmpty()) {
             return member;
         }
         log.info("Member {} unlinked from account {} by {}: {}", memberId, member.account(), actor.subject(), why);
-        return members.save(change, member.account());
+        Member saved = members.save(change, member.account());
+        events.publishEvent(new Unlinked(memberId, member.account()));
+        return saved;
+    }
+
+    /** A login taken off a membership (in-process: the cards' pay keys go with it). */
+    public record Unlinked(String memberId, String account) {
     }
 
     /** The reason given (stripped; at most {@link #MAX_REASON} characters: a 100,000-character one was kept twice), or the default. */

@@ -117,6 +117,11 @@ class CouponApiIT {
                 "merchant-not-found");
         JsonNode closedPharmacy = ok(api().post("/api/v1/merchants/" + pharmacy + "/closure", "{\"reason\":\"合同到期\"}", staff));
         assertThat(closedPharmacy.path("status").asString()).isEqualTo("CLOSED");
+        // Members' directory: a closed merchant is the office's to see, and why it closed too.
+        String member = RegisterData.linkedMember(api(), LAOSHAN, "看名录").workerToken();
+        assertThat(ok(api().get("/api/v1/merchants?district=" + LAOSHAN, member)).findValuesAsString("id")).doesNotContain(pharmacy);
+        assertThat(ok(api().get("/api/v1/merchants/" + pharmacy, member)).path("closedReason").isNull()).isTrue();
+        assertThat(ok(api().get("/api/v1/merchants?district=" + LAOSHAN, staff)).toString()).contains(pharmacy, "合同到期");
         assertProblem(api().post("/api/v1/merchants/" + pharmacy + "/quotes", "{\"card\":\"6230913702000000001\",\"payCode\":\"123456\","
                 + "\"spendFen\":35000}", till(pharmacy)), 409, "merchant-closed");
 
@@ -327,6 +332,14 @@ class CouponApiIT {
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"L" + run + "\",\"card\":\"" + leaverCard
                 + "\",\"payCode\":\"" + leaverCode + "\",\"spendFen\":35000}", tillToken), 409, "coupon-membership-ended");
         assertThat(ok(api().get("/api/v1/welfare/wallet", leaver.workerToken())).path("coupons").get(0).path("usable").asBoolean()).isFalse();
+
+        // The union takes a wrong login off a membership (解除绑定): the codes of the key that login fetched pay nothing more.
+        LinkedMember cutOff = workers.get(2);
+        String cutOffCard = activeCard(cutOff, staff);
+        String cutOffKey = payKey(cutOff, cutOffCard);
+        ok(api().post("/api/v1/members/" + cutOff.memberId() + "/unlinking", "{\"reason\":\"手机号已换人\"}", staff));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + cutOffCard + "\",\"payCode\":\"" + code(cutOffKey)
+                + "\",\"spendFen\":35000}", tillToken), 403, "coupon-pay-code-wrong");
 
         // The union ends the campaign: every coupon's remainder goes back to the budget.
         JsonNode ended = ok(api().post("/api/v1/welfare/campaigns/" + campaign + "/ending", "{}", staff));

@@ -91,7 +91,10 @@ public final class ChineseIdentifiers {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("[\\s\\-()]", "");
+        // As a Chinese keyboard types it too: full-width ＋ and digits, brackets and dashes.
+        StringBuilder ascii = new StringBuilder(phone.length());
+        phone.codePoints().forEach(c -> ascii.appendCodePoint(c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c == 0x3000 ? ' ' : c));
+        String digits = ascii.toString().replaceAll("[\\s\\-()]", "");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         } else if (digits.startsWith("0086")) {

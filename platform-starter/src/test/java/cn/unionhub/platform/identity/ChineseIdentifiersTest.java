@@ -57,6 +57,7 @@ class ChineseIdentifiersTest {
         assertThat(ChineseIdentifiers.normalMobile("0086-139-1234-5678")).isEqualTo("13912345678");
         assertThat(ChineseIdentifiers.normalMobile("8613912345678")).isEqualTo("13912345678");
         assertThat(ChineseIdentifiers.normalMobile("13912345678")).isEqualTo("13912345678");
+        assertThat(ChineseIdentifiers.normalMobile("＋86 139 5321 0005")).as("a Chinese keyboard's full-width plus").isEqualTo("13953210005");
         assertThat(ChineseIdentifiers.normalMobile("0574-86881234")).isNull();
         assertThat(ChineseIdentifiers.normalMobile("1391234567")).isNull();
         assertThat(ChineseIdentifiers.normalMobile(null)).isNull();

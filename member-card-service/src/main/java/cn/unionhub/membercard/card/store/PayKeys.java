@@ -33,6 +33,13 @@ public class PayKeys {
         this.mongo = mongo;
     }
 
+    /** Retires the cards' pay keys: no code of theirs is taken again until the holder fetches a new key. */
+    public void retire(java.util.Collection<String> cardNumbers) {
+        if (!cardNumbers.isEmpty()) {
+            mongo.getCollection(COLLECTION).deleteMany(new Document("_id", new Document("$in", java.util.List.copyOf(cardNumbers))));
+        }
+    }
+
     /** Puts a new key in place of any earlier one (a new phone, or the old one lost). */
     public void replace(PayKey key) {
         Document claims = new Document();

@@ -95,10 +95,15 @@ class MemberController {
         return MemberView.forSelf(members.link(link.idNumber(), link.name(), actors.verifiedPhone(), worker));
     }
 
-    /** 解除绑定: the member's union takes a wrong login off the membership, with the reason. */
+    /** @param mobile the member's own mobile, when the union has it (the one on file goes with the wrong login) */
+    record Unlinking(String reason, String mobile) {
+    }
+
+    /** 解除绑定: the member's union takes a wrong login off the membership, with the reason; the cards' pay keys go with it. */
     @PostMapping("/{memberId}/unlinking")
-    MemberView unlink(@PathVariable String memberId, @RequestBody(required = false) Leaving why, Actor actor) {
-        return MemberView.forStaff(members.unlink(memberId, why == null ? null : why.reason(), actor));
+    MemberView unlink(@PathVariable String memberId, @RequestBody(required = false) Unlinking body, Actor actor) {
+        return MemberView.forStaff(members.unlink(memberId, body == null ? null : body.reason(), body == null ? null : body.mobile(),
+                actor));
     }
 
     @GetMapping("/{memberId}")

@@ -93,6 +93,8 @@ public record EnrolmentForm(String name, String idNumber, String mobile, String 
             bad.add(new FieldViolation("name", "required"));
         } else if (n != null && n.length() > MAX_NAME) {
             bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+        } else if (!cn.unionhub.platform.text.PlainText.isPlain(n)) {
+            bad.add(new FieldViolation("name", "not-plain-text"));
         }
         return n;
     }

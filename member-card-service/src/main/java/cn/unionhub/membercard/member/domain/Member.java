@@ -89,12 +89,15 @@ public record Member(String id, String name, String idHash, String idMasked, Str
                 newAccount, status, history, revision + 1), now);
     }
 
-    /** The login taken off the membership (the union's 解除绑定); nothing when none is linked. */
-    public Change unlink(Instant now) {
+    /**
+     * The login taken off the membership (the union's 解除绑定), and with it the mobile it was linked with: {@code newMobile}
+     * in its place, or none until the union adds one. Nothing when no login is linked.
+     */
+    public Change unlink(String newMobile, Instant now) {
         if (account == null) {
             return new Change(this, List.of());
         }
-        return changed(new Member(id, name, idHash, idMasked, mobile, workerGroup, union, enterprise, district,
+        return changed(new Member(id, name, idHash, idMasked, newMobile, workerGroup, union, enterprise, district,
                 null, status, history, revision + 1), now);
     }
 

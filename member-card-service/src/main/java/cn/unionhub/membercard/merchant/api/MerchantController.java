@@ -48,9 +48,19 @@ class MerchantController {
             List<Merchant.MemberPrice> memberPrices, String status, String receivableAccount, String closedReason) {
 
         static MerchantView of(Merchant m) {
-            return new MerchantView(m.id(), m.name(), m.district(), m.uscc(), m.address(), m.category(), m.memberPrices(), m.status().name(),
-                    m.receivableAccount(), m.closedReason());
+            return of(m, true);
         }
+
+        /** @param office whether the caller runs or oversees the merchant's district: only they read why it was closed */
+        static MerchantView of(Merchant m, boolean office) {
+            return new MerchantView(m.id(), m.name(), m.district(), m.uscc(), m.address(), m.category(), m.memberPrices(), m.status().name(),
+                    m.receivableAccount(), office ? m.closedReason() : null);
+        }
+    }
+
+    /** Whether the caller runs or oversees the district's union money (its merchants among it). */
+    private static boolean office(Actor actor, String district) {
+        return cn.unionhub.membercard.common.DistrictOffice.oversees(actor, district);
     }
 
     /** @param payFen what the member pays at the till */
@@ -83,12 +93,16 @@ class MerchantController {
     /** 商户名录: a district's merchants (?district=; the caller's own by default), in the order they were registered. */
     @GetMapping
     List<MerchantView> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String district, Actor actor) {
-        return merchants.ofDistrict(district, actor).stream().map(MerchantView::of).toList();
+        // Members look here for where their coupons work: closed merchants are the office's to see, and why they closed
+        // (an internal allegation naming a person was shown to every worker, exploratory test, 2026-12-05).
+        return merchants.ofDistrict(district, actor).stream().filter(m -> m.isActive() || office(actor, m.district()))
+                .map(m -> MerchantView.of(m, office(actor, m.district()))).toList();
     }
 
     @GetMapping("/{merchantId}")
-    MerchantView find(@PathVariable String merchantId) {
-        return MerchantView.of(merchants.find(merchantId));
+    MerchantView find(@PathVariable String merchantId, Actor actor) {
+        Merchant merchant = merchants.find(merchantId);
+        return MerchantView.of(merchant, office(actor, merchant.district()));
     }
 
     record Closure(String reason) {

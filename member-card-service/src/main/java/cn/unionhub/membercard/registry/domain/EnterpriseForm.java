@@ -34,6 +34,8 @@ public record EnterpriseForm(String uscc, String name, String district, String i
             bad.add(new FieldViolation("name", "required"));
         } else if (n.length() > MAX_NAME) {
             bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+        } else if (!cn.unionhub.platform.text.PlainText.isPlain(n)) {
+            bad.add(new FieldViolation("name", "not-plain-text"));
         }
         String d = trim(district);
         if (d == null) {
@@ -58,6 +60,8 @@ public record EnterpriseForm(String uscc, String name, String district, String i
         String a = trim(address);
         if (a != null && a.length() > MAX_ADDRESS) {
             bad.add(new FieldViolation("address", "too-long", MAX_ADDRESS));
+        } else if (!cn.unionhub.platform.text.PlainText.isPlain(a)) {
+            bad.add(new FieldViolation("address", "not-plain-text"));
         }
         Status s = Status.ACTIVE;
         if (trim(status) != null) {

@@ -44,6 +44,8 @@ public record UnionForm(String kind, String name, String enterprise, String dist
             bad.add(new FieldViolation("name", "required"));
         } else if (n.length() > MAX_NAME) {
             bad.add(new FieldViolation("name", "too-long", MAX_NAME));
+        } else if (!cn.unionhub.platform.text.PlainText.isPlain(n)) {
+            bad.add(new FieldViolation("name", "not-plain-text"));
         }
         String d = EnterpriseForm.trim(district);
         String id = null;
@@ -80,6 +82,8 @@ public record UnionForm(String kind, String name, String enterprise, String dist
         String chair = EnterpriseForm.trim(chairName);
         if (chair != null && chair.length() > MAX_PERSON_NAME) {
             bad.add(new FieldViolation("chairName", "too-long", MAX_PERSON_NAME));
+        } else if (!cn.unionhub.platform.text.PlainText.isPlain(chair)) {
+            bad.add(new FieldViolation("chairName", "not-plain-text"));
         }
         String trade = EnterpriseForm.trim(this.trade);
         if (trade != null && trade.length() > MAX_TRADE) {

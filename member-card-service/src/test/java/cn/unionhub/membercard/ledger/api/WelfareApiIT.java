@@ -267,10 +267,14 @@ class WelfareApiIT {
         String batch = "{\"kind\":\"BATCH\",\"debitAccount\":\"settlement:" + district + "\",\"credits\":[{\"account\":\"" + fund
                 + "\",\"amountFen\":100000001}],\"code\":\"funding\"}";
         assertProblem(api().post(WELFARE + "/transfers", batch, colleague, "batch-" + UUID.randomUUID()), 409, "ledger-second-clerk-batch");
-        // Paid out to the bank, the same: a large sum out of the fund is one person's proposal and another's posting.
+        // Paid out to the bank, the same: a large sum out of the fund is one person's proposal and another's posting — as a
+        // transfer or as a batch with the bank among its credits.
         String third = TestTokens.token().subject("staff3-" + district).roles(Role.DISTRICT_UNION).district(district).build();
         assertProblem(api().post(WELFARE + "/transfers", transfer(fund, "settlement:" + district, 100_000_001L, "payout", null), third,
                 "out-" + UUID.randomUUID()), 409, "ledger-second-clerk-required");
+        assertProblem(api().post(WELFARE + "/transfers", "{\"kind\":\"BATCH\",\"debitAccount\":\"" + fund + "\",\"credits\":[{\"account\":"
+                + "\"settlement:" + district + "\",\"amountFen\":100000001}],\"code\":\"payout\"}", third, "out-batch-" + UUID.randomUUID()),
+                409, "ledger-second-clerk-required");
         JsonNode out = created(api().post(WELFARE + "/transfers", "{\"kind\":\"HOLD\",\"debitAccount\":\"" + fund + "\",\"creditAccount\":"
                 + "\"settlement:" + district + "\",\"amountFen\":100000001,\"code\":\"payout\",\"holdSeconds\":3600}", third,
                 "out-hold-" + UUID.randomUUID()));

@@ -442,16 +442,19 @@ class RegistryIT {
         }
 
         // A phone that changed hands linked the wrong login: the member's union takes it off, with a reason (another
-        // enterprise's chair may not), and the right person links.
+        // enterprise's chair may not), and the member's own new mobile — the old one goes with the wrong login, which
+        // cannot link again — and the right person links.
         String memberPath = "/api/v1/members/" + member.path("memberId").asString();
         assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", otherChair).statusCode()).isEqualTo(404);
         assertProblem(api().post(memberPath + "/unlinking", "{}", chair), 400, "invalid-unlinking");
         assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", token).statusCode())
                 .as("not the worker").isEqualTo(403);
-        HttpResponse<String> unlinked = api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", chair);
+        assertProblem(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700001111\"}", chair), 400,
+                "invalid-unlinking");
+        HttpResponse<String> unlinked = api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700002222\"}", chair);
         assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(200);
         assertThat(api().get("/api/v1/members/me", token).statusCode()).isEqualTo(404);
-        ok(api().patch(memberPath, "{\"mobile\":\"13700002222\"}", chair));
+        assertProblem(api().post("/api/v1/members/me/link", link, token), 404, "member-link-not-matched");
         String rightful = TestTokens.token().subject("worker-rightful-" + uscc.toLowerCase()).roles(Role.WORKER).phone("13700002222").build();
         HttpResponse<String> relinked = api().post("/api/v1/members/me/link", link, rightful);
         assertThat(relinked.statusCode()).as(relinked.body()).isEqualTo(200);
@@ -485,6 +488,10 @@ class RegistryIT {
         String path = "/api/v1/registry/enterprises/" + uscc;
         String union = "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"破产测试有限公司工会\",\"enterprise\":\"" + uscc + "\"}";
         String unionId = created(api().post("/api/v1/registry/unions", union, staff)).path("id").asString();
+        HttpResponse<String> nul = api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + RegisterData.freshUscc("330211")
+                + "\",\"name\":\"  \\u0000 \",\"district\":\"330211\"}", staff);
+        assertProblem(nul, 400, "invalid-organisation");
+        assertThat(nul.body()).contains("not-plain-text");
         assertProblem(api().post(path + "/closure", "{\"reason\":\"" + "清".repeat(600) + "\"}", staff), 400, "invalid-organisation");
         ok(api().post(path + "/closure", "{\"reason\":\"破产清算\"}", staff));
         // Its own union closes with it: no new members, no union registered for it again.
