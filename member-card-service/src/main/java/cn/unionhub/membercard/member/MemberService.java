@@ -86,8 +86,18 @@ public class MemberService {
         if (!checked.violations().isEmpty()) {
             throw new RuleViolationException("invalid-member-change", checked.violations()); // a correction, not an enrolment
         }
+        if (checked.mobile() != null && member.account() != null && !checked.mobile().equals(member.mobile()) && byEnterpriseSide(actor)) {
+            // The mobile of a linked member is what proves who may link: an enterprise union changing it (then unlinking)
+            // could tie its own login to its worker's membership, card and wallet. The district union does it.
+            throw new cn.unionhub.platform.domain.ForbiddenException("member-link-by-district-union", member.id());
+        }
         Member.Change change = member.correct(checked.name(), checked.mobile(), checked.group(), StoredTime.now(clock));
         return change.events().isEmpty() ? member : members.save(change, member.account());
+    }
+
+    /** An enterprise union's officer, not the district union over it nor an administrator. */
+    private static boolean byEnterpriseSide(Actor actor) {
+        return actor.has(Role.ENTERPRISE_UNION) && !actor.has(Role.DISTRICT_UNION) && !actor.has(Role.ADMIN);
     }
 
     /**
@@ -204,6 +214,9 @@ public class MemberService {
     public Member unlink(String memberId, String reason, String newMobile, Actor actor) {
         Member member = visible(memberId, actor);
         requireChanges(actor, member);
+        if (byEnterpriseSide(actor)) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("member-link-by-district-union", member.id());
+        }
         if (reason == null || reason.isBlank()) {
             throw new RuleViolationException("invalid-unlinking", List.of(new FieldViolation("reason", "required")));
         }

@@ -441,17 +441,22 @@ class RegistryIT {
             assertThat(JSON.readTree(events.withKey(memberId).get(1).value()).path("account").asString()).isEqualTo(worker);
         }
 
-        // A phone that changed hands linked the wrong login: the member's union takes it off, with a reason (another
-        // enterprise's chair may not), and the member's own new mobile — the old one goes with the wrong login, which
-        // cannot link again — and the right person links.
+        // A phone that changed hands linked the wrong login: the district union takes it off, with a reason, and the member's
+        // own new mobile — the old one goes with the wrong login, which cannot link again — and the right person links.
+        // The enterprise's chair neither unlinks nor changes a linked member's mobile: with both it could tie its own login
+        // to its worker's membership.
         String memberPath = "/api/v1/members/" + member.path("memberId").asString();
+        String district = People.DISTRICT_ZHENHAI.token();
         assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", otherChair).statusCode()).isEqualTo(404);
-        assertProblem(api().post(memberPath + "/unlinking", "{}", chair), 400, "invalid-unlinking");
+        assertProblem(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", chair), 403, "member-link-by-district-union");
+        assertProblem(api().patch(memberPath, "{\"mobile\":\"13900009999\"}", chair), 403, "member-link-by-district-union");
+        assertProblem(api().post(memberPath + "/unlinking", "{}", district), 400, "invalid-unlinking");
         assertThat(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\"}", token).statusCode())
                 .as("not the worker").isEqualTo(403);
-        assertProblem(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700001111\"}", chair), 400,
+        assertProblem(api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700001111\"}", district), 400,
                 "invalid-unlinking");
-        HttpResponse<String> unlinked = api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700002222\"}", chair);
+        HttpResponse<String> unlinked = api().post(memberPath + "/unlinking", "{\"reason\":\"手机号已换人\",\"mobile\":\"13700002222\"}",
+                district);
         assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(200);
         assertThat(api().get("/api/v1/members/me", token).statusCode()).isEqualTo(404);
         assertProblem(api().post("/api/v1/members/me/link", link, token), 404, "member-link-not-matched");
