@@ -79,7 +79,7 @@ public class Imports {
             ImportJob done = importer.run(job, reader, into);
             log.info("Import {} of {} {}: {} rows, {} created, {} updated, {} unchanged, {} rejected", done.id(),
                     job.kind(), done.status(), done.rows(), done.created(), done.updated(), done.unchanged(), done.rejected());
-        } catch (UnreadableFile e) {
+        } catch (cn.unionhub.platform.web.CsvEncoding.MixedEncoding e) {
             log.info("Import {} refused: {}", job.id(), e.getMessage());
             jobs.save(job.failed(clock.instant(), e.getMessage()));
         } catch (RuntimeException | IOException e) {
@@ -92,58 +92,10 @@ public class Imports {
         }
     }
 
-    /**
-     * UTF-8 when the whole file is valid UTF-8, else GB18030 (the superset of GBK): Excel on a Chinese
-     * Windows saves "CSV" in GBK, and a union officer should not have to know what an encoding is.
-     * Text in GBK is practically never valid UTF-8 (its lead bytes are followed by bytes UTF-8 forbids there).
-     * A file that is UTF-8 Chinese up to a line that is not (a GBK row pasted in) is refused naming that line: read as
-     * GB18030 throughout, its UTF-8 rows became mojibake that renamed enterprises on file (exploratory test, 2026-12-05).
-     */
+    /** The upload's encoding ({@link cn.unionhub.platform.web.CsvEncoding}): UTF-8, GBK, or refused naming a mixed line. */
     static java.nio.charset.Charset encodingOf(Path file) throws IOException {
-        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(64 * 1024);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(64 * 1024);
-        boolean chineseSeen = false;
-        long line = 1;
         try (java.nio.channels.ReadableByteChannel channel = Files.newByteChannel(file)) {
-            boolean end = false;
-            while (true) {
-                end = end || channel.read(in) < 0;
-                in.flip();
-                java.nio.charset.CoderResult result = strict.decode(in, out, end);
-                out.flip();
-                while (out.hasRemaining()) {
-                    char c = out.get();
-                    if (c == '\n') {
-                        line++;
-                    } else if (c >= 0x3000 && c <= 0x9FFF || c >= 0xFF00 && c <= 0xFFEF) {
-                        // Chinese as UTF-8 writes it (three bytes): a GBK pair can pass for a two-byte UTF-8 letter, not for this.
-                        chineseSeen = true;
-                    }
-                }
-                out.clear();
-                if (result.isError()) {
-                    if (chineseSeen) {
-                        throw new UnreadableFile("文件第 " + line + " 行的编码与前面的行不同（前面是 UTF-8，这一行像是 GBK），请统一另存为 CSV（UTF-8）后重新上传"
-                                + " / line " + line + " is not in the encoding of the lines before it (UTF-8): save the whole file as CSV (UTF-8)"
-                                + " and upload again");
-                    }
-                    return java.nio.charset.Charset.forName("GB18030");
-                }
-                in.compact();
-                if (end && result.isUnderflow() && in.position() == 0) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-    }
-
-    /** A file no encoding reads whole: the job fails with this message, for whoever uploaded it. */
-    static final class UnreadableFile extends IOException {
-        UnreadableFile(String message) {
-            super(message);
+            return cn.unionhub.platform.web.CsvEncoding.of(channel);
         }
     }
 

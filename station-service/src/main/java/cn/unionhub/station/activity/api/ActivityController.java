@@ -27,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivityController {
 
     private final ActivityService activities;
+    private final java.time.Clock clock;
 
-    ActivityController(ActivityService activities) {
+    ActivityController(ActivityService activities, java.time.Clock clock) {
+        this.clock = clock;
         this.activities = activities;
     }
 
@@ -109,17 +111,20 @@ class ActivityController {
      */
     @GetMapping("/api/v1/stations/activities/sign-ups/mine")
     List<MySignUpView> allMine(Actor worker) {
-        return activities.mine(worker).stream().map(MySignUpView::of).toList();
+        Instant now = clock.instant();
+        return activities.mine(worker).stream().map(s -> MySignUpView.of(s, now)).toList();
     }
 
     /** One of the worker's sign-ups with what the activity is, when and where. */
+    /** @param ended whether the activity is over: a place in its queue no longer means anything */
     record MySignUpView(String activity, String station, String title, Instant startsAt, Instant endsAt, String outcome,
-            Integer position, boolean cancelled, String cancelReason) {
+            Integer position, boolean cancelled, String cancelReason, boolean ended) {
 
-        static MySignUpView of(ActivityService.SignUp s) {
+        static MySignUpView of(ActivityService.SignUp s, Instant now) {
             Activity a = s.activity();
-            return new MySignUpView(a.id(), a.station(), a.title(), a.startsAt(), a.endsAt(), s.outcome().name(), s.position(),
-                    a.cancelled(), a.cancelReason());
+            boolean ended = !a.endsAt().isAfter(now);
+            return new MySignUpView(a.id(), a.station(), a.title(), a.startsAt(), a.endsAt(), s.outcome().name(),
+                    ended ? null : s.position(), a.cancelled(), a.cancelReason(), ended);
         }
     }
 

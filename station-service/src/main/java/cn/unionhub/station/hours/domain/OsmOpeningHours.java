@@ -37,11 +37,19 @@ public final class OsmOpeningHours {
     private OsmOpeningHours() {
     }
 
+    /** The longest hours a station keeps: the events that carry them allow 1,000 characters. */
+    public static final int MAX_LENGTH = 1000;
+
     public static OpeningHours parse(String text) {
         if (text == null || text.isBlank()) {
             throw invalid("required", "");
         }
         String value = text.strip();
+        if (value.length() > MAX_LENGTH) {
+            // The events carry the hours whole (at most 1,000 characters): longer ones were a 500 at the event, after the
+            // station had been checked (a change of hours), or stopped an import half way (exploratory test, 2026-12-05).
+            throw invalid("too-long", String.valueOf(MAX_LENGTH));
+        }
         if (value.equals("24/7")) {
             return OpeningHours.always();
         }

@@ -68,7 +68,16 @@ class StationController {
     @PostMapping(path = "/imports", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReport importStations(jakarta.servlet.http.HttpServletRequest request, Actor actor) throws java.io.IOException {
         StationImports.Report report;
-        try (var reader = new java.io.InputStreamReader(request.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+        // Read in the encoding the file is in: Excel's "CSV" on a Chinese Windows is GBK, and it went onto the map as mojibake.
+        byte[] file = request.getInputStream().readAllBytes();
+        java.nio.charset.Charset encoding;
+        try {
+            encoding = cn.unionhub.platform.web.CsvEncoding.of(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(file)));
+        } catch (cn.unionhub.platform.web.CsvEncoding.MixedEncoding mixed) {
+            throw new cn.unionhub.platform.domain.RuleViolationException("invalid-station-import", List.of(
+                    new cn.unionhub.platform.domain.RuleViolationException.FieldViolation("file", "mixed-encoding", mixed.line())));
+        }
+        try (var reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(file), encoding)) {
             report = imports.importCsv(reader, actor);
         }
         return new ImportReport(report.created(), report.updated(), report.unchanged(), report.failed(), report.rows().stream()

@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public record Station(String number, String name, StationType type, String district, String address, Position location,
         Set<StationServiceType> services, OpeningHours hours, Manager manager, List<Photo> photos, Status status,
-        Rectification rectification, Inspection lastInspection, Instant registeredAt, Instant updatedAt) {
+        Rectification rectification, Inspection lastInspection, Instant registeredAt, Instant updatedAt, Instant hoursByManagerAt) {
 
     public enum Status {
         APPLIED, LISTED, RECTIFYING, DELISTED
@@ -77,7 +77,7 @@ public record Station(String number, String name, StationType type, String distr
         Position wgs = form.position().in(Datum.WGS84);
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         Station s = new Station(number, form.name().strip(), form.type(), form.district(), form.address().strip(), wgs,
-                form.services(), hours, form.manager(), form.photos(), Status.APPLIED, null, null, now, now);
+                form.services(), hours, form.manager(), form.photos(), Status.APPLIED, null, null, now, now, null);
         return new Changed(s, List.of(new StationRegistered(number, s.name, s.district, s.type.name(), wgs.latitude(),
                 wgs.longitude(), s.services.stream().map(Enum::name).sorted().toList(), now)));
     }
@@ -99,14 +99,18 @@ public record Station(String number, String name, StationType type, String distr
     }
 
     /**
-     * The station described anew (a re-imported row): name, type, address, position, services, hours
-     * and manager; no change when they are the same, so importing a file twice changes nothing.
+     * The station described anew (a re-imported row): name, type, address, position, services, manager and — until its
+     * manager sets them — its hours; no change when they are the same, so importing a file twice changes nothing.
      */
     public Changed describedAs(Application form, Instant at) {
-        OpeningHours nextHours = check(form);
+        OpeningHours fileHours = check(form);
+        // Hours the station's manager set (PUT …/hours) are the manager's: a district's re-import of its network file undid
+        // such a change silently (exploratory test, 2026-12-05). Until the manager sets them, the file's hours are taken.
+        OpeningHours nextHours = hoursByManagerAt == null ? fileHours : hours;
         Position wgs = form.position().in(Datum.WGS84);
         Station next = new Station(number, form.name().strip(), form.type(), district, form.address().strip(), wgs,
-                form.services(), nextHours, form.manager(), photos, status, rectification, lastInspection, registeredAt, updatedAt);
+                form.services(), nextHours, form.manager(), photos, status, rectification, lastInspection, registeredAt, updatedAt,
+                hoursByManagerAt);
         boolean samePlace = next.location.metresTo(location) < 0.01;
         if (samePlace && next.name.equals(name) && next.type == type && next.address.equals(address) && next.services.equals(services)
                 && OsmOpeningHours.format(nextHours).equals(OsmOpeningHours.format(hours)) && java.util.Objects.equals(form.manager(), manager)) {
@@ -114,7 +118,7 @@ public record Station(String number, String name, StationType type, String distr
         }
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         Station changed = new Station(number, next.name, next.type, district, next.address, samePlace ? location : wgs, next.services,
-                nextHours, next.manager, photos, status, rectification, lastInspection, registeredAt, now);
+                nextHours, next.manager, photos, status, rectification, lastInspection, registeredAt, now, hoursByManagerAt);
         return new Changed(changed, List.of(new StationUpdated(number, changed.name, district, changed.type.name(),
                 changed.location.latitude(), changed.location.longitude(), changed.services.stream().map(Enum::name).sorted().toList(),
                 OsmOpeningHours.format(nextHours), now)));
@@ -142,6 +146,13 @@ public record Station(String number, String name, StationType type, String distr
         }
         if (form.position() == null) {
             wrong.add(new FieldViolation("position", "required"));
+        } else {
+            // Within China's extent (a rough box: no boundary data here): 0,0 and other slips went on the map, and a 厦门
+            // station at 长春's position answered there as the nearest (exploratory test, 2026-12-05).
+            Position wgs = form.position().in(Datum.WGS84);
+            if (wgs.latitude() < 3.5 || wgs.latitude() > 53.6 || wgs.longitude() < 73.4 || wgs.longitude() > 135.1) {
+                wrong.add(new FieldViolation("position", "outside-china"));
+            }
         }
         if (form.services() == null || form.services().isEmpty()) {
             wrong.add(new FieldViolation("services", "required"));
@@ -240,8 +251,9 @@ public record Station(String number, String name, StationType type, String distr
         }
         OpeningHours next = OsmOpeningHours.parse(openingHours);
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
-        return new Changed(with(status, rectification, lastInspection, next, now),
-                List.of(new StationHoursChanged(number, district, OsmOpeningHours.format(next), now)));
+        return new Changed(new Station(number, name, type, district, address, location, services, next, manager, photos, status,
+                rectification, lastInspection, registeredAt, now, now), List.of(new StationHoursChanged(number, district,
+                OsmOpeningHours.format(next), now)));
     }
 
     /** Whether the rectification deadline has passed without the station being listed again. */
@@ -256,7 +268,7 @@ public record Station(String number, String name, StationType type, String distr
     private Station with(Status nextStatus, Rectification nextRectification, Inspection inspection, OpeningHours nextHours,
             Instant now) {
         return new Station(number, name, type, district, address, location, services, nextHours, manager, photos, nextStatus,
-                nextRectification, inspection, registeredAt, now);
+                nextRectification, inspection, registeredAt, now, hoursByManagerAt);
     }
 
     private static void requireText(List<FieldViolation> wrong, String field, String value, int max) {

@@ -34,4 +34,6 @@ class StationDocument {
     Inspection lastInspection;
     Instant registeredAt;
     Instant updatedAt;
+    /** When the station's manager last set its hours (null: never; a re-import then takes the file's). */
+    Instant hoursByManagerAt;
 }

@@ -134,12 +134,14 @@ public class Stations {
         d.lastInspection = s.lastInspection();
         d.registeredAt = s.registeredAt();
         d.updatedAt = s.updatedAt();
+        d.hoursByManagerAt = s.hoursByManagerAt();
         return d;
     }
 
     private static Station toDomain(StationDocument d) {
         return new Station(d.number, d.name, StationType.valueOf(d.type), d.district, d.address, Position.wgs84(d.latitude, d.longitude),
                 d.services.stream().map(StationServiceType::valueOf).collect(Collectors.toSet()), OsmOpeningHours.parse(d.openingHours),
-                d.manager, d.photos, Station.Status.valueOf(d.status), d.rectification, d.lastInspection, d.registeredAt, d.updatedAt);
+                d.manager, d.photos, Station.Status.valueOf(d.status), d.rectification, d.lastInspection, d.registeredAt, d.updatedAt,
+                d.hoursByManagerAt);
     }
 }

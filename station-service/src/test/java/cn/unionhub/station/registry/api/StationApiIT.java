@@ -193,6 +193,15 @@ class StationApiIT {
                 SIMING_STAFF);
         assertThat(badHours.statusCode()).isEqualTo(400);
         assertThat(badHours.body()).contains("\"field\":\"openingHours\"").contains("无法识别：sunrise-sunset");
+        // Hours longer than the events carry are a 400 naming them (a 500 at the event when they were changed later), and a
+        // position outside China (0,0; a slip of datum or digits) is refused.
+        HttpResponse<String> longHours = api.post("/api/v1/stations", registration(24.48, 118.09, "Mo-Su 08:00-20:00; "
+                + "2027 Jan 01 off; ".repeat(70), "\"REST\""), SIMING_STAFF);
+        assertThat(longHours.statusCode()).as(longHours.body()).isEqualTo(400);
+        assertThat(longHours.body()).contains("openingHours", "too-long");
+        HttpResponse<String> atSea = api.post("/api/v1/stations", registration(0.0, 0.0, "24/7", "\"REST\""), SIMING_STAFF);
+        assertThat(atSea.statusCode()).isEqualTo(400);
+        assertThat(atSea.body()).contains("outside-china");
         assertThat(api.post("/api/v1/stations", registration(24.48, 118.09, "24/7", "\"REST\""), People.WORKER_ZHANG_WEI.token())
                 .statusCode()).isEqualTo(403);
         assertThat(api.post("/api/v1/stations", registration(24.48, 118.09, "24/7", "\"REST\""), null).statusCode()).isEqualTo(401);

@@ -62,6 +62,23 @@ class StationImportIT {
         assertThat(changed.path("updated").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0103", null).body()).path("openingHours").asString())
                 .isEqualTo("Mo-Sa 06:00-22:00");
+        // Once the station's manager sets its hours, they are the manager's: the district's next import leaves them (it
+        // undid the manager's change silently).
+        String manager = cn.unionhub.test.TestTokens.token().subject("manager-FJ-350203-0103").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("STATION:FJ-350203-0103").build();
+        assertThat(api.put("/api/v1/stations/FJ-350203-0103/hours", "{\"openingHours\":\"Mo-Su 07:00-23:00\"}", manager).statusCode())
+                .isEqualTo(200);
+        upload(api, HEADER + ROWS.replace("24/7,,", "Mo-Sa 06:00-22:00,,"), StationApiIT.SIMING_STAFF);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0103", null).body()).path("openingHours").asString())
+                .isEqualTo("Mo-Su 07:00-23:00");
+        // A GBK file (Excel's "CSV" on a Chinese Windows) is read as GBK, not put on the map as mojibake.
+        HttpResponse<String> gbk = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/stations/imports"))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray((HEADER
+                        + "FJ-350203-0301,思明区GBK编码驿站,SELF_BUILT,350203,厦门市思明区,24.45,118.08,GCJ02,REST,24/7,,\n")
+                        .getBytes(java.nio.charset.Charset.forName("GBK")))).build());
+        assertThat(gbk.statusCode()).as(gbk.body()).isEqualTo(200);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/FJ-350203-0301", null).body()).path("name").asString()).isEqualTo("思明区GBK编码驿站");
         assertThat(upload(api, HEADER + ROWS, cn.unionhub.test.People.WORKER_ZHANG_WEI.token()).statusCode()).isEqualTo(403);
         JsonNode otherDistrict = JSON.readTree(upload(api, HEADER + ROWS, StationApiIT.HULI_STAFF).body());
         assertThat(otherDistrict.path("created").asInt() + otherDistrict.path("updated").asInt()).isZero();
