@@ -108,17 +108,10 @@ public class ActivityService implements UpcomingActivities {
         return new SignUp(now, changed.outcome().orElseThrow(), now.queuePosition(who).orElse(null), !changed.events().isEmpty());
     }
 
-    /**
-     * The worker's own sign-ups that stand (a place, or a place in the queue), called off ones included: what is still to
-     * come first, soonest first, then what has ended, latest first (an ended activity, "next in line", led the list above
-     * the real upcoming one, exploratory test, 2026-12-05).
-     */
+    /** The worker's own sign-ups that stand (a place, or a place in the queue), called off ones included ({@link Activity#upcomingFirst}). */
     public List<SignUp> mine(Actor worker) {
         String who = pseudonyms.of(worker.subject());
-        java.time.Instant now = clock.instant();
-        java.util.Comparator<Activity> upcomingFirst = java.util.Comparator.comparing((Activity a) -> !a.endsAt().isAfter(now))
-                .thenComparing(a -> a.endsAt().isAfter(now) ? a.startsAt().toEpochMilli() : -a.endsAt().toEpochMilli());
-        return activities.signedUp(who).stream().sorted(upcomingFirst)
+        return activities.signedUp(who).stream().sorted(Activity.upcomingFirst(clock.instant()))
                 .map(a -> new SignUp(a, a.outcomeOf(who).orElseThrow(), a.queuePosition(who).orElse(null), false)).toList();
     }
 

@@ -65,6 +65,15 @@ public record Activity(String id, String station, String district, String title,
         waiting = List.copyOf(waiting);
     }
 
+    /**
+     * A worker's sign-ups as they want them: what is still to come first, soonest first, then what has ended, latest first
+     * (an ended activity, "next in line", led the list above the real upcoming one, exploratory test, 2026-12-05).
+     */
+    public static java.util.Comparator<Activity> upcomingFirst(Instant now) {
+        return java.util.Comparator.comparing((Activity a) -> !a.endsAt().isAfter(now))
+                .thenComparing(a -> a.endsAt().isAfter(now) ? a.startsAt().toEpochMilli() : -a.endsAt().toEpochMilli());
+    }
+
     public static Changed publish(String id, String station, String district, String title, String description,
             Instant startsAt, Instant endsAt, int capacity, String by, Instant at) {
         List<FieldViolation> wrong = new ArrayList<>();

@@ -129,4 +129,19 @@ class ActivityTest {
         assertThatThrownBy(() -> before.cancel("雨天", "staff-1", STARTS.plusSeconds(10_800)))
                 .as("an activity that has ended took place").isInstanceOf(ConflictException.class);
     }
+
+    /** What is still to come first, soonest first; then what has ended, latest first. */
+    @Test
+    void aWorkersSignUpsListWhatIsStillToComeFirst() {
+        Activity ended = Activity.publish("ended", "FJ-350203-0001", "350203", "已结束活动", null, NOW.plusSeconds(60), NOW.plusSeconds(120),
+                1, "staff-1", NOW).activity();
+        Activity endedEarlier = Activity.publish("ended-earlier", "FJ-350203-0001", "350203", "更早结束", null, NOW.plusSeconds(10),
+                NOW.plusSeconds(20), 1, "staff-1", NOW).activity();
+        Activity later = Activity.publish("later", "FJ-350203-0001", "350203", "下周体检", null, STARTS.plusSeconds(86_400 * 7),
+                STARTS.plusSeconds(86_400 * 7 + 3600), 1, "staff-1", NOW).activity();
+        Activity soon = healthCheck(1);
+        Instant afterBothEnded = NOW.plusSeconds(600);
+        assertThat(java.util.stream.Stream.of(endedEarlier, later, ended, soon).sorted(Activity.upcomingFirst(afterBothEnded))
+                .map(Activity::id).toList()).containsExactly("act-1", "later", "ended", "ended-earlier");
+    }
 }
