@@ -51,7 +51,17 @@ public record Station(String number, String name, StationType type, String distr
     }
 
     /** A photo's metadata; the image itself lives in object storage under {@code key}. */
+    /**
+     * A photo of the station as the upload service stored it: its key there (no path climbing), an image type, a size.
+     * "../../../etc/passwd" as text/html of -5 bytes was taken.
+     */
     public record Photo(String key, String contentType, long bytes, String caption) {
+
+        boolean isValid() {
+            return key != null && key.matches("[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}") && !key.contains("..") && contentType != null
+                    && contentType.matches("image/(jpeg|png|webp|heic)") && bytes > 0 && bytes <= 20_000_000L
+                    && (caption == null || caption.length() <= 100);
+        }
     }
 
     /** An order to rectify: why, by when, and who gave it. */
@@ -159,8 +169,11 @@ public record Station(String number, String name, StationType type, String distr
         }
         // Published on the sign and in the app: a phone with digits to dial ("-----" was taken), and whose it is.
         String phone = form.manager() == null ? null : form.manager().phone();
-        if (phone != null && (!phone.matches("[0-9+\\- ]{5,20}") || phone.replaceAll("[^0-9]", "").length() < 5)) {
+        if (phone != null && (!phone.matches("[0-9+\\- ]{5,20}") || phone.replaceAll("[^0-9]", "").length() < 7)) {
             wrong.add(new FieldViolation("managerPhone", "invalid-phone"));
+        }
+        if (form.photos() != null && form.photos().stream().anyMatch(p -> p == null || !p.isValid())) {
+            wrong.add(new FieldViolation("photos", "photo-invalid"));
         }
         if (form.manager() != null && (form.manager().name() == null || form.manager().name().isBlank())) {
             wrong.add(new FieldViolation("managerName", "required"));
@@ -272,7 +285,8 @@ public record Station(String number, String name, StationType type, String distr
     }
 
     private static void requireText(List<FieldViolation> wrong, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        // Zero-width characters are no reason: "\u200b\u2060" delisted a station with nothing said.
+        if (value == null || value.replaceAll("[\\s\\u200B-\\u200D\\u2060\\uFEFF]", "").isEmpty()) {
             wrong.add(new FieldViolation(field, "required"));
         } else if (value.strip().length() > max) {
             wrong.add(new FieldViolation(field, "too-long", max));

@@ -202,6 +202,10 @@ class StationApiIT {
         HttpResponse<String> atSea = api.post("/api/v1/stations", registration(0.0, 0.0, "24/7", "\"REST\""), SIMING_STAFF);
         assertThat(atSea.statusCode()).isEqualTo(400);
         assertThat(atSea.body()).contains("outside-china");
+        HttpResponse<String> badPhoto = api.post("/api/v1/stations", registration(24.48, 118.09, "24/7", "\"REST\"").replace("}",
+                ",\"photos\":[{\"key\":\"../../../etc/passwd\",\"contentType\":\"text/html\",\"bytes\":-5}]}"), SIMING_STAFF);
+        assertThat(badPhoto.statusCode()).isEqualTo(400);
+        assertThat(badPhoto.body()).contains("photo-invalid");
         assertThat(api.post("/api/v1/stations", registration(24.48, 118.09, "24/7", "\"REST\""), People.WORKER_ZHANG_WEI.token())
                 .statusCode()).isEqualTo(403);
         assertThat(api.post("/api/v1/stations", registration(24.48, 118.09, "24/7", "\"REST\""), null).statusCode()).isEqualTo(401);
