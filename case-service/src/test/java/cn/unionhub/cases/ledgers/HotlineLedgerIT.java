@@ -78,6 +78,25 @@ class HotlineLedgerIT {
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller", People.CHAIR_FUDE.token()).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/v1/cases/" + caseNumber + "/history", operator).body()).doesNotContain("13812345678", "崔师傅");
+        // Another account "retrying" a reference filed without a caller adds no number of its own choosing.
+        String noCaller = order.replace(reference, reference + "-N").replace(",\"callerName\":\"崔师傅\",\"callerPhone\":\"+86 138 1234 5678\"", "");
+        assertThat(api.post("/api/v1/cases/hotline-orders", noCaller, operator).statusCode()).isEqualTo(201);
+        String inspector = cn.unionhub.test.TestTokens.token().subject("inspector-other").roles(cn.unionhub.security.Role.HANDLER)
+                .organisation("LABOR_INSPECTION:330211").build();
+        assertThat(api.post("/api/v1/cases/hotline-orders", noCaller.replace("}", ",\"callerName\":\"冒名\",\"callerPhone\":\"13700000000\"}"),
+                inspector).statusCode()).isEqualTo(409);
+        // A call the rules send to the employer's own union: the district union over it calls back, and so does the operator
+        // who took it down; the chair never reads the number.
+        String toChair = """
+                {"reference":"%s-E","category":"CANTEEN_DORMITORY_COMMUTE","enterprise":"91330211MA2H3K5Q1G","district":"330211",
+                 "workerGroup":"REGULAR","summary":"反映班车太少","callerName":"周先生","callerPhone":"13800001111"}""".formatted(reference);
+        HttpResponse<String> chairCase = api.post("/api/v1/cases/hotline-orders", toChair, operator);
+        assertThat(chairCase.statusCode()).as(chairCase.body()).isEqualTo(201);
+        String chairCaseNumber = JSON.readTree(chairCase.body()).path("caseNumber").asString();
+        assertThat(JSON.readTree(chairCase.body()).path("organisationType").asString()).isEqualTo("ENTERPRISE_UNION");
+        assertThat(api.get("/api/v1/cases/" + chairCaseNumber + "/caller", People.DISTRICT_ZHENHAI.token()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases/" + chairCaseNumber + "/caller", operator).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases/" + chairCaseNumber + "/caller", People.CHAIR_FUDE.token()).statusCode()).isEqualTo(403);
         String plain = api.post("/api/v1/cases/hotline-orders", order.replace(reference, reference + "-B")
                 .replace(",\"callerName\":\"崔师傅\",\"callerPhone\":\"+86 138 1234 5678\"", ""), operator).body();
         assertThat(api.get("/api/v1/cases/" + JSON.readTree(plain).path("caseNumber").asString() + "/caller", operator).statusCode())

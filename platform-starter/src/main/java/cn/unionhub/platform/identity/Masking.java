@@ -10,6 +10,8 @@ public final class Masking {
     /** Mobile numbers and resident ids standing alone (not inside a longer run of digits). */
     private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<![0-9])1[3-9]\\d{9}(?![0-9])");
     private static final Pattern RESIDENT_ID_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+    /** A landline with its area code (0574-86881234, 057486881234, 010-12345678): area code kept, the number masked. */
+    private static final Pattern LANDLINE_IN_TEXT = Pattern.compile("(?<![0-9])(0\\d{2,3})-?(\\d{3,4})(\\d{4})(?![0-9])");
 
     private Masking() {
     }
@@ -34,7 +36,10 @@ public final class Masking {
             return text;
         }
         String masked = replace(RESIDENT_ID_IN_TEXT.matcher(text), true);
-        return replace(MOBILE_IN_TEXT.matcher(masked), false);
+        masked = replace(MOBILE_IN_TEXT.matcher(masked), false);
+        // Landlines too (a caller's home or shop number was kept in full in a hash-chained history, exploratory test,
+        // 2026-12-05): the area code and the last four digits stay, as a mobile's do.
+        return LANDLINE_IN_TEXT.matcher(masked).replaceAll("$1-****$3");
     }
 
     /**

@@ -65,7 +65,9 @@ public final class AccessRuleAuthorization implements AuthorizationManager<Reque
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        List<Compiled> candidates = byMethod.getOrDefault(request.getMethod(), List.of());
+        // HEAD is GET without the body (Spring MVC answers it for every GET mapping): the same rules decide.
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        List<Compiled> candidates = byMethod.getOrDefault(method, List.of());
         PathContainer path = pathOf(request);
         for (Compiled rule : candidates) {
             if (rule.pattern().matches(path)) {
@@ -74,9 +76,9 @@ public final class AccessRuleAuthorization implements AuthorizationManager<Reque
         }
         // Refused either way; which answer says why (read only on this rare path).
         java.util.TreeSet<String> others = new java.util.TreeSet<>();
-        byMethod.forEach((method, rules) -> {
+        byMethod.forEach((taking, rules) -> {
             if (rules.stream().anyMatch(r -> r.pattern().matches(path))) {
-                others.add(method);
+                others.add(taking);
             }
         });
         request.setAttribute(NO_ROUTE, others.isEmpty() ? NOT_FOUND : String.join(", ", others));

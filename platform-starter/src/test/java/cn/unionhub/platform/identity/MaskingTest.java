@@ -19,6 +19,13 @@ class MaskingTest {
                 .isEqualTo("工人张伟 电话138****5678，身份证1101**********002X，欠薪 5000000 分，工单 2026112100012345678901");
     }
 
+    /** A caller's landline in a hotline summary was kept in full in the case's hash-chained history. */
+    @Test
+    void masksLandlinesWithTheirAreaCode() {
+        assertThat(Masking.inText("来电人座机0574-86123456，店里电话 010-12345678，欠薪 5000000 分"))
+                .isEqualTo("来电人座机0574-****3456，店里电话 010-****5678，欠薪 5000000 分");
+    }
+
     /** Issue #12: a resolution text on a public enterprise page named the workers it helped. */
     @Test
     void aPublishedTextKeepsOnlyTheSurnamesOfThePeopleItNames() {

@@ -51,8 +51,11 @@ class SignalController {
     private final RiskService risk;
     private final ExternalSignals rules;
     private final Clock clock;
+    private final cn.unionhub.alert.registry.domain.DistrictNames districts;
 
-    SignalController(RiskService risk, AlertProperties properties, Clock clock) {
+    SignalController(RiskService risk, AlertProperties properties, Clock clock,
+            cn.unionhub.alert.registry.domain.DistrictNames districts) {
+        this.districts = districts;
         this.risk = risk;
         this.rules = new ExternalSignals(risk.model(), properties.signalMaxAge());
         this.clock = clock;
@@ -79,6 +82,11 @@ class SignalController {
             ExternalSignals.Report report = new ExternalSignals.Report(s.enterprise(), s.enterpriseName(), s.district(),
                     s.industry(), s.kind(), s.magnitude(), s.occurredAt(), s.source(), s.reference(), s.amountFen());
             violations.addAll(rules.violations(report, "signals[" + i + "].", now));
+            if (s.district() != null && s.district().matches("[0-9]{6}") && districts.nameOf(s.district()) == null
+                    && districts.nameOf(s.district().substring(0, 4) + "00") != null) {
+                // A district the register does not have in a city it does (330299): its warning reached no union.
+                violations.add(new FieldViolation("signals[" + i + "].district", "unknown-district", s.district()));
+            }
             reports.add(report);
         }
         if (!violations.isEmpty()) {

@@ -82,8 +82,10 @@ public final class ExternalSignals {
         } else if (r.district() != null && r.enterprise() != null && ChineseIdentifiers.isValidUscc(r.enterprise())) {
             // An enterprise registered in one city is not another city's: "999999" hid a warning from every union, and
             // 镇海 received 思明's (exploratory test, 2026-12-05). Within its city it may have moved district.
+            // A province's registration (330000) is any of its districts', the national one (100000) anyone's.
             cn.unionhub.security.Divisions.ofCreditCode(r.enterprise())
-                    .filter(home -> !home.regionMatches(0, r.district(), 0, 4))
+                    .filter(home -> !home.equals("100000"))
+                    .filter(home -> !home.regionMatches(0, r.district(), 0, home.endsWith("0000") ? 2 : 4))
                     .ifPresent(home -> v.add(new FieldViolation(prefix + "district", "not-the-enterprises-city", home)));
         }
         if (r.industry() != null && !INDUSTRY.matcher(r.industry()).matches()) {

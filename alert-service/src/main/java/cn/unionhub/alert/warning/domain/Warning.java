@@ -31,6 +31,11 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
 
     public static final int MAX_TEXT = 2000;
     private static final String REOPENED_NOTE = "误报认定后出现新的证据，需重新核实";
+    /**
+     * How much new evidence must add to the score to reopen a false positive: a routine daily count of next to nothing
+     * reopened it each time, undoing the district's verdict for ever (exploratory test, 2026-12-05).
+     */
+    static final double REOPENING_RISE = 5.0;
 
     /** Where a warning is in its closed loop. */
     public enum Status {
@@ -127,7 +132,7 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         if (status == Status.CLOSED) {
             return this;
         }
-        if (status == Status.FALSE_POSITIVE && assessment.score() > score) {
+        if (status == Status.FALSE_POSITIVE && assessment.score() >= score + REOPENING_RISE) {
             // Evidence after the verdict (a lawsuit filed since) is not what was found false: verified again. It stayed a
             // false positive, out of the queue, and its closure then counted the new evidence as handled (exploratory test).
             List<Step> steps = new ArrayList<>(history);

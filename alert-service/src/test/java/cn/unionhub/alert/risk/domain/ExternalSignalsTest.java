@@ -31,6 +31,13 @@ class ExternalSignalsTest {
         var movedWithinTheCity = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330206", "C", "SOCIAL_INSURANCE_ARREARS", 3.0,
                 now.minus(Duration.ofDays(1)), "hrss-social-insurance", "SI-2026-0044", null);
         assertThat(rules.violations(movedWithinTheCity, "", now)).isEmpty();
+        // Registered by the province (330000), any district of the province; by the state (100000), any at all.
+        for (String home : new String[] {"91330000MA2F0F0F4", "91100000MA2F0F0F4"}) {
+            String code = home + cn.unionhub.platform.identity.ChineseIdentifiers.usccCheckCharacter(home);
+            var report = new ExternalSignals.Report(code, null, "330211", "C", "SOCIAL_INSURANCE_ARREARS", 3.0, now.minus(Duration.ofDays(1)),
+                    "hrss-social-insurance", "SI-2026-0045", null);
+            assertThat(rules.violations(report, "", now)).as(code).isEmpty();
+        }
     }
 
     @Test

@@ -70,14 +70,32 @@ class IntakeController {
     @org.springframework.web.bind.annotation.GetMapping("/{caseNumber}/caller")
     IntakeForm.Caller caller(@org.springframework.web.bind.annotation.PathVariable String caseNumber, Actor actor) {
         Case found = cases.find(caseNumber, actor);
-        if (actor.isEnterpriseSide() || !actor.has(cn.unionhub.security.Role.ADMIN)
-                && !cn.unionhub.cases.casework.domain.CaseAccess.mayWork(found, actor)) {
+        java.util.Optional<cn.unionhub.cases.intake.store.Callers.OnFile> onFile = callers.onFile(found.id());
+        if (!mayCallBack(found, actor, onFile.map(cn.unionhub.cases.intake.store.Callers.OnFile::takenBy).orElse(null))) {
             throw new cn.unionhub.platform.domain.ForbiddenException("caller-for-handlers", caseNumber);
         }
-        IntakeForm.Caller caller = callers.find(found.id())
+        IntakeForm.Caller caller = onFile.map(cn.unionhub.cases.intake.store.Callers.OnFile::caller)
                 .orElseThrow(() -> new cn.unionhub.platform.domain.NotFoundException("caller-not-on-file", caseNumber));
         callers.viewed(found.id(), found.caseNumber(), actor.subject(), cases.now());
         return caller;
+    }
+
+    /**
+     * Who calls a hotline caller back: the organisation working the case; when that is the enterprise's own union, the
+     * levels above it (the district union supervises it) — the caller phoned the union, not the employer, and nobody but
+     * an administrator could call them back (exploratory test, 2026-12-05); the operator who took the call down; and
+     * administrators. Never the enterprise side.
+     */
+    private static boolean mayCallBack(Case c, Actor actor, String takenBy) {
+        if (actor.isEnterpriseSide()) {
+            return false;
+        }
+        if (actor.has(cn.unionhub.security.Role.ADMIN) || actor.subject() != null && actor.subject().equals(takenBy)) {
+            return true;
+        }
+        boolean enterpriseWorksIt = c.handledBy().type() == cn.unionhub.cases.routing.domain.HandlingOrganisationType.ENTERPRISE_UNION;
+        return enterpriseWorksIt ? cn.unionhub.cases.casework.domain.CaseAccess.maySupervise(c, actor)
+                : cn.unionhub.cases.casework.domain.CaseAccess.mayWork(c, actor);
     }
 
     private ResponseEntity<CaseView> open(IntakeForm form, Case.Source source, Actor actor) {
@@ -102,17 +120,22 @@ class IntakeController {
         }
         // The caller's number is kept beside the case, once: a retry that names another is not the same filing (it was
         // never kept at all, and summaries mask numbers: nobody could call a hotline caller back, exploratory test).
+        // The caller's code goes to the operator who filed (again, for a retry whose answer was lost), not to anyone
+        // else who files the same reference: it is the caller's key to the case.
+        boolean filer = opening.created() || opened.history().stream().findFirst()
+                .map(first -> first.actor().equals(actor.subject())).orElse(false);
         java.util.Optional<IntakeForm.Caller> caller = form.caller();
         if (caller.isPresent()) {
+            if (!filer && callers.find(opened.id()).isEmpty()) {
+                // Another account "retrying" a reference filed without a caller added a number of its own choosing, which
+                // the handler would then have phoned (exploratory test, 2026-12-05).
+                throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
+            }
             java.util.Optional<IntakeForm.Caller> onFile = callers.keep(opened.id(), caller.get(), actor.subject(), cases.now());
             if (onFile.isPresent() && !onFile.get().equals(caller.get())) {
                 throw new ConflictException("case-reference-reused", form.reference(), opened.caseNumber());
             }
         }
-        // The caller's code goes to the operator who filed (again, for a retry whose answer was lost), not to anyone
-        // else who files the same reference: it is the caller's key to the case.
-        boolean filer = opening.created() || opened.history().stream().findFirst()
-                .map(first -> first.actor().equals(actor.subject())).orElse(false);
         CaseView view = CaseView.of(opened, cases.now(), cases.rules().calendar())
                 .withFollowUpCode(filer ? opening.followUpCode() : null);
         return opening.created()

@@ -40,6 +40,16 @@ public class Callers {
         }
     }
 
+    /** The caller on file and the account that took them down. */
+    public record OnFile(IntakeForm.Caller caller, String takenBy) {
+    }
+
+    public Optional<OnFile> onFile(String caseId) {
+        Document d = mongo.findById(caseId, Document.class, CALLERS);
+        return d == null ? Optional.empty() : Optional.of(new OnFile(new IntakeForm.Caller(d.getString("name"), d.getString("phone")),
+                d.getString("by")));
+    }
+
     public Optional<IntakeForm.Caller> find(String caseId) {
         Document d = mongo.findById(caseId, Document.class, CALLERS);
         return d == null ? Optional.empty() : Optional.of(new IntakeForm.Caller(d.getString("name"), d.getString("phone")));

@@ -91,6 +91,10 @@ class TokenAndTenantIT {
                 .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(405);
         assertThat(deleted.headers().firstValue("Allow")).hasValue("GET");
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/whoami"))
+                .header("Authorization", "Bearer " + admin).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(head.statusCode()).as("HEAD is GET without the body").isEqualTo(200);
         assertThat(JSON.readTree(deleted.body()).path("detail").asString()).contains("DELETE");
         assertThat(get("/api/v1/complaints/list/all", null).statusCode()).as("signed out").isEqualTo(401);
         assertThat(get("/api/v1/complaints/mine", People.CHAIR_FUDE.token()).statusCode()).as("listed, another role").isEqualTo(403);
