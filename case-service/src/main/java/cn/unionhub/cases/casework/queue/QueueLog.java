@@ -134,7 +134,10 @@ public class QueueLog {
      * the case, and the chair must see its own steps (the views show that warning's times by day only).
      */
     public Instant heldRating(Case c, Instant now) {
-        return heldAfterLatest(c, now, e -> "WORKER".equals(e.actorRole()));
+        // The worker's own steps after the filing: the filing's release is its matter's (filed before the case opened),
+        // and counting the OPENED entry hid the chair's own steps when a release boundary fell between the complaint and its
+        // case — the chair accepted, and its resolution was refused on the case "as shown", still ROUTED (a flaky e2e).
+        return heldAfterLatest(c, now, e -> "WORKER".equals(e.actorRole()) && !"OPENED".equals(e.action()));
     }
 
     private Instant heldAfterLatest(Case c, Instant now, java.util.function.Predicate<HistoryEntry> step) {
