@@ -54,10 +54,12 @@ public class RedemptionService {
     /** Refused refund tries kept before asking again is refused too (a till retrying in a loop). */
     static final int MAX_REFUND_TRIES = 50;
     private final Members members;
+    private final cn.unionhub.membercard.ledger.store.RepaymentsDue repaymentsDue;
 
     RedemptionService(MerchantService merchants, CampaignService campaignService, Campaigns campaigns, Redemptions redemptions,
-            PayCodeService payCodes, Ledger ledger, Clock clock, Members members) {
+            PayCodeService payCodes, Ledger ledger, Clock clock, Members members, cn.unionhub.membercard.ledger.store.RepaymentsDue repaymentsDue) {
         this.members = members;
+        this.repaymentsDue = repaymentsDue;
         this.merchants = merchants;
         this.campaignService = campaignService;
         this.campaigns = campaigns;
@@ -217,6 +219,7 @@ public class RedemptionService {
         AtomicBoolean applied = new AtomicBoolean();
         Redemption after = redemptions.change(r.id(), current -> applied(applied, current.status() != Redemption.Status.PAID ? null
                 : current.ended(Redemption.Status.REFUNDED, null, t.finishedAt())));
+        repaymentsDue.settled("merchant:" + r.merchantId(), r.id());
         return released(after, applied.get());
     }
 
@@ -235,6 +238,7 @@ public class RedemptionService {
                     // Caught up to its journal: the account document's head may still be behind the repayment just posted.
                     long available = ledger.account(receivable).balances().available();
                     if (available < r.discountFen()) {
+                        repaymentsDue.due(receivable, r.id(), r.discountFen()); // what the union may book back for it
                         throw new LedgerException.Refused("coupon-refund-settled", r.orderNo(), r.discountFen() - available);
                     }
                 })

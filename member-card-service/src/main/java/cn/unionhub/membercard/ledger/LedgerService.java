@@ -55,10 +55,13 @@ public class LedgerService {
     /** Money booked as arrived from the bank above this takes two people (双人复核). */
     private final long secondClerkAboveFen;
     private final cn.unionhub.membercard.ledger.store.SingleHandedBookings singleHandedBookings;
+    private final cn.unionhub.membercard.ledger.store.RepaymentsDue repaymentsDue;
 
     LedgerService(Ledger ledger, LedgerStore store, Members members, Organisations organisations, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${unionhub.ledger.second-clerk-above-fen:100000000}") long secondClerkAboveFen,
-            cn.unionhub.membercard.ledger.store.SingleHandedBookings singleHandedBookings) {
+            cn.unionhub.membercard.ledger.store.SingleHandedBookings singleHandedBookings,
+            cn.unionhub.membercard.ledger.store.RepaymentsDue repaymentsDue) {
+        this.repaymentsDue = repaymentsDue;
         this.secondClerkAboveFen = secondClerkAboveFen;
         this.singleHandedBookings = singleHandedBookings;
         this.ledger = ledger;
@@ -153,6 +156,14 @@ public class LedgerService {
                 // (exploratory test, 2026-12-05).
                 bank = debited.kind() == AccountKind.SETTLEMENT ? debited.id() : request.credits().stream().map(Transfer.Credit::accountId)
                         .filter(id -> AccountKind.ofAccountId(id) == AccountKind.SETTLEMENT).findFirst().orElse(null);
+            }
+            if (MERCHANT_REPAYMENT.equals(request.code()) && request.creditAccountId() != null
+                    && AccountKind.ofAccountId(request.creditAccountId()) == AccountKind.MERCHANT_RECEIVABLE && !actor.has(Role.ADMIN)) {
+                // As much as the refunds waiting on it need, no more.
+                long room = repaymentsDue.owed(request.creditAccountId()) - ledger.account(request.creditAccountId()).balances().available();
+                if (requestedFen(request) > room) {
+                    throw new LedgerException.Refused("ledger-repayment-over-due", Math.max(0, room));
+                }
             }
             if (request.kind() != Transfer.Kind.HOLD && needsSecondClerk(debited, bank, requestedFen(request))) {
                 throw secondClerkRequired(request);

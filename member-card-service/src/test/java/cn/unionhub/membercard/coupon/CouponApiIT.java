@@ -373,6 +373,11 @@ class CouponApiIT {
         }
         assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
                 + merchant + "\",\"amountFen\":6000,\"code\":\"correction\"}", staff, "cover-wrong-" + run), 403, "ledger-credited-by-its-flow");
+        // As much as the waiting refunds need, no more, and nothing for a merchant that owes nothing back.
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
+                + merchant + "\",\"amountFen\":6001,\"code\":\"merchant-repayment\"}", staff, "cover-more-" + run), 409, "ledger-repayment-over-due");
+        assertProblem(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
+                + elsewhere + "\",\"amountFen\":100,\"code\":\"merchant-repayment\"}", staff, "cover-none-" + run), 409, "ledger-repayment-over-due");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + LAOSHAN + "\",\"creditAccount\":\"merchant:"
                 + merchant + "\",\"amountFen\":6000,\"code\":\"merchant-repayment\"}", staff, "cover-" + run));
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/redemptions/D" + run + "/refund", "{}", tillToken))
