@@ -19,6 +19,8 @@ public final class ChineseIdentifiers {
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    /** An area code (010, 0574) and a seven- or eight-digit number, with or without the dash between. */
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
     private ChineseIdentifiers() {
     }
@@ -81,6 +83,11 @@ public final class ChineseIdentifiers {
 
     public static boolean isValidMobile(String phone) {
         return phone != null && MOBILE.matcher(phone).matches();
+    }
+
+    /** A landline with its area code as written: {@code 0574-86881234}, {@code 01012345678}. */
+    public static boolean isValidLandline(String phone) {
+        return phone != null && LANDLINE.matcher(phone).matches();
     }
 
     /**

@@ -52,6 +52,15 @@ class ChineseIdentifiersTest {
     }
 
     @Test
+    void landlinesNeedTheirAreaCode() {
+        assertThat(ChineseIdentifiers.isValidLandline("0574-86881234")).isTrue();
+        assertThat(ChineseIdentifiers.isValidLandline("01012345678")).isTrue();
+        assertThat(ChineseIdentifiers.isValidLandline("86881234")).as("no area code").isFalse();
+        assertThat(ChineseIdentifiers.isValidLandline("0574-868812345")).as("nine digits after the area code").isFalse();
+        assertThat(ChineseIdentifiers.isValidLandline(null)).isFalse();
+    }
+
+    @Test
     void mobileNumbersAsPeopleWriteThemAreReadAsTheirElevenDigits() {
         assertThat(ChineseIdentifiers.normalMobile("+86 139 1234 5678")).isEqualTo("13912345678");
         assertThat(ChineseIdentifiers.normalMobile("0086-139-1234-5678")).isEqualTo("13912345678");

@@ -30,7 +30,6 @@ public record IntakeForm(String reference, String category, String enterprise, S
 
     /** The longest caller's name kept, as the member register keeps names. */
     public static final int MAX_CALLER_NAME = 50;
-    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
     /**
      * How to call the caller back, as the operator took it down: a name and a mobile or landline number, kept apart from the
@@ -56,7 +55,7 @@ public record IntakeForm(String reference, String category, String enterprise, S
             return mobile;
         }
         String compact = given.replaceAll("\\s", "");
-        return LANDLINE.matcher(compact).matches() ? compact : null;
+        return ChineseIdentifiers.isValidLandline(compact) ? compact : null;
     }
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,39}");

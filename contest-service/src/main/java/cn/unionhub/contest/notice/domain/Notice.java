@@ -45,7 +45,6 @@ public record Notice(String id, String subject, int round, Instant opensAt, Inst
     private static final int MAX_GROUNDS = 2000;
     private static final int MAX_EVIDENCE = 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
     /** A changed notice and the events its change caused. */
     public record Changed(Notice notice, List<DomainEvent> events) {
@@ -176,7 +175,7 @@ public record Notice(String id, String subject, int round, Instant opensAt, Inst
         String contact = who == null || who.contact() == null ? null : who.contact().strip();
         if (contact == null || contact.isEmpty()) {
             wrong.add(new FieldViolation("objector.contact", "required"));
-        } else if (!ChineseIdentifiers.isValidMobile(contact) && !LANDLINE.matcher(contact).matches()) {
+        } else if (!ChineseIdentifiers.isValidMobile(contact) && !ChineseIdentifiers.isValidLandline(contact)) {
             wrong.add(new FieldViolation("objector.contact", "invalid-phone"));
         }
         if (form.grounds() == null || form.grounds().isBlank()) {
