@@ -64,7 +64,6 @@ public record DailyReport(LocalDate date, int raised, int upgraded, int downgrad
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("active", 1L);
-            counts.put("amountAtStakeFen", w.amountAtStakeFen());
             WarningLevel levelAtEnd = w.level();
             boolean wasRaised = false, wasUp = false, wasDown = false, wasClosed = false;
             boolean falseByEnd = false;

@@ -132,22 +132,19 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
         if (status == Status.CLOSED) {
             return this;
         }
-        if (status == Status.FALSE_POSITIVE && assessment.score() >= score + REOPENING_RISE) {
-            // Evidence after the verdict (a lawsuit filed since) is not what was found false: verified again. It stayed a
-            // false positive, out of the queue, and its closure then counted the new evidence as handled (exploratory test).
-            List<Step> steps = new ArrayList<>(history);
+        // Evidence after the verdict (a lawsuit filed since) is not what was found false: verified again. It stayed a
+        // false positive, out of the queue, and its closure then counted the new evidence as handled (exploratory test).
+        boolean reopen = status == Status.FALSE_POSITIVE && assessment.score() >= score + REOPENING_RISE;
+        List<Step> steps = history;
+        if (reopen) {
+            steps = new ArrayList<>(history);
             steps.add(new Step(Action.REOPENED, level, "alert-service", null, REOPENED_NOTE, at.truncatedTo(ChronoUnit.MILLIS)));
-            return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
-                    collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),
-                    Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), rounded(assessment.kindScores()), explained,
-                    legalHealthCheckRecommended, pushedTo, Status.PUSHED, null, null, disposal, docking, governanceNotes,
-                    raisedAt, closedAt, steps);
         }
         return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
                 collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),
                 Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), rounded(assessment.kindScores()), explained,
-                legalHealthCheckRecommended, pushedTo, status, verdict, verificationReason, disposal, docking, governanceNotes,
-                raisedAt, closedAt, history);
+                legalHealthCheckRecommended, pushedTo, reopen ? Status.PUSHED : status, reopen ? null : verdict,
+                reopen ? null : verificationReason, disposal, docking, governanceNotes, raisedAt, closedAt, steps);
     }
 
     /** Investigation and verification (调查核实). */
