@@ -130,6 +130,10 @@ class AccessRulesConfiguration {
                 .allow(GET, "/api/v1/merchants/{merchantId}", Set.of(Role.ADMIN, Role.DISTRICT_UNION, Role.ENTERPRISE_UNION,
                         Role.WORKER, Role.MERCHANT))
                 .allow(POST, "/api/v1/merchants/{merchantId}/closure", Role.ADMIN, Role.DISTRICT_UNION)
+                // A till's sign-in secret: issued and revoked by the union that runs the merchant's district (TillService).
+                .allow(POST, "/api/v1/merchants/{merchantId}/till-credentials", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(POST, "/api/v1/merchants/{merchantId}/till-credentials/revocation", Role.ADMIN, Role.DISTRICT_UNION)
+                .allow(GET, "/api/v1/merchants/{merchantId}/till-credentials", Role.ADMIN, Role.DISTRICT_UNION)
                 .allow(POST, "/api/v1/merchants/{merchantId}/quotes", Role.MERCHANT)
                 .allow(POST, "/api/v1/merchants/{merchantId}/redemptions", Role.MERCHANT)
                 .allow(GET, "/api/v1/merchants/{merchantId}/redemptions/{orderNo}", Role.MERCHANT, Role.ADMIN, Role.DISTRICT_UNION)

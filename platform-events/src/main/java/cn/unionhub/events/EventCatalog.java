@@ -69,6 +69,7 @@ public final class EventCatalog {
             cn.unionhub.events.membercard.PayrollDisbursed.class,
             cn.unionhub.events.membercard.HardshipCertificateIssued.class,
             cn.unionhub.events.membercard.HardshipCertificateRevoked.class,
+            cn.unionhub.events.membercard.TillClientChanged.class,
             cn.unionhub.events.contest.ContestPublished.class,
             cn.unionhub.events.contest.RegistrationApproved.class,
             cn.unionhub.events.contest.AspectSentForReview.class,

@@ -33,12 +33,20 @@ public final class Topics {
     /** Inbound: risk signals about enterprises from other systems, for alert-service. */
     public static final String ALERT_SIGNALS = "alert.signals";
 
+    /**
+     * Merchant tills' sign-in credentials (member-card-service issues them, the identity server reads them): one
+     * compacted record per till client, the newest state of each (a secret's SHA-256, or revoked), so an identity
+     * server that starts reads every till it must know. Not for other systems: only the identity server may read it.
+     */
+    public static final String TILL_CLIENTS = "identity.till-clients";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    public static final List<String> ALL = List.of(FEEDBACK, CASE, CALENDAR, MEMBER_CARD, LEDGER, STATION, CONTEST, ALERT, ALERT_SIGNALS);
+    public static final List<String> ALL = List.of(FEEDBACK, CASE, CALENDAR, MEMBER_CARD, LEDGER, STATION, CONTEST, ALERT, ALERT_SIGNALS,
+            TILL_CLIENTS);
 
     /** Topics that keep the newest record of each key instead of expiring records (their dead letters expire). */
-    public static final Set<String> COMPACTED = Set.of(CALENDAR);
+    public static final Set<String> COMPACTED = Set.of(CALENDAR, TILL_CLIENTS);
 
     private Topics() {
     }

@@ -8,6 +8,7 @@ import cn.unionhub.membercard.ledger.domain.LedgerException;
 import cn.unionhub.membercard.ledger.store.LedgerStore;
 import cn.unionhub.membercard.merchant.domain.Merchant;
 import cn.unionhub.membercard.merchant.store.Merchants;
+import cn.unionhub.membercard.merchant.till.TillService;
 import cn.unionhub.platform.domain.HashChain;
 import cn.unionhub.security.Actor;
 import cn.unionhub.security.Role;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * The merchant register: a district union registers the merchants of its district (the city union
  * any); each gets its receivable account. A till acts for its own merchant only: its token's
- * organisation is {@code MERCHANT:<merchant id>}.
+ * organisation is {@code MERCHANT:<merchant id>}; its sign-in secret comes from {@link TillService}.
  */
 @Service
 public class MerchantService {
@@ -27,11 +28,13 @@ public class MerchantService {
 
     private final Merchants merchants;
     private final LedgerStore ledger;
+    private final TillService tills;
     private final Clock clock;
 
-    MerchantService(Merchants merchants, LedgerStore ledger, Clock clock) {
+    MerchantService(Merchants merchants, LedgerStore ledger, TillService tills, Clock clock) {
         this.merchants = merchants;
         this.ledger = ledger;
+        this.tills = tills;
         this.clock = clock;
     }
 
@@ -94,6 +97,9 @@ public class MerchantService {
             throw new LedgerException.Invalid("reason", "merchant-close-reason");
         }
         Merchant closed = merchant.closed(reason.strip(), StoredTime.now(clock));
+        // The till's sign-ins end first: a stop in between leaves a merchant that closing again finishes, never a closed
+        // merchant whose till still gets tokens.
+        tills.revokeOnClosure(merchantId, reason.strip(), actor.subject());
         merchants.replace(closed);
         return closed;
     }

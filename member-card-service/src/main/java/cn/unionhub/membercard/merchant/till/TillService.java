@@ -1,0 +1,95 @@
+package cn.unionhub.membercard.merchant.till;
+
+import cn.unionhub.membercard.common.DistrictOffice;
+import cn.unionhub.membercard.common.StoredTime;
+import cn.unionhub.membercard.ledger.domain.LedgerException;
+import cn.unionhub.membercard.merchant.domain.Merchant;
+import cn.unionhub.membercard.merchant.store.Merchants;
+import cn.unionhub.security.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * 收银端接入: the district union that runs a merchant's district gives its till a sign-in secret, so a merchant it
+ * registers redeems coupons the same day (before, a till could sign in only once an operator had added its client to the
+ * identity server's configuration and restarted it). Issuing again replaces the secret (a till lost, a cashier gone);
+ * revoking, or closing the merchant, ends its sign-ins. The identity server learns each change from the
+ * {@code identity.till-clients} topic; tokens it gave before a change stay valid for their 30 minutes, and a closed
+ * merchant's till is refused here anyway.
+ */
+@Service
+public class TillService {
+
+    static final int MAX_REASON = 200;
+
+    private final Merchants merchants;
+    private final TillCredentials credentials;
+    private final Clock clock;
+
+    TillService(Merchants merchants, TillCredentials credentials, Clock clock) {
+        this.merchants = merchants;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** A new secret for the till, shown only in this answer; the previous one stops working. */
+    public TillCredential.Issued issue(String merchantId, Actor actor) {
+        Merchant merchant = merchantRunBy(merchantId, actor);
+        if (!merchant.isActive()) {
+            throw new LedgerException.Refused("till-merchant-closed", merchantId);
+        }
+        Instant at = StoredTime.now(clock);
+        return credentials.change(merchantId, current -> {
+            TillCredential.Issued issued = TillCredential.issue(merchantId, merchant.district(), current.orElse(null), actor.subject(), at);
+            return new TillCredentials.Change<>(issued.credential(), issued);
+        });
+    }
+
+    /** Ends the till's sign-ins (a lost device): nothing changes if it has none or they already ended. */
+    public Optional<TillCredential> revoke(String merchantId, String reason, Actor actor) {
+        merchantRunBy(merchantId, actor);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            throw new LedgerException.Invalid("reason", "till-reason-too-long", MAX_REASON);
+        }
+        return revoked(merchantId, why, actor.subject());
+    }
+
+    /** The till's credential as the office sees it (never its secret); empty before the first issue. */
+    public Optional<TillCredential> status(String merchantId, Actor actor) {
+        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
+        if (!DistrictOffice.oversees(actor, merchant.district())) {
+            throw new LedgerException.NotFound("merchant-not-found", merchantId);
+        }
+        return credentials.find(merchantId);
+    }
+
+    /** Called as the merchant closes: its till signs in no more. */
+    public void revokeOnClosure(String merchantId, String reason, String by) {
+        revoked(merchantId, reason, by);
+    }
+
+    private Optional<TillCredential> revoked(String merchantId, String reason, String by) {
+        Optional<TillCredential> current = credentials.find(merchantId);
+        if (current.isEmpty() || !current.get().active()) {
+            return current;
+        }
+        Instant at = StoredTime.now(clock);
+        return Optional.of(credentials.change(merchantId, now -> {
+            TillCredential c = now.orElseThrow();
+            TillCredential after = c.active() ? c.revoked(reason, by, at) : c;
+            return new TillCredentials.Change<>(after, after);
+        }));
+    }
+
+    /** The merchant, if the caller runs its district; otherwise as if there were none. */
+    private Merchant merchantRunBy(String merchantId, Actor actor) {
+        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
+        if (!DistrictOffice.runs(actor, merchant.district())) {
+            throw new LedgerException.NotFound("merchant-not-found", merchantId);
+        }
+        return merchant;
+    }
+}
