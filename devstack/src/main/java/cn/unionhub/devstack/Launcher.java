@@ -344,6 +344,8 @@ public final class Launcher {
             args.add("--spring.profiles.active=local");
             args.add("--spring.security.oauth2.authorizationserver.issuer=" + config.issuerUrl());
             args.add("--unionhub.identity.key-file=" + config.dataDir().resolve("identity").resolve("signing-key.json"));
+            // Merchant tills' secrets, as the district unions issue them (identity.till-clients).
+            args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + config.port(Component.KAFKA));
         } else {
             // The registry password reaches each process in its environment (not on the command line, which
             // anyone on the machine can read); Spring fills it into the URL.

@@ -104,6 +104,48 @@ class WelfareE2EIT extends PlatformTest {
         assertThat(reconciled.path("clean").asBoolean()).isTrue();
     }
 
+    /**
+     * A union onboards a merchant's till by itself (before, an operator had to add the till to the identity server's
+     * configuration and restart it): 思明区's union registers a merchant, issues its till a secret through the gateway,
+     * the till signs in with it at the identity server and reads its day of orders; closing the merchant ends its sign-ins.
+     */
+    @Test
+    void aDistrictUnionOnboardsANewMerchantsTillWithoutTheOperators() {
+        String staff = platform.demoToken("staff-xiamen-siming");
+        String merchant = ok(post("/api/v1/merchants", staff, "{\"name\":\"思明职工惠民便利店\",\"category\":\"便利店\"}", null), 201)
+                .path("id").asString();
+        String client = "merchant-" + merchant;
+        assertThat(tokenAnswer(client, "anything").statusCode()).as("no till before its union issues one").isEqualTo(401);
+        assertThat(post("/api/v1/merchants/" + merchant + "/till-credentials", platform.demoToken("staff-laoshan"), "", null).statusCode())
+                .as("another district's union").isEqualTo(404);
+
+        JsonNode issued = ok(post("/api/v1/merchants/" + merchant + "/till-credentials", staff, "", null), 201);
+        assertThat(issued.path("clientId").asString()).isEqualTo(client);
+        assertThat(issued.path("tokenUrl").asString()).isEqualTo(platform.identity("/oauth2/token"));
+        String secret = issued.path("clientSecret").asString();
+        // The identity server learns the secret from identity.till-clients, a moment after the answer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokenAnswer(client, secret).statusCode() == 200);
+        String till = platform.clientCredentialsToken(client, secret);
+        JsonNode day = ok(get("/api/v1/merchants/" + merchant + "/redemptions", till), 200);
+        assertThat(day.path("merchantId").asString()).isEqualTo(merchant);
+        assertThat(day.path("orders").asInt()).isZero();
+        String neighbour = ok(post("/api/v1/merchants", staff, "{\"name\":\"思明职工书店\",\"category\":\"书店\"}", null), 201)
+                .path("id").asString();
+        assertThat(get("/api/v1/merchants/" + neighbour + "/redemptions", till).statusCode()).as("another merchant's orders")
+                .isEqualTo(403);
+
+        ok(post("/api/v1/merchants/" + merchant + "/closure", staff, "{\"reason\":\"合作到期\"}", null), 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tokenAnswer(client, secret).statusCode() == 401);
+        assertThat(ok(get("/api/v1/merchants/" + merchant + "/till-credentials", staff), 200).path("active").asBoolean()).isFalse();
+    }
+
+    private HttpResponse<String> tokenAnswer(String client, String secret) {
+        return platform.send(HttpRequest.newBuilder(URI.create(platform.identity("/oauth2/token")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((client + ":" + secret).getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+    }
+
     private static String transfer(String debit, String credit, long fen, String code) {
         return "{\"debitAccount\":\"" + debit + "\",\"creditAccount\":\"" + credit + "\",\"amountFen\":" + fen + ",\"code\":\"" + code + "\"}";
     }

@@ -2,6 +2,8 @@ package cn.unionhub.identity;
 
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -32,8 +35,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain protocolEndpoints(HttpSecurity http, CorsConfigurationSource appCalls) throws Exception {
+    SecurityFilterChain protocolEndpoints(HttpSecurity http, CorsConfigurationSource appCalls, RegisteredClientRepository configured,
+            TillClients tills) throws Exception {
         http.oauth2AuthorizationServer(server -> {
+            server.registeredClientRepository(new TillAwareClients(configured, tills));
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
         })
@@ -84,7 +89,19 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new TillSecrets(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    @Bean
+    TillClients tillClients() {
+        return new TillClients();
+    }
+
+    /** Off only where no broker is reachable on purpose (a test of something else); tills then sign in from the configuration only. */
+    @Bean
+    @ConditionalOnProperty(name = "unionhub.identity.till-clients.enabled", havingValue = "true", matchIfMissing = true)
+    TillClientFeed tillClientFeed(KafkaProperties kafka, TillClients tills) {
+        return new TillClientFeed(kafka.buildConsumerProperties(), tills);
     }
 
     @Bean

@@ -40,9 +40,11 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             new NarrowClient("transport-", "FARE_SYSTEM", "TRANSPORT:"), new NarrowClient("provider-", "PROVIDER_WINDOW", "PROVIDER:"));
 
     private final IdentityProperties properties;
+    private final TillClients tills;
 
-    TokenClaims(IdentityProperties properties) {
+    TokenClaims(IdentityProperties properties, TillClients tills) {
         this.properties = properties;
+        this.tills = tills;
     }
 
     @Override
@@ -58,7 +60,8 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             if (narrow != null) {
                 context.getClaims().claim("roles", List.of(narrow.role()))
                         .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length()));
-                String district = properties.clientDistricts().get(client);
+                // A till its district union issued serves that district; other clients' divisions are configured.
+                String district = tills.district(client).orElse(properties.clientDistricts().get(client));
                 if (district != null) {
                     context.getClaims().claim("district", district); // the division it serves, and only that
                 }

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the government client's secret must be given, or the server does not start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"UNIONHUB_LABOR_INSPECTION_SECRET=an-installation-secret",
+        // No broker here: tills sign in from the configuration only (IdentityServerIT follows identity.till-clients).
+        properties = {"UNIONHUB_LABOR_INSPECTION_SECRET=an-installation-secret", "unionhub.identity.till-clients.enabled=false",
                 "unionhub.identity.administrator.username=ops-admin",
                 "unionhub.identity.administrator.password=" + DemoTokensOffByDefaultIT.ADMIN_PASSWORD})
 class DemoTokensOffByDefaultIT {
@@ -70,7 +71,8 @@ class DemoTokensOffByDefaultIT {
         for (String[] properties : new String[][] {{}, {"UNIONHUB_LABOR_INSPECTION_SECRET=local-demo-secret"}}) {
             org.springframework.boot.builder.SpringApplicationBuilder unconfigured =
                     new org.springframework.boot.builder.SpringApplicationBuilder(IdentityServerApplication.class)
-                            .properties("server.port=0", "spring.main.banner-mode=off").properties(properties);
+                            .properties("server.port=0", "spring.main.banner-mode=off", "unionhub.identity.till-clients.enabled=false")
+                            .properties(properties);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> unconfigured.run().close())
                     .hasStackTraceContaining("UNIONHUB_LABOR_INSPECTION_SECRET");
         }

@@ -32,7 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-id=hrss-pension",
         "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-secret={noop}hrss-pension-test-secret",
         "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.client-authentication-methods=client_secret_basic",
-        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.authorization-grant-types=client_credentials"})
+        "spring.security.oauth2.authorizationserver.client.hrss-pension.registration.authorization-grant-types=client_credentials",
+        // A till listed in the configuration, as the demo's is, for its union to revoke (the demo's own stays usable).
+        "spring.security.oauth2.authorizationserver.client.listed-till.registration.client-id=merchant-370213-0001",
+        "spring.security.oauth2.authorizationserver.client.listed-till.registration.client-secret={noop}listed-till-secret",
+        "spring.security.oauth2.authorizationserver.client.listed-till.registration.client-authentication-methods=client_secret_basic",
+        "spring.security.oauth2.authorizationserver.client.listed-till.registration.authorization-grant-types=client_credentials"})
 @ActiveProfiles("local")
 class IdentityServerIT {
 
@@ -42,6 +47,107 @@ class IdentityServerIT {
 
     @Value("${local.server.port}")
     int port;
+
+    /** A real broker: merchant tills' credentials arrive on identity.till-clients. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void broker(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> cn.unionhub.test.TestInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    /**
+     * A district union issued a till's secret (member-card-service published its digest): the till signs in with it at
+     * once, as its merchant, in its district; a wrong secret does not; a newer secret replaces it; a revocation ends it,
+     * also for a till the configuration lists.
+     */
+    @Test
+    void aTillSignsInWithTheSecretItsUnionIssuedUntilItIsReplacedOrRevoked() throws Exception {
+        String merchant = "370212-" + (5000 + new java.util.Random().nextInt(4000));
+        String client = "merchant-" + merchant;
+        String secret = "s3cr3t-" + java.util.UUID.randomUUID();
+        try (TillTopic topic = new TillTopic()) {
+            topic.publish(client, merchant, true, sha256(secret), 1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> clientCredentials(client + ":" + secret, "grant_type=client_credentials").statusCode() == 200);
+            Jwt jwt = validate(JSON.readTree(clientCredentials(client + ":" + secret, "grant_type=client_credentials").body())
+                    .path("access_token").asString());
+            assertThat(jwt.getSubject()).isEqualTo(client);
+            assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MERCHANT");
+            assertThat(jwt.getClaimAsString("organisation")).isEqualTo("MERCHANT:" + merchant);
+            assertThat(jwt.getClaimAsString("district")).isEqualTo("370212");
+            assertThat(clientCredentials(client + ":" + secret + "x", "grant_type=client_credentials").statusCode()).isEqualTo(401);
+
+            String next = "n3xt-" + java.util.UUID.randomUUID();
+            topic.publish(client, merchant, true, sha256(next), 2);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> clientCredentials(client + ":" + next, "grant_type=client_credentials").statusCode() == 200);
+            assertThat(clientCredentials(client + ":" + secret, "grant_type=client_credentials").statusCode()).as("the replaced secret")
+                    .isEqualTo(401);
+            // Read again (a redelivery), the older generation changes nothing.
+            topic.publish(client, merchant, true, sha256(secret), 1);
+            topic.publish(client, merchant, false, null, 3);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> clientCredentials(client + ":" + next, "grant_type=client_credentials").statusCode() == 401);
+            assertThat(clientCredentials(client + ":" + secret, "grant_type=client_credentials").statusCode()).isEqualTo(401);
+
+            // A till of the configuration, revoked by its union: the configured secret no longer signs it in.
+            String listed = "merchant-370213-0001";
+            assertThat(clientCredentials(listed + ":listed-till-secret", "grant_type=client_credentials").statusCode()).isEqualTo(200);
+            topic.publish(listed, "370213-0001", false, null, 1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> clientCredentials(listed + ":listed-till-secret", "grant_type=client_credentials").statusCode() == 401);
+            String issued = "l1sted-" + java.util.UUID.randomUUID();
+            topic.publish(listed, "370213-0001", true, sha256(issued), 2);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> clientCredentials(listed + ":" + issued, "grant_type=client_credentials").statusCode() == 200);
+        }
+    }
+
+    private static String sha256(String secret) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** identity.till-clients as member-card-service writes it: compacted, keyed by client id, CloudEvents in binary mode. */
+    private static final class TillTopic implements AutoCloseable {
+
+        private final org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer;
+
+        TillTopic() throws Exception {
+            String servers = cn.unionhub.test.TestInfrastructure.get().kafkaBootstrapServers();
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", servers))) {
+                admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(cn.unionhub.events.Topics.TILL_CLIENTS, 3, (short) 1)
+                        .configs(java.util.Map.of("cleanup.policy", "compact")))).all().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+            producer = new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of("bootstrap.servers", servers),
+                    new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        }
+
+        void publish(String client, String merchant, boolean active, String digest, long generation) throws Exception {
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("clientId", client);
+            fields.put("merchantId", merchant);
+            fields.put("district", merchant.substring(0, 6));
+            fields.put("active", active);
+            fields.put("secretSha256", digest);
+            fields.put("generation", generation);
+            fields.put("changedAt", java.time.Instant.now().toString());
+            String data = JSON.writeValueAsString(fields);
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(cn.unionhub.events.Topics.TILL_CLIENTS, client,
+                    data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("ce_type", TillClientFeed.TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("ce_specversion", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
 
     @Test
     void governmentSystemsGetAGovSystemTokenWithClientCredentials() throws Exception {

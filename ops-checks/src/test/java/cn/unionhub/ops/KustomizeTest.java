@@ -214,7 +214,8 @@ class KustomizeTest {
                 .contains("\"unionhub.cn/tier\":\"domain\"").doesNotContain("\"podSelector\":{}");
         JsonNode listener = objects.stream().filter(o -> o.path("kind").asString().equals("Kafka")).findFirst().orElseThrow()
                 .path("spec").path("kafka").path("listeners").get(0);
-        assertThat(listener.path("networkPolicyPeers").toString()).contains("\"unionhub.cn/tier\":\"domain\"");
+        assertThat(listener.path("networkPolicyPeers").toString()).contains("\"unionhub.cn/tier\":\"domain\"")
+                .contains("\"app.kubernetes.io/name\":\"identity-server\"");
         // Every process that needs Kafka and MongoDB (it reads unionhub-backbone) carries the label they admit.
         objects.stream().filter(o -> o.path("kind").asString().equals("Deployment"))
                 .filter(d -> d.path("spec").path("template").path("spec").path("containers").get(0).path("envFrom").toString()
@@ -294,7 +295,23 @@ class KustomizeTest {
             assertThat(user.path("spec").path("authentication").path("type").asString()).isEqualTo("scram-sha-512");
             assertThat(allowed(user)).as("ACLs of " + service).isEqualTo(neededAcls(service));
         }
-        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(domain.stream().map(d -> d.path("metadata").path("name").asString()).toList());
+        List<String> domainNames = domain.stream().map(d -> d.path("metadata").path("name").asString()).toList();
+        List<String> kafkaClients = new ArrayList<>(domainNames);
+        kafkaClients.add("identity-server");
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(kafkaClients);
+
+        // The identity server reads merchant tills' secrets as itself, from that one topic, and writes nothing.
+        JsonNode identity = objects.stream().filter(o -> o.path("kind").asString().equals("Deployment")
+                && o.path("metadata").path("name").asString().equals("identity-server")).findFirst().orElseThrow();
+        var identityKafka = org.springframework.boot.context.properties.bind.Binder.get(environmentOf(identity, byName(objects, "ConfigMap")))
+                .bind("spring.kafka", org.springframework.boot.kafka.autoconfigure.KafkaProperties.class).get().buildConsumerProperties();
+        assertThat(identityKafka).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("bootstrap.servers", List.of("unionhub-kafka-bootstrap:" + listeners.get(0).path("port").asInt()))
+                .containsEntry("ssl.truststore.location", "/etc/unionhub/kafka-ca/ca.crt");
+        assertThat(identityKafka.get("sasl.jaas.config").toString()).contains("username=\"identity-server\"");
+        assertThat(identity.path("spec").path("template").path("spec").toString()).contains("\"mountPath\":\"/etc/unionhub/kafka-ca\"");
+        assertThat(allowed(users.get("identity-server"))).containsExactlyInAnyOrder("Read topic:" + Topics.TILL_CLIENTS,
+                "Describe topic:" + Topics.TILL_CLIENTS);
 
         JsonNode mongod = objects.stream().filter(o -> o.path("kind").asString().equals("StatefulSet")
                 && o.path("metadata").path("name").asString().equals("mongodb")).findFirst().orElseThrow();
@@ -308,7 +325,7 @@ class KustomizeTest {
                 usersMade = e.path("value").asString();
             }
         }
-        assertThat(Set.of(usersMade.split(","))).containsExactlyInAnyOrderElementsOf(users.keySet());
+        assertThat(Set.of(usersMade.split(","))).containsExactlyInAnyOrderElementsOf(domainNames);
     }
 
     private static Map<String, JsonNode> byName(List<JsonNode> objects, String kind) {
