@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -73,7 +74,11 @@ public class RedemptionService {
     public Quote quote(String merchantId, String cardNumber, String payCode, long spendFen, String campaignId, Actor till) {
         Merchant merchant = merchants.tillOf(merchantId, till);
         String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, null);
-        Campaign campaign = campaignFor(memberId, merchant, campaignId);
+        List<Campaign> usable = campaignsFor(memberId, merchant, campaignId);
+        String today = today();
+        // The coupon the redemption would use: the first whose day is not used up.
+        Campaign campaign = usable.stream().filter(c -> !campaigns.usedUpOn(c.id(), memberId, today, c.redemptionsPerDay())).findFirst()
+                .orElseThrow(() -> new LedgerException.Refused("coupon-daily-limit", usable.get(0).redemptionsPerDay()));
         long left = couponLeft(campaign, memberId);
         long discount = campaign.rule().discount(spendFen, left);
         return new Quote(campaign.id(), campaign.name(), spendFen, discount, spendFen - discount, left);
@@ -93,25 +98,44 @@ public class RedemptionService {
             return replay(earlier.get(), payCodes.memberOfUsableCard(cardNumber).orElse("-"), spendFen, campaignId);
         }
         String memberId = payCodes.consentingMember(cardNumber, payCode, merchantId, id);
-        Campaign campaign = campaignFor(memberId, merchant, campaignId);
-        long left = couponLeft(campaign, memberId);
-        long discount = campaign.rule().discount(spendFen, left);
-        if (discount == 0 && spendFen >= campaign.rule().thresholdFen()) {
-            Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, StoredTime.now(clock));
-            return replay(redemptions.insert(refused) ? refused : redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
+        List<Campaign> usable = campaignsFor(memberId, merchant, campaignId);
+        String today = today();
+        // The first coupon (soonest to end) whose day has room: a member at one campaign's daily limit was told "come back
+        // tomorrow" although another coupon of theirs worked at this till (exploratory test, 2026-12-04).
+        Campaign campaign = null;
+        for (Campaign candidate : usable) {
+            if (campaigns.countRedemption(candidate.id(), memberId, today, candidate.redemptionsPerDay())) {
+                campaign = candidate;
+                break;
+            }
         }
-        String holdKey = "order:" + id;
-        Redemption quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
-                Transfer.idFor(SCOPE, holdKey), StoredTime.now(clock), cardNumber);
-        String today = LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING).toString();
-        if (!campaigns.countRedemption(campaign.id(), memberId, today, campaign.redemptionsPerDay())) {
+        if (campaign == null) {
             // The day's last place may be this very order's, taken by the same request sent twice at once: that one
             // answers (told "daily limit", the till charged full price for an order whose discount was held).
             var same = redemptions.find(id);
             if (same.isPresent()) {
                 return replay(same.get(), memberId, spendFen, campaignId);
             }
-            throw new LedgerException.Refused("coupon-daily-limit", campaign.redemptionsPerDay());
+            throw new LedgerException.Refused("coupon-daily-limit", usable.get(0).redemptionsPerDay());
+        }
+        Redemption quoted = null;
+        try {
+            long discount = campaign.rule().discount(spendFen, couponLeft(campaign, memberId));
+            if (discount > 0 || spendFen < campaign.rule().thresholdFen()) {
+                String holdKey = "order:" + id;
+                quoted = Redemption.quoted(merchantId, orderNo, campaign.id(), memberId, spendFen, discount,
+                        Transfer.idFor(SCOPE, holdKey), StoredTime.now(clock), cardNumber);
+            }
+        } catch (RuntimeException refused) {
+            // Refused before it was stored (nothing to redeem, no coupon held): the order takes no place of the day.
+            campaigns.uncountRedemption(campaign.id(), memberId, today);
+            throw refused;
+        }
+        if (quoted == null) {
+            // The coupon is used up: the order is kept as refused and takes no place of the day.
+            campaigns.uncountRedemption(campaign.id(), memberId, today);
+            Redemption refused = Redemption.usedUp(merchantId, orderNo, campaign.id(), memberId, spendFen, StoredTime.now(clock));
+            return replay(redemptions.insert(refused) ? refused : redemptions.find(id).orElseThrow(), memberId, spendFen, campaignId);
         }
         if (!redemptions.insert(quoted)) {
             // The same order inserted by a concurrent request: that one counted it.
@@ -336,7 +360,11 @@ public class RedemptionService {
      * The campaign whose coupon pays: the one named, else of the member's campaigns open here now
      * with money left, the one that ends first (use it or lose it).
      */
-    private Campaign campaignFor(String memberId, Merchant merchant, String campaignId) {
+    /**
+     * The campaigns whose coupon the member may spend here now, in the order they are used: the one the till names, or
+     * else every coupon of the member with money left that this merchant takes, the soonest to end first.
+     */
+    private List<Campaign> campaignsFor(String memberId, Merchant merchant, String campaignId) {
         // Coupons are the union's welfare for its members: one who has left spends none (their card may still be active).
         if (members.find(memberId).filter(m -> m.status() == Member.Status.ACTIVE).isEmpty()) {
             throw new LedgerException.Refused("coupon-membership-ended");
@@ -345,13 +373,20 @@ public class RedemptionService {
         if (campaignId != null) {
             Campaign named = campaignService.find(campaignId);
             named.requireRedeemableAt(merchant.id(), now);
-            return named; // whether the member holds its coupon: couponLeft
+            return List.of(named); // whether the member holds its coupon: couponLeft
         }
-        return campaignService.couponsOf(memberId).stream()
+        List<Campaign> usable = campaignService.couponsOf(memberId).stream()
                 .filter(c -> c.campaign().merchants().contains(merchant.id()) && c.campaign().openAt(now))
                 .filter(c -> c.account().balances().available() > 0)
-                .min(Comparator.comparing((CampaignService.Coupon c) -> c.campaign().endsAt()).thenComparing(c -> c.campaign().id()))
-                .map(CampaignService.Coupon::campaign)
-                .orElseThrow(() -> new LedgerException.Refused("coupon-none-usable-here", merchant.id()));
+                .sorted(Comparator.comparing((CampaignService.Coupon c) -> c.campaign().endsAt()).thenComparing(c -> c.campaign().id()))
+                .map(CampaignService.Coupon::campaign).toList();
+        if (usable.isEmpty()) {
+            throw new LedgerException.Refused("coupon-none-usable-here", merchant.id());
+        }
+        return usable;
+    }
+
+    private String today() {
+        return LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING).toString();
     }
 }

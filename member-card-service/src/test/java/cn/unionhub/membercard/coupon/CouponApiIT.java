@@ -446,6 +446,61 @@ class CouponApiIT {
     }
 
     /**
+     * A member with coupons of two campaigns at one merchant: when the soonest-ending one has used its day (one redemption
+     * a day), the till's next order uses the other instead of telling the member to come back tomorrow; when both have,
+     * the quote and the order say so.
+     */
+    @Test
+    void aCouponAtItsDailyLimitGivesWayToAnotherThatWorksAtTheTill() {
+        String shibei = "370203";
+        String staff = TestTokens.token().subject("staff-" + shibei).roles(Role.DISTRICT_UNION).district(shibei).build();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + shibei + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + shibei + "\",\"label\":\"工会经费\"}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + shibei + "\",\"creditAccount\":\"fund:" + shibei
+                + "\",\"amountFen\":1000000,\"code\":\"funding\"}", staff, "fund-" + run));
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"市北两券通用超市\",\"category\":\"超市\"}", staff))
+                .path("id").asString();
+        LinkedMember liu = RegisterData.linkedMember(api(), shibei, "刘师傅");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String soon = "soon-" + run;
+        String later = "later-" + run;
+        for (String[] c : new String[][] {{soon, "10"}, {later, "30"}}) {
+            created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + c[0] + "\",\"name\":\"市北消费券" + c[1] + "\",\"tiersFen\":[30000],"
+                    + "\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(Long.parseLong(c[1]))
+                    + "\",\"merchants\":[\"" + merchant + "\"],\"redemptionsPerDay\":1}", staff));
+            created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + shibei + "\",\"creditAccount\":\"budget:" + c[0]
+                    + "\",\"amountFen\":30000,\"code\":\"campaign-budget\"}", staff, "budget-" + c[0]));
+            assertThat(created(api().post("/api/v1/welfare/campaigns/" + c[0] + "/grants", "{\"tierFen\":30000,\"members\":[\""
+                    + liu.memberId() + "\"]}", staff, "grant-" + c[0])).path("status").asString()).isEqualTo("GRANTED");
+        }
+        String card = activeCard(liu, staff);
+        String tillToken = till(merchant);
+        String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":10000}";
+        String order = "{\"orderNo\":\"%s\",\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":10000}";
+
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(fresh(liu, card)), tillToken))
+                .path("campaignId").asString()).isEqualTo(soon);
+        assertThat(created(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O1-" + run, fresh(liu, card)),
+                tillToken)).path("campaignId").asString()).isEqualTo(soon);
+        // The soon-ending coupon's day is used: the quote and the next order use the other coupon.
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(fresh(liu, card)), tillToken))
+                .path("campaignId").asString()).isEqualTo(later);
+        JsonNode second = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O2-" + run, fresh(liu, card)),
+                tillToken));
+        assertThat(second.path("campaignId").asString()).isEqualTo(later);
+        assertThat(second.path("discountFen").asLong()).isEqualTo(2_000);
+        // Both days used: the member hears so, at the quote and at the order.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(fresh(liu, card)), tillToken), 409,
+                "coupon-daily-limit");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O3-" + run, fresh(liu, card)),
+                tillToken), 409, "coupon-daily-limit");
+        // The till naming the used-up campaign is refused too, even though the other coupon still has money.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O4-" + run, fresh(liu, card))
+                .replace("}", ",\"campaignId\":\"" + soon + "\"}"), tillToken), 409, "coupon-daily-limit");
+    }
+
+    /**
      * The pay code's rules at the till: a new key retires the old one, five wrong codes lock the card's
      * key (the right code is then refused too), and a till that keeps guessing across cards is barred.
      */

@@ -179,6 +179,15 @@ public class Campaigns {
                 new Update().inc("count", -1), "coupon_redemption_days");
     }
 
+    /** Whether the member has no place left on the day (without taking one). */
+    public boolean usedUpOn(String campaignId, String memberId, String day, int limit) {
+        if (limit == 0) {
+            return false;
+        }
+        org.bson.Document counted = mongo.findById(campaignId + ":" + memberId + ":" + day, org.bson.Document.class, "coupon_redemption_days");
+        return counted != null && counted.get("count", Number.class).intValue() >= limit;
+    }
+
     public boolean countRedemption(String campaignId, String memberId, String day, int limit) {
         if (limit == 0) {
             return true;
