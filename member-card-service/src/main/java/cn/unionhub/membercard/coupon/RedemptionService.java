@@ -238,7 +238,7 @@ public class RedemptionService {
         String back = campaign.status() == Campaign.Status.OPEN ? campaign.couponAccount(r.memberId()) : campaign.budgetAccount();
         Transfer t = refundTransfer(r, back);
         if (t.status() == Transfer.Status.REJECTED) {
-            throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
+            throw LedgerException.Refused.transfer(t.reason(), t.id());
         }
         AtomicBoolean applied = new AtomicBoolean();
         Redemption after = redemptions.change(r.id(), current -> applied(applied, current.status() != Redemption.Status.PAID ? null
@@ -342,7 +342,7 @@ public class RedemptionService {
             if (r.reason().startsWith("coupon-")) {
                 throw new LedgerException.Refused(r.reason(), r.orderNo());
             }
-            throw new LedgerException.Refused("ledger-" + r.reason(), r.holdId());
+            throw LedgerException.Refused.transfer(r.reason(), r.holdId());
         }
         return r;
     }

@@ -178,7 +178,7 @@ public class WithdrawalService {
     /** A refusal by the ledger (the wallet short) is the request's answer, as a transfer's: 409 naming what moved — nothing. */
     private static WithdrawalDocument answer(WithdrawalDocument w) {
         if ("REFUSED".equals(w.status)) {
-            throw new LedgerException.Refused("ledger-" + w.reason, w.transferId);
+            throw LedgerException.Refused.transfer(w.reason, w.transferId);
         }
         return w;
     }

@@ -159,7 +159,9 @@ class CouponApiIT {
         // The budget covers four coupons only: the batch is refused whole, nothing moves.
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
                 + "\",\"amountFen\":120000,\"code\":\"campaign-budget\"}", staff, "budget-" + run));
-        JsonNode refused = created(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g1-" + run));
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "g1-" + run), 409,
+                "ledger-insufficient-funds");
+        JsonNode refused = ok(api().get("/api/v1/welfare/campaigns/" + campaign + "/grants/g1-" + run, staff));
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.path("reason").asString()).isEqualTo("insufficient-funds");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
@@ -453,8 +455,9 @@ class CouponApiIT {
     @Test
     void aCouponAtItsDailyLimitGivesWayToAnotherThatWorksAtTheTill() {
         String shibei = "370203";
-        String staff = TestTokens.token().subject("staff-" + shibei).roles(Role.DISTRICT_UNION).district(shibei).build();
         String run = UUID.randomUUID().toString().substring(0, 8);
+        // A clerk of their own: what one person books in from the bank in a day is summed (双人复核), across tests too.
+        String staff = TestTokens.token().subject("staff-" + shibei + "-" + run).roles(Role.DISTRICT_UNION).district(shibei).build();
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + shibei + "\",\"label\":\"银行存款\"}", staff));
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + shibei + "\",\"label\":\"工会经费\"}", staff));
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + shibei + "\",\"creditAccount\":\"fund:" + shibei

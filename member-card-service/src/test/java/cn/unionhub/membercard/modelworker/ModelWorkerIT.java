@@ -88,8 +88,8 @@ class ModelWorkerIT {
         created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + DISTRICT + "\",\"label\":\"工会经费\"}", staff));
         // Asked before the fund is topped up, the grant is refused and moves nothing; asked again after, it is paid
         // (the refusal did not keep the year's key for ever: the clerk cannot choose another).
-        JsonNode refused = created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff));
-        assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
+        assertProblem(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff), 409,
+                "ledger-insufficient-funds");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + DISTRICT + "\",\"creditAccount\":\"fund:"
                 + DISTRICT + "\",\"amountFen\":500000,\"code\":\"funding\"}", staff, "mw-fund-" + model.memberId()));
         JsonNode grant = created(api().post("/api/v1/welfare/model-workers/grants", "{\"year\":2026,\"amountFen\":100000}", staff));

@@ -1,5 +1,6 @@
 package cn.unionhub.membercard.coupon.api;
 
+import cn.unionhub.membercard.ledger.domain.LedgerException;
 import cn.unionhub.membercard.ledger.domain.Fen;
 import cn.unionhub.membercard.coupon.CampaignService;
 import cn.unionhub.membercard.coupon.domain.Campaign;
@@ -85,12 +86,21 @@ class CampaignController {
         return CampaignView.of(campaigns.find(campaignId), clock.instant());
     }
 
-    /** Grants a coupon of one tier to each listed member in one batch; the same key again answers the first result. */
+    /**
+     * Grants a coupon of one tier to each listed member in one batch; the same key again answers the first result. A batch
+     * the budget cannot cover is refused whole (409, the ledger's reason, as a transfer is): nothing moved, the refusal is
+     * readable under its key, and the same key asked again once the budget is topped up tries again.
+     */
     @PostMapping("/{campaignId}/grants")
     @ResponseStatus(HttpStatus.CREATED)
     CampaignService.GrantResult grant(@PathVariable String campaignId, @RequestBody GrantRequest r,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, Actor actor) {
-        return campaigns.grant(campaignId, key, orZero(r.tierFen(), "tierFen"), r.members(), actor);
+        CampaignService.GrantResult result = campaigns.grant(campaignId, key, orZero(r.tierFen(), "tierFen"), r.members(), actor);
+        if ("REJECTED".equals(result.status())) {
+            // A 201 "Created" with status REJECTED read as a grant made to a clerk's script (exploratory test, 2026-12-04).
+            throw LedgerException.Refused.transfer(result.reason(), result.transferId());
+        }
+        return result;
     }
 
     @GetMapping("/{campaignId}/grants/{key}")

@@ -101,7 +101,7 @@ class WelfareController {
             Actor actor) {
         Transfer t = ledger.submit(request(body), key, actor);
         if (t.status() == Transfer.Status.REJECTED) {
-            throw new LedgerException.Refused("ledger-" + t.reason(), t.id());
+            throw LedgerException.Refused.transfer(t.reason(), t.id());
         }
         return TransferView.of(t);
     }

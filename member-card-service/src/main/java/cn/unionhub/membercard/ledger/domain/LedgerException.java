@@ -35,5 +35,10 @@ public final class LedgerException {
         public Refused(String code, Object... arguments) {
             super(code, arguments);
         }
+
+        /** The ledger refused a transfer (its reason, e.g. insufficient-funds): nothing moved. */
+        public static Refused transfer(String reason, String transferId) {
+            return new Refused("ledger-" + reason, transferId);
+        }
     }
 }

@@ -64,9 +64,14 @@ class ModelWorkerController {
         return models.fareRule(card, gate);
     }
 
+    /** The year's grant; refused whole when the fund cannot cover it (409 with the ledger's reason; asked again, tried again). */
     @PostMapping("/api/v1/welfare/model-workers/grants")
     @ResponseStatus(HttpStatus.CREATED)
     ModelWorkerService.Grant grant(@RequestBody GrantRequest r, Actor actor) {
-        return models.grant(r.year() == null ? 0 : r.year(), Fen.of(r.amountFen(), "amountFen"), r.district(), actor);
+        ModelWorkerService.Grant grant = models.grant(r.year() == null ? 0 : r.year(), Fen.of(r.amountFen(), "amountFen"), r.district(), actor);
+        if ("REJECTED".equals(grant.status())) {
+            throw cn.unionhub.membercard.ledger.domain.LedgerException.Refused.transfer(grant.reason(), grant.transferId());
+        }
+        return grant;
     }
 }

@@ -62,7 +62,12 @@ class PayrollController {
                     LineBody l = body.lines().get(i);
                     return new PayrollService.LineRequest(l.idNumber(), l.name(), Fen.of(l.amountFen(), "lines[" + i + "].amountFen"));
                 }).toList();
-        return PayrollView.of(payrolls.disburse(body.employer(), body.batchId(), lines, actor));
+        PayrollDocument batch = payrolls.disburse(body.employer(), body.batchId(), lines, actor);
+        if ("REJECTED".equals(batch.status)) {
+            // The escrow did not cover it: nothing moved (409, as a refused transfer); the batch id asked again tries again.
+            throw cn.unionhub.membercard.ledger.domain.LedgerException.Refused.transfer(batch.reason, batch.transferId);
+        }
+        return PayrollView.of(batch);
     }
 
     /** An employer's batches, the newest first (工资批次列表), each with its totals. */

@@ -431,7 +431,8 @@ class WelfareApiIT {
                 "escrow-again-" + employer));
 
         // More than the escrow holds: refused whole, nothing moves; a wrong identity number is bad input.
-        JsonNode tooMuch = created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff));
+        assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff), 409, "ledger-insufficient-funds");
+        JsonNode tooMuch = ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff));
         assertThat(tooMuch.path("status").asString()).isEqualTo("REJECTED");
         assertThat(tooMuch.path("reason").asString()).isEqualTo("insufficient-funds");
         assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2027-01").replace(stranger, "370215199001011234"), staff),
@@ -463,7 +464,8 @@ class WelfareApiIT {
         // again pays it under its own batch id (a new attempt, its own transfer), and asking once more answers that.
         assertThat(tooMuch.path("paidLines").asInt()).isZero();
         assertThat(tooMuch.path("suspense")).isEmpty();
-        assertThat(created(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff)).path("status").asString())
+        assertProblem(api().post(WELFARE + "/payrolls", batch.replace("2026-11", "2026-12"), staff), 409, "ledger-insufficient-funds");
+        assertThat(ok(api().get(WELFARE + "/payrolls/" + employer + "/2026-12", staff)).path("status").asString())
                 .as("asked again, still short").isEqualTo("REJECTED");
         created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 70_100, "wages", null), staff,
                 "wages-topped-up-" + employer));
@@ -495,7 +497,7 @@ class WelfareApiIT {
         // Asked again after a refusal, who is a member is decided again: 孙 left the union in between, so his line waits in suspense.
         String march = "{\"employer\":\"" + employer + "\",\"batchId\":\"2027-03\",\"lines\":[{\"idNumber\":\"" + worker.idNumber()
                 + "\",\"name\":\"孙农民工\",\"amountFen\":1000}]}";
-        assertThat(created(api().post(WELFARE + "/payrolls", march, staff)).path("status").asString()).isEqualTo("REJECTED");
+        assertProblem(api().post(WELFARE + "/payrolls", march, staff), 409, "ledger-insufficient-funds");
         ok(api().post("/api/v1/members/" + worker.memberId() + "/leaving", "{}", staff));
         created(api().post(WELFARE + "/transfers", transfer("settlement:" + district, "escrow:" + employer, 1_000, "wages", null), staff,
                 "wages-march-" + employer));
