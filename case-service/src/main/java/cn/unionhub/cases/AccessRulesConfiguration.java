@@ -48,6 +48,8 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/cases/{caseNumber}/contacts", workers)
                 // The handling organisation calls a hotline caller back; never the enterprise side (CallerIT).
                 .allow(GET, "/api/v1/cases/{caseNumber}/caller", Role.HANDLER, Role.DISTRICT_UNION, Role.ADMIN)
+                // Who read a caller's details: the supervisors (IntakeController.callerViews).
+                .allow(GET, "/api/v1/cases/{caseNumber}/caller/views", Role.DISTRICT_UNION, Role.ADMIN)
                 .allow(POST, "/api/v1/cases/{caseNumber}/responses", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/pauses", workers)
                 .allow(POST, "/api/v1/cases/{caseNumber}/resumption", workers)

@@ -71,7 +71,17 @@ class HotlineLedgerIT {
         assertThat(caller.statusCode()).as(caller.body()).isEqualTo(200);
         assertThat(JSON.readTree(caller.body()).path("name").asString()).isEqualTo("崔师傅");
         assertThat(JSON.readTree(caller.body()).path("phone").asString()).isEqualTo("13812345678");
-        assertThat(mongo.getCollection("caller_views").countDocuments(new org.bson.Document("caseNumber", caseNumber))).isEqualTo(1);
+        // Each look is recorded, and the district union over the case reads who looked (the operator, once); reading that
+        // list is no look. Those who may only read the number, and the enterprise side, do not read the list.
+        HttpResponse<String> views = api.get("/api/v1/cases/" + caseNumber + "/caller/views", People.DISTRICT_ZHENHAI.token());
+        assertThat(views.statusCode()).as(views.body()).isEqualTo(200);
+        assertThat(JSON.readTree(views.body()).size()).isEqualTo(1);
+        assertThat(JSON.readTree(views.body()).get(0).path("by").asString()).isEqualTo("handler-liu-yang");
+        assertThat(JSON.readTree(views.body()).get(0).path("at").asString()).endsWith("+08:00");
+        assertThat(JSON.readTree(api.get("/api/v1/cases/" + caseNumber + "/caller/views", People.DISTRICT_ZHENHAI.token()).body()).size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller/views", operator).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller/views", People.CHAIR_FUDE.token()).statusCode()).isEqualTo(403);
         String legalAid = cn.unionhub.test.TestTokens.token().subject("handler-legal-aid").roles(cn.unionhub.security.Role.HANDLER)
                 .organisation("LEGAL_AID_CENTRE:330211").build();
         assertThat(api.get("/api/v1/cases/" + caseNumber + "/caller", legalAid).statusCode()).as("another body of the district")

@@ -80,6 +80,25 @@ class IntakeController {
         return caller;
     }
 
+    /** One look at a caller's details: whose account, when (Beijing time). */
+    record CallerView(String by, java.time.OffsetDateTime at) {
+    }
+
+    /**
+     * 查看记录: who has read the caller's name and number, the newest first — for administrators and the union staff who see
+     * the case (a caller who complains of a call they did not expect is answered from it). Not for those who may read the
+     * number only: it is how they are overseen. Reading this list is no look at the caller.
+     */
+    @org.springframework.web.bind.annotation.GetMapping("/{caseNumber}/caller/views")
+    java.util.List<CallerView> callerViews(@org.springframework.web.bind.annotation.PathVariable String caseNumber, Actor actor) {
+        Case found = cases.find(caseNumber, actor);
+        if (actor.isEnterpriseSide() || !actor.has(cn.unionhub.security.Role.ADMIN) && !actor.has(cn.unionhub.security.Role.DISTRICT_UNION)) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("caller-views-for-supervisors", caseNumber);
+        }
+        return callers.views(found.id()).stream()
+                .map(v -> new CallerView(v.by(), cn.unionhub.platform.calendar.BusinessCalendar.beijing(v.at()))).toList();
+    }
+
     /**
      * Who calls a hotline caller back: the organisation working the case; when that is the enterprise's own union, the
      * levels above it (the district union supervises it) — the caller phoned the union, not the employer, and nobody but

@@ -55,7 +55,31 @@ public class Callers {
         return d == null ? Optional.empty() : Optional.of(new IntakeForm.Caller(d.getString("name"), d.getString("phone")));
     }
 
+    /** Who looked and when, the newest first: one document per case ({@code caller_views}, keyed by the case's id). */
+    public record View(String by, Instant at) {
+    }
+
+    /**
+     * Records a look at the caller, under the case's own key: read back by key, not searched for among every case's looks.
+     * The newest {@link #VIEWS_KEPT} are kept (a case is looked at by a few people a few times).
+     */
     public void viewed(String caseId, String caseNumber, String by, Instant at) {
-        mongo.insert(new Document("case", caseId).append("caseNumber", caseNumber).append("by", by).append("at", Date.from(at)), VIEWS);
+        mongo.upsert(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)),
+                new org.springframework.data.mongodb.core.query.Update().set("caseNumber", caseNumber)
+                        .push("views").slice(-VIEWS_KEPT).each(new Document("by", by).append("at", Date.from(at))), VIEWS);
+    }
+
+    static final int VIEWS_KEPT = 500;
+
+    public java.util.List<View> views(String caseId) {
+        Document d = mongo.findById(caseId, Document.class, VIEWS);
+        if (d == null) {
+            return java.util.List.of();
+        }
+        java.util.List<View> views = new java.util.ArrayList<>(d.getList("views", Document.class).stream()
+                .map(v -> new View(v.getString("by"), v.getDate("at").toInstant())).toList());
+        java.util.Collections.reverse(views);
+        return views;
     }
 }
