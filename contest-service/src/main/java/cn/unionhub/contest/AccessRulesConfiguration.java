@@ -67,6 +67,7 @@ class AccessRulesConfiguration {
                 .publicly(GET, "/api/v1/craftsmen/batches/{batchId}", "/api/v1/craftsmen/batches/{batchId}/notice")
                 .allow(POST, "/api/v1/craftsmen/batches", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/experts", offices)
+                .allow(POST, "/api/v1/craftsmen/batches/{batchId}/experts/{expertId}/withdrawal", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/nominations/closing", offices)
                 .allow(POST, "/api/v1/craftsmen/batches/{batchId}/nominations", Role.WORKER, Role.ENTERPRISE_UNION,
                         Role.DISTRICT_UNION, Role.ADMIN)

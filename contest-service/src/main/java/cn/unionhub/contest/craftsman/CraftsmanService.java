@@ -101,6 +101,24 @@ public class CraftsmanService {
     }
 
     /**
+     * 专家回避: the office takes an expert off the panel before the notice (a conflict found late, illness), with the reason;
+     * their scores are dropped from every nomination still under review or awaiting the notice (one completed with too few
+     * scores goes back under review). Asked again — after a stop between the two steps — it finishes the nominations.
+     */
+    public CraftsmanBatch withdrawExpert(String batchId, String expertId, String reason, Actor actor) {
+        office(batchId, actor);
+        Instant now = clock.instant();
+        CraftsmanBatch after = changeBatch(batchId, b -> new CraftsmanBatch.Changed(b.withoutExpert(expertId, reason, actor.subject(), now),
+                List.of(), List.of()));
+        for (CraftsmanStore.Kept kept : store.ofBatch(batchId)) {
+            if (kept.nomination().scoredBy(expertId)) {
+                change(kept.nomination().id(), n -> new Nomination.Changed(n.withoutScoresOf(expertId, after), List.of()));
+            }
+        }
+        return after;
+    }
+
+    /**
      * Nominates through the caller's channel: an enterprise union its own employee (单位推荐), a worker
      * themselves (个人自荐), the batch's office for an association (社团推荐, the association named).
      * Checked against the register as contest entries are ({@link Entrants}).

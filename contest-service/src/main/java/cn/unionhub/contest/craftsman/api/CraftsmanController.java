@@ -97,6 +97,17 @@ class CraftsmanController {
         return CraftsmanViews.batch(craftsmen.addExpert(batchId, new Expert(form.account(), form.name(), form.enterprise()), actor), true);
     }
 
+    record Withdrawal(String reason) {
+    }
+
+    /** 专家回避: takes an expert off the panel before the notice; their scores no longer count. */
+    @PostMapping("/api/v1/craftsmen/batches/{batchId}/experts/{expertId}/withdrawal")
+    CraftsmanViews.Batch withdrawExpert(@PathVariable String batchId, @PathVariable String expertId,
+            @RequestBody(required = false) Withdrawal withdrawal, Actor actor) {
+        return CraftsmanViews.batch(craftsmen.withdrawExpert(batchId, expertId, withdrawal == null ? null : withdrawal.reason(), actor),
+                true);
+    }
+
     @PostMapping("/api/v1/craftsmen/batches/{batchId}/nominations")
     ResponseEntity<CraftsmanViews.Nomination> nominate(@PathVariable String batchId, @RequestBody NominationForm form, Actor actor) {
         CraftsmanStore.Kept kept = craftsmen.nominate(batchId, new CraftsmanService.Entry(form.idNumber(), form.name(), form.enterprise(),

@@ -25,10 +25,13 @@ final class CraftsmanViews {
     record NoticeSummary(String id, int round, Instant opensAt, Instant closesAt, List<ObjectionView> objections) {
     }
 
-    /** @param experts the panel, for the office only: the public sees how many there are, not who (they are reviewing) */
+    /**
+     * @param experts          the panel, for the office only: the public sees how many there are, not who (they are reviewing)
+     * @param withdrawnExperts experts taken off the panel, why and when, for the office only
+     */
     record Batch(String id, String title, String tier, String region, int year, String organiser, Instant nominationsCloseAt,
             List<Expert> experts, int expertsAssigned, int expertsRequired, Integer quota, int noticeWorkingDays, NoticeSummary notice,
-            List<String> onNotice) {
+            List<String> onNotice, List<CraftsmanBatch.WithdrawnExpert> withdrawnExperts) {
     }
 
     record Nominee(String name, String enterprise, String enterpriseName, String occupation) {
@@ -55,7 +58,7 @@ final class CraftsmanViews {
                 b.notice().closesAt(), b.allObjections().stream().map(ObjectionView::of).toList());
         return new Batch(b.id(), b.title(), b.tier().name(), b.region().code(), b.year(), b.organiser(), b.nominationsCloseAt(),
                 office ? b.experts() : List.of(), b.experts().size(), b.expertsRequired(), b.quota(), b.noticeWorkingDays(), notice,
-                b.onNotice());
+                b.onNotice(), office ? b.withdrawnExperts() : List.of());
     }
 
     static Nomination nomination(cn.unionhub.contest.craftsman.domain.Nomination n) {

@@ -31,7 +31,14 @@ import java.util.Set;
  */
 public record CraftsmanBatch(String id, String title, Tier tier, Region region, int year, String organiser,
         Instant nominationsCloseAt, List<Expert> experts, int expertsRequired, Integer quota, int noticeWorkingDays,
-        Notice notice, List<String> onNotice, List<Notice> earlierNotices) {
+        Notice notice, List<String> onNotice, List<Notice> earlierNotices, List<WithdrawnExpert> withdrawnExperts) {
+
+    /** An expert taken off the panel before the notice (回避, illness), why, by whom and when; their scores were dropped. */
+    public record WithdrawnExpert(Expert expert, String reason, String by, Instant at) {
+    }
+
+    /** The longest reason a withdrawal keeps. */
+    public static final int MAX_WITHDRAWAL_REASON = 200;
 
     /** What planning a batch needs, as the form gives it. */
     public record Plan(String title, Tier tier, String region, int year, String organiser, Instant nominationsCloseAt,
@@ -46,6 +53,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         experts = List.copyOf(experts);
         onNotice = List.copyOf(onNotice);
         earlierNotices = List.copyOf(earlierNotices);
+        withdrawnExperts = withdrawnExperts == null ? List.of() : List.copyOf(withdrawnExperts); // none kept before 2026-12-05
     }
 
     public static CraftsmanBatch plan(String id, Plan plan, Instant now) {
@@ -77,7 +85,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         }
         return new CraftsmanBatch(id, plan.title().strip(), plan.tier(), new Region(plan.region()), plan.year(),
                 plan.organiser().strip(), plan.nominationsCloseAt(), List.of(), plan.expertsRequired(), plan.quota(),
-                plan.noticeWorkingDays(), null, List.of(), List.of());
+                plan.noticeWorkingDays(), null, List.of(), List.of(), List.of());
     }
 
     /**
@@ -89,7 +97,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
             return this;
         }
         return new CraftsmanBatch(id, title, tier, region, year, organiser, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), experts,
-                expertsRequired, quota, noticeWorkingDays, notice, onNotice, earlierNotices);
+                expertsRequired, quota, noticeWorkingDays, notice, onNotice, earlierNotices, withdrawnExperts);
     }
 
     public CraftsmanBatch withExpert(Expert expert) {
@@ -102,7 +110,33 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         List<Expert> next = new ArrayList<>(experts);
         next.add(expert);
         return new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, next, expertsRequired, quota,
-                noticeWorkingDays, notice, onNotice, earlierNotices);
+                noticeWorkingDays, notice, onNotice, earlierNotices, withdrawnExperts);
+    }
+
+    /**
+     * Takes an expert off the panel before the notice (a conflict found late, illness): their scores no longer count, and
+     * another expert may be added to reach the required number. Once the notice is open the review is done — an objection
+     * is the way to question it then. Withdrawing an expert withdrawn already changes nothing.
+     */
+    public CraftsmanBatch withoutExpert(String expertId, String reason, String by, Instant at) {
+        if (withdrawnExperts.stream().anyMatch(w -> w.expert().id().equals(expertId))
+                && experts.stream().noneMatch(e -> e.id().equals(expertId))) {
+            return this;
+        }
+        Expert leaving = experts.stream().filter(e -> e.id().equals(expertId)).findFirst()
+                .orElseThrow(() -> new cn.unionhub.platform.domain.NotFoundException("expert-not-on-panel", expertId, id));
+        if (notice != null) {
+            throw new ConflictException("panel-fixed-on-notice", id);
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_WITHDRAWAL_REASON) {
+            throw new RuleViolationException("invalid-expert-withdrawal", List.of(new FieldViolation("reason",
+                    reason == null || reason.isBlank() ? "required" : "too-long", MAX_WITHDRAWAL_REASON)));
+        }
+        List<Expert> staying = experts.stream().filter(e -> !e.id().equals(expertId)).toList();
+        List<WithdrawnExpert> withdrawn = new ArrayList<>(withdrawnExperts);
+        withdrawn.add(new WithdrawnExpert(leaving, reason.strip(), by, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        return new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, staying, expertsRequired, quota,
+                noticeWorkingDays, notice, onNotice, earlierNotices, withdrawn);
     }
 
     /** An expert of this batch's panel; anyone else may not score its nominations (403). */
@@ -170,7 +204,7 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         List<String> listed = new ArrayList<>(kept.stream().map(Nomination::id).toList());
         listed.addAll(selected.stream().map(Nomination::id).toList());
         CraftsmanBatch next = new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, experts,
-                expertsRequired, quota, noticeWorkingDays, opened, listed, earlier);
+                expertsRequired, quota, noticeWorkingDays, opened, listed, earlier, withdrawnExperts);
         return new Changed(next, noticed, events);
     }
 
@@ -215,6 +249,6 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
 
     private CraftsmanBatch withNotice(Notice changed) {
         return new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, experts, expertsRequired, quota,
-                noticeWorkingDays, changed, onNotice, earlierNotices);
+                noticeWorkingDays, changed, onNotice, earlierNotices, withdrawnExperts);
     }
 }

@@ -92,6 +92,19 @@ public sealed interface Nomination permits Nomination.Nominated, Nomination.Self
         throw illegal("confer");
     }
 
+    /**
+     * Without the scores of an expert taken off the panel: they count for nothing. Only a nomination under expert review, or
+     * reviewed and not yet on notice, holds scores that may still change; any other is as it was.
+     */
+    default Nomination withoutScoresOf(String expertId, CraftsmanBatch batch) {
+        return this;
+    }
+
+    /** Whether an expert's score is part of this nomination's review (before the notice). */
+    default boolean scoredBy(String expertId) {
+        return false;
+    }
+
     /** Ends the nomination without the title, with a reason; at any stage before conferral. */
     default Changed reject(String reason, String by, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS);
@@ -232,6 +245,16 @@ public sealed interface Nomination permits Nomination.Nominated, Nomination.Self
         }
 
         @Override
+        public Nomination withoutScoresOf(String expertId, CraftsmanBatch batch) {
+            return new Reviewed(facts, selfEvaluation, review, expertScores.stream().filter(s -> !s.expert().equals(expertId)).toList());
+        }
+
+        @Override
+        public boolean scoredBy(String expertId) {
+            return expertScores.stream().anyMatch(s -> s.expert().equals(expertId));
+        }
+
+        @Override
         public Changed completeExpertReview(CraftsmanBatch batch, Instant at) {
             if (expertScores.size() < batch.expertsRequired()) {
                 throw new ConflictException("expert-review-incomplete", id(), expertScores.size(), batch.expertsRequired());
@@ -265,6 +288,19 @@ public sealed interface Nomination permits Nomination.Nominated, Nomination.Self
         /** The mean, for display. */
         public BigDecimal meanScore() {
             return BigDecimal.valueOf(scoreSum()).divide(BigDecimal.valueOf(100L * expertScores.size()), 2, RoundingMode.HALF_UP);
+        }
+
+        /** Fewer scores than the batch requires once the expert's are gone: back under review, for another expert to score. */
+        @Override
+        public Nomination withoutScoresOf(String expertId, CraftsmanBatch batch) {
+            List<ExpertScore> kept = expertScores.stream().filter(s -> !s.expert().equals(expertId)).toList();
+            return kept.size() >= batch.expertsRequired() ? new ExpertReviewed(facts, selfEvaluation, review, kept, reviewedAt)
+                    : new Reviewed(facts, selfEvaluation, review, kept);
+        }
+
+        @Override
+        public boolean scoredBy(String expertId) {
+            return expertScores.stream().anyMatch(s -> s.expert().equals(expertId));
         }
 
         /** The nomination on the batch's notice opened at {@code at}. */

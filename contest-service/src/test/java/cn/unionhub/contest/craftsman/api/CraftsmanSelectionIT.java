@@ -154,6 +154,35 @@ class CraftsmanSelectionIT {
         assertThat(reviewed.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
         assertThat(reviewed.path("meanScore").decimalValue()).isEqualByComparingTo("92.00");
 
+        // 专家回避: expert-3 turns out to be the association's former trainer. The office takes them off the panel with the
+        // reason, before the notice; their scores count for nothing, so every nomination they scored is under review again
+        // until another expert scores it. Nobody else does it, and never without a reason.
+        String withdrawal = batchPath + "/experts/expert-3/withdrawal";
+        ok(api.post(withdrawal, "{\"reason\":\"曾为被推荐人培训教师\"}", OTHER_PROVINCE), 403);
+        ok(api.post(withdrawal, "{}", PROVINCE), 400);
+        assertThat(ok(api.post(batchPath + "/experts/expert-77/withdrawal", "{\"reason\":\"x\"}", PROVINCE), 404).path("type").asString())
+                .endsWith("/expert-not-on-panel");
+        JsonNode withdrawn = ok(api.post(withdrawal, "{\"reason\":\"曾为被推荐人培训教师\"}", PROVINCE), 200);
+        assertThat(withdrawn.path("experts").findValuesAsString("id")).doesNotContain("expert-3");
+        assertThat(withdrawn.path("withdrawnExperts").get(0).path("reason").asString()).isEqualTo("曾为被推荐人培训教师");
+        assertThat(ok(api.post(withdrawal, "{\"reason\":\"曾为被推荐人培训教师\"}", PROVINCE), 200).path("withdrawnExperts").size())
+                .as("asked again, nothing more").isEqualTo(1);
+        assertThat(ok(api.get(batchPath, null), 200).path("withdrawnExperts")).as("the public does not read who").isEmpty();
+        for (String n : List.of(welder, self, association)) {
+            JsonNode again = ok(api.get("/api/v1/craftsmen/nominations/" + n, PROVINCE), 200);
+            assertThat(again.path("stage").asString()).isEqualTo("REVIEWED");
+            assertThat(again.path("expertScores").asInt()).isEqualTo(2);
+        }
+        assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"99.00\"}", judge("expert-3", null)), 403)
+                .path("type").asString()).endsWith("/not-an-expert-of-batch");
+        ok(api.post(batchPath + "/experts", "{\"account\":\"expert-6\",\"name\":\"专家6\"}", PROVINCE), 200);
+        score(api, welder, List.of("expert-6"), List.of("93.00"));
+        score(api, self, List.of("expert-6"), List.of("86.00"));
+        score(api, association, List.of("expert-4"), List.of("97.00"));
+        JsonNode rescored = ok(api.get("/api/v1/craftsmen/nominations/" + welder, PROVINCE), 200);
+        assertThat(rescored.path("stage").asString()).isEqualTo("EXPERT_REVIEWED");
+        assertThat(rescored.path("meanScore").decimalValue()).as("90, 94 and 93").isEqualByComparingTo("92.33");
+
         // Not before nominations close: one made after the notice opened could never be on it.
         assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 409).path("type").asString()).endsWith("/nominations-still-open");
         // Every unit has sent its own: the office closes nominations now (截止申报), and the notice may follow.
@@ -163,6 +192,8 @@ class CraftsmanSelectionIT {
                 .asString()).endsWith("/nominations-closed");
         ok(api.post(batchPath + "/notice", "{}", OTHER_PROVINCE), 403);
         JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
+        assertThat(ok(api.post(batchPath + "/experts/expert-2/withdrawal", "{\"reason\":\"迟到的回避\"}", PROVINCE), 409).path("type")
+                .asString()).as("the review is over once the notice is open").endsWith("/panel-fixed-on-notice");
         assertThat(ok(api.post(batchPath + "/notice", "{\"selected\":[\"" + self + "\"]}", PROVINCE), 409).path("type").asString())
                 .as("another list while the notice stands").endsWith("/notice-exists");
         assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200)).as("asking again changes nothing").isEqualTo(notice);
