@@ -43,6 +43,7 @@ class AccessRulesConfiguration {
                 .allow(POST, "/api/v1/stations/{number}/activities", keepers)
                 .allow(POST, "/api/v1/stations/{number}/visits", Role.WORKER)
                 .allow(GET, "/api/v1/stations/{number}/check-in-code", keepers)
+                .allow(POST, "/api/v1/stations/{number}/check-in-code/replacement", keepers)
                 .allow(GET, "/api/v1/stations/{number}/visits", keepers)
                 .allow(PATCH, "/api/v1/stations/activities/{id}", keepers)
                 .allow(POST, "/api/v1/stations/activities/{id}/cancellation", keepers)

@@ -76,9 +76,27 @@ public class RegistryService {
                 && (form.status() == null || !EnterpriseForm.CLOSING_WORDS.contains(form.status().strip()))) {
             proposed = proposed.closedBecause(current.closedReason());
         }
+        if (current.status() == Organisation.Status.CLOSED && proposed.status() == Organisation.Status.ACTIVE
+                && DEREGISTERED.equals(current.closedReason())) {
+            // 注销 ends a business for good: its credit code is not used again, and a PUT had quietly reopened one
+            // (exploratory test, 2026-12-05). A closure for another reason (吊销 later lifted, closed by mistake) may be undone.
+            throw new ConflictException("enterprise-deregistered", current.id());
+        }
         requireArea(actor, proposed.district(), "district");
-        return current.changeTo(proposed, clock.instant()).map(organisations::save).orElse(current);
+        Organisation after = current.changeTo(proposed, clock.instant()).map(organisations::save).orElse(current);
+        if (current.status() == Organisation.Status.CLOSED && after.isActive()) {
+            // Its own union closed with it (closeEnterprise): it opens with it too, or no member could join it again.
+            organisations.find("GH-" + current.id()).filter(u -> !u.isActive() && u.closedReason() != null
+                    && u.closedReason().startsWith(CLOSED_WITH_ENTERPRISE)).flatMap(u -> u.reopen(clock.instant())).ifPresent(organisations::save);
+        }
+        return after;
     }
+
+    /** How the reason of a union closed with its enterprise begins (企业注销, 企业破产清算). */
+    static final String CLOSED_WITH_ENTERPRISE = "企业";
+
+    /** Why a deregistered enterprise was closed (注销): the closure that is never undone. */
+    static final String DEREGISTERED = "注销";
 
     /** The longest reason a closure keeps (the closure event carries it). */
     static final int MAX_CLOSED_REASON = 200;
@@ -93,10 +111,10 @@ public class RegistryService {
         if (reason != null && reason.strip().length() > MAX_CLOSED_REASON) {
             throw new RuleViolationException("invalid-organisation", List.of(new FieldViolation("reason", "too-long", MAX_CLOSED_REASON)));
         }
-        String why = reason == null || reason.isBlank() ? "注销" : reason.strip();
+        String why = reason == null || reason.isBlank() ? DEREGISTERED : reason.strip();
         Organisation closed = current.close(why, clock.instant()).map(organisations::save).orElse(current);
         organisations.find("GH-" + current.id()).filter(Organisation::isActive)
-                .flatMap(union -> union.close("企业" + why, clock.instant())).ifPresent(organisations::save);
+                .flatMap(union -> union.close(CLOSED_WITH_ENTERPRISE + why, clock.instant())).ifPresent(organisations::save);
         return closed;
     }
 

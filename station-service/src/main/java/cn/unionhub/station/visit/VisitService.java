@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 /**
  * Check-in at a station with the code on its QR poster, and visit counts per station and district.
  * The code is a keyed hash of the station number (the installation's pseudonym key, kept apart by a
- * prefix), so it cannot be made up for a station one is not at, and it never changes: a poster stays
- * valid. A worker is counted once per station and day; who visited is never kept beyond that mark.
+ * prefix), so it cannot be made up for a station one is not at. A poster stays valid until the station's keepers
+ * replace its code (a photo of it shared in a drivers' group counted visits from anywhere): then only the new poster
+ * checks in. A worker is counted once per station and day; who visited is never kept beyond that mark.
  */
 @Service
 public class VisitService {
@@ -39,19 +40,29 @@ public class VisitService {
 
     private final StationService stations;
     private final VisitCounts counts;
+    private final cn.unionhub.station.visit.store.CheckInCodes codes;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    VisitService(StationService stations, VisitCounts counts, Pseudonyms pseudonyms, Clock clock) {
+    VisitService(StationService stations, VisitCounts counts, cn.unionhub.station.visit.store.CheckInCodes codes, Pseudonyms pseudonyms,
+            Clock clock) {
         this.stations = stations;
         this.counts = counts;
+        this.codes = codes;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
     /** The code printed on a station's QR poster, for those who keep it. */
     public String code(String number, Actor actor) {
-        return codeOf(stations.record(number, actor).number());
+        String station = stations.record(number, actor).number();
+        return codeOf(station, codes.generation(station));
+    }
+
+    /** A new code for the station's poster (the old one was shared or photographed); the old poster checks in no more. */
+    public String replaceCode(String number, Actor actor) {
+        String station = stations.record(number, actor).number();
+        return codeOf(station, codes.replace(station));
     }
 
     /** Counts the worker's visit (true) unless already counted there today (false); a wrong code is refused. */
@@ -60,7 +71,7 @@ public class VisitService {
         if (code == null || code.isBlank()) {
             throw new RuleViolationException("invalid-check-in", List.of(new FieldViolation("code", "required")));
         }
-        if (!MessageDigest.isEqual(codeOf(number).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(codeOf(station.number(), codes.generation(station.number())).getBytes(StandardCharsets.US_ASCII),
                 code.strip().getBytes(StandardCharsets.US_ASCII))) {
             throw new RuleViolationException("invalid-check-in", List.of(new FieldViolation("code", "wrong-code")));
         }
@@ -88,8 +99,9 @@ public class VisitService {
         return new Report(scope, id, from, to, days.values().stream().mapToLong(Long::longValue).sum(), days);
     }
 
-    private String codeOf(String number) {
-        return pseudonyms.of("station-check-in:" + number).substring(0, 16);
+    /** Generation 0 is the first poster's code, as it was before codes could be replaced (posters on walls stay valid). */
+    private String codeOf(String number, long generation) {
+        return pseudonyms.of("station-check-in:" + number + (generation == 0 ? "" : ":" + generation)).substring(0, 16);
     }
 
     private static void check(LocalDate from, LocalDate to) {

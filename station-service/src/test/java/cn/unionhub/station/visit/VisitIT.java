@@ -42,14 +42,27 @@ class VisitIT {
                 .as("a made-up code").isEqualTo(400);
         assertThat(api.post("/api/v1/stations/" + number + "/visits", body, cleaner).statusCode()).isEqualTo(201);
 
+        // The poster's photo went round a drivers' group: the keepers replace the code; the old one checks in no more.
+        String replace = "/api/v1/stations/" + number + "/check-in-code/replacement";
+        assertThat(api.post(replace, "{}", courier).statusCode()).isEqualTo(403);
+        JsonNode replaced = JSON.readTree(api.post(replace, "{}", staff).body());
+        String fresh = replaced.path("code").asString();
+        assertThat(fresh).hasSize(16).isNotEqualTo(code);
+        assertThat(JSON.readTree(api.get("/api/v1/stations/" + number + "/check-in-code", staff).body()).path("code").asString())
+                .isEqualTo(fresh);
+        String porter = TestTokens.token().subject("porter-visit-3").roles(Role.WORKER).build();
+        assertThat(api.post("/api/v1/stations/" + number + "/visits", body, porter).statusCode()).as("the old poster").isEqualTo(400);
+        assertThat(api.post("/api/v1/stations/" + number + "/visits", "{\"code\":\"" + fresh + "\"}", porter).statusCode())
+                .isEqualTo(201);
+
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String period = "from=" + today.minusDays(6) + "&to=" + today;
         JsonNode station = JSON.readTree(api.get("/api/v1/stations/" + number + "/visits?" + period, staff).body());
-        assertThat(station.path("total").asLong()).isEqualTo(2);
-        assertThat(station.path("days").path(today.toString()).asLong()).isEqualTo(2);
+        assertThat(station.path("total").asLong()).isEqualTo(3);
+        assertThat(station.path("days").path(today.toString()).asLong()).isEqualTo(3);
         assertThat(station.path("days").size()).isEqualTo(7);
         JsonNode district = JSON.readTree(api.get("/api/v1/stations/visits?district=350203&" + period, staff).body());
-        assertThat(district.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(district.path("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(api.get("/api/v1/stations/visits?district=350203&" + period, null).statusCode()).isEqualTo(401);
         assertThat(api.get("/api/v1/stations/visits?district=350203&" + period, courier).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/v1/stations/visits?district=350203&from=" + today + "&to=" + today.minusDays(1), staff).statusCode())

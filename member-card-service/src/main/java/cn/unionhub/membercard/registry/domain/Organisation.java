@@ -68,6 +68,15 @@ public record Organisation(String id, OrganisationKind kind, String name, String
         return Optional.of(new Registration(changed, List.of(event)));
     }
 
+    /** Active again, its closure undone (a union closed with its enterprise, when the enterprise is reopened). */
+    public Optional<Registration> reopen(Instant now) {
+        if (status == Status.ACTIVE) {
+            return Optional.empty();
+        }
+        return changeTo(new Organisation(id, kind, name, district, parent, level, industry, sizeBand, address, chair,
+                Status.ACTIVE, null, revision), now);
+    }
+
     /** Closing (注销) keeps the record: old complaints and cases still name it. Closing twice changes nothing. */
     public Optional<Registration> close(String reason, Instant now) {
         if (status == Status.CLOSED) {

@@ -515,6 +515,18 @@ class RegistryIT {
         assertThat(updated.path("industry").asString()).isEqualTo("C");
         JsonNode revoked = ok(api().put(path, "{\"name\":\"破产测试有限公司（清算组）\",\"district\":\"330211\",\"status\":\"吊销\"}", staff));
         assertThat(revoked.path("closedReason").asString()).isEqualTo("吊销");
+        // 吊销 lifted (撤销吊销决定): the registrar may reopen it. 注销 is for good: no PUT brings it back.
+        JsonNode reopened = ok(api().put(path, "{\"name\":\"破产测试有限公司\",\"district\":\"330211\",\"status\":\"ACTIVE\"}", staff));
+        assertThat(reopened.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(reopened.path("closedReason").isNull()).isTrue();
+        assertThat(ok(api().get("/api/v1/registry/unions/" + unionId, staff)).path("status").asString()).as("its union with it")
+                .isEqualTo("ACTIVE");
+        ok(api().post(path + "/closure", "{\"reason\":\"注销\"}", staff));
+        assertProblem(api().put(path, "{\"name\":\"破产测试有限公司\",\"district\":\"330211\",\"status\":\"ACTIVE\"}", staff), 409,
+                "enterprise-deregistered");
+        JsonNode still = ok(api().get(path, staff));
+        assertThat(still.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(still.path("closedReason").asString()).isEqualTo("注销");
     }
 
     /** A joint union's member naming an enterprise as employer is the joint union's: that enterprise's chair sees none of it. */

@@ -45,6 +45,12 @@ class VisitController {
         return new Poster(number, visits.code(number, actor));
     }
 
+    /** 更换签到码: a new code for the poster, for those who keep the station; the old poster stops checking in. */
+    @PostMapping("/api/v1/stations/{number}/check-in-code/replacement")
+    Poster replaceCode(@PathVariable String number, Actor actor) {
+        return new Poster(number, visits.replaceCode(number, actor));
+    }
+
     @GetMapping("/api/v1/stations/{number}/visits")
     VisitService.Report ofStation(@PathVariable String number, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Actor actor) {
