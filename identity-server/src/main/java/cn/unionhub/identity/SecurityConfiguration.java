@@ -92,9 +92,13 @@ class SecurityConfiguration {
         return new TillSecrets(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
+    /** With a gauge of how many tills it knows (issued or revoked): 0 on a running installation means the feed is not read. */
     @Bean
-    TillClients tillClients() {
-        return new TillClients();
+    TillClients tillClients(io.micrometer.core.instrument.MeterRegistry meters) {
+        TillClients tills = new TillClients();
+        io.micrometer.core.instrument.Gauge.builder("unionhub.identity.till.clients", tills, TillClients::size)
+                .description("Merchant tills this identity server knows from identity.till-clients").register(meters);
+        return tills;
     }
 
     /** Off only where no broker is reachable on purpose (a test of something else); tills then sign in from the configuration only. */
