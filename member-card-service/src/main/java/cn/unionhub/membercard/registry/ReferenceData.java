@@ -46,14 +46,16 @@ public class ReferenceData implements ApplicationRunner {
     static final Actor SYSTEM = new Actor("system:reference-data", Set.of(Role.ADMIN), null, null);
 
     private final Organisations organisations;
+    private final EnterpriseUnions unions;
     private final RegistryService registry;
     private final Imports imports;
     private final Clock clock;
     private final boolean demo;
 
-    ReferenceData(Organisations organisations, RegistryService registry, Imports imports, Clock clock,
+    ReferenceData(Organisations organisations, EnterpriseUnions unions, RegistryService registry, Imports imports, Clock clock,
             @Value("${unionhub.registry.demo-data:false}") boolean demo) {
         this.organisations = organisations;
+        this.unions = unions;
         this.registry = registry;
         this.imports = imports;
         this.clock = clock;
@@ -65,7 +67,7 @@ public class ReferenceData implements ApplicationRunner {
         loadDivisions();
         if (demo) {
             var job = imports.runNow("ENTERPRISES", "demo-enterprises", reader("registry/demo/enterprises.csv"),
-                    new EnterpriseImporter(organisations, clock, null));
+                    new EnterpriseImporter(organisations, unions, clock, null));
             log.info("Demo enterprises: {} rows, {} registered, {} updated, {} unchanged, {} rejected", job.rows(),
                     job.created(), job.updated(), job.unchanged(), job.rejected());
             forEachRow("registry/demo/unions.csv", row -> registry.registerUnion(new UnionForm(row.get("kind"),

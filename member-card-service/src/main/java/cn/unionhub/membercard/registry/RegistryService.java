@@ -32,11 +32,13 @@ import org.springframework.stereotype.Service;
 public class RegistryService {
 
     private final Organisations organisations;
+    private final EnterpriseUnions unions;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    RegistryService(Organisations organisations, MongoTemplate mongo, Clock clock) {
+    RegistryService(Organisations organisations, EnterpriseUnions unions, MongoTemplate mongo, Clock clock) {
         this.organisations = organisations;
+        this.unions = unions;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -55,7 +57,9 @@ public class RegistryService {
         }
         Organisation.Registration registration = enterprise.register(clock.instant());
         if (organisations.registerAll(List.of(registration)).isEmpty()) {
-            throw new ConflictException("enterprise-already-registered", enterprise.id());
+            // Registered already: a deregistered one is said so (a change is refused too), any other is changed instead.
+            throw new ConflictException(organisations.find(enterprise.id()).filter(Organisation::isDeregistered).isPresent()
+                    ? "enterprise-deregistered" : "enterprise-already-registered", enterprise.id());
         }
         return new Registered(registration.organisation(), true);
     }
@@ -76,27 +80,12 @@ public class RegistryService {
                 && (form.status() == null || !EnterpriseForm.CLOSING_WORDS.contains(form.status().strip()))) {
             proposed = proposed.closedBecause(current.closedReason());
         }
-        if (current.status() == Organisation.Status.CLOSED && proposed.status() == Organisation.Status.ACTIVE
-                && DEREGISTERED.equals(current.closedReason())) {
-            // 注销 ends a business for good: its credit code is not used again, and a PUT had quietly reopened one
-            // (exploratory test, 2026-12-05). A closure for another reason (吊销 later lifted, closed by mistake) may be undone.
-            throw new ConflictException("enterprise-deregistered", current.id());
-        }
         requireArea(actor, proposed.district(), "district");
+        // A deregistered enterprise is not reopened (Organisation.changeTo: 409 enterprise-deregistered).
         Organisation after = current.changeTo(proposed, clock.instant()).map(organisations::save).orElse(current);
-        if (current.status() == Organisation.Status.CLOSED && after.isActive()) {
-            // Its own union closed with it (closeEnterprise): it opens with it too, or no member could join it again.
-            organisations.find("GH-" + current.id()).filter(u -> !u.isActive() && u.closedReason() != null
-                    && u.closedReason().startsWith(CLOSED_WITH_ENTERPRISE)).flatMap(u -> u.reopen(clock.instant())).ifPresent(organisations::save);
-        }
+        unions.follow(current, after);
         return after;
     }
-
-    /** How the reason of a union closed with its enterprise begins (企业注销, 企业破产清算). */
-    static final String CLOSED_WITH_ENTERPRISE = "企业";
-
-    /** Why a deregistered enterprise was closed (注销): the closure that is never undone. */
-    static final String DEREGISTERED = "注销";
 
     /** The longest reason a closure keeps (the closure event carries it). */
     static final int MAX_CLOSED_REASON = 200;
@@ -111,10 +100,9 @@ public class RegistryService {
         if (reason != null && reason.strip().length() > MAX_CLOSED_REASON) {
             throw new RuleViolationException("invalid-organisation", List.of(new FieldViolation("reason", "too-long", MAX_CLOSED_REASON)));
         }
-        String why = reason == null || reason.isBlank() ? DEREGISTERED : reason.strip();
+        String why = reason == null || reason.isBlank() ? Organisation.DEREGISTERED : reason.strip();
         Organisation closed = current.close(why, clock.instant()).map(organisations::save).orElse(current);
-        organisations.find("GH-" + current.id()).filter(Organisation::isActive)
-                .flatMap(union -> union.close(CLOSED_WITH_ENTERPRISE + why, clock.instant())).ifPresent(organisations::save);
+        unions.follow(current, closed);
         return closed;
     }
 

@@ -25,4 +25,13 @@ public final class PlainText {
         }
         return true;
     }
+
+    /**
+     * Whether nothing of the text shows: null, empty, or only white space and invisible format characters (a zero-width
+     * space, a word joiner). A reason made of "\u200b\u200b" was taken as given and stored invisible.
+     */
+    public static boolean isBlank(String text) {
+        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
 }

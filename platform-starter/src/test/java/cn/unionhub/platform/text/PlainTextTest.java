@@ -16,4 +16,13 @@ class PlainTextTest {
         assertThat(PlainText.isPlain("司公限有\u202E")).isFalse();
         assertThat(PlainText.isPlain("tab\there")).isFalse();
     }
+
+    @Test
+    void aTextOfOnlyInvisibleCharactersIsBlank() {
+        assertThat(PlainText.isBlank(null)).isTrue();
+        assertThat(PlainText.isBlank(" \t\u3000")).as("white space, the ideographic one too").isTrue();
+        assertThat(PlainText.isBlank("\u200b\u200b\u2060\ufeff")).as("zero-width and joiners").isTrue();
+        assertThat(PlainText.isBlank("\u200b合同到期")).isFalse();
+        assertThat(PlainText.isBlank("😀")).isFalse();
+    }
 }

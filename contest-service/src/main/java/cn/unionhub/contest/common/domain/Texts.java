@@ -15,7 +15,7 @@ public final class Texts {
 
     /** The stripped text, or a 400 ({@code problem}) naming the field as required or too long. */
     public static String required(String text, String field, int max, String problem) {
-        if (text == null || text.isBlank()) {
+        if (cn.unionhub.platform.text.PlainText.isBlank(text)) { // white space, or only invisible characters
             throw new RuleViolationException(problem, List.of(new FieldViolation(field, "required")));
         }
         if (text.strip().length() > max) {

@@ -104,6 +104,15 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         if (expert.id() == null || expert.name() == null || expert.name().isBlank()) {
             throw new RuleViolationException("invalid-expert", List.of(new FieldViolation("name", "required")));
         }
+        if (notice != null) {
+            // The review is over once the notice is open: an expert added then had scored a nomination that could still
+            // reach a later round (exploratory test, 2026-12-05).
+            throw new ConflictException("panel-fixed-on-notice", id);
+        }
+        if (withdrawnExperts.stream().anyMatch(w -> w.expert().id().equals(expert.id()))) {
+            // 回避 is for the batch: an expert taken off for a conflict was put back and scored again.
+            throw new ConflictException("expert-withdrawn", expert.id(), id);
+        }
         if (experts.stream().anyMatch(e -> e.id().equals(expert.id()))) {
             throw new ConflictException("expert-already-assigned", expert.id(), id);
         }
@@ -128,13 +137,10 @@ public record CraftsmanBatch(String id, String title, Tier tier, Region region, 
         if (notice != null) {
             throw new ConflictException("panel-fixed-on-notice", id);
         }
-        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_WITHDRAWAL_REASON) {
-            throw new RuleViolationException("invalid-expert-withdrawal", List.of(new FieldViolation("reason",
-                    reason == null || reason.isBlank() ? "required" : "too-long", MAX_WITHDRAWAL_REASON)));
-        }
+        String why = cn.unionhub.contest.common.domain.Texts.required(reason, "reason", MAX_WITHDRAWAL_REASON, "invalid-expert-withdrawal");
         List<Expert> staying = experts.stream().filter(e -> !e.id().equals(expertId)).toList();
         List<WithdrawnExpert> withdrawn = new ArrayList<>(withdrawnExperts);
-        withdrawn.add(new WithdrawnExpert(leaving, reason.strip(), by, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        withdrawn.add(new WithdrawnExpert(leaving, why, by, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return new CraftsmanBatch(id, title, tier, region, year, organiser, nominationsCloseAt, staying, expertsRequired, quota,
                 noticeWorkingDays, notice, onNotice, earlierNotices, withdrawn);
     }

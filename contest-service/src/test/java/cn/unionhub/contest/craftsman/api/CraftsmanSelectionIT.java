@@ -160,6 +160,7 @@ class CraftsmanSelectionIT {
         String withdrawal = batchPath + "/experts/expert-3/withdrawal";
         ok(api.post(withdrawal, "{\"reason\":\"曾为被推荐人培训教师\"}", OTHER_PROVINCE), 403);
         ok(api.post(withdrawal, "{}", PROVINCE), 400);
+        ok(api.post(withdrawal, "{\"reason\":\"\u200b\u200b\"}", PROVINCE), 400); // nothing that shows is no reason
         assertThat(ok(api.post(batchPath + "/experts/expert-77/withdrawal", "{\"reason\":\"x\"}", PROVINCE), 404).path("type").asString())
                 .endsWith("/expert-not-on-panel");
         JsonNode withdrawn = ok(api.post(withdrawal, "{\"reason\":\"曾为被推荐人培训教师\"}", PROVINCE), 200);
@@ -175,6 +176,8 @@ class CraftsmanSelectionIT {
         }
         assertThat(ok(api.post("/api/v1/craftsmen/nominations/" + welder + "/scores", "{\"value\":\"99.00\"}", judge("expert-3", null)), 403)
                 .path("type").asString()).endsWith("/not-an-expert-of-batch");
+        assertThat(ok(api.post(batchPath + "/experts", "{\"account\":\"expert-3\",\"name\":\"专家3\"}", PROVINCE), 409).path("type")
+                .asString()).as("回避 holds for the batch").endsWith("/expert-withdrawn");
         ok(api.post(batchPath + "/experts", "{\"account\":\"expert-6\",\"name\":\"专家6\"}", PROVINCE), 200);
         score(api, welder, List.of("expert-6"), List.of("93.00"));
         score(api, self, List.of("expert-6"), List.of("86.00"));
@@ -194,6 +197,8 @@ class CraftsmanSelectionIT {
         JsonNode notice = ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200);
         assertThat(ok(api.post(batchPath + "/experts/expert-2/withdrawal", "{\"reason\":\"迟到的回避\"}", PROVINCE), 409).path("type")
                 .asString()).as("the review is over once the notice is open").endsWith("/panel-fixed-on-notice");
+        assertThat(ok(api.post(batchPath + "/experts", "{\"account\":\"expert-7\",\"name\":\"专家7\"}", PROVINCE), 409).path("type")
+                .asString()).as("nor joined").endsWith("/panel-fixed-on-notice");
         assertThat(ok(api.post(batchPath + "/notice", "{\"selected\":[\"" + self + "\"]}", PROVINCE), 409).path("type").asString())
                 .as("another list while the notice stands").endsWith("/notice-exists");
         assertThat(ok(api.post(batchPath + "/notice", "{}", PROVINCE), 200)).as("asking again changes nothing").isEqualTo(notice);

@@ -50,7 +50,7 @@ public class TillService {
     /** Ends the till's sign-ins (a lost device): nothing changes if it has none or they already ended. */
     public Optional<TillCredential> revoke(String merchantId, String reason, Actor actor) {
         merchantRunBy(merchantId, actor);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String why = cn.unionhub.platform.text.PlainText.isBlank(reason) ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             throw new LedgerException.Invalid("reason", "till-reason-too-long", MAX_REASON);
         }

@@ -35,13 +35,16 @@ class ImportController {
     private final Imports imports;
     private final ImportJobs jobs;
     private final Organisations organisations;
+    private final cn.unionhub.membercard.registry.EnterpriseUnions unions;
     private final Problems problems;
     private final Clock clock;
 
-    ImportController(Imports imports, ImportJobs jobs, Organisations organisations, Problems problems, Clock clock) {
+    ImportController(Imports imports, ImportJobs jobs, Organisations organisations, cn.unionhub.membercard.registry.EnterpriseUnions unions,
+            Problems problems, Clock clock) {
         this.imports = imports;
         this.jobs = jobs;
         this.organisations = organisations;
+        this.unions = unions;
         this.problems = problems;
         this.clock = clock;
     }
@@ -54,7 +57,7 @@ class ImportController {
             throw new ForbiddenException("registry-no-district");
         }
         ImportJob job = imports.start("ENTERPRISES", null, actor.subject(), district, request.getInputStream(),
-                new EnterpriseImporter(organisations, clock, district));
+                new EnterpriseImporter(organisations, unions, clock, district));
         return ResponseEntity.accepted().location(URI.create("/api/v1/registry/imports/" + job.id())).body(job);
     }
 

@@ -54,6 +54,11 @@ public record Organisation(String id, OrganisationKind kind, String name, String
      * nothing differs (re-importing the same file changes nothing and announces nothing).
      */
     public Optional<Registration> changeTo(Organisation proposed, Instant now) {
+        if (isDeregistered() && (proposed.status != Status.CLOSED || !isDeregistration(firstNonNull(proposed.closedReason, closedReason)))) {
+            // 注销 ends a business for good: a PUT or an import row reopened one, or turned it into 吊销 and then reopened
+            // it (exploratory test, 2026-12-05). Its name or address may still be corrected.
+            throw new cn.unionhub.platform.domain.ConflictException("enterprise-deregistered", id);
+        }
         Organisation next = new Organisation(id, kind, proposed.name, proposed.district, proposed.parent, proposed.level,
                 proposed.industry, proposed.sizeBand, proposed.address, proposed.chair == null ? chair : proposed.chair,
                 proposed.status, proposed.status == Status.CLOSED ? firstNonNull(proposed.closedReason, closedReason) : null,
@@ -77,9 +82,25 @@ public record Organisation(String id, OrganisationKind kind, String name, String
                 Status.ACTIVE, null, revision), now);
     }
 
-    /** Closing (注销) keeps the record: old complaints and cases still name it. Closing twice changes nothing. */
+    /** What a closure's reason says when the business was deregistered (注销): the one closure never undone. */
+    public static final String DEREGISTERED = "注销";
+
+    /** Whether a closure's reason is a deregistration ("注销", "已注销（市场监管局注销登记）"). */
+    public static boolean isDeregistration(String reason) {
+        return reason != null && reason.contains(DEREGISTERED);
+    }
+
+    /** An enterprise deregistered (注销): closed for good; a business set up again registers with its new code. */
+    public boolean isDeregistered() {
+        return kind == OrganisationKind.ENTERPRISE && status == Status.CLOSED && isDeregistration(closedReason);
+    }
+
+    /**
+     * Closing keeps the record: old complaints and cases still name it. Closing twice changes nothing — except that a
+     * deregistration (注销) replaces another reason (吊销 first, 注销 later: the later one was dropped).
+     */
     public Optional<Registration> close(String reason, Instant now) {
-        if (status == Status.CLOSED) {
+        if (status == Status.CLOSED && !(kind == OrganisationKind.ENTERPRISE && isDeregistration(reason) && !isDeregistered())) {
             return Optional.empty();
         }
         return changeTo(new Organisation(id, kind, name, district, parent, level, industry, sizeBand, address, chair,

@@ -34,14 +34,17 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
             "status", List.of("status", "状态", "登记状态"));
 
     private final Organisations organisations;
+    private final cn.unionhub.membercard.registry.EnterpriseUnions unions;
     private final Clock clock;
     private final String onlyDistrict;
     /** The optional columns the file has (every row has the same): the others keep what is on file. */
     private volatile java.util.Set<String> given;
 
     /** @param onlyDistrict the importer's own division (a district, a city) when they may not touch others; {@code null} for all */
-    public EnterpriseImporter(Organisations organisations, Clock clock, String onlyDistrict) {
+    public EnterpriseImporter(Organisations organisations, cn.unionhub.membercard.registry.EnterpriseUnions unions, Clock clock,
+            String onlyDistrict) {
         this.organisations = organisations;
+        this.unions = unions;
         this.clock = clock;
         this.onlyDistrict = onlyDistrict;
     }
@@ -99,9 +102,12 @@ public final class EnterpriseImporter implements CsvImporter.Target<Organisation
         counts.unchanged += done.unchanged();
         counts.rejected += done.refused().size();
         for (CsvImporter.Line<Organisation> line : lines) {
-            if (done.refused().contains(line.record().id())) {
-                report.add(CsvImporter.refusal(line.line(), line.record().id(), "uscc", "outside-your-area"));
+            String why = done.refused().get(line.record().id());
+            if (why != null) {
+                report.add(CsvImporter.refusal(line.line(), line.record().id(), why.equals("outside-your-area") ? "uscc" : "status", why));
             }
         }
+        // An enterprise's own union closes and opens with it, whichever way its status changed.
+        done.transitions().forEach(t -> unions.follow(t.before(), t.after()));
     }
 }

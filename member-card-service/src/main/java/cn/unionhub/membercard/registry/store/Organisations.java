@@ -68,7 +68,15 @@ public class Organisations implements UnionForm.Lookup {
     }
 
     /** What {@link #reconcile} did with a batch; {@code refused}: the ids of records the caller may not change. */
-    public record Reconciled(int created, int updated, int unchanged, List<String> refused) {
+    /**
+     * @param refused     the records left alone, each with why (a problem code: outside-your-area, enterprise-deregistered)
+     * @param transitions each changed record as it was and as it is now (an enterprise's union follows its status)
+     */
+    public record Reconciled(int created, int updated, int unchanged, Map<String, String> refused, List<Transition> transitions) {
+    }
+
+    /** A record before and after a change. */
+    public record Transition(Organisation before, Organisation after) {
     }
 
     /**
@@ -97,27 +105,34 @@ public class Organisations implements UnionForm.Lookup {
             java.util.function.BinaryOperator<Organisation> complete) {
         Map<String, Organisation> existing = findAll(batch.stream().map(Organisation::id).toList());
         List<Organisation.Registration> fresh = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        List<Transition> transitions = new ArrayList<>();
         int updated = 0;
         for (Organisation wanted : batch) {
             Organisation known = existing.get(wanted.id());
             if (known == null) {
                 fresh.add(wanted.register(now));
             } else if (!mayChange.test(known)) {
-                refused.add(known.id());
+                refused.put(known.id(), "outside-your-area");
             } else {
                 // How a start learns its divisions (the reference file names them all): no read of a whole kind.
                 remember(known);
-                Optional<Organisation.Registration> change = known.changeTo(complete.apply(known, wanted), now);
+                Optional<Organisation.Registration> change;
+                try {
+                    change = known.changeTo(complete.apply(known, wanted), now);
+                } catch (cn.unionhub.platform.domain.DomainException notThisChange) {
+                    refused.put(known.id(), notThisChange.code()); // a deregistered enterprise the file calls 存续
+                    continue;
+                }
                 if (change.isPresent()) {
-                    save(change.get());
+                    transitions.add(new Transition(known, save(change.get())));
                     updated++;
                 }
             }
         }
         int created = registerAll(fresh).size();
         // Registered by someone else between the read and the write: the register holds it either way.
-        return new Reconciled(created, updated, batch.size() - created - updated - refused.size(), refused);
+        return new Reconciled(created, updated, batch.size() - created - updated - refused.size(), refused, transitions);
     }
 
     /** Writes a change made to a record loaded at {@code change.organisation().revision() - 1}. */

@@ -524,9 +524,42 @@ class RegistryIT {
         ok(api().post(path + "/closure", "{\"reason\":\"注销\"}", staff));
         assertProblem(api().put(path, "{\"name\":\"破产测试有限公司\",\"district\":\"330211\",\"status\":\"ACTIVE\"}", staff), 409,
                 "enterprise-deregistered");
+        // …nor by turning 注销 into 吊销 first, nor by a file that calls it 存续; its name may still be corrected.
+        assertProblem(api().put(path, "{\"name\":\"破产测试有限公司\",\"district\":\"330211\",\"status\":\"吊销\"}", staff), 409,
+                "enterprise-deregistered");
+        JsonNode reimported = finished(upload("/api/v1/registry/imports/enterprises", "uscc,name,district,status\n" + uscc
+                + ",破产测试有限公司,330211,存续\n", staff), staff);
+        assertThat(reimported.path("rejected").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/v1/registry/imports/" + reimported.path("id").asString() + "/errors", staff).body())
+                .contains("enterprise-deregistered");
+        assertThat(ok(api().put(path, "{\"name\":\"破产测试有限公司（已注销）\",\"district\":\"330211\"}", staff)).path("name").asString())
+                .isEqualTo("破产测试有限公司（已注销）");
         JsonNode still = ok(api().get(path, staff));
         assertThat(still.path("status").asString()).isEqualTo("CLOSED");
         assertThat(still.path("closedReason").asString()).isEqualTo("注销");
+        assertThat(ok(api().get("/api/v1/registry/unions/" + unionId, staff)).path("status").asString()).isEqualTo("CLOSED");
+        assertProblem(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + uscc + "\",\"name\":\"破产测试有限公司\",\"district\":\"330211\"}",
+                staff), 409, "enterprise-deregistered");
+
+        // Whichever way an enterprise closes or opens — a PUT, a file — its own union follows; a later 注销 replaces 吊销.
+        String other = RegisterData.freshUscc("330211");
+        created(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + other + "\",\"name\":\"吊销测试有限公司\",\"district\":\"330211\"}",
+                staff));
+        String otherUnion = created(api().post("/api/v1/registry/unions", "{\"kind\":\"GRASSROOTS_UNION\",\"name\":\"吊销测试有限公司工会\","
+                + "\"enterprise\":\"" + other + "\"}", staff)).path("id").asString();
+        String otherPath = "/api/v1/registry/enterprises/" + other;
+        ok(api().put(otherPath, "{\"name\":\"吊销测试有限公司\",\"district\":\"330211\",\"status\":\"吊销\"}", staff));
+        assertThat(ok(api().get("/api/v1/registry/unions/" + otherUnion, staff)).path("status").asString()).isEqualTo("CLOSED");
+        JsonNode reopenedByFile = finished(upload("/api/v1/registry/imports/enterprises", "统一社会信用代码,企业名称,行政区划代码,状态\n" + other
+                + ",吊销测试有限公司,330211,存续\n", staff), staff);
+        assertThat(reopenedByFile.path("updated").asInt()).isEqualTo(1);
+        assertThat(ok(api().get(otherPath, staff)).path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(ok(api().get("/api/v1/registry/unions/" + otherUnion, staff)).path("status").asString()).isEqualTo("ACTIVE");
+        ok(api().post(otherPath + "/closure", "{\"reason\":\"吊销\"}", staff));
+        assertThat(ok(api().post(otherPath + "/closure", "{\"reason\":\"注销\"}", staff)).path("closedReason").asString())
+                .as("the deregistration after the revocation").isEqualTo("注销");
+        assertProblem(api().put(otherPath, "{\"name\":\"吊销测试有限公司\",\"district\":\"330211\",\"status\":\"ACTIVE\"}", staff), 409,
+                "enterprise-deregistered");
     }
 
     /** A joint union's member naming an enterprise as employer is the joint union's: that enterprise's chair sees none of it. */

@@ -188,7 +188,7 @@ public record Activity(String id, String station, String district, String title,
     public Changed cancel(String reason, String by, Instant at) {
         String why = reason == null ? "" : reason.strip();
         // Counted in characters as people count them (an emoji is one), and a reason of zero-width characters is none.
-        boolean shows = why.codePoints().anyMatch(c -> !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT);
+        boolean shows = !cn.unionhub.platform.text.PlainText.isBlank(why);
         if (!shows || why.codePointCount(0, why.length()) > MAX_REASON) {
             throw new RuleViolationException("invalid-activity",
                     List.of(new FieldViolation("reason", shows ? "too-long" : "required", MAX_REASON)));
