@@ -80,6 +80,8 @@ public final class TestTokens {
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
+        /** When the token says it was issued; by default five minutes ago (a quarter of an hour before it expires). */
+        private Instant issuedAt;
         private RSAKey signingKey = KEY;
 
         public Builder subject(String value) {
@@ -128,6 +130,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** A token issued at this moment (iat and nbf), e.g. before or after a credential changed. */
+        public Builder issuedAt(Instant at) {
+            issuedAt = at;
+            return this;
+        }
+
         public Builder signedByStranger() {
             signingKey = STRANGER;
             return this;
@@ -136,8 +144,8 @@ public final class TestTokens {
         private JWTClaimsSet claims() {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .jwtID(UUID.randomUUID().toString()).subject(subject).issuer(issuer).audience(audience)
-                    .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
-                    .notBeforeTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+                    .issueTime(Date.from(issuedAt != null ? issuedAt : expiresAt.minus(Duration.ofMinutes(15))))
+                    .notBeforeTime(Date.from(issuedAt != null ? issuedAt : expiresAt.minus(Duration.ofMinutes(15))))
                     .expirationTime(Date.from(expiresAt)).claim("roles", roles);
             if (enterprise != null) {
                 claims.claim("enterprise", enterprise);

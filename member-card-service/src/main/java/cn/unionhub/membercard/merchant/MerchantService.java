@@ -131,6 +131,7 @@ public class MerchantService {
         if (!merchant.isActive()) {
             throw new LedgerException.Refused("merchant-closed", merchantId);
         }
+        tills.requireCurrentToken(merchantId); // not one issued before its secret was replaced or revoked
         return merchant;
     }
 }

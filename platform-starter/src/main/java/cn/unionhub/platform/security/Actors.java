@@ -37,6 +37,18 @@ public final class Actors {
         return java.util.Optional.ofNullable(JwtValidation.stringClaim(token.getToken(), "phone_number"));
     }
 
+    /**
+     * When the caller's token was issued ({@code iat}); empty without a token or the claim. A service that learns a
+     * credential changed (a till's secret replaced or revoked) refuses tokens issued before, instead of waiting for them
+     * to expire.
+     */
+    public java.util.Optional<java.time.Instant> issuedAt() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(token.getToken().getIssuedAt());
+    }
+
     public Actor from(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return Actor.anonymous();

@@ -42,6 +42,14 @@ public record TillCredential(String merchantId, String district, boolean active,
         return new Issued(new TillCredential(merchantId, district, true, sha256(secret), generation, at, by, null), secret);
     }
 
+    /**
+     * A till the union never issued a secret for — one of the identity server's configuration — revoked all the same: the
+     * record tells the identity server to refuse its configured secret (the clerk was told "revoked" and it still signed in).
+     */
+    public static TillCredential revokedUnissued(String merchantId, String district, String reason, String by, Instant at) {
+        return new TillCredential(merchantId, district, false, null, 1, at, by, reason);
+    }
+
     /** Revoked: the till signs in no more until a new secret is issued. */
     public TillCredential revoked(String reason, String by, Instant at) {
         return new TillCredential(merchantId, district, false, null, generation + 1, at, by, reason);

@@ -34,6 +34,12 @@ class TillCredentials {
         String revokedReason;
     }
 
+    /**
+     * Credentials as last read, for a while: every request of a till checks its token against its credential. The bound is
+     * how long another instance may still take a token issued before a change: half a minute, as for a closed merchant.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<TillCredential>> recent = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(10_000).expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
     private final MongoTemplate mongo;
     private final AggregateStore store;
 
@@ -46,11 +52,24 @@ class TillCredentials {
         return Optional.ofNullable(mongo.findById(merchantId, TillDocument.class)).map(TillCredentials::toDomain);
     }
 
+    /** As {@link #find}, from the last half minute's reads (a till's every request asks). */
+    Optional<TillCredential> recent(String merchantId) {
+        return recent.get(merchantId, this::find);
+    }
+
     /**
      * Applies a change to the merchant's credential as it is now (none at first), retried on a concurrent change;
      * what the change made, from its last (applied) attempt.
      */
     <R> R change(String merchantId, Function<Optional<TillCredential>, Change<R>> step) {
+        try {
+            return changed(merchantId, step);
+        } finally {
+            recent.invalidate(merchantId); // this instance's tills see the change at once
+        }
+    }
+
+    private <R> R changed(String merchantId, Function<Optional<TillCredential>, Change<R>> step) {
         Optional<TillDocument> existing = Optional.ofNullable(mongo.findById(merchantId, TillDocument.class));
         if (existing.isEmpty()) {
             Change<R> first = step.apply(Optional.empty());

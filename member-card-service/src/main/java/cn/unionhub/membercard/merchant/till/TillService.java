@@ -24,14 +24,36 @@ public class TillService {
 
     static final int MAX_REASON = 200;
 
+    /** How much earlier than the change a token may say it was issued (clocks of two machines; iat is in whole seconds). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
+
     private final Merchants merchants;
     private final TillCredentials credentials;
+    private final cn.unionhub.platform.security.Actors actors;
     private final Clock clock;
 
-    TillService(Merchants merchants, TillCredentials credentials, Clock clock) {
+    TillService(Merchants merchants, TillCredentials credentials, cn.unionhub.platform.security.Actors actors, Clock clock) {
         this.merchants = merchants;
         this.credentials = credentials;
+        this.actors = actors;
         this.clock = clock;
+    }
+
+    /**
+     * The till's token still stands: its credential was neither revoked nor replaced after the token was issued. A stolen
+     * till's token redeemed and was paid for its remaining 30 minutes after the union revoked it (exploratory test,
+     * 2026-12-05). A till of the identity server's configuration that the union never touched has no credential here.
+     */
+    public void requireCurrentToken(String merchantId) {
+        Optional<TillCredential> credential = credentials.recent(merchantId);
+        if (credential.isEmpty()) {
+            return;
+        }
+        Instant changed = credential.get().changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(CLOCK_SKEW);
+        boolean issuedAfter = actors.issuedAt().filter(issued -> !issued.isBefore(changed)).isPresent();
+        if (!credential.get().active() || !issuedAfter) {
+            throw new cn.unionhub.platform.domain.ForbiddenException("till-token-outdated", merchantId);
+        }
     }
 
     /** A new secret for the till, shown only in this answer; the previous one stops working. */
@@ -47,7 +69,10 @@ public class TillService {
         });
     }
 
-    /** Ends the till's sign-ins (a lost device): nothing changes if it has none or they already ended. */
+    /**
+     * Ends the till's sign-ins (a lost device), also for a till of the identity server's configuration that was never
+     * issued a secret here; nothing changes if they ended already.
+     */
     public Optional<TillCredential> revoke(String merchantId, String reason, Actor actor) {
         merchantRunBy(merchantId, actor);
         String why = cn.unionhub.platform.text.PlainText.isBlank(reason) ? null : reason.strip();
@@ -73,13 +98,15 @@ public class TillService {
 
     private Optional<TillCredential> revoked(String merchantId, String reason, String by) {
         Optional<TillCredential> current = credentials.find(merchantId);
-        if (current.isEmpty() || !current.get().active()) {
+        if (current.isPresent() && !current.get().active()) {
             return current;
         }
+        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
         Instant at = StoredTime.now(clock);
         return Optional.of(credentials.change(merchantId, now -> {
-            TillCredential c = now.orElseThrow();
-            TillCredential after = c.active() ? c.revoked(reason, by, at) : c;
+            // Never issued here (a till of the configuration): revoked all the same, so its configured secret stops too.
+            TillCredential after = now.map(c -> c.active() ? c.revoked(reason, by, at) : c)
+                    .orElseGet(() -> TillCredential.revokedUnissued(merchantId, merchant.district(), reason, by, at));
             return new TillCredentials.Change<>(after, after);
         }));
     }

@@ -91,6 +91,12 @@ class TillCredentialsIT {
 
         String second = created(api().post(path, "", staff)).path("clientSecret").asString();
         assertThat(second).isNotEqualTo(secret);
+        // A token the till got before the secret was replaced no longer acts (a stolen till's token had 30 minutes left);
+        // one got after it does (the order is unknown: the till got past its own check).
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}",
+                tillToken(merchant, java.time.Instant.now().minus(Duration.ofMinutes(2)))), 403, "till-token-outdated");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}",
+                tillToken(merchant, java.time.Instant.now())), 404, "coupon-redemption-not-found");
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/closure", "{\"reason\":\"合同到期\"}", staff)).path("status").asString())
                 .isEqualTo("CLOSED");
         JsonNode revoked = ok(api().get(path, staff));
@@ -118,12 +124,31 @@ class TillCredentialsIT {
         }
     }
 
+    private static String tillToken(String merchant, java.time.Instant issuedAt) {
+        return TestTokens.token().subject("merchant-" + merchant).roles(Role.MERCHANT).organisation("MERCHANT:" + merchant)
+                .issuedAt(issuedAt).build();
+    }
+
     @Test
     void aLostTillIsRevokedByHandOnceAndAGoodReasonIsKept() {
         String staff = staffOf(LAOSHAN);
         String merchant = register("崂山收银撤销测试店");
         String path = "/api/v1/merchants/" + merchant + "/till-credentials";
-        assertThat(api().post(path + "/revocation", "{}", staff).statusCode()).as("nothing to revoke").isEqualTo(204);
+        // A till of the identity server's configuration, never issued a secret here, is revoked all the same: the record
+        // tells the identity server to refuse its configured secret, and its tokens act no more.
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, java.time.Instant.now())),
+                404, "coupon-redemption-not-found");
+        JsonNode unissued = ok(api().post(path + "/revocation", "{\"reason\":\"配置的收银机停用\"}", staff));
+        assertThat(unissued.path("active").asBoolean()).isFalse();
+        assertThat(unissued.path("generation").asLong()).isEqualTo(1);
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, java.time.Instant.now())),
+                403, "till-token-outdated");
+        try (TopicProbe tills = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.TILL_CLIENTS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> tills.withKey("merchant-" + merchant).size() == 1);
+            JsonNode revokedRecord = JSON.readTree(tills.withKey("merchant-" + merchant).get(0).value());
+            assertThat(revokedRecord.path("active").asBoolean()).isFalse();
+            assertThat(revokedRecord.path("secretSha256").isNull()).isTrue();
+        }
         created(api().post(path, "", staff));
         assertProblem(api().post(path + "/revocation", "{\"reason\":\"" + "丢".repeat(201) + "\"}", staff), 400, "ledger-invalid-request");
         assertThat(ok(api().get(path, staff)).path("active").asBoolean()).as("a refused revocation changes nothing").isTrue();
@@ -131,12 +156,12 @@ class TillCredentialsIT {
 
         JsonNode revoked = ok(api().post(path + "/revocation", "{\"reason\":\"收银机被盗\"}", staff));
         assertThat(revoked.path("active").asBoolean()).isFalse();
-        assertThat(revoked.path("generation").asLong()).isEqualTo(2);
+        assertThat(revoked.path("generation").asLong()).isEqualTo(3);
         assertThat(revoked.path("revokedReason").asString()).isEqualTo("收银机被盗");
         JsonNode again = ok(api().post(path + "/revocation", "{\"reason\":\"再次\"}", staff));
-        assertThat(again.path("generation").asLong()).as("revoking again changes nothing").isEqualTo(2);
+        assertThat(again.path("generation").asLong()).as("revoking again changes nothing").isEqualTo(3);
         assertThat(again.path("revokedReason").asString()).isEqualTo("收银机被盗");
         // A new secret brings the till back (the merchant is still open).
-        assertThat(created(api().post(path, "", staff)).path("generation").asLong()).isEqualTo(3);
+        assertThat(created(api().post(path, "", staff)).path("generation").asLong()).isEqualTo(4);
     }
 }
