@@ -67,6 +67,11 @@ public final class DistrictOffice {
         if (district == null || !district.matches("\\d{6}")) {
             throw new LedgerException.Invalid("district", "ledger-outside-your-district");
         }
+        if (cn.unionhub.security.Divisions.isAboveCounty(district)) {
+            // The city union's staff registered a merchant, a campaign under their city's code: in no directory, and the
+            // city supervises its districts' money rather than running it (exploratory test, 2026-12-05).
+            throw new LedgerException.Invalid("district", "ledger-district-required");
+        }
         return district;
     }
 }

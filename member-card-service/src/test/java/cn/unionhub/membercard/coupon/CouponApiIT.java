@@ -52,6 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the rest goes back to the budget, and the ledger reconciles.
  */
 @IntegrationTest
+// A clock the lapsed-hold test moves past a hold's 5 minutes (and back: every other test runs on real time).
+@org.springframework.test.context.TestPropertySource(properties = "unionhub.clock.adjustable=true")
 class CouponApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,6 +63,8 @@ class CouponApiIT {
     EventSchemas schemas;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    java.time.Clock clock;
     @Value("${local.server.port}")
     int port;
 
@@ -493,14 +497,99 @@ class CouponApiIT {
                 tillToken));
         assertThat(second.path("campaignId").asString()).isEqualTo(later);
         assertThat(second.path("discountFen").asLong()).isEqualTo(2_000);
-        // Both days used: the member hears so, at the quote and at the order.
+        // Both days used: the member hears so, at the quote and at the order — of both coupons, not one's limit.
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/quotes", quote.formatted(fresh(liu, card)), tillToken), 409,
-                "coupon-daily-limit");
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O3-" + run, fresh(liu, card)),
-                tillToken), 409, "coupon-daily-limit");
+                "coupon-daily-limits");
+        HttpResponse<String> both = api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O3-" + run, fresh(liu, card)),
+                tillToken);
+        assertProblem(both, 409, "coupon-daily-limits");
+        assertThat(JSON.readTree(both.body()).path("detail").asString()).contains("2 张");
         // The till naming the used-up campaign is refused too, even though the other coupon still has money.
         assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("O4-" + run, fresh(liu, card))
                 .replace("}", ",\"campaignId\":\"" + soon + "\"}"), tillToken), 409, "coupon-daily-limit");
+    }
+
+    /** A district's own clerk, accounts and a funded fund (a clerk's bank bookings of a day are summed: one each). */
+    private String fundedDistrict(String district, String run) {
+        String staff = TestTokens.token().subject("staff-" + district + "-" + run).roles(Role.DISTRICT_UNION).district(district).build();
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + district + "\",\"label\":\"银行存款\"}", staff));
+        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + district + "\",\"label\":\"工会经费\"}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + district + "\",\"creditAccount\":\"fund:" + district
+                + "\",\"amountFen\":1000000,\"code\":\"funding\"}", staff, "fund-" + district + "-" + run));
+        return staff;
+    }
+
+    /** A campaign at the merchant (threshold and discount in fen, a day limit) with the member's coupon of 300 yuan. */
+    private void campaignWithCoupon(String staff, String district, String id, int days, long thresholdFen, long discountFen, int perDay,
+            String merchant, String memberId) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"tiersFen\":[30000],\"thresholdFen\":"
+                + thresholdFen + ",\"discountFen\":" + discountFen + ",\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(days)
+                + "\",\"merchants\":[\"" + merchant + "\"],\"redemptionsPerDay\":" + perDay + "}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + district + "\",\"creditAccount\":\"budget:" + id
+                + "\",\"amountFen\":30000,\"code\":\"campaign-budget\"}", staff, "budget-" + id));
+        assertThat(created(api().post("/api/v1/welfare/campaigns/" + id + "/grants", "{\"tierFen\":30000,\"members\":[\"" + memberId + "\"]}",
+                staff, "grant-" + id)).path("status").asString()).isEqualTo("GRANTED");
+    }
+
+    /**
+     * The coupon that ends sooner is tried first only when it takes something off the purchase: 80 yuan at a till where
+     * the member holds 满100减10 (ending sooner) and 满50减10 gets the 10 off (it got nothing, and was refused).
+     */
+    @Test
+    void aCouponThatGivesNothingOnThisPurchaseGivesWayToOneThatDoes() {
+        String district = "370211";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String staff = fundedDistrict(district, run);
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"黄岛两券超市\",\"category\":\"超市\"}", staff)).path("id").asString();
+        LinkedMember zhao = RegisterData.linkedMember(api(), district, "赵师傅");
+        campaignWithCoupon(staff, district, "full100-" + run, 10, 10_000, 1_000, 0, merchant, zhao.memberId());
+        campaignWithCoupon(staff, district, "full50-" + run, 30, 5_000, 1_000, 0, merchant, zhao.memberId());
+        String card = activeCard(zhao, staff);
+        JsonNode quote = ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\""
+                + fresh(zhao, card) + "\",\"spendFen\":8000,\"campaignId\":\"\"}", till(merchant)));
+        assertThat(quote.path("campaignId").asString()).isEqualTo("full50-" + run);
+        assertThat(quote.path("discountFen").asLong()).isEqualTo(1_000);
+        JsonNode held = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", "{\"orderNo\":\"E80-" + run + "\",\"card\":\""
+                + card + "\",\"payCode\":\"" + fresh(zhao, card) + "\",\"spendFen\":8000}", till(merchant)));
+        assertThat(held.path("campaignId").asString()).isEqualTo("full50-" + run);
+        // 120 yuan: both take 10 off, and the one ending sooner is used first.
+        assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\""
+                + fresh(zhao, card) + "\",\"spendFen\":12000}", till(merchant))).path("campaignId").asString()).isEqualTo("full100-" + run);
+    }
+
+    /**
+     * An order the till never paid lapses after 5 minutes (the ledger hands the discount back): its place of the day comes
+     * back with it when the member next pays, instead of "come back tomorrow" until someone reads that order.
+     */
+    @Test
+    void anUnpaidOrderWhoseHoldLapsedGivesItsPlaceOfTheDayBack() {
+        String district = "370214";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String staff = fundedDistrict(district, run);
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"城阳一日一券超市\",\"category\":\"超市\"}", staff)).path("id").asString();
+        LinkedMember sun = RegisterData.linkedMember(api(), district, "孙师傅");
+        campaignWithCoupon(staff, district, "once-" + run, 30, 10_000, 2_000, 1, merchant, sun.memberId());
+        String card = activeCard(sun, staff);
+        String order = "{\"orderNo\":\"%s\",\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":10000}";
+        created(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("U1-" + run, fresh(sun, card)), till(merchant)));
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("U2-" + run, fresh(sun, card)), till(merchant)),
+                409, "coupon-daily-limit");
+        cn.unionhub.platform.clock.RehearsalClock rehearsal = (cn.unionhub.platform.clock.RehearsalClock) clock;
+        rehearsal.setOffset(Duration.ofMinutes(6)); // the cashier walked away: U1's hold lapses unpaid
+        try {
+            String tillNow = till(merchant);
+            assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/quotes", "{\"card\":\"" + card + "\",\"payCode\":\""
+                    + fresh(sun, card) + "\",\"spendFen\":10000}", tillNow)) // codes run on real time
+                    .path("campaignId").asString()).isEqualTo("once-" + run);
+            JsonNode again = created(api().post("/api/v1/merchants/" + merchant + "/redemptions", order.formatted("U3-" + run,
+                    fresh(sun, card)), tillNow));
+            assertThat(again.path("status").asString()).isEqualTo("HELD");
+            assertThat(ok(api().get("/api/v1/merchants/" + merchant + "/redemptions/U1-" + run, tillNow)).path("status").asString())
+                    .as("the lapsed order ended").isEqualTo("REJECTED");
+        } finally {
+            rehearsal.setOffset(Duration.ZERO);
+        }
     }
 
     /**

@@ -169,13 +169,12 @@ public class Campaigns {
         return d == null ? List.of() : d.getList("campaigns", String.class);
     }
 
-    /**
-     * Counts one redemption of the member on the day, if the day's limit allows; false when it is
-     * reached. One conditional upsert on the day's counter.
-     */
-    /** Gives back one place counted by {@link #countRedemption} (never below zero; nothing when none was counted). */
-    public void uncountRedemption(String campaignId, String memberId, String day) {
-        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0)),
+    /** Gives back the place the order took on the member's day ({@link #countRedemption}; never below zero, once per order). */
+    public void uncountRedemption(String campaignId, String memberId, String day, String orderId) {
+        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0).and("orders").is(orderId)),
+                new Update().inc("count", -1).pull("orders", orderId), "coupon_redemption_days");
+        // A place counted before 2026-12-05 names no order: given back by the count alone, as then.
+        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0).and("orders").exists(false)),
                 new Update().inc("count", -1), "coupon_redemption_days");
     }
 
@@ -184,20 +183,41 @@ public class Campaigns {
         if (limit == 0) {
             return false;
         }
-        org.bson.Document counted = mongo.findById(campaignId + ":" + memberId + ":" + day, org.bson.Document.class, "coupon_redemption_days");
+        Document counted = mongo.findById(campaignId + ":" + memberId + ":" + day, Document.class, "coupon_redemption_days");
         return counted != null && counted.get("count", Number.class).intValue() >= limit;
     }
 
-    public boolean countRedemption(String campaignId, String memberId, String day, int limit) {
+    /** The orders holding the member's places of the day (a lapsed hold among them gives its place back when looked at). */
+    public List<String> ordersCounted(String campaignId, String memberId, String day) {
+        Document counted = mongo.findById(campaignId + ":" + memberId + ":" + day, Document.class, "coupon_redemption_days");
+        return counted == null || counted.getList("orders", String.class) == null ? List.of() : counted.getList("orders", String.class);
+    }
+
+    /** What counting an order on the member's day did. */
+    public enum Count {
+        /** This call took a place for the order. */
+        COUNTED,
+        /** The order holds a place already (the same order sent twice at once): nothing to give back for this call. */
+        ALREADY,
+        /** The day's places are taken by other orders. */
+        FULL
+    }
+
+    /**
+     * Counts the order as one redemption of the member on the day, if the day's limit allows. One conditional upsert on
+     * the day's counter, which also names the orders that took the places.
+     */
+    public Count countRedemption(String campaignId, String memberId, String day, int limit, String orderId) {
         if (limit == 0) {
-            return true;
+            return Count.COUNTED;
         }
-        Query below = new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").lt(limit));
+        String key = campaignId + ":" + memberId + ":" + day;
+        Query below = new Query(where("_id").is(key).and("count").lt(limit).and("orders").ne(orderId));
         try {
-            mongo.upsert(below, new Update().inc("count", 1), "coupon_redemption_days");
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException atTheLimit) {
-            return false;
+            mongo.upsert(below, new Update().inc("count", 1).addToSet("orders", orderId), "coupon_redemption_days");
+            return Count.COUNTED;
+        } catch (org.springframework.dao.DuplicateKeyException fullOrCounted) {
+            return ordersCounted(campaignId, memberId, day).contains(orderId) ? Count.ALREADY : Count.FULL;
         }
     }
 }

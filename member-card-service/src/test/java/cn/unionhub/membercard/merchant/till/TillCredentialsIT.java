@@ -88,6 +88,16 @@ class TillCredentialsIT {
                 .organisation("CITY_UNION").build();
         assertThat(ok(api().get(path, qingdaoCity)).path("generation").asLong()).isEqualTo(1);
         assertProblem(api().post(path, "", qingdaoCity), 404, "merchant-not-found");
+        // Nor does the city union run merchants or campaigns of its own under the city's code: a city is no district.
+        HttpResponse<String> cityMerchant = api().post("/api/v1/merchants", "{\"name\":\"青岛市总测试商户\",\"category\":\"超市\"}", qingdaoCity);
+        assertProblem(cityMerchant, 400, "ledger-invalid-request");
+        assertThat(cityMerchant.body()).contains("ledger-district-required");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> cityCampaign = api().post("/api/v1/welfare/campaigns", "{\"id\":\"city-" + merchant + "\",\"name\":\"市级消费券\","
+                + "\"tiersFen\":[10000],\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\""
+                + today.plusDays(10) + "\",\"merchants\":[\"" + merchant + "\"]}", qingdaoCity);
+        assertProblem(cityCampaign, 400, "ledger-invalid-request");
+        assertThat(cityCampaign.body()).contains("ledger-district-required");
 
         String second = created(api().post(path, "", staff)).path("clientSecret").asString();
         assertThat(second).isNotEqualTo(secret);
