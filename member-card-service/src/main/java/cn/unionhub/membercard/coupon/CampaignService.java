@@ -144,7 +144,19 @@ public class CampaignService {
             if (!earlier.get().fingerprint.equals(fingerprint)) {
                 throw new LedgerException.Refused("ledger-key-reused", grantId);
             }
-            return settle(earlier.get()).orElseThrow(CampaignService::nobodyEligible);
+            Grants.GrantDocument asked = earlier.get();
+            if ("REJECTED".equals(asked.status) && !campaign.endedAt(StoredTime.now(clock))) {
+                // Refused (the budget was short): asked again under its key — once the budget is topped up — it is tried
+                // again, as payroll batches and 劳模 grants are; the refusal was the answer for ever, with "insufficient funds"
+                // while the budget had the money (exploratory test, 2026-12-05). Its coupons are claimed again first (a refusal
+                // released them), then a new attempt of its batch is paid (Ledger#submitAgainAfterRefusals).
+                grants.remind(grantId, StoredTime.now(clock).plus(Duration.ofSeconds(30)));
+                asked = grants.advance(grantId, "REJECTED", d -> {
+                    d.status = CLAIMING;
+                    d.reason = null;
+                });
+            }
+            return settle(asked).orElseThrow(CampaignService::nobodyEligible);
         }
         campaign.requireTier(tierFen);
         if (campaign.endedAt(StoredTime.now(clock))) {
@@ -228,6 +240,9 @@ public class CampaignService {
         }));
     }
 
+    /** How often one grant's batch may be refused and asked again (each attempt refused moved nothing). */
+    static final int MAX_GRANT_ATTEMPTS = 20;
+
     private static String reference(String grantId) {
         return "coupon-grant:" + grantId;
     }
@@ -240,8 +255,12 @@ public class CampaignService {
             long tier = grant.tierFen;
             List<Transfer.Credit> credits = grant.members.stream().map(m -> new Transfer.Credit(campaign.couponAccount(m), tier))
                     .toList();
-            Transfer batch = ledger.submit(SCOPE, reference(grant.id), TransferRequest.batch(campaign.budgetAccount(), credits,
-                    "coupon-grant", reference(grant.id)), "campaign:" + campaign.id());
+            Transfer batch = ledger.submitAgainAfterRefusals(SCOPE, reference(grant.id), ref -> TransferRequest.batch(campaign.budgetAccount(),
+                    credits, "coupon-grant", ref), "campaign:" + campaign.id(), MAX_GRANT_ATTEMPTS)
+                    .orElseThrow(() -> new LedgerException.Refused("coupon-grant-attempts", stored.key, MAX_GRANT_ATTEMPTS));
+            if (!batch.id().equals(grant.transferId)) {
+                grant = grants.advance(grant.id, "ACCEPTED", d -> d.transferId = batch.id()); // this attempt's batch
+            }
             grant = batch.status() == Transfer.Status.POSTED
                     ? grants.finish(grant.id, "GRANTED", null, List.of(new CouponsGranted(campaign.id(), grant.key, batch.id(),
                             credits.size(), grant.tierFen, batch.amountFen(), batch.finishedAt())))
