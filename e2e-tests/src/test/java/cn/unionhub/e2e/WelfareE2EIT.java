@@ -132,7 +132,7 @@ class WelfareE2EIT extends PlatformTest {
         String neighbour = ok(post("/api/v1/merchants", staff, "{\"name\":\"思明职工书店\",\"category\":\"书店\"}", null), 201)
                 .path("id").asString();
         assertThat(get("/api/v1/merchants/" + neighbour + "/redemptions", till).statusCode()).as("another merchant's orders")
-                .isEqualTo(403);
+                .isEqualTo(404);
 
         ok(post("/api/v1/merchants/" + merchant + "/closure", staff, "{\"reason\":\"合作到期\"}", null), 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> tokenAnswer(client, secret).statusCode() == 401);

@@ -346,7 +346,8 @@ public class RedemptionService {
         Merchant merchant = merchants.find(merchantId);
         boolean till = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation());
         if (!till && !DistrictOffice.oversees(actor, merchant.district())) {
-            throw new cn.unionhub.platform.domain.ForbiddenException("merchant-statement-not-yours", merchantId);
+            // Like any merchant's path a caller may not act on: as if there were none (another till learnt it existed).
+            throw new LedgerException.NotFound(actor.has(Role.MERCHANT) ? "merchant-not-your-till" : "merchant-not-found", merchantId);
         }
         LocalDate on = day != null ? day : LocalDate.ofInstant(StoredTime.now(clock), Campaign.BEIJING);
         return new Statement(merchant, on, redemptions.ofMerchantOn(merchantId, on));

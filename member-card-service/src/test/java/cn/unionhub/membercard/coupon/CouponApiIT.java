@@ -117,6 +117,12 @@ class CouponApiIT {
         assertProblem(twice, 409, "merchant-registered");
         assertThat(twice.body()).contains(pharmacy);
         assertProblem(api().post("/api/v1/merchants", "{\"name\":\"无执照测试店\",\"uscc\":\"bad\"}", staff), 400, "ledger-invalid-request");
+        // A member price above the list price says so (it was "the body is not valid JSON"), and a null price is bad input (a 500).
+        HttpResponse<String> dearer = api().post("/api/v1/merchants", "{\"name\":\"会员价更贵的店\",\"memberPrices\":[{\"item\":\"油\","
+                + "\"listPriceFen\":100,\"memberPriceFen\":200}]}", staff);
+        assertProblem(dearer, 400, "ledger-invalid-request");
+        assertThat(dearer.body()).contains("merchant-price-range");
+        assertProblem(api().post("/api/v1/merchants", "{\"name\":\"空价格的店\",\"memberPrices\":[null]}", staff), 400, "ledger-invalid-request");
         assertProblem(api().post("/api/v1/merchants/" + pharmacy + "/closure", "{\"reason\":\"合同到期\"}", shinanStaff()), 404,
                 "merchant-not-found");
         JsonNode closedPharmacy = ok(api().post("/api/v1/merchants/" + pharmacy + "/closure", "{\"reason\":\"合同到期\"}", staff));
@@ -167,6 +173,8 @@ class CouponApiIT {
                 "ledger-insufficient-funds");
         JsonNode refused = ok(api().get("/api/v1/welfare/campaigns/" + campaign + "/grants/g1-" + run, staff));
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(ok(api().get("/api/v1/welfare/campaigns/" + campaign + "/grants/g1-" + run, qingdaoCity)).path("status").asString())
+                .as("the city union over the district reads it, as it reads the campaigns").isEqualTo("REJECTED");
         assertThat(refused.path("reason").asString()).isEqualTo("insufficient-funds");
         created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + LAOSHAN + "\",\"creditAccount\":\"budget:" + campaign
                 + "\",\"amountFen\":30000,\"code\":\"campaign-budget\"}", staff, "budget2-" + run));
@@ -410,8 +418,8 @@ class CouponApiIT {
             assertThat(statement.path("merchantName").asString()).isEqualTo("崂山惠民超市");
             assertThat(ok(api().get(path, staff))).isEqualTo(statement);
             assertThat(ok(api().get(path, qingdaoCity))).isEqualTo(statement);
-            assertProblem(api().get(path, till(elsewhere)), 403, "merchant-statement-not-yours");
-            assertProblem(api().get(path, shinan), 403, "merchant-statement-not-yours");
+            assertProblem(api().get(path, till(elsewhere)), 404, "merchant-not-your-till");
+            assertProblem(api().get(path, shinan), 404, "merchant-not-found");
             assertThat(api().get(path, zhang.workerToken()).statusCode()).isEqualTo(403);
             statement.path("redemptions").forEach(r -> statuses.put(r.path("orderNo").asString(), r.path("status").asString()));
             assertThat(statement.toString()).doesNotContain(zhang.memberId(), card);

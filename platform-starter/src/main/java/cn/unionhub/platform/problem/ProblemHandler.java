@@ -160,6 +160,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolationException violation) {
+                // A value's own check refused it while the body was read (a member price above the list price): its reason,
+                // not "the body is not valid JSON".
+                return new ResponseEntity<>(ruleViolation(violation).getBody(), headers, HttpStatus.BAD_REQUEST);
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 String code = mismatch instanceof PropertyBindingException ? "unknown-field"
                         : mismatch instanceof InvalidNullException ? "required" : mismatchCode(mismatch.getTargetType());
