@@ -46,6 +46,11 @@ class TillClients {
         return tills.size();
     }
 
+    /** Which of the union's secrets the till signs in with (its generation), while it may sign in. */
+    Optional<Long> generation(String clientId) {
+        return Optional.ofNullable(tills.get(clientId)).filter(Till::active).map(Till::generation);
+    }
+
     Optional<String> district(String clientId) {
         return Optional.ofNullable(tills.get(clientId)).filter(Till::active).map(Till::district);
     }

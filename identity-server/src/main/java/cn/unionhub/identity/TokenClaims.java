@@ -32,6 +32,8 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenClaims.class);
     static final String GOV_SYSTEM = "GOV_SYSTEM";
+    /** The claim naming the generation of the till secret a token was issued for. */
+    static final String TILL_GENERATION = "till_generation";
     /** A machine client with a narrow job: the prefix of its client id, its role, the kind of its organisation. */
     private record NarrowClient(String prefix, String role, String organisationKind) {
     }
@@ -62,6 +64,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                         .claim("organisation", narrow.organisationKind() + client.substring(narrow.prefix().length()));
                 // A till its district union issued serves that district; other clients' divisions are configured.
                 String district = tills.district(client).orElse(properties.clientDistricts().get(client));
+                // Which secret of its union the till signed in with: a service refuses a token of an older one at once
+                // (a replaced or revoked secret's tokens had acted for the rest of their 30 minutes).
+                tills.generation(client).ifPresent(g -> context.getClaims().claim(TILL_GENERATION, g));
                 if (district != null) {
                     context.getClaims().claim("district", district); // the division it serves, and only that
                 }

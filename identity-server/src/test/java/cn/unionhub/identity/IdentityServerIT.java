@@ -74,6 +74,7 @@ class IdentityServerIT {
             assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MERCHANT");
             assertThat(jwt.getClaimAsString("organisation")).isEqualTo("MERCHANT:" + merchant);
             assertThat(jwt.getClaimAsString("district")).isEqualTo("370212");
+            assertThat(((Number) jwt.getClaim("till_generation")).longValue()).as("which secret it signed in with").isEqualTo(1);
             assertThat(clientCredentials(client + ":" + secret + "x", "grant_type=client_credentials").statusCode()).isEqualTo(401);
 
             String next = "n3xt-" + java.util.UUID.randomUUID();

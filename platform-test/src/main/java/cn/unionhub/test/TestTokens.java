@@ -80,8 +80,7 @@ public final class TestTokens {
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(10));
-        /** When the token says it was issued; by default five minutes ago (a quarter of an hour before it expires). */
-        private Instant issuedAt;
+        private final java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
         private RSAKey signingKey = KEY;
 
         public Builder subject(String value) {
@@ -130,9 +129,9 @@ public final class TestTokens {
             return this;
         }
 
-        /** A token issued at this moment (iat and nbf), e.g. before or after a credential changed. */
-        public Builder issuedAt(Instant at) {
-            issuedAt = at;
+        /** Another claim, as an identity server would add it (a till's {@code till_generation}). */
+        public Builder claim(String name, Object value) {
+            extra.put(name, value);
             return this;
         }
 
@@ -144,8 +143,8 @@ public final class TestTokens {
         private JWTClaimsSet claims() {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .jwtID(UUID.randomUUID().toString()).subject(subject).issuer(issuer).audience(audience)
-                    .issueTime(Date.from(issuedAt != null ? issuedAt : expiresAt.minus(Duration.ofMinutes(15))))
-                    .notBeforeTime(Date.from(issuedAt != null ? issuedAt : expiresAt.minus(Duration.ofMinutes(15))))
+                    .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+                    .notBeforeTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                     .expirationTime(Date.from(expiresAt)).claim("roles", roles);
             if (enterprise != null) {
                 claims.claim("enterprise", enterprise);
@@ -159,6 +158,7 @@ public final class TestTokens {
             if (organisation != null) {
                 claims.claim("organisation", organisation);
             }
+            extra.forEach(claims::claim);
             return claims.build();
         }
 

@@ -146,6 +146,15 @@ public class CampaignService {
             }
             Grants.GrantDocument asked = earlier.get();
             if ("REJECTED".equals(asked.status) && !campaign.endedAt(StoredTime.now(clock))) {
+                // Who is eligible is decided again: a member who left the union since the refusal was paid (exploratory
+                // test, 2026-12-05), as a new grant would skip them.
+                Map<String, Member> now = members.findAll(asked.members).stream().collect(Collectors.toMap(Member::id, Function.identity()));
+                List<String> still = asked.members.stream().filter(m -> now.containsKey(m) && now.get(m).status() == Member.Status.ACTIVE
+                        && campaign.district().equals(now.get(m).district())).toList();
+                if (still.isEmpty()) {
+                    throw nobodyEligible();
+                }
+                List<String> gone = asked.members.stream().filter(m -> !still.contains(m)).map(m -> m + " not-active").toList();
                 // Refused (the budget was short): asked again under its key — once the budget is topped up — it is tried
                 // again, as payroll batches and 劳模 grants are; the refusal was the answer for ever, with "insufficient funds"
                 // while the budget had the money (exploratory test, 2026-12-05). Its coupons are claimed again first (a refusal
@@ -154,6 +163,9 @@ public class CampaignService {
                 asked = grants.advance(grantId, "REJECTED", d -> {
                     d.status = CLAIMING;
                     d.reason = null;
+                    d.members = still;
+                    d.skipped = new ArrayList<>(d.skipped);
+                    d.skipped.addAll(gone);
                 });
             }
             return settle(asked).orElseThrow(CampaignService::nobodyEligible);

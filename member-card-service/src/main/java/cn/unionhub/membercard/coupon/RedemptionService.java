@@ -345,7 +345,9 @@ public class RedemptionService {
     public Statement statement(String merchantId, LocalDate day, Actor actor) {
         Merchant merchant = merchants.find(merchantId);
         boolean till = actor.has(Role.MERCHANT) && (MerchantService.TILL_ORGANISATION + merchantId).equals(actor.organisation());
-        if (!till && !DistrictOffice.oversees(actor, merchant.district())) {
+        if (till) {
+            merchants.requireCurrentTillToken(merchantId); // a revoked till's token read the day's orders on
+        } else if (!DistrictOffice.oversees(actor, merchant.district())) {
             // Like any merchant's path a caller may not act on: as if there were none (another till learnt it existed).
             throw new LedgerException.NotFound(actor.has(Role.MERCHANT) ? "merchant-not-your-till" : "merchant-not-found", merchantId);
         }

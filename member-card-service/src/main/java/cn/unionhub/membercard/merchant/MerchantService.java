@@ -121,6 +121,11 @@ public class MerchantService {
         return merchants.ofDistrict(named);
     }
 
+    /** The till's token was issued for its current secret ({@link TillService#requireCurrentToken}). */
+    public void requireCurrentTillToken(String merchantId) {
+        tills.requireCurrentToken(merchantId);
+    }
+
     /** The merchant a till acts for, which must be the one in the path, and active. */
     public Merchant tillOf(String merchantId, Actor actor) {
         if (!actor.has(Role.MERCHANT) || !(TILL_ORGANISATION + merchantId).equals(actor.organisation())) {

@@ -568,6 +568,34 @@ class CouponApiIT {
                 + fresh(zhao, card) + "\",\"spendFen\":12000}", till(merchant))).path("campaignId").asString()).isEqualTo("full100-" + run);
     }
 
+    /** A refused grant asked again decides again who is eligible: a member who left the union since is skipped, not paid. */
+    @Test
+    void aRefusedGrantAskedAgainSkipsAMemberWhoLeftMeanwhile() {
+        String district = "370213";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String staff = fundedDistrict(district, run);
+        LinkedMember stays = RegisterData.linkedMember(api(), district, "留下的会员");
+        LinkedMember leaves = RegisterData.linkedMember(api(), district, "离开的会员");
+        String campaign = "again-" + run;
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"李沧重试超市\",\"category\":\"超市\"}", staff)).path("id").asString();
+        created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + campaign + "\",\"name\":\"重试发券\",\"tiersFen\":[30000],\"thresholdFen\":"
+                + "10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(10) + "\",\"merchants\":[\""
+                + merchant + "\"]}", staff));
+        String grant = "{\"tierFen\":30000,\"members\":[\"" + stays.memberId() + "\",\"" + leaves.memberId() + "\"]}";
+        assertProblem(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "k-" + run), 409, "ledger-insufficient-funds");
+        ok(api().post("/api/v1/members/" + leaves.memberId() + "/leaving", "{}", staff));
+        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + district + "\",\"creditAccount\":\"budget:" + campaign
+                + "\",\"amountFen\":60000,\"code\":\"campaign-budget\"}", staff, "budget-" + campaign));
+        JsonNode granted = created(api().post("/api/v1/welfare/campaigns/" + campaign + "/grants", grant, staff, "k-" + run));
+        assertThat(granted.path("granted").asInt()).isEqualTo(1);
+        assertThat(granted.path("skipped").toString()).contains(leaves.memberId(), "not-active");
+        assertThat(ok(api().get("/api/v1/welfare/accounts/coupon:" + campaign + "." + leaves.memberId(), staff)).path("balanceFen").asLong())
+                .as("opened at the first attempt, paid nothing").isZero();
+        assertThat(ok(api().get("/api/v1/welfare/accounts/coupon:" + campaign + "." + stays.memberId(), staff)).path("balanceFen").asLong())
+                .isEqualTo(30_000);
+    }
+
     /**
      * An order the till never paid lapses after 5 minutes (the ledger hands the discount back): its place of the day comes
      * back with it when the member next pays, instead of "come back tomorrow" until someone reads that order.

@@ -37,16 +37,13 @@ public final class Actors {
         return java.util.Optional.ofNullable(JwtValidation.stringClaim(token.getToken(), "phone_number"));
     }
 
-    /**
-     * When the caller's token was issued ({@code iat}); empty without a token or the claim. A service that learns a
-     * credential changed (a till's secret replaced or revoked) refuses tokens issued before, instead of waiting for them
-     * to expire.
-     */
-    public java.util.Optional<java.time.Instant> issuedAt() {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+    /** A whole-number claim of the caller's token (e.g. {@code till_generation}); empty without a token or the claim. */
+    public java.util.Optional<Long> numberClaim(String name) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)
+                || !(token.getToken().getClaims().get(name) instanceof Number value)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.ofNullable(token.getToken().getIssuedAt());
+        return java.util.Optional.of(value.longValue());
     }
 
     public Actor from(Authentication authentication) {

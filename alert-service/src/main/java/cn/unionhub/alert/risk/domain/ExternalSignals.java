@@ -69,9 +69,10 @@ public final class ExternalSignals {
             v.add(new FieldViolation(prefix + "source", "required"));
         } else if (r.source().length() > 64) {
             v.add(new FieldViolation(prefix + "source", "too-long", 64));
-        } else if (EventSignals.SOURCE_FEEDBACK.equalsIgnoreCase(r.source().strip())
-                || EventSignals.SOURCE_CASES.equalsIgnoreCase(r.source().strip())) {
-            // The platform's own sources are its events': a report under their name would pass for a worker's complaint.
+        } else if (PLATFORM_SOURCES.contains(comparable(r.source()))) {
+            // The platform's own sources are its events': a report under their name would pass for a worker's complaint —
+            // also written in full-width letters or with an invisible character, which displayed as the real one
+            // (exploratory test, 2026-12-05).
             v.add(new FieldViolation(prefix + "source", "platform-source", r.source().strip()));
         }
         if (r.reference() != null && r.reference().length() > 120) {
@@ -111,5 +112,18 @@ public final class ExternalSignals {
         String id = "ext-" + UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
         return new Signal(id, r.enterprise(), r.enterpriseName(), r.district(), r.industry(), r.kind(), r.magnitude(),
                 r.occurredAt(), r.source(), r.reference(), null, r.amountFen() == null ? 0 : r.amountFen());
+    }
+
+    /** The platform's services: no other system reports under their names. */
+    private static final java.util.Set<String> PLATFORM_SOURCES = java.util.Set.of(EventSignals.SOURCE_FEEDBACK, EventSignals.SOURCE_CASES,
+            "alert-service", "member-card-service", "station-service", "contest-service", "gateway", "identity-server");
+
+    /** A source as it reads: full-width letters folded (NFKC), invisible characters and case ignored. */
+    private static String comparable(String source) {
+        String folded = java.text.Normalizer.normalize(source, java.text.Normalizer.Form.NFKC);
+        StringBuilder shown = new StringBuilder();
+        folded.codePoints().filter(c -> Character.getType(c) != Character.FORMAT && !Character.isWhitespace(c))
+                .forEach(shown::appendCodePoint);
+        return shown.toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -42,10 +42,13 @@ class ExternalSignalsTest {
 
     @Test
     void aReportCannotPassForThePlatformsOwnEvents() {
-        var report = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
-                now.minus(Duration.ofHours(1)), "case-service", null, null);
-        assertThat(rules.violations(report, "", now)).extracting(FieldViolation::field, FieldViolation::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("source", "platform-source"));
+        // Also as it would display: full-width letters, an invisible character, another service of the platform.
+        for (String source : new String[] {"case-service", "case-service\u200b", "ｃａｓｅ-service", " Feedback-Service ", "alert-service"}) {
+            var report = new ExternalSignals.Report(RiskFixtures.FUDE, null, "330211", "D", "SOCIAL_INSURANCE_ARREARS", 3.0,
+                    now.minus(Duration.ofHours(1)), source, null, null);
+            assertThat(rules.violations(report, "", now)).as(source).extracting(FieldViolation::field, FieldViolation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("source", "platform-source"));
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ public record Merchant(String id, String name, String district, String uscc, Str
 
     public Merchant {
         if (memberPrices != null && memberPrices.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new LedgerException.Invalid("memberPrices", "merchant-price-item"); // [null] was a 500
+            throw new LedgerException.Invalid("memberPrices", "merchant-price-missing"); // [null] was a 500
         }
         memberPrices = memberPrices == null ? List.of() : List.copyOf(memberPrices);
         if (name == null || name.isBlank() || name.length() > 80) {

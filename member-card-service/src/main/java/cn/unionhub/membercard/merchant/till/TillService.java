@@ -24,8 +24,8 @@ public class TillService {
 
     static final int MAX_REASON = 200;
 
-    /** How much earlier than the change a token may say it was issued (clocks of two machines; iat is in whole seconds). */
-    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
+    /** The claim the identity server puts in a till's token: the generation of the secret it signed in with. */
+    static final String TILL_GENERATION = "till_generation";
 
     private final Merchants merchants;
     private final TillCredentials credentials;
@@ -40,18 +40,20 @@ public class TillService {
     }
 
     /**
-     * The till's token still stands: its credential was neither revoked nor replaced after the token was issued. A stolen
-     * till's token redeemed and was paid for its remaining 30 minutes after the union revoked it (exploratory test,
-     * 2026-12-05). A till of the identity server's configuration that the union never touched has no credential here.
+     * The till's token still stands: it was issued for the credential's current secret ({@code till_generation}), which
+     * was not revoked since. A stolen till's token redeemed and was paid for its remaining 30 minutes after the union
+     * revoked it, and a token fetched in the seconds before a replacement outlived it by its issue time (exploratory tests,
+     * 2026-12-05): the generation is exact. A till of the identity server's configuration that the union never touched has
+     * no credential here (and its tokens no generation).
      */
     public void requireCurrentToken(String merchantId) {
         Optional<TillCredential> credential = credentials.recent(merchantId);
         if (credential.isEmpty()) {
             return;
         }
-        Instant changed = credential.get().changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(CLOCK_SKEW);
-        boolean issuedAfter = actors.issuedAt().filter(issued -> !issued.isBefore(changed)).isPresent();
-        if (!credential.get().active() || !issuedAfter) {
+        boolean current = credential.get().active()
+                && actors.numberClaim(TILL_GENERATION).filter(g -> g == credential.get().generation()).isPresent();
+        if (!current) {
             throw new cn.unionhub.platform.domain.ForbiddenException("till-token-outdated", merchantId);
         }
     }

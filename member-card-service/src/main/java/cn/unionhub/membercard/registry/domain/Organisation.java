@@ -85,9 +85,12 @@ public record Organisation(String id, OrganisationKind kind, String name, String
     /** What a closure's reason says when the business was deregistered (注销): the one closure never undone. */
     public static final String DEREGISTERED = "注销";
 
-    /** Whether a closure's reason is a deregistration ("注销", "已注销（市场监管局注销登记）"). */
+    /**
+     * Whether a closure's reason is a deregistration ("注销", "已注销（市场监管局注销登记）") — not "吊销，未注销", the public
+     * register's wording for a firm whose licence was revoked but which was never deregistered (it had locked the firm).
+     */
     public static boolean isDeregistration(String reason) {
-        return reason != null && reason.contains(DEREGISTERED);
+        return reason != null && reason.contains(DEREGISTERED) && !reason.contains("未" + DEREGISTERED);
     }
 
     /** An enterprise deregistered (注销): closed for good; a business set up again registers with its new code. */

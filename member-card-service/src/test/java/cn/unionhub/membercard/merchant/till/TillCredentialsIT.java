@@ -101,12 +101,15 @@ class TillCredentialsIT {
 
         String second = created(api().post(path, "", staff)).path("clientSecret").asString();
         assertThat(second).isNotEqualTo(secret);
-        // A token the till got before the secret was replaced no longer acts (a stolen till's token had 30 minutes left);
-        // one got after it does (the order is unknown: the till got past its own check).
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}",
-                tillToken(merchant, java.time.Instant.now().minus(Duration.ofMinutes(2)))), 403, "till-token-outdated");
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}",
-                tillToken(merchant, java.time.Instant.now())), 404, "coupon-redemption-not-found");
+        // A token the till got with the secret before (generation 1) no longer acts, nor reads its orders (a stolen till's
+        // token had 30 minutes left); one got with the new secret does (the order is unknown: the till got past its check).
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, 1L)), 403,
+                "till-token-outdated");
+        assertProblem(api().get("/api/v1/merchants/" + merchant + "/redemptions", tillToken(merchant, 1L)), 403, "till-token-outdated");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, null)), 403,
+                "till-token-outdated");
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, 2L)), 404,
+                "coupon-redemption-not-found");
         assertThat(ok(api().post("/api/v1/merchants/" + merchant + "/closure", "{\"reason\":\"合同到期\"}", staff)).path("status").asString())
                 .isEqualTo("CLOSED");
         JsonNode revoked = ok(api().get(path, staff));
@@ -134,9 +137,10 @@ class TillCredentialsIT {
         }
     }
 
-    private static String tillToken(String merchant, java.time.Instant issuedAt) {
-        return TestTokens.token().subject("merchant-" + merchant).roles(Role.MERCHANT).organisation("MERCHANT:" + merchant)
-                .issuedAt(issuedAt).build();
+    /** A till's token as the identity server issues it: with the generation of the secret it signed in with (none: configured). */
+    private static String tillToken(String merchant, Long generation) {
+        TestTokens.Builder token = TestTokens.token().subject("merchant-" + merchant).roles(Role.MERCHANT).organisation("MERCHANT:" + merchant);
+        return (generation == null ? token : token.claim("till_generation", generation)).build();
     }
 
     @Test
@@ -146,12 +150,12 @@ class TillCredentialsIT {
         String path = "/api/v1/merchants/" + merchant + "/till-credentials";
         // A till of the identity server's configuration, never issued a secret here, is revoked all the same: the record
         // tells the identity server to refuse its configured secret, and its tokens act no more.
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, java.time.Instant.now())),
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, null)),
                 404, "coupon-redemption-not-found");
         JsonNode unissued = ok(api().post(path + "/revocation", "{\"reason\":\"配置的收银机停用\"}", staff));
         assertThat(unissued.path("active").asBoolean()).isFalse();
         assertThat(unissued.path("generation").asLong()).isEqualTo(1);
-        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, java.time.Instant.now())),
+        assertProblem(api().post("/api/v1/merchants/" + merchant + "/redemptions/NONE/payment", "{}", tillToken(merchant, null)),
                 403, "till-token-outdated");
         try (TopicProbe tills = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.TILL_CLIENTS)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> tills.withKey("merchant-" + merchant).size() == 1);

@@ -560,6 +560,13 @@ class RegistryIT {
                 .as("the deregistration after the revocation").isEqualTo("注销");
         assertProblem(api().put(otherPath, "{\"name\":\"吊销测试有限公司\",\"district\":\"330211\",\"status\":\"ACTIVE\"}", staff), 409,
                 "enterprise-deregistered");
+        // "吊销，未注销" — the public register's wording for a licence revoked, never deregistered — is no deregistration.
+        String revokedOnly = RegisterData.freshUscc("330211");
+        created(api().post("/api/v1/registry/enterprises", "{\"uscc\":\"" + revokedOnly + "\",\"name\":\"吊销未注销测试有限公司\","
+                + "\"district\":\"330211\"}", staff));
+        ok(api().post("/api/v1/registry/enterprises/" + revokedOnly + "/closure", "{\"reason\":\"吊销，未注销\"}", staff));
+        assertThat(ok(api().put("/api/v1/registry/enterprises/" + revokedOnly, "{\"name\":\"吊销未注销测试有限公司\",\"district\":\"330211\","
+                + "\"status\":\"ACTIVE\"}", staff)).path("status").asString()).isEqualTo("ACTIVE");
     }
 
     /** A joint union's member naming an enterprise as employer is the joint union's: that enterprise's chair sees none of it. */
