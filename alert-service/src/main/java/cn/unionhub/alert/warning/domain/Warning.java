@@ -140,7 +140,10 @@ public record Warning(String id, String enterprise, String enterpriseName, Strin
             steps = new ArrayList<>(history);
             steps.add(new Step(Action.REOPENED, level, "alert-service", null, REOPENED_NOTE, at.truncatedTo(ChronoUnit.MILLIS)));
         }
-        return new Warning(id, enterprise, enterpriseName, district, industry, level, round(assessment.score()),
+        // While found false, the score stays the one the verdict was on: what counts is how much came in since. Moved with
+        // each signal, three signals of about 5 points each never reopened it (exploratory test, 2026-12-05).
+        double shown = status == Status.FALSE_POSITIVE && !reopen ? score : round(assessment.score());
+        return new Warning(id, enterprise, enterpriseName, district, industry, level, shown,
                 collectiveDispute || assessment.collectiveDispute(), Math.max(workersReporting, assessment.workersReporting()),
                 Math.max(amountAtStakeFen, assessment.amountAtStakeFen()), rounded(assessment.kindScores()), explained,
                 legalHealthCheckRecommended, pushedTo, reopen ? Status.PUSHED : status, reopen ? null : verdict,

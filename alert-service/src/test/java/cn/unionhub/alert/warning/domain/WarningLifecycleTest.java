@@ -98,6 +98,13 @@ class WarningLifecycleTest {
         assertThat(falsePositive.refresh(new Assessment(falsePositive.score() + 0.5, Map.of(), falsePositive.level(), falsePositive.level(),
                 falsePositive.level(), Assessment.Change.NONE, false, 1, 0), List.of(), RAISED_AT).status())
                 .as("next to nothing new (a routine daily count) does not undo the verdict").isEqualTo(Warning.Status.FALSE_POSITIVE);
+        // Evidence coming in bit by bit counts from the verdict: 3 points, then 3 more, reopen it (6 ≥ 5 since the verdict).
+        Warning plusThree = falsePositive.refresh(new Assessment(falsePositive.score() + 3, Map.of(), falsePositive.level(),
+                falsePositive.level(), falsePositive.level(), Assessment.Change.NONE, false, 1, 0), List.of(), RAISED_AT.plusSeconds(30));
+        assertThat(plusThree.status()).isEqualTo(Warning.Status.FALSE_POSITIVE);
+        assertThat(plusThree.refresh(new Assessment(falsePositive.score() + 6, Map.of(), falsePositive.level(), falsePositive.level(),
+                falsePositive.level(), Assessment.Change.NONE, false, 1, 0), List.of(), RAISED_AT.plusSeconds(60)).status())
+                .isEqualTo(Warning.Status.PUSHED);
         Warning yellow = Warning.raise(RiskFixtures.FUDE + "-2", RiskFixtures.FUDE, null, "330211", null,
                 assessment(null, WarningLevel.YELLOW, 45, false), List.of(), List.of("镇海区总工会"), false, RAISED_AT).changed()
                 .verify(Warning.Verdict.FALSE_POSITIVE, "同名企业误报", new Warning.Acting("HANDLER", "handler-1"), RAISED_AT).changed();
