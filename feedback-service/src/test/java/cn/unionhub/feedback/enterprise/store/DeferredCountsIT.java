@@ -37,14 +37,18 @@ class DeferredCountsIT {
 
         deferred.hold(key, enterprise, Map.of("reviews", 1L, "handled", 1L), release);
         deferred.hold(key, enterprise, Map.of("reviews", 1L, "handled", 1L), release); // the event again
-        assertThat(deferred.releaseDue(now.plus(Duration.ofMinutes(59)))).isZero();
+        // The store is shared with the other tests of this service, whose anonymous items hold counts of their own that
+        // fall due within these two days: what this test owns is its enterprise's page, so that is what it reads (the
+        // number released was 1 instead of 0 when another test's hold fell due first).
+        deferred.releaseDue(now.plus(Duration.ofMinutes(59)));
         assertThat(stats.read(enterprise).stats().reviews()).as("before the release").isZero();
 
-        assertThat(deferred.releaseDue(release)).isEqualTo(1);
+        assertThat(deferred.releaseDue(release)).isGreaterThanOrEqualTo(1);
         assertThat(stats.read(enterprise).stats().reviews()).isEqualTo(1);
         assertThat(stats.read(enterprise).stats().handled()).isEqualTo(1);
 
-        assertThat(deferred.releaseDue(release.plusSeconds(30))).isZero();
+        deferred.releaseDue(release.plusSeconds(30));
         assertThat(stats.read(enterprise).stats().reviews()).as("counted once").isEqualTo(1);
+        assertThat(stats.read(enterprise).stats().handled()).as("counted once").isEqualTo(1);
     }
 }
