@@ -99,7 +99,7 @@ public class MerchantService {
         Merchant closed = merchant.closed(reason.strip(), StoredTime.now(clock));
         // The till's sign-ins end first: a stop in between leaves a merchant that closing again finishes, never a closed
         // merchant whose till still gets tokens.
-        tills.revokeOnClosure(merchantId, reason.strip(), actor.subject());
+        tills.revokeOnClosure(merchant, reason.strip(), actor.subject());
         merchants.replace(closed);
         return closed;
     }

@@ -470,27 +470,14 @@ class CouponApiIT {
     void aCouponAtItsDailyLimitGivesWayToAnotherThatWorksAtTheTill() {
         String shibei = "370203";
         String run = UUID.randomUUID().toString().substring(0, 8);
-        // A clerk of their own: what one person books in from the bank in a day is summed (双人复核), across tests too.
-        String staff = TestTokens.token().subject("staff-" + shibei + "-" + run).roles(Role.DISTRICT_UNION).district(shibei).build();
-        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"SETTLEMENT\",\"owner\":\"" + shibei + "\",\"label\":\"银行存款\"}", staff));
-        created(api().post("/api/v1/welfare/accounts", "{\"kind\":\"UNION_FUND\",\"owner\":\"" + shibei + "\",\"label\":\"工会经费\"}", staff));
-        created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"settlement:" + shibei + "\",\"creditAccount\":\"fund:" + shibei
-                + "\",\"amountFen\":1000000,\"code\":\"funding\"}", staff, "fund-" + run));
+        String staff = fundedDistrict(shibei, run);
         String merchant = created(api().post("/api/v1/merchants", "{\"name\":\"市北两券通用超市\",\"category\":\"超市\"}", staff))
                 .path("id").asString();
         LinkedMember liu = RegisterData.linkedMember(api(), shibei, "刘师傅");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String soon = "soon-" + run;
         String later = "later-" + run;
-        for (String[] c : new String[][] {{soon, "10"}, {later, "30"}}) {
-            created(api().post("/api/v1/welfare/campaigns", "{\"id\":\"" + c[0] + "\",\"name\":\"市北消费券" + c[1] + "\",\"tiersFen\":[30000],"
-                    + "\"thresholdFen\":10000,\"discountFen\":2000,\"firstDay\":\"" + today + "\",\"lastDay\":\"" + today.plusDays(Long.parseLong(c[1]))
-                    + "\",\"merchants\":[\"" + merchant + "\"],\"redemptionsPerDay\":1}", staff));
-            created(api().post("/api/v1/welfare/transfers", "{\"debitAccount\":\"fund:" + shibei + "\",\"creditAccount\":\"budget:" + c[0]
-                    + "\",\"amountFen\":30000,\"code\":\"campaign-budget\"}", staff, "budget-" + c[0]));
-            assertThat(created(api().post("/api/v1/welfare/campaigns/" + c[0] + "/grants", "{\"tierFen\":30000,\"members\":[\""
-                    + liu.memberId() + "\"]}", staff, "grant-" + c[0])).path("status").asString()).isEqualTo("GRANTED");
-        }
+        campaignWithCoupon(staff, shibei, soon, 10, 10_000, 2_000, 1, merchant, liu.memberId());
+        campaignWithCoupon(staff, shibei, later, 30, 10_000, 2_000, 1, merchant, liu.memberId());
         String card = activeCard(liu, staff);
         String tillToken = till(merchant);
         String quote = "{\"card\":\"" + card + "\",\"payCode\":\"%s\",\"spendFen\":10000}";

@@ -45,6 +45,7 @@ class VisitIT {
         // The poster's photo went round a drivers' group: the keepers replace the code; the old one checks in no more.
         String replace = "/api/v1/stations/" + number + "/check-in-code/replacement";
         assertThat(api.post(replace, "{}", courier).statusCode()).isEqualTo(403);
+        assertThat(api.post(replace, "{}", StationApiITAccess.otherDistrictStaff()).statusCode()).as("another district's union: no such station").isEqualTo(404);
         JsonNode replaced = JSON.readTree(api.post(replace, "{}", staff).body());
         String fresh = replaced.path("code").asString();
         assertThat(fresh).hasSize(16).isNotEqualTo(code);

@@ -171,11 +171,13 @@ public class Campaigns {
 
     /** Gives back the place the order took on the member's day ({@link #countRedemption}; never below zero, once per order). */
     public void uncountRedemption(String campaignId, String memberId, String day, String orderId) {
-        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0).and("orders").is(orderId)),
-                new Update().inc("count", -1).pull("orders", orderId), "coupon_redemption_days");
-        // A place counted before 2026-12-05 names no order: given back by the count alone, as then.
-        mongo.updateFirst(new Query(where("_id").is(campaignId + ":" + memberId + ":" + day).and("count").gt(0).and("orders").exists(false)),
-                new Update().inc("count", -1), "coupon_redemption_days");
+        String key = campaignId + ":" + memberId + ":" + day;
+        if (mongo.updateFirst(new Query(where("_id").is(key).and("count").gt(0).and("orders").is(orderId)),
+                new Update().inc("count", -1).pull("orders", orderId), "coupon_redemption_days").getMatchedCount() == 0) {
+            // A place counted before 2026-12-05 names no order: given back by the count alone, as then.
+            mongo.updateFirst(new Query(where("_id").is(key).and("count").gt(0).and("orders").exists(false)),
+                    new Update().inc("count", -1), "coupon_redemption_days");
+        }
     }
 
     /** Whether the member has no place left on the day (without taking one). */

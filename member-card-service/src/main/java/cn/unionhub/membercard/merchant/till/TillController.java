@@ -55,11 +55,8 @@ class TillController {
     }
 
     @PostMapping("/revocation")
-    ResponseEntity<CredentialView> revoke(@PathVariable String merchantId, @RequestBody(required = false) Revocation revocation,
-            Actor actor) {
-        return tills.revoke(merchantId, revocation == null ? null : revocation.reason(), actor)
-                .map(c -> ResponseEntity.ok(CredentialView.of(c, null, tokenUrl)))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+    CredentialView revoke(@PathVariable String merchantId, @RequestBody(required = false) Revocation revocation, Actor actor) {
+        return CredentialView.of(tills.revoke(merchantId, revocation == null ? null : revocation.reason(), actor), null, tokenUrl);
     }
 
     @GetMapping

@@ -70,25 +70,30 @@ class TillCredentials {
     }
 
     private <R> R changed(String merchantId, Function<Optional<TillCredential>, Change<R>> step) {
-        Optional<TillDocument> existing = Optional.ofNullable(mongo.findById(merchantId, TillDocument.class));
-        if (existing.isEmpty()) {
-            Change<R> first = step.apply(Optional.empty());
-            try {
-                store.insert(toDocument(first.credential()), List.of(first.credential().event()));
-                return first.result();
-            } catch (DuplicateKeyException concurrent) {
-                // Another request stored the first credential meanwhile: apply the change to that one.
-            }
+        Optional<R> onFile = changeOnFile(merchantId, step);
+        if (onFile.isPresent()) {
+            return onFile.get();
         }
+        Change<R> first = step.apply(Optional.empty());
+        try {
+            store.insert(toDocument(first.credential()), List.of(first.credential().event()));
+            return first.result();
+        } catch (DuplicateKeyException concurrent) {
+            // Another request stored the first credential meanwhile: apply the change to that one.
+            return changeOnFile(merchantId, step).orElseThrow();
+        }
+    }
+
+    /** The change applied to the credential on file (one read, retried on a concurrent change); empty when there is none. */
+    private <R> Optional<R> changeOnFile(String merchantId, Function<Optional<TillCredential>, Change<R>> step) {
         AtomicReference<R> result = new AtomicReference<>();
-        store.modify(TillDocument.class, merchantId, current -> {
+        return store.modify(TillDocument.class, merchantId, current -> {
             Change<R> change = step.apply(Optional.of(toDomain(current)));
             result.set(change.result());
             TillDocument updated = toDocument(change.credential());
             updated.version = current.version;
             return new AggregateStore.Change<>(updated, List.of(change.credential().event()));
-        });
-        return result.get();
+        }).map(written -> result.get());
     }
 
     /** The credential a change leaves, and what the caller gets back. */

@@ -75,50 +75,46 @@ public class TillService {
      * Ends the till's sign-ins (a lost device), also for a till of the identity server's configuration that was never
      * issued a secret here; nothing changes if they ended already.
      */
-    public Optional<TillCredential> revoke(String merchantId, String reason, Actor actor) {
-        merchantRunBy(merchantId, actor);
+    public TillCredential revoke(String merchantId, String reason, Actor actor) {
+        Merchant merchant = merchantRunBy(merchantId, actor);
         String why = cn.unionhub.platform.text.PlainText.isBlank(reason) ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             throw new LedgerException.Invalid("reason", "till-reason-too-long", MAX_REASON);
         }
-        return revoked(merchantId, why, actor.subject());
+        return revoked(merchant, why, actor.subject());
     }
 
     /** The till's credential as the office sees it (never its secret); empty before the first issue. */
     public Optional<TillCredential> status(String merchantId, Actor actor) {
-        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
-        if (!DistrictOffice.oversees(actor, merchant.district())) {
-            throw new LedgerException.NotFound("merchant-not-found", merchantId);
-        }
+        merchantSeenBy(merchantId, merchant -> DistrictOffice.oversees(actor, merchant.district()));
         return credentials.find(merchantId);
     }
 
     /** Called as the merchant closes: its till signs in no more. */
-    public void revokeOnClosure(String merchantId, String reason, String by) {
-        revoked(merchantId, reason, by);
+    public void revokeOnClosure(Merchant merchant, String reason, String by) {
+        revoked(merchant, reason, by);
     }
 
-    private Optional<TillCredential> revoked(String merchantId, String reason, String by) {
-        Optional<TillCredential> current = credentials.find(merchantId);
+    private TillCredential revoked(Merchant merchant, String reason, String by) {
+        Optional<TillCredential> current = credentials.find(merchant.id());
         if (current.isPresent() && !current.get().active()) {
-            return current;
+            return current.get(); // ended already: no second record for the identity server
         }
-        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
         Instant at = StoredTime.now(clock);
-        return Optional.of(credentials.change(merchantId, now -> {
+        return credentials.change(merchant.id(), now -> {
             // Never issued here (a till of the configuration): revoked all the same, so its configured secret stops too.
             TillCredential after = now.map(c -> c.active() ? c.revoked(reason, by, at) : c)
-                    .orElseGet(() -> TillCredential.revokedUnissued(merchantId, merchant.district(), reason, by, at));
+                    .orElseGet(() -> TillCredential.revokedUnissued(merchant.id(), merchant.district(), reason, by, at));
             return new TillCredentials.Change<>(after, after);
-        }));
+        });
     }
 
     /** The merchant, if the caller runs its district; otherwise as if there were none. */
     private Merchant merchantRunBy(String merchantId, Actor actor) {
-        Merchant merchant = merchants.find(merchantId).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
-        if (!DistrictOffice.runs(actor, merchant.district())) {
-            throw new LedgerException.NotFound("merchant-not-found", merchantId);
-        }
-        return merchant;
+        return merchantSeenBy(merchantId, merchant -> DistrictOffice.runs(actor, merchant.district()));
+    }
+
+    private Merchant merchantSeenBy(String merchantId, java.util.function.Predicate<Merchant> mayAct) {
+        return merchants.find(merchantId).filter(mayAct).orElseThrow(() -> new LedgerException.NotFound("merchant-not-found", merchantId));
     }
 }
